@@ -1,0 +1,112 @@
+// CreateView, DescribeView, UpdateViewContent, UpdateViewMetadata, DeleteView.
+import type { CreateViewCommandInput, DeleteViewCommandInput, DescribeViewCommandInput, UpdateViewContentCommandInput, UpdateViewMetadataCommandInput } from '@aws-sdk/client-connect'
+import { contentFromInput, validateContent } from './content'
+import type { ModelContext } from './context'
+import { ModelError } from './errors'
+import { requireInstance, resolveView, viewNotFound } from './resolve'
+import { defaultSnapshot, viewSnapshot, type WireView } from './snapshot'
+import type { ViewRecord } from './state'
+import { customerViewArn } from './view-ref'
+
+function nameTaken(ctx: ModelContext, instanceId: string, name: string, except?: string): boolean {
+  for (const v of ctx.state.views.get(instanceId)?.values() ?? []) if (v.name === name && v.id !== except) return true
+  return false
+}
+
+export function createView(ctx: ModelContext, input: CreateViewCommandInput): { View: WireView } {
+  const { opts, state } = ctx
+  const instanceId = input.InstanceId!
+  requireInstance(ctx, instanceId)
+  const views = state.views.get(instanceId)!
+  const token = input.ClientToken || undefined
+  if (token && !opts.quirks.has('client-token-ignored')) {
+    for (const v of views.values()) if (v.clientToken === token) return { View: defaultSnapshot(ctx, v) } // R6
+  }
+  const status = input.Status!
+  const content = contentFromInput(input.Content)
+  validateContent(content, status, opts.choices)
+  if (nameTaken(ctx, instanceId, input.Name!)) {
+    throw new ModelError('DuplicateResourceException', `A view with the name ${input.Name} already exists`, 'R5')
+  }
+  if (views.size >= opts.quotas.viewsPerInstance) {
+    throw new ModelError('ServiceQuotaExceededException', `The number of views per instance exceeds the quota of ${opts.quotas.viewsPerInstance}`, 'R22')
+  }
+  const now = opts.now()
+  const id = opts.newId()
+  const view: ViewRecord = {
+    id,
+    arn: customerViewArn({ partition: opts.partition, region: opts.region, account: opts.accountId, instanceId, viewId: id }),
+    instanceId,
+    type: 'CUSTOMER_MANAGED',
+    name: input.Name!,
+    ...(input.Description !== undefined ? { description: input.Description } : {}),
+    tags: { ...(input.Tags ?? {}) },
+    createdTime: now,
+    lastModifiedTime: now,
+    saved: { content, status: status as 'SAVED' | 'PUBLISHED' },
+    ...(status === 'PUBLISHED' ? { latest: content } : {}), // R2
+    versions: new Map(),
+    maxIssued: 0,
+    ...(token ? { clientToken: token } : {}),
+  }
+  views.set(id, view)
+  return { View: viewSnapshot(ctx, view, status === 'PUBLISHED' ? 'latest' : 'saved') }
+}
+
+export function describeView(ctx: ModelContext, input: DescribeViewCommandInput): { View: WireView } {
+  const { view, qualifier } = resolveView(ctx, input.InstanceId!, input.ViewId!, 'read')
+  const { choices, quirks } = ctx.opts
+  if (qualifier?.kind === 'version' || (!qualifier && view.type === 'AWS_MANAGED')) {
+    const n = qualifier?.kind === 'version' ? qualifier.version : 1 // R8: unqualified AWS-managed = version 1
+    if (!view.versions.has(n)) throw viewNotFound(ctx, `${input.ViewId} (version ${n})`)
+    return { View: viewSnapshot(ctx, view, n) }
+  }
+  if (qualifier?.kind === 'saved' || (!qualifier && quirks.has('describe-unqualified-returns-saved'))) {
+    return { View: viewSnapshot(ctx, view, 'saved') }
+  }
+  if (!view.latest) {
+    // R7: a never-published view has no $LATEST
+    if (choices.unpublishedDescribe === 'return-saved') return { View: viewSnapshot(ctx, view, 'saved') }
+    throw new ModelError(choices.unpublishedDescribe, `The view ${input.ViewId} has no published content ($LATEST)`, 'R7')
+  }
+  return { View: viewSnapshot(ctx, view, 'latest') }
+}
+
+export function updateViewContent(ctx: ModelContext, input: UpdateViewContentCommandInput): { View: WireView } {
+  const { view } = resolveView(ctx, input.InstanceId!, input.ViewId!, 'mutate')
+  const { opts } = ctx
+  const status = input.Status! as 'SAVED' | 'PUBLISHED'
+  const content = contentFromInput(input.Content)
+  validateContent(content, status, opts.choices)
+  view.saved = { content, status } // R3
+  if (status === 'PUBLISHED' || opts.quirks.has('saved-update-changes-latest')) view.latest = content
+  if (status === 'PUBLISHED' && opts.quirks.has('mutable-versions') && view.versions.size > 0) {
+    const top = Math.max(...view.versions.keys())
+    view.versions.set(top, { ...view.versions.get(top)!, content })
+  }
+  view.lastModifiedTime = opts.now() // R15
+  return { View: viewSnapshot(ctx, view, status === 'PUBLISHED' ? 'latest' : 'saved') } // R42
+}
+
+export function updateViewMetadata(ctx: ModelContext, input: UpdateViewMetadataCommandInput): Record<string, never> {
+  const { view } = resolveView(ctx, input.InstanceId!, input.ViewId!, 'mutate')
+  const { opts } = ctx
+  if (input.Name === undefined && input.Description === undefined) {
+    throw new ModelError(opts.choices.validationErrorClass, 'At least one of Name or Description must be provided', 'R30')
+  }
+  if (input.Name !== undefined && nameTaken(ctx, view.instanceId!, input.Name, view.id)) {
+    throw new ModelError('DuplicateResourceException', `A view with the name ${input.Name} already exists`, 'R5')
+  }
+  if (input.Name !== undefined) view.name = input.Name
+  if (input.Description !== undefined) view.description = input.Description
+  if (opts.quirks.has('tags-lost-on-metadata-update')) view.tags = {}
+  if (opts.choices.metadataTouchesLastModified === 'yes') view.lastModifiedTime = opts.now()
+  return {}
+}
+
+export function deleteView(ctx: ModelContext, input: DeleteViewCommandInput): Record<string, never> {
+  const { view } = resolveView(ctx, input.InstanceId!, input.ViewId!, 'mutate')
+  ctx.state.views.get(view.instanceId!)!.delete(view.id) // R16: aliases, versions and tags go with it
+  if (ctx.opts.quirks.has('delete-view-leaves-versions')) ctx.state.ghosts.set(view.id, view)
+  return {}
+}

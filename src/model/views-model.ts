@@ -1,0 +1,88 @@
+// The reference model: a pure, deterministic store of instances, views and versions. Input is the SDK
+// command input; output is the wire JSON body (timestamps in epoch seconds). API errors are ModelErrors.
+import type { OperationName } from '../spec'
+import { awsManagedViews } from './aws-managed'
+import type { ModelContext } from './context'
+import { ModelError } from './errors'
+import { listViews, searchViews } from './list-operations'
+import { resolveOptions, type ModelOptions, type ResolvedOptions } from './options'
+import { cloneState, emptyState, type ModelState } from './state'
+import { listTagsForResource, tagResource, untagResource } from './tag-operations'
+import { validateInput } from './validation'
+import { deleteViewVersion, listViewVersions, planCreateViewVersion, type PublishPlan } from './version-operations'
+import { createView, deleteView, describeView, updateViewContent, updateViewMetadata } from './view-operations'
+
+type Input = Record<string, unknown>
+type Output = Record<string, unknown>
+
+const HANDLERS: Record<OperationName, (ctx: ModelContext, input: any) => Output> = {
+  CreateView: createView,
+  DescribeView: describeView,
+  UpdateViewContent: updateViewContent,
+  UpdateViewMetadata: updateViewMetadata,
+  CreateViewVersion: (ctx, input) => planCreateViewVersion(ctx, input).commit(),
+  DeleteView: deleteView,
+  DeleteViewVersion: deleteViewVersion,
+  ListViews: listViews,
+  ListViewVersions: listViewVersions,
+  SearchViews: searchViews,
+  TagResource: tagResource,
+  UntagResource: untagResource,
+  ListTagsForResource: listTagsForResource,
+}
+
+export class ViewsModel {
+  readonly options: ResolvedOptions
+  private state: ModelState
+
+  constructor(options: ModelOptions | ResolvedOptions = {}) {
+    this.options = 'choices' in options && 'quirks' in options && options.quirks instanceof Set
+      ? (options as ResolvedOptions) : resolveOptions(options as ModelOptions)
+    this.state = this.freshState()
+  }
+
+  private freshState(): ModelState {
+    const s = emptyState(this.options.instances)
+    if (this.options.awsManagedViews) for (const v of awsManagedViews(this.options)) s.awsManaged.set(v.name.toLowerCase(), v)
+    return s
+  }
+
+  private get ctx(): ModelContext {
+    return { state: this.state, opts: this.options }
+  }
+
+  /** Runs one operation. Throws ModelError for every modelled API error. */
+  invoke(op: OperationName, input: Input): Output {
+    const handler = HANDLERS[op]
+    if (!handler) throw new ModelError('UnknownOperationException', `Unknown operation ${op}`, 'R44')
+    validateInput(op, input, this.options.choices, this.options.quirks)
+    return handler(this.ctx, input)
+  }
+
+  /** Two-phase CreateViewVersion: decide now, write at commit() (the lost-update-race quirk awaits between). */
+  planCreateViewVersion(input: Input): PublishPlan {
+    validateInput('CreateViewVersion', input, this.options.choices, this.options.quirks)
+    return planCreateViewVersion(this.ctx, input as never)
+  }
+
+  addInstance(instanceId: string): void {
+    this.state.instances.add(instanceId)
+    if (!this.state.views.has(instanceId)) this.state.views.set(instanceId, new Map())
+  }
+
+  get instances(): readonly string[] {
+    return [...this.state.instances]
+  }
+
+  /** Forgets every view; instances and AWS-managed views are as at construction. */
+  reset(): void {
+    this.state = this.freshState()
+  }
+
+  /** An independent copy (same options, same ids/clock functions), for branching checkers. */
+  clone(): ViewsModel {
+    const copy = new ViewsModel(this.options)
+    copy.state = cloneState(this.state)
+    return copy
+  }
+}

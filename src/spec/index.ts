@@ -1,0 +1,4 @@
+export * from './service-model.generated'
+export type * from './spec-types'
+export * from './rules'
+export * from './choices'
