@@ -1,0 +1,4 @@
+import { checksumConflict } from './checksum-conflict'
+import { propertySuite } from './support/suite'
+
+propertySuite(checksumConflict)

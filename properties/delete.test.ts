@@ -1,0 +1,4 @@
+import { deleteSemantics } from './delete'
+import { propertySuite } from './support/suite'
+
+propertySuite(deleteSemantics)

@@ -1,0 +1,31 @@
+// Property 8 (R16, R17): DeleteView removes every qualifier; DeleteViewVersion removes exactly one.
+import fc from 'fast-check'
+import { checkAgainstModel } from '../src/harness/checks'
+import type { QualifierSpec } from '../src/harness/commands'
+import type { PropertyDef } from '../src/harness/property'
+import { deleteVersion, deleteView, describe, listVersions, publish, publishedView, updateContent } from './support/command-arbitraries'
+
+export const deleteSemantics: PropertyDef = {
+  id: 'delete',
+  title: 'DeleteView removes every qualifier; DeleteViewVersion exactly one',
+  rules: ['R16', 'R17', 'R25'],
+  prelude: publishedView(true),
+  maxCommands: 12,
+  numRuns: 60,
+  commands: () => [
+    updateContent({ slots: 0, status: fc.constant('PUBLISHED' as const) }),
+    publish({ slots: 0 }),
+    deleteVersion({ slots: 0, maxVersion: 4 }),
+    deleteView({ slots: 0 }),
+    // reads aim mostly at qualifiers that existed, so a leftover after a delete is found quickly
+    describe({ slots: 0, qualifier: fc.constantFrom<QualifierSpec>('', '$SAVED', '$LATEST', 1, 1, 2, 3), allowDeleted: true }),
+    listVersions({ slots: 0, allowDeleted: true }),
+  ],
+  check(step, ctx) {
+    if (!['DescribeView', 'ListViewVersions', 'DeleteViewVersion', 'DeleteView'].includes(step.cmd.op)) return undefined
+    const f = checkAgainstModel(step, ctx.session, ctx.refs, ctx.mode)
+    if (!f || f.rule === 'R34' || f.rule === 'R33') return f
+    const viewDeleted = ctx.session.model.slots.get(0)?.deleted
+    return { ...f, rule: viewDeleted ? 'R16' : 'R17' }
+  },
+}

@@ -1,0 +1,4 @@
+import { differential } from './differential'
+import { propertySuite } from './support/suite'
+
+propertySuite(differential)

@@ -1,0 +1,44 @@
+// Property 2 (R10, R26a; R26 in strict mode): each real change publishes exactly highest+1 and no number
+// is ever issued twice, also after DeleteViewVersion.
+import fc from 'fast-check'
+import type { PropertyDef } from '../src/harness/property'
+import { deleteVersion, listVersions, publish, publishedView, updateContent } from './support/command-arbitraries'
+import { modelView, remember, targetView } from './support/observations'
+
+export const monotonicVersions: PropertyDef = {
+  id: 'monotonic-versions',
+  title: 'Version numbers increase by one and are never reused',
+  rules: ['R10', 'R26a', 'R26'],
+  prelude: publishedView(false),
+  maxCommands: 14,
+  numRuns: 60,
+  commands: () => [
+    updateContent({ slots: 0, status: fc.constant('PUBLISHED' as const) }),
+    publish({ slots: 0 }),
+    deleteVersion({ slots: 0, maxVersion: 4 }),
+    listVersions({ slots: 0 }),
+  ],
+  check(step, ctx) {
+    const issued = remember(ctx, 'issued', () => new Set<number>())
+    const state = remember(ctx, 'state', () => ({ highestDeleted: false, modelIssued: new Set<number>() }))
+    if (step.cmd.op === 'DeleteViewVersion' && step.target.outcome.ok) {
+      if (issued.size > 0 && step.cmd.version === Math.max(...issued)) state.highestDeleted = true
+      return undefined
+    }
+    if (step.cmd.op !== 'CreateViewVersion') return undefined
+    const t = targetView(step)?.Version as number | undefined
+    const m = modelView(step)?.Version as number | undefined
+    if (t === undefined || m === undefined) return undefined
+    const modelCreated = !state.modelIssued.has(m)
+    state.modelIssued.add(m)
+    if (!modelCreated) return undefined // a no-change publish: property 3's business
+    const highest = issued.size ? Math.max(...issued) : 0
+    let failure
+    if (issued.has(t)) failure = { rule: 'R26a', message: `version number ${t} was issued twice (issued so far: ${[...issued].join(', ')})` }
+    else if ((!state.highestDeleted || ctx.mode.strict) && t !== highest + 1) failure = { rule: state.highestDeleted ? 'R26' : 'R10', message: `a real change published version ${t}; expected ${highest + 1} (highest issued + 1)` }
+    else if (t <= highest) failure = { rule: 'R10', message: `version ${t} is not above the highest issued (${highest})` }
+    issued.add(t)
+    state.highestDeleted = false
+    return failure
+  },
+}

@@ -1,0 +1,4 @@
+import { noChangePublish } from './no-change-publish'
+import { propertySuite } from './support/suite'
+
+propertySuite(noChangePublish)

@@ -1,0 +1,4 @@
+import { pagination } from './pagination'
+import { propertySuite } from './support/suite'
+
+propertySuite(pagination)

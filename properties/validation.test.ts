@@ -1,0 +1,4 @@
+import { validation } from './validation'
+import { propertySuite } from './support/suite'
+
+propertySuite(validation)

@@ -1,0 +1,46 @@
+// Reference-preserving normalisation (LocalStack-style): ids, ARNs and checksums become <kind:n> by order
+// of first appearance on each side, so two sides agree iff they use the same value in the same places,
+// whatever the values are.
+
+export class RefTable {
+  private readonly refs = new Map<string, string>()
+  private readonly counters = new Map<string, number>()
+
+  ref(kind: string, value: unknown): unknown {
+    if (typeof value !== 'string') return value
+    const key = `${kind}\u0000${value}`
+    let r = this.refs.get(key)
+    if (!r) {
+      const n = (this.counters.get(kind) ?? 0) + 1
+      this.counters.set(kind, n)
+      r = `<${kind}:${n}>`
+      this.refs.set(key, r)
+    }
+    return r
+  }
+}
+
+/** Stable JSON (sorted keys) for comparing projections and printing diffs. */
+export function stableJson(v: unknown): string {
+  return JSON.stringify(sortKeys(v), null, 1)
+}
+
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys)
+  if (v && typeof v === 'object') {
+    return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]))
+  }
+  return v
+}
+
+/** Drops secrets before anything reaches a report, bundle or transcript. */
+const SECRET_KEYS = /^(authorization|x-amz-security-token|aws_?secret_?access_?key|secretaccesskey|sessiontoken|aws_?session_?token|accesskeyid)$/i
+
+export function redact<T>(v: T): T {
+  if (Array.isArray(v)) return v.map(redact) as T
+  if (v && typeof v === 'object') {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, SECRET_KEYS.test(k) ? '<redacted>' : redact(x)])) as T
+  }
+  if (typeof v === 'string') return v.replace(/AKIA[0-9A-Z]{16}/g, '<redacted-key-id>').replace(/(Signature=)[0-9a-f]{64}/g, '$1<redacted>') as T
+  return v
+}

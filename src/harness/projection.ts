@@ -1,0 +1,102 @@
+// What of an answer the differential run compares. Default mode keeps only fields whose behaviour is
+// documented; strict mode adds the inferred ones (see src/spec/rules.ts). Unknown-choice fields (the
+// checksum's bytes, InputSchema, Version on aliases, timestamps) are never compared by value.
+import type { Cmd } from './commands'
+import { RefTable } from './normalise'
+
+export interface Mode {
+  strict: boolean
+  /** Rule ids a recorded live run confirmed: asserted as if documented. */
+  confirmed?: ReadonlySet<string>
+}
+
+type Obj = Record<string, unknown>
+
+function pick(o: Obj | undefined, keys: string[]): Obj {
+  const out: Obj = {}
+  if (!o) return out
+  for (const k of keys) if (o[k] !== undefined) out[k] = o[k]
+  return out
+}
+
+function content(v: Obj): Obj {
+  return pick(v.Content as Obj, ['Template', 'Actions'])
+}
+
+function tags(v: Obj): Obj {
+  return (v.Tags as Obj | undefined) ?? {} // absent and {} are the same statement about tags
+}
+
+function viewProjection(v: Obj, refs: RefTable, fields: { status: boolean; sha: boolean; arn: boolean; version: boolean }): Obj {
+  const out: Obj = {
+    Id: refs.ref('view', v.Id),
+    Name: v.Name,
+    Type: v.Type,
+    Description: v.Description,
+    Content: content(v),
+    Tags: tags(v),
+  }
+  if (fields.arn) out.Arn = refs.ref('arn', v.Arn)
+  if (fields.status) out.Status = v.Status
+  if (fields.sha) out.ViewContentSha256 = refs.ref('sha', v.ViewContentSha256)
+  if (fields.version) {
+    out.Version = v.Version
+    out.VersionDescription = v.VersionDescription
+  }
+  return out
+}
+
+/** The comparable projection of a successful answer to `cmd`, restricted to `owned` view ids for lists. */
+export function project(cmd: Cmd, output: Obj, refs: RefTable, mode: Mode, owned: ReadonlySet<string>): Obj {
+  const strict = mode.strict
+  switch (cmd.op) {
+    case 'CreateView':
+    case 'RetryCreateView': {
+      const v = output.View as Obj
+      const published = v.Status === 'PUBLISHED'
+      return { View: viewProjection(v, refs, { status: true, sha: published, arn: true, version: false }) }
+    }
+    case 'DescribeView': {
+      const v = output.View as Obj
+      if (typeof cmd.qualifier === 'number') {
+        // R37 (qualified Arn) is inferred; R36 (which checksum a version reports) is unknown
+        return { View: viewProjection(v, refs, { status: strict, sha: false, arn: strict, version: true }) }
+      }
+      const saved = cmd.qualifier === '$SAVED'
+      return { View: viewProjection(v, refs, { status: !saved || strict, sha: !saved || strict, arn: true, version: false }) }
+    }
+    case 'UpdateViewContent': {
+      const v = output.View as Obj
+      if (!strict) return { View: { Id: refs.ref('view', v.Id), Name: v.Name, Type: v.Type } } // R42 inferred
+      return { View: viewProjection(v, refs, { status: true, sha: cmd.status === 'PUBLISHED', arn: true, version: false }) }
+    }
+    case 'CreateViewVersion': {
+      const v = output.View as Obj
+      const base: Obj = { Id: refs.ref('view', v.Id), Version: v.Version, Content: content(v) }
+      if (strict) Object.assign(base, { Status: v.Status, VersionDescription: v.VersionDescription, Arn: refs.ref('arn', v.Arn) }) // R43, R37
+      return { View: base }
+    }
+    case 'ListViews': {
+      const items = ((output.ViewsSummaryList ?? []) as Obj[]).filter((s) => owned.has(String(s.Id)))
+      const mapped = items.map((s) => ({ Id: refs.ref('view', s.Id), Arn: refs.ref('arn', s.Arn), Name: s.Name, Type: s.Type, Description: s.Description, ...(strict ? { Status: s.Status } : {}) }))
+      // order within a type depends on an undocumented collation (R18a): compare as a set unless strict
+      return { ViewsSummaryList: strict ? mapped : mapped.sort((a, b) => String(a.Id).localeCompare(String(b.Id))), ...(output.paginationDidNotEnd ? { paginationDidNotEnd: true } : {}) }
+    }
+    case 'ListViewVersions': {
+      const items = (output.ViewVersionSummaryList ?? []) as Obj[]
+      return {
+        ViewVersionSummaryList: items.map((s) => ({
+          Id: refs.ref('view', s.Id), Version: s.Version, VersionDescription: s.VersionDescription, Name: s.Name, Type: s.Type,
+          Description: s.Description, ...(strict ? { Arn: refs.ref('arn', s.Arn) } : {}),
+        })),
+        ...(output.paginationDidNotEnd ? { paginationDidNotEnd: true } : {}),
+      }
+    }
+    case 'ListTagsForResource':
+      return { tags: output.tags ?? {} }
+    case 'Raw':
+      return {} // validation commands compare outcome classes only
+    default:
+      return {} // operations with empty outputs: success is the whole answer
+  }
+}

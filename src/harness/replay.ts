@@ -1,0 +1,95 @@
+// Replay bundles: everything needed to run a failure again — property, seed, fast-check path, target,
+// mode, the shrunk command list and the normalised transcript. A bundle replays against any target and
+// answers FIXED / STILL FAILING / CANNOT REPLAY.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Target } from '../targets/target'
+import type { Cmd } from './commands'
+import { redact } from './normalise'
+import type { Mode } from './projection'
+import { runSequence, type PropertyDef, type PropertyResult, type StepRecord } from './property'
+
+export const BUNDLE_FORMAT = 'connect-views-conformance/replay-bundle@1'
+
+export interface ReplayBundle {
+  format: typeof BUNDLE_FORMAT
+  property: string
+  rule: string
+  message: string
+  seed: number
+  path?: string
+  target: { kind: string; label: string }
+  mode: { strict: boolean }
+  commands: Cmd[]
+  transcript: StepRecord[]
+  createdAt: string
+  /** A command line that re-runs exactly this failure. */
+  reproduce: string
+}
+
+export type ReplayVerdict = 'FIXED' | 'STILL FAILING' | 'CANNOT REPLAY'
+
+export function bundleFromResult(r: PropertyResult, target: Target, mode: Mode, now = new Date()): ReplayBundle {
+  if (!r.failure) throw new Error(`property ${r.property} passed: nothing to bundle`)
+  return redact({
+    format: BUNDLE_FORMAT,
+    property: r.property,
+    rule: r.failure.rule,
+    message: r.failure.message,
+    seed: r.seed,
+    ...(r.path ? { path: r.path } : {}),
+    target: { kind: target.kind, label: target.label },
+    mode: { strict: mode.strict },
+    commands: r.failure.commands,
+    transcript: r.failure.transcript,
+    createdAt: now.toISOString(),
+    reproduce: `npm run conformance -- run --target ${target.kind === 'endpoint' ? target.label.replace(/^endpoint /, '') : target.kind} --only ${r.property} --seed ${r.seed}${r.path ? ` --path ${r.path}` : ''}${mode.strict ? ' --strict' : ''}`,
+  })
+}
+
+export function writeBundle(dir: string, bundle: ReplayBundle): string {
+  mkdirSync(dir, { recursive: true })
+  const file = join(dir, `${bundle.property}-${bundle.rule}-seed${bundle.seed}.json`)
+  writeFileSync(file, JSON.stringify(bundle, null, 2) + '\n')
+  return file
+}
+
+export function readBundle(file: string): ReplayBundle {
+  let parsed: ReplayBundle
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'))
+  } catch (e) {
+    throw new Error(`${file}: not a readable replay bundle (${(e as Error).message})`)
+  }
+  if (parsed?.format !== BUNDLE_FORMAT || !Array.isArray(parsed.commands)) throw new Error(`${file}: not a replay bundle (format ${String(parsed?.format)})`)
+  return parsed
+}
+
+/** A bundle file, or every *.json bundle in a folder (sorted, so runs are reproducible). */
+export function bundleFiles(fileOrDir: string): string[] {
+  try {
+    return readdirSync(fileOrDir).filter((f) => f.endsWith('.json')).sort().map((f) => join(fileOrDir, f))
+  } catch {
+    return [fileOrDir]
+  }
+}
+
+export interface ReplayResult {
+  file?: string
+  property: string
+  verdict: ReplayVerdict
+  detail: string
+}
+
+/** Re-runs the bundle's commands on `target` with the property's checks. */
+export async function replayBundle(bundle: ReplayBundle, target: Target, properties: readonly PropertyDef[], mode?: Mode): Promise<ReplayResult> {
+  const def = properties.find((p) => p.id === bundle.property)
+  if (!def) return { property: bundle.property, verdict: 'CANNOT REPLAY', detail: `unknown property ${bundle.property}` }
+  try {
+    const { failure } = await runSequence(def, target, bundle.commands, mode ?? { strict: bundle.mode.strict })
+    if (!failure) return { property: bundle.property, verdict: 'FIXED', detail: `${bundle.commands.length} commands ran, no check failed` }
+    return { property: bundle.property, verdict: 'STILL FAILING', detail: `${failure.rule}: ${failure.message.split('\n')[0]}` }
+  } catch (e) {
+    return { property: bundle.property, verdict: 'CANNOT REPLAY', detail: (e as Error).message }
+  }
+}

@@ -1,0 +1,204 @@
+// Runs commands against the target and the reference model in lockstep. Each side keeps its own slot table
+// (slot → the id/ARN that side gave the view) and the checksums it has seen, so one command becomes the
+// same request on both sides in each side's own terms.
+import type { OperationName } from '../spec'
+import type { CallOutcome } from '../targets/sdk-call'
+import type { RunIdentity } from '../targets/run-identity'
+import { needsLiveSlot, type Cmd, type QualifierSpec, type RefForm } from './commands'
+import type { Side } from './sides'
+
+interface SlotState {
+  id: string
+  arn: string
+  /** Checksums seen in $LATEST-bearing answers, oldest first. */
+  shas: string[]
+  createInput?: Record<string, unknown>
+  /** DeleteView succeeded; the id is kept so later reads can check it is gone (R16). */
+  deleted?: boolean
+}
+
+/** The outcome of one command on one side; list commands merge their pages. */
+export interface SideOutcome {
+  outcome: CallOutcome
+  /** Requests actually sent (after id/ARN substitution), for transcripts. */
+  requests: { op: OperationName; input: Record<string, unknown> }[]
+  /** For paginated commands: the size of each page. */
+  pageSizes?: number[]
+}
+
+export interface Step {
+  index: number
+  cmd: Cmd
+  target: SideOutcome
+  model: SideOutcome
+}
+
+/** Safety bound on pages per list command (a target that ignores NextToken would loop forever). */
+export const MAX_PAGES = 60
+
+export class SideState {
+  readonly slots = new Map<number, SlotState>()
+  constructor(readonly side: Side, readonly run: RunIdentity) {}
+
+  private viewRef(slot: number, ref: RefForm, qualifier: QualifierSpec = ''): string {
+    const s = this.slots.get(slot)
+    const base = s ? (ref === 'arn' ? s.arn : s.id) : `00000000-0000-4000-8000-${String(slot).padStart(12, '0')}`
+    return qualifier === '' ? base : `${base}:${qualifier}`
+  }
+
+  private arnOf(slot: number): string {
+    return this.slots.get(slot)?.arn ?? `arn:aws:connect:us-east-1:123456789012:instance/${this.side.instanceId}/view/missing-${slot}`
+  }
+
+  private noteSha(slot: number, view: unknown): void {
+    const sha = (view as { ViewContentSha256?: string } | undefined)?.ViewContentSha256
+    const s = this.slots.get(slot)
+    if (s && sha && s.shas[s.shas.length - 1] !== sha) s.shas.push(sha)
+  }
+
+  private async one(op: OperationName, input: Record<string, unknown>, requests: SideOutcome['requests']): Promise<CallOutcome> {
+    requests.push({ op, input })
+    return this.side.send(op, input)
+  }
+
+  async execute(cmd: Cmd): Promise<SideOutcome> {
+    const requests: SideOutcome['requests'] = []
+    const I = this.side.instanceId
+    switch (cmd.op) {
+      case 'CreateView': {
+        const input: Record<string, unknown> = {
+          InstanceId: I, Status: cmd.status, Content: cmd.content, Name: `${this.run.namePrefix}${cmd.name}`,
+          Tags: { ...cmd.tags, [this.run.tag.key]: this.run.tag.value },
+          ...(cmd.description !== undefined ? { Description: cmd.description } : {}),
+          ...(cmd.clientToken !== undefined ? { ClientToken: cmd.clientToken } : {}),
+        }
+        const outcome = await this.one('CreateView', input, requests)
+        if (outcome.ok) {
+          const v = outcome.output.View as { Id: string; Arn: string }
+          this.slots.set(cmd.slot, { id: v.Id, arn: v.Arn, shas: [], createInput: input })
+          this.noteSha(cmd.slot, outcome.output.View)
+        }
+        return { outcome, requests }
+      }
+      case 'RetryCreateView': {
+        const input = this.slots.get(cmd.slot)?.createInput
+        if (!input) throw new Error(`RetryCreateView: slot ${cmd.slot} was not created here`)
+        return { outcome: await this.one('CreateView', input, requests), requests }
+      }
+      case 'UpdateViewContent': {
+        const outcome = await this.one('UpdateViewContent', { InstanceId: I, ViewId: this.viewRef(cmd.slot, cmd.ref), Status: cmd.status, Content: cmd.content }, requests)
+        if (outcome.ok && cmd.status === 'PUBLISHED') this.noteSha(cmd.slot, outcome.output.View)
+        return { outcome, requests }
+      }
+      case 'UpdateViewMetadata': {
+        const input: Record<string, unknown> = { InstanceId: I, ViewId: this.viewRef(cmd.slot, 'id') }
+        if (cmd.name !== undefined) input.Name = `${this.run.namePrefix}${cmd.name}`
+        if (cmd.description !== undefined) input.Description = cmd.description
+        return { outcome: await this.one('UpdateViewMetadata', input, requests), requests }
+      }
+      case 'CreateViewVersion': {
+        const shas = this.slots.get(cmd.slot)?.shas ?? []
+        let sha: string | undefined
+        if (cmd.sha === 'current') sha = shas[shas.length - 1]
+        else if (cmd.sha === 'stale') sha = shas.length > 1 ? shas[shas.length - 2] : 'f'.repeat(64)
+        else if (typeof cmd.sha === 'object') sha = cmd.sha.random
+        const input: Record<string, unknown> = { InstanceId: I, ViewId: this.viewRef(cmd.slot, cmd.ref) }
+        if (cmd.versionDescription !== undefined) input.VersionDescription = cmd.versionDescription
+        if (sha !== undefined) input.ViewContentSha256 = sha
+        return { outcome: await this.one('CreateViewVersion', input, requests), requests }
+      }
+      case 'DescribeView': {
+        const outcome = await this.one('DescribeView', { InstanceId: I, ViewId: this.viewRef(cmd.slot, cmd.ref, cmd.qualifier) }, requests)
+        if (outcome.ok && (cmd.qualifier === '' || cmd.qualifier === '$LATEST')) this.noteSha(cmd.slot, outcome.output.View)
+        return { outcome, requests }
+      }
+      case 'DeleteViewVersion':
+        return { outcome: await this.one('DeleteViewVersion', { InstanceId: I, ViewId: this.viewRef(cmd.slot, 'id'), ViewVersion: cmd.version }, requests), requests }
+      case 'DeleteView': {
+        const outcome = await this.one('DeleteView', { InstanceId: I, ViewId: this.viewRef(cmd.slot, cmd.ref) }, requests)
+        return { outcome, requests }
+      }
+      case 'ListViews':
+        return this.paginate('ListViews', { InstanceId: I, MaxResults: cmd.maxResults, ...(cmd.type ? { Type: cmd.type } : {}) }, 'ViewsSummaryList', requests)
+      case 'ListViewVersions':
+        return this.paginate('ListViewVersions', { InstanceId: I, ViewId: this.viewRef(cmd.slot, 'id'), MaxResults: cmd.maxResults }, 'ViewVersionSummaryList', requests)
+      case 'TagResource':
+        return { outcome: await this.one('TagResource', { resourceArn: this.arnOf(cmd.slot), tags: cmd.tags }, requests), requests }
+      case 'UntagResource':
+        return { outcome: await this.one('UntagResource', { resourceArn: this.arnOf(cmd.slot), tagKeys: cmd.keys }, requests), requests }
+      case 'ListTagsForResource':
+        return { outcome: await this.one('ListTagsForResource', { resourceArn: this.arnOf(cmd.slot) }, requests), requests }
+      case 'Raw': {
+        const input = JSON.parse(JSON.stringify(cmd.input).replaceAll('{instance}', I)) as Record<string, unknown>
+        return { outcome: await this.one(cmd.operation, input, requests), requests }
+      }
+    }
+  }
+
+  private async paginate(op: OperationName, input: Record<string, unknown>, itemsKey: string, requests: SideOutcome['requests']): Promise<SideOutcome> {
+    const items: unknown[] = []
+    const pageSizes: number[] = []
+    let token: string | undefined
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const outcome = await this.one(op, token === undefined ? input : { ...input, NextToken: token }, requests)
+      if (!outcome.ok) return { outcome, requests, pageSizes }
+      const pageItems = (outcome.output[itemsKey] ?? []) as unknown[]
+      items.push(...pageItems)
+      pageSizes.push(pageItems.length)
+      token = outcome.output.NextToken as string | undefined
+      if (token === undefined) return { outcome: { ok: true, output: { [itemsKey]: items } }, requests, pageSizes }
+    }
+    return {
+      outcome: { ok: true, output: { [itemsKey]: items, paginationDidNotEnd: true } },
+      requests,
+      pageSizes,
+    }
+  }
+
+  markDeleted(slot: number): void {
+    const s = this.slots.get(slot)
+    if (s) s.deleted = true
+  }
+}
+
+/** Both sides of a run, plus what the run believes about slot liveness (from the model side). */
+export class Session {
+  readonly steps: Step[] = []
+  readonly target: SideState
+  readonly model: SideState
+  constructor(target: Side, model: Side, run: RunIdentity) {
+    this.target = new SideState(target, run)
+    this.model = new SideState(model, run)
+  }
+
+  /** A slot is live when the model holds a view for it. */
+  isLive(slot: number): boolean {
+    const s = this.model.slots.get(slot)
+    return s !== undefined && !s.deleted
+  }
+
+  /** The slot was created at some point (it may be deleted since). */
+  wasCreated(slot: number): boolean {
+    return this.model.slots.has(slot) && this.target.slots.has(slot)
+  }
+
+  /** Whether `cmd` may run now (fast-check's precondition). */
+  canRun(cmd: Cmd): boolean {
+    if (cmd.op === 'CreateView') return !this.isLive(cmd.slot)
+    if (!needsLiveSlot(cmd)) return true
+    const slot = (cmd as { slot: number }).slot
+    return (cmd as { allowDeleted?: boolean }).allowDeleted ? this.wasCreated(slot) : this.isLive(slot)
+  }
+
+  async run(cmd: Cmd): Promise<Step> {
+    const target = await this.target.execute(cmd)
+    const model = await this.model.execute(cmd)
+    if (cmd.op === 'DeleteView') {
+      if (model.outcome.ok) this.model.markDeleted(cmd.slot)
+      if (target.outcome.ok) this.target.markDeleted(cmd.slot)
+    }
+    const step: Step = { index: this.steps.length, cmd, target, model }
+    this.steps.push(step)
+    return step
+  }
+}

@@ -1,0 +1,47 @@
+// The two things every command runs against: the target (through the real SDK) and the reference model
+// (directly). Both answer with the same CallOutcome shape so results compare field by field.
+import { OPERATIONS, SHAPES, type OperationName } from '../spec'
+import { ModelError } from '../model/errors'
+import type { ViewsModel } from '../model/views-model'
+import type { CallOutcome } from '../targets/sdk-call'
+import type { Target } from '../targets/target'
+
+export interface Side {
+  readonly name: 'target' | 'model'
+  readonly instanceId: string
+  send(op: OperationName, input: Record<string, unknown>): Promise<CallOutcome>
+}
+
+export function targetSide(target: Target): Side {
+  return { name: 'target', instanceId: target.instanceId, send: (op, input) => target.send(op, input) }
+}
+
+function statusOf(errorName: string): number | undefined {
+  const s = SHAPES[errorName]
+  return s?.type === 'structure' ? s.error?.httpStatus : undefined
+}
+
+export function modelSide(model: ViewsModel, instanceId: string): Side {
+  return {
+    name: 'model',
+    instanceId,
+    async send(op, input) {
+      try {
+        // JSON round trip: the model must never share objects with the caller
+        return { ok: true, output: JSON.parse(JSON.stringify(model.invoke(op, structuredClone(input)))) }
+      } catch (e) {
+        if (!(e instanceof ModelError)) throw e
+        return { ok: false, error: { name: e.errorName, message: e.message, status: statusOf(e.errorName), fields: { ...e.fields }, rule: e.rule } as never }
+      }
+    },
+  }
+}
+
+/** The rule a model error came from (modelSide attaches it), for the rule catalogue's confidence. */
+export function ruleOfModelError(o: CallOutcome): string | undefined {
+  return o.ok ? undefined : (o.error as { rule?: string }).rule
+}
+
+export function declaredErrors(op: OperationName): readonly string[] {
+  return OPERATIONS[op].errors
+}

@@ -1,0 +1,103 @@
+// Builds a Target from one setting: "stub" (embedded, default), a URL (any endpoint: an emulator or our
+// own stub server) or "aws" (a live sandbox through the default credential chain).
+import { ConnectClient } from '@aws-sdk/client-connect'
+import { defaultProvider } from '@aws-sdk/credential-provider-node'
+import { DEFAULT_INSTANCE_ID, DEFAULT_REGION } from '../model/options'
+import { createStubClient, type StubCoreOptions } from '../stub'
+import { LIVE_DEFAULT_RATE, RateLimiter, type RateLimit } from './rate-limiter'
+import { newRunIdentity, type RunIdentity } from './run-identity'
+import { Target } from './target'
+
+export interface TargetConfig {
+  /** 'stub' | 'aws' | an http(s) URL. */
+  target: string
+  region?: string
+  instanceId?: string
+  /** Named profile for the aws target (AWS_PROFILE also works through the default chain). */
+  profile?: string
+  /** Static credentials for an endpoint target; default: the env chain if set, else dummy ones (emulators ignore them). */
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }
+  rate?: Partial<RateLimit>
+  /** Stub only: quirks, choices, quotas, faults. */
+  stub?: StubCoreOptions
+  run?: RunIdentity
+  /** Per-call timeout for remote targets (ms). */
+  requestTimeoutMs?: number
+}
+
+/** The target could not be used: not configured (skip with this message) or not reachable. */
+export class TargetUnavailable extends Error {
+  constructor(message: string, readonly reason: 'not-configured' | 'unreachable') {
+    super(message)
+  }
+}
+
+export function targetKindOf(target: string): 'stub' | 'endpoint' | 'aws' {
+  if (target === 'stub') return 'stub'
+  if (target === 'aws') return 'aws'
+  let url: URL
+  try {
+    url = new URL(target)
+  } catch {
+    throw new Error(`target must be "stub", "aws" or an http(s) URL, got "${target}"`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`target URL must be http(s), got "${target}"`)
+  return 'endpoint'
+}
+
+/** Reads the target setting from the environment (CONFORMANCE_TARGET etc.), for the vitest suites. */
+export function targetConfigFromEnv(env: NodeJS.ProcessEnv = process.env): TargetConfig {
+  return {
+    target: env.CONFORMANCE_TARGET || 'stub',
+    region: env.CONFORMANCE_REGION || env.AWS_REGION || undefined,
+    instanceId: env.CONFORMANCE_INSTANCE_ID || undefined,
+    profile: env.AWS_PROFILE || undefined,
+    rate: env.CONFORMANCE_TPS ? { tps: Number(env.CONFORMANCE_TPS) } : undefined,
+  }
+}
+
+export async function createTarget(cfg: TargetConfig): Promise<Target> {
+  const kind = targetKindOf(cfg.target)
+  const run = cfg.run ?? newRunIdentity()
+  const region = cfg.region ?? DEFAULT_REGION
+  if (kind === 'stub') {
+    const { client, core } = createStubClient({ ...cfg.stub, region })
+    const instanceId = cfg.instanceId ?? DEFAULT_INSTANCE_ID
+    if (!core.model.instances.includes(instanceId)) core.model.addInstance(instanceId)
+    return new Target({
+      kind, label: 'stub', client, instanceId, region, run, guarded: false,
+      maxThrottleRetries: 4, backoffMs: () => 1,
+      onReset: () => {
+        core.reset()
+        if (!core.model.instances.includes(instanceId)) core.model.addInstance(instanceId)
+      },
+    })
+  }
+  const limiter = new RateLimiter({ ...LIVE_DEFAULT_RATE, ...cfg.rate })
+  const requestHandler = { requestTimeout: cfg.requestTimeoutMs ?? 15_000 }
+  if (kind === 'endpoint') {
+    const credentials = cfg.credentials ?? (process.env.AWS_ACCESS_KEY_ID && process.env.AWS_SECRET_ACCESS_KEY
+      ? { accessKeyId: process.env.AWS_ACCESS_KEY_ID, secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY, sessionToken: process.env.AWS_SESSION_TOKEN }
+      : { accessKeyId: 'conformance', secretAccessKey: 'conformance' })
+    const client = new ConnectClient({ endpoint: cfg.target, region, credentials, maxAttempts: 1, requestHandler })
+    return new Target({
+      kind, label: `endpoint ${cfg.target}`, client, instanceId: cfg.instanceId ?? DEFAULT_INSTANCE_ID, region, run,
+      guarded: true, limiter,
+    })
+  }
+  if (!cfg.instanceId) {
+    throw new TargetUnavailable('aws target needs an instance id (--instance-id or CONFORMANCE_INSTANCE_ID): skipping live AWS', 'not-configured')
+  }
+  // The SDK's own default chain (env, SSO, shared files, web identity/OIDC, IMDS); a profile narrows it.
+  const client = new ConnectClient({
+    region, maxAttempts: 1, requestHandler,
+    ...(cfg.profile ? { credentials: defaultProvider({ profile: cfg.profile }) } : {}),
+  })
+  try {
+    await client.config.credentials()
+  } catch (e) {
+    client.destroy()
+    throw new TargetUnavailable(`no AWS credentials found by the default chain (${(e as Error).message.split('\n')[0]}): skipping live AWS`, 'not-configured')
+  }
+  return new Target({ kind, label: `aws ${region}`, client, instanceId: cfg.instanceId, region, run, guarded: true, limiter })
+}

@@ -1,0 +1,65 @@
+// One generic way to call any covered operation through the real ConnectClient and get a comparable
+// outcome: the output in wire form (Dates back to epoch seconds, no $metadata) or the error's class,
+// HTTP status and modelled fields.
+import * as sdk from '@aws-sdk/client-connect'
+import type { ConnectClient } from '@aws-sdk/client-connect'
+import type { OperationName } from '../spec'
+
+export interface CallError {
+  name: string
+  message: string
+  status?: number
+  fault?: string
+  /** Modelled members besides the message (ResourceType, ResourceId, Reason). */
+  fields: Record<string, unknown>
+}
+
+export type CallOutcome =
+  | { ok: true; output: Record<string, unknown>; requestId?: string }
+  | { ok: false; error: CallError; requestId?: string; /** network failure or timeout: the call may or may not have taken effect */ unknown?: boolean }
+
+type CommandCtor = new (input: any) => any
+
+export function commandFor(op: OperationName, input: Record<string, unknown>): unknown {
+  const ctor = (sdk as unknown as Record<string, CommandCtor>)[`${op}Command`]
+  if (!ctor) throw new Error(`the SDK has no ${op}Command`)
+  return new ctor(input)
+}
+
+/** Deep copy of an SDK output in wire form: Date → epoch seconds, $metadata dropped. */
+export function toWireForm(value: unknown): unknown {
+  if (value instanceof Date) return value.getTime() / 1000
+  if (Array.isArray(value)) return value.map(toWireForm)
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {}
+    for (const [k, v] of Object.entries(value)) if (k !== '$metadata' && v !== undefined) out[k] = toWireForm(v)
+    return out
+  }
+  return value
+}
+
+const ERROR_META_KEYS = new Set(['name', 'message', 'Message', '$fault', '$metadata', '$response', '$retryable', 'stack', '$responseBodyText'])
+
+export function toCallError(e: unknown): { error: CallError; requestId?: string; unknown: boolean } {
+  const err = e as Record<string, any>
+  const status: number | undefined = err?.$metadata?.httpStatusCode
+  const fields: Record<string, unknown> = {}
+  if (err && typeof err === 'object') for (const [k, v] of Object.entries(err)) if (!ERROR_META_KEYS.has(k) && v !== undefined) fields[k] = v
+  // No HTTP status at all means the request never got an answer: timeout, refused connection, abort.
+  const unknown = status === undefined && !(err instanceof sdk.ConnectServiceException)
+  return {
+    error: { name: String(err?.name ?? 'Error'), message: String(err?.message ?? err), status, fault: err?.$fault, fields },
+    requestId: err?.$metadata?.requestId,
+    unknown,
+  }
+}
+
+export async function callOperation(client: ConnectClient, op: OperationName, input: Record<string, unknown>, abortSignal?: AbortSignal): Promise<CallOutcome> {
+  try {
+    const out = await client.send(commandFor(op, input) as any, abortSignal ? { abortSignal } : undefined)
+    return { ok: true, output: toWireForm(out) as Record<string, unknown>, requestId: (out as any)?.$metadata?.requestId }
+  } catch (e) {
+    const { error, requestId, unknown } = toCallError(e)
+    return { ok: false, error, requestId, ...(unknown ? { unknown } : {}) }
+  }
+}

@@ -1,0 +1,184 @@
+// A target is "a ConnectClient plus how to arrange and clean up". One class serves all three kinds; they
+// differ in how the client is built and whether live-safety (guard, rate limit, cleanup) is on.
+import type { ConnectClient } from '@aws-sdk/client-connect'
+import type { OperationName } from '../spec'
+import { parseViewRef } from '../model/view-ref'
+import { callOperation, type CallOutcome } from './sdk-call'
+import type { RateLimiter } from './rate-limiter'
+import { RUN_TAG_KEY, type RunIdentity } from './run-identity'
+
+export type TargetKind = 'stub' | 'endpoint' | 'aws'
+
+export interface CallStats {
+  calls: number
+  /** 429 answers the harness retried (never hidden: reported with the results). */
+  throttleRetries: number
+  byOperation: Partial<Record<OperationName, number>>
+  /** Error classes seen per operation, for the operation × error coverage matrix. */
+  errorsByOperation: Partial<Record<OperationName, Record<string, number>>>
+  serverErrors: number
+}
+
+/** A mutation the live-safety guard refused: the view exists and is not this harness's. */
+export class GuardRefusal extends Error {}
+
+const VIEW_MUTATIONS = new Set<OperationName>(['UpdateViewContent', 'UpdateViewMetadata', 'CreateViewVersion', 'DeleteView', 'DeleteViewVersion'])
+const TAG_MUTATIONS = new Set<OperationName>(['TagResource', 'UntagResource'])
+const THROTTLING = new Set(['TooManyRequestsException', 'ThrottlingException'])
+
+export interface TargetOptions {
+  kind: TargetKind
+  label: string
+  client: ConnectClient
+  instanceId: string
+  region: string
+  run: RunIdentity
+  /** Live safety: refuse to touch views without the run tag, clean up what was created. */
+  guarded: boolean
+  limiter?: RateLimiter
+  /** Retries of a 429 before giving up (the 429 is then the outcome). */
+  maxThrottleRetries?: number
+  backoffMs?: (attempt: number) => number
+  sleep?: (ms: number) => Promise<void>
+  onReset?: () => Promise<void> | void
+  onClose?: () => Promise<void> | void
+}
+
+export class Target {
+  readonly kind: TargetKind
+  readonly label: string
+  readonly client: ConnectClient
+  readonly instanceId: string
+  readonly region: string
+  readonly run: RunIdentity
+  readonly guarded: boolean
+  readonly stats: CallStats = { calls: 0, throttleRetries: 0, byOperation: {}, errorsByOperation: {}, serverErrors: 0 }
+  /** Views this run created and has not deleted: id → ARN. */
+  readonly owned = new Map<string, string>()
+  private readonly opts: TargetOptions
+
+  constructor(opts: TargetOptions) {
+    this.opts = opts
+    this.kind = opts.kind
+    this.label = opts.label
+    this.client = opts.client
+    this.instanceId = opts.instanceId
+    this.region = opts.region
+    this.run = opts.run
+    this.guarded = opts.guarded
+  }
+
+  /** Calls one operation: guard, rate limit, retry 429 only (counted), record stats. */
+  async send(op: OperationName, input: Record<string, unknown>): Promise<CallOutcome> {
+    if (this.guarded) await this.guard(op, input)
+    const maxRetries = this.opts.maxThrottleRetries ?? 4
+    const backoff = this.opts.backoffMs ?? ((a: number) => Math.min(8000, 250 * 2 ** a) * (0.5 + Math.random() / 2))
+    const sleep = this.opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
+    for (let attempt = 0; ; attempt++) {
+      await this.opts.limiter?.acquire()
+      const outcome = await callOperation(this.client, op, input)
+      this.count(op, outcome)
+      if (!outcome.ok && THROTTLING.has(outcome.error.name) && attempt < maxRetries) {
+        this.stats.throttleRetries++
+        await sleep(backoff(attempt))
+        continue
+      }
+      this.track(op, input, outcome)
+      return outcome
+    }
+  }
+
+  private count(op: OperationName, o: CallOutcome): void {
+    this.stats.calls++
+    this.stats.byOperation[op] = (this.stats.byOperation[op] ?? 0) + 1
+    if (o.ok) return
+    const errs = (this.stats.errorsByOperation[op] ??= {})
+    errs[o.error.name] = (errs[o.error.name] ?? 0) + 1
+    if ((o.error.status ?? 0) >= 500) this.stats.serverErrors++
+  }
+
+  private track(op: OperationName, input: Record<string, unknown>, o: CallOutcome): void {
+    if (!o.ok) return
+    if (op === 'CreateView') {
+      const view = o.output.View as { Id?: string; Arn?: string } | undefined
+      if (view?.Id) this.owned.set(view.Id, view.Arn ?? view.Id)
+    } else if (op === 'DeleteView') {
+      const id = viewIdOf(String(input.ViewId))
+      if (id) this.owned.delete(id)
+    }
+  }
+
+  private async guard(op: OperationName, input: Record<string, unknown>): Promise<void> {
+    if (op === 'CreateView') {
+      const tags = (input.Tags ?? {}) as Record<string, string>
+      if (tags[RUN_TAG_KEY] !== this.run.runId || !String(input.Name ?? '').startsWith(this.run.namePrefix)) {
+        throw new GuardRefusal(`refusing CreateView without the run tag ${RUN_TAG_KEY}=${this.run.runId} and name prefix ${this.run.namePrefix}`)
+      }
+      return
+    }
+    let viewId: string | undefined
+    let arn: string | undefined
+    if (VIEW_MUTATIONS.has(op)) viewId = viewIdOf(String(input.ViewId))
+    else if (TAG_MUTATIONS.has(op)) {
+      arn = String(input.resourceArn)
+      viewId = viewIdOf(arn)
+      if (op === 'UntagResource' && ((input.tagKeys ?? []) as string[]).includes(RUN_TAG_KEY)) {
+        throw new GuardRefusal('refusing to remove the run tag')
+      }
+    } else return
+    if (viewId === undefined || this.owned.has(viewId)) return
+    // Not created by this run: allowed only if the view does not exist (a negative test) or carries the
+    // run tag (a sweep of an earlier run's leftovers).
+    const probeArn = arn ?? (String(input.ViewId).startsWith('arn:') ? String(input.ViewId).replace(/:(\$SAVED|\$LATEST|\d+)$/, '') : undefined)
+    const probe = probeArn
+      ? await callOperation(this.client, 'ListTagsForResource', { resourceArn: probeArn })
+      : await callOperation(this.client, 'DescribeView', { InstanceId: input.InstanceId, ViewId: `${viewId}:$SAVED` })
+    if (!probe.ok) {
+      if (probe.error.name === 'ResourceNotFoundException') return
+      throw new GuardRefusal(`refusing ${op} on ${viewId}: cannot verify its run tag (${probe.error.name})`)
+    }
+    const tags = ((probe.output.tags ?? (probe.output.View as any)?.Tags) ?? {}) as Record<string, string>
+    if (tags[RUN_TAG_KEY] === undefined) throw new GuardRefusal(`refusing ${op} on view ${viewId}: it has no ${RUN_TAG_KEY} tag`)
+  }
+
+  /** Fresh state between property runs: the stub resets; live targets delete what this run created. */
+  async resetBetweenRuns(): Promise<void> {
+    if (this.opts.onReset) await this.opts.onReset()
+    else await this.cleanup()
+    this.owned.clear()
+  }
+
+  /** Deletes every view this run created (also called from finally and on SIGINT). */
+  async cleanup(): Promise<{ deleted: string[]; failed: string[] }> {
+    const deleted: string[] = []
+    const failed: string[] = []
+    for (const [id] of [...this.owned]) {
+      const o = await this.send('DeleteView', { InstanceId: this.instanceId, ViewId: id })
+      if (o.ok || o.error.name === 'ResourceNotFoundException') {
+        deleted.push(id)
+        this.owned.delete(id)
+      } else failed.push(id)
+    }
+    return { deleted, failed }
+  }
+
+  async close(): Promise<void> {
+    try {
+      if (this.guarded) await this.cleanup()
+    } finally {
+      await this.opts.onClose?.()
+      this.client.destroy()
+    }
+  }
+}
+
+/** The bare view id named by a ViewId or ARN (qualifier dropped), if it parses. */
+export function viewIdOf(viewIdOrArn: string): string | undefined {
+  try {
+    const ref = parseViewRef(viewIdOrArn)
+    if (!ref) return undefined
+    return ref.kind === 'aws-managed-arn' ? undefined : ref.viewId
+  } catch {
+    return undefined
+  }
+}
