@@ -55,7 +55,9 @@ function convertShape(name: string, s: Raw): Raw {
       }
       const o: Raw = { type: 'structure', required: s.required ?? [], members }
       if (s.union) o.union = true
-      if (s.error) o.error = { httpStatus: s.error.httpStatusCode, fault: s.fault ? 'server' : 'client' }
+      // botocore drops Smithy's @error("server") on some shapes (InternalServiceException has no "fault");
+      // a 5xx status is a server fault by definition, which is also how the JS SDK reports it
+      if (s.error) o.error = { httpStatus: s.error.httpStatusCode, fault: s.fault || s.error.httpStatusCode >= 500 ? 'server' : 'client' }
       return o
     }
     default:

@@ -130,6 +130,11 @@ export class SideState {
         return { outcome: await this.one('ListTagsForResource', { resourceArn: this.arnOf(cmd.slot) }, requests), requests }
       case 'Raw': {
         const input = JSON.parse(JSON.stringify(cmd.input).replaceAll('{instance}', I)) as Record<string, unknown>
+        if (cmd.operation === 'CreateView') {
+          // the same run identity as every other created view, so live targets can clean it up
+          if (typeof input.Name === 'string' && input.Name !== '') input.Name = `${this.run.namePrefix}${input.Name}`
+          if (input.Tags === undefined || (typeof input.Tags === 'object' && input.Tags !== null)) input.Tags = { ...(input.Tags as object), [this.run.tag.key]: this.run.tag.value }
+        }
         return { outcome: await this.one(cmd.operation, input, requests), requests }
       }
     }

@@ -522,7 +522,7 @@ export const SHAPES: Readonly<Record<string, ShapeSpec>> = {
     },
     "error": {
       "httpStatus": 500,
-      "fault": "client"
+      "fault": "server"
     }
   },
   "InvalidParameterException": {

@@ -1,0 +1,161 @@
+// Recorded transcripts (LocalStack-style parity): a run against one target — typically live AWS — is kept
+// as its command list plus the target's normalised answers (strict projection, references instead of
+// ids/ARNs/checksums). Replaying the commands against another target and diffing its normalised answers
+// shows where an emulator departs from what the real API actually did, documented or not. A recording made
+// against AWS also says which inferred rules the real API confirmed, so they become assertable.
+import fc from 'fast-check'
+import { createTwoFilesPatch } from 'diff'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { ViewsModel } from '../model/views-model'
+import { isAsserted, rule as ruleById } from '../spec'
+import type { Target } from '../targets/target'
+import { checkAgainstModel, operationOf } from './checks'
+import type { Cmd } from './commands'
+import { RefTable, redact, stableJson } from './normalise'
+import type { PropertyDef } from './property'
+import { Session, type Step } from './session'
+import { modelSide, ruleOfModelError, targetSide } from './sides'
+
+export const RECORDING_FORMAT = 'connect-views-conformance/recording@1'
+
+export interface RecordedStep {
+  cmd: Cmd
+  answer: { ok: true; projection: unknown } | { ok: false; error: string; status?: number }
+}
+
+export interface Recording {
+  format: typeof RECORDING_FORMAT
+  target: { kind: string; label: string; region: string }
+  recordedAt: string
+  seed: number
+  steps: RecordedStep[]
+  /** Inferred rules this target's answers agreed with (strict comparison against the model). */
+  confirms: string[]
+  /** Rules whose strict comparison failed on this target: the model's guess was wrong for it. */
+  contradicts: string[]
+}
+
+function normalisedAnswer(step: Step, refs: RefTable, owned: ReadonlySet<string>, run: Target['run']): RecordedStep['answer'] {
+  const o = step.target.outcome
+  if (!o.ok) return { ok: false, error: o.error.name, ...(o.error.status ? { status: o.error.status } : {}) }
+  // the run id (in names and the run tag) differs per run; it says nothing about the target
+  const text = stableJson(fullNormalise(step.cmd, o.output, refs, owned)).replaceAll(run.runId, '<run>')
+  return { ok: true, projection: JSON.parse(text) }
+}
+
+const VOLATILE = new Set(['CreatedTime', 'LastModifiedTime', 'NextToken'])
+
+/**
+ * Everything the target said, undocumented fields included, with only volatile values replaced: ids, ARNs
+ * and checksums by reference, timestamps and tokens by placeholders. List items of views this run did
+ * not create (AWS-managed ones, other users') are dropped: they differ between accounts, not targets.
+ */
+function fullNormalise(cmd: Cmd, output: Record<string, unknown>, refs: RefTable, owned: ReadonlySet<string>): unknown {
+  const walk = (v: unknown, key?: string): unknown => {
+    if (key && VOLATILE.has(key)) return `<${key}>`
+    if (key === 'Id') return refs.ref('view', v)
+    if (key === 'Arn') return refs.ref('arn', v)
+    if (key === 'ViewContentSha256') return refs.ref('sha', v)
+    if (Array.isArray(v)) return v.map((x) => walk(x))
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, k)]))
+    return v
+  }
+  if (cmd.op === 'ListViews') {
+    return walk({ ...output, ViewsSummaryList: ((output.ViewsSummaryList ?? []) as { Id?: string }[]).filter((s) => owned.has(String(s.Id))) })
+  }
+  return walk(output)
+}
+
+function ownedIds(session: Session): Set<string> {
+  return new Set([...session.target.slots.values()].map((s) => s.id))
+}
+
+/** Commands of a recording: the property's prelude and `count` generated commands for `seed`. */
+export function sampleCommands(def: PropertyDef, seed: number, count: number): Cmd[] {
+  const [generated] = fc.sample(fc.array(fc.oneof(...def.commands()), { minLength: count, maxLength: count }), { seed, numRuns: 1 })
+  return [...(def.prelude ?? []), ...generated]
+}
+
+async function runCommands(target: Target, cmds: readonly Cmd[]): Promise<Session> {
+  await target.resetBetweenRuns()
+  const model = new ViewsModel({ instances: [target.instanceId], region: target.region })
+  const session = new Session(targetSide(target), modelSide(model, target.instanceId), target.run)
+  for (const cmd of cmds) if (session.canRun(cmd)) await session.run(cmd)
+  return session
+}
+
+/** Runs `cmds` on `target` and keeps its normalised answers and which inferred rules it agreed with. */
+export async function record(target: Target, cmds: readonly Cmd[], seed: number, now = new Date()): Promise<Recording> {
+  const session = await runCommands(target, cmds)
+  const refs = new RefTable()
+  const confirms = new Set<string>()
+  const contradicts = new Set<string>()
+  const strictRefs = { target: new RefTable(), model: new RefTable() }
+  const steps = session.steps.map((step) => {
+    const r = ruleOfModelError(step.model.outcome)
+    const exercised = r ?? primaryRuleOf(step)
+    const failure = checkAgainstModel(step, session, strictRefs, { strict: true })
+    if (failure) contradicts.add(failure.rule)
+    else if (exercised && !isAsserted(ruleById(exercised), { strict: false })) confirms.add(exercised)
+    return { cmd: step.cmd, answer: normalisedAnswer(step, refs, ownedIds(session), target.run) }
+  })
+  for (const c of contradicts) confirms.delete(c)
+  return redact({
+    format: RECORDING_FORMAT,
+    target: { kind: target.kind, label: target.label, region: target.region },
+    recordedAt: now.toISOString(),
+    seed,
+    steps,
+    confirms: [...confirms].sort(),
+    contradicts: [...contradicts].sort(),
+  })
+}
+
+function primaryRuleOf(step: Step): string | undefined {
+  const op = operationOf(step.cmd)
+  return op === 'DescribeView' && typeof (step.cmd as { qualifier?: unknown }).qualifier === 'number' ? 'R37' : undefined
+}
+
+export interface RecordingDiff {
+  step: number
+  command: string
+  diff: string
+}
+
+/** Replays a recording's commands on `target` and diffs its normalised answers against the recorded ones. */
+export async function compareWithRecording(rec: Recording, target: Target): Promise<RecordingDiff[]> {
+  const session = await runCommands(target, rec.steps.map((s) => s.cmd))
+  const refs = new RefTable()
+  const diffs: RecordingDiff[] = []
+  session.steps.forEach((step, i) => {
+    const expected = stableJson(rec.steps[i]?.answer)
+    const actual = stableJson(normalisedAnswer(step, refs, ownedIds(session), target.run))
+    if (expected !== actual) {
+      diffs.push({ step: i, command: step.cmd.op, diff: createTwoFilesPatch(`recorded (${rec.target.label})`, `now (${target.label})`, expected + '\n', actual + '\n', '', '', { context: 2 }) })
+    }
+  })
+  if (session.steps.length !== rec.steps.length) {
+    diffs.push({ step: session.steps.length, command: '-', diff: `${rec.steps.length} steps recorded, ${session.steps.length} could run now (a precondition changed)` })
+  }
+  return diffs
+}
+
+export function writeRecording(file: string, rec: Recording): void {
+  mkdirSync(dirname(file), { recursive: true })
+  writeFileSync(file, JSON.stringify(rec, null, 2) + '\n')
+}
+
+export function readRecording(file: string): Recording {
+  const rec = JSON.parse(readFileSync(file, 'utf8')) as Recording
+  if (rec.format !== RECORDING_FORMAT) throw new Error(`${file}: not a recording (format ${String(rec.format)})`)
+  return rec
+}
+
+/** Inferred rules confirmed by recordings made against live AWS: asserted as if documented. */
+export function confirmedByLiveRecordings(recordings: readonly Recording[]): Set<string> {
+  const out = new Set<string>()
+  for (const r of recordings) if (r.target.kind === 'aws') for (const id of r.confirms) out.add(id)
+  for (const r of recordings) if (r.target.kind === 'aws') for (const id of r.contradicts) out.delete(id)
+  return out
+}

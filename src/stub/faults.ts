@@ -1,0 +1,142 @@
+// Optional fault injection, decided per request after routing and before decoding or the model, so an
+// injected failure never changes state (a throttled call is answered before the model sees it).
+//
+// Deterministic: all randomness comes from one injected `random()` (default: a PRNG seeded with `seed`),
+// drawn in a fixed order per request, so the same seed and request sequence give the same faults.
+//
+// `forceError` is a test hook, not AWS behaviour: it makes the next call(s) of an operation fail with a
+// chosen error. It exists to reach declared errors the model cannot produce by itself
+// (AccessDeniedException, InternalServiceException, throttling, ResourceInUseException).
+import { OPERATIONS, type OperationName } from '../spec'
+import { WireError, type StubErrorName } from './wire-types'
+
+export interface ForcedError {
+  /** Operation to fail, or '*' for any operation. */
+  readonly operation: OperationName | '*'
+  readonly errorName: StubErrorName
+  readonly message?: string
+  /** Modelled members of the error, e.g. { ResourceType: 'CONTACT_FLOW', ResourceId: 'arn:…' }. */
+  readonly fields?: Readonly<Record<string, unknown>>
+  /** How many matching calls fail; default 1 (one-shot). Infinity = always. */
+  readonly times?: number
+}
+
+export interface FaultOptions {
+  /** Probability (0..1) that a call is throttled: 429 with the throttling error the operation declares. */
+  throttleRate?: number
+  /** Probability (0..1) that a call fails with 500 InternalServiceException. */
+  serverErrorRate?: number
+  /** Delay added before every call is handled, in milliseconds. */
+  latencyMs?: number
+  /** Seed of the default PRNG. Ignored when `random` is given. Default 1. */
+  seed?: number
+  /** Source of randomness in [0, 1); overrides `seed`. */
+  random?: () => number
+  /** Test hook: errors forced on the next matching calls, checked in order before the random faults. */
+  forceError?: readonly ForcedError[]
+}
+
+export interface FaultDecision {
+  readonly latencyMs: number
+  readonly error?: WireError
+}
+
+export interface FaultStats {
+  throttled: number
+  serverErrors: number
+  forced: number
+}
+
+/** mulberry32: small, fast, good enough to spread faults; deterministic for a given seed. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** The throttling error an operation declares: TooManyRequestsException on view ops, ThrottlingException on tagging and SearchViews. */
+export function throttlingErrorOf(op: OperationName): StubErrorName {
+  const errors: readonly string[] = OPERATIONS[op].errors
+  if (errors.includes('TooManyRequestsException')) return 'TooManyRequestsException'
+  if (errors.includes('ThrottlingException')) return 'ThrottlingException'
+  throw new Error(`${op} declares no throttling error`)
+}
+
+function checkRate(name: string, v: number | undefined): number {
+  const r = v ?? 0
+  if (!(r >= 0 && r <= 1)) throw new Error(`faults.${name} must be within 0..1, got ${v}`)
+  return r
+}
+
+interface ForcedSlot { spec: ForcedError; remaining: number }
+
+export class FaultInjector {
+  private random!: () => number
+  private forced: ForcedSlot[] = []
+  private throttleRate = 0
+  private serverErrorRate = 0
+  private latencyMs = 0
+  readonly stats: FaultStats = { throttled: 0, serverErrors: 0, forced: 0 }
+
+  constructor(private options: FaultOptions = {}) {
+    this.configure(options)
+  }
+
+  /** Replaces the fault options (rates, latency, randomness, forced errors) and restarts the PRNG. */
+  configure(options: FaultOptions): void {
+    this.options = options
+    this.throttleRate = checkRate('throttleRate', options.throttleRate)
+    this.serverErrorRate = checkRate('serverErrorRate', options.serverErrorRate)
+    const latency = options.latencyMs ?? 0
+    if (!(latency >= 0 && Number.isFinite(latency))) throw new Error(`faults.latencyMs must be a finite number >= 0, got ${latency}`)
+    this.latencyMs = latency
+    this.random = options.random ?? seededRandom(options.seed ?? 1)
+    this.forced = []
+    for (const f of options.forceError ?? []) this.force(f)
+  }
+
+  /** Back to the configured options: PRNG restarted, one-shot forced errors re-armed, stats zeroed. */
+  reset(): void {
+    this.configure(this.options)
+    this.stats.throttled = this.stats.serverErrors = this.stats.forced = 0
+  }
+
+  /** Test hook: adds a forced error at run time (see ForcedError). */
+  force(f: ForcedError): void {
+    const times = f.times ?? 1
+    if (!(times >= 1)) throw new Error(`forceError.times must be >= 1, got ${f.times}`)
+    if (f.operation !== '*' && !(f.operation in OPERATIONS)) throw new Error(`forceError: unknown operation ${f.operation}`)
+    this.forced.push({ spec: f, remaining: times })
+  }
+
+  /** Drops all forced errors that have not fired yet. */
+  clearForced(): void {
+    this.forced = []
+  }
+
+  /** What to do to this call. Draws from random() only for the rates that are non-zero, in a fixed order. */
+  decide(op: OperationName): FaultDecision {
+    const latencyMs = this.latencyMs
+    const slot = this.forced.find((s) => s.spec.operation === '*' || s.spec.operation === op)
+    if (slot) {
+      if (--slot.remaining <= 0) this.forced.splice(this.forced.indexOf(slot), 1)
+      this.stats.forced++
+      const { errorName, message, fields } = slot.spec
+      return { latencyMs, error: new WireError(errorName, message ?? `Injected ${errorName} (stub forceError hook)`, fields ?? {}) }
+    }
+    if (this.throttleRate > 0 && this.random() < this.throttleRate) {
+      this.stats.throttled++
+      return { latencyMs, error: new WireError(throttlingErrorOf(op), 'Rate exceeded') }
+    }
+    if (this.serverErrorRate > 0 && this.random() < this.serverErrorRate) {
+      this.stats.serverErrors++
+      return { latencyMs, error: new WireError('InternalServiceException', 'Internal service error (injected fault)') }
+    }
+    return { latencyMs }
+  }
+}
