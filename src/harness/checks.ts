@@ -1,6 +1,7 @@
 // Checks are plain named functions over a step (and the session's history). Each failure names the rule it
 // enforces, so reports can say which rule a target broke.
 import { isAsserted, OPERATIONS, rule as ruleById, type OperationName } from '../spec'
+import { formatViolations, validateWireOutput } from '../schemas'
 import type { CallOutcome } from '../targets/sdk-call'
 import type { Cmd } from './commands'
 import { RefTable, stableJson } from './normalise'
@@ -33,8 +34,8 @@ function describeOutcome(o: CallOutcome): string {
 /** R34 + R33: never a 5xx, and every error is one the operation declares. Asserted in every property. */
 export function checkWireBasics(step: Step): Failure | undefined {
   const o = step.target.outcome
-  if (o.ok) return undefined
   const op = operationOf(step.cmd)
+  if (o.ok) return checkOutputSchema(op, o.output)
   if ((o.error.status ?? 0) >= 500) return { rule: 'R34', message: `${op} answered a server error: ${describeOutcome(o)}` }
   if ((o.error.status ?? 0) >= 200 && (o.error.status ?? 0) < 300) {
     return { rule: 'R32', message: `${op} answered HTTP ${o.error.status} with a body the SDK cannot parse: ${o.error.name}: ${o.error.message.split('\n')[0]}` }
@@ -44,6 +45,17 @@ export function checkWireBasics(step: Step): Failure | undefined {
     return { rule: 'R33', message: `${op} answered ${o.error.name}, which the operation does not declare (declared: ${OPERATIONS[op].errors.join(', ')})` }
   }
   return undefined
+}
+
+/**
+ * R32: every success answer, from any target, fits the wire schema generated from the SDK's types (checked
+ * on the SDK's parse turned back into wire form, so enum values and types the SDK let through are caught).
+ */
+export function checkOutputSchema(op: OperationName, output: Record<string, unknown>): Failure | undefined {
+  const { paginationDidNotEnd: _ignored, ...body } = output
+  const r = validateWireOutput(op, body)
+  if (r.ok) return undefined
+  return { rule: 'R32', message: `${op} answer does not fit the ${op} output schema: ${formatViolations(r)}` }
 }
 
 /**

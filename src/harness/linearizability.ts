@@ -171,7 +171,8 @@ export function checkLinearizability<S, R, Op extends string, I, O, E>(
       }
       entry = entry.next
     } else {
-      // Reaching an unknown op's return (at +∞) means every completed op has been linearized.
+      // An unknown op's return sits at +∞, after every completed op's return, so reaching it means all of
+      // those are linearized. (Defensive: unknown calls always match, so the list normally empties first.)
       if (h.outcome.kind === 'unknown') break
       const top = stack.pop()
       if (!top) return notLinearizable(history, model, best)

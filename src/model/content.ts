@@ -47,7 +47,15 @@ export function validateContent(c: ViewContentRecord, status: string, choices: C
  * R19: the service derives InputSchema from the template; the algorithm is undocumented. This one lists
  * the "$.Name" placeholders the template references, which is deterministic and content-dependent.
  */
+const schemaCache = new WeakMap<ViewContentRecord, string>() // records are immutable once stored
+
 export function inputSchemaFor(c: ViewContentRecord): string {
+  let schema = schemaCache.get(c)
+  if (schema === undefined) schemaCache.set(c, (schema = deriveInputSchema(c)))
+  return schema
+}
+
+function deriveInputSchema(c: ViewContentRecord): string {
   const names = new Set<string>()
   for (const m of (c.template ?? '').matchAll(/"\$\.([A-Za-z_][A-Za-z0-9_]*)/g)) names.add(m[1])
   const properties = Object.fromEntries([...names].sort().map((n) => [n, {}]))

@@ -1,7 +1,7 @@
 // Opaque, tamper-evident NextTokens (R27/R28). Keyset pagination: the token names the sort key of the last
 // item returned, so deletes between pages neither repeat nor drop surviving items. The token is
 // base64url(payload) + "." + HMAC prefix, inside the model's allowed alphabet [a-zA-Z0-9=/+_.-].
-import { createHmac } from 'node:crypto'
+import { createHash, createHmac } from 'node:crypto'
 
 export interface TokenPayload {
   /** Operation the token belongs to. */
@@ -16,8 +16,16 @@ function mac(secret: string, body: string): string {
   return createHmac('sha256', secret).update(body).digest('base64url').slice(0, 22)
 }
 
+/**
+ * The token carries a digest of the scope, not the scope: a SearchViews scope embeds the criteria, which
+ * have no length limit, while the token must fit NextToken2500 (and ViewsNextToken's 4096) to be sent back.
+ */
+function scopeDigest(scope: string): string {
+  return createHash('sha256').update(scope, 'utf8').digest('base64url').slice(0, 22)
+}
+
 export function encodeToken(secret: string, p: TokenPayload): string {
-  const body = Buffer.from(JSON.stringify(p), 'utf8').toString('base64url')
+  const body = Buffer.from(JSON.stringify({ ...p, scope: scopeDigest(p.scope) }), 'utf8').toString('base64url')
   return `${body}.${mac(secret, body)}`
 }
 
@@ -29,7 +37,7 @@ export function decodeToken(secret: string, token: string, op: string, scope: st
   if (mac(secret, body) !== token.slice(dot + 1)) return { ok: false }
   try {
     const p = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as TokenPayload
-    if (p.op !== op || p.scope !== scope) return { ok: false }
+    if (p.op !== op || p.scope !== scopeDigest(scope)) return { ok: false }
     return { ok: true, after: p.after }
   } catch {
     return { ok: false }

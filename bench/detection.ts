@@ -1,0 +1,84 @@
+// Detection power, measured like mutation testing: for every quirk in the catalogue (src/model/quirks.ts),
+// run the property set at default settings against a stub with that quirk, stop at the first failing
+// property, and record wall time until detection, fast-check runs until the failure, the shrunk
+// counterexample's length and the rule that caught it — over several seeds. Then the whole default run on
+// the correct stub: wall time and peak memory.
+// Usage: npm run bench:detection -- [seeds=10] [--json out/bench/detection.json] [--md out/bench/detection.md]
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { SEQUENTIAL_PROPERTIES } from '../properties'
+import { concurrency, runConcurrencyProperty } from '../properties/concurrency'
+import { runProperty, type PropertyResult } from '../src/harness/property'
+import { QUIRK_NAMES, QUIRKS } from '../src/model/quirks'
+import { createTarget } from '../src/targets/create-target'
+import type { Target } from '../src/targets/target'
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
+const flag = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined)
+const SEEDS = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 10)
+const mode = { strict: false }
+
+async function runAll(target: Target, seed: number): Promise<PropertyResult | undefined> {
+  for (const def of SEQUENTIAL_PROPERTIES) {
+    const r = await runProperty(def, target, { seed, mode })
+    if (r.status === 'failed') return r
+  }
+  const c = await runConcurrencyProperty(target, { seed, mode })
+  return c.status === 'failed' ? c : undefined
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+
+interface Row { quirk: string; killed: number; seeds: number; medianMs: number; maxMs: number; medianRuns: number; maxCommands: number; caughtBy: string[] }
+
+async function main() {
+  const rows: Row[] = []
+  for (const quirk of QUIRK_NAMES) {
+    const times: number[] = []
+    const runs: number[] = []
+    const lengths: number[] = []
+    const caught = new Set<string>()
+    let killed = 0
+    for (let i = 0; i < SEEDS; i++) {
+      const target = await createTarget({ target: 'stub', stub: { modelOptions: { quirks: [quirk] } } })
+      const t0 = performance.now()
+      const r = await runAll(target, 1000 + i)
+      times.push(performance.now() - t0)
+      await target.close()
+      if (!r?.failure) continue
+      killed++
+      runs.push(r.numRuns)
+      lengths.push(r.failure.commands.length)
+      caught.add(`${r.property}:${r.failure.rule}`)
+    }
+    rows.push({ quirk, killed, seeds: SEEDS, medianMs: Math.round(median(times)), maxMs: Math.round(Math.max(...times)), medianRuns: runs.length ? median(runs) : NaN, maxCommands: lengths.length ? Math.max(...lengths) : NaN, caughtBy: [...caught] })
+    process.stderr.write(`${quirk}: killed ${killed}/${SEEDS}\n`)
+  }
+  // the whole default run on the correct stub
+  const target = await createTarget({ target: 'stub' })
+  const rss0 = process.memoryUsage().rss
+  let peak = rss0
+  const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss) }, 20)
+  const t0 = performance.now()
+  const failed = await runAll(target, 1)
+  const wallMs = Math.round(performance.now() - t0)
+  clearInterval(timer)
+  await target.close()
+
+  const lines = [
+    `Detection over ${SEEDS} seeds per quirk (default settings, first failing property stops the run)`, '',
+    '| quirk | layer | killed | median time | max time | median runs | max shrunk cmds | caught by (property:rule) |',
+    '|---|---|---:|---:|---:|---:|---:|---|',
+    ...rows.map((r) => `| ${r.quirk} | ${QUIRKS[r.quirk as keyof typeof QUIRKS].layer} | ${r.killed}/${r.seeds} | ${r.medianMs} ms | ${r.maxMs} ms | ${r.medianRuns} | ${r.maxCommands} | ${r.caughtBy.join(', ')} |`),
+    '',
+    `Kill score: ${rows.filter((r) => r.killed === r.seeds).length}/${rows.length} quirks killed on every seed.`,
+    `Whole default run on the correct stub (${SEQUENTIAL_PROPERTIES.length} sequential properties + ${concurrency.id}): ${wallMs} ms wall, peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB, ${failed ? `FAILED: ${failed.property}` : 'all passed'}.`,
+  ]
+  console.log(lines.join('\n'))
+  const json = flag('--json')
+  if (json) { mkdirSync(dirname(json), { recursive: true }); writeFileSync(json, JSON.stringify({ measuredAt: new Date().toISOString(), seeds: SEEDS, rows, wholeRun: { wallMs, peakRssMiB: peak / 2 ** 20, passed: !failed } }, null, 2)) }
+  const md = flag('--md')
+  if (md) { mkdirSync(dirname(md), { recursive: true }); writeFileSync(md, lines.join('\n') + '\n') }
+}
+
+await main()
