@@ -17,8 +17,9 @@ export const deleteSemantics: PropertyDef = {
     publish({ slots: 0 }),
     deleteVersion({ slots: 0, maxVersion: 4 }),
     deleteView({ slots: 0 }),
-    // reads aim mostly at qualifiers that existed, so a leftover after a delete is found quickly
-    describe({ slots: 0, qualifier: fc.constantFrom<QualifierSpec>('', '$SAVED', '$LATEST', 1, 1, 2, 3), allowDeleted: true }),
+    // reads aim mostly at qualifiers that existed, so a leftover after a delete is found quickly; version 1
+    // first, because fast-check shrinks a constantFrom toward its first value (the shortest counterexample)
+    describe({ slots: 0, qualifier: fc.constantFrom<QualifierSpec>(1, '', '$SAVED', '$LATEST', 1, 2, 3), allowDeleted: true }),
     listVersions({ slots: 0, allowDeleted: true }),
   ],
   check(step, ctx) {

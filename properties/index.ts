@@ -12,7 +12,8 @@ import { savedVsLatest } from './saved-vs-latest'
 import { validation } from './validation'
 
 export const SEQUENTIAL_PROPERTIES: readonly PropertyDef[] = [
-  immutability, monotonicVersions, noChangePublish, checksumConflict, savedVsLatest, pagination, validation, deleteSemantics, differential,
+  // cheapest and most specific first: a run stops at nothing, but bench/detection stops at the first failure
+  immutability, monotonicVersions, savedVsLatest, checksumConflict, noChangePublish, pagination, deleteSemantics, validation, differential,
 ]
 
 export function propertyById(id: string): PropertyDef | undefined {
