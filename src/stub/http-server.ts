@@ -2,10 +2,13 @@
 // `endpoint`. It reads the raw request target (req.url, still percent-encoded) and never lets one bad
 // request take the process down: node's parser answers unparseable requests via 'clientError', bodies are
 // capped while streaming, and every handler failure is answered or the socket destroyed.
+import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
+import { encodeError } from './response-encoding'
 import { createStubCore, type StubCore, type StubCoreOptions } from './core'
-import type { WireRequest } from './wire-types'
+import type { StubErrorName, WireRequest } from './wire-types'
 
 export interface StubServerOptions {
   /** 0 (default) picks a free port. */
@@ -73,19 +76,51 @@ async function serve(core: StubCore, req: IncomingMessage, res: ServerResponse):
   res.end(answer.body)
 }
 
+/** A complete restJson1 error response as raw bytes, for answers written straight to a socket. */
+function rawError(status: number, reason: string, errorName: StubErrorName, message: string): string {
+  const { headers, body } = encodeError({ errorName, message }, randomUUID(), status)
+  const lines = [`HTTP/1.1 ${status} ${reason}`, 'connection: close', ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)]
+  return `${lines.join('\r\n')}\r\n\r\n${body}`
+}
+
+function clientErrorAnswer(err: NodeJS.ErrnoException): string {
+  switch (err.code) {
+    case 'HPE_INVALID_METHOD': return rawError(405, 'Method Not Allowed', 'UnknownOperationException', 'The request method is not supported')
+    case 'HPE_HEADER_OVERFLOW': return rawError(431, 'Request Header Fields Too Large', 'RequestEntityTooLargeException', 'Request header fields too large')
+    default: return rawError(400, 'Bad Request', 'SerializationException', `Malformed HTTP request (${err.code ?? 'parse error'})`)
+  }
+}
+
 export function startStubServer(opts: StubServerOptions = {}): Promise<StubServer> {
   const core = opts.core ?? createStubCore(opts.coreOptions)
   const host = opts.host ?? '127.0.0.1'
-  const server = createServer((req, res) => {
-    serve(core, req, res).catch(() => {
+  // The request being served on each connection, so a parse error on a later (pipelined) request is
+  // answered after it, in order, instead of overwriting its answer.
+  const inFlight = new WeakMap<Duplex, { req: IncomingMessage; done: Promise<void> }>()
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    const done = serve(core, req, res).catch(() => {
       // Only transport failures get here (the core never throws): the client went away mid-request.
       if (!res.headersSent) { res.statusCode = 400; res.end() } else res.destroy()
     })
+    inFlight.set(req.socket, { req, done })
+  }
+  const server = createServer(onRequest)
+  // Unsupported Expect values: serve the request instead of node's bare 417.
+  server.on('checkExpectation', onRequest)
+  // No tunnelling: CONNECT gets the same 405 as any other method the API does not use.
+  server.on('connect', (_req: IncomingMessage, socket: Duplex) => {
+    socket.on('error', () => socket.destroy())
+    socket.resume() // detached from the HTTP parser: drain what the client still sends, so its FIN is seen
+    socket.end(rawError(405, 'Method Not Allowed', 'UnknownOperationException', 'Method CONNECT is not allowed'))
   })
-  server.on('clientError', (_err, socket) => {
-    // Unparseable request line/headers: answer 400 if the socket still takes it, never throw.
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
-    else socket.destroy()
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    // Unparseable request line/headers: answer a restJson1 error if the socket still takes it, never throw.
+    const answer = () => { if (socket.writable) socket.end(clientErrorAnswer(err)); else socket.destroy() }
+    // Wait only when the in-flight request was fully received (the error belongs to a later, pipelined one);
+    // an error inside the in-flight request itself (e.g. the client hung up mid-body) is answered at once.
+    const current = inFlight.get(socket)
+    if (current?.req.complete) void current.done.then(answer)
+    else answer()
   })
   return new Promise((resolve, reject) => {
     server.once('error', reject)
