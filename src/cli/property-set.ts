@@ -1,0 +1,65 @@
+// Every property a run can execute, behind one shape: the sequential suites (one runner, src/harness/
+// property.ts) and the concurrency property (its own runner over rounds of parallel calls). Selection by
+// --only and --shard happens here so `run`, `replay` and `report merge` agree on ids and order.
+import { concurrency, runConcurrencyProperty } from '../../properties/concurrency'
+import { SEQUENTIAL_PROPERTIES } from '../../properties'
+import { runProperty, type PropertyResult, type RunOptions } from '../harness/property'
+import type { Target } from '../targets/target'
+import { UsageError } from './exit-codes'
+
+/** Asserted on every step of every sequential property by checkWireBasics (src/harness/checks.ts). */
+export const WIRE_BASIC_RULES = ['R32', 'R33', 'R34'] as const
+
+export interface RunnableProperty {
+  id: string
+  title: string
+  /** Rules a run of this property checks (what the rule matrix credits it with). */
+  rules: readonly string[]
+  /** Its bundles replay command by command (replayBundle); otherwise they replay by seed and path. */
+  sequential: boolean
+  /**
+   * fast-check can walk a counterexample path of this property (--path). Not the sequential ones:
+   * fc.commands needs its replayPath for that, which src/harness/property.ts does not record yet.
+   */
+  replaysPath: boolean
+  run(target: Target, opts: RunOptions): Promise<PropertyResult>
+}
+
+export const ALL_PROPERTIES: readonly RunnableProperty[] = [
+  ...SEQUENTIAL_PROPERTIES.map((def): RunnableProperty => ({
+    id: def.id, title: def.title, rules: [...new Set([...def.rules, ...WIRE_BASIC_RULES])], sequential: true, replaysPath: false,
+    run: (target, opts) => runProperty(def, target, opts),
+  })),
+  {
+    id: concurrency.id, title: concurrency.title, rules: concurrency.rules, sequential: false, replaysPath: true,
+    run: (target, opts) => runConcurrencyProperty(target, opts),
+  },
+]
+
+export const PROPERTY_IDS: readonly string[] = ALL_PROPERTIES.map((p) => p.id)
+
+export interface Shard {
+  /** 1-based. */
+  index: number
+  count: number
+}
+
+export function shardLabel(s: Shard): string {
+  return `${s.index}/${s.count}`
+}
+
+/**
+ * --only keeps the named properties (in catalogue order); --shard i/n then keeps every n-th of those,
+ * starting at the i-th (round-robin by index), so n shards partition the selection and each gets a mix of
+ * slow and fast suites.
+ */
+export function selectProperties(only: readonly string[] | undefined, shard: Shard | undefined, all: readonly RunnableProperty[] = ALL_PROPERTIES): RunnableProperty[] {
+  let chosen = [...all]
+  if (only?.length) {
+    const unknown = only.filter((id) => !all.some((p) => p.id === id))
+    if (unknown.length) throw new UsageError(`unknown property ${unknown.map((u) => `"${u}"`).join(', ')} (known: ${all.map((p) => p.id).join(', ')})`)
+    chosen = all.filter((p) => only.includes(p.id))
+  }
+  if (shard) chosen = chosen.filter((_p, i) => i % shard.count === shard.index - 1)
+  return chosen
+}

@@ -1,0 +1,39 @@
+// Replays one bundle file against a target: sequential properties re-run the bundle's command list with
+// the property's checks (replayBundle); the concurrency property re-runs its fast-check seed and path,
+// because its counterexample is rounds of parallel calls, not a command list.
+import { basename } from 'node:path'
+import { SEQUENTIAL_PROPERTIES } from '../../properties'
+import { readBundle, replayBundle, type ReplayBundle } from '../harness/replay'
+import type { RegressionReport } from '../report/report-types'
+import type { Target } from '../targets/target'
+import { ALL_PROPERTIES, type RunnableProperty } from './property-set'
+
+export type LoadedBundle = { file: string; bundle: ReplayBundle } | { file: string; error: string }
+
+export function loadBundle(file: string): LoadedBundle {
+  try {
+    return { file, bundle: readBundle(file) }
+  } catch (e) {
+    return { file, error: (e as Error).message }
+  }
+}
+
+export async function replayLoaded(loaded: LoadedBundle, target: Target, properties: readonly RunnableProperty[] = ALL_PROPERTIES): Promise<RegressionReport> {
+  if ('error' in loaded) return { file: loaded.file, property: basename(loaded.file, '.json'), verdict: 'CANNOT REPLAY', detail: loaded.error }
+  const { file, bundle } = loaded
+  const base = { file, property: bundle.property, rule: bundle.rule }
+  const prop = properties.find((p) => p.id === bundle.property)
+  if (!prop) return { ...base, verdict: 'CANNOT REPLAY', detail: `unknown property ${bundle.property} (known: ${properties.map((p) => p.id).join(', ')})` }
+  if (prop.sequential) {
+    const r = await replayBundle(bundle, target, SEQUENTIAL_PROPERTIES)
+    return { ...base, verdict: r.verdict, detail: r.detail }
+  }
+  if (!bundle.path) return { ...base, verdict: 'CANNOT REPLAY', detail: `${bundle.property} bundles replay by seed and path, and this one has no path` }
+  try {
+    const r = await prop.run(target, { seed: bundle.seed, path: bundle.path, mode: bundle.mode })
+    if (r.status === 'passed') return { ...base, verdict: 'FIXED', detail: `seed ${bundle.seed} path ${bundle.path} ran, no check failed` }
+    return { ...base, verdict: 'STILL FAILING', detail: `${r.failure?.rule}: ${r.failure?.message.split('\n')[0]}` }
+  } catch (e) {
+    return { ...base, verdict: 'CANNOT REPLAY', detail: (e as Error).message }
+  }
+}

@@ -1,0 +1,213 @@
+// `conformance run`: replay the committed regression bundles, run the selected properties against the
+// target, write a replay bundle per failure and every requested report (also when something failed or
+// the run was interrupted), print the closing summary, and answer with the exit code.
+import { existsSync, mkdirSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { bundleFiles, bundleFromResult, writeBundle } from '../harness/replay'
+import type { PropertyResult } from '../harness/property'
+import { consoleSummary } from '../report/console-summary'
+import { finishTarget, hasFailures, newReport, notRunProperty, propertyReport, specCatalogue, statsOf } from '../report/json-report'
+import { createProgress, type ProgressStream } from '../report/progress'
+import type { PropertyReport, RegressionReport } from '../report/report-types'
+import { writeReports, type ReportFormat } from '../report/write-reports'
+import type { Target } from '../targets/target'
+import { asBoolean, asDuration, asInteger, asList, asReportFormats, asShard, asString, type SettingSource } from './config'
+import { EXIT, UsageError } from './exit-codes'
+import { ALL_PROPERTIES, selectProperties, shardLabel, type RunnableProperty, type Shard } from './property-set'
+import { loadBundle, replayLoaded } from './regression-replay'
+import { instrumentTarget, RunInterrupted } from './target-instrumentation'
+import { openTarget, targetArgs, targetSettings, type TargetSettings } from './target-settings'
+
+export const DEFAULT_OUT = 'out'
+export const DEFAULT_REGRESSIONS = 'fixtures/regressions'
+/** With a time budget the budget ends a property, not a run count. */
+const UNBOUNDED_RUNS = 1_000_000
+
+export interface RunSettings extends TargetSettings {
+  seed: number
+  runs?: number
+  timeBudgetMs?: number
+  strict: boolean
+  only?: string[]
+  reports: ReportFormat[]
+  out: string
+  shard?: Shard
+  path?: string
+  regressions: string
+}
+
+export function runSettings(src: SettingSource, randomSeed = () => Math.floor(Math.random() * 2 ** 31)): RunSettings {
+  const get = (n: string) => src.get(n)
+  const runs = get('runs') ? asInteger(get('runs')!, 1, UNBOUNDED_RUNS) : undefined
+  const timeBudgetMs = get('timeBudget') ? asDuration(get('timeBudget')!) : undefined
+  if (runs !== undefined && timeBudgetMs !== undefined) throw new UsageError(`${get('runs')!.source} and ${get('timeBudget')!.source} exclude each other: give a run count or a time budget`)
+  const only = get('only') ? [...new Set(asList(get('only')!))] : undefined
+  if (only && only.length === 0) throw new UsageError(`${get('only')!.source}: needs at least one property id`)
+  return {
+    ...targetSettings(src),
+    seed: get('seed') ? asInteger(get('seed')!, 0, 2 ** 32 - 1) : randomSeed(),
+    runs, timeBudgetMs, only,
+    strict: get('strict') ? asBoolean(get('strict')!) : false,
+    reports: get('report') ? asReportFormats(get('report')!) : ['json', 'junit', 'md', 'html'],
+    out: get('out') ? asString(get('out')!) : DEFAULT_OUT,
+    shard: get('shard') ? asShard(get('shard')!) : undefined,
+    path: get('path') ? asString(get('path')!) : undefined,
+    regressions: get('regressions') ? asString(get('regressions')!) : DEFAULT_REGRESSIONS,
+  }
+}
+
+export interface RunIo {
+  stdout: ProgressStream
+  /** One line on stderr. */
+  warn(line: string): void
+}
+
+/**
+ * The command line that re-runs a failure. Same seed and as many runs as it took to fail: fast-check draws
+ * the same runs from the same seed, so this reaches (and shrinks) the same counterexample. The fast-check
+ * path is given only where it replays: fc.commands cannot walk a path without its replayPath, which the
+ * sequential runner does not record, so for those properties the bundle is the exact replay.
+ */
+export function reproduceLine(s: RunSettings, prop: RunnableProperty, r: PropertyResult): string {
+  const budget = prop.replaysPath && r.path ? ` --path ${r.path}` : ` --runs ${Math.max(1, r.numRuns)}`
+  return `npm run conformance -- run ${targetArgs(s)} --only ${prop.id} --seed ${r.seed}${budget}${s.strict ? ' --strict' : ''}`
+}
+
+async function replayRegressions(s: RunSettings, selected: readonly RunnableProperty[], target: Target, onVerdict: (r: RegressionReport) => void,
+  stop: () => boolean): Promise<RegressionReport[]> {
+  if (!existsSync(s.regressions)) return []
+  const out: RegressionReport[] = []
+  const chosen = new Set(selected.map((p) => p.id))
+  const known = new Set(ALL_PROPERTIES.map((p) => p.id))
+  // Unreadable bundles and bundles of unknown properties belong to no shard; the first shard reports them.
+  const ownsOrphans = !s.shard || s.shard.index === 1
+  for (const file of bundleFiles(s.regressions)) {
+    if (stop()) break
+    const loaded = loadBundle(file)
+    const property = 'bundle' in loaded ? loaded.bundle.property : undefined
+    const skip = property !== undefined && known.has(property) ? !chosen.has(property) : !ownsOrphans
+    if (skip) continue
+    const r = await replayLoaded(loaded, target)
+    if (stop()) break // cut short by the interrupt: not a verdict
+    out.push(r)
+    onVerdict(r)
+  }
+  return out
+}
+
+export async function runCommand(s: RunSettings, io: RunIo): Promise<number> {
+  const selected = selectProperties(s.only, s.shard)
+  if (s.path && (selected.length !== 1 || !selected[0]!.replaysPath)) {
+    throw new UsageError(`--path replays one counterexample of a property that supports it (${ALL_PROPERTIES.filter((p) => p.replaysPath).map((p) => p.id).join(', ')}): `
+      + 'give exactly one such --only; other failures replay from their bundle (conformance replay <bundle>) or with --seed and --runs')
+  }
+  try {
+    // fail before the run, not after it: reports are written at the end, whatever happened
+    mkdirSync(s.out, { recursive: true })
+  } catch (e) {
+    throw new UsageError(`--out ${s.out}: cannot create the report folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`)
+  }
+  const target = await openTarget(s)
+  const started = Date.now()
+  const startedAt = new Date(started)
+  const mode = { strict: s.strict }
+  const progress = createProgress(io.stdout)
+  const instr = instrumentTarget(target)
+  let signal: NodeJS.Signals | undefined
+  const onSignal = (sig: NodeJS.Signals) => {
+    if (signal) {
+      io.warn(`conformance: second ${sig}, quitting at once; live views of run ${target.run.runId} may be left (conformance sweep removes them)`)
+      process.exit(EXIT.interrupted)
+    }
+    signal = sig
+    instr.interrupt()
+    progress.note(`${sig}: stopping; cleaning up the target and writing reports (press Ctrl-C again to quit at once)`)
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+
+  progress.note(`conformance run: ${target.label}${s.quirks.length ? ` +${s.quirks.join(' +')}` : ''} · seed ${s.seed} · mode ${s.strict ? 'strict' : 'default'} · `
+    + `${selected.length} of ${ALL_PROPERTIES.length} properties${s.shard ? ` (shard ${shardLabel(s.shard)})` : ''}`
+    + `${s.timeBudgetMs ? ` · time budget ${(s.timeBudgetMs / 1000).toFixed(0)} s` : s.runs ? ` · ${s.runs} runs each` : ''}`)
+  const bundlesDir = join(s.out, 'bundles')
+  const reports: PropertyReport[] = []
+  let regressions: RegressionReport[] = []
+  let bundles = 0
+  // A crash of the harness itself still gets its reports (what ran so far), then surfaces as exit 4.
+  let crash: unknown
+  try {
+    regressions = await replayRegressions(s, selected, target, (r) => progress.regression(r.file, r.verdict, r.detail), () => instr.interrupted)
+    for (const [i, prop] of selected.entries()) {
+      if (instr.interrupted) {
+        reports.push(notRunProperty(prop, s.seed))
+        continue
+      }
+      instr.mark()
+      progress.propertyStarted(prop.id, i, selected.length, () => instr.counters())
+      const left = selected.length - i
+      const timeLimitMs = s.timeBudgetMs ? Math.max(1, Math.floor((s.timeBudgetMs - (Date.now() - started)) / left)) : undefined
+      const result = await runOne(prop, target, { seed: s.seed, numRuns: timeLimitMs ? UNBOUNDED_RUNS : s.runs, mode, path: s.path, timeLimitMs })
+      const interrupted = instr.interrupted
+      let bundle: string | undefined
+      let replay: string | undefined
+      const reproduce = reproduceLine(s, prop, result)
+      if (result.status === 'failed' && !interrupted) {
+        const b = bundleFromResult(result, target, mode)
+        b.reproduce = reproduce
+        const file = writeBundle(bundlesDir, b)
+        bundles++
+        bundle = relative(s.out, file)
+        replay = `npm run conformance -- replay ${file} ${targetArgs(s)}`
+      }
+      const report = propertyReport(result, { rules: prop.rules, bundle, reproduce, replay, interrupted })
+      reports.push(report)
+      progress.propertyFinished(report)
+    }
+  } catch (e) {
+    crash = e
+  } finally {
+    progress.stop()
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
+    instr.restore()
+    await closeTarget(target, io)
+  }
+
+  const report = newReport([finishTarget({
+    kind: target.kind, label: target.label, region: target.region, instanceId: target.instanceId, quirks: s.quirks, mode,
+    seed: s.seed, budget: { ...(s.runs ? { runs: s.runs } : {}), ...(s.timeBudgetMs ? { timeBudgetMs: s.timeBudgetMs } : {}) },
+    shards: s.shard ? [shardLabel(s.shard)] : [], startedAt: startedAt.toISOString(), durationMs: Date.now() - started,
+    interrupted: !!signal, properties: reports, regressions, stats: statsOf(target.stats),
+  }, specCatalogue())])
+  const files = writeReports(s.out, report, s.reports)
+  io.stdout.write(consoleSummary(report, {
+    reports: files, bundles: { dir: bundlesDir, count: bundles },
+    ...(signal ? { stoppedBecause: `${signal}: ${reports.filter((p) => p.status === 'not-run').length} properties not run` } : {}),
+    ...(crash ? { stoppedBecause: `internal error after ${reports.length} properties (below)` } : {}),
+  }) + '\n')
+  if (crash) throw crash
+  if (signal) return signal === 'SIGTERM' ? 143 : EXIT.interrupted
+  return hasFailures(report) ? EXIT.failures : EXIT.ok
+}
+
+/** A property that throws outside its own failure handling is a harness failure, not a crash of the run. */
+async function runOne(prop: RunnableProperty, target: Target, opts: Parameters<RunnableProperty['run']>[1]): Promise<PropertyResult> {
+  const started = Date.now()
+  try {
+    return await prop.run(target, opts)
+  } catch (e) {
+    const message = e instanceof RunInterrupted ? e.message : `harness error: ${(e as Error)?.stack ?? e}`
+    return {
+      property: prop.id, title: prop.title, rules: prop.rules, status: 'failed', seed: opts.seed, numRuns: 0, commandsExecuted: 0,
+      durationMs: Date.now() - started, failure: { rule: 'harness', message, step: -1, commands: [], transcript: [] },
+    }
+  }
+}
+
+async function closeTarget(target: Target, io: RunIo): Promise<void> {
+  try {
+    await target.close()
+  } catch (e) {
+    io.warn(`conformance: cleaning up ${target.label} failed (${(e as Error).message.split('\n')[0]}); conformance sweep removes leftovers of run ${target.run.runId}`)
+  }
+}

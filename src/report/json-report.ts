@@ -1,0 +1,115 @@
+// Builds the machine-readable report (report-types.ts) from one run's results and writes it. Derived
+// parts (rule verdicts, coverage, totals) are computed by finishTarget from the rest of the target entry,
+// which merge.ts reuses so a merged matrix is derived exactly like a single run.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { describeCmd, type Cmd } from '../harness/commands'
+import type { PropertyResult } from '../harness/property'
+import { OPERATION_NAMES, OPERATIONS, RULES, type Confidence } from '../spec'
+import type { CallStats } from '../targets/target'
+import { errorCoverage } from './error-coverage'
+import {
+  REPORT_FORMAT, type ConformanceReport, type PropertyReport, type TargetReport, type TargetStats, type Totals,
+} from './report-types'
+import { ruleReports, uncataloguedFailureRules } from './rule-status'
+
+const PACKAGE = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string }
+export const TOOL = { name: PACKAGE.name, version: PACKAGE.version }
+
+export function specCatalogue(): ConformanceReport['catalogue'] {
+  return {
+    rules: RULES.map((r) => ({ id: r.id, statement: r.statement, source: r.source, confidence: r.confidence })),
+    operations: OPERATION_NAMES.map((name) => ({ name, declaredErrors: [...OPERATIONS[name].errors] })),
+  }
+}
+
+/** The matrix column key: what distinguishes two runs that must not be merged into one column. */
+export function targetId(t: { label: string; quirks: readonly string[]; mode: { strict: boolean } }): string {
+  return `${t.label}${t.quirks.length ? ` +${t.quirks.join(' +')}` : ''}${t.mode.strict ? ' (strict)' : ''}`
+}
+
+export interface PropertyExtras {
+  /** Rules the property checks (its own plus the wire basics). */
+  rules: readonly string[]
+  bundle?: string
+  reproduce: string
+  replay?: string
+  /** SIGINT arrived while it ran: its result is partial and is not a verdict. */
+  interrupted?: boolean
+}
+
+export function propertyReport(r: PropertyResult, x: PropertyExtras): PropertyReport {
+  const base: PropertyReport = {
+    id: r.property, title: r.title, rules: [...x.rules], status: x.interrupted ? 'interrupted' : r.status, seed: r.seed,
+    ...(r.path ? { path: r.path } : {}),
+    numRuns: r.numRuns, commandsExecuted: r.commandsExecuted, durationMs: r.durationMs,
+  }
+  if (!r.failure || x.interrupted) return base
+  const f = r.failure
+  base.failure = {
+    rule: f.rule, message: f.message, step: f.step, commands: f.commands,
+    counterexample: f.commands.map((c: Cmd) => describeCmd(c)),
+    ...(x.bundle ? { bundle: x.bundle } : {}),
+    reproduce: x.reproduce,
+    ...(x.replay ? { replay: x.replay } : {}),
+  }
+  return base
+}
+
+export function notRunProperty(p: { id: string; title: string; rules: readonly string[] }, seed: number): PropertyReport {
+  return { id: p.id, title: p.title, rules: [...p.rules], status: 'not-run', seed, numRuns: 0, commandsExecuted: 0, durationMs: 0 }
+}
+
+export function statsOf(s: CallStats): TargetStats {
+  return {
+    calls: s.calls, throttleRetries: s.throttleRetries, serverErrors: s.serverErrors,
+    byOperation: { ...s.byOperation } as Record<string, number>,
+    errorsByOperation: Object.fromEntries(Object.entries(s.errorsByOperation).map(([op, e]) => [op, { ...e }])),
+  }
+}
+
+/** A target entry without its derived parts; finishTarget adds rules, coverage and totals. */
+export type TargetCore = Omit<TargetReport, 'id' | 'rules' | 'coverage' | 'totals'>
+
+export function finishTarget(core: TargetCore, catalogue: ConformanceReport['catalogue']): TargetReport {
+  const rules = ruleReports(catalogue.rules, core.properties, core.regressions, core.mode)
+  return {
+    id: targetId(core), ...core, rules,
+    coverage: errorCoverage(catalogue.operations, core.stats),
+    totals: totalsOf(core, catalogue, rules),
+  }
+}
+
+function totalsOf(core: TargetCore, catalogue: ConformanceReport['catalogue'], rules: TargetReport['rules']): Totals {
+  const ps = core.properties
+  const count = (s: PropertyReport['status']) => ps.filter((p) => p.status === s).length
+  const rulesChecked: Record<Confidence, number> = { documented: 0, inferred: 0, 'unknown-choice': 0 }
+  for (const r of rules) if (r.status === 'passed' || r.status === 'failed') rulesChecked[r.confidence]++
+  const failing = [
+    ...rules.filter((r) => r.status === 'failed').map((r) => r.id),
+    ...uncataloguedFailureRules(catalogue.rules, ps, core.regressions),
+  ]
+  return {
+    properties: ps.length, passed: count('passed'), failed: count('failed'), interrupted: count('interrupted'), notRun: count('not-run'),
+    sequences: ps.reduce((n, p) => n + p.numRuns, 0),
+    commands: ps.reduce((n, p) => n + p.commandsExecuted, 0),
+    operationsExercised: catalogue.operations.filter((o) => (core.stats.byOperation[o.name] ?? 0) > 0).length,
+    operations: catalogue.operations.length,
+    rulesChecked,
+    failingRules: failing,
+  }
+}
+
+export function newReport(targets: TargetReport[], catalogue = specCatalogue(), now = new Date()): ConformanceReport {
+  return { format: REPORT_FORMAT, generatedAt: now.toISOString(), tool: TOOL, catalogue, targets }
+}
+
+/** Whether the report holds any conformance failure (what exit code 1 means). */
+export function hasFailures(report: ConformanceReport): boolean {
+  return report.targets.some((t) => t.totals.failed > 0 || t.regressions.some((g) => g.verdict === 'STILL FAILING'))
+}
+
+export function writeJsonReport(file: string, report: ConformanceReport): void {
+  mkdirSync(dirname(file), { recursive: true })
+  writeFileSync(file, JSON.stringify(report, null, 2) + '\n')
+}

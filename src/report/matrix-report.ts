@@ -1,0 +1,145 @@
+// The conformance matrix: rules × targets, properties × targets, and operation × declared error coverage.
+// matrixTables() turns a report into plain tables once; the Markdown writer here and the HTML writer in
+// matrix-html.ts only render them, so both formats always say the same thing.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { reasonNeverProduced } from './error-coverage'
+import type { ConformanceReport, PropertyStatus, RuleStatus, TargetReport } from './report-types'
+
+export type CellTone = 'pass' | 'fail' | 'muted' | 'gap' | 'plain'
+export interface Cell { text: string; tone: CellTone }
+
+export interface MatrixTables {
+  title: string
+  generatedAt: string
+  targets: { id: string; facts: [string, string][] }[]
+  rules: { id: string; statement: string; confidence: string; cells: Cell[] }[]
+  properties: { id: string; title: string; cells: Cell[] }[]
+  coverage: { operation: string; error: string; cells: Cell[]; reason: string }[]
+  undeclared: { target: string; operation: string; error: string; count: number }[]
+  failures: { target: string; property: string; rule: string; message: string; counterexample: string[]; reproduce: string; replay?: string; bundle?: string }[]
+  regressions: { target: string; file: string; property: string; verdict: string; detail: string }[]
+}
+
+const RULE_CELL: Record<RuleStatus, Cell> = {
+  passed: { text: '✔ pass', tone: 'pass' },
+  failed: { text: '✘ FAIL', tone: 'fail' },
+  'not-asserted-in-this-mode': { text: 'not asserted', tone: 'muted' },
+  'not-exercised': { text: 'not exercised', tone: 'gap' },
+}
+
+const PROPERTY_CELL: Record<PropertyStatus, Cell> = {
+  passed: { text: '✔ pass', tone: 'pass' },
+  failed: { text: '✘ FAIL', tone: 'fail' },
+  interrupted: { text: 'interrupted', tone: 'gap' },
+  'not-run': { text: 'not run', tone: 'muted' },
+}
+
+const ABSENT: Cell = { text: '', tone: 'muted' }
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`
+}
+
+function facts(t: TargetReport): [string, string][] {
+  return [
+    ['kind', t.kind], ['region / instance', `${t.region} / ${t.instanceId}`], ['seed', String(t.seed)],
+    ['mode', t.mode.strict ? 'strict (documented + inferred rules)' : 'default (documented rules)'],
+    ['quirks', t.quirks.join(', ') || 'none'], ['shards', t.shards.join(', ') || 'unsharded'],
+    ['operations exercised', `${t.totals.operationsExercised}/${t.totals.operations}`],
+    ['sequences / commands', `${t.totals.sequences} / ${t.totals.commands}`],
+    ['API calls (throttle retries, 5xx)', `${t.stats.calls} (${t.stats.throttleRetries}, ${t.stats.serverErrors})`],
+    ['wall time', seconds(t.durationMs) + (t.interrupted ? ' (interrupted)' : '')],
+  ]
+}
+
+export function matrixTables(report: ConformanceReport): MatrixTables {
+  const ts = report.targets
+  const propertyIds = [...new Set(ts.flatMap((t) => t.properties.map((p) => p.id)))]
+  const titles = new Map(ts.flatMap((t) => t.properties.map((p) => [p.id, p.title] as const)))
+  const coverage: MatrixTables['coverage'] = []
+  for (const op of report.catalogue.operations) {
+    for (const error of op.declaredErrors) {
+      const counts = ts.map((t) => t.coverage.find((c) => c.operation === op.name)?.declared.find((d) => d.error === error)?.count ?? 0)
+      coverage.push({
+        operation: op.name, error,
+        cells: counts.map((n) => (n > 0 ? { text: String(n), tone: 'pass' as const } : { text: 'never', tone: 'gap' as const })),
+        reason: counts.some((n) => n === 0) ? reasonNeverProduced(error) : '',
+      })
+    }
+  }
+  return {
+    title: `Connect Views conformance matrix (${ts.map((t) => t.id).join(' · ') || 'no targets'})`,
+    generatedAt: report.generatedAt,
+    targets: ts.map((t) => ({ id: t.id, facts: facts(t) })),
+    rules: report.catalogue.rules.map((r) => ({
+      id: r.id, statement: r.statement, confidence: r.confidence,
+      cells: ts.map((t) => {
+        const v = t.rules.find((x) => x.id === r.id)
+        return v ? RULE_CELL[v.status] : ABSENT
+      }),
+    })),
+    properties: propertyIds.map((id) => ({
+      id, title: titles.get(id) ?? id,
+      cells: ts.map((t) => {
+        const p = t.properties.find((x) => x.id === id)
+        if (!p) return ABSENT
+        const c = PROPERTY_CELL[p.status]
+        return p.failure && p.status === 'failed' ? { text: `${c.text} ${p.failure.rule}`, tone: c.tone } : c
+      }),
+    })),
+    coverage,
+    undeclared: ts.flatMap((t) => t.coverage.flatMap((c) => c.undeclared.map((u) => ({ target: t.id, operation: c.operation, error: u.error, count: u.count })))),
+    failures: ts.flatMap((t) => t.properties.filter((p) => p.status === 'failed' && p.failure).map((p) => ({
+      target: t.id, property: p.id, rule: p.failure!.rule, message: p.failure!.message, counterexample: p.failure!.counterexample,
+      reproduce: p.failure!.reproduce, replay: p.failure!.replay, bundle: p.failure!.bundle,
+    }))),
+    regressions: ts.flatMap((t) => t.regressions.map((g) => ({ target: t.id, file: g.file, property: g.property, verdict: g.verdict, detail: g.detail }))),
+  }
+}
+
+/** Markdown table cells may not contain pipes or newlines. */
+function md(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+}
+
+function table(header: string[], rows: string[][]): string[] {
+  return [`| ${header.map(md).join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(md).join(' | ')} |`)]
+}
+
+export function matrixMarkdown(report: ConformanceReport): string {
+  const m = matrixTables(report)
+  const ids = m.targets.map((t) => t.id)
+  const out: string[] = [`# ${m.title}`, '', `Generated ${m.generatedAt}.`, '']
+  out.push('## Targets', '')
+  out.push(...table(['', ...ids], m.targets[0]?.facts.map(([k], i) => [k, ...m.targets.map((t) => t.facts[i]![1])]) ?? []), '')
+  if (m.failures.length) {
+    out.push('## Failures', '')
+    for (const f of m.failures) {
+      out.push(`### ${f.rule} — ${f.property} on ${f.target}`, '', '```', f.message, '```', '', 'Counterexample:', '')
+      out.push(...f.counterexample.map((c, i) => `${i + 1}. \`${c.replace(/`/g, "'")}\``), '')
+      out.push(`Reproduce: \`${f.reproduce}\``, '')
+      if (f.replay) out.push(`Replay: \`${f.replay}\``, '')
+    }
+  }
+  out.push('## Rules', '', 'Status per target: pass · FAIL · not asserted (this mode does not assert the rule\'s confidence) · not exercised (no property that ran checks it).', '')
+  out.push(...table(['Rule', 'Confidence', 'Statement', ...ids], m.rules.map((r) => [r.id, r.confidence, r.statement, ...r.cells.map((c) => c.text)])), '')
+  out.push('## Properties', '')
+  out.push(...table(['Property', 'Title', ...ids], m.properties.map((p) => [p.id, p.title, ...p.cells.map((c) => c.text)])), '')
+  if (m.regressions.length) {
+    out.push('## Regression bundles', '')
+    out.push(...table(['Target', 'Bundle', 'Property', 'Verdict', 'Detail'], m.regressions.map((g) => [g.target, g.file, g.property, g.verdict, g.detail])), '')
+  }
+  out.push('## Operation × declared error coverage', '', 'How often each target produced each error the operation declares; "never" comes with the reason it was not produced.', '')
+  out.push(...table(['Operation', 'Declared error', ...ids, 'Why never produced'], m.coverage.map((c) => [c.operation, c.error, ...c.cells.map((x) => x.text), c.reason])), '')
+  if (m.undeclared.length) {
+    out.push('### Undeclared errors produced (R33)', '')
+    out.push(...table(['Target', 'Operation', 'Error', 'Count'], m.undeclared.map((u) => [u.target, u.operation, u.error, String(u.count)])), '')
+  }
+  return out.join('\n')
+}
+
+export function writeMarkdownReport(file: string, report: ConformanceReport): void {
+  mkdirSync(dirname(file), { recursive: true })
+  writeFileSync(file, matrixMarkdown(report) + '\n')
+}

@@ -1,0 +1,120 @@
+// Merges JSON reports of several targets and shards into one matrix. Entries with the same target id (label,
+// quirks, mode) are one column: their property results and regressions are united and their call stats
+// summed; rule verdicts, coverage and totals are then derived again exactly as for a single run.
+import { readFileSync } from 'node:fs'
+import { dirname, isAbsolute, relative, resolve } from 'node:path'
+import { finishTarget, newReport, type TargetCore } from './json-report'
+import type { ConformanceReport, PropertyReport, RegressionReport, TargetReport, TargetStats } from './report-types'
+import { reportSchemaErrors } from './report-schema'
+
+export interface ReportInput {
+  file: string
+  report: ConformanceReport
+}
+
+/** Reads and schema-checks one report; the error names the file and the first problems. */
+export function readReportFile(file: string): ReportInput {
+  let doc: unknown
+  try {
+    doc = JSON.parse(readFileSync(file, 'utf8'))
+  } catch (e) {
+    throw new Error(`${file}: not a readable JSON report (${(e as Error).message.split('\n')[0]})`)
+  }
+  const errors = reportSchemaErrors(doc)
+  if (errors.length) throw new Error(`${file}: not a conformance report (${errors.slice(0, 3).join('; ')})`)
+  return { file, report: doc as ConformanceReport }
+}
+
+// When both sides ran the same property (overlapping shards, a re-run), the more informative verdict wins.
+const STATUS_WEIGHT: Record<PropertyReport['status'], number> = { failed: 3, passed: 2, interrupted: 1, 'not-run': 0 }
+const VERDICT_WEIGHT: Record<RegressionReport['verdict'], number> = { 'STILL FAILING': 2, FIXED: 1, 'CANNOT REPLAY': 0 }
+
+function addCounts(into: Record<string, number>, from: Record<string, number>): void {
+  for (const [k, n] of Object.entries(from)) into[k] = (into[k] ?? 0) + n
+}
+
+function sumStats(all: TargetStats[]): TargetStats {
+  const out: TargetStats = { calls: 0, throttleRetries: 0, serverErrors: 0, byOperation: {}, errorsByOperation: {} }
+  for (const s of all) {
+    out.calls += s.calls
+    out.throttleRetries += s.throttleRetries
+    out.serverErrors += s.serverErrors
+    addCounts(out.byOperation, s.byOperation)
+    for (const [op, errs] of Object.entries(s.errorsByOperation)) addCounts((out.errorsByOperation[op] ??= {}), errs)
+  }
+  return out
+}
+
+/** Bundle paths are relative to their report's folder; re-anchor them on the merged report's folder. */
+function rebase(p: PropertyReport, fromDir: string, toDir: string): PropertyReport {
+  if (!p.failure?.bundle || isAbsolute(p.failure.bundle)) return p
+  return { ...p, failure: { ...p.failure, bundle: relative(toDir, resolve(fromDir, p.failure.bundle)) || '.' } }
+}
+
+function mergeGroup(parts: { target: TargetReport; dir: string }[], outDir: string): TargetCore {
+  const first = parts[0]!.target
+  const properties = new Map<string, PropertyReport>()
+  const regressions = new Map<string, RegressionReport>()
+  for (const { target, dir } of parts) {
+    for (const p of target.properties) {
+      const seen = properties.get(p.id)
+      if (!seen || STATUS_WEIGHT[p.status] > STATUS_WEIGHT[seen.status]) properties.set(p.id, rebase(p, dir, outDir))
+    }
+    for (const g of target.regressions) {
+      const key = `${g.file}\u0000${g.property}`
+      const seen = regressions.get(key)
+      if (!seen || VERDICT_WEIGHT[g.verdict] > VERDICT_WEIGHT[seen.verdict]) regressions.set(key, g)
+    }
+  }
+  const ts = parts.map((x) => x.target)
+  return {
+    kind: first.kind, label: first.label, region: first.region, instanceId: first.instanceId, quirks: first.quirks, mode: first.mode,
+    seed: first.seed, budget: first.budget,
+    shards: [...new Set(ts.flatMap((t) => t.shards))].sort((a, b) => Number(a.split('/')[0]) - Number(b.split('/')[0])),
+    startedAt: ts.map((t) => t.startedAt).sort()[0]!,
+    durationMs: Math.max(...ts.map((t) => t.durationMs)),
+    interrupted: ts.some((t) => t.interrupted),
+    properties: [...properties.values()],
+    regressions: [...regressions.values()],
+    stats: sumStats(ts.map((t) => t.stats)),
+  }
+}
+
+export interface MergeResult {
+  report: ConformanceReport
+  /** Things worth a line on stderr that do not stop the merge. */
+  warnings: string[]
+}
+
+/** order: property ids in their canonical order (shards interleave them); unknown ids keep their place at the end. */
+export function mergeReports(inputs: readonly ReportInput[], outDir: string, opts: { order?: readonly string[]; now?: Date } = {}): MergeResult {
+  if (inputs.length === 0) throw new Error('report merge needs at least one JSON report')
+  const warnings: string[] = []
+  const catalogue = inputs[0]!.report.catalogue
+  const ruleIds = catalogue.rules.map((r) => r.id).join(',')
+  for (const i of inputs.slice(1)) {
+    if (i.report.catalogue.rules.map((r) => r.id).join(',') !== ruleIds) {
+      warnings.push(`${i.file}: written with a different rule catalogue; the matrix uses the one from ${inputs[0]!.file}`)
+    }
+  }
+  const groups = new Map<string, { target: TargetReport; dir: string }[]>()
+  for (const i of inputs) {
+    for (const t of i.report.targets) {
+      const g = groups.get(t.id) ?? []
+      if (g.length && g[0]!.target.seed !== t.seed) warnings.push(`${i.file}: ${t.id} ran with seed ${t.seed}, another part with ${g[0]!.target.seed}`)
+      g.push({ target: t, dir: dirname(resolve(i.file)) })
+      groups.set(t.id, g)
+    }
+  }
+  const absOut = resolve(outDir)
+  const rank = (id: string) => {
+    const i = opts.order?.indexOf(id) ?? -1
+    return i < 0 ? Number.MAX_SAFE_INTEGER : i
+  }
+  const targets = [...groups.values()].map((parts) => {
+    const core = mergeGroup(parts, absOut)
+    core.properties.sort((a, b) => rank(a.id) - rank(b.id)) // stable: unknown ids keep encounter order
+    return finishTarget(core, catalogue)
+  })
+  return { report: newReport(targets, catalogue, opts.now ?? new Date()), warnings }
+}

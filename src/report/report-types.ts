@@ -1,0 +1,144 @@
+// The machine-readable conformance report: one document for one run or for a merged matrix of several
+// targets and shards. Every other format (JUnit, HTML, Markdown, the console summary) is rendered from this
+// shape, so a merged report renders exactly like a single run. src/report/report.schema.json describes the
+// same shape for consumers outside TypeScript (closed objects: a field added on one side only fails the
+// schema checks in test/cli/run.test.ts and merge.test.ts).
+import type { Confidence } from '../spec'
+
+export const REPORT_FORMAT = 'connect-views-conformance/report@1'
+
+export type RuleStatus = 'passed' | 'failed' | 'not-asserted-in-this-mode' | 'not-exercised'
+/** interrupted: SIGINT arrived while it ran (its partial result is not a verdict); not-run: never started. */
+export type PropertyStatus = 'passed' | 'failed' | 'interrupted' | 'not-run'
+export type RegressionVerdict = 'FIXED' | 'STILL FAILING' | 'CANNOT REPLAY'
+
+export interface ConformanceReport {
+  format: typeof REPORT_FORMAT
+  generatedAt: string
+  tool: { name: string; version: string }
+  catalogue: {
+    rules: CatalogueRule[]
+    operations: { name: string; declaredErrors: string[] }[]
+  }
+  /** One column of the matrix each: a target in a mode (and with its quirks, for the stub). */
+  targets: TargetReport[]
+}
+
+export interface CatalogueRule {
+  id: string
+  statement: string
+  source: string
+  confidence: Confidence
+}
+
+export interface TargetReport {
+  /** Matrix column key, unique within a report: label, quirks and mode, e.g. "stub +checksum-not-checked (strict)". */
+  id: string
+  kind: 'stub' | 'endpoint' | 'aws'
+  label: string
+  region: string
+  instanceId: string
+  /** Stub only: named deviations switched on. */
+  quirks: string[]
+  mode: { strict: boolean }
+  seed: number
+  budget: { runs?: number; timeBudgetMs?: number }
+  /** Shards that contributed ("1/2"); empty for an unsharded run. */
+  shards: string[]
+  startedAt: string
+  /** Wall time (for merged shards: the longest shard, since shards run side by side). */
+  durationMs: number
+  interrupted: boolean
+  properties: PropertyReport[]
+  regressions: RegressionReport[]
+  rules: RuleReport[]
+  stats: TargetStats
+  coverage: OperationCoverage[]
+  totals: Totals
+}
+
+export interface PropertyReport {
+  id: string
+  title: string
+  /** Rules the property checks, including the wire basics every property asserts. */
+  rules: string[]
+  status: PropertyStatus
+  seed: number
+  /** fast-check replay path of the shrunk counterexample. */
+  path?: string
+  /** Generated sequences (fast-check runs, shrinking not included). */
+  numRuns: number
+  /** Commands executed, shrinking included. */
+  commandsExecuted: number
+  durationMs: number
+  failure?: FailureReport
+}
+
+export interface FailureReport {
+  rule: string
+  message: string
+  /** Index of the failing step in `commands`. */
+  step: number
+  /** The shrunk command list, as data (what the bundle replays). */
+  commands: unknown[]
+  /** The same commands, one readable line each. */
+  counterexample: string[]
+  /** Replay bundle, relative to the report file's folder. */
+  bundle?: string
+  /** Command line that re-runs exactly this failure. */
+  reproduce: string
+  /** Command line that replays the bundle. */
+  replay?: string
+}
+
+export interface RegressionReport {
+  /** Bundle file as given (relative to the working directory of the run). */
+  file: string
+  property: string
+  /** Rule the bundle originally failed (absent if the file could not be read). */
+  rule?: string
+  verdict: RegressionVerdict
+  detail: string
+}
+
+export interface RuleReport {
+  id: string
+  confidence: Confidence
+  status: RuleStatus
+  /** Properties that ran and check this rule. */
+  checkedBy: string[]
+  /** Failures naming this rule (properties and still-failing regressions). */
+  failures: number
+}
+
+export interface TargetStats {
+  calls: number
+  throttleRetries: number
+  serverErrors: number
+  byOperation: Record<string, number>
+  errorsByOperation: Record<string, Record<string, number>>
+}
+
+export interface OperationCoverage {
+  operation: string
+  calls: number
+  /** Every error the operation declares, with how often this target produced it. */
+  declared: { error: string; count: number; reason?: string }[]
+  /** Errors produced that the operation does not declare (each one an R33 finding). */
+  undeclared: { error: string; count: number }[]
+}
+
+export interface Totals {
+  properties: number
+  passed: number
+  failed: number
+  interrupted: number
+  notRun: number
+  sequences: number
+  commands: number
+  operationsExercised: number
+  operations: number
+  rulesChecked: { documented: number; inferred: number; 'unknown-choice': number }
+  /** Unique failures: distinct rules named by a failing property or a still-failing regression. */
+  failingRules: string[]
+}

@@ -1,0 +1,36 @@
+// A rule's verdict for one target, derived only from what the report itself holds (property results,
+// regression verdicts, the mode), so a merged report recomputes exactly what each shard would have said.
+import { isAsserted } from '../spec'
+import type { CatalogueRule, PropertyReport, RegressionReport, RuleReport, RuleStatus } from './report-types'
+
+/** Properties whose runs count as checking their rules: a finished verdict, pass or fail. */
+function finished(p: PropertyReport): boolean {
+  return p.status === 'passed' || p.status === 'failed'
+}
+
+export function ruleReports(catalogue: readonly CatalogueRule[], properties: readonly PropertyReport[],
+  regressions: readonly RegressionReport[], mode: { strict: boolean }): RuleReport[] {
+  return catalogue.map((r) => {
+    const checkedBy = properties.filter((p) => finished(p) && p.rules.includes(r.id)).map((p) => p.id)
+    const failures = properties.filter((p) => p.failure?.rule === r.id && p.status === 'failed').length
+      + regressions.filter((g) => g.verdict === 'STILL FAILING' && g.rule === r.id).length
+    let status: RuleStatus
+    // A failure is reported even for a rule this mode would not assert: the check that fired decided it was.
+    if (failures > 0) status = 'failed'
+    else if (!isAsserted({ ...r, operations: [] }, mode)) status = 'not-asserted-in-this-mode'
+    else if (checkedBy.length > 0) status = 'passed'
+    else status = 'not-exercised'
+    return { id: r.id, confidence: r.confidence, status, checkedBy, failures }
+  })
+}
+
+/** Rules named by failures that are not in the catalogue (e.g. "harness" for an exception inside a run). */
+export function uncataloguedFailureRules(catalogue: readonly CatalogueRule[], properties: readonly PropertyReport[],
+  regressions: readonly RegressionReport[]): string[] {
+  const known = new Set(catalogue.map((r) => r.id))
+  const named = [
+    ...properties.filter((p) => p.status === 'failed').map((p) => p.failure?.rule),
+    ...regressions.filter((g) => g.verdict === 'STILL FAILING').map((g) => g.rule),
+  ]
+  return [...new Set(named.filter((r): r is string => !!r && !known.has(r)))].sort()
+}

@@ -1,0 +1,40 @@
+// The report formats a run or a merge can write, their file names in the output folder, and writing them.
+import { join } from 'node:path'
+import { writeJsonReport } from './json-report'
+import { writeJunitReport } from './junit-report'
+import { writeHtmlReport } from './matrix-html'
+import { writeMarkdownReport } from './matrix-report'
+import type { ConformanceReport } from './report-types'
+
+export const REPORT_FORMATS = ['json', 'junit', 'md', 'html'] as const
+export type ReportFormat = (typeof REPORT_FORMATS)[number]
+
+export const REPORT_FILES: Readonly<Record<ReportFormat, string>> = {
+  json: 'report.json', junit: 'junit.xml', md: 'matrix.md', html: 'matrix.html',
+}
+
+/** "junit,json" or ["junit", "json"] → formats; an unknown name is a usage error. */
+export function parseReportFormats(spec: string | readonly string[]): ReportFormat[] {
+  const names = (typeof spec === 'string' ? [spec] : spec).flatMap((s) => s.split(',')).map((s) => s.trim().toLowerCase()).filter(Boolean)
+  if (names.length === 0) throw new Error(`--report needs at least one of ${REPORT_FORMATS.join(', ')}`)
+  const out: ReportFormat[] = []
+  for (const n of names) {
+    const f = n === 'markdown' ? 'md' : n === 'xml' ? 'junit' : n
+    if (!(REPORT_FORMATS as readonly string[]).includes(f)) throw new Error(`unknown report format "${n}" (known: ${REPORT_FORMATS.join(', ')})`)
+    if (!out.includes(f as ReportFormat)) out.push(f as ReportFormat)
+  }
+  return out
+}
+
+const WRITERS: Readonly<Record<ReportFormat, (file: string, r: ConformanceReport) => void>> = {
+  json: writeJsonReport, junit: writeJunitReport, md: writeMarkdownReport, html: writeHtmlReport,
+}
+
+/** Writes every requested format into outDir; returns the files written, in format order. */
+export function writeReports(outDir: string, report: ConformanceReport, formats: readonly ReportFormat[]): string[] {
+  return formats.map((f) => {
+    const file = join(outDir, REPORT_FILES[f])
+    WRITERS[f](file, report)
+    return file
+  })
+}
