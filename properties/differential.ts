@@ -3,12 +3,13 @@
 // the reference model as far as the rule catalogue asserts it in this mode.
 import { checkAgainstModel } from '../src/harness/checks'
 import type { PropertyDef } from '../src/harness/property'
-import { anySha, contentWithEdges, createView, deleteVersion, deleteView, describe, listTags, listVersions, listViews, publish, retryCreate, tagView, untagView, updateContent, updateMetadata } from './support/command-arbitraries'
+import { anySha, contentWithEdges, createView, deleteVersion, deleteView, describe, listTags, listVersions, listViews, publish, retryCreate, searchViews, tagView, untagView, updateContent, updateMetadata } from './support/command-arbitraries'
 
 export const differential: PropertyDef = {
   id: 'differential',
   title: 'Every answer matches the reference model (documented fields)',
-  rules: ['R1', 'R2', 'R3', 'R5', 'R6', 'R7', 'R10', 'R11', 'R12', 'R13', 'R16', 'R17', 'R18', 'R21', 'R25', 'R31'],
+  // documented rules, then the inferred ones it compares in strict mode
+  rules: ['R1', 'R2', 'R3', 'R5', 'R6', 'R7', 'R10', 'R11', 'R12', 'R13', 'R16', 'R17', 'R18', 'R25', 'R21', 'R31', 'R37', 'R40', 'R41', 'R42', 'R43', 'R46'],
   // two views exist from the start, so generated commands rarely fall on empty slots
   prelude: [
     { op: 'CreateView', slot: 0, status: 'PUBLISHED', content: { Template: '{"Head":{"Title":"a"},"Body":[]}', Actions: ['Submit'] }, name: 'first', clientToken: 'token-0', tags: { team: 'x' } },
@@ -30,6 +31,7 @@ export const differential: PropertyDef = {
     tagView(),
     untagView(),
     listTags(),
+    searchViews(),
   ],
   check: (step, ctx) => checkAgainstModel(step, ctx.session, ctx.refs, ctx.mode),
 }

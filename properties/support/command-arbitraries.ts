@@ -69,6 +69,10 @@ export const listVersions = (o: { slots?: number; pageSize?: fc.Arbitrary<number
 export const listViews = (o: { pageSize?: fc.Arbitrary<number> } = {}): fc.Arbitrary<Cmd> =>
   (o.pageSize ?? validMaxResults()).map((maxResults) => ({ op: 'ListViews', maxResults, type: 'CUSTOMER_MANAGED' as const }))
 
+export const searchViews = (o: { pageSize?: fc.Arbitrary<number> } = {}): fc.Arbitrary<Cmd> =>
+  fc.record({ maxResults: o.pageSize ?? smallPageSize, status: fc.option(status, { nil: undefined }) })
+    .map((r) => ({ op: 'SearchViews', maxResults: r.maxResults, ...(r.status ? { status: r.status } : {}) }))
+
 export const updateMetadata = (o: { slots?: number } = {}): fc.Arbitrary<Cmd> =>
   fc.record({ slot: slot(o.slots ?? 2), name: fc.option(viewName, { nil: undefined }), description: fc.option(viewDescription, { nil: undefined }) })
     .filter((r) => r.name !== undefined || r.description !== undefined)

@@ -24,7 +24,7 @@ export function operationOf(cmd: Cmd): OperationName {
 const PRIMARY_RULE: Partial<Record<Cmd['op'], string>> = {
   CreateView: 'R2', RetryCreateView: 'R6', UpdateViewContent: 'R3', UpdateViewMetadata: 'R31', CreateViewVersion: 'R10',
   DescribeView: 'R1', DeleteViewVersion: 'R17', DeleteView: 'R16', ListViews: 'R18', ListViewVersions: 'R18',
-  TagResource: 'R21', UntagResource: 'R21', ListTagsForResource: 'R21', Raw: 'R24',
+  TagResource: 'R21', UntagResource: 'R21', ListTagsForResource: 'R21', SearchViews: 'R46', Raw: 'R24',
 }
 
 function describeOutcome(o: CallOutcome): string {

@@ -92,6 +92,12 @@ export function project(cmd: Cmd, output: Obj, refs: RefTable, mode: Mode, owned
         ...(output.paginationDidNotEnd ? { paginationDidNotEnd: true } : {}),
       }
     }
+    case 'SearchViews': {
+      if (!strict) return {} // R46 (which views a criterion matches) is inferred: success is what default mode asserts
+      const items = ((output.Views ?? []) as Obj[]).filter((v) => owned.has(String(v.Id)))
+      const mapped = items.map((v) => ({ Id: refs.ref('view', v.Id), Name: v.Name, Status: v.Status, Type: v.Type }))
+      return { Views: mapped.sort((a, b) => String(a.Id).localeCompare(String(b.Id))) }
+    }
     case 'ListTagsForResource':
       return { tags: output.tags ?? {} }
     case 'Raw':

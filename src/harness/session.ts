@@ -122,6 +122,11 @@ export class SideState {
         return this.paginate('ListViews', { InstanceId: I, MaxResults: cmd.maxResults, ...(cmd.type ? { Type: cmd.type } : {}) }, 'ViewsSummaryList', requests)
       case 'ListViewVersions':
         return this.paginate('ListViewVersions', { InstanceId: I, ViewId: this.viewRef(cmd.slot, 'id'), MaxResults: cmd.maxResults }, 'ViewVersionSummaryList', requests)
+      case 'SearchViews': {
+        const conditions: Record<string, unknown>[] = [{ StringCondition: { FieldName: 'name', Value: this.run.namePrefix, ComparisonType: 'STARTS_WITH' } }]
+        if (cmd.status) conditions.push({ ViewStatusCondition: cmd.status })
+        return this.paginate('SearchViews', { InstanceId: I, MaxResults: cmd.maxResults, SearchCriteria: { AndConditions: conditions } }, 'Views', requests)
+      }
       case 'TagResource':
         return { outcome: await this.one('TagResource', { resourceArn: this.arnOf(cmd.slot), tags: cmd.tags }, requests), requests }
       case 'UntagResource':

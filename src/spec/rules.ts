@@ -78,6 +78,7 @@ export const RULES: readonly Rule[] = [
   { id: 'R43', statement: 'CreateViewVersion answers with the returned version\'s snapshot: Version=N, Status=PUBLISHED, its VersionDescription.', source: `${S6} CreateViewVersion`, confidence: 'inferred', operations: ['CreateViewVersion'] },
   { id: 'R44', statement: 'Malformed requests (bad JSON, wrong member types, unknown route, non-integer version label) get a 4xx with x-amzn-errortype, never a 5xx.', source: 'restJson1 conventions (SerializationException / UnknownOperationException)', confidence: 'documented', operations: ALL_OPS },
   { id: 'R45', statement: 'A view ARN whose instance, region or account differs from the request\'s is not found.', source: 'inferred', confidence: 'inferred', errorClass: { name: 'ResourceNotFoundException', confidence: 'inferred' }, operations: [...VIEW_READ_OPS, ...VIEW_WRITE_OPS] },
+  { id: 'R46', statement: 'SearchViews returns every view of the instance matching the criteria (StringCondition on name, status and type conditions, And/Or lists) exactly once, across pages.', source: `${S6} SearchViews (field names and matching rules not spelled out)`, confidence: 'inferred', operations: ['SearchViews'] },
 ]
 
 const byId = new Map(RULES.map((r) => [r.id, r]))

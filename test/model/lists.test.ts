@@ -62,7 +62,7 @@ describe('ListViewVersions', () => {
 })
 
 describe('SearchViews', () => {
-  it('R27 finds views by name condition, type, status and tag, with an ApproximateTotalCount', () => {
+  it('R46 finds views by name condition, type, status and tag, with an ApproximateTotalCount', () => {
     const m = checkedModel()
     const a = createView(m, { name: 'order-form', tags: { team: 'sales' } })
     const b = createView(m, { name: 'order-detail', status: 'SAVED' })
@@ -79,7 +79,7 @@ describe('SearchViews', () => {
     expect(managed.ApproximateTotalCount).toBe(AWS_TITLES.length)
   })
 
-  it('R27 accepts the instance ARN as InstanceId (InstanceIdOrArn)', () => {
+  it('R46 accepts the instance ARN as InstanceId (InstanceIdOrArn)', () => {
     const m = checkedModel()
     createView(m, { name: 'x' })
     const arn = `arn:aws:connect:us-east-1:123456789012:instance/${INSTANCE}`
@@ -90,5 +90,18 @@ describe('SearchViews', () => {
   it('R24 an unsupported search field is rejected with a 4xx', () => {
     const m = checkedModel()
     expectModelError(() => m.invoke('SearchViews', { InstanceId: INSTANCE, SearchCriteria: { StringCondition: { FieldName: 'colour', Value: 'red' } } }), 'InvalidParameterException', 'R24')
+  })
+})
+
+describe('SearchViews across pages', () => {
+  it('R46, R27 returns every matching view exactly once over any page size, OrConditions included', () => {
+    const m = checkedModel()
+    const names = ['p-a', 'p-b', 'q-c', 'p-d', 'q-e']
+    for (const name of names) createView(m, { name })
+    const criteria = { OrConditions: [{ StringCondition: { FieldName: 'name', Value: 'p-', ComparisonType: 'STARTS_WITH' } }, { StringCondition: { FieldName: 'name', Value: '-e', ComparisonType: 'CONTAINS' } }] }
+    for (let size = 1; size <= 5; size++) {
+      const found = listAll(m, 'SearchViews', { InstanceId: INSTANCE, MaxResults: size, SearchCriteria: criteria }).items.map((v) => v.Name)
+      expect(found).toEqual(['p-a', 'p-b', 'p-d', 'q-e'])
+    }
   })
 })
