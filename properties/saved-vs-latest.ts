@@ -2,7 +2,22 @@
 import fc from 'fast-check'
 import { checkAgainstModel } from '../src/harness/checks'
 import type { PropertyDef } from '../src/harness/property'
+import type { Step } from '../src/harness/session'
 import { describe, publish, publishedView, updateContent } from './support/command-arbitraries'
+import { contentKey, modelView, targetView } from './support/observations'
+
+/** Which of the property's rules a mismatching DescribeView breaks, from what differs. */
+function ruleBroken(step: Step): string {
+  const t = targetView(step)
+  const m = modelView(step)
+  if (!t || !m) return 'R3'
+  const q = (step.cmd as { qualifier?: unknown }).qualifier
+  if (contentKey(t) !== contentKey(m)) {
+    // an unqualified read that answers the draft is R7; a $LATEST that moved with a SAVED update is R3
+    return q === '' && t.Status === 'SAVED' ? 'R7' : 'R3'
+  }
+  return 'R13' // same content, different checksum (or status): the checksum did not follow $LATEST
+}
 
 export const savedVsLatest: PropertyDef = {
   id: 'saved-vs-latest',
@@ -20,8 +35,7 @@ export const savedVsLatest: PropertyDef = {
   check(step, ctx) {
     if (step.cmd.op !== 'DescribeView') return undefined
     const f = checkAgainstModel(step, ctx.session, ctx.refs, ctx.mode)
-    if (!f) return undefined
-    const q = step.cmd.qualifier
-    return { ...f, rule: q === '' ? 'R7' : q === '$SAVED' ? 'R3' : 'R13' }
+    if (!f || f.rule === 'R32' || f.rule === 'R33' || f.rule === 'R34') return f
+    return { ...f, rule: ruleBroken(step) }
   },
 }

@@ -1,0 +1,139 @@
+// The `conformance` command line (importable: `main(argv)` runs it in-process and returns the exit code): parses flags (commander), merges them with env and a config file
+// (src/cli/config.ts), calls one subcommand and exits with its code. Exit codes: 0 pass, 1 conformance
+// failures, 2 usage/configuration error (one line on stderr), 3 target unreachable, 4 internal error,
+// 130 interrupted.
+//   run · replay · serve · sweep · report merge
+import { Command, CommanderError } from 'commander'
+import { QUIRK_NAMES } from '../model/quirks'
+import { REPORT_FORMATS } from '../report/write-reports'
+import { asBoolean, asDuration, asInteger, asList, asPositiveNumber, asQuirks, asReportFormats, asString, settingSource, type RawSettings } from './config'
+import { EXIT, UnreachableError, UsageError } from './exit-codes'
+import { PROPERTY_IDS } from './property-set'
+import { replayCommand } from './replay-command'
+import { DEFAULT_MERGE_OUT, reportMergeCommand } from './report-command'
+import { DEFAULT_OUT, DEFAULT_REGRESSIONS, runCommand, runSettings } from './run-command'
+import { serveCommand } from './serve-command'
+import { sweepCommand } from './sweep-command'
+import { targetSettings } from './target-settings'
+
+// The SDK's Node 20 support warning says nothing about conformance; it is emitted per client, so setting
+// this before any target is built is early enough.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
+
+const out = (text: string) => void process.stdout.write(text + '\n')
+const warn = (line: string) => void process.stderr.write(line + '\n')
+
+/** The options every target-using subcommand shares. */
+function targetOptions(cmd: Command, targets: string): Command {
+  return cmd
+    .option('--target <target>', `${targets} (env CONFORMANCE_TARGET)`)
+    .option('--instance-id <id>', 'Connect instance id (env CONFORMANCE_INSTANCE_ID)')
+    .option('--region <region>', 'AWS region (env CONFORMANCE_REGION, AWS_REGION)')
+    .option('--profile <name>', 'AWS profile for --target aws (env AWS_PROFILE)')
+    .option('--tps <n>', 'request rate limit for endpoint/aws targets (default 2; env CONFORMANCE_TPS)')
+    .option('--burst <n>', 'request burst for endpoint/aws targets (default 5; env CONFORMANCE_BURST)')
+    .option('--config <file>', 'JSON config file; flags win over env, env over the file (env CONFORMANCE_CONFIG)')
+}
+
+function program(setCode: (code: number) => void): Command {
+  const root = new Command('conformance')
+    .description('Contract tests and fuzzing for the Amazon Connect Views API')
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      // Commander's own errors (unknown flag, missing argument) become the same single line as ours.
+      outputError: (str, write) => write(`conformance: ${str.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim()}\n`),
+    })
+    .exitOverride()
+
+  targetOptions(root.command('run').description('replay regression bundles, then run the property suites against a target'), 'stub (default), aws or an http(s) endpoint URL')
+    .option('--seed <n>', 'fast-check seed (default: random, printed; env CONFORMANCE_SEED)')
+    .option('--runs <n>', 'runs per property (env CONFORMANCE_RUNS)')
+    .option('--time-budget <duration>', 'total time for the properties instead of a run count, e.g. 5m (env CONFORMANCE_TIME_BUDGET)')
+    .option('--strict', 'also assert inferred rules (env CONFORMANCE_STRICT)')
+    .option('--only <property...>', `run only these properties: ${PROPERTY_IDS.join(', ')}`)
+    .option('--quirk <name...>', `stub only: switch on named deviations: ${QUIRK_NAMES.join(', ')}`)
+    .option('--report <formats>', `reports to write, comma-separated: ${REPORT_FORMATS.join(',')} (default all)`)
+    .option('--out <dir>', `report folder (default ${DEFAULT_OUT})`)
+    .option('--shard <i/n>', 'run the i-th of n round-robin slices of the property set')
+    .option('--path <path>', 'fast-check path of a counterexample to replay (one --only property that supports it: concurrency)')
+    .option('--regressions <dir>', `committed bundles replayed first (default ${DEFAULT_REGRESSIONS})`)
+    .action(async (opts: RawSettings) => setCode(await runCommand(runSettings(settingSource(opts)), { stdout: process.stdout, warn })))
+
+  targetOptions(root.command('replay').argument('<bundle>', 'a bundle file or a folder of them')
+    .description('replay saved failures: FIXED / STILL FAILING / CANNOT REPLAY per bundle'), 'stub (default), aws or an http(s) endpoint URL')
+    .option('--quirk <name...>', 'stub only: switch on named deviations')
+    .action(async (bundle: string, opts: RawSettings) => setCode(await replayCommand(bundle, targetSettings(settingSource(opts)), out)))
+
+  root.command('serve').description('serve the stub over HTTP as a local emulator')
+    .option('--port <n>', 'port (0 = any free one)', '8700')
+    .option('--host <host>', 'interface to bind', '127.0.0.1')
+    .option('--region <region>', 'region the stub pretends to be')
+    .option('--verify-sigv4', 'reject requests not signed with the stub credentials')
+    .option('--quirk <name...>', `switch on named deviations: ${QUIRK_NAMES.join(', ')}`)
+    .option('--throttle-rate <p>', 'fraction of calls answered 429')
+    .option('--server-error-rate <p>', 'fraction of calls answered 500')
+    .option('--latency-ms <ms>', 'delay added to every call')
+    .action(async (o: RawSettings) => {
+      const v = (name: string) => (o[name] === undefined ? undefined : { value: o[name], source: `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` })
+      const rate = (name: string) => (v(name) ? Math.min(1, asPositiveNumber(v(name)!)) : undefined)
+      setCode(await serveCommand({
+        port: asInteger(v('port')!, 0, 65535), host: asString(v('host')!), region: v('region') ? asString(v('region')!) : undefined,
+        verifySigv4: !!o.verifySigv4, quirks: v('quirk') ? asQuirks(v('quirk')!) : [],
+        throttleRate: rate('throttleRate'), serverErrorRate: rate('serverErrorRate'),
+        latencyMs: v('latencyMs') ? asInteger(v('latencyMs')!, 0, 60_000) : undefined,
+      }, out))
+    })
+
+  targetOptions(root.command('sweep').description('delete views earlier runs left behind (name cvc-* and the conformance-run tag)'), 'aws or an http(s) endpoint URL')
+    .option('--dry-run', 'list what would go, delete nothing')
+    .option('--min-age <duration>', 'leave runs younger than this alone (runs still going elsewhere), e.g. 2h')
+    .option('--run-id <id>', 'only views of this run')
+    .action(async (opts: RawSettings) => {
+      const src = settingSource(opts)
+      if (!src.get('target')) throw new UsageError('sweep: give --target aws or an endpoint URL (or CONFORMANCE_TARGET)')
+      setCode(await sweepCommand(targetSettings(src), {
+        dryRun: src.get('dryRun') ? asBoolean(src.get('dryRun')!) : false,
+        minAgeMs: src.get('minAge') ? asDuration(src.get('minAge')!) : undefined,
+        runId: opts.runId === undefined ? undefined : asString({ value: opts.runId, source: '--run-id' }),
+      }, out))
+    })
+
+  root.command('report').description('work with JSON reports')
+    .command('merge').argument('<reports...>', 'JSON reports (report.json) of several targets or shards')
+    .description('merge reports into one matrix and regenerate every format')
+    .option('--out <dir>', `output folder (default ${DEFAULT_MERGE_OUT})`, DEFAULT_MERGE_OUT)
+    .option('--report <formats>', `formats to write (default all: ${REPORT_FORMATS.join(',')})`)
+    .action((files: string[], o: RawSettings) => {
+      const reports = o.report === undefined ? [...REPORT_FORMATS] : asReportFormats({ value: asList({ value: o.report, source: '--report' }), source: '--report' })
+      setCode(reportMergeCommand(files, { out: String(o.out), reports }, { out, warn }))
+    })
+  return root
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let code: number | undefined
+  const cli = program((c) => { code = c })
+  try {
+    await cli.parseAsync([...argv])
+    if (code === undefined) {
+      cli.outputHelp({ error: true })
+      return EXIT.usage
+    }
+    return code
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end here with exit code 0; everything else is a usage error (already printed).
+      return e.exitCode === 0 ? EXIT.ok : EXIT.usage
+    }
+    if (e instanceof UsageError) {
+      warn(`conformance: ${e.message.replace(/\s*\n\s*/g, ' ')}`)
+      return EXIT.usage
+    }
+    if (e instanceof UnreachableError) {
+      warn(`conformance: ${e.message.replace(/\s*\n\s*/g, ' ')}`)
+      return EXIT.unreachable
+    }
+    warn(`conformance: internal error: ${(e as Error)?.stack ?? String(e)}`)
+    return 4
+  }
+}

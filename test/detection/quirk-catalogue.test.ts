@@ -1,0 +1,40 @@
+// Detection power: `conformance run` (in-process, default settings) against a stub carrying each quirk of
+// the catalogue must fail, naming a rule the quirk really breaks; against the correct stub it must pass
+// over several seeds. This is the harness's mutation score, asserted.
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { main } from '../../src/cli/main'
+import { QUIRK_NAMES, QUIRKS } from '../../src/model/quirks'
+
+interface TargetReport { properties: { id: string; status: string; failure?: { rule: string } }[] }
+
+async function conformanceRun(args: string[]): Promise<{ code: number; failedRules: string[]; failedProperties: string[] }> {
+  const out = mkdtempSync(join(tmpdir(), 'cvc-detect-'))
+  const code = await main(['node', 'conformance', 'run', '--target', 'stub', '--report', 'json', '--out', out, '--regressions', join(out, 'none'), ...args])
+  const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { targets: TargetReport[] }
+  const failed = report.targets[0].properties.filter((p) => p.status === 'failed')
+  return { code, failedRules: [...new Set(failed.map((p) => p.failure!.rule))], failedProperties: failed.map((p) => p.id) }
+}
+
+describe('every quirk in the catalogue is killed at default settings', () => {
+  for (const quirk of QUIRK_NAMES) {
+    it(`${quirk} (${QUIRKS[quirk].breaks.join(', ')})`, async () => {
+      const r = await conformanceRun(['--quirk', quirk, '--seed', '20261126'])
+      expect(r.code).toBe(1)
+      // the rule that caught it is one the quirk breaks (R32/R33/R34 wire checks count for wire quirks)
+      expect(r.failedRules.filter((x) => (QUIRKS[quirk].breaks as readonly string[]).includes(x)), `caught by ${r.failedProperties.join(', ')} citing ${r.failedRules.join(', ')}`).not.toEqual([])
+    })
+  }
+})
+
+describe('the correct stub', () => {
+  it('passes the whole run over several seeds with zero failures', async () => {
+    for (const seed of [1, 7, 42, 1234, 99999]) {
+      const r = await conformanceRun(['--seed', String(seed)])
+      expect(r.failedProperties, `seed ${seed}`).toEqual([])
+      expect(r.code).toBe(0)
+    }
+  })
+})
