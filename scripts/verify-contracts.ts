@@ -1,0 +1,46 @@
+// Verifies the Views API contract (contracts/pacts/) against a live endpoint: an emulator URL or AWS.
+//   npx tsx scripts/verify-contracts.ts --target <url>|aws [--instance-id ID] [--region R] [--profile P]
+//     [--pact FILE...] [--tps N] [--json FILE] [--provider-version V --publish-results]
+//   npx tsx scripts/verify-contracts.ts --publish-pacts --consumer-version V [--consumer-branch B]
+// Provider states are arranged through the API on run-tagged views that are deleted afterwards; every
+// replayed request is re-signed with SigV4 for the target. With PACT_BROKER_BASE_URL set (and no --pact),
+// the pacts come from the broker. Exit 0: verified; 1: verification failed; 2: not runnable (no credentials,
+// no instance id, bad arguments); 3: internal error.
+import { Command, InvalidArgumentError, Option } from 'commander'
+import { verifyContractsCommand, type VerifyCommandOptions } from '../src/contracts/verify-command'
+
+// Both are read when used (verifier start, client construction), not at import time.
+process.env.PACT_DO_NOT_TRACK ??= 'true'
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
+
+function positive(value: string): number {
+  const n = Number(value)
+  if (!(n > 0) || !Number.isFinite(n)) throw new InvalidArgumentError('must be a positive number')
+  return n
+}
+
+const program = new Command('verify-contracts')
+  .description('Verify the Connect Views API pact against an endpoint URL or live AWS (SigV4 re-signed)')
+  .option('--target <url|aws>', 'an http(s) URL of an emulator/stub, or "aws"')
+  .option('--instance-id <id>', 'Connect instance to arrange provider states in (required for aws)')
+  .option('--region <region>', 'region (default AWS_REGION or us-east-1)')
+  .option('--profile <name>', 'AWS profile for the aws target')
+  .option('--pact <file...>', 'pact files (default: contracts/pacts/ committed pact)')
+  .option('--tps <n>', 'requests per second for arranging states on live targets (default 2)', positive)
+  .option('--json <file>', 'write per-interaction results as JSON')
+  .addOption(new Option('--log-level <level>', 'Pact log level').choices(['trace', 'debug', 'info', 'warn', 'error']))
+  .option('--provider-version <v>', 'broker mode: provider version to publish results for')
+  .option('--provider-branch <b>', 'broker mode: provider branch')
+  .option('--publish-results', 'broker mode: publish verification results')
+  .option('--publish-pacts', 'publish the pact files to the broker (PACT_BROKER_BASE_URL) and exit')
+  .option('--consumer-version <v>', 'with --publish-pacts: consumer version')
+  .option('--consumer-branch <b>', 'with --publish-pacts: consumer branch')
+  .exitOverride((e) => process.exit(e.exitCode === 0 ? 0 : 2))
+
+program.parse()
+verifyContractsCommand(program.opts<VerifyCommandOptions>())
+  .then((code) => process.exit(code))
+  .catch((e: unknown) => {
+    console.error(`verify-contracts: internal error: ${(e as Error).stack ?? String(e)}`)
+    process.exit(3)
+  })
