@@ -5,6 +5,7 @@ import { concurrency, runConcurrencyProperty } from '../../properties/concurrenc
 import { SEQUENTIAL_PROPERTIES } from '../../properties'
 import { runProperty, type PropertyResult, type RunOptions } from '../harness/property'
 import type { Target } from '../targets/target'
+import { CONTRACTS_PROPERTY, runContractProperty } from '../contracts/contract-property'
 import { UsageError } from './exit-codes'
 
 /** Asserted on every step of every sequential property by checkWireBasics (src/harness/checks.ts). */
@@ -22,6 +23,8 @@ export interface RunnableProperty {
    * fc.commands needs its replayPath for that, which src/harness/property.ts does not record yet.
    */
   replaysPath: boolean
+  /** A plain re-run reproduces a failure (contract verification): bundles replay by running it again. */
+  rerunReplays?: boolean
   run(target: Target, opts: RunOptions): Promise<PropertyResult>
 }
 
@@ -33,6 +36,11 @@ export const ALL_PROPERTIES: readonly RunnableProperty[] = [
   {
     id: concurrency.id, title: concurrency.title, rules: concurrency.rules, sequential: false, replaysPath: true,
     run: (target, opts) => runConcurrencyProperty(target, opts),
+  },
+  {
+    // deterministic: re-running the verification reproduces a failure, no seed or path involved
+    id: CONTRACTS_PROPERTY.id, title: CONTRACTS_PROPERTY.title, rules: CONTRACTS_PROPERTY.rules, sequential: false, replaysPath: false, rerunReplays: true,
+    run: (target, opts) => runContractProperty(target, opts),
   },
 ]
 

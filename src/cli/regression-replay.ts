@@ -28,10 +28,10 @@ export async function replayLoaded(loaded: LoadedBundle, target: Target, propert
     const r = await replayBundle(bundle, target, SEQUENTIAL_PROPERTIES)
     return { ...base, verdict: r.verdict, detail: r.detail }
   }
-  if (!bundle.path) return { ...base, verdict: 'CANNOT REPLAY', detail: `${bundle.property} bundles replay by seed and path, and this one has no path` }
+  if (!bundle.path && !prop.rerunReplays) return { ...base, verdict: 'CANNOT REPLAY', detail: `${bundle.property} bundles replay by seed and path, and this one has no path` }
   try {
-    const r = await prop.run(target, { seed: bundle.seed, path: bundle.path, mode: bundle.mode })
-    if (r.status === 'passed') return { ...base, verdict: 'FIXED', detail: `seed ${bundle.seed} path ${bundle.path} ran, no check failed` }
+    const r = await prop.run(target, { seed: bundle.seed, ...(bundle.path ? { path: bundle.path } : {}), mode: bundle.mode })
+    if (r.status === 'passed') return { ...base, verdict: 'FIXED', detail: `seed ${bundle.seed}${bundle.path ? ` path ${bundle.path}` : ""} ran, no check failed` }
     return { ...base, verdict: 'STILL FAILING', detail: `${r.failure?.rule}: ${r.failure?.message.split('\n')[0]}` }
   } catch (e) {
     return { ...base, verdict: 'CANNOT REPLAY', detail: (e as Error).message }

@@ -73,6 +73,16 @@ export interface PropertyResult {
   failure?: PropertyFailure
   /** fast-check's own report, for the console. */
   report?: string
+  /** Contract verification: one verdict per Pact interaction (one JUnit case each). */
+  interactions?: InteractionVerdict[]
+}
+
+export interface InteractionVerdict {
+  interaction: string
+  state: string
+  status: 'passed' | 'failed'
+  mismatch?: string
+  durationMs?: number
 }
 
 class StepFailure extends Error {

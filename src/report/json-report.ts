@@ -43,6 +43,7 @@ export function propertyReport(r: PropertyResult, x: PropertyExtras): PropertyRe
     id: r.property, title: r.title, rules: [...x.rules], status: x.interrupted ? 'interrupted' : r.status, seed: r.seed,
     ...(r.path ? { path: r.path } : {}),
     numRuns: r.numRuns, commandsExecuted: r.commandsExecuted, durationMs: r.durationMs,
+    ...(r.interactions ? { interactions: r.interactions.map((i) => ({ ...i })) } : {}),
   }
   if (!r.failure || x.interrupted) return base
   const f = r.failure

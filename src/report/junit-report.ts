@@ -52,6 +52,16 @@ function propertyCase(t: TargetReport, p: PropertyReport): string {
   return `${head}>\n      <skipped${attrs({ message: why })}/>\n    </testcase>`
 }
 
+/** Contract verification: one case per Pact interaction, named by its description and provider state. */
+function interactionCases(t: TargetReport, p: PropertyReport): string[] {
+  return (p.interactions ?? []).map((i) => {
+    const head = `    <testcase${attrs({ classname: `conformance.${t.id}.${p.id}`, name: `${i.interaction} [given ${i.state || 'no state'}]`, time: seconds(i.durationMs ?? 0) })}`
+    if (i.status === 'passed') return `${head}/>`
+    const mismatch = i.mismatch ?? 'failed'
+    return `${head}>\n      <failure${attrs({ type: 'contract', message: mismatch.split('\n')[0] })}>${xmlText(mismatch)}</failure>\n    </testcase>`
+  })
+}
+
 function regressionCase(t: TargetReport, g: RegressionReport): string {
   const head = `    <testcase${attrs({ classname: `conformance.${t.id}.regressions`, name: `regression ${g.file} (${g.property})`, time: '0.000' })}`
   if (g.verdict === 'FIXED') return `${head}/>`
@@ -60,8 +70,13 @@ function regressionCase(t: TargetReport, g: RegressionReport): string {
 }
 
 function suite(t: TargetReport): string {
-  const cases = [...t.properties.map((p) => propertyCase(t, p)), ...t.regressions.map((g) => regressionCase(t, g))]
-  const failures = t.properties.filter((p) => p.status === 'failed').length + t.regressions.filter((g) => g.verdict === 'STILL FAILING').length
+  // a property with per-interaction verdicts (contracts) is reported as those cases instead of one
+  const cases = [
+    ...t.properties.flatMap((p) => (p.interactions?.length ? interactionCases(t, p) : [propertyCase(t, p)])),
+    ...t.regressions.map((g) => regressionCase(t, g)),
+  ]
+  const failures = t.properties.reduce((n, p) => n + (p.interactions?.length ? p.interactions.filter((i) => i.status === 'failed').length : p.status === 'failed' ? 1 : 0), 0)
+    + t.regressions.filter((g) => g.verdict === 'STILL FAILING').length
   const skipped = t.properties.filter((p) => p.status === 'interrupted' || p.status === 'not-run').length
     + t.regressions.filter((g) => g.verdict === 'CANNOT REPLAY').length
   const props = [

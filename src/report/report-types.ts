@@ -72,6 +72,16 @@ export interface PropertyReport {
   commandsExecuted: number
   durationMs: number
   failure?: FailureReport
+  /** Contract verification only: the verdict of every Pact interaction. */
+  interactions?: InteractionReport[]
+}
+
+export interface InteractionReport {
+  interaction: string
+  state: string
+  status: 'passed' | 'failed'
+  mismatch?: string
+  durationMs?: number
 }
 
 export interface FailureReport {

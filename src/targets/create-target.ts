@@ -65,7 +65,7 @@ export async function createTarget(cfg: TargetConfig): Promise<Target> {
     const instanceId = cfg.instanceId ?? DEFAULT_INSTANCE_ID
     if (!core.model.instances.includes(instanceId)) core.model.addInstance(instanceId)
     return new Target({
-      kind, label: 'stub', client, instanceId, region, run, guarded: false,
+      kind, label: 'stub', client, instanceId, region, run, guarded: false, stubOptions: { ...cfg.stub },
       maxThrottleRetries: 4, backoffMs: () => 1,
       onReset: () => {
         core.reset()
@@ -82,7 +82,7 @@ export async function createTarget(cfg: TargetConfig): Promise<Target> {
     const client = new ConnectClient({ endpoint: cfg.target, region, credentials, maxAttempts: 1, requestHandler })
     return new Target({
       kind, label: `endpoint ${cfg.target}`, client, instanceId: cfg.instanceId ?? DEFAULT_INSTANCE_ID, region, run,
-      guarded: true, limiter,
+      guarded: true, limiter, endpoint: cfg.target,
     })
   }
   if (!cfg.instanceId) {
@@ -99,5 +99,6 @@ export async function createTarget(cfg: TargetConfig): Promise<Target> {
     client.destroy()
     throw new TargetUnavailable(`no AWS credentials found by the default chain (${(e as Error).message.split('\n')[0]}): skipping live AWS`, 'not-configured')
   }
-  return new Target({ kind, label: `aws ${region}`, client, instanceId: cfg.instanceId, region, run, guarded: true, limiter })
+  const redirected = process.env.AWS_ENDPOINT_URL_CONNECT || process.env.AWS_ENDPOINT_URL || undefined
+  return new Target({ kind, label: `aws ${region}`, client, instanceId: cfg.instanceId, region, run, guarded: true, limiter, ...(redirected ? { endpoint: redirected } : {}) })
 }

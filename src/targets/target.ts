@@ -1,6 +1,7 @@
 // A target is "a ConnectClient plus how to arrange and clean up". One class serves all three kinds; they
 // differ in how the client is built and whether live-safety (guard, rate limit, cleanup) is on.
 import type { ConnectClient } from '@aws-sdk/client-connect'
+import type { StubCoreOptions } from '../stub/core'
 import type { OperationName } from '../spec'
 import { parseViewRef } from '../model/view-ref'
 import { findViolations } from '../model/validation'
@@ -43,6 +44,10 @@ export interface TargetOptions {
   backoffMs?: (attempt: number) => number
   sleep?: (ms: number) => Promise<void>
   onReset?: () => Promise<void> | void
+  /** The URL requests go to (endpoint targets; aws when redirected by AWS_ENDPOINT_URL_CONNECT). */
+  endpoint?: string
+  /** Embedded stub only: the options it was built with, so the same stub can also be served over HTTP. */
+  stubOptions?: StubCoreOptions
   onClose?: () => Promise<void> | void
 }
 
@@ -54,6 +59,8 @@ export class Target {
   readonly region: string
   readonly run: RunIdentity
   readonly guarded: boolean
+  readonly endpoint?: string
+  readonly stubOptions?: StubCoreOptions
   readonly stats: CallStats = { calls: 0, throttleRetries: 0, byOperation: {}, errorsByOperation: {}, serverErrors: 0 }
   /** Views this run created and has not deleted: id → ARN. */
   readonly owned = new Map<string, string>()
@@ -68,6 +75,8 @@ export class Target {
     this.region = opts.region
     this.run = opts.run
     this.guarded = opts.guarded
+    this.endpoint = opts.endpoint
+    this.stubOptions = opts.stubOptions
   }
 
   /** Calls one operation: guard, rate limit, retry 429 only (counted), record stats. */

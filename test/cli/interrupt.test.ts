@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, it } from 'vitest'
 import type { ConformanceReport } from '../../src/report/report-types'
+import { PROPERTY_IDS } from '../../src/cli/property-set'
 import { collect, spawnCli, tempDir } from './support/cli'
 
 it('SIGINT stops the run, writes every report and exits 130', async () => {
@@ -12,7 +13,7 @@ it('SIGINT stops the run, writes every report and exits 130', async () => {
   const child = spawnCli(['run', '--time-budget', '5m', '--seed', '3', '--out', out])
   let sent = false
   child.stdout!.on('data', (d: Buffer) => {
-    if (!sent && d.toString().includes('[1/10] immutability')) {
+    if (!sent && d.toString().includes(`[1/${PROPERTY_IDS.length}] immutability`)) {
       sent = true
       setTimeout(() => child.kill('SIGINT'), 300)
     }
