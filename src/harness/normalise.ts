@@ -20,6 +20,25 @@ export class RefTable {
   }
 }
 
+const VOLATILE = new Set(['CreatedTime', 'LastModifiedTime', 'NextToken', 'requestId'])
+
+/**
+ * Everything an answer said, undocumented fields included, with only volatile values replaced: ids, ARNs
+ * and checksums by reference, timestamps, tokens and request ids by placeholders.
+ */
+export function normaliseValues(value: unknown, refs: RefTable): unknown {
+  const walk = (v: unknown, key?: string): unknown => {
+    if (key && VOLATILE.has(key)) return `<${key}>`
+    if (key === 'Id') return refs.ref('view', v)
+    if (key === 'Arn') return refs.ref('arn', v)
+    if (key === 'ViewContentSha256') return refs.ref('sha', v)
+    if (Array.isArray(v)) return v.map((x) => walk(x))
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, k)]))
+    return v
+  }
+  return walk(value)
+}
+
 /** Stable JSON (sorted keys) for comparing projections and printing diffs. */
 export function stableJson(v: unknown): string {
   return JSON.stringify(sortKeys(v), null, 1)

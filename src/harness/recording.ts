@@ -12,7 +12,7 @@ import { isAsserted, rule as ruleById } from '../spec'
 import type { Target } from '../targets/target'
 import { checkAgainstModel, operationOf } from './checks'
 import type { Cmd } from './commands'
-import { RefTable, redact, stableJson } from './normalise'
+import { normaliseValues, RefTable, redact, stableJson } from './normalise'
 import type { PropertyDef } from './property'
 import { Session, type Step } from './session'
 import { modelSide, ruleOfModelError, targetSide } from './sides'
@@ -40,31 +40,13 @@ function normalisedAnswer(step: Step, refs: RefTable, owned: ReadonlySet<string>
   const o = step.target.outcome
   if (!o.ok) return { ok: false, error: o.error.name, ...(o.error.status ? { status: o.error.status } : {}) }
   // the run id (in names and the run tag) differs per run; it says nothing about the target
-  const text = stableJson(fullNormalise(step.cmd, o.output, refs, owned)).replaceAll(run.runId, '<run>')
+  const text = stableJson(normaliseValues(step.cmd.op === 'ListViews' ? ownItems(o.output, owned) : o.output, refs)).replaceAll(run.runId, '<run>')
   return { ok: true, projection: JSON.parse(text) }
 }
 
-const VOLATILE = new Set(['CreatedTime', 'LastModifiedTime', 'NextToken'])
-
-/**
- * Everything the target said, undocumented fields included, with only volatile values replaced: ids, ARNs
- * and checksums by reference, timestamps and tokens by placeholders. List items of views this run did
- * not create (AWS-managed ones, other users') are dropped: they differ between accounts, not targets.
- */
-function fullNormalise(cmd: Cmd, output: Record<string, unknown>, refs: RefTable, owned: ReadonlySet<string>): unknown {
-  const walk = (v: unknown, key?: string): unknown => {
-    if (key && VOLATILE.has(key)) return `<${key}>`
-    if (key === 'Id') return refs.ref('view', v)
-    if (key === 'Arn') return refs.ref('arn', v)
-    if (key === 'ViewContentSha256') return refs.ref('sha', v)
-    if (Array.isArray(v)) return v.map((x) => walk(x))
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, k)]))
-    return v
-  }
-  if (cmd.op === 'ListViews') {
-    return walk({ ...output, ViewsSummaryList: ((output.ViewsSummaryList ?? []) as { Id?: string }[]).filter((s) => owned.has(String(s.Id))) })
-  }
-  return walk(output)
+/** ListViews items of views this run did not create (AWS-managed, other users') differ between accounts, not targets. */
+function ownItems(output: Record<string, unknown>, owned: ReadonlySet<string>): Record<string, unknown> {
+  return { ...output, ViewsSummaryList: ((output.ViewsSummaryList ?? []) as { Id?: string }[]).filter((s) => owned.has(String(s.Id))) }
 }
 
 function ownedIds(session: Session): Set<string> {

@@ -5,7 +5,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Target } from '../targets/target'
 import type { Cmd } from './commands'
-import { redact } from './normalise'
+import { normaliseValues, RefTable, redact } from './normalise'
 import type { Mode } from './projection'
 import { runSequence, type PropertyDef, type PropertyResult, type StepRecord } from './property'
 
@@ -41,10 +41,18 @@ export function bundleFromResult(r: PropertyResult, target: Target, mode: Mode, 
     target: { kind: target.kind, label: target.label },
     mode: { strict: mode.strict },
     commands: r.failure.commands,
-    transcript: r.failure.transcript,
+    transcript: normaliseTranscript(r.failure.transcript, target),
     createdAt: now.toISOString(),
     reproduce: `npm run conformance -- run --target ${target.kind === 'endpoint' ? target.label.replace(/^endpoint /, '') : target.kind} --only ${r.property} --seed ${r.seed}${r.path ? ` --path ${r.path}` : ''}${mode.strict ? ' --strict' : ''}`,
   })
+}
+
+/** Each side's answers with ids, ARNs and checksums by reference and volatile values as placeholders. */
+function normaliseTranscript(transcript: StepRecord[], target: Target): StepRecord[] {
+  const refs = { target: new RefTable(), model: new RefTable() }
+  const runId = new RegExp(target.run.runId, 'g')
+  const text = (v: unknown, t: RefTable) => JSON.parse(JSON.stringify(normaliseValues(v, t) ?? null).replace(runId, '<run>'))
+  return transcript.map((s) => ({ ...s, target: text(s.target, refs.target), model: text(s.model, refs.model) }))
 }
 
 export function writeBundle(dir: string, bundle: ReplayBundle): string {

@@ -83,7 +83,7 @@ export function describeError(e: unknown, sdk: SdkUnderTest['sdk']): Outcome {
 }
 
 /** Static fake credentials: signing runs (the SDK's real pipeline) but the signature is never checked. */
-const CREDENTIALS = { accessKeyId: 'AKIAGATEEXAMPLE00000', secretAccessKey: 'gate/secret/not/real' }
+const CREDENTIALS = { accessKeyId: 'CVCGATEACCESSKEY0000', secretAccessKey: 'gate/secret/not/real' }
 
 export async function runCorpus(sut: SdkUnderTest, corpus: readonly GateCase[]): Promise<CaseRecord[]> {
   const capture = new CapturingHandler()

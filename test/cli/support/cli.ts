@@ -28,7 +28,10 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 }
 
 export function spawnCli(args: readonly string[], opts: { env?: Record<string, string> } = {}): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: REPO, env: cleanEnv(opts.env), stdio: ['ignore', 'pipe', 'pipe'] })
+  // Runs replay the committed fixtures/regressions by default; tests that count cases and failures must not
+  // depend on what is committed there, so they get no regressions unless they name a folder themselves.
+  const isolated = args[0] === 'run' && !args.includes('--regressions') ? [...args, '--regressions', join(REPO, 'test/cli/no-regressions')] : args
+  return spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...isolated], { cwd: REPO, env: cleanEnv(opts.env), stdio: ['ignore', 'pipe', 'pipe'] })
 }
 
 export function collect(child: ChildProcess, timeoutMs = 45_000): Promise<CliResult> {
