@@ -15,7 +15,7 @@ import { DEFAULT_INSTANCE_ID } from '../src/model/options'
 import { createStubClient, createStubCore, createStubHandlers, startStubServer, STUB_CREDENTIALS } from '../src/stub'
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
-const args = process.argv.slice(2).filter((a) => !a.startsWith('--'))
+const args = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--json')
 const jsonOut = process.argv.includes('--json') ? process.argv[process.argv.indexOf('--json') + 1] : undefined
 const CALLS = Number(args[0] ?? 400)
 const ROUNDS = Number(args[1] ?? 7)

@@ -7,10 +7,10 @@ import { describe, publish, publishedView, updateContent } from './support/comma
 import { contentKey, modelView, targetView } from './support/observations'
 
 /** Which of the property's rules a mismatching DescribeView breaks, from what differs. */
-function ruleBroken(step: Step): string {
+function ruleBroken(step: Step, differentialRule: string): string {
   const t = targetView(step)
   const m = modelView(step)
-  if (!t || !m) return 'R3'
+  if (!t || !m) return differentialRule // an error where success was due (or the other way): the error's own rule
   const q = (step.cmd as { qualifier?: unknown }).qualifier
   if (contentKey(t) !== contentKey(m)) {
     // an unqualified read that answers the draft is R7; a $LATEST that moved with a SAVED update is R3
@@ -36,6 +36,6 @@ export const savedVsLatest: PropertyDef = {
     if (step.cmd.op !== 'DescribeView') return undefined
     const f = checkAgainstModel(step, ctx.session, ctx.refs, ctx.mode)
     if (!f || f.rule === 'R32' || f.rule === 'R33' || f.rule === 'R34') return f
-    return { ...f, rule: ruleBroken(step) }
+    return { ...f, rule: ruleBroken(step, f.rule) }
   },
 }

@@ -7,6 +7,7 @@
 // label and query encoding. The same seed gives byte-identical cases.
 import { OPERATION_NAMES, OPERATIONS, SHAPES, type ErrorName, type OperationName, type ShapeSpec } from '../spec'
 import { AWS_MANAGED_VIEW_NAMES, DEFAULT_INSTANCE_ID, ViewsModel, awsManagedViewArn, deterministicOptions } from '../model'
+import { seededRandom } from '../stub/faults' // the same mulberry32 the stub's faults draw from
 
 export const DEFAULT_GATE_SEED = 20260101
 
@@ -36,20 +37,9 @@ export interface ScenarioStep {
   readonly output: Record<string, unknown>
 }
 
-/** mulberry32: tiny, seedable, good enough to vary strings. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function seededStrings(seed: number) {
-  const rnd = prng(seed)
+  const rnd = seededRandom(seed)
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]
   const word = (pool: readonly string[], n: number) => Array.from({ length: n }, () => pick(pool)).join('')
   // Allowed by the ViewName/ViewDescription patterns; letters outside ASCII exercise UTF-8 in bodies.
