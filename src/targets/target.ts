@@ -143,6 +143,7 @@ export class Target {
     // Not created by this run: allowed only if the view does not exist (a negative test) or carries the
     // run tag (a sweep of an earlier run's leftovers).
     const probeArn = arn ?? (String(input.ViewId).startsWith('arn:') ? String(input.ViewId).replace(/:(\$SAVED|\$LATEST|\d+)$/, '') : undefined)
+    await this.opts.limiter?.acquire() // the probe is a call like any other: it counts against the rate limit
     const probe = probeArn
       ? await callOperation(this.client, 'ListTagsForResource', { resourceArn: probeArn })
       : await callOperation(this.client, 'DescribeView', { InstanceId: input.InstanceId, ViewId: `${viewId}:$SAVED` })
