@@ -3,7 +3,7 @@
 // gets its own clone of the model; results are compared only on what the documentation promises.
 import type { CallError, CallOutcome } from '../targets/sdk-call'
 import { ModelError } from '../model/errors'
-import type { ModelState, ViewContentRecord, ViewRecord } from '../model/state'
+import type { ViewContentRecord, ViewRecord } from '../model/state'
 import type { ViewsModel } from '../model/views-model'
 import type { HistoryEntry, Observed, Outcome, SequentialModel } from './linearizability'
 
@@ -47,17 +47,10 @@ function sameProjection(a: ContentProjection, b: ContentProjection): boolean {
   return x.length === y.length && x.every((v, i) => v === y[i])
 }
 
-/**
- * The model's record of the view. ViewsModel keeps its state private and has no read accessor, so this
- * reaches in deliberately (read-only) and fails loudly if the shape ever changes, rather than produce
- * wrong memo keys.
- */
-function viewRecord(model: ViewsModel, instanceId: string, viewId: string): ViewRecord {
-  const state = (model as unknown as { state?: ModelState }).state
-  const view = state?.views?.get(instanceId)?.get(viewId)
-  if (!view || !(view.versions instanceof Map) || typeof view.maxIssued !== 'number') {
-    throw new Error(`linearizable-views: cannot read view ${viewId} from the model's state (ViewsModel internals changed?)`)
-  }
+/** The model's record of the view (read-only), through the model's own accessor. */
+function viewRecord(model: ViewsModel, instanceId: string, viewId: string): Readonly<ViewRecord> {
+  const view = model.peekView(instanceId, viewId)
+  if (!view) throw new Error(`linearizable-views: the model has no view ${viewId} in instance ${instanceId}`)
   return view
 }
 

@@ -6,7 +6,7 @@ import type { ModelContext } from './context'
 import { ModelError } from './errors'
 import { listViews, searchViews } from './list-operations'
 import { resolveOptions, type ModelOptions, type ResolvedOptions } from './options'
-import { cloneState, emptyState, type ModelState } from './state'
+import { cloneState, emptyState, type ModelState, type ViewRecord } from './state'
 import { listTagsForResource, tagResource, untagResource } from './tag-operations'
 import { validateInput } from './validation'
 import { deleteViewVersion, listViewVersions, planCreateViewVersion, type PublishPlan } from './version-operations'
@@ -63,6 +63,11 @@ export class ViewsModel {
   planCreateViewVersion(input: Input): PublishPlan {
     validateInput('CreateViewVersion', input, this.options.choices, this.options.quirks)
     return planCreateViewVersion(this.ctx, input as never)
+  }
+
+  /** A customer view's record, read-only (checkers that key on model state, e.g. linearizability). */
+  peekView(instanceId: string, viewId: string): Readonly<ViewRecord> | undefined {
+    return this.state.views.get(instanceId)?.get(viewId)
   }
 
   addInstance(instanceId: string): void {
