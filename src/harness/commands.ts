@@ -26,6 +26,8 @@ export type Cmd =
   /** Every page, following NextToken. */
   | { op: 'ListViews'; maxResults: number; type?: 'CUSTOMER_MANAGED' | 'AWS_MANAGED' }
   | { op: 'ListViewVersions'; slot: number; maxResults: number; allowDeleted?: boolean }
+  /** Lists one AWS-managed view and describes it by its unqualified ARN (R8); which views exist differs per account. */
+  | { op: 'DescribeAwsManagedView' }
   /** SearchViews for this run's views (name starts with the run prefix), optionally by status; every page. */
   | { op: 'SearchViews'; maxResults: number; status?: 'SAVED' | 'PUBLISHED' }
   | { op: 'TagResource'; slot: number; tags: Record<string, string> }
@@ -44,5 +46,5 @@ export function describeCmd(c: Cmd): string {
 
 /** Commands that need their slot to hold a live view before they can run. */
 export function needsLiveSlot(c: Cmd): boolean {
-  return c.op !== 'CreateView' && c.op !== 'ListViews' && c.op !== 'SearchViews' && c.op !== 'Raw'
+  return c.op !== 'CreateView' && c.op !== 'ListViews' && c.op !== 'SearchViews' && c.op !== 'Raw' && c.op !== 'DescribeAwsManagedView'
 }

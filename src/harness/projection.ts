@@ -92,6 +92,12 @@ export function project(cmd: Cmd, output: Obj, refs: RefTable, mode: Mode, owned
         ...(output.paginationDidNotEnd ? { paginationDidNotEnd: true } : {}),
       }
     }
+    case 'DescribeAwsManagedView': {
+      // R8: unqualified = version 1, Type AWS_MANAGED, an aws-account ARN; the views themselves differ per account
+      const v = output.View as Obj | undefined
+      if (!v) return { noAwsManagedViews: output.noAwsManagedViews === true }
+      return { View: { Type: v.Type, Version: v.Version, ArnIsAwsManaged: /^arn:[^:]+:connect:[^:]*:aws:view\/[^:]+$/.test(String(v.Arn)) } }
+    }
     case 'SearchViews': {
       if (!strict) return {} // R46 (which views a criterion matches) is inferred: success is what default mode asserts
       const items = ((output.Views ?? []) as Obj[]).filter((v) => owned.has(String(v.Id)))

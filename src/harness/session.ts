@@ -118,6 +118,13 @@ export class SideState {
         const outcome = await this.one('DeleteView', { InstanceId: I, ViewId: this.viewRef(cmd.slot, cmd.ref) }, requests)
         return { outcome, requests }
       }
+      case 'DescribeAwsManagedView': {
+        const listed = await this.one('ListViews', { InstanceId: I, Type: 'AWS_MANAGED', MaxResults: 1 }, requests)
+        if (!listed.ok) return { outcome: listed, requests }
+        const first = ((listed.output.ViewsSummaryList ?? []) as { Arn?: string }[])[0]
+        if (!first?.Arn) return { outcome: { ok: true, output: { noAwsManagedViews: true } }, requests }
+        return { outcome: await this.one('DescribeView', { InstanceId: I, ViewId: first.Arn }, requests), requests }
+      }
       case 'ListViews':
         return this.paginate('ListViews', { InstanceId: I, MaxResults: cmd.maxResults, ...(cmd.type ? { Type: cmd.type } : {}) }, 'ViewsSummaryList', requests)
       case 'ListViewVersions':
