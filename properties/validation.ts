@@ -5,7 +5,7 @@ import { checkAgainstModel } from '../src/harness/checks'
 import type { Cmd } from '../src/harness/commands'
 import type { PropertyDef } from '../src/harness/property'
 import { invalidMaxResults, invalidStrings, tags, validString, viewDescription, viewName } from '../src/harness/arbitraries'
-import { contentWithEdges } from '../src/harness/content-arbitraries'
+import { contentWithEdges, nearLimitContent } from '../src/harness/content-arbitraries'
 
 const content = { Template: '{"Head":{"Title":"v"},"Body":[]}', Actions: ['Submit'] }
 const raw = (operation: Extract<Cmd, { op: 'Raw' }>['operation'], input: Record<string, unknown>): Cmd => ({ op: 'Raw', operation, input })
@@ -23,12 +23,20 @@ const invalidInputs: fc.Arbitrary<Cmd>[] = [
     ({ value }) => raw('DescribeView', { InstanceId: '{instance}', ViewId: value })),
   invalidStrings('ViewDescription').map(({ value }) => raw('CreateViewVersion', { InstanceId: '{instance}', ViewId: 'some-view', VersionDescription: value })),
   fc.constant(raw('UpdateViewMetadata', { InstanceId: '{instance}', ViewId: 'some-view', Name: '' })),
+  // R20: content over the 400 KB cap, counted in UTF-8 bytes (multi-byte characters reach it sooner)
+  fc.constantFrom('x', 'é', '中').map((ch) => raw('CreateView', {
+    InstanceId: '{instance}', Name: 'too-big', Status: 'SAVED',
+    Content: { Template: JSON.stringify({ Head: { Title: 'big' }, Body: [{ _id: 'c0', Type: 'Text', Props: { Text: ch.repeat(Math.ceil(410_000 / Buffer.byteLength(ch))) }, Content: [] }] }), Actions: [] },
+  })),
 ]
+
+/** R30: UpdateViewMetadata with neither Name nor Description, on a view that exists. */
+const emptyMetadataUpdate: fc.Arbitrary<Cmd> = fc.constant({ op: 'UpdateViewMetadata', slot: 0 })
 
 /** Valid CreateView inputs across the constraint space (names with unicode letters, descriptions, tags). */
 const validCreate: fc.Arbitrary<Cmd> = fc.record({
   name: viewName, description: fc.option(viewDescription, { nil: undefined }), tags: fc.option(tags, { nil: undefined }),
-  content: contentWithEdges, status: fc.constantFrom('SAVED' as const, 'PUBLISHED' as const), token: fc.option(validString('ViewsClientToken', 20), { nil: undefined }),
+  content: fc.oneof({ weight: 20, arbitrary: contentWithEdges }, { weight: 1, arbitrary: nearLimitContent }), status: fc.constantFrom('SAVED' as const, 'PUBLISHED' as const), token: fc.option(validString('ViewsClientToken', 20), { nil: undefined }),
 }).map((r) => {
   const cmd: Cmd = { op: 'CreateView', slot: 0, status: r.status, content: r.content, name: r.name }
   if (r.description !== undefined) cmd.description = r.description
@@ -40,9 +48,9 @@ const validCreate: fc.Arbitrary<Cmd> = fc.record({
 export const validation: PropertyDef = {
   id: 'validation',
   title: 'Invalid input is a declared 4xx, valid input is accepted',
-  rules: ['R24', 'R33', 'R34'],
+  rules: ['R24', 'R20', 'R30', 'R33', 'R34'],
   maxCommands: 8,
   numRuns: 60,
-  commands: () => [...invalidInputs, validCreate, fc.constant<Cmd>({ op: 'DeleteView', slot: 0, ref: 'id' })],
+  commands: () => [...invalidInputs, validCreate, emptyMetadataUpdate, fc.constant<Cmd>({ op: 'DeleteView', slot: 0, ref: 'id' })],
   check: (step, ctx) => checkAgainstModel(step, ctx.session, ctx.refs, ctx.mode),
 }
