@@ -2,6 +2,7 @@
 // real sockets, SigV4-signed requests, the live-safety guard and cleanup all in the path.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SEQUENTIAL_PROPERTIES } from '../../properties'
+import { runConcurrencyProperty } from '../../properties/concurrency'
 import { runProperty } from '../../src/harness/property'
 import { startStubServer, type StubServer } from '../../src/stub'
 import { createTarget } from '../../src/targets/create-target'
@@ -26,6 +27,10 @@ describe('endpoint target against the stub HTTP server', () => {
       expect(server.core.counters.unexpectedErrors).toBe(0)
     })
   }
+  it('concurrency passes (real sockets interleave the parallel calls)', async () => {
+    const r = await runConcurrencyProperty(target, { seed: 4242, numRuns: 10, mode: { strict: false } })
+    expect(r.failure?.message ?? '').toBe('')
+  })
   it('left nothing behind: every view the run created was deleted', async () => {
     await target.resetBetweenRuns()
     const views = await target.send('ListViews', { InstanceId: target.instanceId, Type: 'CUSTOMER_MANAGED' })
