@@ -18,10 +18,7 @@ export interface RunnableProperty {
   rules: readonly string[]
   /** Its bundles replay command by command (replayBundle); otherwise they replay by seed and path. */
   sequential: boolean
-  /**
-   * fast-check can walk a counterexample path of this property (--path). Not the sequential ones:
-   * fc.commands needs its replayPath for that, which src/harness/property.ts does not record yet.
-   */
+  /** fast-check can walk a counterexample path of this property (--path; for fc.commands "path@replayPath"). */
   replaysPath: boolean
   /** A plain re-run reproduces a failure (contract verification): bundles replay by running it again. */
   rerunReplays?: boolean
@@ -30,7 +27,7 @@ export interface RunnableProperty {
 
 export const ALL_PROPERTIES: readonly RunnableProperty[] = [
   ...SEQUENTIAL_PROPERTIES.map((def): RunnableProperty => ({
-    id: def.id, title: def.title, rules: [...new Set([...def.rules, ...WIRE_BASIC_RULES])], sequential: true, replaysPath: false,
+    id: def.id, title: def.title, rules: [...new Set([...def.rules, ...WIRE_BASIC_RULES])], sequential: true, replaysPath: true,
     run: (target, opts) => runProperty(def, target, opts),
   })),
   {

@@ -63,10 +63,9 @@ export interface RunIo {
 }
 
 /**
- * The command line that re-runs a failure. Same seed and as many runs as it took to fail: fast-check draws
- * the same runs from the same seed, so this reaches (and shrinks) the same counterexample. The fast-check
- * path is given only where it replays: fc.commands cannot walk a path without its replayPath, which the
- * sequential runner does not record, so for those properties the bundle is the exact replay.
+ * The command line that re-runs a failure: the seed and fast-check's path of the shrunk counterexample
+ * (one run, straight to it); without a path, the seed and as many runs as it took to fail, which draws the
+ * same runs and shrinks to the same counterexample.
  */
 export function reproduceLine(s: RunSettings, prop: RunnableProperty, r: PropertyResult): string {
   const budget = prop.replaysPath && r.path ? ` --path ${r.path}` : ` --runs ${Math.max(1, r.numRuns)}`

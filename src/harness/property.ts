@@ -41,7 +41,10 @@ export interface RunOptions {
   seed: number
   numRuns?: number
   mode: Mode
-  /** Replay a shrunk path printed by an earlier failure. */
+  /**
+   * Replay a shrunk counterexample printed by an earlier failure: fast-check's counterexample path, then
+   * "@" and fc.commands' replayPath (which commands ran), e.g. "0:1:3@CAB" — see splitPath.
+   */
   path?: string
   /** Stop generating after this many ms (runs done so far still count). */
   timeLimitMs?: number
@@ -127,8 +130,9 @@ export async function runProperty(def: PropertyDef, target: Target, opts: RunOpt
     toString: () => describeCmd(cmd),
   })
 
+  const { path, replayPath } = splitPath(opts.path)
   const property = fc.asyncProperty(
-    fc.commands(def.commands().map((a) => a.map(toFc)), { maxCommands: def.maxCommands, size: 'max' }),
+    fc.commands(def.commands().map((a) => a.map(toFc)), { maxCommands: def.maxCommands, size: 'max', ...(replayPath ? { replayPath } : {}) }),
     async (cmds) => {
       await target.resetBetweenRuns()
       const model = new ViewsModel({ instances: [target.instanceId], region: target.region, ...def.modelOptions })
@@ -153,7 +157,7 @@ export async function runProperty(def: PropertyDef, target: Target, opts: RunOpt
   const details = await fc.check(property, {
     seed: opts.seed,
     numRuns: opts.numRuns ?? def.numRuns,
-    ...(opts.path ? { path: opts.path } : {}),
+    ...(path ? { path } : {}),
     ...(opts.timeLimitMs ? { interruptAfterTimeLimit: opts.timeLimitMs } : {}),
     endOnFailure: false,
   })
@@ -165,5 +169,21 @@ export async function runProperty(def: PropertyDef, target: Target, opts: RunOpt
   const failure: PropertyFailure = lastFailure ?? {
     rule: 'harness', message: String(details.errorInstance ?? 'unknown failure'), step: -1, commands: [], transcript: [],
   }
-  return { ...base, status: 'failed', path: details.counterexamplePath ?? undefined, failure, report: fc.defaultReportMessage(details) ?? undefined }
+  return { ...base, status: 'failed', path: joinPath(details.counterexamplePath, details.counterexample?.[0]), failure, report: fc.defaultReportMessage(details) ?? undefined }
+}
+
+/**
+ * fc.commands can only walk a counterexample path together with its replayPath (the record of which
+ * generated commands ran), which it prints inside the counterexample. Both travel as one string.
+ */
+function joinPath(counterexamplePath: string | null, commands: unknown): string | undefined {
+  if (!counterexamplePath) return undefined
+  const replayPath = /replayPath="([^"]*)"/.exec(String(commands))?.[1]
+  return replayPath ? `${counterexamplePath}@${replayPath}` : counterexamplePath
+}
+
+export function splitPath(p: string | undefined): { path?: string; replayPath?: string } {
+  if (!p) return {}
+  const at = p.indexOf('@')
+  return at < 0 ? { path: p } : { path: p.slice(0, at), replayPath: p.slice(at + 1) }
 }

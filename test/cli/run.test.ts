@@ -57,9 +57,18 @@ describe('closing summary', () => {
     expect(s).toMatch(/Target:\s+stub \+checksum-not-checked/)
     expect(s).toMatch(/Failures:\s+1 unique \(by rule\)/)
     expect(s).toMatch(/✘ R12\s+checksum-conflict, differential/)
-    expect(s).toMatch(/reproduce: npm run conformance -- run --target stub --quirk checksum-not-checked --only checksum-conflict --seed 7 --runs \d+/)
+    expect(s).toMatch(/reproduce: npm run conformance -- run --target stub --quirk checksum-not-checked --only checksum-conflict --seed 7 --path \S+@\S+/)
     expect(s).toContain(`${join(failing.out, 'bundles')} (2 written)`)
     expect(s).toContain('RESULT: FAILED')
+  })
+  it('the reproduce line runs exactly the shrunk counterexample again (one run, same rule)', async () => {
+    const line = /reproduce: npm run conformance -- (run .*--only checksum-conflict .*)$/m.exec(failing.r.stdout)![1]!
+    const out = tempDir()
+    const again = await runCli([...line.split(' '), '--out', out, '--report', 'json'])
+    expect(again.code).toBe(1)
+    const p = json(out).targets[0]!.properties[0]!
+    expect(p).toMatchObject({ id: 'checksum-conflict', status: 'failed', numRuns: 1 })
+    expect(p.failure!.rule).toBe('R12')
   })
   it('prints plain progress lines when stdout is not a TTY', () => {
     expect(passing.r.stdout).toContain(`[1/${PROPERTY_IDS.length}] immutability …`)
