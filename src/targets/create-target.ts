@@ -73,7 +73,8 @@ export async function createTarget(cfg: TargetConfig): Promise<Target> {
       },
     })
   }
-  const limiter = new RateLimiter({ ...LIVE_DEFAULT_RATE, ...cfg.rate })
+  const rateLimit = { ...LIVE_DEFAULT_RATE, ...cfg.rate }
+  const limiter = new RateLimiter(rateLimit)
   const requestHandler = { requestTimeout: cfg.requestTimeoutMs ?? 15_000 }
   if (kind === 'endpoint') {
     const credentials = cfg.credentials ?? (process.env.AWS_ACCESS_KEY_ID && process.env.AWS_SECRET_ACCESS_KEY
@@ -82,7 +83,7 @@ export async function createTarget(cfg: TargetConfig): Promise<Target> {
     const client = new ConnectClient({ endpoint: cfg.target, region, credentials, maxAttempts: 1, requestHandler })
     return new Target({
       kind, label: `endpoint ${cfg.target}`, client, instanceId: cfg.instanceId ?? DEFAULT_INSTANCE_ID, region, run,
-      guarded: true, limiter, endpoint: cfg.target,
+      guarded: true, limiter, rateLimit, endpoint: cfg.target,
     })
   }
   if (!cfg.instanceId) {
@@ -100,5 +101,5 @@ export async function createTarget(cfg: TargetConfig): Promise<Target> {
     throw new TargetUnavailable(`no AWS credentials found by the default chain (${(e as Error).message.split('\n')[0]}): skipping live AWS`, 'not-configured')
   }
   const redirected = process.env.AWS_ENDPOINT_URL_CONNECT || process.env.AWS_ENDPOINT_URL || undefined
-  return new Target({ kind, label: `aws ${region}`, client, instanceId: cfg.instanceId, region, run, guarded: true, limiter, ...(redirected ? { endpoint: redirected } : {}) })
+  return new Target({ kind, label: `aws ${region}`, client, instanceId: cfg.instanceId, region, run, guarded: true, limiter, rateLimit, ...(cfg.profile ? { profile: cfg.profile } : {}), ...(redirected ? { endpoint: redirected } : {}) })
 }

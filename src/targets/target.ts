@@ -7,7 +7,7 @@ import { parseViewRef } from '../model/view-ref'
 import { findViolations } from '../model/validation'
 import { DEFAULT_CHOICES } from '../spec/choices'
 import { callOperation, type CallOutcome } from './sdk-call'
-import type { RateLimiter } from './rate-limiter'
+import type { RateLimit, RateLimiter } from './rate-limiter'
 import { RUN_TAG_KEY, type RunIdentity } from './run-identity'
 
 export type TargetKind = 'stub' | 'endpoint' | 'aws'
@@ -48,6 +48,9 @@ export interface TargetOptions {
   endpoint?: string
   /** Embedded stub only: the options it was built with, so the same stub can also be served over HTTP. */
   stubOptions?: StubCoreOptions
+  /** Live targets: the client-side rate limit and profile, for helpers that open their own client. */
+  rateLimit?: RateLimit
+  profile?: string
   onClose?: () => Promise<void> | void
 }
 
@@ -61,6 +64,8 @@ export class Target {
   readonly guarded: boolean
   readonly endpoint?: string
   readonly stubOptions?: StubCoreOptions
+  readonly rateLimit?: RateLimit
+  readonly profile?: string
   readonly stats: CallStats = { calls: 0, throttleRetries: 0, byOperation: {}, errorsByOperation: {}, serverErrors: 0 }
   /** Views this run created and has not deleted: id → ARN. */
   readonly owned = new Map<string, string>()
@@ -77,6 +82,8 @@ export class Target {
     this.guarded = opts.guarded
     this.endpoint = opts.endpoint
     this.stubOptions = opts.stubOptions
+    this.rateLimit = opts.rateLimit
+    this.profile = opts.profile
   }
 
   /** Calls one operation: guard, rate limit, retry 429 only (counted), record stats. */
