@@ -34,6 +34,7 @@ export const SETTINGS: Readonly<Record<string, SettingSpec>> = {
   tps: { env: ['CONFORMANCE_TPS'] },
   burst: { env: ['CONFORMANCE_BURST'] },
   regressions: { env: ['CONFORMANCE_REGRESSIONS'] },
+  recordings: { env: ['CONFORMANCE_RECORDINGS'] },
   minAge: {},
   dryRun: {},
 }

@@ -13,6 +13,7 @@ import { replayCommand } from './replay-command'
 import { DEFAULT_MERGE_OUT, reportMergeCommand } from './report-command'
 import { DEFAULT_OUT, DEFAULT_REGRESSIONS, runCommand, runSettings } from './run-command'
 import { serveCommand } from './serve-command'
+import { DEFAULT_RECORDINGS, parityCommand, recordCommand } from './recording-commands'
 import { sweepCommand } from './sweep-command'
 import { targetSettings } from './target-settings'
 
@@ -55,14 +56,31 @@ function program(setCode: (code: number) => void): Command {
     .option('--report <formats>', `reports to write, comma-separated: ${REPORT_FORMATS.join(',')} (default all)`)
     .option('--out <dir>', `report folder (default ${DEFAULT_OUT})`)
     .option('--shard <i/n>', 'run the i-th of n round-robin slices of the property set')
-    .option('--path <path>', 'fast-check path of a counterexample to replay (one --only property that supports it: concurrency)')
+    .option('--path <path>', 'replay one counterexample: the path a failure printed (with one --only property)')
     .option('--regressions <dir>', `committed bundles replayed first (default ${DEFAULT_REGRESSIONS})`)
+    .option('--recordings <dir>', `recordings of live AWS whose confirmed rules are asserted (default ${DEFAULT_RECORDINGS})`)
     .action(async (opts: RawSettings) => setCode(await runCommand(runSettings(settingSource(opts)), { stdout: process.stdout, warn })))
 
   targetOptions(root.command('replay').argument('<bundle>', 'a bundle file or a folder of them')
     .description('replay saved failures: FIXED / STILL FAILING / CANNOT REPLAY per bundle'), 'stub (default), aws or an http(s) endpoint URL')
     .option('--quirk <name...>', 'stub only: switch on named deviations')
     .action(async (bundle: string, opts: RawSettings) => setCode(await replayCommand(bundle, targetSettings(settingSource(opts)), out)))
+
+  targetOptions(root.command('record').description('record what a target answers to a seeded command sequence (normalised), for parity checks'), 'stub (default), aws or an http(s) endpoint URL')
+    .option('--seed <n>', 'seed of the command sequence (default 1)', '1')
+    .option('--commands <n>', 'generated commands (default 60)', '60')
+    .option('--quirk <name...>', 'stub only: switch on named deviations')
+    .requiredOption('--out <file>', `recording file, e.g. ${DEFAULT_RECORDINGS}/aws-eu-west-2.json`)
+    .action(async (opts: RawSettings) => setCode(await recordCommand(targetSettings(settingSource(opts)), {
+      seed: asInteger({ value: opts.seed, source: '--seed' }, 0, 2 ** 32 - 1),
+      commands: asInteger({ value: opts.commands, source: '--commands' }, 1, 10_000),
+      file: asString({ value: opts.out, source: '--out' }),
+    }, out)))
+
+  targetOptions(root.command('parity').argument('<recording>', 'a recording made by `conformance record`')
+    .description('replay a recording against a target and diff its answers step by step'), 'stub (default), aws or an http(s) endpoint URL')
+    .option('--quirk <name...>', 'stub only: switch on named deviations')
+    .action(async (file: string, opts: RawSettings) => setCode(await parityCommand(file, targetSettings(settingSource(opts)), out)))
 
   root.command('serve').description('serve the stub over HTTP as a local emulator')
     .option('--port <n>', 'port (0 = any free one)', '8700')

@@ -18,6 +18,8 @@ import { loadBundle, replayLoaded } from './regression-replay'
 import { instrumentTarget, RunInterrupted } from './target-instrumentation'
 import { openTarget, targetArgs, targetSettings, type TargetSettings } from './target-settings'
 
+import { confirmedRules, DEFAULT_RECORDINGS } from './recording-commands'
+
 export const DEFAULT_OUT = 'out'
 export const DEFAULT_REGRESSIONS = 'fixtures/regressions'
 /** With a time budget the budget ends a property, not a run count. */
@@ -34,6 +36,8 @@ export interface RunSettings extends TargetSettings {
   shard?: Shard
   path?: string
   regressions: string
+  /** Folder of recordings; those made against live AWS confirm inferred rules. */
+  recordings: string
 }
 
 export function runSettings(src: SettingSource, randomSeed = () => Math.floor(Math.random() * 2 ** 31)): RunSettings {
@@ -53,6 +57,7 @@ export function runSettings(src: SettingSource, randomSeed = () => Math.floor(Ma
     shard: get('shard') ? asShard(get('shard')!) : undefined,
     path: get('path') ? asString(get('path')!) : undefined,
     regressions: get('regressions') ? asString(get('regressions')!) : DEFAULT_REGRESSIONS,
+    recordings: get('recordings') ? asString(get('recordings')!) : DEFAULT_RECORDINGS,
   }
 }
 
@@ -109,7 +114,8 @@ export async function runCommand(s: RunSettings, io: RunIo): Promise<number> {
   const target = await openTarget(s)
   const started = Date.now()
   const startedAt = new Date(started)
-  const mode = { strict: s.strict }
+  // inferred rules a committed recording of live AWS confirmed are asserted as if documented
+  const mode = { strict: s.strict, confirmed: confirmedRules(s.recordings) }
   const progress = createProgress(io.stdout)
   const instr = instrumentTarget(target)
   let signal: NodeJS.Signals | undefined
@@ -173,7 +179,8 @@ export async function runCommand(s: RunSettings, io: RunIo): Promise<number> {
   }
 
   const report = newReport([finishTarget({
-    kind: target.kind, label: target.label, region: target.region, instanceId: target.instanceId, quirks: s.quirks, mode,
+    kind: target.kind, label: target.label, region: target.region, instanceId: target.instanceId, quirks: s.quirks,
+    mode: { strict: mode.strict, ...(mode.confirmed.size ? { confirmed: [...mode.confirmed].sort() } : {}) },
     seed: s.seed, budget: { ...(s.runs ? { runs: s.runs } : {}), ...(s.timeBudgetMs ? { timeBudgetMs: s.timeBudgetMs } : {}) },
     shards: s.shard ? [shardLabel(s.shard)] : [], startedAt: startedAt.toISOString(), durationMs: Date.now() - started,
     interrupted: !!signal, properties: reports, regressions, stats: statsOf(target.stats),

@@ -1,6 +1,9 @@
 // What of an answer the differential run compares. Default mode keeps only fields whose behaviour is
-// documented; strict mode adds the inferred ones (see src/spec/rules.ts). Unknown-choice fields (the
-// checksum's bytes, InputSchema, Version on aliases, timestamps) are never compared by value.
+// documented; each other field is compared when the rule behind it is asserted in the mode: inferred rules
+// in strict mode, any rule a recording of live AWS confirmed (see src/spec/rules.ts, isAsserted).
+// Unknown-choice fields (the checksum's bytes, InputSchema, Version on aliases, timestamps) are never
+// compared by value unless confirmed.
+import { isAsserted, rule } from '../spec'
 import type { Cmd } from './commands'
 import { RefTable } from './normalise'
 
@@ -11,6 +14,11 @@ export interface Mode {
 }
 
 type Obj = Record<string, unknown>
+
+/** Whether the fields resting on rule `id` are compared in this mode. */
+function asserts(mode: Mode, id: string): boolean {
+  return isAsserted(rule(id), mode)
+}
 
 function pick(o: Obj | undefined, keys: string[]): Obj {
   const out: Obj = {}
@@ -48,7 +56,6 @@ function viewProjection(v: Obj, refs: RefTable, fields: { status: boolean; sha: 
 
 /** The comparable projection of a successful answer to `cmd`, restricted to `owned` view ids for lists. */
 export function project(cmd: Cmd, output: Obj, refs: RefTable, mode: Mode, owned: ReadonlySet<string>): Obj {
-  const strict = mode.strict
   switch (cmd.op) {
     case 'CreateView':
     case 'RetryCreateView': {
@@ -59,35 +66,37 @@ export function project(cmd: Cmd, output: Obj, refs: RefTable, mode: Mode, owned
     case 'DescribeView': {
       const v = output.View as Obj
       if (typeof cmd.qualifier === 'number') {
-        // R37 (qualified Arn) is inferred; R36 (which checksum a version reports) is unknown
-        return { View: viewProjection(v, refs, { status: strict, sha: false, arn: strict, version: true }) }
+        // R37 (qualified Arn) and R43 (a version's snapshot) are inferred; R36 (which checksum a version reports) is unknown
+        return { View: viewProjection(v, refs, { status: asserts(mode, 'R43'), sha: asserts(mode, 'R36'), arn: asserts(mode, 'R37'), version: true }) }
       }
       const saved = cmd.qualifier === '$SAVED'
-      return { View: viewProjection(v, refs, { status: !saved || strict, sha: !saved || strict, arn: true, version: false }) }
+      // what a $SAVED snapshot reports as Status and checksum is inferred (R42)
+      return { View: viewProjection(v, refs, { status: !saved || asserts(mode, 'R42'), sha: !saved || asserts(mode, 'R42'), arn: true, version: false }) }
     }
     case 'UpdateViewContent': {
       const v = output.View as Obj
-      if (!strict) return { View: { Id: refs.ref('view', v.Id), Name: v.Name, Type: v.Type } } // R42 inferred
-      return { View: viewProjection(v, refs, { status: true, sha: cmd.status === 'PUBLISHED', arn: true, version: false }) }
+      if (!asserts(mode, 'R42')) return { View: { Id: refs.ref('view', v.Id), Name: v.Name, Type: v.Type } }
+      return { View: viewProjection(v, refs, { status: true, sha: cmd.status === 'PUBLISHED', arn: true, version: false }) } // R42
     }
     case 'CreateViewVersion': {
       const v = output.View as Obj
       const base: Obj = { Id: refs.ref('view', v.Id), Version: v.Version, Content: content(v) }
-      if (strict) Object.assign(base, { Status: v.Status, VersionDescription: v.VersionDescription, Arn: refs.ref('arn', v.Arn) }) // R43, R37
+      if (asserts(mode, 'R43')) Object.assign(base, { Status: v.Status, VersionDescription: v.VersionDescription })
+      if (asserts(mode, 'R37')) base.Arn = refs.ref('arn', v.Arn)
       return { View: base }
     }
     case 'ListViews': {
       const items = ((output.ViewsSummaryList ?? []) as Obj[]).filter((s) => owned.has(String(s.Id)))
-      const mapped = items.map((s) => ({ Id: refs.ref('view', s.Id), Arn: refs.ref('arn', s.Arn), Name: s.Name, Type: s.Type, Description: s.Description, ...(strict ? { Status: s.Status } : {}) }))
-      // order within a type depends on an undocumented collation (R18a): compare as a set unless strict
-      return { ViewsSummaryList: strict ? mapped : mapped.sort((a, b) => String(a.Id).localeCompare(String(b.Id))), ...(output.paginationDidNotEnd ? { paginationDidNotEnd: true } : {}) }
+      const mapped = items.map((s) => ({ Id: refs.ref('view', s.Id), Arn: refs.ref('arn', s.Arn), Name: s.Name, Type: s.Type, Description: s.Description, ...(asserts(mode, 'R41') ? { Status: s.Status } : {}) }))
+      // order within a type depends on an undocumented collation (R18a): compared as a set unless confirmed
+      return { ViewsSummaryList: asserts(mode, 'R18a') ? mapped : mapped.sort((a, b) => String(a.Id).localeCompare(String(b.Id))), ...(output.paginationDidNotEnd ? { paginationDidNotEnd: true } : {}) }
     }
     case 'ListViewVersions': {
       const items = (output.ViewVersionSummaryList ?? []) as Obj[]
       return {
         ViewVersionSummaryList: items.map((s) => ({
           Id: refs.ref('view', s.Id), Version: s.Version, VersionDescription: s.VersionDescription, Name: s.Name, Type: s.Type,
-          Description: s.Description, ...(strict ? { Arn: refs.ref('arn', s.Arn) } : {}),
+          Description: s.Description, ...(asserts(mode, 'R37') ? { Arn: refs.ref('arn', s.Arn) } : {}),
         })),
         ...(output.paginationDidNotEnd ? { paginationDidNotEnd: true } : {}),
       }
@@ -99,7 +108,7 @@ export function project(cmd: Cmd, output: Obj, refs: RefTable, mode: Mode, owned
       return { View: { Type: v.Type, Version: v.Version, ArnIsAwsManaged: /^arn:[^:]+:connect:[^:]*:aws:view\/[^:]+$/.test(String(v.Arn)) } }
     }
     case 'SearchViews': {
-      if (!strict) return {} // R46 (which views a criterion matches) is inferred: success is what default mode asserts
+      if (!asserts(mode, 'R46')) return {} // which views a criterion matches is inferred: success is what default mode asserts
       const items = ((output.Views ?? []) as Obj[]).filter((v) => owned.has(String(v.Id)))
       const mapped = items.map((v) => ({ Id: refs.ref('view', v.Id), Name: v.Name, Status: v.Status, Type: v.Type }))
       return { Views: mapped.sort((a, b) => String(a.Id).localeCompare(String(b.Id))) }

@@ -40,7 +40,8 @@ export interface TargetReport {
   instanceId: string
   /** Stub only: named deviations switched on. */
   quirks: string[]
-  mode: { strict: boolean }
+  /** confirmed: inferred rules asserted because a recording of live AWS confirmed them. */
+  mode: { strict: boolean; confirmed?: string[] }
   seed: number
   budget: { runs?: number; timeBudgetMs?: number }
   /** Shards that contributed ("1/2"); empty for an unsharded run. */

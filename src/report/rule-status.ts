@@ -9,7 +9,8 @@ function finished(p: PropertyReport): boolean {
 }
 
 export function ruleReports(catalogue: readonly CatalogueRule[], properties: readonly PropertyReport[],
-  regressions: readonly RegressionReport[], mode: { strict: boolean }): RuleReport[] {
+  regressions: readonly RegressionReport[], mode: { strict: boolean; confirmed?: readonly string[] }): RuleReport[] {
+  const asserted = { strict: mode.strict, confirmed: new Set(mode.confirmed ?? []) }
   return catalogue.map((r) => {
     const checkedBy = properties.filter((p) => finished(p) && p.rules.includes(r.id)).map((p) => p.id)
     const failures = properties.filter((p) => p.failure?.rule === r.id && p.status === 'failed').length
@@ -17,7 +18,7 @@ export function ruleReports(catalogue: readonly CatalogueRule[], properties: rea
     let status: RuleStatus
     // A failure is reported even for a rule this mode would not assert: the check that fired decided it was.
     if (failures > 0) status = 'failed'
-    else if (!isAsserted({ ...r, operations: [] }, mode)) status = 'not-asserted-in-this-mode'
+    else if (!isAsserted({ ...r, operations: [] }, asserted)) status = 'not-asserted-in-this-mode'
     else if (checkedBy.length > 0) status = 'passed'
     else status = 'not-exercised'
     return { id: r.id, confidence: r.confidence, status, checkedBy, failures }

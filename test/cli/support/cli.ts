@@ -29,8 +29,12 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 
 export function spawnCli(args: readonly string[], opts: { env?: Record<string, string> } = {}): ChildProcess {
   // Runs replay the committed fixtures/regressions by default; tests that count cases and failures must not
-  // depend on what is committed there, so they get no regressions unless they name a folder themselves.
-  const isolated = args[0] === 'run' && !args.includes('--regressions') ? [...args, '--regressions', join(REPO, 'test/cli/no-regressions')] : args
+  // depend on what is committed there (nor on committed recordings), so they get none unless they name a folder.
+  const isolated = args[0] !== 'run' ? args : [
+    ...args,
+    ...(args.includes('--regressions') ? [] : ['--regressions', join(REPO, 'test/cli/no-regressions')]),
+    ...(args.includes('--recordings') ? [] : ['--recordings', join(REPO, 'test/cli/no-recordings')]),
+  ]
   return spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...isolated], { cwd: REPO, env: cleanEnv(opts.env), stdio: ['ignore', 'pipe', 'pipe'] })
 }
 

@@ -1,0 +1,52 @@
+// `conformance record` keeps what a target (typically live AWS) answered to a seeded command sequence;
+// `conformance parity <recording>` replays it against another target (an emulator) and shows, step by
+// step, where the answers differ — behaviour AWS does not document included. Recordings of live AWS also
+// confirm inferred rules: `run` loads them from fixtures/recordings/ and asserts those rules as documented.
+import { existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { differential } from '../../properties/differential'
+import { compareWithRecording, confirmedByLiveRecordings, readRecording, record, sampleCommands, writeRecording, type Recording } from '../harness/recording'
+import { EXIT, UsageError } from './exit-codes'
+import { openTarget, type TargetSettings } from './target-settings'
+
+export const DEFAULT_RECORDINGS = 'fixtures/recordings'
+
+export async function recordCommand(s: TargetSettings, o: { seed: number; commands: number; file: string }, out: (line: string) => void): Promise<number> {
+  const target = await openTarget(s)
+  try {
+    const rec = await record(target, sampleCommands(differential, o.seed, o.commands), o.seed)
+    writeRecording(o.file, rec)
+    out(`recorded ${rec.steps.length} steps against ${target.label} (seed ${o.seed}) into ${o.file}`)
+    out(`  inferred rules this target agreed with: ${rec.confirms.join(', ') || 'none'}`)
+    out(`  rules it contradicted (the model's guess is wrong for it): ${rec.contradicts.join(', ') || 'none'}`)
+  } finally {
+    await target.close()
+  }
+  return EXIT.ok
+}
+
+export async function parityCommand(file: string, s: TargetSettings, out: (line: string) => void): Promise<number> {
+  if (!existsSync(file)) throw new UsageError(`parity: ${file} does not exist`)
+  let rec: Recording
+  try {
+    rec = readRecording(file)
+  } catch (e) {
+    throw new UsageError(`parity: ${(e as Error).message}`)
+  }
+  const target = await openTarget(s)
+  try {
+    const diffs = await compareWithRecording(rec, target)
+    out(`${target.label} vs ${rec.target.label} (recorded ${rec.recordedAt}, ${rec.steps.length} steps): ${diffs.length === 0 ? 'identical' : `${diffs.length} steps differ`}`)
+    for (const d of diffs) out(`\nstep ${d.step + 1} (${d.command}):\n${d.diff}`)
+    return diffs.length === 0 ? EXIT.ok : EXIT.failures
+  } finally {
+    await target.close()
+  }
+}
+
+/** Rules confirmed by the live-AWS recordings committed in `dir` (none when the folder is absent). */
+export function confirmedRules(dir = DEFAULT_RECORDINGS): Set<string> {
+  if (!existsSync(dir)) return new Set()
+  const recordings = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => readRecording(join(dir, f)))
+  return confirmedByLiveRecordings(recordings)
+}
