@@ -1,4 +1,4 @@
-// `conformance serve`: the wire stub as a local emulator over HTTP (same server as scripts/serve.ts), so any
+// `conformance serve`: the wire stub as a local emulator over HTTP (`npm run serve` is the same command), so any
 // SDK, the AWS CLI, or `conformance run --target http://…` can talk to it. Runs until SIGINT/SIGTERM.
 import { DEFAULT_INSTANCE_ID, DEFAULT_REGION } from '../model'
 import { STUB_CREDENTIALS, startStubServer, type StubCoreOptions } from '../stub'

@@ -7,7 +7,7 @@ import { DEFAULT_REGION } from '../model'
 import { createStubCore, type StubCore, type StubCoreOptions } from './core'
 import type { WireRequest } from './wire-types'
 
-/** Fake credentials the stub clients sign with (and the SigV4 check accepts by default in scripts/serve.ts). */
+/** Fake credentials the stub clients sign with (and `conformance serve --verify-sigv4` accepts). */
 export const STUB_CREDENTIALS = { accessKeyId: 'CVCSTUBACCESSKEY0000', secretAccessKey: 'stub/secret/key/not/a/real/one' } as const
 
 const utf8Decoder = new TextDecoder()
