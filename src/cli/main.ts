@@ -13,6 +13,8 @@ import { replayCommand } from './replay-command'
 import { DEFAULT_MERGE_OUT, reportMergeCommand } from './report-command'
 import { DEFAULT_OUT, DEFAULT_REGRESSIONS, runCommand, runSettings } from './run-command'
 import { serveCommand } from './serve-command'
+import { DEFAULT_GATE_OUT, sdkGateCommand } from '../sdk-gate/command'
+import { DEFAULT_GATE_SEED } from '../sdk-gate/corpus'
 import { DEFAULT_RECORDINGS, parityCommand, recordCommand } from './recording-commands'
 import { sweepCommand } from './sweep-command'
 import { targetSettings } from './target-settings'
@@ -81,6 +83,19 @@ function program(setCode: (code: number) => void): Command {
     .description('replay a recording against a target and diff its answers step by step'), 'stub (default), aws or an http(s) endpoint URL')
     .option('--quirk <name...>', 'stub only: switch on named deviations')
     .action(async (file: string, opts: RawSettings) => setCode(await parityCommand(file, targetSettings(settingSource(opts)), out)))
+
+  root.command('sdk-diff').description('SDK-upgrade gate: compare a candidate @aws-sdk/client-connect with the pinned one (exit 0 identical, 1 different, 2 unavailable)')
+    .requiredOption('--candidate <version>', 'version, range or dist-tag of @aws-sdk/client-connect')
+    .option('--out <dir>', `report folder (default ${DEFAULT_GATE_OUT})`, DEFAULT_GATE_OUT)
+    .option('--seed <n>', `corpus seed (default ${DEFAULT_GATE_SEED})`, String(DEFAULT_GATE_SEED))
+    .option('--no-schemas', 'skip generating and comparing JSON schemas from both d.ts')
+    .option('--fresh', 'reinstall the candidate even if a cached install exists')
+    .option('--install-root <dir>', 'where candidate installs live (default: a folder in the OS temp dir)')
+    .action(async (o: RawSettings) => setCode(await sdkGateCommand({
+      candidate: asString({ value: o.candidate, source: '--candidate' }), out: asString({ value: o.out, source: '--out' }),
+      seed: asInteger({ value: o.seed, source: '--seed' }, 0, 2 ** 32 - 1), schemas: o.schemas !== false, fresh: !!o.fresh,
+      ...(o.installRoot === undefined ? {} : { installRoot: asString({ value: o.installRoot, source: '--install-root' }) }),
+    })))
 
   root.command('serve').description('serve the stub over HTTP as a local emulator')
     .option('--port <n>', 'port (0 = any free one)', '8700')

@@ -1,5 +1,5 @@
 // The whole `sdk-gate` / `conformance sdk-diff` command as one function returning the exit code, so the
-// script and the future CLI subcommand are both thin argument parsers around it.
+// CLI subcommand (and npm run sdk-gate, which calls it) is a thin argument parser around it.
 //   0 identical · 1 differences · 2 the candidate cannot be fetched or loaded (one line on stderr)
 import { resolve } from 'node:path'
 import { CandidateUnavailableError, installCandidate, loadCandidate } from './candidate-install'

@@ -1,6 +1,6 @@
 // The SDK-upgrade gate as a library: run the same corpus through two SDK versions, compare the serialised
 // requests, the parsed outputs and exceptions, and the JSON schemas generated from each version's types.
-// Nothing here touches npm: scripts/sdk-gate.ts installs the candidate and hands both SDKs in.
+// Nothing here touches npm: the command (src/sdk-gate/command.ts) installs the candidate and hands both SDKs in.
 import type { SchemaSet } from '../schemas/schema-set'
 import { compareRecords, compareSchemaSets, type Difference } from './compare'
 import { buildCorpus, DEFAULT_GATE_SEED, type GateCase } from './corpus'

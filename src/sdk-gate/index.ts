@@ -1,4 +1,4 @@
-// Public surface of the SDK-upgrade gate (see scripts/sdk-gate.ts for the command line).
+// Public surface of the SDK-upgrade gate (command line: `conformance sdk-diff`, also `npm run sdk-gate`).
 export { sdkGateCommand, DEFAULT_GATE_OUT, type SdkGateCommandOptions } from './command'
 export { runSdkGate, type GateOptions, type GateReport, type SideSummary } from './gate'
 export { buildCorpus, successScenario, DEFAULT_GATE_SEED, type GateCase, type CannedResponse, type CaseKind, type ScenarioStep } from './corpus'
