@@ -84,17 +84,8 @@ export function checkAgainstModel(step: Step, session: Session, refs: { target: 
     const r = PRIMARY_RULE[step.cmd.op] ?? 'R24'
     return { rule: r, message: `${op} failed with ${describeOutcome(t)}, but the model answers success` }
   }
-  const owned = new Set([...session.target.slots.values()].map((s) => s.id))
-  const ownedModel = new Set([...session.model.slots.values()].map((s) => s.id))
-  // ids of views deleted during the run still count as ours for list filtering
-  for (const s of session.steps) {
-    const v = (s.target.outcome.ok ? (s.target.outcome.output.View as { Id?: string } | undefined) : undefined)?.Id
-    if (v && s.cmd.op === 'CreateView') owned.add(v)
-    const mv = (s.model.outcome.ok ? (s.model.outcome.output.View as { Id?: string } | undefined) : undefined)?.Id
-    if (mv && s.cmd.op === 'CreateView') ownedModel.add(mv)
-  }
-  const a = stableJson(project(step.cmd, t.output, refs.target, mode, owned))
-  const b = stableJson(project(step.cmd, m.output, refs.model, mode, ownedModel))
+  const a = stableJson(project(step.cmd, t.output, refs.target, mode, session.target.created))
+  const b = stableJson(project(step.cmd, m.output, refs.model, mode, session.model.created))
   if (a === b) return undefined
   return { rule: PRIMARY_RULE[step.cmd.op] ?? 'R1', message: `${op} answer differs from the model\n--- target\n${a}\n--- model\n${b}` }
 }

@@ -49,9 +49,6 @@ function ownItems(output: Record<string, unknown>, owned: ReadonlySet<string>): 
   return { ...output, ViewsSummaryList: ((output.ViewsSummaryList ?? []) as { Id?: string }[]).filter((s) => owned.has(String(s.Id))) }
 }
 
-function ownedIds(session: Session): Set<string> {
-  return new Set([...session.target.slots.values()].map((s) => s.id))
-}
 
 /** Commands of a recording: the property's prelude and `count` generated commands for `seed`. */
 export function sampleCommands(def: PropertyDef, seed: number, count: number): Cmd[] {
@@ -80,7 +77,7 @@ export async function record(target: Target, cmds: readonly Cmd[], seed: number,
     const failure = checkAgainstModel(step, session, strictRefs, { strict: true })
     if (failure) contradicts.add(failure.rule)
     else if (exercised && !isAsserted(ruleById(exercised), { strict: false })) confirms.add(exercised)
-    return { cmd: step.cmd, answer: normalisedAnswer(step, refs, ownedIds(session), target.run) }
+    return { cmd: step.cmd, answer: normalisedAnswer(step, refs, session.target.created, target.run) }
   })
   for (const c of contradicts) confirms.delete(c)
   return redact({
@@ -112,7 +109,7 @@ export async function compareWithRecording(rec: Recording, target: Target): Prom
   const diffs: RecordingDiff[] = []
   session.steps.forEach((step, i) => {
     const expected = stableJson(rec.steps[i]?.answer)
-    const actual = stableJson(normalisedAnswer(step, refs, ownedIds(session), target.run))
+    const actual = stableJson(normalisedAnswer(step, refs, session.target.created, target.run))
     if (expected !== actual) {
       diffs.push({ step: i, command: step.cmd.op, diff: createTwoFilesPatch(`recorded (${rec.target.label})`, `now (${target.label})`, expected + '\n', actual + '\n', '', '', { context: 2 }) })
     }

@@ -38,6 +38,8 @@ export const MAX_PAGES = 60
 
 export class SideState {
   readonly slots = new Map<number, SlotState>()
+  /** Every view id this side created in the run (deleted ones too): what "ours" means in list answers. */
+  readonly created = new Set<string>()
   constructor(readonly side: Side, readonly run: RunIdentity) {}
 
   private viewRef(slot: number, ref: RefForm, qualifier: QualifierSpec = ''): string {
@@ -76,6 +78,7 @@ export class SideState {
         if (outcome.ok) {
           const v = outcome.output.View as { Id: string; Arn: string }
           this.slots.set(cmd.slot, { id: v.Id, arn: v.Arn, shas: [], createInput: input })
+          this.created.add(v.Id)
           this.noteSha(cmd.slot, outcome.output.View)
         }
         return { outcome, requests }
