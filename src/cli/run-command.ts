@@ -1,8 +1,8 @@
 // `conformance run`: replay the committed regression bundles, run the selected properties against the
 // target, write a replay bundle per failure and every requested report (also when something failed or
 // the run was interrupted), print the closing summary, and answer with the exit code.
-import { existsSync, mkdirSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { existsSync, mkdirSync, rmSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
 import { bundleFiles, bundleFromResult, writeBundle } from '../harness/replay'
 import type { PropertyResult } from '../harness/property'
 import { consoleSummary } from '../report/console-summary'
@@ -142,6 +142,9 @@ export async function runCommand(s: RunSettings, io: RunIo): Promise<number> {
   let crash: unknown
   try {
     regressions = await replayRegressions(s, selected, target, (r) => progress.regression(r.file, r.verdict, r.detail), () => instr.interrupted)
+    // this run's reports replace the last run's, so its bundles must too (a stale bundle reads as a new
+    // failure); unless the user replays regressions from that very folder
+    if (resolve(s.regressions) !== resolve(bundlesDir)) rmSync(bundlesDir, { recursive: true, force: true })
     for (const [i, prop] of selected.entries()) {
       if (instr.interrupted) {
         reports.push(notRunProperty(prop, s.seed))
