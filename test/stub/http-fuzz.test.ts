@@ -23,7 +23,6 @@
 //
 // Transports and SigV4 materialisation live in support/fuzz-transport.ts, the generators in
 // support/fuzz-requests.ts.
-import { connect } from 'node:net'
 import {
   ConnectClient, CreateViewCommand, CreateViewVersionCommand, DeleteViewVersionCommand, DescribeViewCommand, ListViewsCommand,
   SearchViewsCommand, TagResourceCommand, UpdateViewContentCommand, type ConnectServiceException,
@@ -33,7 +32,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { deterministicOptions } from '../../src/model'
 import { STUB_CREDENTIALS, startStubServer, type StubServer } from '../../src/stub'
 import { INSTANCE, campaign, type CampaignOptions, type Seeded } from './support/fuzz-requests'
-import { REGION, parseRawResponse, send, type Exchange, type FuzzRequest, type Leg, type Outcome } from './support/fuzz-transport'
+import { REGION, exchangeRaw, send, type Exchange, type FuzzRequest, type Leg, type Outcome } from './support/fuzz-transport'
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261126)
 const PLAIN_RUNS = 2_200
@@ -316,26 +315,6 @@ describe('HTTP server under a seeded fuzz campaign', () => {
 // sees them (once a bare 400 from node's default 'clientError' handling), CONNECT (once dropped: no 'connect'
 // listener) and an unsupported Expect (once node's automatic 417). None reaches the core, so none is
 // counted. Each must be a restJson1 error like every other answer.
-/** Writes raw bytes, returns the first answer on the connection. */
-function rawExchange(port: number, payload: string): Promise<Outcome> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1')
-    const chunks: Buffer[] = []
-    let settled = false
-    const finish = (why: string) => {
-      if (settled) return
-      settled = true
-      socket.destroy()
-      resolve(parseRawResponse(Buffer.concat(chunks), false) ?? { ok: false, error: why, via: 'socket' })
-    }
-    setTimeout(() => finish('timeout'), 1_000)
-    socket.on('data', (c: Buffer) => chunks.push(c))
-    socket.on('error', (e: NodeJS.ErrnoException) => finish(e.code ?? e.message))
-    socket.on('close', () => finish('closed'))
-    socket.write(payload, 'latin1')
-  })
-}
-
 describe('transport-level rejections are restJson1 errors the SDKs can parse', () => {
   let server: StubServer
   beforeAll(async () => { server = await startStubServer({ port: 0, host: '127.0.0.1' }) })
@@ -359,7 +338,7 @@ describe('transport-level rejections are restJson1 errors the SDKs can parse', (
     // while the first is still being served; the error answer must not replace the first one's.
     const payload = `GET /views/${INSTANCE}?maxResults=1 HTTP/1.1\r\nhost: x\r\n\r\nGARBAGE\r\n\r\n`
     const before = server.core.counters.byStatus[200] ?? 0
-    const out = await rawExchange(server.port, payload)
+    const out = await exchangeRaw(server.port, Buffer.from(payload, 'latin1'), { timeoutMs: 1_000 })
     expect(server.core.counters.byStatus[200] ?? 0, 'the core answered the valid request with 200').toBe(before + 1)
     expect(out.ok && out.status, `first answer on the connection: ${out.ok ? `${out.status} ${out.body.toString()}` : out.error}`).toBe(200)
   })

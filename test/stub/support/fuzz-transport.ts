@@ -128,7 +128,8 @@ export function parseRawResponse(buf: Buffer, headRequest: boolean): Outcome | u
   }
 }
 
-function sendSocket(port: number, req: FuzzRequest, headers: Record<string, string>, timeoutMs: number): Promise<Outcome> {
+/** Writes raw bytes to a fresh connection and parses the first answer on it (or says why there was none). */
+export function exchangeRaw(port: number, payload: Buffer, opts: { timeoutMs: number; headRequest?: boolean }): Promise<Outcome> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1')
     const chunks: Buffer[] = []
@@ -138,21 +139,26 @@ function sendSocket(port: number, req: FuzzRequest, headers: Record<string, stri
       settled = true
       clearTimeout(timer)
       socket.destroy()
-      resolve(parseRawResponse(Buffer.concat(chunks), req.method === 'HEAD') ?? { ok: false, error: fallback, via: 'socket' })
+      resolve(parseRawResponse(Buffer.concat(chunks), opts.headRequest ?? false) ?? { ok: false, error: fallback, via: 'socket' })
     }
-    const timer = setTimeout(() => finish(`no answer within ${timeoutMs} ms`), timeoutMs)
+    const timer = setTimeout(() => finish(`no answer within ${opts.timeoutMs} ms`), opts.timeoutMs)
     socket.on('data', (c: Buffer) => chunks.push(c))
     socket.on('error', (e: NodeJS.ErrnoException) => finish(e.code ?? e.message))
     socket.on('close', () => finish('connection closed without an answer'))
-    const chunked = /chunked/i.test(headers['transfer-encoding'] ?? '')
-    const lines = [`${req.method} ${req.target} HTTP/1.1`, `host: 127.0.0.1:${port}`, 'connection: close']
-    for (const [k, v] of Object.entries(headers)) if (k !== 'host' && k !== 'connection' && k !== 'content-length') lines.push(`${k}: ${v}`)
-    if (!chunked) lines.push(`content-length: ${req.body.length}`)
-    const framed = !chunked ? req.body
-      : req.body.length === 0 ? Buffer.from('0\r\n\r\n')
-        : Buffer.concat([Buffer.from(`${req.body.length.toString(16)}\r\n`), req.body, Buffer.from('\r\n0\r\n\r\n')])
-    socket.write(Buffer.concat([Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1'), framed]))
+    socket.write(payload)
   })
+}
+
+function sendSocket(port: number, req: FuzzRequest, headers: Record<string, string>, timeoutMs: number): Promise<Outcome> {
+  const chunked = /chunked/i.test(headers['transfer-encoding'] ?? '')
+  const lines = [`${req.method} ${req.target} HTTP/1.1`, `host: 127.0.0.1:${port}`, 'connection: close']
+  for (const [k, v] of Object.entries(headers)) if (k !== 'host' && k !== 'connection' && k !== 'content-length') lines.push(`${k}: ${v}`)
+  if (!chunked) lines.push(`content-length: ${req.body.length}`)
+  const framed = !chunked ? req.body
+    : req.body.length === 0 ? Buffer.from('0\r\n\r\n')
+      : Buffer.concat([Buffer.from(`${req.body.length.toString(16)}\r\n`), req.body, Buffer.from('\r\n0\r\n\r\n')])
+  const payload = Buffer.concat([Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1'), framed])
+  return exchangeRaw(port, payload, { timeoutMs, headRequest: req.method === 'HEAD' })
 }
 
 // ---------------------------------------------------------------------------------------------------------
