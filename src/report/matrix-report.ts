@@ -32,6 +32,7 @@ const PROPERTY_CELL: Record<PropertyStatus, Cell> = {
   passed: { text: '✔ pass', tone: 'pass' },
   failed: { text: '✘ FAIL', tone: 'fail' },
   interrupted: { text: 'interrupted', tone: 'gap' },
+  inconclusive: { text: 'inconclusive (budget)', tone: 'gap' },
   'not-run': { text: 'not run', tone: 'muted' },
 }
 

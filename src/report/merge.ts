@@ -26,7 +26,7 @@ export function readReportFile(file: string): ReportInput {
 }
 
 // When both sides ran the same property (overlapping shards, a re-run), the more informative verdict wins.
-const STATUS_WEIGHT: Record<PropertyReport['status'], number> = { failed: 3, passed: 2, interrupted: 1, 'not-run': 0 }
+const STATUS_WEIGHT: Record<PropertyReport['status'], number> = { failed: 3, passed: 2, inconclusive: 1, interrupted: 1, 'not-run': 0 }
 const VERDICT_WEIGHT: Record<RegressionReport['verdict'], number> = { 'STILL FAILING': 2, FIXED: 1, 'CANNOT REPLAY': 0 }
 
 function addCounts(into: Record<string, number>, from: Record<string, number>): void {

@@ -8,8 +8,14 @@ import type { Confidence } from '../spec'
 export const REPORT_FORMAT = 'connect-views-conformance/report@1'
 
 export type RuleStatus = 'passed' | 'failed' | 'not-asserted-in-this-mode' | 'not-exercised'
-/** interrupted: SIGINT arrived while it ran (its partial result is not a verdict); not-run: never started. */
-export type PropertyStatus = 'passed' | 'failed' | 'interrupted' | 'not-run'
+/**
+ * interrupted: SIGINT arrived while it ran (its partial result is not a verdict); not-run: never started;
+ * inconclusive: the time budget ended it before it completed a sequence that executed an assertion (a budget
+ * is never a failure).
+ */
+export type PropertyStatus = 'passed' | 'failed' | 'interrupted' | 'not-run' | 'inconclusive'
+/** The run's verdict for one target: FAILED on any failure or unimplemented operation; INCONCLUSIVE when nothing failed but something was not reached. */
+export type TargetVerdict = 'PASSED' | 'FAILED' | 'INCONCLUSIVE'
 export type RegressionVerdict = 'FIXED' | 'STILL FAILING' | 'CANNOT REPLAY'
 
 export interface ConformanceReport {
@@ -56,6 +62,24 @@ export interface TargetReport {
   stats: TargetStats
   coverage: OperationCoverage[]
   totals: Totals
+  /** Views the run created that cleanup could not delete (a failed cleanup is reported, never forgotten). */
+  cleanup?: { deleted: number; failed: { view: string; error: string }[] }
+  /** Failures grouped by cause: one per (operation, rule, mismatch shape). */
+  failureGroups?: FailureGroup[]
+}
+
+export interface FailureGroup {
+  /** Stable key: operation|rule|shape. */
+  key: string
+  operation: string
+  rule: string
+  /** The mismatch with run-specific values (ids, numbers, quoted values) taken out. */
+  shape: string
+  /** Properties, interactions and regressions that hit it. */
+  count: number
+  sources: string[]
+  /** The smallest counterexample among them (fewest commands). */
+  smallest?: { source: string; counterexample: string[]; reproduce?: string; replay?: string; diff?: string }
 }
 
 export interface PropertyReport {
@@ -73,6 +97,10 @@ export interface PropertyReport {
   commandsExecuted: number
   durationMs: number
   failure?: FailureReport
+  /** Assertions that executed against the target, by rule (a rule with none is not exercised by this property). */
+  assertions?: Record<string, number>
+  /** Why the property ended without a verdict (budget, interruption). */
+  note?: string
   /** Contract verification only: the verdict of every Pact interaction. */
   interactions?: InteractionReport[]
 }
@@ -80,6 +108,8 @@ export interface PropertyReport {
 export interface InteractionReport {
   interaction: string
   state: string
+  /** Rules the interaction checks, declared as data beside it. */
+  rules?: string[]
   status: 'passed' | 'failed'
   mismatch?: string
   durationMs?: number
@@ -120,6 +150,8 @@ export interface RuleReport {
   checkedBy: string[]
   /** Failures naming this rule (properties and still-failing regressions). */
   failures: number
+  /** Assertions about this rule that executed against the target; passed requires > 0. */
+  assertions?: number
 }
 
 export interface TargetStats {
@@ -133,6 +165,11 @@ export interface TargetStats {
 export interface OperationCoverage {
   operation: string
   calls: number
+  /** Calls that the target answered with success. */
+  succeeded?: number
+  /** not-implemented: the target answers the route like an emulator that lacks it (evidence kept). */
+  implementation?: 'implemented' | 'not-implemented' | 'not-exercised'
+  evidence?: { status?: number; contentType?: string; firstBytes?: string; error?: string }
   /** Every error the operation declares, with how often this target produced it. */
   declared: { error: string; count: number; reason?: string }[]
   /** Errors produced that the operation does not declare (each one an R33 finding). */
@@ -145,10 +182,12 @@ export interface Totals {
   failed: number
   interrupted: number
   notRun: number
+  inconclusive?: number
   sequences: number
   commands: number
   operationsExercised: number
   operations: number
+  operationsNotImplemented?: string[]
   rulesChecked: { documented: number; inferred: number; 'unknown-choice': number }
   /** Unique failures: distinct rules named by a failing property or a still-failing regression. */
   failingRules: string[]
