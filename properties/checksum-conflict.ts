@@ -18,10 +18,12 @@ export const checksumConflict: PropertyDef = {
     describe({ slots: 0, qualifier: fc.constant('$LATEST' as const) }),
     listVersions({ slots: 0 }),
   ],
-  check(step) {
+  check(step, ctx) {
     const t = step.target.outcome
     const m = step.model.outcome
     if (step.cmd.op === 'CreateViewVersion') {
+      if (!m.ok && ruleOfModelError(m) === 'R12') ctx.assert('R12')
+      if (m.ok && step.cmd.sha === 'current') ctx.assert('R12')
       if (!m.ok && ruleOfModelError(m) === 'R12' && t.ok) {
         return { rule: 'R12', message: `CreateViewVersion accepted ViewContentSha256 ${JSON.stringify(step.target.requests[0]?.input.ViewContentSha256)}, which is not the checksum of $LATEST` }
       }
@@ -32,6 +34,7 @@ export const checksumConflict: PropertyDef = {
     if (step.cmd.op === 'ListViewVersions' && t.ok && m.ok) {
       const tn = (t.output.ViewVersionSummaryList as unknown[]).length
       const mn = (m.output.ViewVersionSummaryList as unknown[]).length
+      ctx.assert('R12')
       if (tn !== mn) return { rule: 'R12', message: `${tn} versions exist; ${mn} expected (a rejected publish must create nothing)` }
     }
     return undefined

@@ -14,6 +14,9 @@ import {
   describeHistoryEntry, historyOutcome, viewsSequentialModel, type ViewsExpected, type ViewsHistoryEntry,
 } from '../src/harness/linearizable-views'
 import type { Mode } from '../src/harness/projection'
+import { AssertionLedger } from '../src/harness/assertions'
+import type { AssertionSink } from '../src/harness/checks'
+import { propertyVerdict } from '../src/harness/property-verdict'
 import type { PropertyFailure, PropertyResult, StepRecord } from '../src/harness/property'
 import { SideState } from '../src/harness/session'
 import { modelSide, targetSide } from '../src/harness/sides'
@@ -71,15 +74,18 @@ class RoundsFailure extends Error {
  * Runs fixed rounds once on a fresh target state and checks the whole history so far after every round
  * (the first round that breaks linearizability is the one reported). Also the replay entry point.
  */
-export async function runRounds(target: Target, rounds: readonly Round[], mode: Mode): Promise<RoundsOutcome> {
+export async function runRounds(target: Target, rounds: readonly Round[], mode: Mode, assert: AssertionSink = () => {}): Promise<RoundsOutcome> {
   await target.resetBetweenRuns()
   // No AWS-managed views: they cannot affect calls on one customer view, and they make every clone dearer.
   const model = new ViewsModel({ instances: [target.instanceId], region: target.region, awsManagedViews: false, ...deterministicOptions() })
-  const onTarget = new SideState(targetSide(target), target.run) // name prefix + run tag, as every property
-  const onModel = new SideState(modelSide(model, target.instanceId), target.run)
+  const identity = target.sequenceIdentity() // name prefix + run tag, as every property
+  const onTarget = new SideState(targetSide(target), identity)
+  const onModel = new SideState(modelSide(model, target.instanceId), identity)
+  if (target.implementation.isMissing('CreateView')) return { calls: 0, history: [] }
   const created = await onTarget.execute(CREATE)
   let calls = 1
   const history: ViewsHistoryEntry[] = []
+  if (target.implementation.isMissing('CreateView')) return { calls, history }
   if (!created.outcome.ok) {
     const e = created.outcome.error
     return { calls, history, failure: { rule: 'R2', message: `arrange: CreateView PUBLISHED failed on the target: ${e.name}: ${e.message}`, step: 0, commands: [CREATE], transcript: [] } }
@@ -104,6 +110,9 @@ export async function runRounds(target: Target, rounds: readonly Round[], mode: 
       })
     }))
     calls += round.length
+    // an emulator without these operations: no verdict, and nothing more to send
+    if (round.some((cmd) => target.implementation.isMissing(cmd.op))) return { calls, history }
+    assert('R10')
     // The whole history so far, not just this round: a round can leave several possible states (two
     // concurrent updates, either last), and only a later round may tell which. Cheap at these sizes.
     const verdict = checkLinearizability(history, spec)
@@ -148,14 +157,25 @@ export interface ConcurrencyResult extends PropertyResult {
   numShrinks?: number
 }
 
+/** Every run creates a view, then publishes and updates it concurrently. */
+const CONCURRENCY_OPERATIONS = ['CreateView', 'CreateViewVersion', 'UpdateViewContent'] as const
+
 export async function runConcurrencyProperty(target: Target, opts: ConcurrencyRunOptions): Promise<ConcurrencyResult> {
   const started = Date.now()
+  const missing = CONCURRENCY_OPERATIONS.filter((op) => target.implementation.isMissing(op))
+  if (missing.length) {
+    return {
+      property: concurrency.id, title: concurrency.title, rules: concurrency.rules, seed: opts.seed, numRuns: 0, commandsExecuted: 0,
+      durationMs: 0, status: 'inconclusive', assertions: {}, note: `not exercised: the target does not implement ${missing.join(', ')}`,
+    }
+  }
+  const ledger = new AssertionLedger()
   let commandsExecuted = 0
   let lastFailure: PropertyFailure | undefined
   const property = fc.asyncProperty(roundsArb(opts.maxRounds), async (rounds) => {
     let outcome: RoundsOutcome
     try {
-      outcome = await runRounds(target, rounds, opts.mode)
+      outcome = await runRounds(target, rounds, opts.mode, ledger.record)
     } catch (e) {
       lastFailure = { rule: 'harness', message: `harness error: ${(e as Error)?.stack ?? e}`, step: -1, commands: rounds.flat(), transcript: [] }
       throw e
@@ -173,15 +193,14 @@ export async function runConcurrencyProperty(target: Target, opts: ConcurrencyRu
     ...(opts.timeLimitMs ? { interruptAfterTimeLimit: opts.timeLimitMs } : {}),
     endOnFailure: false,
   })
-  const base = {
-    property: concurrency.id, title: concurrency.title, rules: concurrency.rules, seed: opts.seed, numRuns: details.numRuns,
-    commandsExecuted, durationMs: Date.now() - started,
-  }
-  if (!details.failed) return { ...base, status: 'passed' }
+  const verdict = propertyVerdict({
+    details, ledger, lastFailure, timeLimitMs: opts.timeLimitMs, missing: [...target.implementation.missing.keys()],
+    base: { property: concurrency.id, title: concurrency.title, rules: concurrency.rules, seed: opts.seed, numRuns: details.numRuns, commandsExecuted, durationMs: Date.now() - started },
+  })
+  if (verdict.status !== 'failed') return verdict
   const rounds = details.counterexample?.[0] as Round[] | undefined
-  const failure: PropertyFailure = lastFailure ?? { rule: 'harness', message: String(details.errorInstance ?? 'unknown failure'), step: -1, commands: [], transcript: [] }
   return {
-    ...base, status: 'failed', path: details.counterexamplePath ?? undefined, failure, report: fc.defaultReportMessage(details) ?? undefined,
+    ...verdict, path: details.counterexamplePath ?? undefined,
     ...(rounds ? { counterexample: { rounds: rounds.length, calls: rounds.reduce((n, r) => n + r.length, 0) } } : {}),
     numShrinks: details.numShrinks,
   }

@@ -24,9 +24,11 @@ export const deleteSemantics: PropertyDef = {
   ],
   check(step, ctx) {
     if (!['DescribeView', 'ListViewVersions', 'DeleteViewVersion', 'DeleteView'].includes(step.cmd.op)) return undefined
-    const f = checkAgainstModel(step, ctx.session, ctx.refs, ctx.mode)
-    if (!f || f.rule === 'R34' || f.rule === 'R33') return f
+    const f = checkAgainstModel(step, ctx.session, ctx.refs, ctx.mode, ctx.assert)
     const viewDeleted = ctx.session.model.slots.get(0)?.deleted
+    // reads after a delete compare what is gone with the model: the view (R16) or one version (R17)
+    if (step.cmd.op !== 'DeleteView' && step.cmd.op !== 'DeleteViewVersion') ctx.assert(viewDeleted ? 'R16' : 'R17')
+    if (!f || f.rule === 'R34' || f.rule === 'R33') return f
     return { ...f, rule: viewDeleted ? 'R16' : 'R17' }
   },
 }

@@ -21,6 +21,7 @@ export function checkLastModifiedMovesForward(step: Step, ctx: CheckContext): Fa
   const seen = remember(ctx, 'lastModified', () => new Map<string, number>())
   const before = seen.get(v.Id)
   seen.set(v.Id, Math.max(before ?? -Infinity, v.LastModifiedTime))
+  if (before !== undefined || typeof v.CreatedTime === 'number') ctx.assert('R15')
   if (before !== undefined && v.LastModifiedTime < before) {
     return { rule: 'R15', message: `${step.cmd.op}: LastModifiedTime went back from ${before} to ${v.LastModifiedTime}` }
   }
@@ -59,5 +60,5 @@ export const differential: PropertyDef = {
     searchViews(),
     fc.constant<Cmd>({ op: 'DescribeAwsManagedView' }),
   ],
-  check: (step, ctx) => checkAgainstModel(step, ctx.session, ctx.refs, ctx.mode) ?? checkLastModifiedMovesForward(step, ctx),
+  check: (step, ctx) => checkAgainstModel(step, ctx.session, ctx.refs, ctx.mode, ctx.assert) ?? checkLastModifiedMovesForward(step, ctx),
 }

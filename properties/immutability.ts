@@ -29,6 +29,7 @@ export const immutability: PropertyDef = {
       seen.set(v.Version, key)
       return undefined
     }
+    ctx.assert('R10') // a version seen before: its content must not have changed
     if (first !== key) return { rule: 'R10', message: `version ${v.Version} changed after publication:\n  first seen: ${first}\n  now:        ${key}` }
     return undefined
   },

@@ -1,6 +1,7 @@
 // Property 2 (R10, R26a; R26 in strict mode): each real change publishes exactly highest+1 and no number
 // is ever issued twice, also after DeleteViewVersion.
 import fc from 'fast-check'
+import type { Failure } from '../src/harness/checks'
 import type { PropertyDef } from '../src/harness/property'
 import { deleteVersion, listVersions, publish, publishedView, updateContent } from './support/command-arbitraries'
 import { modelView, remember, targetView } from './support/observations'
@@ -33,7 +34,9 @@ export const monotonicVersions: PropertyDef = {
     state.modelIssued.add(m)
     if (!modelCreated) return undefined // a no-change publish: property 3's business
     const highest = issued.size ? Math.max(...issued) : 0
-    let failure
+    let failure: Failure | undefined
+    ctx.assert('R26a')
+    if ((!state.highestDeleted || ctx.mode.strict)) ctx.assert(state.highestDeleted ? 'R26' : 'R10')
     if (issued.has(t)) failure = { rule: 'R26a', message: `version number ${t} was issued twice (issued so far: ${[...issued].join(', ')})` }
     else if ((!state.highestDeleted || ctx.mode.strict) && t !== highest + 1) failure = { rule: state.highestDeleted ? 'R26' : 'R10', message: `a real change published version ${t}; expected ${highest + 1} (highest issued + 1)` }
     else if (t <= highest) failure = { rule: 'R10', message: `version ${t} is not above the highest issued (${highest})` }

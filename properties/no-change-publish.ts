@@ -23,6 +23,7 @@ export const noChangePublish: PropertyDef = {
     if (step.cmd.op === 'ListViewVersions' && step.target.outcome.ok && step.model.outcome.ok) {
       const t = (step.target.outcome.output.ViewVersionSummaryList as unknown[]).length
       const m = (step.model.outcome.output.ViewVersionSummaryList as unknown[]).length
+      ctx.assert('R11')
       if (t !== m) return { rule: 'R11', message: `ListViewVersions lists ${t} versions; ${m} were created (no-change publishes must not create one)` }
       return undefined
     }
@@ -32,6 +33,7 @@ export const noChangePublish: PropertyDef = {
     if (t === undefined || m === undefined) return undefined
     const unchanged = s.modelIssued.has(m)
     s.modelIssued.add(m)
+    if (unchanged) ctx.assert('R11')
     if (unchanged && t !== s.targetHighest) {
       return { rule: 'R11', message: `$LATEST did not change since version ${s.targetHighest}, but CreateViewVersion answered version ${t}` }
     }

@@ -3,7 +3,7 @@
 import fc from 'fast-check'
 import type { Cmd } from '../src/harness/commands'
 import type { Failure } from '../src/harness/checks'
-import type { PropertyDef } from '../src/harness/property'
+import type { CheckContext, PropertyDef } from '../src/harness/property'
 import type { Step } from '../src/harness/session'
 import { createView, deleteVersion, listVersions, listViews, orderSafeName, publish, publishedView, smallPageSize, updateContent } from './support/command-arbitraries'
 
@@ -27,14 +27,16 @@ function sameSequence(label: string, target: string[], model: string[], ordered:
   return undefined
 }
 
-export function checkPagination(step: Step): Failure | undefined {
+export function checkPagination(step: Step, ctx: Pick<CheckContext, 'assert'>): Failure | undefined {
   const cmd = step.cmd as Cmd & { maxResults?: number }
   if (cmd.op !== 'ListViewVersions' && cmd.op !== 'ListViews') return undefined
+  if (step.target.outcome.ok) ctx.assert('R27')
   const pages = pageFailures(step, cmd.maxResults!)
   if (pages) return pages
   const t = step.target.outcome
   const m = step.model.outcome
   if (!t.ok || !m.ok) return undefined
+  ctx.assert('R18')
   if (cmd.op === 'ListViewVersions') {
     const versions = (o: Obj) => (o.ViewVersionSummaryList as Obj[]).map((s) => String(s.Version))
     return sameSequence('ListViewVersions', versions(t.output), versions(m.output), true)
@@ -60,5 +62,5 @@ export const pagination: PropertyDef = {
     listVersions({ slots: 0, pageSize: smallPageSize }),
     listViews({ pageSize: smallPageSize }),
   ],
-  check: (step) => checkPagination(step),
+  check: (step, ctx) => checkPagination(step, ctx),
 }

@@ -1,13 +1,14 @@
 // Property 5 (R3, R13, R7): SAVED updates never change $LATEST, its checksum, or any version.
 import fc from 'fast-check'
 import { checkAgainstModel } from '../src/harness/checks'
+import type { FailureRule } from '../src/spec'
 import type { PropertyDef } from '../src/harness/property'
 import type { Step } from '../src/harness/session'
 import { describe, publish, publishedView, updateContent } from './support/command-arbitraries'
 import { contentKey, modelView, targetView } from './support/observations'
 
 /** Which of the property's rules a mismatching DescribeView breaks, from what differs. */
-function ruleBroken(step: Step, differentialRule: string): string {
+function ruleBroken(step: Step, differentialRule: FailureRule): FailureRule {
   const t = targetView(step)
   const m = modelView(step)
   if (!t || !m) return differentialRule // an error where success was due (or the other way): the error's own rule
@@ -34,7 +35,13 @@ export const savedVsLatest: PropertyDef = {
   ],
   check(step, ctx) {
     if (step.cmd.op !== 'DescribeView') return undefined
-    const f = checkAgainstModel(step, ctx.session, ctx.refs, ctx.mode)
+    const f = checkAgainstModel(step, ctx.session, ctx.refs, ctx.mode, ctx.assert)
+    if (step.target.outcome.ok && step.model.outcome.ok) {
+      // the answer's content and checksum were compared with the model's: $LATEST vs $SAVED (R3), the checksum (R13)
+      ctx.assert('R3')
+      ctx.assert('R13')
+      if ((step.cmd as { qualifier?: unknown }).qualifier === '') ctx.assert('R7')
+    }
     if (!f || f.rule === 'R32' || f.rule === 'R33' || f.rule === 'R34') return f
     return { ...f, rule: ruleBroken(step, f.rule) }
   },

@@ -52,5 +52,5 @@ export const validation: PropertyDef = {
   maxCommands: 8,
   numRuns: 60,
   commands: () => [...invalidInputs, validCreate, emptyMetadataUpdate, fc.constant<Cmd>({ op: 'DeleteView', slot: 0, ref: 'id' })],
-  check: (step, ctx) => checkAgainstModel(step, ctx.session, ctx.refs, ctx.mode),
+  check: (step, ctx) => checkAgainstModel(step, ctx.session, ctx.refs, ctx.mode, ctx.assert),
 }

@@ -10,6 +10,7 @@ import { finishTarget, hasFailures, newReport, notRunProperty, propertyReport, s
 import { createProgress, type ProgressStream } from '../report/progress'
 import type { PropertyReport, RegressionReport } from '../report/report-types'
 import { writeReports, type ReportFormat } from '../report/write-reports'
+import { probeImplementation } from '../targets/implementation-probe'
 import type { Target } from '../targets/target'
 import { asBoolean, asDuration, asInteger, asList, asReportFormats, asShard, asString, type SettingSource } from './config'
 import { EXIT, UsageError } from './exit-codes'
@@ -136,11 +137,15 @@ export async function runCommand(s: RunSettings, io: RunIo): Promise<number> {
     + `${s.timeBudgetMs ? ` · time budget ${(s.timeBudgetMs / 1000).toFixed(0)} s` : s.runs ? ` · ${s.runs} runs each` : ''}`)
   const bundlesDir = join(s.out, 'bundles')
   const reports: PropertyReport[] = []
+  /** Rules an executed assertion has checked so far: the budget favours properties that can check others. */
+  const exercised = new Set<string>()
   let regressions: RegressionReport[] = []
   let bundles = 0
   // A crash of the harness itself still gets its reports (what ran so far), then surfaces as exit 4.
   let crash: unknown
   try {
+    // which operations the target implements at all, before anything depends on them
+    await probeImplementation(target, () => instr.interrupted)
     regressions = await replayRegressions(s, selected, target, (r) => progress.regression(r.file, r.verdict, r.detail), () => instr.interrupted)
     // this run's reports replace the last run's, so its bundles must too (a stale bundle reads as a new
     // failure); unless the user replays regressions from that very folder
@@ -152,8 +157,7 @@ export async function runCommand(s: RunSettings, io: RunIo): Promise<number> {
       }
       instr.mark()
       progress.propertyStarted(prop.id, i, selected.length, () => instr.counters())
-      const left = selected.length - i
-      const timeLimitMs = s.timeBudgetMs ? Math.max(1, Math.floor((s.timeBudgetMs - (Date.now() - started)) / left)) : undefined
+      const timeLimitMs = s.timeBudgetMs ? budgetShare(s.timeBudgetMs - (Date.now() - started), prop, selected.slice(i), exercised, target.guarded) : undefined
       const result = await runOne(prop, target, { seed: s.seed, numRuns: timeLimitMs ? UNBOUNDED_RUNS : s.runs, mode, path: s.path, timeLimitMs })
       const interrupted = instr.interrupted
       let bundle: string | undefined
@@ -168,6 +172,7 @@ export async function runCommand(s: RunSettings, io: RunIo): Promise<number> {
         replay = `npm run conformance -- replay ${file} ${targetArgs(s)}`
       }
       const report = propertyReport(result, { rules: prop.rules, bundle, reproduce, replay, interrupted })
+      for (const [rule, n] of Object.entries(report.assertions ?? {})) if (n > 0) exercised.add(rule)
       reports.push(report)
       progress.propertyFinished(report)
     }
@@ -186,7 +191,8 @@ export async function runCommand(s: RunSettings, io: RunIo): Promise<number> {
     mode: { strict: mode.strict, ...(mode.confirmed.size ? { confirmed: [...mode.confirmed].sort() } : {}) },
     seed: s.seed, budget: { ...(s.runs ? { runs: s.runs } : {}), ...(s.timeBudgetMs ? { timeBudgetMs: s.timeBudgetMs } : {}) },
     shards: s.shard ? [shardLabel(s.shard)] : [], startedAt: startedAt.toISOString(), durationMs: Date.now() - started,
-    interrupted: !!signal, properties: reports, regressions, stats: statsOf(target.stats),
+    interrupted: !!signal, properties: reports, regressions, stats: statsOf(target.stats, target.implementation),
+    ...(target.guarded ? { cleanup: { deleted: target.cleanupDeleted, failed: [...target.cleanupFailures].map(([view, error]) => ({ view, error })) } } : {}),
   }, specCatalogue())])
   const files = writeReports(s.out, report, s.reports)
   io.stdout.write(consoleSummary(report, {
@@ -197,6 +203,21 @@ export async function runCommand(s: RunSettings, io: RunIo): Promise<number> {
   if (crash) throw crash
   if (signal) return signal === 'SIGTERM' ? 143 : EXIT.interrupted
   return hasFailures(report) ? EXIT.failures : EXIT.ok
+}
+
+/** Of a live target's budget, kept back for the final cleanup and the reports. */
+const CLEANUP_RESERVE = 0.05
+
+/**
+ * The time one property gets: what is left of the budget, shared among the properties still to run in
+ * proportion to what each can still check (1 + its rules no executed assertion has checked yet), so the
+ * budget goes to what is left to check rather than split evenly blind.
+ */
+export function budgetShare(remainingMs: number, prop: RunnableProperty, toRun: readonly RunnableProperty[], exercised: ReadonlySet<string>, reserveForCleanup: boolean): number {
+  const weight = (p: RunnableProperty) => 1 + p.rules.filter((r) => !exercised.has(r)).length
+  const total = toRun.reduce((n, p) => n + weight(p), 0)
+  const usable = remainingMs * (reserveForCleanup ? 1 - CLEANUP_RESERVE : 1)
+  return Math.max(1, Math.floor(usable * weight(prop) / total))
 }
 
 /** A property that throws outside its own failure handling is a harness failure, not a crash of the run. */

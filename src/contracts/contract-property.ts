@@ -7,6 +7,7 @@
 // prints its whole report straight to file descriptor 1, which would bury the run's own progress and
 // summary. The child's console output is dropped (its last lines are shown if it fails to run at all); the
 // verdicts, with every mismatch, come back as JSON.
+import { isRuleId, type FailureRule } from '../spec'
 import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -75,7 +76,8 @@ export async function runContractProperty(target: Target, opts: { seed: number }
   const failed = interactions.filter((i) => i.status === 'failed')
   if (report.passed && failed.length === 0) return { ...base, status: 'passed' }
   const first = failed[0]
-  const rule = /\((R\d+[a-z]?)\)/.exec(first?.interaction ?? '')?.[1] ?? 'R32'
+  const named = /\((R\d+[a-z]?)\)/.exec(first?.interaction ?? '')?.[1]
+  const rule: FailureRule = named !== undefined && isRuleId(named) ? named : 'R32'
   const setup = report.stateFailures.map((f) => `provider state ${f.action} failed for "${f.state}": ${f.message}`)
   const message = [
     `${failed.length}/${interactions.length} Pact interactions failed`,

@@ -1,6 +1,6 @@
 // Checks are plain named functions over a step (and the session's history). Each failure names the rule it
 // enforces, so reports can say which rule a target broke.
-import { isAsserted, OPERATIONS, rule as ruleById, type OperationName } from '../spec'
+import { isAsserted, OPERATIONS, rule as ruleById, type FailureRule, type OperationName, type RuleId } from '../spec'
 import { formatViolations, validateWireOutput } from '../schemas'
 import type { CallOutcome } from '../targets/sdk-call'
 import type { Cmd } from './commands'
@@ -10,9 +10,13 @@ import type { Session, Step } from './session'
 import { ruleOfModelError } from './sides'
 
 export interface Failure {
-  rule: string
+  rule: FailureRule
   message: string
 }
+
+/** Receives each assertion as it executes (see AssertionLedger). */
+export type AssertionSink = (rule: RuleId) => void
+const ignore: AssertionSink = () => {}
 
 export function operationOf(cmd: Cmd): OperationName {
   if (cmd.op === 'Raw') return cmd.operation
@@ -21,8 +25,13 @@ export function operationOf(cmd: Cmd): OperationName {
   return cmd.op
 }
 
+/** Every operation a command may call (DescribeAwsManagedView lists, then describes). */
+export function operationsOf(cmd: Cmd): OperationName[] {
+  return cmd.op === 'DescribeAwsManagedView' ? ['ListViews', 'DescribeView'] : [operationOf(cmd)]
+}
+
 /** The rule a command's success answer chiefly rests on, for differential mismatches. */
-const PRIMARY_RULE: Partial<Record<Cmd['op'], string>> = {
+export const PRIMARY_RULE: Partial<Record<Cmd['op'], RuleId>> = {
   CreateView: 'R2', RetryCreateView: 'R6', UpdateViewContent: 'R3', UpdateViewMetadata: 'R31', CreateViewVersion: 'R10',
   DescribeView: 'R1', DeleteViewVersion: 'R17', DeleteView: 'R16', ListViews: 'R18', ListViewVersions: 'R18',
   TagResource: 'R21', UntagResource: 'R21', ListTagsForResource: 'R21', SearchViews: 'R46', Raw: 'R24', DescribeAwsManagedView: 'R8',
@@ -32,16 +41,25 @@ function describeOutcome(o: CallOutcome): string {
   return o.ok ? 'success' : `${o.error.name}${o.error.status ? ` (HTTP ${o.error.status})` : ''}: ${o.error.message}`
 }
 
-/** R34 + R33: never a 5xx, and every error is one the operation declares. Asserted in every property. */
-export function checkWireBasics(step: Step): Failure | undefined {
+/**
+ * R32 + R33 + R34: a success fits the wire schema, never a 5xx, every error is one the operation declares.
+ * Asserted on every step of every property (each answer executes R34 and either R32 or R33).
+ */
+export function checkWireBasics(step: Step, assert: AssertionSink = ignore): Failure | undefined {
   const o = step.target.outcome
   const op = operationOf(step.cmd)
-  if (o.ok) return checkOutputSchema(op, o.output)
+  assert('R34')
+  if (o.ok) {
+    assert('R32')
+    return checkOutputSchema(op, o.output)
+  }
   if ((o.error.status ?? 0) >= 500) return { rule: 'R34', message: `${op} answered a server error: ${describeOutcome(o)}` }
   if ((o.error.status ?? 0) >= 200 && (o.error.status ?? 0) < 300) {
+    assert('R32')
     return { rule: 'R32', message: `${op} answered HTTP ${o.error.status} with a body the SDK cannot parse: ${o.error.name}: ${o.error.message.split('\n')[0]}` }
   }
   if (o.unknown) return { rule: 'R34', message: `${op} got no answer: ${o.error.message}` }
+  assert('R33')
   if (!OPERATIONS[op].errors.includes(o.error.name as never)) {
     return { rule: 'R33', message: `${op} answered ${o.error.name}, which the operation does not declare (declared: ${OPERATIONS[op].errors.join(', ')})` }
   }
@@ -64,28 +82,30 @@ export function checkOutputSchema(op: OperationName, output: Record<string, unkn
  * assert it in this mode. Returns undefined when they agree or when the difference rests on an
  * undocumented choice.
  */
-export function checkAgainstModel(step: Step, session: Session, refs: { target: RefTable; model: RefTable }, mode: Mode): Failure | undefined {
-  const basics = checkWireBasics(step)
+export function checkAgainstModel(step: Step, session: Session, refs: { target: RefTable; model: RefTable }, mode: Mode,
+  assert: AssertionSink = ignore): Failure | undefined {
+  const basics = checkWireBasics(step, assert)
   if (basics) return basics
   const t = step.target.outcome
   const m = step.model.outcome
   const op = operationOf(step.cmd)
   if (!m.ok) {
-    const r = ruleById(ruleOfModelError(m) ?? 'R24')
+    const id = ruleOfModelError(m) ?? 'R24'
+    const r = ruleById(id)
     if (!isAsserted(r, mode)) return undefined // the model's answer is a guess: don't hold the target to it
-    if (t.ok) return { rule: r.id, message: `${op} succeeded, but ${r.id} (${r.statement}) requires an error (model: ${describeOutcome(m)})` }
+    assert(id)
+    if (t.ok) return { rule: id, message: `${op} succeeded, but ${r.id} (${r.statement}) requires an error (model: ${describeOutcome(m)})` }
     const classAsserted = r.errorClass && isAsserted({ ...r, confidence: r.errorClass.confidence }, mode)
     if (classAsserted && t.error.name !== m.error.name) {
-      return { rule: r.id, message: `${op} answered ${t.error.name}; ${r.id} expects ${m.error.name}` }
+      return { rule: id, message: `${op} answered ${t.error.name}; ${r.id} expects ${m.error.name}` }
     }
     return undefined
   }
-  if (!t.ok) {
-    const r = PRIMARY_RULE[step.cmd.op] ?? 'R24'
-    return { rule: r, message: `${op} failed with ${describeOutcome(t)}, but the model answers success` }
-  }
+  const primary = PRIMARY_RULE[step.cmd.op] ?? 'R24'
+  assert(primary)
+  if (!t.ok) return { rule: primary, message: `${op} failed with ${describeOutcome(t)}, but the model answers success` }
   const a = stableJson(project(step.cmd, t.output, refs.target, mode, session.target.created))
   const b = stableJson(project(step.cmd, m.output, refs.model, mode, session.model.created))
   if (a === b) return undefined
-  return { rule: PRIMARY_RULE[step.cmd.op] ?? 'R1', message: `${op} answer differs from the model\n--- target\n${a}\n--- model\n${b}` }
+  return { rule: primary, message: `${op} answer differs from the model\n--- target\n${a}\n--- model\n${b}` }
 }

@@ -3,7 +3,7 @@
 // in strict mode, any rule a recording of live AWS confirmed (see src/spec/rules.ts, isAsserted).
 // Unknown-choice fields (the checksum's bytes, InputSchema, Version on aliases, timestamps) are never
 // compared by value unless confirmed.
-import { isAsserted, rule } from '../spec'
+import { isAsserted, rule, type RuleId } from '../spec'
 import type { Cmd } from './commands'
 import { RefTable } from './normalise'
 
@@ -16,7 +16,7 @@ export interface Mode {
 type Obj = Record<string, unknown>
 
 /** Whether the fields resting on rule `id` are compared in this mode. */
-function asserts(mode: Mode, id: string): boolean {
+function asserts(mode: Mode, id: RuleId): boolean {
   return isAsserted(rule(id), mode)
 }
 

@@ -4,11 +4,14 @@
 import fc from 'fast-check'
 import { ViewsModel } from '../model/views-model'
 import type { ModelOptions } from '../model/options'
+import type { OperationName, RuleId } from '../spec'
 import type { Target } from '../targets/target'
+import { AssertionLedger } from './assertions'
 import { describeCmd, type Cmd } from './commands'
-import { checkWireBasics, type Failure } from './checks'
+import { checkWireBasics, operationsOf, type Failure } from './checks'
 import { RefTable } from './normalise'
 import type { Mode } from './projection'
+import { propertyVerdict } from './property-verdict'
 import { Session, type Step } from './session'
 import { modelSide, targetSide } from './sides'
 
@@ -18,6 +21,8 @@ export interface CheckContext {
   refs: { target: RefTable; model: RefTable }
   /** Free-form per-run memory for checks that compare across steps (e.g. first-seen version content). */
   memory: Map<string, unknown>
+  /** Records that an assertion about `rule` executes now, against the target (pass or fail). */
+  assert(rule: RuleId): void
 }
 
 export interface PropertyDef {
@@ -25,7 +30,7 @@ export interface PropertyDef {
   id: string
   title: string
   /** Rules this property asserts (the catalogue decides which are asserted in the current mode). */
-  rules: readonly string[]
+  rules: readonly RuleId[]
   /** Commands run before the generated ones in every run (arrange). */
   prelude?: readonly Cmd[]
   /** Generated commands. */
@@ -46,7 +51,7 @@ export interface RunOptions {
    * "@" and fc.commands' replayPath (which commands ran), e.g. "0:1:3@CAB" — see splitPath.
    */
   path?: string
-  /** Stop generating after this many ms (runs done so far still count). */
+  /** Stop generating after this many ms (runs done so far still count); a sequence under way stops at its next command. */
   timeLimitMs?: number
 }
 
@@ -67,13 +72,18 @@ export interface PropertyResult {
   property: string
   title: string
   rules: readonly string[]
-  status: 'passed' | 'failed'
+  /** inconclusive: no assertion executed (budget, unimplemented operations): never a failure. */
+  status: 'passed' | 'failed' | 'inconclusive'
   seed: number
   path?: string
   numRuns: number
   commandsExecuted: number
   durationMs: number
   failure?: PropertyFailure
+  /** Assertions that executed against the target, per rule. */
+  assertions?: Partial<Record<RuleId, number>>
+  /** Why the property ended without a verdict. */
+  note?: string
   /** fast-check's own report, for the console. */
   report?: string
   /** Contract verification: one verdict per Pact interaction (one JUnit case each). */
@@ -86,6 +96,7 @@ export interface InteractionVerdict {
   status: 'passed' | 'failed'
   mismatch?: string
   durationMs?: number
+  rules?: string[]
 }
 
 class StepFailure extends Error {
@@ -98,34 +109,76 @@ export function transcriptOf(session: Session): StepRecord[] {
   return session.steps.map((s) => ({ index: s.index, cmd: s.cmd, target: s.target.outcome, model: s.model.outcome }))
 }
 
-/** Runs a fixed command list (a replay or a prelude) and returns the first failure, if any. */
-export async function runSequence(def: PropertyDef, target: Target, cmds: readonly Cmd[], mode: Mode): Promise<{ failure?: PropertyFailure; session: Session }> {
+/** One sequence's state: a fresh model, a session with a sequence-unique identity, and the check context. */
+interface Sequence {
+  session: Session
+  ctx: CheckContext
+  /** An operation the sequence needed turned out not to be implemented: the rest of it is skipped. */
+  stopped: boolean
+}
+
+async function startSequence(def: PropertyDef, target: Target, mode: Mode, ledger: AssertionLedger): Promise<Sequence> {
   await target.resetBetweenRuns()
   const model = new ViewsModel({ instances: [target.instanceId], region: target.region, ...def.modelOptions })
-  const session = new Session(targetSide(target), modelSide(model, target.instanceId), target.run)
-  const ctx: CheckContext = { session, mode, refs: { target: new RefTable(), model: new RefTable() }, memory: new Map() }
-  for (const cmd of cmds) {
-    if (!session.canRun(cmd)) continue
-    const step = await session.run(cmd)
-    const failure = checkWireBasics(step) ?? def.check(step, ctx)
-    if (failure) return { failure: { ...failure, step: step.index, commands: session.steps.map((s) => s.cmd), transcript: transcriptOf(session) }, session }
+  const session = new Session(targetSide(target), modelSide(model, target.instanceId), target.sequenceIdentity())
+  const ctx: CheckContext = {
+    session, mode, refs: { target: new RefTable(), model: new RefTable() }, memory: new Map(), assert: ledger.record,
   }
-  return { session }
+  return { session, ctx, stopped: false }
+}
+
+function usesMissing(target: Target, cmd: Cmd): boolean {
+  return operationsOf(cmd).some((op) => target.implementation.isMissing(op))
+}
+
+/**
+ * Runs one command and checks it. An answer showing the target lacks the operation is no verdict: the
+ * sequence stops there (target and model would disagree from then on). Returns the failure, if any.
+ */
+async function stepAndCheck(def: PropertyDef, seq: Sequence, target: Target, cmd: Cmd): Promise<Failure | undefined> {
+  const step = await seq.session.run(cmd)
+  if (usesMissing(target, cmd)) {
+    seq.stopped = true
+    return undefined
+  }
+  return checkWireBasics(step, seq.ctx.assert) ?? def.check(step, seq.ctx)
+}
+
+function failureOf(failure: Failure, seq: Sequence): PropertyFailure {
+  const { session } = seq
+  return { ...failure, step: session.steps.length - 1, commands: session.steps.map((s) => s.cmd), transcript: transcriptOf(session) }
+}
+
+/** Runs a fixed command list (a replay or a prelude) and returns the first failure, if any. */
+export async function runSequence(def: PropertyDef, target: Target, cmds: readonly Cmd[], mode: Mode): Promise<{ failure?: PropertyFailure; session: Session }> {
+  const seq = await startSequence(def, target, mode, new AssertionLedger())
+  for (const cmd of cmds) {
+    if (seq.stopped) break
+    if (!seq.session.canRun(cmd)) continue
+    const failure = await stepAndCheck(def, seq, target, cmd)
+    if (failure) {
+      seq.ctx.assert(failure.rule === 'harness' ? 'R34' : failure.rule)
+      return { failure: failureOf(failure, seq), session: seq.session }
+    }
+  }
+  return { session: seq.session }
 }
 
 export async function runProperty(def: PropertyDef, target: Target, opts: RunOptions): Promise<PropertyResult> {
   const started = Date.now()
+  const deadline = opts.timeLimitMs ? started + opts.timeLimitMs : Infinity
+  const ledger = new AssertionLedger()
   let commandsExecuted = 0
   let lastFailure: PropertyFailure | undefined
   const prelude = def.prelude ?? []
 
-  const toFc = (cmd: Cmd): fc.AsyncCommand<CheckContext, Target> => ({
-    check: (ctx) => ctx.session.canRun(cmd),
-    run: async (ctx) => {
-      const step = await ctx.session.run(cmd)
+  const toFc = (cmd: Cmd): fc.AsyncCommand<Sequence, Target> => ({
+    // past the deadline the sequence under way stops at its next command: a budget ends a run, not a call
+    check: (seq) => !seq.stopped && Date.now() < deadline && !usesMissing(target, cmd) && seq.session.canRun(cmd),
+    run: async (seq) => {
       commandsExecuted++
-      const failure = checkWireBasics(step) ?? def.check(step, ctx)
-      if (failure) throw new StepFailure(failure, step.index)
+      const failure = await stepAndCheck(def, seq, target, cmd)
+      if (failure) throw new StepFailure(failure, seq.session.steps.length - 1)
     },
     toString: () => describeCmd(cmd),
   })
@@ -134,26 +187,33 @@ export async function runProperty(def: PropertyDef, target: Target, opts: RunOpt
   const property = fc.asyncProperty(
     fc.commands(def.commands().map((a) => a.map(toFc)), { maxCommands: def.maxCommands, size: 'max', ...(replayPath ? { replayPath } : {}) }),
     async (cmds) => {
-      await target.resetBetweenRuns()
-      const model = new ViewsModel({ instances: [target.instanceId], region: target.region, ...def.modelOptions })
-      const session = new Session(targetSide(target), modelSide(model, target.instanceId), target.run)
-      const ctx: CheckContext = { session, mode: opts.mode, refs: { target: new RefTable(), model: new RefTable() }, memory: new Map() }
+      // nothing to learn from a sequence whose arranging step the target cannot perform
+      if (prelude.some((cmd) => usesMissing(target, cmd))) return
+      const seq = await startSequence(def, target, opts.mode, ledger)
       try {
         for (const cmd of prelude) {
-          const step = await session.run(cmd)
           commandsExecuted++
-          const failure = checkWireBasics(step) ?? def.check(step, ctx)
-          if (failure) throw new StepFailure(failure, step.index)
+          const failure = await stepAndCheck(def, seq, target, cmd)
+          if (failure) throw new StepFailure(failure, seq.session.steps.length - 1)
+          if (seq.stopped) return
         }
-        await fc.asyncModelRun(() => ({ model: ctx, real: target }), cmds)
+        await fc.asyncModelRun(() => ({ model: seq, real: target }), cmds)
       } catch (e) {
-        const failure = e instanceof StepFailure ? e.failure : { rule: 'harness', message: `harness error: ${(e as Error)?.stack ?? e}` }
-        lastFailure = { ...failure, step: e instanceof StepFailure ? e.step : session.steps.length, commands: session.steps.map((s) => s.cmd), transcript: transcriptOf(session) }
+        const failure: Failure = e instanceof StepFailure ? e.failure : { rule: 'harness', message: `harness error: ${(e as Error)?.stack ?? e}` }
+        if (failure.rule !== 'harness') ledger.record(failure.rule)
+        lastFailure = failureOf(failure, seq)
         throw e
       }
     },
   )
 
+  const unreachable = unreachableBecauseMissing(def, target)
+  if (unreachable) {
+    return {
+      property: def.id, title: def.title, rules: def.rules, seed: opts.seed, numRuns: 0, commandsExecuted: 0, durationMs: Date.now() - started,
+      status: 'inconclusive', assertions: {}, note: `not exercised: ${unreachable}`,
+    }
+  }
   const details = await fc.check(property, {
     seed: opts.seed,
     numRuns: opts.numRuns ?? def.numRuns,
@@ -161,15 +221,25 @@ export async function runProperty(def: PropertyDef, target: Target, opts: RunOpt
     ...(opts.timeLimitMs ? { interruptAfterTimeLimit: opts.timeLimitMs } : {}),
     endOnFailure: false,
   })
-  const base = {
-    property: def.id, title: def.title, rules: def.rules, seed: opts.seed, numRuns: details.numRuns,
-    commandsExecuted, durationMs: Date.now() - started,
-  }
-  if (!details.failed) return { ...base, status: 'passed' }
-  const failure: PropertyFailure = lastFailure ?? {
-    rule: 'harness', message: String(details.errorInstance ?? 'unknown failure'), step: -1, commands: [], transcript: [],
-  }
-  return { ...base, status: 'failed', path: joinPath(details.counterexamplePath, details.counterexample?.[0]), failure, report: fc.defaultReportMessage(details) ?? undefined }
+  const verdict = propertyVerdict({
+    details, ledger, lastFailure, timeLimitMs: opts.timeLimitMs, missing: [...target.implementation.missing.keys()],
+    base: { property: def.id, title: def.title, rules: def.rules, seed: opts.seed, numRuns: details.numRuns, commandsExecuted, durationMs: Date.now() - started },
+  })
+  return verdict.status === 'failed' ? { ...verdict, path: joinPath(details.counterexamplePath, details.counterexample?.[0]) } : verdict
+}
+/**
+ * Why no sequence of `def` can reach the target, if none can: its arranging prelude needs an operation the
+ * target lacks, or every command it generates does (sampled: each arbitrary draws from few operations).
+ * Running it anyway would spin through empty sequences until the budget ran out.
+ */
+function unreachableBecauseMissing(def: PropertyDef, target: Target): string | undefined {
+  const missing = (ops: Iterable<OperationName>) => [...new Set(ops)].filter((op) => target.implementation.isMissing(op))
+  const preludeMissing = missing((def.prelude ?? []).flatMap(operationsOf))
+  if (preludeMissing.length) return `the target does not implement ${preludeMissing.join(', ')}, which every sequence starts with`
+  if (target.implementation.missing.size === 0) return undefined
+  const used = new Set(def.commands().flatMap((arb) => fc.sample(arb, { numRuns: 30, seed: 1 }).flatMap(operationsOf)))
+  const usable = [...used].filter((op) => !target.implementation.isMissing(op))
+  return usable.length === 0 ? `the target does not implement ${missing(used).join(', ')}, which are all it sends` : undefined
 }
 
 /**

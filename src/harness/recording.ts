@@ -8,7 +8,7 @@ import { createTwoFilesPatch } from 'diff'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { ViewsModel } from '../model/views-model'
-import { isAsserted, rule as ruleById } from '../spec'
+import { isAsserted, rule as ruleById, type RuleId } from '../spec'
 import type { Target } from '../targets/target'
 import { checkAgainstModel, operationOf } from './checks'
 import type { Cmd } from './commands'
@@ -59,7 +59,7 @@ export function sampleCommands(def: PropertyDef, seed: number, count: number): C
 async function runCommands(target: Target, cmds: readonly Cmd[]): Promise<Session> {
   await target.resetBetweenRuns()
   const model = new ViewsModel({ instances: [target.instanceId], region: target.region })
-  const session = new Session(targetSide(target), modelSide(model, target.instanceId), target.run)
+  const session = new Session(targetSide(target), modelSide(model, target.instanceId), target.sequenceIdentity())
   for (const cmd of cmds) if (session.canRun(cmd)) await session.run(cmd)
   return session
 }
@@ -91,7 +91,7 @@ export async function record(target: Target, cmds: readonly Cmd[], seed: number,
   })
 }
 
-function primaryRuleOf(step: Step): string | undefined {
+function primaryRuleOf(step: Step): RuleId | undefined {
   const op = operationOf(step.cmd)
   return op === 'DescribeView' && typeof (step.cmd as { qualifier?: unknown }).qualifier === 'number' ? 'R37' : undefined
 }

@@ -72,7 +72,9 @@ export class SideState {
           InstanceId: I, Status: cmd.status, Content: cmd.content, Name: `${this.run.namePrefix}${cmd.name}`,
           Tags: { ...cmd.tags, [this.run.tag.key]: this.run.tag.value },
           ...(cmd.description !== undefined ? { Description: cmd.description } : {}),
-          ...(cmd.clientToken !== undefined ? { ClientToken: cmd.clientToken } : {}),
+          // unique per sequence, like names: a token reused after its view was deleted (a shrunk re-run, a
+          // later sequence) may answer with the old view on a real service
+          ...(cmd.clientToken !== undefined ? { ClientToken: `${this.run.namePrefix}${cmd.clientToken}` } : {}),
         }
         const outcome = await this.one('CreateView', input, requests)
         if (outcome.ok) {

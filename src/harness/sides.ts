@@ -1,6 +1,6 @@
 // The two things every command runs against: the target (through the real SDK) and the reference model
 // (directly). Both answer with the same CallOutcome shape so results compare field by field.
-import { OPERATIONS, SHAPES, type OperationName } from '../spec'
+import { isRuleId, OPERATIONS, SHAPES, type OperationName, type RuleId } from '../spec'
 import { ModelError } from '../model/errors'
 import type { ViewsModel } from '../model/views-model'
 import type { CallOutcome } from '../targets/sdk-call'
@@ -38,8 +38,9 @@ export function modelSide(model: ViewsModel, instanceId: string): Side {
 }
 
 /** The rule a model error came from (modelSide attaches it), for the rule catalogue's confidence. */
-export function ruleOfModelError(o: CallOutcome): string | undefined {
-  return o.ok ? undefined : (o.error as { rule?: string }).rule
+export function ruleOfModelError(o: CallOutcome): RuleId | undefined {
+  const r = o.ok ? undefined : (o.error as { rule?: string }).rule
+  return r !== undefined && isRuleId(r) ? r : undefined
 }
 
 export function declaredErrors(op: OperationName): readonly string[] {

@@ -31,6 +31,12 @@ export function errorCoverage(operations: readonly { name: string; declaredError
       .filter(([error]) => !op.declaredErrors.includes(error))
       .map(([error, count]) => ({ error, count }))
       .sort((a, b) => a.error.localeCompare(b.error))
-    return { operation: op.name, calls: stats.byOperation[op.name] ?? 0, declared, undeclared }
+    const calls = stats.byOperation[op.name] ?? 0
+    const evidence = stats.notImplemented?.[op.name]
+    const implementation = evidence ? 'not-implemented' as const : calls > 0 ? 'implemented' as const : 'not-exercised' as const
+    return {
+      operation: op.name, calls, succeeded: stats.succeededByOperation?.[op.name] ?? 0, implementation,
+      ...(evidence ? { evidence } : {}), declared, undeclared,
+    }
   })
 }

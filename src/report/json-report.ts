@@ -6,6 +6,7 @@ import { dirname } from 'node:path'
 import { describeCmd, type Cmd } from '../harness/commands'
 import type { PropertyResult } from '../harness/property'
 import { OPERATION_NAMES, OPERATIONS, RULES, type Confidence } from '../spec'
+import type { ImplementationLedger } from '../targets/implementation'
 import type { CallStats } from '../targets/target'
 import { errorCoverage } from './error-coverage'
 import {
@@ -43,6 +44,8 @@ export function propertyReport(r: PropertyResult, x: PropertyExtras): PropertyRe
     id: r.property, title: r.title, rules: [...x.rules], status: x.interrupted ? 'interrupted' : r.status, seed: r.seed,
     ...(r.path ? { path: r.path } : {}),
     numRuns: r.numRuns, commandsExecuted: r.commandsExecuted, durationMs: r.durationMs,
+    ...(r.assertions ? { assertions: { ...r.assertions } as Record<string, number> } : {}),
+    ...(r.note ? { note: r.note } : {}),
     ...(r.interactions ? { interactions: r.interactions.map((i) => ({ ...i })) } : {}),
   }
   if (!r.failure || x.interrupted) return base
@@ -61,11 +64,15 @@ export function notRunProperty(p: { id: string; title: string; rules: readonly s
   return { id: p.id, title: p.title, rules: [...p.rules], status: 'not-run', seed, numRuns: 0, commandsExecuted: 0, durationMs: 0 }
 }
 
-export function statsOf(s: CallStats): TargetStats {
+export function statsOf(s: CallStats, impl?: ImplementationLedger): TargetStats {
   return {
     calls: s.calls, throttleRetries: s.throttleRetries, serverErrors: s.serverErrors,
     byOperation: { ...s.byOperation } as Record<string, number>,
     errorsByOperation: Object.fromEntries(Object.entries(s.errorsByOperation).map(([op, e]) => [op, { ...e }])),
+    ...(impl ? {
+      succeededByOperation: { ...impl.succeeded } as Record<string, number>,
+      notImplemented: Object.fromEntries([...impl.missing].map(([op, e]) => [op, { ...e }])),
+    } : {}),
   }
 }
 
@@ -92,10 +99,12 @@ function totalsOf(core: TargetCore, catalogue: ConformanceReport['catalogue'], r
   ]
   return {
     properties: ps.length, passed: count('passed'), failed: count('failed'), interrupted: count('interrupted'), notRun: count('not-run'),
+    inconclusive: count('inconclusive'),
     sequences: ps.reduce((n, p) => n + p.numRuns, 0),
     commands: ps.reduce((n, p) => n + p.commandsExecuted, 0),
     operationsExercised: catalogue.operations.filter((o) => (core.stats.byOperation[o.name] ?? 0) > 0).length,
     operations: catalogue.operations.length,
+    operationsNotImplemented: Object.keys(core.stats.notImplemented ?? {}).sort(),
     rulesChecked,
     failingRules: failing,
   }
@@ -105,9 +114,14 @@ export function newReport(targets: TargetReport[], catalogue = specCatalogue(), 
   return { format: REPORT_FORMAT, generatedAt: now.toISOString(), tool: TOOL, catalogue, targets }
 }
 
-/** Whether the report holds any conformance failure (what exit code 1 means). */
+/**
+ * Whether the report holds any conformance failure (what exit code 1 means): a failing property, a
+ * regression still failing, or an operation the target does not implement. An inconclusive property
+ * (budget) is not one.
+ */
 export function hasFailures(report: ConformanceReport): boolean {
-  return report.targets.some((t) => t.totals.failed > 0 || t.regressions.some((g) => g.verdict === 'STILL FAILING'))
+  return report.targets.some((t) => t.totals.failed > 0 || t.regressions.some((g) => g.verdict === 'STILL FAILING')
+    || (t.totals.operationsNotImplemented?.length ?? 0) > 0)
 }
 
 export function writeJsonReport(file: string, report: ConformanceReport): void {

@@ -160,6 +160,17 @@ export interface TargetStats {
   serverErrors: number
   byOperation: Record<string, number>
   errorsByOperation: Record<string, Record<string, number>>
+  /** Calls answered with success, per operation. */
+  succeededByOperation?: Record<string, number>
+  /** Operations the target answered like an emulator that lacks them, with the first such answer. */
+  notImplemented?: Record<string, NotImplementedEvidence>
+}
+
+export interface NotImplementedEvidence {
+  status?: number
+  contentType?: string
+  firstBytes?: string
+  error: string
 }
 
 export interface OperationCoverage {
@@ -169,7 +180,7 @@ export interface OperationCoverage {
   succeeded?: number
   /** not-implemented: the target answers the route like an emulator that lacks it (evidence kept). */
   implementation?: 'implemented' | 'not-implemented' | 'not-exercised'
-  evidence?: { status?: number; contentType?: string; firstBytes?: string; error?: string }
+  evidence?: NotImplementedEvidence
   /** Every error the operation declares, with how often this target produced it. */
   declared: { error: string; count: number; reason?: string }[]
   /** Errors produced that the operation does not declare (each one an R33 finding). */

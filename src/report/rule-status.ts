@@ -1,18 +1,22 @@
-// A rule's verdict for one target, derived only from what the report itself holds (property results,
-// regression verdicts, the mode), so a merged report recomputes exactly what each shard would have said.
+// A rule's verdict for one target, derived only from what the report itself holds (property results with
+// their executed-assertion counts, regression verdicts, the mode), so a merged report recomputes exactly what
+// each shard would have said. "passed" needs at least one assertion about the rule that executed against the
+// target and could have failed; a rule no executed assertion checked is "not exercised".
 import { isAsserted } from '../spec'
 import type { CatalogueRule, PropertyReport, RegressionReport, RuleReport, RuleStatus } from './report-types'
 
-/** Properties whose runs count as checking their rules: a finished verdict, pass or fail. */
-function finished(p: PropertyReport): boolean {
-  return p.status === 'passed' || p.status === 'failed'
+/** Assertions about `rule` that executed against the target in `p` (a property that counted none checked nothing). */
+function assertionsIn(p: PropertyReport, rule: string): number {
+  return p.assertions?.[rule] ?? 0
 }
 
 export function ruleReports(catalogue: readonly CatalogueRule[], properties: readonly PropertyReport[],
   regressions: readonly RegressionReport[], mode: { strict: boolean; confirmed?: readonly string[] }): RuleReport[] {
   const asserted = { strict: mode.strict, confirmed: new Set(mode.confirmed ?? []) }
   return catalogue.map((r) => {
-    const checkedBy = properties.filter((p) => finished(p) && p.rules.includes(r.id)).map((p) => p.id)
+    // a rule is checked by a property only if an assertion about it executed there, whatever the property lists
+    const checkedBy = properties.filter((p) => assertionsIn(p, r.id) > 0).map((p) => p.id)
+    const assertions = properties.reduce((n, p) => n + assertionsIn(p, r.id), 0)
     const failures = properties.filter((p) => p.failure?.rule === r.id && p.status === 'failed').length
       + regressions.filter((g) => g.verdict === 'STILL FAILING' && g.rule === r.id).length
     let status: RuleStatus
@@ -21,7 +25,7 @@ export function ruleReports(catalogue: readonly CatalogueRule[], properties: rea
     else if (!isAsserted({ ...r, operations: [] }, asserted)) status = 'not-asserted-in-this-mode'
     else if (checkedBy.length > 0) status = 'passed'
     else status = 'not-exercised'
-    return { id: r.id, confidence: r.confidence, status, checkedBy, failures }
+    return { id: r.id, confidence: r.confidence, status, checkedBy, failures, assertions }
   })
 }
 

@@ -30,7 +30,7 @@ const ALL_OPS: OperationName[] = ['CreateView', ...VIEW_READ_OPS, ...VIEW_WRITE_
 const S6 = 'AWS API Reference (connect-views-api.md S6)'
 const MODEL = 'service model botocore 1.43.11 (S1)'
 
-export const RULES: readonly Rule[] = [
+const CATALOGUE = [
   { id: 'R1', statement: 'Qualifiers: <id-or-arn>:$SAVED (draft), :$LATEST (published), :N (immutable version); numbers carry no $.', source: `${S6} DescribeView; flow samples (S8)`, confidence: 'documented', operations: ['DescribeView'] },
   { id: 'R2', statement: 'CreateView SAVED stores content under $SAVED only; PUBLISHED under $SAVED and $LATEST.', source: `${S6} CreateView`, confidence: 'documented', operations: ['CreateView'] },
   { id: 'R3', statement: 'UpdateViewContent always rewrites $SAVED and rewrites $LATEST only when Status=PUBLISHED; numbered versions are never touched.', source: `${S6} UpdateViewContent`, confidence: 'documented', operations: ['UpdateViewContent'] },
@@ -79,11 +79,22 @@ export const RULES: readonly Rule[] = [
   { id: 'R44', statement: 'Malformed requests (bad JSON, wrong member types, unknown route, non-integer version label) get a 4xx with x-amzn-errortype, never a 5xx.', source: 'restJson1 conventions (SerializationException / UnknownOperationException)', confidence: 'documented', operations: ALL_OPS },
   { id: 'R45', statement: 'A view ARN whose instance, region or account differs from the request\'s is not found.', source: 'inferred', confidence: 'inferred', errorClass: { name: 'ResourceNotFoundException', confidence: 'inferred' }, operations: [...VIEW_READ_OPS, ...VIEW_WRITE_OPS] },
   { id: 'R46', statement: 'SearchViews returns every view of the instance matching the criteria (StringCondition on name, status and type conditions, And/Or lists) exactly once, across pages.', source: `${S6} SearchViews (field names and matching rules not spelled out)`, confidence: 'inferred', operations: ['SearchViews'] },
-]
+] as const satisfies readonly Rule[]
 
-const byId = new Map(RULES.map((r) => [r.id, r]))
+export const RULES: readonly Rule[] = CATALOGUE
 
-export function rule(id: string): Rule {
+/** Every rule id in the catalogue: checks, quirks, choices and Pact interactions name rules through it, so a typo does not compile. */
+export type RuleId = (typeof CATALOGUE)[number]['id']
+/** What a failure can be attributed to: a catalogued rule, or the harness itself (an exception inside a run). */
+export type FailureRule = RuleId | 'harness'
+
+const byId = new Map<string, Rule>(CATALOGUE.map((r) => [r.id, r]))
+
+export function isRuleId(id: string): id is RuleId {
+  return byId.has(id)
+}
+
+export function rule(id: RuleId): Rule {
   const r = byId.get(id)
   if (!r) throw new Error(`unknown rule id ${id}`)
   return r

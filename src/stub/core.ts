@@ -36,6 +36,19 @@ export interface StubCoreOptions {
   maxBodyBytes?: number
   /** Request id generator (injectable for golden tests). Default random UUIDs. */
   requestId?: () => string
+  /**
+   * Answer these operations like an emulator that lacks them: an HTML 404 page (what moto's server answers
+   * for the view routes) or UnknownOperationException. For testing how a harness reports an incomplete target.
+   */
+  missingOperations?: readonly OperationName[]
+  missingAs?: 'html-404' | 'unknown-operation'
+}
+
+function missingOperationAnswer(op: OperationName, as: StubCoreOptions['missingAs'], id: string): WireResponse {
+  if (as === 'unknown-operation') {
+    return encodeError(new WireError('UnknownOperationException', `Operation ${op} is not supported by this emulator`), id, 404)
+  }
+  return { status: 404, headers: { 'content-type': 'text/html; charset=utf-8' }, body: '<!doctype html>\n<html><title>404 Not Found</title><h1>Not Found</h1></html>\n' }
 }
 
 export interface StubCounters {
@@ -104,6 +117,7 @@ export function createStubCore(opts: StubCoreOptions = {}): StubCore {
     }
     const route = matchRoute(req.method, req.path)
     counters.byOperation[route.op] = (counters.byOperation[route.op] ?? 0) + 1
+    if (opts.missingOperations?.includes(route.op)) return missingOperationAnswer(route.op, opts.missingAs, id)
     const fault = faults.decide(route.op)
     if (fault.latencyMs > 0) await new Promise((r) => setTimeout(r, fault.latencyMs))
     if (fault.error) throw fault.error

@@ -52,8 +52,20 @@ export function targetConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Targe
     region: env.CONFORMANCE_REGION || env.AWS_REGION || undefined,
     instanceId: env.CONFORMANCE_INSTANCE_ID || undefined,
     profile: env.AWS_PROFILE || undefined,
-    rate: env.CONFORMANCE_TPS ? { tps: Number(env.CONFORMANCE_TPS) } : undefined,
+    rate: env.CONFORMANCE_TPS ? { tps: positiveNumber('CONFORMANCE_TPS', env.CONFORMANCE_TPS) } : undefined,
   }
+}
+
+function positiveNumber(name: string, value: string): number {
+  const n = Number(value)
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got "${value}"`)
+  return n
+}
+
+/** Whether a URL names this machine (127.0.0.0/8, ::1, localhost). */
+export function isLoopback(target: string): boolean {
+  const host = new URL(target).hostname.replace(/^\[|\]$/g, '')
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host)
 }
 
 export async function createTarget(cfg: TargetConfig): Promise<Target> {
@@ -74,7 +86,10 @@ export async function createTarget(cfg: TargetConfig): Promise<Target> {
     })
   }
   const rateLimit = { ...LIVE_DEFAULT_RATE, ...cfg.rate }
-  const limiter = new RateLimiter(rateLimit)
+  // An emulator on this machine has no service limits to respect: no client-side limit unless asked for.
+  // A remote endpoint or live AWS keeps the conservative live default.
+  const unlimited = kind === 'endpoint' && cfg.rate === undefined && isLoopback(cfg.target)
+  const limiter = unlimited ? undefined : new RateLimiter(rateLimit)
   const requestHandler = { requestTimeout: cfg.requestTimeoutMs ?? 15_000 }
   if (kind === 'endpoint') {
     const credentials = cfg.credentials ?? (process.env.AWS_ACCESS_KEY_ID && process.env.AWS_SECRET_ACCESS_KEY
@@ -83,7 +98,7 @@ export async function createTarget(cfg: TargetConfig): Promise<Target> {
     const client = new ConnectClient({ endpoint: cfg.target, region, credentials, maxAttempts: 1, requestHandler })
     return new Target({
       kind, label: `endpoint ${cfg.target}`, client, instanceId: cfg.instanceId ?? DEFAULT_INSTANCE_ID, region, run,
-      guarded: true, limiter, rateLimit, endpoint: cfg.target,
+      guarded: true, limiter, ...(limiter ? { rateLimit } : {}), endpoint: cfg.target,
     })
   }
   if (!cfg.instanceId) {

@@ -12,6 +12,8 @@ export interface CallError {
   fault?: string
   /** Modelled members besides the message (ResourceType, ResourceId, Reason). */
   fields: Record<string, unknown>
+  /** What the raw answer looked like, when the SDK could not read it as an error of the service. */
+  raw?: { contentType?: string; firstBytes?: string }
 }
 
 export type CallOutcome =
@@ -47,10 +49,36 @@ export function toCallError(e: unknown): { error: CallError; requestId?: string;
   if (err && typeof err === 'object') for (const [k, v] of Object.entries(err)) if (!ERROR_META_KEYS.has(k) && v !== undefined) fields[k] = v
   // No HTTP status at all means the request never got an answer: timeout, refused connection, abort.
   const unknown = status === undefined && !(err instanceof sdk.ConnectServiceException)
+  const unreadable = unreadableAnswer(err)
   return {
-    error: { name: String(err?.name ?? 'Error'), message: String(err?.message ?? err), status, fault: err?.$fault, fields },
+    error: {
+      name: unreadable ? 'UnreadableErrorAnswer' : String(err?.name ?? 'Error'),
+      message: unreadable ? unreadable.message : String(err?.message ?? err),
+      status, fault: err?.$fault, fields,
+      ...(unreadable ? { raw: unreadable.raw } : {}),
+    },
     requestId: err?.$metadata?.requestId,
     unknown,
+  }
+}
+
+/**
+ * An answer the SDK failed to parse (an HTML 404 page, an empty 405): the SDK raises the JSON parser's
+ * SyntaxError. Named for what it is, with the status, content type and the body's first bytes as evidence,
+ * so reports never blame "SyntaxError" on the target.
+ */
+function unreadableAnswer(err: Record<string, any> | undefined): { message: string; raw: NonNullable<CallError['raw']> } | undefined {
+  if (!err || err.name !== 'SyntaxError' || !err.$response) return undefined
+  const headers = (err.$response.headers ?? {}) as Record<string, string>
+  const contentType = Object.entries(headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1]
+  const text = typeof err.$responseBodyText === 'string' ? err.$responseBodyText : undefined
+  // JSON.parse quotes the start of what it could not read: `Unexpected token '<', "<!doctype "... is not valid JSON`
+  const quoted = /"(.{0,40})"(?:\.\.\.)? is not valid JSON/.exec(String(err.message))?.[1]
+  const firstBytes = (text ?? quoted ?? '').slice(0, 40)
+  const status = err.$response.statusCode ?? err.$metadata?.httpStatusCode
+  return {
+    message: `HTTP ${status ?? '?'} answer the SDK cannot read as a service error (${contentType ?? 'no content type'}${firstBytes ? `, body starts ${JSON.stringify(firstBytes)}` : ', empty body'})`,
+    raw: { ...(contentType ? { contentType } : {}), firstBytes },
   }
 }
 

@@ -8,7 +8,8 @@ import { findViolations } from '../model/validation'
 import { DEFAULT_CHOICES } from '../spec/choices'
 import { callOperation, type CallOutcome } from './sdk-call'
 import type { RateLimit, RateLimiter } from './rate-limiter'
-import { RUN_TAG_KEY, type RunIdentity } from './run-identity'
+import { ABSENT_VIEW_ID, ImplementationLedger } from './implementation'
+import { RUN_TAG_KEY, sequenceIdentity, type RunIdentity } from './run-identity'
 
 export type TargetKind = 'stub' | 'endpoint' | 'aws'
 
@@ -69,6 +70,12 @@ export class Target {
   readonly stats: CallStats = { calls: 0, throttleRetries: 0, byOperation: {}, errorsByOperation: {}, serverErrors: 0 }
   /** Views this run created and has not deleted: id → ARN. */
   readonly owned = new Map<string, string>()
+  /** Which operations the target answered at all (succeeded per operation; the missing ones with evidence). */
+  readonly implementation = new ImplementationLedger()
+  /** Deletes that failed during a reset or the final cleanup: reported, never silently forgotten. */
+  readonly cleanupFailures = new Map<string, string>()
+  cleanupDeleted = 0
+  private sequences = 0
   private readonly opts: TargetOptions
 
   constructor(opts: TargetOptions) {
@@ -96,6 +103,7 @@ export class Target {
       await this.opts.limiter?.acquire()
       const outcome = await callOperation(this.client, op, input)
       this.count(op, outcome)
+      this.implementation.observe(op, outcome)
       if (!outcome.ok && THROTTLING.has(outcome.error.name) && attempt < maxRetries) {
         this.stats.throttleRetries++
         await sleep(backoff(attempt))
@@ -146,7 +154,7 @@ export class Target {
         throw new GuardRefusal('refusing to remove the run tag')
       }
     } else return
-    if (viewId === undefined || this.owned.has(viewId)) return
+    if (viewId === undefined || this.owned.has(viewId) || viewId === ABSENT_VIEW_ID) return
     // Not created by this run: allowed only if the view does not exist (a negative test) or carries the
     // run tag (a sweep of an earlier run's leftovers).
     const probeArn = arn ?? (String(input.ViewId).startsWith('arn:') ? String(input.ViewId).replace(/:(\$SAVED|\$LATEST|\d+)$/, '') : undefined)
@@ -162,11 +170,21 @@ export class Target {
     if (tags[RUN_TAG_KEY] === undefined) throw new GuardRefusal(`refusing ${op} on view ${viewId}: it has no ${RUN_TAG_KEY} tag`)
   }
 
-  /** Fresh state between property runs: the stub resets; live targets delete what this run created. */
+  /**
+   * Fresh state at the start of every sequence: the stub resets; live targets delete what this run created.
+   * A view that cannot be deleted is reported (cleanupFailures) and tried again at the end; the next sequence
+   * cannot trip over it, since every sequence names its views with a prefix of its own (sequenceIdentity).
+   */
   async resetBetweenRuns(): Promise<void> {
-    if (this.opts.onReset) await this.opts.onReset()
-    else await this.cleanup()
-    this.owned.clear()
+    if (this.opts.onReset) {
+      await this.opts.onReset()
+      this.owned.clear()
+    } else await this.cleanup()
+  }
+
+  /** The run identity of one more sequence: the run's prefix and tag, plus a sequence-unique name prefix. */
+  sequenceIdentity(): RunIdentity {
+    return sequenceIdentity(this.run, ++this.sequences)
   }
 
   /** Deletes every view this run created (also called from finally and on SIGINT). */
@@ -177,15 +195,27 @@ export class Target {
       const o = await this.send('DeleteView', { InstanceId: this.instanceId, ViewId: id })
       if (o.ok || o.error.name === 'ResourceNotFoundException') {
         deleted.push(id)
-        this.owned.delete(id)
-      } else failed.push(id)
+        this.cleanupDeleted++
+        this.cleanupFailures.delete(id)
+      } else {
+        failed.push(id)
+        this.cleanupFailures.set(id, `${o.error.name}: ${o.error.message.split('\n')[0]}`)
+      }
+      // a view that resisted deletion is not retried before the final cleanup (each retry costs live calls)
+      this.owned.delete(id)
     }
     return { deleted, failed }
   }
 
+  /** The final cleanup: what is still owned, and every view an earlier reset failed to delete. */
+  private async finalCleanup(): Promise<void> {
+    for (const id of this.cleanupFailures.keys()) if (!this.owned.has(id)) this.owned.set(id, id)
+    await this.cleanup()
+  }
+
   async close(): Promise<void> {
     try {
-      if (this.guarded) await this.cleanup()
+      if (this.guarded) await this.finalCleanup()
     } finally {
       await this.opts.onClose?.()
       this.client.destroy()

@@ -1,6 +1,6 @@
 // Consistency of the hand-written catalogue (rules.ts, choices.ts) with itself and with the generated spec.
 import { describe, expect, it } from 'vitest'
-import { CHOICE_OPTIONS, DEFAULT_CHOICES, ERROR_NAMES, OPERATIONS, RULES, resolveChoices, rule, type ChoiceName } from '../../src/spec'
+import { CHOICE_OPTIONS, DEFAULT_CHOICES, ERROR_NAMES, OPERATIONS, RULES, isRuleId, resolveChoices, rule, type ChoiceName } from '../../src/spec'
 
 const CHOICES = Object.keys(CHOICE_OPTIONS) as ChoiceName[]
 
@@ -33,7 +33,9 @@ describe('rules', () => {
   it('rule ids are unique and rule() finds each', () => {
     const ids = RULES.map((r) => r.id)
     expect(ids.length).toBe(new Set(ids).size)
-    for (const id of ids) expect(rule(id).id).toBe(id)
+    for (const id of ids) expect(isRuleId(id) && rule(id).id).toBe(id)
+    expect(isRuleId('R999')).toBe(false)
+    // @ts-expect-error a rule id outside the catalogue does not compile
     expect(() => rule('R999')).toThrow()
   })
 

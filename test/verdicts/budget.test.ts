@@ -1,0 +1,45 @@
+// "Budgets are never failures" (issue 10, item 3), against our own stub served over HTTP with default
+// settings: a 10 s budget ends with no failure and exit 0; a 2 s budget leaves properties inconclusive —
+// never failed — and the wall time stays near the budget.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ConformanceReport } from '../../src/report/report-types'
+import { startStubServer, type StubServer } from '../../src/stub'
+import { runCli, tempDir, type CliResult } from '../cli/support/cli'
+
+/** Starting node and tsx, opening the reports: not the run's budget. */
+const PROCESS_OVERHEAD_MS = 8_000
+
+describe('time budgets on an endpoint target (our stub server, default settings)', () => {
+  let server: StubServer
+  const runs: Record<string, { r: CliResult; out: string }> = {}
+  beforeAll(async () => {
+    server = await startStubServer()
+    for (const budget of ['10s', '2s']) {
+      const out = tempDir()
+      runs[budget] = { out, r: await runCli(['run', '--target', server.url, '--seed', '5', '--time-budget', budget, '--out', out], { timeoutMs: 90_000 }) }
+    }
+  }, 200_000)
+  afterAll(() => server?.close())
+
+  const report = (b: string) => (JSON.parse(readFileSync(join(runs[b]!.out, 'report.json'), 'utf8')) as ConformanceReport).targets[0]!
+
+  it('10 s: exit 0 and no failure', () => {
+    expect(runs['10s']!.r.code, runs['10s']!.r.stdout).toBe(0)
+    expect(report('10s').properties.filter((p) => p.status === 'failed')).toEqual([])
+  })
+
+  it('2 s: what the budget did not reach is inconclusive, not failed; exit 0', () => {
+    const t = report('2s')
+    expect(runs['2s']!.r.code, runs['2s']!.r.stdout).toBe(0)
+    expect(t.properties.filter((p) => p.status === 'failed').map((p) => p.failure?.message)).toEqual([])
+    expect(t.properties.some((p) => p.status === 'inconclusive')).toBe(true)
+    for (const p of t.properties.filter((x) => x.status === 'inconclusive')) expect(p.note).toMatch(/time budget|not exercised/)
+  })
+
+  it('the wall time stays within the budget plus the process overhead', () => {
+    expect(runs['2s']!.r.ms).toBeLessThan(2_000 + PROCESS_OVERHEAD_MS)
+    expect(runs['10s']!.r.ms).toBeLessThan(10_000 + PROCESS_OVERHEAD_MS)
+  })
+})
