@@ -104,7 +104,8 @@ export function checkAgainstModel(step: Step, session: Session, refs: { target: 
   const primary = PRIMARY_RULE[step.cmd.op] ?? 'R24'
   assert(primary)
   if (!t.ok) return { rule: primary, message: `${op} failed with ${describeOutcome(t)}, but the model answers success` }
-  const a = stableJson(project(step.cmd, t.output, refs.target, mode, session.target.created))
+  // the target's projection reports the rules whose fields it compares: each one an executed assertion
+  const a = stableJson(project(step.cmd, t.output, refs.target, { ...mode, onAsserted: assert }, session.target.created))
   const b = stableJson(project(step.cmd, m.output, refs.model, mode, session.model.created))
   if (a === b) return undefined
   return { rule: primary, message: `${op} answer differs from the model\n--- target\n${a}\n--- model\n${b}` }

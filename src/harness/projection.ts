@@ -11,13 +11,17 @@ export interface Mode {
   strict: boolean
   /** Rule ids a recorded live run confirmed: asserted as if documented. */
   confirmed?: ReadonlySet<string>
+  /** Told each non-documented rule whose fields a projection compares (an executed assertion about it). */
+  onAsserted?: (rule: RuleId) => void
 }
 
 type Obj = Record<string, unknown>
 
 /** Whether the fields resting on rule `id` are compared in this mode. */
 function asserts(mode: Mode, id: RuleId): boolean {
-  return isAsserted(rule(id), mode)
+  const yes = isAsserted(rule(id), mode)
+  if (yes) mode.onAsserted?.(id)
+  return yes
 }
 
 function pick(o: Obj | undefined, keys: string[]): Obj {

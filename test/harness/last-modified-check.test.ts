@@ -10,7 +10,7 @@ const step = (View: Record<string, unknown>): Step => ({
   target: { outcome: { ok: true, output: { View } }, requests: [] },
   model: { outcome: { ok: true, output: { View } }, requests: [] },
 })
-const ctx = () => ({ memory: new Map() }) as unknown as CheckContext
+const ctx = () => ({ memory: new Map(), assert: () => {} }) as unknown as CheckContext
 
 describe('R15 LastModifiedTime check', () => {
   it('R15 accepts equal and later times', () => {
