@@ -103,7 +103,7 @@ export function heatMap(s: HeatMapSpec): string {
   }
   parts.push('</svg>')
   const rows = s.rows.map((r, i) => [r, ...s.cols.map((_, j) => s.cell(i, j)?.hover ?? '')])
-  return `<figure class="chart-box">${parts.join('')}${fallbackTable(s.title, ['', ...s.cols], rows)}</figure>`
+  return `<figure class="chart-box"><figcaption>${h(s.title)}</figcaption>${parts.join('')}${fallbackTable(s.title, ['', ...s.cols], rows)}</figure>`
 }
 
 export interface BarSeries {
@@ -162,12 +162,13 @@ export function barChart(s: BarChartSpec): string {
   })
   parts.push(`<line x1="${labelW}" y1="${legendH}" x2="${labelW}" y2="${height - 2}" stroke="#8c959f"/>`, '</svg>')
   const rows = s.categories.map((c, i) => [c, ...s.series.map((x) => (x.values[i] === undefined ? '' : fmt(x.values[i]!)))])
-  return `<figure class="chart-box">${parts.join('')}${fallbackTable(s.title, ['', ...s.series.map((x) => x.name)], rows)}</figure>`
+  return `<figure class="chart-box"><figcaption>${h(s.title)}</figcaption>${parts.join('')}${fallbackTable(s.title, ['', ...s.series.map((x) => x.name)], rows)}</figure>`
 }
 
 /** CSS the charts expect in the host page (also used by bench's page). */
 export const CHART_CSS = `
 figure.chart-box { margin: .5em 1.5em .8em 0; display: inline-block; vertical-align: top; max-width: 100%; }
+figure.chart-box figcaption { font-weight: 600; margin-bottom: .3em; }
 svg.chart { max-width: 100%; height: auto; display: block; }
 svg.chart g.cell:hover rect, svg.chart g.bar:hover rect { stroke: #1b1f24; stroke-width: 1.5; }
 details.chart-data summary { font-size: 12px; color: #57606a; cursor: pointer; }
