@@ -12,7 +12,7 @@ const h = escapeHtml
 export type Tone = 'pass' | 'fail' | 'gap' | 'muted' | 'none' | 'info' | 'hatch'
 
 const FILL: Record<Tone, string> = {
-  pass: '#2da44e', fail: '#cf222e', gap: '#d4a72c', muted: '#d0d7de', none: '#ffffff', info: '#0969da', hatch: 'url(#cvc-hatch)',
+  pass: '#2da44e', fail: '#cf222e', gap: '#f5d565', muted: '#d0d7de', none: '#ffffff', info: '#0969da', hatch: 'url(#cvc-hatch)',
 }
 const INK: Record<Tone, string> = {
   pass: '#ffffff', fail: '#ffffff', gap: '#1b1f24', muted: '#57606a', none: '#8c959f', info: '#ffffff', hatch: '#57606a',
@@ -129,7 +129,7 @@ const SERIES_TONES: Tone[] = ['info', 'pass', 'gap', 'fail', 'muted']
 /** Horizontal bars, one group per category and one bar per series, each labelled with its value. */
 export function barChart(s: BarChartSpec): string {
   const fmt = s.format ?? ((n: number) => n.toLocaleString('en-US'))
-  const labelW = Math.min(280, 12 + CHAR_W * Math.max(4, ...s.categories.map((c) => Math.min(c.length, 40))))
+  const labelW = Math.min(330, 12 + CHAR_W * Math.max(4, ...s.categories.map((c) => Math.min(c.length, 48))))
   const barH = 13
   const groupH = s.series.length * (barH + 2) + 8
   const barMax = s.barMax ?? 420
@@ -148,7 +148,7 @@ export function barChart(s: BarChartSpec): string {
   }
   s.categories.forEach((c, i) => {
     const y0 = legendH + i * groupH + 4
-    parts.push(`<text x="${labelW - 6}" y="${y0 + (groupH - 8) / 2 + 4}" text-anchor="end" fill="#1b1f24"><title>${h(c)}</title>${h(truncate(c, 40))}</text>`)
+    parts.push(`<text x="${labelW - 6}" y="${y0 + (groupH - 8) / 2 + 4}" text-anchor="end" fill="#1b1f24"><title>${h(c)}</title>${h(truncate(c, 48))}</text>`)
     s.series.forEach((x, k) => {
       const v = x.values[i]
       if (v === undefined) return

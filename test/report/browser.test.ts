@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { matrixHtml } from '../../src/report/matrix-html'
@@ -15,6 +15,7 @@ import { fixture, FIXTURES } from './fixtures'
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const VIEWPORT = { width: 1280, height: 800 }
 const DOCS = new URL('../../docs/', import.meta.url)
+const BENCH_HTML = new URL('../../bench/RESULTS.html', import.meta.url)
 
 /** Debian's chromium, installed here when absent and we may (root with apt-get, as on CI); else the reason to skip. */
 function chromiumMissing(): string | undefined {
@@ -63,7 +64,7 @@ describe.skipIf(!!missing)('matrix.html in headless Chromium', () => {
     page.on('pageerror', (e) => consoleErrors.push(e.message))
     page.on('request', (r) => { if (r.url() !== url) requests.push(r.url()) })
     await page.goto(url, { waitUntil: 'load' })
-    const height = await page.evaluate(() => document.documentElement.scrollHeight)
+    const height = await page.evaluate('document.documentElement.scrollHeight') as number
     return { page, height, consoleErrors, requests }
   }
 
@@ -80,7 +81,7 @@ describe.skipIf(!!missing)('matrix.html in headless Chromium', () => {
     ['clean', 'clean stub run'],
     ['quirks', 'stub with three planted quirks'],
     ['merged', 'merged stub + endpoint'],
-  ] as const)('%s (%s): verdict and totals in the first viewport, titled charts, no console errors, no requests', async (name) => {
+  ] as const)('%s (%s): verdict and totals in the first viewport, titled charts, no console errors, no requests', async (name, _what) => {
     const report = fixture(name)
     const v = await visit(name)
     try {
@@ -108,6 +109,25 @@ describe.skipIf(!!missing)('matrix.html in headless Chromium', () => {
       await screenshot(v, name)
     } finally {
       await v.page.close()
+    }
+  }, 60_000)
+
+  it('bench/RESULTS.html: throughput and time-to-kill charts, titled, self-contained', async () => {
+    const page = await browser.newPage()
+    const requests: string[] = []
+    const errors: string[] = []
+    const url = pathToFileURL(fileURLToPath(BENCH_HTML)).href
+    page.on('request', (r) => { if (r.url() !== url) requests.push(r.url()) })
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()) })
+    try {
+      await page.goto(url, { waitUntil: 'load' })
+      const titles = await page.locator('svg.chart > title').allTextContents()
+      expect(titles).toEqual(['SDK calls per second by serving path', 'Time to kill per quirk (ms)'])
+      for (const svg of await page.locator('svg.chart').all()) expect((await svg.boundingBox())!.height).toBeGreaterThan(50)
+      expect(requests).toEqual([])
+      expect(errors).toEqual([])
+    } finally {
+      await page.close()
     }
   }, 60_000)
 
