@@ -106,6 +106,8 @@ describe.skipIf(!!missing)('matrix.html in headless Chromium', () => {
       expect(await v.page.locator('details.group[open]').count()).toBe(0) // details collapsed by default
       expect(v.consoleErrors).toEqual([])
       expect(v.requests).toEqual([])
+      // the picture in the README shows the first cause opened: counterexample, reproduce line, diff
+      await v.page.evaluate("document.querySelector('details.group')?.setAttribute('open', '')")
       await screenshot(v, name)
     } finally {
       await v.page.close()
