@@ -96,7 +96,7 @@ export function matrixHtml(report: ConformanceReport): string {
   const missing = overviews.flatMap((o) => o.notImplemented.map((x) => ({ target: o.id, ...x })))
   if (missing.length) {
     parts.push('<h2>Not implemented</h2>', '<p>Operations the target answers like an emulator that lacks them; their rules are not exercised.</p>',
-      table(['Target', 'Operation', 'Evidence'], missing.map((x) => `<tr><td>${h(x.target)}</td><th>${h(x.operation)}</th><td>${h(x.evidence)}</td></tr>`)))
+      table(['Target', 'Operations', 'Evidence (what the target answered)'], missing.map((x) => `<tr><td>${h(x.target)}</td><th>${h(x.operations.join(', '))} (${x.operations.length})</th><td>${h(x.evidence)}</td></tr>`)))
   }
   const grouped = report.targets.filter((t) => t.failureGroups?.length)
   if (grouped.length) {

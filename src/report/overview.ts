@@ -11,7 +11,8 @@ export interface TargetOverview {
   context: string
   totals: { label: string; value: string }[]
   firstToFix?: string
-  notImplemented: { operation: string; evidence: string }[]
+  /** Operations not implemented, grouped by the answer that shows it (ten 404 HTML pages are one finding). */
+  notImplemented: { operations: string[]; evidence: string }[]
 }
 
 export interface Disagreement {
@@ -61,12 +62,18 @@ export function targetOverview(t: TargetReport): TargetOverview {
       { label: 'wall time', value: seconds(t.durationMs) + (t.interrupted ? ' (interrupted)' : '') },
     ],
     firstToFix: firstToFix(t),
-    notImplemented: notImplementedOperations(t).map((op) => {
-      const ev = t.coverage.find((c) => c.operation === op)?.evidence
-      const evidence = ev ? [ev.status && `HTTP ${ev.status}`, ev.contentType, ev.firstBytes && `“${ev.firstBytes.slice(0, 60)}”`, ev.error].filter(Boolean).join(', ') : ''
-      return { operation: op, evidence }
-    }),
+    notImplemented: missingByEvidence(t),
   }
+}
+
+function missingByEvidence(t: TargetReport): TargetOverview['notImplemented'] {
+  const byEvidence = new Map<string, string[]>()
+  for (const op of notImplementedOperations(t)) {
+    const ev = t.coverage.find((c) => c.operation === op)?.evidence
+    const evidence = ev ? [ev.status && `HTTP ${ev.status}`, ev.contentType, ev.firstBytes && `“${ev.firstBytes.replace(/\s+/g, ' ').slice(0, 60)}”`, ev.error].filter(Boolean).join(', ') : ''
+    byEvidence.set(evidence, [...(byEvidence.get(evidence) ?? []), op])
+  }
+  return [...byEvidence].map(([evidence, operations]) => ({ operations, evidence }))
 }
 
 /** Rules and properties whose verdict differs between targets (only where every target has one). */

@@ -47,8 +47,8 @@ export function summaryMarkdown(report: ConformanceReport): string[] {
     out.push('## Where the targets disagree', '')
     out.push(...mdTable(['', 'kind', ...ids], dis.map((d) => [d.id, d.kind, ...d.statuses.map((s) => s || '—')])), '')
   }
-  const missing = overviews.flatMap((o) => o.notImplemented.map((x) => [o.id, x.operation, x.evidence]))
-  if (missing.length) out.push('## Not implemented', '', ...mdTable(['Target', 'Operation', 'Evidence'], missing), '')
+  const missing = overviews.flatMap((o) => o.notImplemented.map((x) => [o.id, `${x.operations.join(', ')} (${x.operations.length})`, x.evidence]))
+  if (missing.length) out.push('## Not implemented', '', ...mdTable(['Target', 'Operations', 'Evidence (what the target answered)'], missing), '')
   const grouped = report.targets.filter((t) => t.failureGroups?.length)
   if (grouped.length) {
     out.push('## Failures', '')
