@@ -44,8 +44,8 @@ export function benchSections(md: string): ChartSection[] {
       title: 'Time to kill per quirk', intro: `Wall time until the first failing property caught each planted quirk (killed on ${killed.filter((k) => k.split('/')[0] === k.split('/')[1]).length}/${killed.length} quirks on every seed).`,
       charts: [barChart({ id: 'bench-time-to-kill', title: 'Time to kill per quirk (ms)', desc: 'Median and maximum milliseconds until detection, lower is better.',
         categories: detection.rows.map((r) => `${r[0]} (${r[at('killed')]})`),
-        series: [{ name: 'median ms', values: detection.rows.map((r) => num(r[at('median time')])) },
-          { name: 'max ms', values: detection.rows.map((r) => num(r[at('max time')])), tone: 'muted' }],
+        series: [{ name: 'median over the seeds', short: 'median', values: detection.rows.map((r) => num(r[at('median time')])) },
+          { name: 'slowest seed', short: 'max', values: detection.rows.map((r) => num(r[at('max time')])), tone: 'muted' }],
         format: (n) => `${n} ms` })],
     })
   }

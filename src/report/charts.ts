@@ -108,6 +108,8 @@ export function heatMap(s: HeatMapSpec): string {
 
 export interface BarSeries {
   name: string
+  /** Written before each value when there are several series, so bars differ by text, not only colour (default A, B, …). */
+  short?: string
   values: (number | undefined)[]
   tone?: Tone
 }
@@ -135,15 +137,18 @@ export function barChart(s: BarChartSpec): string {
   const barMax = s.barMax ?? 420
   const max = Math.max(1, ...s.series.flatMap((x) => x.values.map((v) => v ?? 0)))
   const legendH = s.series.length > 1 ? 22 : 0
-  const width = labelW + barMax + 90
+  const several = s.series.length > 1
+  const shortOf = (x: BarSeries, k: number) => x.short ?? String.fromCharCode(65 + k)
+  const width = labelW + barMax + 90 + (several ? 6 * Math.max(...s.series.map((x, k) => shortOf(x, k).length)) : 0)
   const height = legendH + s.categories.length * groupH + 4
   const parts = [svgOpen(s.id, s.title, s.desc, width, height)]
   let lx = labelW
   if (legendH) {
     s.series.forEach((x, k) => {
       const tone = x.tone ?? SERIES_TONES[k % SERIES_TONES.length]!
-      parts.push(`<g><rect x="${lx}" y="4" width="12" height="12" fill="${FILL[tone]}"/><text x="${lx + 16}" y="14" fill="#1b1f24">${h(x.name)}</text></g>`)
-      lx += 30 + x.name.length * CHAR_W
+      const text = shortOf(x, k) === x.name ? x.name : `${shortOf(x, k)} = ${x.name}`
+      parts.push(`<g><rect x="${lx}" y="4" width="12" height="12" fill="${FILL[tone]}"/><text x="${lx + 16}" y="14" fill="#1b1f24">${h(text)}</text></g>`)
+      lx += 30 + text.length * CHAR_W
     })
   }
   s.categories.forEach((c, i) => {
@@ -157,7 +162,7 @@ export function barChart(s: BarChartSpec): string {
       const y = y0 + k * (barH + 2)
       parts.push(`<g class="bar"><title>${h(`${c} · ${x.name}: ${fmt(v)}`)}</title>`
         + `<rect x="${labelW}" y="${y}" width="${w.toFixed(1)}" height="${barH}" fill="${FILL[tone]}"/>`
-        + `<text x="${labelW + w + 4}" y="${y + barH - 3}" fill="#1b1f24">${h(fmt(v))}</text></g>`)
+        + `<text x="${labelW + w + 4}" y="${y + barH - 3}" fill="#1b1f24">${h(several ? `${shortOf(x, k)} ${fmt(v)}` : fmt(v))}</text></g>`)
     })
   })
   parts.push(`<line x1="${labelW}" y1="${legendH}" x2="${labelW}" y2="${height - 2}" stroke="#8c959f"/>`, '</svg>')

@@ -59,10 +59,11 @@ export function coverageCharts(r: ConformanceReport): string[] {
 export function callsChart(r: ConformanceReport): string {
   const ops = r.catalogue.operations.map((o) => o.name)
   const withSucceeded = r.targets.some((t) => t.coverage.some((c) => c.succeeded !== undefined))
-  const series = r.targets.flatMap((t) => {
-    const calls = { name: r.targets.length > 1 ? `${t.id}: calls` : 'calls', values: ops.map((op) => t.stats.byOperation[op] ?? 0) }
+  const several = r.targets.length > 1
+  const series = r.targets.flatMap((t, k) => {
+    const calls = { name: several ? `${t.id}: calls` : 'calls', short: several ? `T${k + 1}` : 'calls', values: ops.map((op) => t.stats.byOperation[op] ?? 0) }
     if (!withSucceeded) return [calls]
-    return [calls, { name: r.targets.length > 1 ? `${t.id}: succeeded` : 'succeeded', values: ops.map((op) => t.coverage.find((c) => c.operation === op)?.succeeded ?? 0), tone: 'pass' as const }]
+    return [calls, { name: several ? `${t.id}: succeeded` : 'succeeded', short: several ? `T${k + 1} ok` : 'ok', values: ops.map((op) => t.coverage.find((c) => c.operation === op)?.succeeded ?? 0), tone: 'pass' as const }]
   })
   return barChart({
     id: 'chart-calls', title: 'API calls per operation',
