@@ -33,8 +33,8 @@ export function mismatchShape(message: string): string {
 
 /** The operation a failure is about: the first one its message names, else the one the failing step called. */
 export function operationOf(message: string, fallback?: string): string {
-  const first = (message.split('\n').find((l) => l.trim()) ?? '')
-  return OPERATION.exec(first)?.[1] ?? (fallback && OPERATION.test(fallback) ? OPERATION.exec(fallback)![1]! : '—')
+  const first = message.split('\n').find((l) => l.trim()) ?? ''
+  return OPERATION.exec(first)?.[1] ?? (fallback ? OPERATION.exec(fallback)?.[1] : undefined) ?? '—'
 }
 
 interface Occurrence {
