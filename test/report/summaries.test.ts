@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { consoleSummary } from '../../src/report/console-summary'
 import { matrixMarkdown, summaryMarkdownFile } from '../../src/report/matrix-report'
+import { reportSchemaErrors } from '../../src/report/report-schema'
 import { fixture } from './fixtures'
 
 describe('summary.md', () => {
@@ -35,5 +36,11 @@ describe('console summary', () => {
     expect(s).toMatch(/^Fix first:\s+implement CreateView \(answers 404 text\/html; charset=utf-8\) and 9 other operations$/m)
     expect(s).toMatch(/^Failures:\s+3 distinct causes \(39 failing checks\)$/m)
     expect(s).toContain('RESULT: FAILED — 4 rules broken and 10 operations not implemented on endpoint http://127.0.0.1:5077')
+  })
+})
+
+describe('fixtures', () => {
+  it.each(['clean', 'quirks', 'merged', 'moto'] as const)('%s still matches the report schema (regenerate per fixtures/README.md if not)', (name) => {
+    expect(reportSchemaErrors(fixture(name))).toEqual([])
   })
 })
