@@ -1,7 +1,8 @@
-// The closing summary on the console, after Schemathesis: target, seed, operations exercised, rules
-// checked, sequences and commands, unique failures by rule with the command that reproduces each, wall
+// The closing summary on the console, after Schemathesis: verdict, target, seed, operations exercised, rules
+// checked, sequences and commands, failures grouped by cause with the command that reproduces each, wall
 // time, and where the reports and bundles went.
 import type { ConformanceReport, TargetReport } from './report-types'
+import { firstToFix, notImplementedOperations, verdictOf } from './verdict'
 
 export interface SummaryExtras {
   /** Report files written. */
@@ -25,6 +26,8 @@ function targetSummary(t: TargetReport, catalogueOps: readonly string[]): string
   const out: string[] = []
   const tot = t.totals
   const where = t.kind === 'stub' ? 'embedded stub' : t.kind === 'endpoint' ? 'endpoint' : 'live AWS'
+  const v = verdictOf(t)
+  out.push(`${label('Verdict')}${v.verdict}${v.reasons.length ? ` — ${v.reasons.join(', ')}` : ''}`)
   out.push(`${label('Target')}${t.id}  (${where}, ${t.region}, instance ${t.instanceId})`)
   out.push(`${label('Seed')}${t.seed}  (mode: ${t.mode.strict ? 'strict: documented + inferred rules' : 'default: documented rules'}${t.shards.length ? `; shards ${t.shards.join(', ')}` : ''})`)
   const never = catalogueOps.filter((op) => !(t.stats.byOperation[op] ?? 0))
@@ -38,6 +41,8 @@ function targetSummary(t: TargetReport, catalogueOps: readonly string[]): string
   const props = [`${tot.passed} passed`, `${tot.failed} failed`]
   if (tot.interrupted) props.push(`${tot.interrupted} interrupted`)
   if (tot.notRun) props.push(`${tot.notRun} not run`)
+  const inconclusive = t.properties.filter((p) => p.status === 'inconclusive').length
+  if (inconclusive) props.push(`${inconclusive} inconclusive (budget)`)
   out.push(`${label('Properties')}${tot.properties} selected: ${props.join(', ')}`)
   out.push(`${label('Sequences')}${n(tot.sequences)} generated, ${n(tot.commands)} commands executed; ${n(t.stats.calls)} API calls `
     + `(${n(t.stats.throttleRetries)} throttle retries, ${n(t.stats.serverErrors)} server errors)`)
@@ -46,28 +51,51 @@ function targetSummary(t: TargetReport, catalogueOps: readonly string[]): string
     out.push(`${label('Regressions')}${t.regressions.length} bundles replayed: ${count('FIXED')} FIXED, ${count('STILL FAILING')} STILL FAILING, ${count('CANNOT REPLAY')} CANNOT REPLAY`)
     for (const g of t.regressions.filter((x) => x.verdict !== 'FIXED')) out.push(`${''.padEnd(16)}${g.verdict}: ${g.file} (${firstLine(g.detail, 120)})`)
   }
+  const missing = notImplementedOperations(t)
+  if (missing.length) out.push(`${label('Missing')}${missing.length} operation${missing.length === 1 ? '' : 's'} not implemented: ${missing.join(', ')}`)
+  const fix = firstToFix(t)
+  if (fix) out.push(`${label('Fix first')}${firstLine(fix, 140)}`)
   out.push('')
   out.push(...failureLines(t))
   return out
 }
 
+const MAX_GROUPS = 10
+
+/** Failures grouped by cause, most frequent first, each with its smallest example and the command that reproduces it. */
 function failureLines(t: TargetReport): string[] {
-  const rules = t.totals.failingRules
-  if (rules.length === 0) return [`${label('Failures')}none`]
-  const out = [`${label('Failures')}${rules.length} unique (by rule)`]
-  for (const rule of rules) {
-    const props = t.properties.filter((p) => p.status === 'failed' && p.failure?.rule === rule)
-    const regs = t.regressions.filter((g) => g.verdict === 'STILL FAILING' && g.rule === rule)
-    const where = [...props.map((p) => p.id), ...regs.map((g) => `regression ${g.file}`)]
-    out.push(`  ✘ ${`${rule} `.padEnd(8)}${where.join(', ')}`)
-    const f = props[0]?.failure
-    if (f) {
-      out.push(`           ${firstLine(f.message)}`)
-      out.push(`           reproduce: ${f.reproduce}`)
-      if (f.replay) out.push(`           replay:    ${f.replay}`)
-    } else if (regs[0]) out.push(`           ${firstLine(regs[0].detail)}`)
+  const groups = t.failureGroups ?? []
+  if (groups.length === 0) return [`${label('Failures')}none`]
+  const checks = groups.reduce((n, g) => n + g.count, 0)
+  const out = [`${label('Failures')}${groups.length} distinct cause${groups.length === 1 ? '' : 's'} (${checks} failing check${checks === 1 ? '' : 's'})`]
+  for (const g of groups.slice(0, MAX_GROUPS)) {
+    out.push(`  ✘ ${`${g.rule} `.padEnd(8)}${g.operation}  ${g.count}×  ${firstLine(g.shape, 120)}`)
+    const s = g.smallest
+    if (!s) continue
+    out.push(`           smallest: ${s.source}${s.counterexample.length ? ` (${s.counterexample.length} command${s.counterexample.length === 1 ? '' : 's'})` : ''}`)
+    if (s.reproduce) out.push(`           reproduce: ${s.reproduce}`)
+    if (s.replay) out.push(`           replay:    ${s.replay}`)
   }
+  if (groups.length > MAX_GROUPS) out.push(`  … and ${groups.length - MAX_GROUPS} more causes (matrix.html / matrix.md list them all)`)
   return out
+}
+
+function resultLine(report: ConformanceReport): string {
+  const verdicts = report.targets.map((t) => ({ t, v: verdictOf(t) }))
+  const failed = verdicts.filter((x) => x.v.verdict === 'FAILED')
+  if (failed.length) {
+    return `RESULT: FAILED — ${failed.map(({ t, v }) => {
+      const rules = t.totals.failingRules.length
+      const missing = notImplementedOperations(t).length
+      const what = [rules ? `${rules} rule${rules === 1 ? '' : 's'} broken` : '', missing ? `${missing} operation${missing === 1 ? '' : 's'} not implemented` : '']
+        .filter(Boolean).join(' and ') || v.reasons.join(', ')
+      return `${what} on ${t.id}`
+    }).join('; ')}`
+  }
+  const open = verdicts.filter((x) => x.v.verdict === 'INCONCLUSIVE')
+  if (open.length === 0) return 'RESULT: PASSED'
+  const word = report.targets.some((t) => t.interrupted) ? 'INTERRUPTED' : 'INCONCLUSIVE'
+  return `RESULT: ${word} — no failures, but ${open.map(({ t, v }) => `${v.reasons.join(', ')} on ${t.id}`).join('; ')}`
 }
 
 export function consoleSummary(report: ConformanceReport, x: SummaryExtras): string {
@@ -79,11 +107,6 @@ export function consoleSummary(report: ConformanceReport, x: SummaryExtras): str
   if (x.stoppedBecause) out.push(`${label('Stopped')}${x.stoppedBecause}`)
   out.push(`${label('Reports')}${x.reports.length ? x.reports.join(', ') : 'none requested'}`)
   if (x.bundles) out.push(`${label('Bundles')}${x.bundles.count ? `${x.bundles.dir} (${x.bundles.count} written)` : 'none (no failures)'}`)
-  const failing = report.targets.filter((t) => t.totals.failingRules.length > 0)
-  out.push('')
-  if (failing.length) {
-    out.push(`RESULT: FAILED — ${failing.map((t) => `${t.totals.failingRules.length} rule${t.totals.failingRules.length === 1 ? '' : 's'} broken on ${t.id}`).join('; ')}`)
-  } else if (report.targets.some((t) => t.interrupted)) out.push('RESULT: INTERRUPTED — no failures before the stop')
-  else out.push('RESULT: PASSED')
+  out.push('', resultLine(report))
   return out.join('\n')
 }

@@ -9,10 +9,12 @@ import { OPERATION_NAMES, OPERATIONS, RULES, type Confidence } from '../spec'
 import type { ImplementationLedger } from '../targets/implementation'
 import type { CallStats } from '../targets/target'
 import { errorCoverage } from './error-coverage'
+import { failureGroups } from './failure-groups'
 import {
   REPORT_FORMAT, type ConformanceReport, type PropertyReport, type TargetReport, type TargetStats, type Totals,
 } from './report-types'
 import { ruleReports, uncataloguedFailureRules } from './rule-status'
+import { targetVerdict } from './verdict'
 
 const PACKAGE = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string }
 export const TOOL = { name: PACKAGE.name, version: PACKAGE.version }
@@ -81,11 +83,14 @@ export type TargetCore = Omit<TargetReport, 'id' | 'rules' | 'coverage' | 'total
 
 export function finishTarget(core: TargetCore, catalogue: ConformanceReport['catalogue']): TargetReport {
   const rules = ruleReports(catalogue.rules, core.properties, core.regressions, core.mode)
-  return {
+  const t: TargetReport = {
     id: targetId(core), ...core, rules,
     coverage: errorCoverage(catalogue.operations, core.stats),
     totals: totalsOf(core, catalogue, rules),
   }
+  // derived from the rest, like rules and totals, so a merged column is grouped exactly like a single run
+  t.failureGroups = failureGroups(t)
+  return t
 }
 
 function totalsOf(core: TargetCore, catalogue: ConformanceReport['catalogue'], rules: TargetReport['rules']): Totals {
@@ -115,13 +120,11 @@ export function newReport(targets: TargetReport[], catalogue = specCatalogue(), 
 }
 
 /**
- * Whether the report holds any conformance failure (what exit code 1 means): a failing property, a
- * regression still failing, or an operation the target does not implement. An inconclusive property
- * (budget) is not one.
+ * Whether any target's verdict is FAILED (what exit code 1 means): a failing property, a regression still
+ * failing, or an operation the target does not implement. INCONCLUSIVE (a budget) is not a failure.
  */
 export function hasFailures(report: ConformanceReport): boolean {
-  return report.targets.some((t) => t.totals.failed > 0 || t.regressions.some((g) => g.verdict === 'STILL FAILING')
-    || (t.totals.operationsNotImplemented?.length ?? 0) > 0)
+  return report.targets.some((t) => targetVerdict(t) === 'FAILED')
 }
 
 export function writeJsonReport(file: string, report: ConformanceReport): void {

@@ -1,8 +1,10 @@
-// JUnit XML for CI: one <testsuite> per target, one <testcase> per property (and per replayed regression
-// bundle), a <failure> naming the rule, the message, the counterexample and the command that reproduces it.
+// JUnit XML for CI: one <testsuite> per target, one <testcase> per property (per Pact interaction for the
+// contracts, per replayed regression bundle), a <failure> naming the rule, the message, the counterexample and
+// the command that reproduces it; inconclusive, interrupted and not-run properties are <skipped>.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { ConformanceReport, PropertyReport, RegressionReport, TargetReport } from './report-types'
+import { targetVerdict } from './verdict'
 
 // Generated inputs reach failure messages (control characters, lone surrogates); XML 1.0 cannot carry them
 // at all, so they are written as visible \u escapes instead of making the file unparseable.
@@ -41,64 +43,77 @@ function failureText(p: PropertyReport): string {
   ].join('\n')
 }
 
-function propertyCase(t: TargetReport, p: PropertyReport): string {
+type Outcome = 'passed' | 'failed' | 'skipped'
+interface Case { xml: string; outcome: Outcome }
+
+const SKIPPED_BECAUSE: Partial<Record<PropertyReport['status'], string>> = {
+  interrupted: 'interrupted (SIGINT) before a verdict',
+  'not-run': 'not run (the run was interrupted first)',
+  inconclusive: 'inconclusive: the time budget ended it before a verdict',
+}
+
+function propertyCase(t: TargetReport, p: PropertyReport): Case {
   const head = `    <testcase${attrs({ classname: `conformance.${t.id}`, name: `${p.id}: ${p.title}`, time: seconds(p.durationMs) })}`
-  if (p.status === 'passed') return `${head}/>`
+  if (p.status === 'passed') return { xml: `${head}/>`, outcome: 'passed' }
   if (p.status === 'failed' && p.failure) {
     const firstLine = p.failure.message.split('\n')[0]
-    return `${head}>\n      <failure${attrs({ type: p.failure.rule, message: `${p.failure.rule}: ${firstLine}` })}>${xmlText(failureText(p))}</failure>\n    </testcase>`
+    return { xml: `${head}>\n      <failure${attrs({ type: p.failure.rule, message: `${p.failure.rule}: ${firstLine}` })}>${xmlText(failureText(p))}</failure>\n    </testcase>`, outcome: 'failed' }
   }
-  const why = p.status === 'interrupted' ? 'interrupted (SIGINT) before a verdict' : 'not run (the run was interrupted first)'
-  return `${head}>\n      <skipped${attrs({ message: why })}/>\n    </testcase>`
+  const why = SKIPPED_BECAUSE[p.status] ?? `${p.status}${p.note ? `: ${p.note}` : ''}`
+  return { xml: `${head}>\n      <skipped${attrs({ message: p.note ? `${why} (${p.note})` : why })}/>\n    </testcase>`, outcome: 'skipped' }
 }
 
 /** Contract verification: one case per Pact interaction, named by its description and provider state. */
-function interactionCases(t: TargetReport, p: PropertyReport): string[] {
+function interactionCases(t: TargetReport, p: PropertyReport): Case[] {
   return (p.interactions ?? []).map((i) => {
     const head = `    <testcase${attrs({ classname: `conformance.${t.id}.${p.id}`, name: `${i.interaction} [given ${i.state || 'no state'}]`, time: seconds(i.durationMs ?? 0) })}`
-    if (i.status === 'passed') return `${head}/>`
+    if (i.status === 'passed') return { xml: `${head}/>`, outcome: 'passed' as const }
     const mismatch = i.mismatch ?? 'failed'
-    return `${head}>\n      <failure${attrs({ type: 'contract', message: mismatch.split('\n')[0] })}>${xmlText(mismatch)}</failure>\n    </testcase>`
+    const type = i.rules?.join(' ') || 'contract'
+    return { xml: `${head}>\n      <failure${attrs({ type, message: mismatch.split('\n')[0] })}>${xmlText(mismatch)}</failure>\n    </testcase>`, outcome: 'failed' as const }
   })
 }
 
-function regressionCase(t: TargetReport, g: RegressionReport): string {
+function regressionCase(t: TargetReport, g: RegressionReport): Case {
   const head = `    <testcase${attrs({ classname: `conformance.${t.id}.regressions`, name: `regression ${g.file} (${g.property})`, time: '0.000' })}`
-  if (g.verdict === 'FIXED') return `${head}/>`
-  if (g.verdict === 'CANNOT REPLAY') return `${head}>\n      <skipped${attrs({ message: `CANNOT REPLAY: ${g.detail}` })}/>\n    </testcase>`
-  return `${head}>\n      <failure${attrs({ type: g.rule ?? 'regression', message: `STILL FAILING: ${g.detail.split('\n')[0]}` })}>${xmlText(`STILL FAILING: ${g.detail}\nreplay: npm run conformance -- replay ${g.file}`)}</failure>\n    </testcase>`
+  if (g.verdict === 'FIXED') return { xml: `${head}/>`, outcome: 'passed' }
+  if (g.verdict === 'CANNOT REPLAY') return { xml: `${head}>\n      <skipped${attrs({ message: `CANNOT REPLAY: ${g.detail}` })}/>\n    </testcase>`, outcome: 'skipped' }
+  return { xml: `${head}>\n      <failure${attrs({ type: g.rule ?? 'regression', message: `STILL FAILING: ${g.detail.split('\n')[0]}` })}>${xmlText(`STILL FAILING: ${g.detail}\nreplay: npm run conformance -- replay ${g.file}`)}</failure>\n    </testcase>`, outcome: 'failed' }
 }
 
-function suite(t: TargetReport): string {
+interface Suite { xml: string; tests: number; failures: number; skipped: number }
+
+/** Counts come from the cases written, so every level adds up (tests = cases, failures = <failure>s, skipped = <skipped>s). */
+function suite(t: TargetReport): Suite {
   // a property with per-interaction verdicts (contracts) is reported as those cases instead of one
   const cases = [
     ...t.properties.flatMap((p) => (p.interactions?.length ? interactionCases(t, p) : [propertyCase(t, p)])),
     ...t.regressions.map((g) => regressionCase(t, g)),
   ]
-  const failures = t.properties.reduce((n, p) => n + (p.interactions?.length ? p.interactions.filter((i) => i.status === 'failed').length : p.status === 'failed' ? 1 : 0), 0)
-    + t.regressions.filter((g) => g.verdict === 'STILL FAILING').length
-  const skipped = t.properties.filter((p) => p.status === 'interrupted' || p.status === 'not-run').length
-    + t.regressions.filter((g) => g.verdict === 'CANNOT REPLAY').length
+  const count = (o: Outcome) => cases.filter((c) => c.outcome === o).length
   const props = [
     ['target', t.label], ['kind', t.kind], ['region', t.region], ['instanceId', t.instanceId], ['seed', String(t.seed)],
     ['mode', t.mode.strict ? 'strict' : 'default'], ['quirks', t.quirks.join(',')], ['shards', t.shards.join(',')],
-    ['calls', String(t.stats.calls)], ['throttleRetries', String(t.stats.throttleRetries)],
+    ['calls', String(t.stats.calls)], ['throttleRetries', String(t.stats.throttleRetries)], ['verdict', targetVerdict(t)],
   ].map(([name, value]) => `      <property${attrs({ name: name!, value: value! })}/>`)
-  return [
-    `  <testsuite${attrs({ name: t.id, tests: cases.length, failures, errors: 0, skipped, time: seconds(t.durationMs), timestamp: t.startedAt })}>`,
+  const tests = cases.length
+  const xml = [
+    `  <testsuite${attrs({ name: t.id, tests, failures: count('failed'), errors: 0, skipped: count('skipped'), time: seconds(t.durationMs), timestamp: t.startedAt })}>`,
     '    <properties>', ...props, '    </properties>',
-    ...cases,
+    ...cases.map((c) => c.xml),
     '  </testsuite>',
   ].join('\n')
+  return { xml, tests, failures: count('failed'), skipped: count('skipped') }
 }
 
+// The root sums its suites. It carries no "skipped": the JUnit XSD the test validates against (Jenkins
+// xunit-plugin's junit-10.xsd, test/report/junit-10.xsd) does not allow it on <testsuites>; each suite has it.
 export function junitXml(report: ConformanceReport): string {
   const suites = report.targets.map(suite)
-  const tests = report.targets.reduce((n, t) => n + t.properties.length + t.regressions.length, 0)
-  const failures = report.targets.reduce((n, t) => n + t.properties.filter((p) => p.status === 'failed').length
-    + t.regressions.filter((g) => g.verdict === 'STILL FAILING').length, 0)
+  const tests = suites.reduce((n, s) => n + s.tests, 0)
+  const failures = suites.reduce((n, s) => n + s.failures, 0)
   const time = report.targets.reduce((n, t) => Math.max(n, t.durationMs), 0)
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites${attrs({ name: report.tool.name, tests, failures, errors: 0, time: seconds(time) })}>\n${suites.join('\n')}\n</testsuites>\n`
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites${attrs({ name: report.tool.name, tests, failures, errors: 0, time: seconds(time) })}>\n${suites.map((s) => s.xml).join('\n')}\n</testsuites>\n`
 }
 
 export function writeJunitReport(file: string, report: ConformanceReport): void {

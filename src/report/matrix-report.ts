@@ -1,10 +1,14 @@
 // The conformance matrix: rules × targets, properties × targets, and operation × declared error coverage.
 // matrixTables() turns a report into plain tables once; the Markdown writer here and the HTML writer in
-// matrix-html.ts only render them, so both formats always say the same thing.
+// matrix-html.ts only render them, so both formats always say the same thing. The Markdown opens with the
+// verdict summary (summary-markdown.ts), which is also written alone as summary.md for CI job summaries.
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { dirname, join } from 'node:path'
 import { reasonNeverProduced } from './error-coverage'
 import type { ConformanceReport, PropertyStatus, RuleStatus, TargetReport } from './report-types'
+import { mdTable as table, summaryMarkdown } from './summary-markdown'
+
+export const SUMMARY_FILE = 'summary.md'
 
 export type CellTone = 'pass' | 'fail' | 'muted' | 'gap' | 'plain'
 export interface Cell { text: string; tone: CellTone }
@@ -17,7 +21,6 @@ export interface MatrixTables {
   properties: { id: string; title: string; cells: Cell[] }[]
   coverage: { operation: string; error: string; cells: Cell[]; reason: string }[]
   undeclared: { target: string; operation: string; error: string; count: number }[]
-  failures: { target: string; property: string; rule: string; message: string; counterexample: string[]; reproduce: string; replay?: string; bundle?: string }[]
   regressions: { target: string; file: string; property: string; verdict: string; detail: string }[]
 }
 
@@ -91,39 +94,17 @@ export function matrixTables(report: ConformanceReport): MatrixTables {
     })),
     coverage,
     undeclared: ts.flatMap((t) => t.coverage.flatMap((c) => c.undeclared.map((u) => ({ target: t.id, operation: c.operation, error: u.error, count: u.count })))),
-    failures: ts.flatMap((t) => t.properties.filter((p) => p.status === 'failed' && p.failure).map((p) => ({
-      target: t.id, property: p.id, rule: p.failure!.rule, message: p.failure!.message, counterexample: p.failure!.counterexample,
-      reproduce: p.failure!.reproduce, replay: p.failure!.replay, bundle: p.failure!.bundle,
-    }))),
     regressions: ts.flatMap((t) => t.regressions.map((g) => ({ target: t.id, file: g.file, property: g.property, verdict: g.verdict, detail: g.detail }))),
   }
-}
-
-/** Markdown table cells may not contain pipes or newlines. */
-function md(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
-}
-
-function table(header: string[], rows: string[][]): string[] {
-  return [`| ${header.map(md).join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(md).join(' | ')} |`)]
 }
 
 export function matrixMarkdown(report: ConformanceReport): string {
   const m = matrixTables(report)
   const ids = m.targets.map((t) => t.id)
-  const out: string[] = [`# ${m.title}`, '', `Generated ${m.generatedAt}.`, '']
+  const out: string[] = [`# ${m.title}`, '', `Generated ${m.generatedAt}.`, '', ...summaryMarkdown(report)]
   out.push('## Targets', '')
   out.push(...table(['', ...ids], m.targets[0]?.facts.map(([k], i) => [k, ...m.targets.map((t) => t.facts[i]![1])]) ?? []), '')
-  if (m.failures.length) {
-    out.push('## Failures', '')
-    for (const f of m.failures) {
-      out.push(`### ${f.rule} — ${f.property} on ${f.target}`, '', '```', f.message, '```', '', 'Counterexample:', '')
-      out.push(...f.counterexample.map((c, i) => `${i + 1}. \`${c.replace(/`/g, "'")}\``), '')
-      out.push(`Reproduce: \`${f.reproduce}\``, '')
-      if (f.replay) out.push(`Replay: \`${f.replay}\``, '')
-    }
-  }
-  out.push('## Rules', '', 'Status per target: pass · FAIL · not asserted (this mode does not assert the rule\'s confidence) · not exercised (no property that ran checks it).', '')
+  out.push('## Rules', '', 'Status per target: pass · FAIL · not asserted (this mode does not assert the rule\'s confidence) · not exercised (no assertion about it ran against the target).', '')
   out.push(...table(['Rule', 'Confidence', 'Statement', ...ids], m.rules.map((r) => [r.id, r.confidence, r.statement, ...r.cells.map((c) => c.text)])), '')
   out.push('## Properties', '')
   out.push(...table(['Property', 'Title', ...ids], m.properties.map((p) => [p.id, p.title, ...p.cells.map((c) => c.text)])), '')
@@ -140,7 +121,14 @@ export function matrixMarkdown(report: ConformanceReport): string {
   return out.join('\n')
 }
 
+/** The summary alone (verdicts, disagreements, grouped failures): what a CI job summary shows. */
+export function summaryMarkdownFile(report: ConformanceReport): string {
+  return [`# Connect Views conformance (${report.targets.map((t) => t.id).join(' · ') || 'no targets'})`, '', ...summaryMarkdown(report)].join('\n')
+}
+
+/** matrix.md, and summary.md beside it. */
 export function writeMarkdownReport(file: string, report: ConformanceReport): void {
   mkdirSync(dirname(file), { recursive: true })
   writeFileSync(file, matrixMarkdown(report) + '\n')
+  writeFileSync(join(dirname(file), SUMMARY_FILE), summaryMarkdownFile(report) + '\n')
 }

@@ -1,5 +1,6 @@
 // The report formats a run or a merge can write, their file names in the output folder, and writing them.
 import { join } from 'node:path'
+import { attachDiffs } from './failure-groups'
 import { writeJsonReport } from './json-report'
 import { writeJunitReport } from './junit-report'
 import { writeHtmlReport } from './matrix-html'
@@ -30,8 +31,13 @@ const WRITERS: Readonly<Record<ReportFormat, (file: string, r: ConformanceReport
   json: writeJsonReport, junit: writeJunitReport, md: writeMarkdownReport, html: writeHtmlReport,
 }
 
-/** Writes every requested format into outDir; returns the files written, in format order. */
+/**
+ * Writes every requested format into outDir; returns the files written, in format order. First adds each
+ * failure group's diff from the replay bundles under outDir, in place: the console summary printed after
+ * this shows the same report that was written.
+ */
 export function writeReports(outDir: string, report: ConformanceReport, formats: readonly ReportFormat[]): string[] {
+  attachDiffs(report, outDir)
   return formats.map((f) => {
     const file = join(outDir, REPORT_FILES[f])
     WRITERS[f](file, report)

@@ -52,11 +52,13 @@ describe('closing summary', () => {
     for (const f of FILES) expect(s).toContain(join(passing.out, f))
     expect(s).toContain('RESULT: PASSED')
   })
-  it('lists unique failures by rule with the command that reproduces them', () => {
+  it('lists failures grouped by cause with the command that reproduces them', () => {
     const s = failing.r.stdout
+    expect(s).toMatch(/Verdict:\s+FAILED — 2 properties failed/)
     expect(s).toMatch(/Target:\s+stub \+checksum-not-checked/)
-    expect(s).toMatch(/Failures:\s+1 unique \(by rule\)/)
-    expect(s).toMatch(/✘ R12\s+checksum-conflict, differential/)
+    expect(s).toMatch(/Failures:\s+2 distinct causes \(2 failing checks\)/)
+    expect(s).toMatch(/✘ R12\s+CreateViewVersion\s+1×\s+CreateViewVersion accepted ViewContentSha256 "…", which is not the checksum of \$LATEST/)
+    expect(s).toMatch(/smallest: checksum-conflict \(\d+ commands?\)/)
     expect(s).toMatch(/reproduce: npm run conformance -- run --target stub --quirk checksum-not-checked --only checksum-conflict --seed 7 --path \S+@\S+/)
     expect(s).toContain(`${join(failing.out, 'bundles')} (2 written)`)
     expect(s).toContain('RESULT: FAILED')
