@@ -6,6 +6,7 @@
 //   cosmetic — the same request in other bytes: JSON members in another order or spelt differently, and the
 //              content-length / x-amz-content-sha256 headers that follow from those bytes.
 // The gate exits 1 on breaking differences only (additive too with --block-additive).
+import { createHash } from 'node:crypto'
 import type { CapturedRequest } from './capturing-handler'
 import { leafChanges, type LeafChange } from './json-diff'
 import type { Outcome } from './run-corpus'
@@ -59,6 +60,12 @@ function describeChange(c: LeafChange, what: string): string {
   return `${what} ${c.path}: ${c.text}`
 }
 
+/** The signed payload hash does not match the bytes sent (the service would reject the signature). */
+function hashMismatch(r: CapturedRequest): boolean {
+  const h = r.headers['x-amz-content-sha256']
+  return h !== undefined && /^[0-9a-f]{64}$/.test(h) && h !== createHash('sha256').update(r.bodyText, 'utf8').digest('hex')
+}
+
 export function judgeRequests(pinned: readonly CapturedRequest[], candidate: readonly CapturedRequest[]): Judgement {
   if (pinned.length > 0 && candidate.length === 0) return { severity: 'breaking', reasons: ['the candidate sent no request'] }
   if (pinned.length !== candidate.length) return { severity: 'breaking', reasons: [`${pinned.length} request(s) → ${candidate.length} (attempts differ)`] }
@@ -68,6 +75,10 @@ export function judgeRequests(pinned: readonly CapturedRequest[], candidate: rea
     const meaning = leafChanges(requestMeaning(p), requestMeaning(c), `$[${i}]`)
     if (meaning.length) {
       js.push({ severity: 'breaking', reasons: meaning.map((m) => describeChange(m, 'request')) })
+      return
+    }
+    if (hashMismatch(c) && !hashMismatch(p)) {
+      js.push({ severity: 'breaking', reasons: [`request $[${i}] x-amz-content-sha256 is not the hash of the body sent`] })
       return
     }
     const bytesMoved = p.bodyText !== c.bodyText

@@ -84,9 +84,8 @@ export function formatConsole(r: GateReport, o: RenderOptions = {}): string {
     }
     lines.push('', `[${g.severity} ${g.kind}] ${g.ids.length} case(s): ${idList(g.ids)}`)
     for (const reason of g.reasons) lines.push(`  why: ${reason}`)
-    if (g.severity === 'cosmetic') continue
-    for (const c of g.changes) lines.push(`  ${c}`)
-    if (g.patch) lines.push(g.patch.trimEnd())
+    // cosmetic groups stop at the reason: their patches show bytes that mean the same thing
+    if (g.severity !== 'cosmetic' && g.patch) lines.push(g.patch.trimEnd())
   }
   return lines.join('\n')
 }
