@@ -4,8 +4,8 @@
 import type { Target } from '../targets/target'
 import type { BrokerVerification } from './broker'
 import { createResigningFilter } from './resign'
-import { StateArranger, type SetupFailure } from './state-arranger'
-import { describeState } from './verification-results'
+import { BudgetExhausted, StateArranger, type SetupFailure } from './state-arranger'
+import { describeState, type InteractionResult } from './verification-results'
 import { verifyPacts, type VerificationReport } from './verify'
 
 export interface TargetVerificationOptions {
@@ -17,6 +17,11 @@ export interface TargetVerificationOptions {
   resign?: boolean
   broker?: BrokerVerification
   logLevel?: 'trace' | 'debug' | 'info' | 'warn' | 'error'
+  /**
+   * Milliseconds left in the run's time budget. No provider state is arranged after that; the interactions
+   * it cuts off are reported `not-verified` (no verdict), never failed. Absent: no limit.
+   */
+  remainingMs?: number
 }
 
 export interface TargetVerificationReport extends VerificationReport {
@@ -30,7 +35,8 @@ export function providerBaseUrlFor(target: string, region: string): string {
 }
 
 export async function verifyAgainstTarget(o: TargetVerificationOptions): Promise<TargetVerificationReport> {
-  const arranger = new StateArranger(o.target)
+  const deadline = o.remainingMs === undefined ? undefined : Date.now() + Math.max(0, o.remainingMs)
+  const arranger = new StateArranger(o.target, { ...(deadline !== undefined ? { deadline } : {}) })
   const requestFilter = o.resign === false ? undefined : createResigningFilter({
     targetUrl: o.providerBaseUrl,
     region: o.target.region,
@@ -51,9 +57,18 @@ export async function verifyAgainstTarget(o: TargetVerificationOptions): Promise
     }
   }
   // A state that could not be arranged explains its interaction's mismatch better than the mismatch does.
-  const results = report.results.map((r) => {
-    const setup = r.status === 'failed' ? arranger.failures.find((f) => f.action === 'setup' && describeState(f.state, f.params) === r.state) : undefined
+  // A state the deadline cut off means no verdict: the interaction is not verified, whatever the verifier says.
+  const cutOff = [...arranger.cutOff]
+  const results = report.results.map((r): InteractionResult => {
+    if (r.status !== 'failed') return r
+    const cut = cutOff.indexOf(r.state)
+    if (cut >= 0 && /state change|provider state|not verified/i.test(r.mismatch ?? '')) {
+      cutOff.splice(cut, 1)
+      return { ...r, status: 'not-verified', mismatch: new BudgetExhausted().message }
+    }
+    const setup = arranger.failures.find((f) => f.action === 'setup' && describeState(f.state, f.params) === r.state)
     return setup ? { ...r, mismatch: `provider state setup failed: ${setup.message}\n${r.mismatch ?? ''}`.trim() } : r
   })
-  return { ...report, results, passed: report.passed && arranger.failures.length === 0, stateFailures: [...arranger.failures] }
+  const passed = results.every((r) => r.status === 'passed') && arranger.failures.length === 0
+  return { ...report, results, passed, stateFailures: [...arranger.failures] }
 }

@@ -67,7 +67,8 @@ export interface PropertyResult {
   property: string
   title: string
   rules: readonly string[]
-  status: 'passed' | 'failed'
+  /** inconclusive: the time budget ended it before a verdict (nothing failed; not everything was checked). */
+  status: 'passed' | 'failed' | 'inconclusive'
   seed: number
   path?: string
   numRuns: number
@@ -78,12 +79,19 @@ export interface PropertyResult {
   report?: string
   /** Contract verification: one verdict per Pact interaction (one JUnit case each). */
   interactions?: InteractionVerdict[]
+  /** Assertions that executed against the target, by rule id (a rule with none was not exercised). */
+  assertions?: Record<string, number>
+  /** Why the property ended without a verdict, or what it left out. */
+  note?: string
 }
 
 export interface InteractionVerdict {
   interaction: string
   state: string
-  status: 'passed' | 'failed'
+  /** Catalogue rule ids the interaction declares (data in the pact, never parsed from its description). */
+  rules: string[]
+  /** not-verified: the time budget ended before it was verified. */
+  status: 'passed' | 'failed' | 'not-verified'
   mismatch?: string
   durationMs?: number
 }

@@ -57,6 +57,7 @@ function interactionCases(t: TargetReport, p: PropertyReport): string[] {
   return (p.interactions ?? []).map((i) => {
     const head = `    <testcase${attrs({ classname: `conformance.${t.id}.${p.id}`, name: `${i.interaction} [given ${i.state || 'no state'}]`, time: seconds(i.durationMs ?? 0) })}`
     if (i.status === 'passed') return `${head}/>`
+    if (i.status === 'not-verified') return `${head}>\n      <skipped${attrs({ message: i.mismatch ?? 'not verified' })}/>\n    </testcase>`
     const mismatch = i.mismatch ?? 'failed'
     return `${head}>\n      <failure${attrs({ type: 'contract', message: mismatch.split('\n')[0] })}>${xmlText(mismatch)}</failure>\n    </testcase>`
   })
@@ -77,7 +78,9 @@ function suite(t: TargetReport): string {
   ]
   const failures = t.properties.reduce((n, p) => n + (p.interactions?.length ? p.interactions.filter((i) => i.status === 'failed').length : p.status === 'failed' ? 1 : 0), 0)
     + t.regressions.filter((g) => g.verdict === 'STILL FAILING').length
-  const skipped = t.properties.filter((p) => p.status === 'interrupted' || p.status === 'not-run').length
+  const skipped = t.properties.reduce((n, p) => n + (p.interactions?.length
+    ? p.interactions.filter((i) => i.status === 'not-verified').length
+    : p.status === 'interrupted' || p.status === 'not-run' ? 1 : 0), 0)
     + t.regressions.filter((g) => g.verdict === 'CANNOT REPLAY').length
   const props = [
     ['target', t.label], ['kind', t.kind], ['region', t.region], ['instanceId', t.instanceId], ['seed', String(t.seed)],
