@@ -54,8 +54,11 @@ interface ArrangedView {
 
 export class StateArranger {
   readonly failures: SetupFailure[] = []
-  /** Provider states (described as in the results) whose setup the deadline cut off, in order. */
-  readonly cutOff: string[] = []
+  /**
+   * Every setup the verifier asked for, in order (it verifies one interaction at a time, in the order of its
+   * results), with the state as the results describe it and whether the deadline cut it off.
+   */
+  readonly setups: { state: string; cutOff: boolean }[] = []
   /** A setup is running: its calls stop at the deadline (a teardown's never do: cleanup must finish). */
   private arranging = false
   /** Names handed to the consumer for views the interaction creates or renames to: swept at teardown. */
@@ -86,12 +89,14 @@ export class StateArranger {
 
   private async guarded<T>(state: string, params: unknown, action: 'setup' | 'teardown', fn: () => Promise<T>): Promise<T> {
     this.arranging = action === 'setup'
+    const setup = this.arranging ? { state: describeState(state, (params ?? {}) as Record<string, unknown>), cutOff: false } : undefined
+    if (setup) this.setups.push(setup)
     try {
       if (this.arranging && this.pastDeadline()) throw new BudgetExhausted()
       return await fn()
     } catch (e) {
-      if (e instanceof BudgetExhausted) {
-        this.cutOff.push(describeState(state, (params ?? {}) as Record<string, unknown>))
+      if (e instanceof BudgetExhausted && setup) {
+        setup.cutOff = true
         throw e
       }
       this.failures.push({ state, params: (params ?? {}) as Record<string, unknown>, action, message: (e as Error).message })

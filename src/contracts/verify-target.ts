@@ -34,6 +34,26 @@ export function providerBaseUrlFor(target: string, region: string): string {
   return target === 'aws' ? `https://connect.${region}.amazonaws.com` : target.replace(/\/+$/, '')
 }
 
+/**
+ * The interactions whose provider state the deadline cut off. The verifier runs one interaction at a time and
+ * lists its verdicts in that order, and it asks for each interaction's state setup before its request: the
+ * k-th interaction with a provider state is the k-th setup. A state that does not pair up (another order
+ * than assumed) marks nothing: those interactions keep the verifier's verdict.
+ */
+function cutOffInteractions(report: VerificationReport, setups: readonly { state: string; cutOff: boolean }[]): Set<string> {
+  const out = new Set<string>()
+  const byDescription = new Map(report.results.map((r) => [r.interaction, r]))
+  let k = 0
+  for (const d of report.executionOrder) {
+    const r = byDescription.get(d)
+    if (!r?.state) continue
+    const setup = setups[k++]
+    if (setup?.state !== r.state) break
+    if (setup.cutOff) out.add(d)
+  }
+  return out
+}
+
 export async function verifyAgainstTarget(o: TargetVerificationOptions): Promise<TargetVerificationReport> {
   const deadline = o.remainingMs === undefined ? undefined : Date.now() + Math.max(0, o.remainingMs)
   const arranger = new StateArranger(o.target, { ...(deadline !== undefined ? { deadline } : {}) })
@@ -56,16 +76,12 @@ export async function verifyAgainstTarget(o: TargetVerificationOptions): Promise
       arranger.failures.push({ state: '(final cleanup)', params: {}, action: 'teardown', message: (e as Error).message })
     }
   }
-  // A state that could not be arranged explains its interaction's mismatch better than the mismatch does.
-  // A state the deadline cut off means no verdict: the interaction is not verified, whatever the verifier says.
-  const cutOff = [...arranger.cutOff]
+  // A state the deadline cut off means no verdict: that interaction is not verified, whatever the verifier
+  // says. A state that could not be arranged explains its interaction's mismatch better than the mismatch does.
+  const cutOff = cutOffInteractions(report, arranger.setups)
   const results = report.results.map((r): InteractionResult => {
+    if (cutOff.has(r.interaction)) return { ...r, status: 'not-verified', mismatch: new BudgetExhausted().message }
     if (r.status !== 'failed') return r
-    const cut = cutOff.indexOf(r.state)
-    if (cut >= 0 && /state change|provider state|not verified/i.test(r.mismatch ?? '')) {
-      cutOff.splice(cut, 1)
-      return { ...r, status: 'not-verified', mismatch: new BudgetExhausted().message }
-    }
     const setup = arranger.failures.find((f) => f.action === 'setup' && describeState(f.state, f.params) === r.state)
     return setup ? { ...r, mismatch: `provider state setup failed: ${setup.message}\n${r.mismatch ?? ''}`.trim() } : r
   })
