@@ -37,6 +37,7 @@ describe('2. the pact is written to contracts/pacts/', () => {
     syncPactFiles(generatedDir, COMMITTED_PACTS_DIR)
     const doc = readPactDocument(COMMITTED_PACT_FILE)
     expect(doc.interactions.map((i) => i.description).sort()).toEqual(CONTRACT_CASES.map((c) => c.description).sort())
+    for (const c of CONTRACT_CASES) expect(doc.interactions.find((i) => i.description === c.description)?.comments?.rules, c.description).toEqual([...c.rules])
   })
 })
 
@@ -54,6 +55,8 @@ describe('3. provider: the stub HTTP server, SigV4 checking on, requests re-sign
     it(`verifies: ${c.description}`, () => {
       const r = report.results.find((x) => x.interaction === c.description)
       expect(r?.status, r?.mismatch).toBe('passed')
+      // the rules come back from the pact, as the consumer declared them
+      expect(r?.rules).toEqual([...c.rules])
     })
   }
   it('arranged every provider state and cleaned up every view it created', () => {

@@ -1,17 +1,26 @@
 // Verifies the Views API contract (contracts/pacts/) against a live endpoint: an emulator URL or AWS.
 //   npx tsx scripts/verify-contracts.ts --target <url>|aws [--instance-id ID] [--region R] [--profile P]
-//     [--pact FILE...] [--tps N] [--json FILE] [--provider-version V --publish-results]
+//     [--pact FILE...] [--tps N] [--json FILE] [--remaining-ms N] [--provider-version V --publish-results]
 //   npx tsx scripts/verify-contracts.ts --publish-pacts --consumer-version V [--consumer-branch B]
 // Provider states are arranged through the API on run-tagged views that are deleted afterwards; every
 // replayed request is re-signed with SigV4 for the target. With PACT_BROKER_BASE_URL set (and no --pact),
-// the pacts come from the broker. Exit 0: verified; 1: verification failed; 2: not runnable (no credentials,
-// no instance id, bad arguments); 3: internal error.
+// the pacts come from the broker. With --remaining-ms (counted from this process's start) no provider state
+// is arranged once the time is up and the interactions left are reported not verified. Exit 0: nothing
+// failed; 1: verification failed; 2: not runnable (no credentials, no instance id, bad arguments); 3:
+// internal error.
+import { performance } from 'node:perf_hooks'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { verifyContractsCommand, type VerifyCommandOptions } from '../src/contracts/verify-command'
 
 // Both are read when used (verifier start, client construction), not at import time.
 process.env.PACT_DO_NOT_TRACK ??= 'true'
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
+
+function nonNegative(value: string): number {
+  const n = Number(value)
+  if (!(n >= 0) || !Number.isFinite(n)) throw new InvalidArgumentError('must be a number >= 0')
+  return n
+}
 
 function positive(value: string): number {
   const n = Number(value)
@@ -28,6 +37,7 @@ const program = new Command('verify-contracts')
   .option('--pact <file...>', 'pact files (default: contracts/pacts/ committed pact)')
   .option('--tps <n>', 'requests per second for arranging states on live targets (default 2)', positive)
   .option('--json <file>', 'write per-interaction results as JSON')
+  .option('--remaining-ms <n>', 'time budget in ms from process start: interactions not reached by then are not verified', nonNegative)
   .addOption(new Option('--log-level <level>', 'Pact log level').choices(['trace', 'debug', 'info', 'warn', 'error']))
   .option('--provider-version <v>', 'broker mode: provider version to publish results for')
   .option('--provider-branch <b>', 'broker mode: provider branch')
@@ -38,7 +48,10 @@ const program = new Command('verify-contracts')
   .exitOverride((e) => process.exit(e.exitCode === 0 ? 0 : 2))
 
 program.parse()
-verifyContractsCommand(program.opts<VerifyCommandOptions>())
+const opts = program.opts<VerifyCommandOptions>()
+// performance.now() is the time since this process started: the caller's budget already runs during start-up.
+if (opts.remainingMs !== undefined) opts.remainingMs = Math.max(0, opts.remainingMs - performance.now())
+verifyContractsCommand(opts)
   .then((code) => process.exit(code))
   .catch((e: unknown) => {
     console.error(`verify-contracts: internal error: ${(e as Error).stack ?? String(e)}`)

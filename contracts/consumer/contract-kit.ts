@@ -7,6 +7,7 @@ import { DEFAULT_ACCOUNT_ID, DEFAULT_INSTANCE_ID, DEFAULT_REGION } from '../../s
 import { customerViewArn } from '../../src/model/view-ref'
 import { pathSegment, type StateName } from '../../src/contracts/provider-states'
 import { contentRevision } from '../../src/contracts/state-arranger'
+import { OPERATIONS, SHAPES, type ErrorName, type OperationName, type RuleId } from '../../src/spec'
 
 /** Fake, non-AWS-looking credentials: only their signature's shape reaches the pact. */
 export const CONSUMER_CREDENTIALS = { accessKeyId: 'CVCPACTKEY', secretAccessKey: 'cvc-pact-consumer-secret-not-real' } as const
@@ -39,6 +40,8 @@ export const EX_CONTENT = contentRevision(1)
 const ID = '[-a-zA-Z0-9_]{1,100}'
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}'
 const VIEW_ARN = `arn:aws[-a-z]*:connect:[-a-z0-9]+:[0-9]{12}:instance/${ID}/view/${ID}`
+/** A qualifier (R1). Whether an answer's Id/Arn carries one is not documented, so answers may have it or not. */
+const QUALIFIER = '(:(\\$SAVED|\\$LATEST|[0-9]+))?'
 const ARN_SEGMENT = `arn%3Aaws[-a-z]*%3Aconnect%3A[-a-z0-9]+%3A[0-9]{12}%3Ainstance%2F${ID}%2Fview%2F${ID}`
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
@@ -85,8 +88,8 @@ export const nextTokenValue = () => injected('${nextToken}', '[a-zA-Z0-9=/+_.-]{
 export function epochSeconds(example: number): Matcher<number> {
   return { 'pact:matcher:type': 'regex', regex: '^[0-9]{9,10}(\\.[0-9]+)?$', value: example } as Matcher<number>
 }
-export const viewId = () => M.regex(new RegExp(`^${UUID}$`), EX.viewId)
-export const viewArn = () => M.regex(new RegExp(`^${VIEW_ARN}$`), EX_VIEW_ARN)
+export const viewId = () => M.regex(new RegExp(`^${UUID}${QUALIFIER}$`), EX.viewId)
+export const viewArn = () => M.regex(new RegExp(`^${VIEW_ARN}${QUALIFIER}$`), EX_VIEW_ARN)
 /** A numbered version's ARN: the view ARN, qualified with the number (R37, inferred from CloudFormation). */
 export const versionArn = (n: number) => M.regex(new RegExp(`^${VIEW_ARN}(:[0-9]+)?$`), `${EX_VIEW_ARN}:${n}`)
 export const sha256 = () => M.regex(/^[0-9a-fA-F]{64}$/, EX.sha256)
@@ -99,6 +102,7 @@ export const sigv4Authorization = () => M.regex(
 )
 
 export interface ViewShape {
+  /** The example; the matcher takes either value (which status each snapshot reports is not documented). */
   status: 'PUBLISHED' | 'SAVED'
   /** Exact version number (numbered versions); omitted for $LATEST/$SAVED, whose Version field is undocumented (R35). */
   version?: number
@@ -107,13 +111,20 @@ export interface ViewShape {
   sha?: boolean
 }
 
-/** The View fields a client relies on; nondeterministic ones by pattern, the rest exactly. */
+/** A ViewStatus: the enum is documented, the value a given snapshot reports is not. */
+export const viewStatus = (example: 'PUBLISHED' | 'SAVED') => M.regex(/^(PUBLISHED|SAVED)$/, example)
+
+/**
+ * The View fields a client relies on: nondeterministic ones by pattern, those the docs leave open by pattern
+ * too (qualified or bare Id/Arn, Status), and exactly only what the docs and the arranged state pin down
+ * (Type, Version and VersionDescription of a numbered version).
+ */
 export function viewBody(s: ViewShape): Record<string, unknown> {
   return {
     Id: viewId(),
     Arn: s.version !== undefined ? versionArn(s.version) : viewArn(),
     Name: M.string(EX.viewName),
-    Status: s.status,
+    Status: viewStatus(s.status),
     Type: 'CUSTOMER_MANAGED',
     Content: { Template: M.string(EX_CONTENT.Template), Actions: M.eachLike('Submit') },
     CreatedTime: epochSeconds(EX.createdTime),
@@ -124,7 +135,7 @@ export function viewBody(s: ViewShape): Record<string, unknown> {
   }
 }
 
-export const viewSummary = () => ({ Id: viewId(), Arn: viewArn(), Name: M.string(EX.viewName), Type: 'CUSTOMER_MANAGED', Status: M.regex(/^(PUBLISHED|SAVED)$/, 'PUBLISHED') })
+export const viewSummary = () => ({ Id: viewId(), Arn: viewArn(), Name: M.string(EX.viewName), Type: 'CUSTOMER_MANAGED', Status: viewStatus('PUBLISHED') })
 
 /** `x-amzn-errortype` as AWS sends it: the bare name, optionally followed by ":<namespace URL>". */
 export function errorType(names: readonly string[]): Matcher<string> {
@@ -143,9 +154,26 @@ export function errorResponse(e: ErrorShape): ContractCase['response'] {
 /** An undocumented 4xx: any client error, with any of the candidate classes (choices.ts checksumConflictError). */
 export const anyClientError = (example: number) => M.matchStatus(example, HTTPResponseStatusClass.ClientError)
 
+/**
+ * The client-fault errors an operation declares, but throttling (429 says nothing about the request): the
+ * answer to a rejection whose class the docs leave open (a rule whose errorClass is not documented).
+ */
+export function declaredClientErrors(op: OperationName, first: ErrorName): ErrorName[] {
+  const client = (OPERATIONS[op].errors as readonly ErrorName[]).filter((e) => {
+    const shape = SHAPES[e]
+    return shape?.type === 'structure' && shape.error?.fault === 'client' && shape.error.httpStatus !== 429
+  })
+  return [first, ...client.filter((e) => e !== first)]
+}
+
 export interface ContractCase {
   /** Unique; the provider's per-interaction results are keyed by it. */
   description: string
+  /**
+   * Catalogue ids (src/spec/rules.ts) of what the interaction checks: recorded into the pact as data, they
+   * decide which modes assert it, which rules its verdict counts for, and which rule a failure is blamed on.
+   */
+  rules: readonly RuleId[]
   state: StateName
   params?: Record<string, string | number | boolean | Record<string, string>>
   request: {

@@ -4,7 +4,7 @@ import { MatchersV3 as M } from '@pact-foundation/pact'
 import { expect } from 'vitest'
 import { STATE } from '../../src/contracts/provider-states'
 import {
-  EX, errorResponse, instanceIdValue, nextToken, nextTokenValue, requestIdHeader, viewBody, viewNameValue, viewSummary, viewsPath,
+  EX, anyClientError, declaredClientErrors, errorResponse, instanceIdValue, nextToken, nextTokenValue, requestIdHeader, viewBody, viewNameValue, viewSummary, viewsPath,
   type ContractCase,
 } from './contract-kit'
 import { expectServiceError } from './expect-sdk'
@@ -13,11 +13,13 @@ const ok = (body: unknown): ContractCase['response'] => ({ status: 200, headers:
 
 export const LIST_CASES: ContractCase[] = [
   {
-    description: 'ListViews: the first page of customer-managed views is full and carries a NextToken',
+    description: 'ListViews: the first page of customer-managed views holds at most maxResults and carries a NextToken',
+    rules: ['R27'],
     state: STATE.manyViews,
     params: { N: 3 },
     request: { method: 'GET', path: viewsPath(), query: { type: 'CUSTOMER_MANAGED', maxResults: '2' } },
-    response: ok({ ViewsSummaryList: M.atLeastLike(viewSummary(), 2, 2), NextToken: nextToken() }),
+    // 1..maxResults items (R27 bounds a page, it does not say a page is full); more views exist, so a NextToken.
+    response: ok({ ViewsSummaryList: M.constrainedArrayLike(viewSummary(), 1, 2, 2), NextToken: nextToken() }),
     async exercise(client) {
       const out = await client.send(new ListViewsCommand({ InstanceId: EX.instanceId, Type: 'CUSTOMER_MANAGED', MaxResults: 2 }))
       expect(out.ViewsSummaryList).toHaveLength(2)
@@ -26,6 +28,7 @@ export const LIST_CASES: ContractCase[] = [
   },
   {
     description: 'ListViews: the NextToken of the first page continues the listing',
+    rules: ['R27'],
     state: STATE.manyViews,
     params: { N: 3, firstPageRead: 2 },
     request: { method: 'GET', path: viewsPath(), query: { type: 'CUSTOMER_MANAGED', maxResults: '2', nextToken: nextTokenValue() } },
@@ -36,14 +39,17 @@ export const LIST_CASES: ContractCase[] = [
     },
   },
   {
-    description: 'ListViews: maxResults 0 is rejected as an invalid parameter (R24)',
+    description: 'ListViews: maxResults 0 is rejected with a client error (class undocumented)',
+    rules: ['R24'],
     state: STATE.instance,
     request: { method: 'GET', path: viewsPath(), query: { maxResults: '0' } },
-    response: errorResponse({ status: 400, names: ['InvalidParameterException', 'InvalidRequestException'] }),
+    // R24 documents a 4xx; the class is not documented (catalogue: errorClass inferred): any declared client error.
+    response: errorResponse({ status: anyClientError(400), names: declaredClientErrors('ListViews', 'InvalidParameterException') }),
     exercise: (client) => expectServiceError(client.send(new ListViewsCommand({ InstanceId: EX.instanceId, MaxResults: 0 })), 'InvalidParameterException', 400),
   },
   {
     description: 'SearchViews: an exact name search finds the view',
+    rules: ['R46'],
     state: STATE.view,
     params: { status: 'PUBLISHED' },
     request: {

@@ -1,5 +1,6 @@
 // Turns one ContractCase into a PactV4 interaction and runs its SDK call against the mock server. Every
-// request also carries the SigV4 `authorization` header, matched by shape only.
+// request also carries the SigV4 `authorization` header, matched by shape only, and every interaction the
+// catalogue rules it checks.
 //
 // Under CPU load the Rust mock server can answer a request before it records the match, so pact-js's check
 // right after the test reports "expected but not received" although the client got the matched answer
@@ -16,8 +17,10 @@ const MAX_ATTEMPTS = 3
 
 async function recordOnce(pact: PactV4, c: ContractCase, onExercised: () => void): Promise<void> {
   const { request: req, response: res } = c
-  const interaction = c.params ? pact.addInteraction().given(c.state, c.params) : pact.addInteraction().given(c.state)
-  await interaction
+  const given = c.params ? pact.addInteraction().given(c.state, c.params) : pact.addInteraction().given(c.state)
+  // The rules travel in the pact as data (comments.rules: a JSON array), so the provider side attributes
+  // verdicts from them, also for pacts it only reads (src/contracts/verification-results.ts declaredRules).
+  await given.comment({ key: 'rules', value: JSON.stringify(c.rules) })
     .uponReceiving(c.description)
     .withRequest(req.method, req.path, (b) => {
       b.headers({ authorization: sigv4Authorization() })

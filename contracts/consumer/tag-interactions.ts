@@ -10,6 +10,7 @@ const ok = (body?: unknown): ContractCase['response'] => ({ status: 200, headers
 export const TAG_CASES: ContractCase[] = [
   {
     description: 'TagResource: a tag is added to the view ARN',
+    rules: ['R21'],
     state: STATE.view,
     params: { status: 'PUBLISHED' },
     request: { method: 'POST', path: tagsPath('viewArnPath'), body: { tags: { team: 'customer-experience' } } },
@@ -21,6 +22,7 @@ export const TAG_CASES: ContractCase[] = [
   },
   {
     description: 'UntagResource: a tag key is removed from the view ARN',
+    rules: ['R21'],
     state: STATE.view,
     params: { status: 'PUBLISHED', tags: { team: 'customer-experience' } },
     request: { method: 'DELETE', path: tagsPath('viewArnPath'), query: { tagKeys: ['team'] } },
@@ -32,6 +34,7 @@ export const TAG_CASES: ContractCase[] = [
   },
   {
     description: "ListTagsForResource: the view's tags are listed",
+    rules: ['R21'],
     state: STATE.view,
     params: { status: 'PUBLISHED', tags: { team: 'customer-experience' } },
     request: { method: 'GET', path: tagsPath('viewArnPath') },
@@ -44,6 +47,7 @@ export const TAG_CASES: ContractCase[] = [
   },
   {
     description: 'TagResource: an ARN of a view that does not exist is answered with ResourceNotFoundException',
+    rules: ['R25', 'R33'],
     state: STATE.instance,
     request: { method: 'POST', path: tagsPath('missingViewArnPath'), body: { tags: { team: 'customer-experience' } } },
     response: errorResponse({ status: 404, names: ['ResourceNotFoundException'] }),

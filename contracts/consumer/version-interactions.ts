@@ -16,6 +16,7 @@ const versionSummary = (n: number) => ({ Id: viewId(), Arn: versionArn(n), Name:
 export const VERSION_CASES: ContractCase[] = [
   {
     description: 'CreateViewVersion: a changed $LATEST with the current checksum is published as the next version (R10, R12)',
+    rules: ['R10', 'R12'],
     state: STATE.latestAhead,
     params: { N: 1 },
     request: { method: 'PUT', path: viewsPath({ key: 'viewId' }, 'versions'), body: { VersionDescription: 'Second release', ViewContentSha256: sha256Value('sha256') } },
@@ -28,6 +29,7 @@ export const VERSION_CASES: ContractCase[] = [
   },
   {
     description: 'CreateViewVersion: with no change since the highest version it returns that version and creates none (R11)',
+    rules: ['R11'],
     state: STATE.publishedVersions,
     params: { N: 3 },
     request: { method: 'PUT', path: viewsPath({ key: 'viewId' }, 'versions'), body: {} },
@@ -39,6 +41,7 @@ export const VERSION_CASES: ContractCase[] = [
   },
   {
     description: 'CreateViewVersion: a stale ViewContentSha256 is rejected with a client error (R12, class undocumented)',
+    rules: ['R12'],
     state: STATE.latestAhead,
     params: { N: 1 },
     request: { method: 'PUT', path: viewsPath({ key: 'viewId' }, 'versions'), body: { ViewContentSha256: sha256Value('staleSha256') } },
@@ -49,7 +52,8 @@ export const VERSION_CASES: ContractCase[] = [
       CHOICE_OPTIONS.checksumConflictError[0], 400),
   },
   {
-    description: 'DeleteViewVersion: a numbered version is deleted (R17)',
+    description: 'DeleteViewVersion: a numbered version is deleted',
+    rules: ['R32'],
     state: STATE.publishedVersions,
     params: { N: 3 },
     request: { method: 'DELETE', path: viewsPath({ key: 'viewId' }, 'versions', '2') },
@@ -61,6 +65,7 @@ export const VERSION_CASES: ContractCase[] = [
   },
   {
     description: 'DeleteViewVersion: a version that was never published is answered with ResourceNotFoundException',
+    rules: ['R25', 'R33'],
     state: STATE.publishedVersions,
     params: { N: 1 },
     request: { method: 'DELETE', path: viewsPath({ key: 'viewId' }, 'versions', '7') },
@@ -70,6 +75,7 @@ export const VERSION_CASES: ContractCase[] = [
   },
   {
     description: 'ListViewVersions: the first page lists the highest versions first and carries a NextToken (R18)',
+    rules: ['R18', 'R27'],
     state: STATE.publishedVersions,
     params: { N: 3 },
     request: { method: 'GET', path: viewsPath({ key: 'viewId' }, 'versions'), query: { maxResults: '2' } },
@@ -82,6 +88,7 @@ export const VERSION_CASES: ContractCase[] = [
   },
   {
     description: 'ListViewVersions: the NextToken of the first page continues with the remaining versions',
+    rules: ['R27'],
     state: STATE.publishedVersions,
     params: { N: 3, firstPageRead: 2 },
     request: { method: 'GET', path: viewsPath({ key: 'viewId' }, 'versions'), query: { maxResults: '2', nextToken: nextTokenValue() } },

@@ -5,7 +5,7 @@ import { RUN_TAG_KEY } from '../../src/targets/run-identity'
 import { STATE } from '../../src/contracts/provider-states'
 import { contentRevision } from '../../src/contracts/state-arranger'
 import {
-  EX, EX_CONTENT, EX_VIEW_ARN, errorResponse, newViewNameValue, requestIdHeader, runTagValue, viewBody, viewNameValue, viewsPath,
+  EX, EX_CONTENT, EX_VIEW_ARN, anyClientError, declaredClientErrors, errorResponse, newViewNameValue, requestIdHeader, runTagValue, viewBody, viewNameValue, viewsPath,
   type ContractCase,
 } from './contract-kit'
 import { expectEpochDates, expectServiceError } from './expect-sdk'
@@ -17,6 +17,7 @@ const UPDATED = contentRevision(2)
 export const VIEW_CASES: ContractCase[] = [
   {
     description: 'CreateView: a published view is created with its checksum and epoch-second timestamps',
+    rules: ['R13', 'R32'],
     state: STATE.instance,
     request: {
       method: 'PUT', path: viewsPath(),
@@ -39,17 +40,20 @@ export const VIEW_CASES: ContractCase[] = [
     },
   },
   {
-    description: 'CreateView: a name already used in the instance is rejected with DuplicateResourceException (R5)',
+    description: 'CreateView: a name already used in the instance is rejected with a client error (class undocumented)',
+    rules: ['R5', 'R33'],
     state: STATE.view,
     params: { status: 'PUBLISHED' },
     request: { method: 'PUT', path: viewsPath(), body: { Status: 'SAVED', Content: EX_CONTENT, Name: viewNameValue() } },
-    response: errorResponse({ status: 409, names: ['DuplicateResourceException'] }),
+    // R5 documents the rejection, not its class (catalogue: errorClass inferred): any declared client error.
+    response: errorResponse({ status: anyClientError(409), names: declaredClientErrors('CreateView', 'DuplicateResourceException') }),
     exercise: (client) => expectServiceError(
       client.send(new CreateViewCommand({ InstanceId: EX.instanceId, Status: 'SAVED', Content: EX_CONTENT, Name: EX.viewName })),
       'DuplicateResourceException', 409),
   },
   {
     description: 'DescribeView: an unqualified view id returns $LATEST (R7)',
+    rules: ['R7', 'R32'],
     state: STATE.view,
     params: { status: 'PUBLISHED' },
     request: { method: 'GET', path: viewsPath({ key: 'viewId' }) },
@@ -63,6 +67,7 @@ export const VIEW_CASES: ContractCase[] = [
   },
   {
     description: 'DescribeView: an ARN-form view id is accepted (one percent-encoded path segment)',
+    rules: ['R1'],
     state: STATE.view,
     params: { status: 'PUBLISHED' },
     request: { method: 'GET', path: viewsPath({ key: 'viewArnPath' }) },
@@ -74,6 +79,7 @@ export const VIEW_CASES: ContractCase[] = [
   },
   {
     description: 'DescribeView: the $SAVED qualifier returns the draft (R1)',
+    rules: ['R1', 'R7'],
     state: STATE.view,
     params: { status: 'SAVED' },
     request: { method: 'GET', path: viewsPath({ key: 'viewId', suffix: '%3A%24SAVED' }) },
@@ -85,6 +91,7 @@ export const VIEW_CASES: ContractCase[] = [
   },
   {
     description: 'DescribeView: a version-qualified view id returns that numbered version (R1)',
+    rules: ['R1', 'R10'],
     state: STATE.publishedVersions,
     params: { N: 3 },
     request: { method: 'GET', path: viewsPath({ key: 'viewId', suffix: '%3A1' }) },
@@ -97,6 +104,7 @@ export const VIEW_CASES: ContractCase[] = [
   },
   {
     description: 'DescribeView: a version-qualified view ARN returns that numbered version',
+    rules: ['R1', 'R10'],
     state: STATE.publishedVersions,
     params: { N: 3 },
     request: { method: 'GET', path: viewsPath({ key: 'viewArnPath', suffix: '%3A2' }) },
@@ -108,13 +116,15 @@ export const VIEW_CASES: ContractCase[] = [
   },
   {
     description: 'DescribeView: an unknown view id is answered with ResourceNotFoundException',
+    rules: ['R25', 'R33'],
     state: STATE.instance,
     request: { method: 'GET', path: viewsPath({ key: 'missingViewId' }) },
     response: notFound,
     exercise: (client) => expectServiceError(client.send(new DescribeViewCommand({ InstanceId: EX.instanceId, ViewId: EX.missingViewId })), 'ResourceNotFoundException', 404),
   },
   {
-    description: 'UpdateViewContent: saving a draft answers with the $SAVED view (R3)',
+    description: 'UpdateViewContent: saving a draft answers with the view',
+    rules: ['R3', 'R32'],
     state: STATE.view,
     params: { status: 'PUBLISHED' },
     request: { method: 'POST', path: viewsPath({ key: 'viewId' }), body: { Status: 'SAVED', Content: UPDATED } },
@@ -125,7 +135,8 @@ export const VIEW_CASES: ContractCase[] = [
     },
   },
   {
-    description: 'UpdateViewContent: publishing answers with the new $LATEST and its checksum (R3, R13)',
+    description: 'UpdateViewContent: publishing answers with the view and its new checksum',
+    rules: ['R3', 'R13'],
     state: STATE.view,
     params: { status: 'PUBLISHED' },
     request: { method: 'POST', path: viewsPath({ key: 'viewId' }), body: { Status: 'PUBLISHED', Content: UPDATED } },
@@ -137,6 +148,7 @@ export const VIEW_CASES: ContractCase[] = [
   },
   {
     description: 'UpdateViewMetadata: the view is renamed and described',
+    rules: ['R32'],
     state: STATE.view,
     params: { status: 'PUBLISHED' },
     request: { method: 'POST', path: viewsPath({ key: 'viewId' }, 'metadata'), body: { Name: newViewNameValue(), Description: 'Renamed by the contract tests' } },
@@ -148,6 +160,7 @@ export const VIEW_CASES: ContractCase[] = [
   },
   {
     description: 'DeleteView: the view is deleted',
+    rules: ['R32'],
     state: STATE.view,
     params: { status: 'PUBLISHED' },
     request: { method: 'DELETE', path: viewsPath({ key: 'viewId' }) },
@@ -159,6 +172,7 @@ export const VIEW_CASES: ContractCase[] = [
   },
   {
     description: 'DeleteView: an unknown view id is answered with ResourceNotFoundException',
+    rules: ['R25', 'R33'],
     state: STATE.instance,
     request: { method: 'DELETE', path: viewsPath({ key: 'missingViewId' }) },
     response: notFound,

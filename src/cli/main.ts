@@ -84,16 +84,17 @@ function program(setCode: (code: number) => void): Command {
     .option('--quirk <name...>', 'stub only: switch on named deviations')
     .action(async (file: string, opts: RawSettings) => setCode(await parityCommand(file, targetSettings(settingSource(opts)), out)))
 
-  root.command('sdk-diff').description('SDK-upgrade gate: compare a candidate @aws-sdk/client-connect with the pinned one (exit 0 identical, 1 different, 2 unavailable)')
+  root.command('sdk-diff').description('SDK-upgrade gate: compare a candidate @aws-sdk/client-connect with the pinned one (exit 0 no breaking difference, 1 breaking, 2 unavailable)')
     .requiredOption('--candidate <version>', 'version, range or dist-tag of @aws-sdk/client-connect')
     .option('--out <dir>', `report folder (default ${DEFAULT_GATE_OUT})`, DEFAULT_GATE_OUT)
     .option('--seed <n>', `corpus seed (default ${DEFAULT_GATE_SEED})`, String(DEFAULT_GATE_SEED))
     .option('--no-schemas', 'skip generating and comparing JSON schemas from both d.ts')
     .option('--fresh', 'reinstall the candidate even if a cached install exists')
     .option('--install-root <dir>', 'where candidate installs live (default: a folder in the OS temp dir)')
+    .option('--block-additive', 'fail on additive differences too (new operations, members, enum values)')
     .action(async (o: RawSettings) => setCode(await sdkGateCommand({
       candidate: asString({ value: o.candidate, source: '--candidate' }), out: asString({ value: o.out, source: '--out' }),
-      seed: asInteger({ value: o.seed, source: '--seed' }, 0, 2 ** 32 - 1), schemas: o.schemas !== false, fresh: !!o.fresh,
+      seed: asInteger({ value: o.seed, source: '--seed' }, 0, 2 ** 32 - 1), schemas: o.schemas !== false, fresh: !!o.fresh, blockAdditive: !!o.blockAdditive,
       ...(o.installRoot === undefined ? {} : { installRoot: asString({ value: o.installRoot, source: '--install-root' }) }),
     })))
 

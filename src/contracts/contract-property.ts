@@ -3,44 +3,71 @@
 // stub is served over HTTP with the same options for the verifier; endpoints and AWS are verified directly
 // (states arranged through the API on run-tagged views, requests re-signed with SigV4).
 //
+// Each interaction declares the catalogue rules it checks, as data in the pact (`comments.rules`, written by
+// contracts/consumer/record.ts). Those declarations decide everything here: which interactions the mode
+// asserts (one resting on a rule the mode does not assert is left out), which rules a verified interaction
+// counts an executed assertion for, and which rule a failure is attributed to.
+//
 // The verification runs in a child process (scripts/verify-contracts.ts --json): Pact's native verifier
 // prints its whole report straight to file descriptor 1, which would bury the run's own progress and
 // summary. The child's console output is dropped (its last lines are shown if it fails to run at all); the
-// verdicts, with every mismatch, come back as JSON.
-import { isRuleId, type FailureRule } from '../spec'
+// verdicts, with every mismatch, come back as JSON. With a time budget the child stops arranging provider
+// states when the budget is spent; the interactions it did not reach are `not-verified` and the property
+// ends inconclusive, not failed.
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { InteractionVerdict, PropertyResult } from '../harness/property'
+import type { Mode } from '../harness/projection'
+import { isAsserted, isRuleId, rule, RULES, type FailureRule } from '../spec/rules'
 import { startStubServer } from '../stub'
 import type { Target } from '../targets/target'
+import { COMMITTED_PACT_FILE } from './pact-names'
 import type { SetupFailure } from './state-arranger'
+import { declaredRules, stateOf, type PactDocument } from './verification-results'
+
+/** The rule a failing interaction is blamed on when the pact it came from declares none. */
+
+/** Union of the rules the interactions of a pact declare, in catalogue order. */
+export function pactRules(doc: PactDocument): string[] {
+  const declared = new Set(doc.interactions.flatMap(declaredRules))
+  return RULES.map((r) => r.id).filter((id) => declared.has(id))
+}
+
+const committedPact = (): PactDocument => JSON.parse(readFileSync(COMMITTED_PACT_FILE, 'utf8')) as PactDocument
 
 export const CONTRACTS_PROPERTY = {
   id: 'contracts',
   title: 'Pact contracts of every view operation verify against the target',
-  rules: ['R1', 'R2', 'R3', 'R5', 'R10', 'R11', 'R12', 'R16', 'R17', 'R18', 'R21', 'R25', 'R27', 'R32', 'R33'],
+  rules: pactRules(committedPact()),
 } as const
 
 const SCRIPT = fileURLToPath(new URL('../../scripts/verify-contracts.ts', import.meta.url))
+/** After the budget the child still deletes what it created; past this much more it is stopped. */
+const CLEANUP_GRACE_MS = 30_000
 
 interface ChildAnswer { passed: boolean; results: InteractionVerdict[]; stateFailures: SetupFailure[] }
 
-function verifyInChild(args: string[]): Promise<ChildAnswer> {
+function verifyInChild(args: string[], hardLimitMs: number | undefined): Promise<ChildAnswer | 'killed'> {
   const dir = mkdtempSync(join(tmpdir(), 'cvc-contracts-'))
   const json = join(dir, 'results.json')
   const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, ...args, '--json', json], { stdio: ['ignore', 'pipe', 'pipe'], env: process.env })
   let log = ''
+  let killed = false
+  // SIGTERM: the child's signal handler still deletes the views it created before it exits.
+  const timer = hardLimitMs === undefined ? undefined : setTimeout(() => { killed = true; child.kill('SIGTERM') }, hardLimitMs)
   child.stdout.on('data', (d: Buffer) => { log += d.toString() })
   child.stderr.on('data', (d: Buffer) => { log += d.toString() })
   return new Promise((resolve, reject) => {
     child.on('error', reject)
     child.on('close', (code) => {
+      if (timer) clearTimeout(timer)
       try {
-        if (!existsSync(json)) throw new Error(`contract verification did not run (exit ${code}):\n${log.split('\n').slice(-15).join('\n')}`)
-        resolve(JSON.parse(readFileSync(json, 'utf8')) as ChildAnswer)
+        if (existsSync(json)) resolve(JSON.parse(readFileSync(json, 'utf8')) as ChildAnswer)
+        else if (killed) resolve('killed')
+        else throw new Error(`contract verification did not run (exit ${code}):\n${log.split('\n').slice(-15).join('\n')}`)
       } catch (e) {
         reject(e)
       } finally {
@@ -50,39 +77,90 @@ function verifyInChild(args: string[]): Promise<ChildAnswer> {
   })
 }
 
-async function verify(target: Target): Promise<ChildAnswer> {
-  const common = ['--instance-id', target.instanceId, '--region', target.region]
+async function verify(target: Target, pactFile: string, remainingMs: number | undefined): Promise<ChildAnswer | 'killed'> {
+  const common = ['--instance-id', target.instanceId, '--region', target.region, '--pact', pactFile,
+    ...(remainingMs !== undefined ? ['--remaining-ms', String(Math.max(0, Math.floor(remainingMs)))] : [])]
+  const hardLimit = remainingMs === undefined ? undefined : Math.max(0, remainingMs) + CLEANUP_GRACE_MS
   if (target.kind === 'stub') {
     const server = await startStubServer({ coreOptions: { ...target.stubOptions } })
     try {
-      return await verifyInChild(['--target', server.url, ...common, '--tps', '10000'])
+      return await verifyInChild(['--target', server.url, ...common, '--tps', '10000'], hardLimit)
     } finally {
       await server.close()
     }
   }
   const rate = target.rateLimit ? ['--tps', String(target.rateLimit.tps)] : []
   const where = target.endpoint ? ['--target', target.endpoint] : ['--target', 'aws', ...(target.profile ? ['--profile', target.profile] : [])]
-  return verifyInChild([...where, ...common, ...rate])
+  return verifyInChild([...where, ...common, ...rate], hardLimit)
 }
 
-export async function runContractProperty(target: Target, opts: { seed: number }): Promise<PropertyResult> {
+/** Whether the mode asserts every rule the interaction declares (an undeclared or unknown id is never asserted). */
+function assertedIn(rules: readonly string[], mode: Mode): boolean {
+  return rules.length > 0 && rules.every((id) => isRuleId(id) && isAsserted(rule(id), mode))
+}
+
+/** Executed assertions per rule: every interaction that got a verdict, passed or failed, asserted its rules once. */
+export function contractAssertions(verdicts: readonly InteractionVerdict[]): Record<string, number> {
+  const out: Record<string, number> = {}
+  for (const v of verdicts) if (v.status !== 'not-verified') for (const id of v.rules) out[id] = (out[id] ?? 0) + 1
+  return out
+}
+
+/**
+ * The rule a failed interaction is attributed to: the first it declares (never read from its description).
+ * An interaction that declares none is a defect of the harness (a test requires every one to declare some).
+ */
+export function attributedRule(v: InteractionVerdict): FailureRule {
+  return v.rules.find(isRuleId) ?? 'harness'
+}
+
+export interface ContractRunOptions {
+  seed: number
+  mode?: Mode
+  /** Milliseconds left in the run's time budget (absent: no limit). */
+  timeLimitMs?: number
+}
+
+export async function runContractProperty(target: Target, opts: ContractRunOptions): Promise<PropertyResult> {
   const started = Date.now()
-  const report = await verify(target)
-  const interactions = report.results.map((r) => ({ ...r }))
+  const mode: Mode = opts.mode ?? { strict: false }
+  const pact = committedPact()
+  const kept = pact.interactions.filter((i) => assertedIn(declaredRules(i), mode))
+  const left = pact.interactions.filter((i) => !kept.includes(i))
+  // The verifier reads pact files: the interactions this mode asserts go to it as a pact of their own.
+  const dir = mkdtempSync(join(tmpdir(), 'cvc-pact-'))
+  let answer: ChildAnswer | 'killed'
+  try {
+    const file = join(dir, 'asserted.json')
+    writeFileSync(file, JSON.stringify({ ...pact, interactions: kept }))
+    answer = await verify(target, file, opts.timeLimitMs)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+  const interactions: InteractionVerdict[] = answer === 'killed'
+    ? kept.map((i) => ({ interaction: i.description, state: stateOf(i), rules: declaredRules(i), status: 'not-verified', mismatch: 'not verified: the time budget ran out (verification stopped)' }))
+    : answer.results.map((r) => ({ ...r, rules: r.rules ?? [] }))
+  const failed = interactions.filter((i) => i.status === 'failed')
+  const notVerified = interactions.filter((i) => i.status === 'not-verified')
+  const notes = [
+    ...(left.length ? [`${left.length} interaction(s) not asserted in this mode (they rest on rules it does not assert): ${[...new Set(left.flatMap(declaredRules))].join(', ')}`] : []),
+    ...(notVerified.length ? [`time budget: ${notVerified.length}/${interactions.length} interaction(s) not verified`] : []),
+  ]
   const base = {
     property: CONTRACTS_PROPERTY.id, title: CONTRACTS_PROPERTY.title, rules: CONTRACTS_PROPERTY.rules, seed: opts.seed,
-    numRuns: interactions.length, commandsExecuted: interactions.length, durationMs: Date.now() - started, interactions,
+    numRuns: interactions.length - notVerified.length, commandsExecuted: interactions.length - notVerified.length,
+    durationMs: Date.now() - started, interactions, assertions: contractAssertions(interactions),
+    ...(notes.length ? { note: notes.join('; ') } : {}),
   }
-  const failed = interactions.filter((i) => i.status === 'failed')
-  if (report.passed && failed.length === 0) return { ...base, status: 'passed' }
-  const first = failed[0]
-  const named = /\((R\d+[a-z]?)\)/.exec(first?.interaction ?? '')?.[1]
-  const rule: FailureRule = named !== undefined && isRuleId(named) ? named : 'R32'
-  const setup = report.stateFailures.map((f) => `provider state ${f.action} failed for "${f.state}": ${f.message}`)
+  const stateFailures = answer === 'killed' ? [] : answer.stateFailures
+  if (failed.length === 0 && stateFailures.length === 0) return { ...base, status: notVerified.length ? 'inconclusive' : 'passed' }
+  const setup = stateFailures.map((f) => `provider state ${f.action} failed for "${f.state}": ${f.message}`)
   const message = [
     `${failed.length}/${interactions.length} Pact interactions failed`,
-    ...failed.map((i) => `- ${i.interaction} [given ${i.state}]\n    ${(i.mismatch ?? '').split('\n').join('\n    ')}`),
+    ...failed.map((i) => `- ${i.interaction} [given ${i.state}] (${i.rules.join(', ') || 'no rules declared'})\n    ${(i.mismatch ?? '').split('\n').join('\n    ')}`),
     ...setup,
   ].join('\n')
-  return { ...base, status: 'failed', failure: { rule, message, step: 0, commands: [], transcript: [] } }
+  // no interaction failed, yet the verification did: a provider state could not be arranged (harness side)
+  const blamed: FailureRule = failed[0] ? attributedRule(failed[0]) : 'harness'
+  return { ...base, status: 'failed', failure: { rule: blamed, message, step: 0, commands: [], transcript: [] } }
 }

@@ -9,6 +9,7 @@ import type { OperationName } from '../spec'
 import { customerViewArn } from '../model/view-ref'
 import { RUN_TAG_KEY } from '../targets/run-identity'
 import type { Target } from '../targets/target'
+import { describeState } from './verification-results'
 import { pathSegment, STATE, type ProviderValues, type StateName, type VersionsStateParams, type ViewStateParams } from './provider-states'
 
 /** A state that could not be arranged; the verifier only sees an empty answer, so it is kept here. */
@@ -17,6 +18,22 @@ export interface SetupFailure {
   params: Record<string, unknown>
   action: 'setup' | 'teardown'
   message: string
+}
+
+/**
+ * The run's time budget ended: the state is not arranged (and the interaction not verified). Not a
+ * failure of the target, so it is kept apart from SetupFailure.
+ */
+export class BudgetExhausted extends Error {
+  override readonly name = 'BudgetExhausted'
+  constructor() {
+    super('not verified: the time budget ran out before its provider state was arranged')
+  }
+}
+
+export interface ArrangerOptions {
+  /** Epoch ms after which no state is arranged any more (teardown still runs: what was created is deleted). */
+  readonly deadline?: number
 }
 
 /** Published content number n: valid for full (PUBLISHED) validation, different for every n. */
@@ -37,11 +54,23 @@ interface ArrangedView {
 
 export class StateArranger {
   readonly failures: SetupFailure[] = []
+  /**
+   * Every setup the verifier asked for, in order (it verifies one interaction at a time, in the order of its
+   * results), with the state as the results describe it and whether the deadline cut it off.
+   */
+  readonly setups: { state: string; cutOff: boolean }[] = []
+  /** A setup is running: its calls stop at the deadline (a teardown's never do: cleanup must finish). */
+  private arranging = false
   /** Names handed to the consumer for views the interaction creates or renames to: swept at teardown. */
   private readonly handedOut = new Set<string>()
   private counter = 0
 
-  constructor(readonly target: Target) {}
+  constructor(readonly target: Target, private readonly options: ArrangerOptions = {}) {}
+
+  /** Whether the deadline has passed. */
+  pastDeadline(): boolean {
+    return this.options.deadline !== undefined && Date.now() >= this.options.deadline
+  }
 
   /** One handler per state: setup arranges and injects values, teardown cleans up. */
   stateHandlers(): StateHandlers {
@@ -59,11 +88,21 @@ export class StateArranger {
   }
 
   private async guarded<T>(state: string, params: unknown, action: 'setup' | 'teardown', fn: () => Promise<T>): Promise<T> {
+    this.arranging = action === 'setup'
+    const setup = this.arranging ? { state: describeState(state, (params ?? {}) as Record<string, unknown>), cutOff: false } : undefined
+    if (setup) this.setups.push(setup)
     try {
+      if (this.arranging && this.pastDeadline()) throw new BudgetExhausted()
       return await fn()
     } catch (e) {
+      if (e instanceof BudgetExhausted && setup) {
+        setup.cutOff = true
+        throw e
+      }
       this.failures.push({ state, params: (params ?? {}) as Record<string, unknown>, action, message: (e as Error).message })
       throw e
+    } finally {
+      this.arranging = false
     }
   }
 
@@ -205,6 +244,8 @@ export class StateArranger {
   }
 
   private async call(op: OperationName, input: Record<string, unknown>): Promise<Record<string, unknown>> {
+    // Checked before every call: on a rate-limited target one state is many seconds of calls.
+    if (this.arranging && this.pastDeadline()) throw new BudgetExhausted()
     const o = await this.target.send(op, input)
     if (!o.ok) throw new Error(`${op} failed while arranging a provider state: ${o.error.name}: ${o.error.message}`)
     return o.output

@@ -1,6 +1,7 @@
 // Per-interaction verdicts from the Rust verifier's JSON answer (pact-core resolves with it, or rejects with
-// it as the Error message). That answer names interactions by description only; the provider state comes
-// from the pact files. Reports render one test case per entry.
+// it as the Error message). That answer names interactions by description only; the provider state and the
+// rules the interaction checks (declared as data in the pact: `comments.rules`) come from the pact files.
+// Reports render one test case per entry.
 import { readFileSync } from 'node:fs'
 
 export interface InteractionResult {
@@ -8,7 +9,10 @@ export interface InteractionResult {
   interaction: string
   /** Provider state(s) with params, e.g. `view V has published versions 1..N and … {"N":3}`. */
   state: string
-  status: 'passed' | 'failed'
+  /** not-verified: the run's time budget ended before the interaction could be verified (no verdict). */
+  status: 'passed' | 'failed' | 'not-verified'
+  /** Catalogue ids (src/spec/rules.ts) the interaction declares it checks; empty when the pact declares none. */
+  rules: string[]
   /** One line per mismatch: `<where>: <what>`, ANSI colours stripped. */
   mismatch?: string
   durationMs?: number
@@ -16,7 +20,18 @@ export interface InteractionResult {
 
 /** The parts of a pact file this module reads. */
 export interface PactDocument {
-  interactions: { description: string; providerStates?: { name: string; params?: Record<string, unknown> }[] }[]
+  interactions: {
+    description: string
+    providerStates?: { name: string; params?: Record<string, unknown> }[]
+    /** Pact V4 interaction comments; ours carry `rules: string[]` (contracts/consumer/record.ts writes them). */
+    comments?: { rules?: unknown }
+  }[]
+}
+
+/** The rule ids an interaction declares (`comments.rules`); anything but an array of strings declares none. */
+export function declaredRules(i: PactDocument['interactions'][number]): string[] {
+  const r = i.comments?.rules
+  return Array.isArray(r) && r.every((x) => typeof x === 'string') ? [...r] : []
 }
 
 interface VerifierMismatch {
@@ -83,7 +98,14 @@ function descriptionOf(errorInteraction: string, descriptions: readonly string[]
  */
 export function interactionResults(json: VerifierJson, pacts: readonly PactDocument[] = []): InteractionResult[] {
   const states = new Map<string, string>()
-  for (const p of pacts) for (const i of p.interactions) if (!states.has(i.description)) states.set(i.description, stateOf(i))
+  const rules = new Map<string, string[]>()
+  for (const p of pacts) {
+    for (const i of p.interactions) {
+      if (states.has(i.description)) continue
+      states.set(i.description, stateOf(i))
+      rules.set(i.description, declaredRules(i))
+    }
+  }
   const verdicts = json.interactionResults ?? []
   const descriptions = [...new Set([...states.keys(), ...verdicts.map((v) => v.description)])]
   const mismatches = new Map<string, string[]>()
@@ -104,6 +126,7 @@ export function interactionResults(json: VerifierJson, pacts: readonly PactDocum
       interaction: d,
       state: states.get(d) ?? '',
       status: failed ? 'failed' : 'passed',
+      rules: rules.get(d) ?? [],
       ...(failed && mismatch ? { mismatch } : {}),
       ...(verdict?.duration !== undefined && durationMs(verdict.duration) !== undefined ? { durationMs: durationMs(verdict.duration) } : {}),
     })
@@ -114,11 +137,13 @@ export function interactionResults(json: VerifierJson, pacts: readonly PactDocum
 /** A readable multi-line summary: one line per interaction, mismatches indented under failures. */
 export function formatResults(results: readonly InteractionResult[]): string {
   const lines: string[] = []
+  const label = { passed: 'PASS', failed: 'FAIL', 'not-verified': 'SKIP' } as const
   for (const r of results) {
-    lines.push(`${r.status === 'passed' ? 'PASS' : 'FAIL'}  ${r.interaction}${r.state ? `  [given ${r.state}]` : ''}`)
+    lines.push(`${label[r.status]}  ${r.interaction}${r.state ? `  [given ${r.state}]` : ''}${r.rules.length ? `  (${r.rules.join(', ')})` : ''}`)
     if (r.mismatch) for (const l of r.mismatch.split('\n')) lines.push(`        ${l}`)
   }
   const failed = results.filter((r) => r.status === 'failed').length
-  lines.push(`${results.length - failed}/${results.length} interactions verified${failed ? `, ${failed} failed` : ''}`)
+  const skipped = results.filter((r) => r.status === 'not-verified').length
+  lines.push(`${results.length - failed - skipped}/${results.length} interactions verified${failed ? `, ${failed} failed` : ''}${skipped ? `, ${skipped} not verified (time budget)` : ''}`)
   return lines.join('\n')
 }

@@ -1,6 +1,6 @@
 // `scripts/verify-contracts.ts`: verify the committed pact (or the broker's pacts) against a live endpoint.
-// Exit codes: 0 every interaction verified; 1 verification failed; 2 not runnable (no credentials, no
-// instance id, bad arguments or broker settings).
+// Exit codes: 0 no interaction failed (with --remaining-ms some may be left not verified: the output says
+// so); 1 verification failed; 2 not runnable (no credentials, no instance id, bad arguments or broker settings).
 import { writeFileSync } from 'node:fs'
 import { DEFAULT_REGION } from '../model/options'
 import { createTarget, TargetUnavailable, targetKindOf } from '../targets/create-target'
@@ -19,6 +19,8 @@ export interface VerifyCommandOptions {
   pact?: string[]
   tps?: number
   json?: string
+  /** Time budget left, in ms: no provider state is arranged after it; the interactions left are not verified. */
+  remainingMs?: number
   logLevel?: 'trace' | 'debug' | 'info' | 'warn' | 'error'
   /** Broker mode only: publish verification results (needs providerVersion). */
   publishResults?: boolean
@@ -103,14 +105,18 @@ export async function verifyContractsCommand(o: VerifyCommandOptions, io: Comman
   try {
     const report = await verifyAgainstTarget({
       target, providerBaseUrl, pactFiles, ...(brokerVerification ? { broker: brokerVerification } : {}), ...(o.logLevel ? { logLevel: o.logLevel } : {}),
+      ...(o.remainingMs !== undefined ? { remainingMs: o.remainingMs } : {}),
     })
     io.out(formatResults(report.results))
     for (const f of report.stateFailures) io.err(`provider state ${f.action} failed: ${f.state} ${JSON.stringify(f.params)}: ${f.message}`)
-    io.out(`${report.passed ? 'VERIFIED' : 'FAILED'} in ${(report.durationMs / 1000).toFixed(1)} s; ${target.stats.calls} API calls to arrange states`)
+    const failed = report.results.some((r) => r.status === 'failed') || report.stateFailures.length > 0
+    const notVerified = report.results.filter((r) => r.status === 'not-verified').length
+    const verdict = failed ? 'FAILED' : notVerified ? `INCOMPLETE (${notVerified} not verified: time budget)` : 'VERIFIED'
+    io.out(`${verdict} in ${(report.durationMs / 1000).toFixed(1)} s; ${target.stats.calls} API calls to arrange states`)
     if (o.json) {
       writeFileSync(o.json, `${JSON.stringify({ target: o.target, region, instanceId: target.instanceId, runId: target.run.runId, passed: report.passed, results: report.results, stateFailures: report.stateFailures }, null, 2)}\n`)
     }
-    return report.passed ? 0 : 1
+    return failed ? 1 : 0
   } finally {
     await target.close()
     unregister()

@@ -1,11 +1,12 @@
 // Contract verification against a Target (the stub's HTTP server, any endpoint, or AWS): provider states
 // are arranged through the API on run-tagged views, every proxied request is re-signed with SigV4 for the
 // provider's host and region, and everything the states created is deleted afterwards.
+import type { RequestHandler } from 'express'
 import type { Target } from '../targets/target'
 import type { BrokerVerification } from './broker'
 import { createResigningFilter } from './resign'
-import { StateArranger, type SetupFailure } from './state-arranger'
-import { describeState } from './verification-results'
+import { BudgetExhausted, StateArranger, type SetupFailure } from './state-arranger'
+import { describeState, type InteractionResult } from './verification-results'
 import { verifyPacts, type VerificationReport } from './verify'
 
 export interface TargetVerificationOptions {
@@ -17,6 +18,11 @@ export interface TargetVerificationOptions {
   resign?: boolean
   broker?: BrokerVerification
   logLevel?: 'trace' | 'debug' | 'info' | 'warn' | 'error'
+  /**
+   * Milliseconds left in the run's time budget. No provider state is arranged after that; the interactions
+   * it cuts off are reported `not-verified` (no verdict), never failed. Absent: no limit.
+   */
+  remainingMs?: number
 }
 
 export interface TargetVerificationReport extends VerificationReport {
@@ -29,13 +35,45 @@ export function providerBaseUrlFor(target: string, region: string): string {
   return target === 'aws' ? `https://connect.${region}.amazonaws.com` : target.replace(/\/+$/, '')
 }
 
+/**
+ * The interactions whose provider state the deadline cut off. The verifier runs one interaction at a time and
+ * lists its verdicts in that order, and it asks for each interaction's state setup before its request: the
+ * k-th interaction with a provider state is the k-th setup. A state that does not pair up (another order
+ * than assumed) marks nothing: those interactions keep the verifier's verdict.
+ */
+function cutOffInteractions(report: VerificationReport, setups: readonly { state: string; cutOff: boolean }[]): Set<string> {
+  const out = new Set<string>()
+  const byDescription = new Map(report.results.map((r) => [r.interaction, r]))
+  let k = 0
+  for (const d of report.executionOrder) {
+    const r = byDescription.get(d)
+    if (!r?.state) continue
+    const setup = setups[k++]
+    if (setup?.state !== r.state) break
+    if (setup.cutOff) out.add(d)
+  }
+  return out
+}
+
 export async function verifyAgainstTarget(o: TargetVerificationOptions): Promise<TargetVerificationReport> {
-  const arranger = new StateArranger(o.target)
-  const requestFilter = o.resign === false ? undefined : createResigningFilter({
+  const deadline = o.remainingMs === undefined ? undefined : Date.now() + Math.max(0, o.remainingMs)
+  const arranger = new StateArranger(o.target, { ...(deadline !== undefined ? { deadline } : {}) })
+  const resign = o.resign === false ? undefined : createResigningFilter({
     targetUrl: o.providerBaseUrl,
     region: o.target.region,
     credentials: o.target.client.config.credentials,
   })
+  // The verifier sends an interaction's request even when its state setup failed. After a cut-off setup the
+  // request would carry the pact's example values (a CreateView of the example name, on a live account):
+  // it is answered here and never reaches the target.
+  const requestFilter: RequestHandler | undefined = deadline === undefined ? resign : (req, res, next) => {
+    if (!req.path.startsWith('/_pact') && arranger.setups.at(-1)?.cutOff) {
+      res.status(503).set('x-cvc-not-verified', 'time budget').end()
+      return
+    }
+    if (resign) resign(req, res, next)
+    else next()
+  }
   let report: VerificationReport
   try {
     report = await verifyPacts({
@@ -50,10 +88,15 @@ export async function verifyAgainstTarget(o: TargetVerificationOptions): Promise
       arranger.failures.push({ state: '(final cleanup)', params: {}, action: 'teardown', message: (e as Error).message })
     }
   }
-  // A state that could not be arranged explains its interaction's mismatch better than the mismatch does.
-  const results = report.results.map((r) => {
-    const setup = r.status === 'failed' ? arranger.failures.find((f) => f.action === 'setup' && describeState(f.state, f.params) === r.state) : undefined
+  // A state the deadline cut off means no verdict: that interaction is not verified, whatever the verifier
+  // says. A state that could not be arranged explains its interaction's mismatch better than the mismatch does.
+  const cutOff = cutOffInteractions(report, arranger.setups)
+  const results = report.results.map((r): InteractionResult => {
+    if (cutOff.has(r.interaction)) return { ...r, status: 'not-verified', mismatch: new BudgetExhausted().message }
+    if (r.status !== 'failed') return r
+    const setup = arranger.failures.find((f) => f.action === 'setup' && describeState(f.state, f.params) === r.state)
     return setup ? { ...r, mismatch: `provider state setup failed: ${setup.message}\n${r.mismatch ?? ''}`.trim() } : r
   })
-  return { ...report, results, passed: report.passed && arranger.failures.length === 0, stateFailures: [...arranger.failures] }
+  const passed = results.every((r) => r.status === 'passed') && arranger.failures.length === 0
+  return { ...report, results, passed, stateFailures: [...arranger.failures] }
 }

@@ -29,6 +29,8 @@ export interface VerifyPactsOptions {
 export interface VerificationReport {
   passed: boolean
   results: InteractionResult[]
+  /** Descriptions of the interactions in the order the verifier verified them (one at a time). */
+  executionOrder: string[]
   /** The verifier's console output, colours stripped. */
   output: string
   durationMs: number
@@ -90,6 +92,7 @@ export async function verifyPacts(o: VerifyPactsOptions): Promise<VerificationRe
   return {
     passed: answer.result !== false && results.every((r) => r.status === 'passed'),
     results,
+    executionOrder: (answer.interactionResults ?? []).map((v) => v.description),
     output: stripAnsi((answer.output ?? []).join('\n')),
     durationMs: Date.now() - started,
   }

@@ -80,9 +80,9 @@ export interface PropertyResult {
   commandsExecuted: number
   durationMs: number
   failure?: PropertyFailure
-  /** Assertions that executed against the target, per rule. */
+  /** Assertions that executed against the target, per rule (a rule with none was not exercised). */
   assertions?: Partial<Record<RuleId, number>>
-  /** Why the property ended without a verdict. */
+  /** Why the property ended without a verdict, or what it left out. */
   note?: string
   /** fast-check's own report, for the console. */
   report?: string
@@ -93,10 +93,12 @@ export interface PropertyResult {
 export interface InteractionVerdict {
   interaction: string
   state: string
-  status: 'passed' | 'failed'
+  /** Catalogue rule ids the interaction declares (data in the pact, never parsed from its description). */
+  rules: string[]
+  /** not-verified: the time budget ended before it was verified. */
+  status: 'passed' | 'failed' | 'not-verified'
   mismatch?: string
   durationMs?: number
-  rules?: string[]
 }
 
 class StepFailure extends Error {

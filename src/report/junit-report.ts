@@ -68,6 +68,7 @@ function interactionCases(t: TargetReport, p: PropertyReport): Case[] {
   return (p.interactions ?? []).map((i) => {
     const head = `    <testcase${attrs({ classname: `conformance.${t.id}.${p.id}`, name: `${i.interaction} [given ${i.state || 'no state'}]`, time: seconds(i.durationMs ?? 0) })}`
     if (i.status === 'passed') return { xml: `${head}/>`, outcome: 'passed' as const }
+    if (i.status === 'not-verified') return { xml: `${head}>\n      <skipped${attrs({ message: i.mismatch ?? 'not verified' })}/>\n    </testcase>`, outcome: 'skipped' as const }
     const mismatch = i.mismatch ?? 'failed'
     const type = i.rules?.join(' ') || 'contract'
     return { xml: `${head}>\n      <failure${attrs({ type, message: mismatch.split('\n')[0] })}>${xmlText(mismatch)}</failure>\n    </testcase>`, outcome: 'failed' as const }

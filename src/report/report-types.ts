@@ -110,7 +110,8 @@ export interface InteractionReport {
   state: string
   /** Rules the interaction checks, declared as data beside it. */
   rules?: string[]
-  status: 'passed' | 'failed'
+  /** not-verified: the time budget ended before it was verified (no verdict). */
+  status: 'passed' | 'failed' | 'not-verified'
   mismatch?: string
   durationMs?: number
 }

@@ -1,8 +1,10 @@
 // The whole `sdk-gate` / `conformance sdk-diff` command as one function returning the exit code, so the
 // CLI subcommand (and npm run sdk-gate, which calls it) is a thin argument parser around it.
-//   0 identical · 1 differences · 2 the candidate cannot be fetched or loaded (one line on stderr)
+//   0 no breaking difference (additive and cosmetic ones are reported) · 1 breaking differences (or additive
+//   ones with blockAdditive) · 2 the candidate cannot be fetched or loaded (one line on stderr)
 import { resolve } from 'node:path'
 import { CandidateUnavailableError, installCandidate, loadCandidate } from './candidate-install'
+import { gateBlocks } from './classify'
 import { runSdkGate } from './gate'
 import { formatConsole, writeGateReport } from './report'
 import { loadPinnedSdk } from './sdk-under-test'
@@ -18,6 +20,8 @@ export interface SdkGateCommandOptions {
   /** Reinstall the candidate even when a complete install is cached in the temp folder. */
   readonly fresh?: boolean
   readonly installRoot?: string
+  /** Fail on additive differences too (new operations, members, enum values), not only on breaking ones. */
+  readonly blockAdditive?: boolean
   /** npm executable (tests substitute a fake to stay offline). Default `npm`. */
   readonly npmCommand?: string
   readonly stdout?: (text: string) => void
@@ -43,8 +47,9 @@ export async function sdkGateCommand(o: SdkGateCommandOptions): Promise<number> 
     throw e
   }
   const report = await runSdkGate({ pinned: loadPinnedSdk(), candidate, seed: o.seed, compareSchemas: o.schemas !== false, log: err })
-  out(formatConsole(report))
-  const paths = writeGateReport(report, resolve(o.out ?? DEFAULT_GATE_OUT))
+  const blocks = gateBlocks(report.differences.map((d) => d.severity), { blockAdditive: o.blockAdditive })
+  out(formatConsole(report, { blockAdditive: o.blockAdditive }))
+  const paths = writeGateReport(report, resolve(o.out ?? DEFAULT_GATE_OUT), { blockAdditive: o.blockAdditive })
   out(`\nreport: ${paths.markdown}\n        ${paths.json}`)
-  return report.identical ? 0 : 1
+  return blocks ? 1 : 0
 }

@@ -2,6 +2,8 @@
 // list of changed JSON paths for the summary plus a unified diff (the `diff` package) for the details.
 import { createTwoFilesPatch } from 'diff'
 import type { SchemaSet } from '../schemas/schema-set'
+import { judgeOutcomes, judgeRequests, judgeSchema, type Judgement, type Severity } from './classify'
+import { changedPaths, stableJson } from './json-diff'
 import type { CaseRecord } from './run-corpus'
 
 export type DifferenceKind = 'request' | 'outcome' | 'schema' | 'case'
@@ -15,61 +17,27 @@ export interface Difference {
   readonly changes: readonly string[]
   /** Unified diff of the two normalised JSON documents. */
   readonly patch: string
+  /** What the difference means for a caller (src/sdk-gate/classify.ts); only breaking ones fail the gate by default. */
+  readonly severity: Severity
+  /** Why it has that severity, one line each. */
+  readonly reasons: readonly string[]
 }
 
 const MAX_CHANGES = 8
-
-/** JSON with object keys sorted at every level, 2-space indented (the text the patches are made of). */
-export function stableJson(v: unknown): string {
-  const sort = (x: unknown): unknown => {
-    if (Array.isArray(x)) return x.map(sort)
-    if (typeof x === 'object' && x !== null) {
-      const out: Record<string, unknown> = {}
-      for (const k of Object.keys(x).sort()) out[k] = sort((x as Record<string, unknown>)[k])
-      return out
-    }
-    return x
-  }
-  return (JSON.stringify(sort(v), null, 2) ?? 'undefined') + '\n'
-}
-
-function key(path: string, k: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(k) ? `${path}.${k}` : `${path}[${JSON.stringify(k)}]`
-}
-
-function brief(v: unknown): string {
-  if (v === undefined) return '(absent)'
-  const s = JSON.stringify(v)
-  return s.length > 60 ? `${s.slice(0, 57)}...` : s
-}
-
-/** Paths where a and b differ (leaves, or whole subtrees that are present on one side only). */
-export function changedPaths(a: unknown, b: unknown, path = '$', out: string[] = []): string[] {
-  const bothObjects = typeof a === 'object' && a !== null && typeof b === 'object' && b !== null && Array.isArray(a) === Array.isArray(b)
-  if (bothObjects) {
-    if (Array.isArray(a) && Array.isArray(b)) {
-      for (let i = 0; i < Math.max(a.length, b.length); i++) changedPaths(a[i], b[i], `${path}[${i}]`, out)
-    } else {
-      const ra = a as Record<string, unknown>
-      const rb = b as Record<string, unknown>
-      for (const k of [...new Set([...Object.keys(ra), ...Object.keys(rb)])].sort()) changedPaths(ra[k], rb[k], key(path, k), out)
-    }
-  } else if (JSON.stringify(a) !== JSON.stringify(b)) {
-    out.push(`${path}: ${brief(a)} → ${brief(b)}`)
-  }
-  return out
-}
 
 function summarise(paths: string[]): string[] {
   return paths.length <= MAX_CHANGES ? paths : [...paths.slice(0, MAX_CHANGES), `… and ${paths.length - MAX_CHANGES} more`]
 }
 
-function difference(kind: DifferenceKind, id: string, op: string | undefined, a: unknown, b: unknown, labels: [string, string]): Difference | undefined {
+function difference(
+  kind: DifferenceKind, id: string, op: string | undefined, a: unknown, b: unknown, labels: [string, string], judge: () => Judgement,
+): Difference | undefined {
   const ta = stableJson(a)
   const tb = stableJson(b)
   if (ta === tb) return undefined
   const patch = createTwoFilesPatch(`${labels[0]}/${id}`, `${labels[1]}/${id}`, ta, tb, undefined, undefined, { context: 3 })
-  return { kind, id, ...(op ? { op } : {}), changes: summarise(changedPaths(a, b)), patch }
+  const { severity, reasons } = judge()
+  return { kind, id, ...(op ? { op } : {}), changes: summarise(changedPaths(a, b)), patch, severity, reasons: summarise([...reasons]) }
 }
 
 /** Compares two runs of the same corpus: requests first, then outcomes, per case in corpus order. */
@@ -80,15 +48,15 @@ export function compareRecords(pinned: readonly CaseRecord[], candidate: readonl
     const c = byId.get(p.id)
     byId.delete(p.id)
     if (!c) {
-      out.push({ kind: 'case', id: p.id, op: p.op, changes: [`case ran only on ${labels[0]}`], patch: '' })
+      out.push({ kind: 'case', id: p.id, op: p.op, changes: [`case ran only on ${labels[0]}`], patch: '', severity: 'breaking', reasons: [`case missing on ${labels[1]}`] })
       continue
     }
-    const req = difference('request', p.id, p.op, p.requests, c.requests, labels)
+    const req = difference('request', p.id, p.op, p.requests, c.requests, labels, () => judgeRequests(p.requests, c.requests))
     if (req) out.push(req)
-    const res = difference('outcome', p.id, p.op, p.outcome, c.outcome, labels)
+    const res = difference('outcome', p.id, p.op, p.outcome, c.outcome, labels, () => judgeOutcomes(p.outcome, c.outcome))
     if (res) out.push(res)
   }
-  for (const c of byId.values()) out.push({ kind: 'case', id: c.id, op: c.op, changes: [`case ran only on ${labels[1]}`], patch: '' })
+  for (const c of byId.values()) out.push({ kind: 'case', id: c.id, op: c.op, changes: [`case ran only on ${labels[1]}`], patch: '', severity: 'additive', reasons: [`new case on ${labels[1]}`] })
   return out
 }
 
@@ -110,7 +78,7 @@ export function compareSchemaSets(pinned: SchemaSet, candidate: SchemaSet, label
   const b = schemaView(candidate)
   const out: Difference[] = []
   for (const k of [...new Set([...a.keys(), ...b.keys()])]) {
-    const d = difference('schema', k, k.includes('.') ? k.split('.')[0] : undefined, a.get(k), b.get(k), labels)
+    const d = difference('schema', k, k.includes('.') ? k.split('.')[0] : undefined, a.get(k), b.get(k), labels, () => judgeSchema(k, a.get(k), b.get(k)))
     if (d) out.push(d)
   }
   return out

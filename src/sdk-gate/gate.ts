@@ -2,6 +2,7 @@
 // requests, the parsed outputs and exceptions, and the JSON schemas generated from each version's types.
 // Nothing here touches npm: the command (src/sdk-gate/command.ts) installs the candidate and hands both SDKs in.
 import type { SchemaSet } from '../schemas/schema-set'
+import { SEVERITY_ORDER, type Severity } from './classify'
 import { compareRecords, compareSchemaSets, type Difference } from './compare'
 import { buildCorpus, DEFAULT_GATE_SEED, type GateCase } from './corpus'
 import { runCorpus, type CaseRecord } from './run-corpus'
@@ -34,7 +35,11 @@ export interface GateReport {
   /** 'compared', or why schemas were skipped (a side without types or schemas). */
   readonly schemas: 'compared' | string
   readonly identical: boolean
+  /** Some difference changes what a caller sends, reads or can call (the gate fails on these). */
+  readonly breaking: boolean
   readonly counts: Readonly<Record<Difference['kind'], number>>
+  /** Differences by what they mean: breaking / additive / cosmetic. */
+  readonly severities: Readonly<Record<Severity, number>>
   readonly differences: readonly Difference[]
   /** Both sides' raw records, for the JSON report (lets a reader see what was identical too). */
   readonly records?: { readonly pinned: readonly CaseRecord[]; readonly candidate: readonly CaseRecord[] }
@@ -78,13 +83,20 @@ export async function runSdkGate(options: GateOptions): Promise<GateReport> {
     }
   }
 
+  // Breaking first: the report and the JSON lead with what fails the gate.
+  differences.sort((x, y) => SEVERITY_ORDER.indexOf(x.severity) - SEVERITY_ORDER.indexOf(y.severity))
   const counts = { request: 0, outcome: 0, schema: 0, case: 0 }
-  for (const d of differences) counts[d.kind]++
+  const severities = { breaking: 0, additive: 0, cosmetic: 0 }
+  for (const d of differences) {
+    counts[d.kind]++
+    severities[d.severity]++
+  }
   const kinds = { success: 0, error: 0, protocol: 0 }
   for (const c of corpus) kinds[c.kind]++
   return {
     pinned: summary(options.pinned), candidate: summary(options.candidate), seed,
-    cases: { total: corpus.length, ...kinds }, schemas, identical: differences.length === 0, counts, differences,
+    cases: { total: corpus.length, ...kinds }, schemas, identical: differences.length === 0, breaking: severities.breaking > 0,
+    counts, severities, differences,
     records: { pinned: pinnedRecords, candidate: candidateRecords },
   }
 }

@@ -4,7 +4,9 @@ export { runSdkGate, type GateOptions, type GateReport, type SideSummary } from 
 export { buildCorpus, successScenario, DEFAULT_GATE_SEED, type GateCase, type CannedResponse, type CaseKind, type ScenarioStep } from './corpus'
 export { runCorpus, normalizeValue, describeError, type CaseRecord, type Outcome } from './run-corpus'
 export { CapturingHandler, captureRequest, toHttpResponse, VOLATILE_HEADERS, type CapturedRequest } from './capturing-handler'
-export { compareRecords, compareSchemaSets, changedPaths, stableJson, type Difference, type DifferenceKind } from './compare'
+export { compareRecords, compareSchemaSets, type Difference, type DifferenceKind } from './compare'
+export { changedPaths, leafChanges, stableJson, type LeafChange } from './json-diff'
+export { judgeRequests, judgeOutcomes, judgeSchema, gateBlocks, SEVERITY_ORDER, type Judgement, type Severity } from './classify'
 export { formatConsole, toMarkdown, writeGateReport, groupDifferences, type DifferenceGroup } from './report'
 export { loadPinnedSdk, loadSdkFrom, type SdkModule, type SdkUnderTest } from './sdk-under-test'
 export {

@@ -5,8 +5,8 @@ import { formatResults, interactionResults, type PactDocument, type VerifierJson
 const pact: PactDocument = {
   interactions: [
     { description: 'publish without change', providerStates: [{ name: 'view V has versions 1..N', params: { N: 3 } }] },
-    { description: 'list tags', providerStates: [{ name: 'view V exists', params: { tags: { b: '2', a: '1' } } }] },
-    { description: 'describe missing' },
+    { description: 'list tags', providerStates: [{ name: 'view V exists', params: { tags: { b: '2', a: '1' } } }], comments: { rules: ['R21'] } },
+    { description: 'describe missing', comments: { rules: 'R25' } },
     { description: 'never reported' },
   ],
 }
@@ -47,7 +47,12 @@ describe('interactionResults', () => {
     expect(by('describe missing').state).toBe('')
   })
   it('passed interactions have no mismatch; durations are in ms', () => {
-    expect(by('list tags')).toEqual({ interaction: 'list tags', state: 'view V exists {"tags":{"b":"2","a":"1"}}', status: 'passed', durationMs: 1500 })
+    expect(by('list tags')).toEqual({ interaction: 'list tags', state: 'view V exists {"tags":{"b":"2","a":"1"}}', status: 'passed', rules: ['R21'], durationMs: 1500 })
+  })
+  it('rules come from the pact as data (comments.rules, an array of ids); anything else declares none', () => {
+    expect(by('list tags').rules).toEqual(['R21'])
+    expect(by('describe missing').rules).toEqual([]) // a string is not a list of ids
+    expect(by('publish without change').rules).toEqual([])
   })
   it('failed interactions carry one readable line per mismatch, colours stripped', () => {
     expect(by('publish without change').mismatch).toBe('$.View.Version: Expected 4 (Integer) to be equal to 3 (Integer)')
@@ -59,6 +64,7 @@ describe('interactionResults', () => {
   it('formatResults prints one line per interaction and a total', () => {
     const text = formatResults(results)
     expect(text).toContain('FAIL  publish without change  [given view V has versions 1..N {"N":3}]')
+    expect(text).toContain('PASS  list tags  [given view V exists {"tags":{"b":"2","a":"1"}}]  (R21)')
     expect(text).toContain('        $.View.Version: Expected 4 (Integer) to be equal to 3 (Integer)')
     expect(text.split('\n').at(-1)).toBe('1/4 interactions verified, 3 failed')
   })

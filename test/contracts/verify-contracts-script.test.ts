@@ -66,5 +66,20 @@ describe('scripts/verify-contracts.ts', () => {
       const left = server.core.model.invoke('ListViews', { InstanceId: '11111111-2222-4333-8444-555555555555', Type: 'CUSTOMER_MANAGED' })
       expect(left.ViewsSummaryList).toEqual([])
     })
+
+    it('--remaining-ms 0: no state is arranged, every interaction is not verified (none failed), exit 0, INCOMPLETE', async () => {
+      const json = join(mkdtempSync(join(tmpdir(), 'cvc-verify-')), 'results.json')
+      const calls = server.core.counters.requests
+      const r = await runScript(['--target', server.url, '--tps', '10000', '--json', json, '--remaining-ms', '0'], isolatedEnv({
+        AWS_ACCESS_KEY_ID: STUB_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: STUB_CREDENTIALS.secretAccessKey,
+      }))
+      expect(r.code, r.stdout + r.stderr).toBe(0)
+      expect(r.stdout).toMatch(/^INCOMPLETE \((\d+) not verified: time budget\)/m)
+      const out = JSON.parse(readFileSync(json, 'utf8')) as { results: { status: string; rules: string[] }[] }
+      expect(out.results.every((x) => x.status === 'not-verified' && x.rules.length > 0)).toBe(true)
+      // nothing reached the stub: no state was arranged, and the requests of cut-off interactions are held back
+      // (replayed with the pact's example values they would create and change views the run does not own)
+      expect(server.core.counters.requests - calls).toBeLessThanOrEqual(2)
+    })
   })
 })
