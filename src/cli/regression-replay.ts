@@ -31,6 +31,8 @@ export async function replayLoaded(loaded: LoadedBundle, target: Target, propert
   if (!bundle.path && !prop.rerunReplays) return { ...base, verdict: 'CANNOT REPLAY', detail: `${bundle.property} bundles replay by seed and path, and this one has no path` }
   try {
     const r = await prop.run(target, { seed: bundle.seed, ...(bundle.path ? { path: bundle.path } : {}), mode: bundle.mode })
+    // a replay that could not reach the target (missing operations, budget) is no verdict either way
+    if (r.status === 'inconclusive') return { ...base, verdict: 'CANNOT REPLAY', detail: r.note ?? 'inconclusive' }
     if (r.status === 'passed') return { ...base, verdict: 'FIXED', detail: `seed ${bundle.seed}${bundle.path ? ` path ${bundle.path}` : ""} ran, no check failed` }
     return { ...base, verdict: 'STILL FAILING', detail: `${r.failure?.rule}: ${r.failure?.message.split('\n')[0]}` }
   } catch (e) {

@@ -22,7 +22,8 @@ import { fileURLToPath } from 'node:url'
 import type { InteractionVerdict, PropertyResult } from '../harness/property'
 import type { Mode } from '../harness/projection'
 import { isAsserted, isRuleId, rule, RULES, type FailureRule } from '../spec/rules'
-import { startStubServer } from '../stub'
+import { matchRoute, startStubServer } from '../stub'
+import type { OperationName } from '../spec'
 import type { Target } from '../targets/target'
 import { COMMITTED_PACT_FILE } from './pact-names'
 import type { SetupFailure } from './state-arranger'
@@ -121,30 +122,62 @@ export interface ContractRunOptions {
   timeLimitMs?: number
 }
 
+/** What provider states arrange views with (src/contracts/state-arranger.ts): without them no state can be set up. */
+const STATE_OPERATIONS: readonly OperationName[] = ['CreateView', 'UpdateViewContent', 'CreateViewVersion', 'ListViews']
+
+/** The operation an interaction's request calls, from its method and path (data, not its description). */
+function operationOfInteraction(i: PactDocument['interactions'][number]): OperationName | undefined {
+  try {
+    return i.request?.method && i.request.path ? matchRoute(i.request.method, i.request.path.split('?')[0]!).op : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Why an interaction cannot be verified on this target: its operation, or one its provider state needs, is
+ * not implemented there (found by the run's probe). Such an interaction is not verified, never failed.
+ */
+function missingFor(i: PactDocument['interactions'][number], target: Target): string | undefined {
+  const op = operationOfInteraction(i)
+  const needs = new Set<OperationName>([...(op ? [op] : []), ...(i.providerStates?.length ? STATE_OPERATIONS : [])])
+  const missing = [...needs].filter((o) => target.implementation.isMissing(o))
+  return missing.length ? `not verified: the target does not implement ${missing.join(', ')}` : undefined
+}
+
+async function verifyPact(target: Target, pact: PactDocument, kept: PactDocument['interactions'], timeLimitMs: number | undefined): Promise<ChildAnswer | 'killed'> {
+  const dir = mkdtempSync(join(tmpdir(), 'cvc-pact-'))
+  try {
+    const file = join(dir, 'asserted.json')
+    writeFileSync(file, JSON.stringify({ ...pact, interactions: kept }))
+    return await verify(target, file, timeLimitMs)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 export async function runContractProperty(target: Target, opts: ContractRunOptions): Promise<PropertyResult> {
   const started = Date.now()
   const mode: Mode = opts.mode ?? { strict: false }
   const pact = committedPact()
-  const kept = pact.interactions.filter((i) => assertedIn(declaredRules(i), mode))
-  const left = pact.interactions.filter((i) => !kept.includes(i))
+  const asserted = pact.interactions.filter((i) => assertedIn(declaredRules(i), mode))
+  const left = pact.interactions.filter((i) => !asserted.includes(i))
+  const unimplemented: InteractionVerdict[] = asserted.flatMap((i) => {
+    const why = missingFor(i, target)
+    return why ? [{ interaction: i.description, state: stateOf(i), rules: declaredRules(i), status: 'not-verified' as const, mismatch: why }] : []
+  })
+  const kept = asserted.filter((i) => missingFor(i, target) === undefined)
   // The verifier reads pact files: the interactions this mode asserts go to it as a pact of their own.
-  const dir = mkdtempSync(join(tmpdir(), 'cvc-pact-'))
-  let answer: ChildAnswer | 'killed'
-  try {
-    const file = join(dir, 'asserted.json')
-    writeFileSync(file, JSON.stringify({ ...pact, interactions: kept }))
-    answer = await verify(target, file, opts.timeLimitMs)
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
-  const interactions: InteractionVerdict[] = answer === 'killed'
-    ? kept.map((i) => ({ interaction: i.description, state: stateOf(i), rules: declaredRules(i), status: 'not-verified', mismatch: 'not verified: the time budget ran out (verification stopped)' }))
-    : answer.results.map((r) => ({ ...r, rules: r.rules ?? [] }))
+  const answer = kept.length === 0 ? { passed: true, results: [], stateFailures: [] } : await verifyPact(target, pact, kept, opts.timeLimitMs)
+  const interactions: InteractionVerdict[] = [...(answer === 'killed'
+    ? kept.map((i): InteractionVerdict => ({ interaction: i.description, state: stateOf(i), rules: declaredRules(i), status: 'not-verified', mismatch: 'not verified: the time budget ran out (verification stopped)' }))
+    : answer.results.map((r) => ({ ...r, rules: r.rules ?? [] }))), ...unimplemented]
   const failed = interactions.filter((i) => i.status === 'failed')
   const notVerified = interactions.filter((i) => i.status === 'not-verified')
   const notes = [
     ...(left.length ? [`${left.length} interaction(s) not asserted in this mode (they rest on rules it does not assert): ${[...new Set(left.flatMap(declaredRules))].join(', ')}`] : []),
-    ...(notVerified.length ? [`time budget: ${notVerified.length}/${interactions.length} interaction(s) not verified`] : []),
+    ...(unimplemented.length ? [`${unimplemented.length} interaction(s) not verified: the target does not implement what they need`] : []),
+    ...(notVerified.length > unimplemented.length ? [`time budget: ${notVerified.length - unimplemented.length}/${interactions.length} interaction(s) not verified`] : []),
   ]
   const base = {
     property: CONTRACTS_PROPERTY.id, title: CONTRACTS_PROPERTY.title, rules: CONTRACTS_PROPERTY.rules, seed: opts.seed,

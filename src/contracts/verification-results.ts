@@ -23,6 +23,7 @@ export interface PactDocument {
   interactions: {
     description: string
     providerStates?: { name: string; params?: Record<string, unknown> }[]
+    request?: { method?: string; path?: string }
     /** Pact V4 interaction comments; ours carry `rules: string[]` (contracts/consumer/record.ts writes them). */
     comments?: { rules?: unknown }
   }[]

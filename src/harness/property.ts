@@ -152,10 +152,12 @@ function failureOf(failure: Failure, seq: Sequence): PropertyFailure {
 }
 
 /** Runs a fixed command list (a replay or a prelude) and returns the first failure, if any. */
-export async function runSequence(def: PropertyDef, target: Target, cmds: readonly Cmd[], mode: Mode): Promise<{ failure?: PropertyFailure; session: Session }> {
+export async function runSequence(def: PropertyDef, target: Target, cmds: readonly Cmd[], mode: Mode): Promise<{ failure?: PropertyFailure; session: Session; notImplemented?: OperationName[] }> {
   const seq = await startSequence(def, target, mode, new AssertionLedger())
   for (const cmd of cmds) {
-    if (seq.stopped) break
+    // a command the target cannot perform: the sequence cannot be replayed there, which is no verdict
+    const missing = operationsOf(cmd).filter((op) => target.implementation.isMissing(op))
+    if (seq.stopped || missing.length) return { session: seq.session, notImplemented: [...new Set([...target.implementation.missing.keys()])] }
     if (!seq.session.canRun(cmd)) continue
     const failure = await stepAndCheck(def, seq, target, cmd)
     if (failure) {

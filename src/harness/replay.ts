@@ -94,7 +94,8 @@ export async function replayBundle(bundle: ReplayBundle, target: Target, propert
   const def = properties.find((p) => p.id === bundle.property)
   if (!def) return { property: bundle.property, verdict: 'CANNOT REPLAY', detail: `unknown property ${bundle.property}` }
   try {
-    const { failure } = await runSequence(def, target, bundle.commands, mode ?? { strict: bundle.mode.strict })
+    const { failure, notImplemented } = await runSequence(def, target, bundle.commands, mode ?? { strict: bundle.mode.strict })
+    if (notImplemented) return { property: bundle.property, verdict: 'CANNOT REPLAY', detail: `the target does not implement ${notImplemented.join(', ')}` }
     if (!failure) return { property: bundle.property, verdict: 'FIXED', detail: `${bundle.commands.length} commands ran, no check failed` }
     return { property: bundle.property, verdict: 'STILL FAILING', detail: `${failure.rule}: ${failure.message.split('\n')[0]}` }
   } catch (e) {

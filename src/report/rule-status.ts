@@ -17,7 +17,9 @@ export function ruleReports(catalogue: readonly CatalogueRule[], properties: rea
     // a rule is checked by a property only if an assertion about it executed there, whatever the property lists
     const checkedBy = properties.filter((p) => assertionsIn(p, r.id) > 0).map((p) => p.id)
     const assertions = properties.reduce((n, p) => n + assertionsIn(p, r.id), 0)
-    const failures = properties.filter((p) => p.failure?.rule === r.id && p.status === 'failed').length
+    // a contract step fails once, blamed on its first failing interaction; every failed interaction counts for its rules
+    const failures = properties.filter((p) => !p.interactions?.length && p.failure?.rule === r.id && p.status === 'failed').length
+      + properties.reduce((n, p) => n + (p.interactions ?? []).filter((i) => i.status === 'failed' && (i.rules ?? []).includes(r.id)).length, 0)
       + regressions.filter((g) => g.verdict === 'STILL FAILING' && g.rule === r.id).length
     let status: RuleStatus
     // A failure is reported even for a rule this mode would not assert: the check that fired decided it was.

@@ -52,7 +52,9 @@ export function firstToFix(t: TargetReport): string | undefined {
   const missing = notImplementedOperations(t)
   if (missing.length) {
     const ev = t.coverage.find((c) => c.operation === missing[0])?.evidence
-    const how = ev ? ` (answers ${[ev.status, ev.contentType].filter(Boolean).join(' ')}${ev.error ? `: ${ev.error}` : ''})` : ''
+    // the answer in a few words: status, content type and the body's start, or the error class when the body was readable
+    const body = ev?.firstBytes ? JSON.stringify(ev.firstBytes) : ev?.error?.split(':')[0]
+    const how = ev ? ` (answers ${[ev.status, ev.contentType, body].filter(Boolean).join(' ')})` : ''
     return `implement ${missing[0]}${how}${missing.length > 1 ? ` and ${plural(missing.length - 1, 'other operation')}` : ''}`
   }
   const g: FailureGroup | undefined = t.failureGroups?.[0]

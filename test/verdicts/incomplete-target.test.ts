@@ -12,8 +12,7 @@ import { runCli, tempDir, type CliResult } from '../cli/support/cli'
 
 const TAGGING_AND_SEARCH: OperationName[] = ['SearchViews', 'TagResource', 'UntagResource', 'ListTagsForResource']
 const VIEW_OPERATIONS = OPERATION_NAMES.filter((op) => !['TagResource', 'UntagResource', 'ListTagsForResource'].includes(op))
-// contracts are left out: Pact's verifier reports per interaction, covered by the contract suites
-const PROPERTIES = ['immutability', 'monotonic-versions', 'saved-vs-latest', 'checksum-conflict', 'no-change-publish', 'pagination', 'delete', 'validation', 'differential', 'concurrency']
+const PROPERTIES = ['immutability', 'monotonic-versions', 'saved-vs-latest', 'checksum-conflict', 'no-change-publish', 'pagination', 'delete', 'validation', 'differential', 'concurrency', 'contracts']
 
 function report(out: string): TargetReport {
   return (JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as ConformanceReport).targets[0]!
@@ -57,6 +56,11 @@ describe('a target without SearchViews and tagging (HTML 404 pages)', () => {
   it('blames nothing on them: no property fails, rules only they exercise are not exercised, no pass is vacuous', () => {
     const t = report(out)
     expect(t.properties.filter((p) => p.status === 'failed').map((p) => `${p.id}: ${p.failure?.message}`)).toEqual([])
+    const contracts = t.properties.find((p) => p.id === 'contracts')!
+    const skipped = (contracts.interactions ?? []).filter((i) => i.status === 'not-verified')
+    expect(skipped.length).toBeGreaterThan(0)
+    for (const i of skipped) expect(i.mismatch).toMatch(/does not implement (SearchViews|TagResource|UntagResource|ListTagsForResource)/)
+    expect((contracts.interactions ?? []).filter((i) => i.status === 'passed').length).toBeGreaterThan(0)
     const byId = new Map(t.rules.map((r) => [r.id, r]))
     // R21 (tags mirror the view), R40 (tags go with the view), R46 (search) rest on the missing operations only
     for (const id of ['R21', 'R40', 'R46']) expect(byId.get(id)?.status, id).toBe('not-exercised')
@@ -83,6 +87,10 @@ describe('a target without any view operation (UnknownOperationException)', () =
     const t = report(out)
     for (const op of VIEW_OPERATIONS) expect(t.coverage.find((c) => c.operation === op)?.implementation, op).toBe('not-implemented')
     expect(t.properties.map((p) => p.status)).toEqual(PROPERTIES.map(() => 'inconclusive'))
+    // the Pact interactions that need those operations are not verified, never failed
+    const contracts = t.properties.find((p) => p.id === 'contracts')!
+    expect(contracts.interactions?.length).toBeGreaterThan(0)
+    for (const i of contracts.interactions ?? []) expect(i.status, i.interaction).toBe('not-verified')
     for (const p of t.properties) expect(p.note, p.id).toMatch(/does not implement/)
     expect(t.rules.filter((r) => r.status === 'passed' || r.status === 'failed').map((r) => r.id)).toEqual([])
   })
