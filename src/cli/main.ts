@@ -72,7 +72,7 @@ function program(setCode: (code: number) => void): Command {
     .option('--seed <n>', 'seed of the command sequence (default 1)', '1')
     .option('--commands <n>', 'generated commands (default 60)', '60')
     .option('--quirk <name...>', 'stub only: switch on named deviations')
-    .requiredOption('--out <file>', `recording file, e.g. ${DEFAULT_RECORDINGS}/aws-eu-west-2.json`)
+    .requiredOption('--out <file>', 'recording file, e.g. recordings/aws-eu-west-2.json')
     .action(async (opts: RawSettings) => setCode(await recordCommand(targetSettings(settingSource(opts)), {
       seed: asInteger({ value: opts.seed, source: '--seed' }, 0, 2 ** 32 - 1),
       commands: asInteger({ value: opts.commands, source: '--commands' }, 1, 10_000),

@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { packageScriptArgs } from '../package-files'
 import type { InteractionVerdict, PropertyResult } from '../harness/property'
 import { startStubServer } from '../stub'
 import type { Target } from '../targets/target'
@@ -23,14 +23,13 @@ export const CONTRACTS_PROPERTY = {
   rules: ['R1', 'R2', 'R3', 'R5', 'R10', 'R11', 'R12', 'R16', 'R17', 'R18', 'R21', 'R25', 'R27', 'R32', 'R33'],
 } as const
 
-const SCRIPT = fileURLToPath(new URL('../../scripts/verify-contracts.ts', import.meta.url))
 
 interface ChildAnswer { passed: boolean; results: InteractionVerdict[]; stateFailures: SetupFailure[] }
 
 function verifyInChild(args: string[]): Promise<ChildAnswer> {
   const dir = mkdtempSync(join(tmpdir(), 'cvc-contracts-'))
   const json = join(dir, 'results.json')
-  const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, ...args, '--json', json], { stdio: ['ignore', 'pipe', 'pipe'], env: process.env })
+  const child = spawn(process.execPath, [...packageScriptArgs('verify-contracts'), ...args, '--json', json], { stdio: ['ignore', 'pipe', 'pipe'], env: process.env })
   let log = ''
   child.stdout.on('data', (d: Buffer) => { log += d.toString() })
   child.stderr.on('data', (d: Buffer) => { log += d.toString() })

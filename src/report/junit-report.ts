@@ -2,6 +2,7 @@
 // bundle), a <failure> naming the rule, the message, the counterexample and the command that reproduces it.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { CLI_COMMAND } from '../package-files'
 import type { ConformanceReport, PropertyReport, RegressionReport, TargetReport } from './report-types'
 
 // Generated inputs reach failure messages (control characters, lone surrogates); XML 1.0 cannot carry them
@@ -66,7 +67,7 @@ function regressionCase(t: TargetReport, g: RegressionReport): string {
   const head = `    <testcase${attrs({ classname: `conformance.${t.id}.regressions`, name: `regression ${g.file} (${g.property})`, time: '0.000' })}`
   if (g.verdict === 'FIXED') return `${head}/>`
   if (g.verdict === 'CANNOT REPLAY') return `${head}>\n      <skipped${attrs({ message: `CANNOT REPLAY: ${g.detail}` })}/>\n    </testcase>`
-  return `${head}>\n      <failure${attrs({ type: g.rule ?? 'regression', message: `STILL FAILING: ${g.detail.split('\n')[0]}` })}>${xmlText(`STILL FAILING: ${g.detail}\nreplay: npm run conformance -- replay ${g.file}`)}</failure>\n    </testcase>`
+  return `${head}>\n      <failure${attrs({ type: g.rule ?? 'regression', message: `STILL FAILING: ${g.detail.split('\n')[0]}` })}>${xmlText(`STILL FAILING: ${g.detail}\nreplay: ${CLI_COMMAND} replay ${g.file}`)}</failure>\n    </testcase>`
 }
 
 function suite(t: TargetReport): string {
