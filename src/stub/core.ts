@@ -36,7 +36,16 @@ export interface StubCoreOptions {
   maxBodyBytes?: number
   /** Request id generator (injectable for golden tests). Default random UUIDs. */
   requestId?: () => string
+  /**
+   * Called after an operation that changes state succeeded in the model, before its answer is returned (so
+   * what it does, e.g. persisting the state, happens before the client sees the success). If it throws,
+   * the call is answered 500 and counted in counters.unexpectedErrors.
+   */
+  onChange?: (op: OperationName) => void
 }
+
+/** Operations that only read: everything else may change the model's state. */
+const READ_ONLY = new Set<OperationName>(['DescribeView', 'ListViews', 'ListViewVersions', 'SearchViews', 'ListTagsForResource'])
 
 export interface StubCounters {
   requests: number
@@ -109,6 +118,7 @@ export function createStubCore(opts: StubCoreOptions = {}): StubCore {
     if (fault.error) throw fault.error
     const input = decodeRequest(route.op, { labels: route.labels, query: req.query, body: req.body })
     const output = await invokeModel(route.op, input)
+    if (opts.onChange && !READ_ONLY.has(route.op)) opts.onChange(route.op)
     return encodeSuccess(applyOutputQuirks(route.op, output, model.options.quirks), id)
   }
 
