@@ -4,10 +4,12 @@
 // `npx conformance run --target stub --time-budget 10s` exits 0 and replays the regression bundles shipped
 // in the package, and a user's TypeScript file importing the stub by package name type-checks under
 // moduleResolution nodenext and runs (its own ConnectClient, msw's setupServer, the HTTP server).
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
+import { createServer } from 'node:net'
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { DockerfileParser } from 'dockerfile-ast'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { REPO } from '../cli/support/cli'
 
@@ -77,4 +79,33 @@ describe('the packed package, installed outside the repository', () => {
     expect(user.code, tail(user)).toBe(0)
     expect(user.stdout).toMatch(/package user checks: 3 passed/)
   }, 240_000)
+
+  // No Docker daemon here: the image's ENTRYPOINT and HEALTHCHECK commands run against the same install
+  // instead (the final stage is this tarball installed with --omit=dev), on a free port for the fixed 8700.
+  it("the Dockerfile's entrypoint serves and its healthcheck command passes", async () => {
+    const instructions = DockerfileParser.parse(readFileSync(join(REPO, 'Dockerfile'), 'utf8')).getInstructions()
+    const json = (k: string) => JSON.parse(instructions.filter((i) => i.getKeyword() === k).at(-1)!.getArgumentsContent()!.replace(/^CMD\s+/, '')) as string[]
+    const port = await new Promise<number>((resolve) => {
+      const s = createServer().listen(0, '127.0.0.1', () => {
+        const p = (s.address() as { port: number }).port
+        s.close(() => resolve(p))
+      })
+    })
+    const withPort = (argv: string[]) => argv.map((a) => a.replaceAll('8700', String(port)))
+    const [bin, ...entry] = withPort(json('ENTRYPOINT'))
+    expect(bin).toBe('conformance')
+    const server = spawn(join(project, 'node_modules/.bin/conformance'), [...entry, '--instance-id', '0f2a1b3c-1111-4222-8333-444455556666'], { cwd: project, env: userEnv(), stdio: ['ignore', 'pipe', 'pipe'] })
+    try {
+      await new Promise<void>((resolve, reject) => {
+        let seen = ''
+        server.stdout.on('data', (d: Buffer) => { seen += d.toString(); if (seen.includes('listening on')) resolve() })
+        server.on('exit', () => reject(new Error(`serve exited: ${seen}`)))
+      })
+      const [cmd, ...args] = withPort(json('HEALTHCHECK'))
+      const probe = await run(cmd === 'node' ? process.execPath : cmd!, args, project, 30_000)
+      expect(probe.code, tail(probe)).toBe(0)
+    } finally {
+      server.kill('SIGTERM')
+    }
+  }, 60_000)
 })
