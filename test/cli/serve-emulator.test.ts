@@ -155,7 +155,8 @@ describe('serve --state-file', () => {
     client.destroy()
   }
 
-  it('a SIGTERM mid-stream loses no acknowledged view, version or tag across a restart', async () => {
+  // SIGTERM: the orderly shutdown; SIGKILL: proof that a change is on disk before it is acknowledged
+  it.each(['SIGTERM', 'SIGKILL'] as const)('a %s mid-stream loses no acknowledged view, version or tag across a restart', async (signal) => {
     const file = join(tempDir(), 'state.json')
     const first = await serve(['--instance-id', INSTANCE, '--state-file', file])
     const acked = new Map<string, Acked>()
@@ -164,10 +165,14 @@ describe('serve --state-file', () => {
     // SIGTERM while the workers are still sending
     while (acked.size < 30) await new Promise((r) => setTimeout(r, 10))
     terminated = true
-    const closed = await stop(first, 'SIGTERM')
+    const closed = await stop(first, signal)
     await driving
-    expect(closed.code, closed.stderr).toBe(0)
-    expect(closed.stdout).toMatch(/SIGTERM: closing/)
+    if (signal === 'SIGTERM') {
+      expect(closed.code, closed.stderr).toBe(0)
+      expect(closed.stdout).toMatch(/SIGTERM: closing/)
+    } else {
+      expect(closed.signal).toBe('SIGKILL')
+    }
 
     const second = await serve(['--instance-id', INSTANCE, '--state-file', file])
     const client = new ConnectClient({ endpoint: second.url, region: 'us-east-1', credentials, maxAttempts: 1 })
