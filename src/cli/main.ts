@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander'
 import { QUIRK_NAMES } from '../model/quirks'
 import { REPORT_FORMATS } from '../report/write-reports'
 import { asBoolean, asDuration, asInteger, asList, asReportFormats, asString, settingSource, type RawSettings } from './config'
+import { PACKAGE_VERSION } from '../package-files'
 import { EXIT, UnreachableError, UsageError } from './exit-codes'
 import { PROPERTY_IDS } from './property-set'
 import { replayCommand } from './replay-command'
@@ -41,6 +42,7 @@ function targetOptions(cmd: Command, targets: string): Command {
 function program(setCode: (code: number) => void): Command {
   const root = new Command('conformance')
     .description('Contract tests and fuzzing for the Amazon Connect Views API')
+    .version(PACKAGE_VERSION, '--version', 'print the package version')
     .showSuggestionAfterError(true)
     .configureOutput({
       // Commander's own errors (unknown flag, missing argument) become the same single line as ours.

@@ -51,7 +51,7 @@ describe('the packed package, installed outside the repository', () => {
     if (project) rmSync(project, { recursive: true, force: true })
   })
 
-  it('ships the build, the committed fixtures and no sources or tests', async () => {
+  it('ships the build, the committed fixtures and no sources or tests; the bin runs', async () => {
     const pkg = join(project, 'node_modules/connect-views-conformance')
     for (const f of ['dist/cli.js', 'dist/index.js', 'dist/index.d.ts', 'dist/verify-contracts.js', 'bin/conformance.mjs', 'fixtures/regressions', 'contracts/pacts', 'fixtures/schemas/index.json', 'src/report/report.schema.json']) {
       expect(existsSync(join(pkg, f)), f).toBe(true)
@@ -59,6 +59,8 @@ describe('the packed package, installed outside the repository', () => {
     for (const f of ['src/cli.ts', 'test', 'properties', '.github', 'tsconfig.json']) expect(existsSync(join(pkg, f)), f).toBe(false)
     const manifest = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')) as Record<string, unknown>
     expect(manifest.private).toBeUndefined()
+    const version = await run('npx', ['--no-install', 'conformance', '--version'], project, 60_000)
+    expect(version.stdout.trim(), tail(version)).toBe(manifest.version)
   })
 
   it('npx conformance run --target stub --time-budget 10s passes, replaying the shipped regression bundles', async () => {
