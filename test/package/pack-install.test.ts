@@ -83,7 +83,7 @@ describe('the packed package, installed outside the repository', () => {
   }, 240_000)
 
   // No Docker daemon here: the image's ENTRYPOINT and HEALTHCHECK commands run against the same install
-  // instead (the final stage is this tarball installed with --omit=dev), on a free port for the fixed 8700.
+  // instead (the final stage is this tarball installed with --omit=dev).
   it("the Dockerfile's entrypoint serves and its healthcheck command passes", async () => {
     const instructions = DockerfileParser.parse(readFileSync(join(REPO, 'Dockerfile'), 'utf8')).getInstructions()
     const json = (k: string) => JSON.parse(instructions.filter((i) => i.getKeyword() === k).at(-1)!.getArgumentsContent()!.replace(/^CMD\s+/, '')) as string[]
@@ -93,7 +93,8 @@ describe('the packed package, installed outside the repository', () => {
         s.close(() => resolve(p))
       })
     })
-    const withPort = (argv: string[]) => argv.map((a) => a.replaceAll('8700', String(port)))
+    // a free port for the fixed 8700, and loopback for 0.0.0.0: test servers never listen beyond this machine
+    const withPort = (argv: string[]) => argv.map((a) => (a === '0.0.0.0' ? '127.0.0.1' : a.replaceAll('8700', String(port))))
     const [bin, ...entry] = withPort(json('ENTRYPOINT'))
     expect(bin).toBe('conformance')
     const server = spawn(join(project, 'node_modules/.bin/conformance'), [...entry, '--instance-id', '0f2a1b3c-1111-4222-8333-444455556666'], { cwd: project, env: userEnv(), stdio: ['ignore', 'pipe', 'pipe'] })
