@@ -19,7 +19,8 @@ ENV NODE_ENV=production \
     PACT_DO_NOT_TRACK=true \
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true
 COPY --from=build /tmp/pkg/ /tmp/pkg/
-RUN npm install --global --omit=dev --no-audit --no-fund /tmp/pkg/*.tgz \
+# no install scripts: nothing at run time needs them (the pack test installs the same way)
+RUN npm install --global --omit=dev --ignore-scripts --no-audit --no-fund /tmp/pkg/*.tgz \
     && rm -rf /tmp/pkg \
     && npm cache clean --force \
     && mkdir /data && chown node:node /data

@@ -1,6 +1,7 @@
 // The package as a user gets it: `npm pack` (which builds dist/ through prepack), the tarball installed into
 // a fresh folder in the OS temp dir (outside this repository, so nothing resolves from its node_modules;
-// dependencies come from the npm registry or npm's cache), then what the README promises outside the clone:
+// dependencies come from the npm registry or npm's cache; no install scripts, as in the Dockerfile), then
+// what the README promises outside the clone:
 // `npx conformance run --target stub --time-budget 10s` exits 0 and replays the regression bundles shipped
 // in the package, and a user's TypeScript file importing the stub by package name type-checks under
 // moduleResolution nodenext and runs (its own ConnectClient, msw's setupServer, the HTTP server).
@@ -43,7 +44,7 @@ describe('the packed package, installed outside the repository', () => {
     expect(packed.code, tail(packed)).toBe(0)
     tarball = readdirSync(project).find((f) => f.endsWith('.tgz'))!
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'cvc-user-project', private: true, type: 'module' }))
-    const installed = await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', `./${tarball}`], project, 300_000)
+    const installed = await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', `./${tarball}`], project, 300_000)
     expect(installed.code, tail(installed)).toBe(0)
   }, 600_000)
 
