@@ -6,13 +6,14 @@
 import { Command, CommanderError } from 'commander'
 import { QUIRK_NAMES } from '../model/quirks'
 import { REPORT_FORMATS } from '../report/write-reports'
-import { asBoolean, asDuration, asInteger, asList, asPositiveNumber, asQuirks, asReportFormats, asString, settingSource, type RawSettings } from './config'
+import { asBoolean, asDuration, asInteger, asList, asReportFormats, asString, settingSource, type RawSettings } from './config'
+import { PACKAGE_VERSION } from '../package-files'
 import { EXIT, UnreachableError, UsageError } from './exit-codes'
 import { PROPERTY_IDS } from './property-set'
 import { replayCommand } from './replay-command'
 import { DEFAULT_MERGE_OUT, reportMergeCommand } from './report-command'
 import { DEFAULT_OUT, DEFAULT_REGRESSIONS, runCommand, runSettings } from './run-command'
-import { serveCommand } from './serve-command'
+import { defineServeCommand } from './serve-command'
 import { DEFAULT_GATE_OUT, sdkGateCommand } from '../sdk-gate/command'
 import { DEFAULT_GATE_SEED } from '../sdk-gate/corpus'
 import { DEFAULT_RECORDINGS, parityCommand, recordCommand } from './recording-commands'
@@ -41,6 +42,7 @@ function targetOptions(cmd: Command, targets: string): Command {
 function program(setCode: (code: number) => void): Command {
   const root = new Command('conformance')
     .description('Contract tests and fuzzing for the Amazon Connect Views API')
+    .version(PACKAGE_VERSION, '--version', 'print the package version')
     .showSuggestionAfterError(true)
     .configureOutput({
       // Commander's own errors (unknown flag, missing argument) become the same single line as ours.
@@ -72,7 +74,7 @@ function program(setCode: (code: number) => void): Command {
     .option('--seed <n>', 'seed of the command sequence (default 1)', '1')
     .option('--commands <n>', 'generated commands (default 60)', '60')
     .option('--quirk <name...>', 'stub only: switch on named deviations')
-    .requiredOption('--out <file>', `recording file, e.g. ${DEFAULT_RECORDINGS}/aws-eu-west-2.json`)
+    .requiredOption('--out <file>', 'recording file, e.g. recordings/aws-eu-west-2.json')
     .action(async (opts: RawSettings) => setCode(await recordCommand(targetSettings(settingSource(opts)), {
       seed: asInteger({ value: opts.seed, source: '--seed' }, 0, 2 ** 32 - 1),
       commands: asInteger({ value: opts.commands, source: '--commands' }, 1, 10_000),
@@ -98,25 +100,7 @@ function program(setCode: (code: number) => void): Command {
       ...(o.installRoot === undefined ? {} : { installRoot: asString({ value: o.installRoot, source: '--install-root' }) }),
     })))
 
-  root.command('serve').description('serve the stub over HTTP as a local emulator')
-    .option('--port <n>', 'port (0 = any free one)', '8700')
-    .option('--host <host>', 'interface to bind', '127.0.0.1')
-    .option('--region <region>', 'region the stub pretends to be')
-    .option('--verify-sigv4', 'reject requests not signed with the stub credentials')
-    .option('--quirk <name...>', `switch on named deviations: ${QUIRK_NAMES.join(', ')}`)
-    .option('--throttle-rate <p>', 'fraction of calls answered 429')
-    .option('--server-error-rate <p>', 'fraction of calls answered 500')
-    .option('--latency-ms <ms>', 'delay added to every call')
-    .action(async (o: RawSettings) => {
-      const v = (name: string) => (o[name] === undefined ? undefined : { value: o[name], source: `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` })
-      const rate = (name: string) => (v(name) ? Math.min(1, asPositiveNumber(v(name)!)) : undefined)
-      setCode(await serveCommand({
-        port: asInteger(v('port')!, 0, 65535), host: asString(v('host')!), region: v('region') ? asString(v('region')!) : undefined,
-        verifySigv4: !!o.verifySigv4, quirks: v('quirk') ? asQuirks(v('quirk')!) : [],
-        throttleRate: rate('throttleRate'), serverErrorRate: rate('serverErrorRate'),
-        latencyMs: v('latencyMs') ? asInteger(v('latencyMs')!, 0, 60_000) : undefined,
-      }, out))
-    })
+  defineServeCommand(root, setCode, out)
 
   targetOptions(root.command('sweep').description('delete views earlier runs left behind (name cvc-* and the conformance-run tag)'), 'aws or an http(s) endpoint URL')
     .option('--dry-run', 'list what would go, delete nothing')

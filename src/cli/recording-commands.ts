@@ -6,10 +6,12 @@ import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { differential } from '../../properties/differential'
 import { compareWithRecording, confirmedByLiveRecordings, readRecording, record, sampleCommands, writeRecording, type Recording } from '../harness/recording'
+import { packagePath } from '../package-files'
 import { EXIT, UsageError } from './exit-codes'
 import { openTarget, type TargetSettings } from './target-settings'
 
-export const DEFAULT_RECORDINGS = 'fixtures/recordings'
+/** The recordings committed with the package (found relative to it, not to the current folder). */
+export const DEFAULT_RECORDINGS = packagePath('fixtures/recordings')
 
 export async function recordCommand(s: TargetSettings, o: { seed: number; commands: number; file: string }, out: (line: string) => void): Promise<number> {
   const target = await openTarget(s)

@@ -1,7 +1,7 @@
 // `conformance report merge a.json b.json … [--out DIR]`: one matrix from the JSON reports of several
 // targets and shards, with every format regenerated from the merged document.
 import { consoleSummary } from '../report/console-summary'
-import { mergeReports, readReportFile } from '../report/merge'
+import { DuplicateInputError, mergeReports, readReportFile } from '../report/merge'
 import { writeReports, type ReportFormat } from '../report/write-reports'
 import { EXIT, UsageError } from './exit-codes'
 import { PROPERTY_IDS } from './property-set'
@@ -18,7 +18,14 @@ export function reportMergeCommand(files: readonly string[], opts: { out: string
       throw new UsageError((e as Error).message)
     }
   })
-  const { report, warnings } = mergeReports(inputs, opts.out, { order: PROPERTY_IDS })
+  let merged: ReturnType<typeof mergeReports>
+  try {
+    merged = mergeReports(inputs, opts.out, { order: PROPERTY_IDS })
+  } catch (e) {
+    if (e instanceof DuplicateInputError) throw new UsageError(`report merge: ${e.message}`)
+    throw e
+  }
+  const { report, warnings } = merged
   for (const w of warnings) io.warn(`conformance: ${w}`)
   const written = writeReports(opts.out, report, opts.reports)
   io.out(consoleSummary(report, { reports: written }))

@@ -19,10 +19,12 @@ import { loadBundle, replayLoaded } from './regression-replay'
 import { instrumentTarget, RunInterrupted } from './target-instrumentation'
 import { openTarget, targetArgs, targetSettings, type TargetSettings } from './target-settings'
 
+import { CLI_COMMAND, packagePath } from '../package-files'
 import { confirmedRules, DEFAULT_RECORDINGS } from './recording-commands'
 
 export const DEFAULT_OUT = 'out'
-export const DEFAULT_REGRESSIONS = 'fixtures/regressions'
+/** The bundles committed with the package (found relative to it, not to the current folder). */
+export const DEFAULT_REGRESSIONS = packagePath('fixtures/regressions')
 /** With a time budget the budget ends a property, not a run count. */
 const UNBOUNDED_RUNS = 1_000_000
 
@@ -75,7 +77,7 @@ export interface RunIo {
  */
 export function reproduceLine(s: RunSettings, prop: RunnableProperty, r: PropertyResult): string {
   const budget = prop.replaysPath && r.path ? ` --path ${r.path}` : ` --runs ${Math.max(1, r.numRuns)}`
-  return `npm run conformance -- run ${targetArgs(s)} --only ${prop.id} --seed ${r.seed}${budget}${s.strict ? ' --strict' : ''}`
+  return `${CLI_COMMAND} run ${targetArgs(s)} --only ${prop.id} --seed ${r.seed}${budget}${s.strict ? ' --strict' : ''}`
 }
 
 async function replayRegressions(s: RunSettings, selected: readonly RunnableProperty[], target: Target, onVerdict: (r: RegressionReport) => void,
@@ -169,7 +171,7 @@ export async function runCommand(s: RunSettings, io: RunIo): Promise<number> {
         const file = writeBundle(bundlesDir, b)
         bundles++
         bundle = relative(s.out, file)
-        replay = `npm run conformance -- replay ${file} ${targetArgs(s)}`
+        replay = `${CLI_COMMAND} replay ${file} ${targetArgs(s)}`
       }
       const report = propertyReport(result, { rules: prop.rules, bundle, reproduce, replay, interrupted })
       for (const [rule, n] of Object.entries(report.assertions ?? {})) if (n > 0) exercised.add(rule)

@@ -1,13 +1,30 @@
 // `conformance serve`: the wire stub as a local emulator over HTTP (`npm run serve` is the same command), so any
 // SDK, the AWS CLI, or `conformance run --target http://…` can talk to it. Runs until SIGINT/SIGTERM.
-import { DEFAULT_INSTANCE_ID, DEFAULT_REGION } from '../model'
-import { STUB_CREDENTIALS, startStubServer, type StubCoreOptions } from '../stub'
+// What it answers: the 13 Views API operations (views, versions, tags of view ARNs) for the instances it
+// was given (or any well-formed id with --any-instance), and GET /_conformance/health for readiness
+// probes. Connect's instance API (CreateInstance, ListInstances, DescribeInstance) is not served.
+// With --state-file the state is restored at start and written (atomically) after every change, before
+// the change is acknowledged, and once more on shutdown.
+// Adding an option: one .option() line in defineServeCommand, one field in ServeSettings, one line in
+// serveSettings, and its use in serveCommand.
+import type { Command } from 'commander'
+import { DEFAULT_ACCOUNT_ID, DEFAULT_INSTANCE_ID, DEFAULT_REGION, QUIRK_NAMES, ViewsModel } from '../model'
+import { CLI_COMMAND } from '../package-files'
+import { HEALTH_PATH, STUB_CREDENTIALS, StateFileError, loadStateFile, saveStateFile, startStubServer, type StubCoreOptions } from '../stub'
+import { asInteger, asList, asPositiveNumber, asQuirks, asString, type RawSettings, type Sourced } from './config'
 import { UsageError } from './exit-codes'
 
 export interface ServeSettings {
   port: number
   host: string
   region?: string
+  accountId?: string
+  /** Instances that exist from the start (default: the stub's one, DEFAULT_INSTANCE_ID). */
+  instanceIds?: string[]
+  /** Accept any well-formed instance id, creating the instance on first use. */
+  anyInstance?: boolean
+  /** Restore from and persist to this JSON file. */
+  stateFile?: string
   verifySigv4: boolean
   quirks: string[]
   throttleRate?: number
@@ -15,12 +32,67 @@ export interface ServeSettings {
   latencyMs?: number
 }
 
+const ACCOUNT_ID = /^\d{12}$/
+
+/** Parses the commander options of `serve` (flags only: serve reads no env or config file). */
+export function serveSettings(o: RawSettings): ServeSettings {
+  const v = (name: string): Sourced | undefined => (o[name] === undefined ? undefined : { value: o[name], source: `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` })
+  const rate = (name: string) => (v(name) ? Math.min(1, asPositiveNumber(v(name)!)) : undefined)
+  const accountId = v('accountId') ? asString(v('accountId')!) : undefined
+  if (accountId !== undefined && !ACCOUNT_ID.test(accountId)) throw new UsageError(`--account-id: ${JSON.stringify(accountId)} is not a 12-digit AWS account id`)
+  return {
+    port: asInteger(v('port')!, 0, 65535), host: asString(v('host')!), region: v('region') ? asString(v('region')!) : undefined,
+    accountId, instanceIds: v('instanceId') ? [...new Set(asList(v('instanceId')!))] : undefined, anyInstance: !!o.anyInstance,
+    stateFile: v('stateFile') ? asString(v('stateFile')!) : undefined,
+    verifySigv4: !!o.verifySigv4, quirks: v('quirk') ? asQuirks(v('quirk')!) : [],
+    throttleRate: rate('throttleRate'), serverErrorRate: rate('serverErrorRate'),
+    latencyMs: v('latencyMs') ? asInteger(v('latencyMs')!, 0, 60_000) : undefined,
+  }
+}
+
+export function defineServeCommand(root: Command, setCode: (code: number) => void, out: (line: string) => void): Command {
+  return root.command('serve').description('serve the stub over HTTP as a local emulator')
+    .option('--port <n>', 'port (0 = any free one)', '8700')
+    .option('--host <host>', 'interface to bind', '127.0.0.1')
+    .option('--region <region>', `region the stub pretends to be (default ${DEFAULT_REGION})`)
+    .option('--account-id <id>', `account id in ARNs (default ${DEFAULT_ACCOUNT_ID})`)
+    .option('--instance-id <id...>', `instance(s) that exist, repeatable (default ${DEFAULT_INSTANCE_ID})`)
+    .option('--any-instance', 'accept any well-formed (UUID) instance id, creating it on first use')
+    .option('--state-file <file>', 'restore state from this JSON file and write every change to it (atomically)')
+    .option('--verify-sigv4', 'reject requests not signed with the stub credentials')
+    .option('--quirk <name...>', `switch on named deviations: ${QUIRK_NAMES.join(', ')}`)
+    .option('--throttle-rate <p>', 'fraction of calls answered 429')
+    .option('--server-error-rate <p>', 'fraction of calls answered 500')
+    .option('--latency-ms <ms>', 'delay added to every call')
+    .action(async (o: RawSettings) => setCode(await serveCommand(serveSettings(o), out)))
+}
+
+/** The model with its instances, restored from the state file when there is one. */
+function buildModel(s: ServeSettings, region: string, accountId: string): ViewsModel {
+  const model = new ViewsModel({ region, accountId, instances: s.instanceIds ?? [DEFAULT_INSTANCE_ID], anyInstance: s.anyInstance, quirks: s.quirks })
+  if (!s.stateFile) return model
+  try {
+    const restored = loadStateFile(s.stateFile, { region, accountId })
+    if (restored) model.importState(restored)
+    for (const id of s.instanceIds ?? []) model.addInstance(id) // named on this start: exist whatever the file holds
+    saveStateFile(s.stateFile, model) // fails now, not at the first change, when the file cannot be written
+  } catch (e) {
+    if (e instanceof StateFileError) throw new UsageError(`serve: ${e.message}`)
+    throw e
+  }
+  return model
+}
+
 export async function serveCommand(s: ServeSettings, out: (line: string) => void): Promise<number> {
   const region = s.region ?? DEFAULT_REGION
+  const accountId = s.accountId ?? DEFAULT_ACCOUNT_ID
+  const model = buildModel(s, region, accountId)
+  const persist = s.stateFile ? () => saveStateFile(s.stateFile!, model) : undefined
   const coreOptions: StubCoreOptions = {
-    modelOptions: { region, quirks: s.quirks },
+    model,
     faults: { throttleRate: s.throttleRate ?? 0, serverErrorRate: s.serverErrorRate ?? 0, latencyMs: s.latencyMs ?? 0, seed: 1 },
     verifySigV4: s.verifySigv4 ? { credentials: { ...STUB_CREDENTIALS }, region } : undefined,
+    ...(persist ? { onChange: persist } : {}),
   }
   let server: Awaited<ReturnType<typeof startStubServer>>
   try {
@@ -29,14 +101,24 @@ export async function serveCommand(s: ServeSettings, out: (line: string) => void
     throw new UsageError(`serve: cannot listen on ${s.host}:${s.port} (${(e as Error).message})`)
   }
   out(`Connect Views stub listening on ${server.url}
-  region ${region} · instance id ${DEFAULT_INSTANCE_ID} · quirks: ${s.quirks.join(', ') || 'none'}
+  region ${region} · account ${accountId} · instance ids ${model.instances.join(', ')}${s.anyInstance ? ' (+ any UUID on first use)' : ''} · quirks: ${s.quirks.join(', ') || 'none'}
+  answers the 13 Views API operations and GET ${HEALTH_PATH}; not Connect's instance API (CreateInstance, ListInstances, DescribeInstance)
+  state: ${s.stateFile ? `${s.stateFile} (restored at start, written on every change)` : 'in memory only'}
   SigV4 check: ${s.verifySigv4 ? `on (access key ${STUB_CREDENTIALS.accessKeyId}, secret '${STUB_CREDENTIALS.secretAccessKey}')` : 'off (any credentials are accepted)'}
-  run against it:  npm run conformance -- run --target ${server.url} --tps 200
+  run against it:  ${CLI_COMMAND} run --target ${server.url} --instance-id ${model.instances[0] ?? DEFAULT_INSTANCE_ID} --tps 200
   Ctrl-C stops the server.`)
   return new Promise<number>((resolve) => {
     const stop = (sig: string) => {
       out(`${sig}: closing (${server.core.counters.requests} requests served)`)
-      server.close().finally(() => resolve(0))
+      server.close().finally(() => {
+        try {
+          persist?.()
+          resolve(0)
+        } catch (e) {
+          process.stderr.write(`conformance: ${(e as Error).message}\n`)
+          resolve(4)
+        }
+      })
     }
     process.once('SIGINT', () => stop('SIGINT'))
     process.once('SIGTERM', () => stop('SIGTERM'))

@@ -18,7 +18,7 @@ import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { packageScriptArgs } from '../package-files'
 import type { InteractionVerdict, PropertyResult } from '../harness/property'
 import type { Mode } from '../harness/projection'
 import { isAsserted, isRuleId, rule, RULES, type FailureRule } from '../spec/rules'
@@ -45,7 +45,6 @@ export const CONTRACTS_PROPERTY = {
   rules: pactRules(committedPact()),
 } as const
 
-const SCRIPT = fileURLToPath(new URL('../../scripts/verify-contracts.ts', import.meta.url))
 /** After the budget the child still deletes what it created; past this much more it is stopped. */
 const CLEANUP_GRACE_MS = 30_000
 
@@ -54,7 +53,7 @@ interface ChildAnswer { passed: boolean; results: InteractionVerdict[]; stateFai
 function verifyInChild(args: string[], hardLimitMs: number | undefined): Promise<ChildAnswer | 'killed'> {
   const dir = mkdtempSync(join(tmpdir(), 'cvc-contracts-'))
   const json = join(dir, 'results.json')
-  const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, ...args, '--json', json], { stdio: ['ignore', 'pipe', 'pipe'], env: process.env })
+  const child = spawn(process.execPath, [...packageScriptArgs('verify-contracts'), ...args, '--json', json], { stdio: ['ignore', 'pipe', 'pipe'], env: process.env })
   let log = ''
   let killed = false
   // SIGTERM: the child's signal handler still deletes the views it created before it exits.

@@ -3,6 +3,7 @@
 // answers FIXED / STILL FAILING / CANNOT REPLAY.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { CLI_COMMAND } from '../package-files'
 import type { Target } from '../targets/target'
 import type { Cmd } from './commands'
 import { normaliseValues, RefTable, redact } from './normalise'
@@ -43,7 +44,7 @@ export function bundleFromResult(r: PropertyResult, target: Target, mode: Mode, 
     commands: r.failure.commands,
     transcript: normaliseTranscript(r.failure.transcript, target),
     createdAt: now.toISOString(),
-    reproduce: `npm run conformance -- run --target ${target.kind === 'endpoint' ? target.label.replace(/^endpoint /, '') : target.kind} --only ${r.property} --seed ${r.seed}${r.path ? ` --path ${r.path}` : ''}${mode.strict ? ' --strict' : ''}`,
+    reproduce: `${CLI_COMMAND} run --target ${target.kind === 'endpoint' ? target.label.replace(/^endpoint /, '') : target.kind} --only ${r.property} --seed ${r.seed}${r.path ? ` --path ${r.path}` : ''}${mode.strict ? ' --strict' : ''}`,
   })
 }
 

@@ -33,6 +33,8 @@ export interface ModelOptions {
   tokenSecret?: string
   /** Seed the AWS-managed views (R8). Default true. */
   awsManagedViews?: boolean
+  /** Accept any well-formed instance id (a lowercase UUID), creating the instance on first use. Default false. */
+  anyInstance?: boolean
 }
 
 export interface ResolvedOptions {
@@ -47,6 +49,7 @@ export interface ResolvedOptions {
   newId: () => string
   tokenSecret: string
   awsManagedViews: boolean
+  anyInstance: boolean
 }
 
 export function resolveOptions(o: ModelOptions = {}): ResolvedOptions {
@@ -62,6 +65,7 @@ export function resolveOptions(o: ModelOptions = {}): ResolvedOptions {
     newId: o.newId ?? randomUUID,
     tokenSecret: o.tokenSecret ?? randomBytes(16).toString('hex'),
     awsManagedViews: o.awsManagedViews ?? true,
+    anyInstance: o.anyInstance ?? false,
   }
 }
 

@@ -4,10 +4,18 @@ import type { ModelContext } from './context'
 import type { ViewRecord } from './state'
 import { MalformedQualifier, parseViewRef, type Qualifier } from './view-ref'
 
+/** A Connect instance id as AWS issues them (a lowercase UUID): what anyInstance accepts as a new instance. */
+const INSTANCE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
 export function requireInstance(ctx: ModelContext, instanceId: string): void {
-  if (!ctx.state.instances.has(instanceId)) {
-    throw new ModelError('ResourceNotFoundException', `Instance not found: ${instanceId}`, 'R25')
+  if (ctx.state.instances.has(instanceId)) return
+  if (ctx.opts.anyInstance && INSTANCE_ID.test(instanceId)) {
+    // emulator convenience (serve --any-instance): an instance comes into being on first use, as in moto
+    ctx.state.instances.add(instanceId)
+    ctx.state.views.set(instanceId, new Map())
+    return
   }
+  throw new ModelError('ResourceNotFoundException', `Instance not found: ${instanceId}`, 'R25')
 }
 
 export function viewNotFound(ctx: ModelContext, what: string, rule = 'R25'): ModelError {

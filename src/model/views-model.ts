@@ -79,6 +79,16 @@ export class ViewsModel {
     return [...this.state.instances]
   }
 
+  /** A deep copy of the whole state (instances, views, versions, tags), e.g. to persist it. */
+  exportState(): ModelState {
+    return cloneState(this.state)
+  }
+
+  /** Replaces the whole state with a copy of `state` (as exportState gave it, possibly from another process). */
+  importState(state: ModelState): void {
+    this.state = cloneState(state)
+  }
+
   /** Forgets every view; instances and AWS-managed views are as at construction. */
   reset(): void {
     this.state = this.freshState()

@@ -1,8 +1,9 @@
 // Builds the machine-readable report (report-types.ts) from one run's results and writes it. Derived
 // parts (rule verdicts, coverage, totals) are computed by finishTarget from the rest of the target entry,
 // which merge.ts reuses so a merged matrix is derived exactly like a single run.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { PACKAGE_NAME, PACKAGE_VERSION } from '../package-files'
 import { describeCmd, type Cmd } from '../harness/commands'
 import type { PropertyResult } from '../harness/property'
 import { OPERATION_NAMES, OPERATIONS, RULES, type Confidence } from '../spec'
@@ -16,8 +17,7 @@ import {
 import { ruleReports, uncataloguedFailureRules } from './rule-status'
 import { targetVerdict } from './verdict'
 
-const PACKAGE = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string }
-export const TOOL = { name: PACKAGE.name, version: PACKAGE.version }
+export const TOOL = { name: PACKAGE_NAME, version: PACKAGE_VERSION }
 
 export function specCatalogue(): ConformanceReport['catalogue'] {
   return {

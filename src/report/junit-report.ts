@@ -3,6 +3,7 @@
 // the command that reproduces it; inconclusive, interrupted and not-run properties are <skipped>.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { CLI_COMMAND } from '../package-files'
 import type { ConformanceReport, PropertyReport, RegressionReport, TargetReport } from './report-types'
 import { targetVerdict } from './verdict'
 
@@ -79,7 +80,7 @@ function regressionCase(t: TargetReport, g: RegressionReport): Case {
   const head = `    <testcase${attrs({ classname: `conformance.${t.id}.regressions`, name: `regression ${g.file} (${g.property})`, time: '0.000' })}`
   if (g.verdict === 'FIXED') return { xml: `${head}/>`, outcome: 'passed' }
   if (g.verdict === 'CANNOT REPLAY') return { xml: `${head}>\n      <skipped${attrs({ message: `CANNOT REPLAY: ${g.detail}` })}/>\n    </testcase>`, outcome: 'skipped' }
-  return { xml: `${head}>\n      <failure${attrs({ type: g.rule ?? 'regression', message: `STILL FAILING: ${g.detail.split('\n')[0]}` })}>${xmlText(`STILL FAILING: ${g.detail}\nreplay: npm run conformance -- replay ${g.file}`)}</failure>\n    </testcase>`, outcome: 'failed' }
+  return { xml: `${head}>\n      <failure${attrs({ type: g.rule ?? 'regression', message: `STILL FAILING: ${g.detail.split('\n')[0]}` })}>${xmlText(`STILL FAILING: ${g.detail}\nreplay: ${CLI_COMMAND} replay ${g.file}`)}</failure>\n    </testcase>`, outcome: 'failed' }
 }
 
 interface Suite { xml: string; tests: number; failures: number; skipped: number }

@@ -25,7 +25,7 @@ export function readReportFile(file: string): ReportInput {
   return { file, report: doc as ConformanceReport }
 }
 
-// When both sides ran the same property (overlapping shards, a re-run), the more informative verdict wins.
+// Inputs never overlap (refuseOverlaps); this only decides between a property's verdicts should one slip through.
 const STATUS_WEIGHT: Record<PropertyReport['status'], number> = { failed: 3, passed: 2, inconclusive: 1, interrupted: 1, 'not-run': 0 }
 const VERDICT_WEIGHT: Record<RegressionReport['verdict'], number> = { 'STILL FAILING': 2, FIXED: 1, 'CANNOT REPLAY': 0 }
 
@@ -80,6 +80,43 @@ function mergeGroup(parts: { target: TargetReport; dir: string }[], outDir: stri
   }
 }
 
+/** Two inputs hold the same part of one column: merging them would count its calls and sequences twice. */
+export class DuplicateInputError extends Error {}
+
+/** What part of a column a report covers: its shard labels, or the whole property set when unsharded. */
+function coverage(t: TargetReport): string {
+  return t.shards.length ? `shard ${t.shards.join(', ')}` : 'an unsharded run'
+}
+
+/**
+ * Refuses inputs that overlap within one column (same target id): the same file twice, two reports of the
+ * same shard (e.g. a re-run's and the first run's), an unsharded run with anything else of that target, a
+ * merged report together with its inputs, or shards of two different splits (1/2 and 1/3 share properties).
+ */
+function refuseOverlaps(inputs: readonly ReportInput[]): void {
+  const seenFiles = new Map<string, string>()
+  for (const i of inputs) {
+    const abs = resolve(i.file)
+    if (seenFiles.has(abs)) throw new DuplicateInputError(`${i.file} is given twice; merge each report once`)
+    seenFiles.set(abs, i.file)
+  }
+  const parts = new Map<string, { file: string; target: TargetReport }[]>()
+  for (const i of inputs) {
+    for (const t of i.report.targets) {
+      for (const other of parts.get(t.id) ?? []) {
+        const o = other.target
+        const splits = new Set([...t.shards, ...o.shards].map((s) => s.split('/')[1]))
+        const overlap = t.shards.length === 0 || o.shards.length === 0 || splits.size > 1 || t.shards.some((s) => o.shards.includes(s))
+        if (overlap) {
+          throw new DuplicateInputError(`${other.file} (${coverage(o)}) and ${i.file} (${coverage(t)}) both hold ${t.id} results for the same properties `
+            + '(a re-run of a shard, or a merged report with its inputs); merge each shard once')
+        }
+      }
+      parts.set(t.id, [...(parts.get(t.id) ?? []), { file: i.file, target: t }])
+    }
+  }
+}
+
 export interface MergeResult {
   report: ConformanceReport
   /** Things worth a line on stderr that do not stop the merge. */
@@ -89,6 +126,7 @@ export interface MergeResult {
 /** order: property ids in their canonical order (shards interleave them); unknown ids keep their place at the end. */
 export function mergeReports(inputs: readonly ReportInput[], outDir: string, opts: { order?: readonly string[]; now?: Date } = {}): MergeResult {
   if (inputs.length === 0) throw new Error('report merge needs at least one JSON report')
+  refuseOverlaps(inputs)
   const warnings: string[] = []
   const catalogue = inputs[0]!.report.catalogue
   const ruleIds = catalogue.rules.map((r) => r.id).join(',')

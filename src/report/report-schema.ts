@@ -1,13 +1,15 @@
 // Validates a JSON report against report.schema.json: `report merge` refuses inputs that are not reports,
 // and the tests hold every written report to the schema.
 import { readFileSync } from 'node:fs'
+import { pathToFileURL } from 'node:url'
+import { packagePath } from '../package-files'
 import { Ajv, type ValidateFunction } from 'ajv'
 import addFormatsImport from 'ajv-formats'
 
 // ajv-formats is CommonJS with `exports.default`; under ESM the default import may be the module object.
 const addFormats = ((addFormatsImport as unknown as { default?: typeof addFormatsImport }).default ?? addFormatsImport) as typeof addFormatsImport
 
-export const REPORT_SCHEMA_URL = new URL('./report.schema.json', import.meta.url)
+export const REPORT_SCHEMA_URL = pathToFileURL(packagePath('src/report/report.schema.json'))
 
 let validator: ValidateFunction | undefined
 

@@ -4,16 +4,16 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { PACKAGE_ROOT } from '../package-files'
 import { createFormatter, createParser, createProgram, DEFAULT_CONFIG, SchemaGenerator, type CompletedConfig } from 'ts-json-schema-generator'
 import ts from 'typescript'
 import { canonicalSchema, schemaCatalog, schemaFileName, toWireSchema, withoutMetadata, OUTPUTS_WITHOUT_RESPONSE_TYPE, type JsonSchema } from './schema-catalog'
 import type { ManifestEntry, SchemaManifest, SchemaSet } from './schema-set'
 
-const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url))
+const PROJECT_ROOT = PACKAGE_ROOT
 
-/** The pinned SDK's types, from the project's node_modules. */
-export const PINNED_TYPES_ENTRY = join(PROJECT_ROOT, 'node_modules/@aws-sdk/client-connect/dist-types/index.d.ts')
+/** The pinned SDK's types, resolved from the package (hoisted beside it once installed). */
+export const PINNED_TYPES_ENTRY = join(dirname(createRequire(join(PROJECT_ROOT, 'noop.js')).resolve('@aws-sdk/client-connect/package.json')), 'dist-types/index.d.ts')
 
 export interface GenerateOptions {
   /** Absolute path of a client-connect `dist-types/index.d.ts`. Default: the pinned SDK. */

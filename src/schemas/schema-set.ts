@@ -2,7 +2,7 @@
 // fixtures/schemas. No generator import here: readers (wire validation, the gate) stay light.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { packagePath } from '../package-files'
 import { MANIFEST_FILE, schemaText, type JsonSchema, type SchemaRole } from './schema-catalog'
 
 export interface ManifestEntry {
@@ -33,7 +33,7 @@ export interface SchemaSet {
 }
 
 /** Absolute path of the committed schemas (fixtures/schemas). */
-export const COMMITTED_SCHEMA_DIR = fileURLToPath(new URL('../../fixtures/schemas/', import.meta.url))
+export const COMMITTED_SCHEMA_DIR = packagePath('fixtures/schemas/')
 
 /** Every file of the set as the exact text written to disk, manifest included, sorted by name. */
 export function schemaSetFiles(set: SchemaSet): Map<string, string> {

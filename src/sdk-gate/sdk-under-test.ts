@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { PACKAGE_ROOT } from '../package-files'
 import type { HttpHandler } from '@smithy/protocol-http'
 import type { SchemaSet } from '../schemas/schema-set'
 
@@ -39,7 +39,7 @@ export interface SdkUnderTest {
 /** The packages that hold the protocol, serde, retry and signing code behind every client. */
 export const RUNTIME_PACKAGES = ['@smithy/core', '@aws-sdk/core', '@smithy/signature-v4', '@smithy/protocol-http'] as const
 
-const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url))
+const PROJECT_ROOT = PACKAGE_ROOT
 
 interface PackageJson { version: string; engines?: { node?: string } }
 

@@ -37,6 +37,12 @@ export interface StubCoreOptions {
   /** Request id generator (injectable for golden tests). Default random UUIDs. */
   requestId?: () => string
   /**
+   * Called after an operation that changes state succeeded in the model, before its answer is returned (so
+   * what it does, e.g. persisting the state, happens before the client sees the success). If it throws,
+   * the call is answered 500 and counted in counters.unexpectedErrors.
+   */
+  onChange?: (op: OperationName) => void
+  /**
    * Answer these operations like an emulator that lacks them: an HTML 404 page (what moto's server answers
    * for the view routes) or UnknownOperationException. For testing how a harness reports an incomplete target.
    */
@@ -50,6 +56,9 @@ function missingOperationAnswer(op: OperationName, as: StubCoreOptions['missingA
   }
   return { status: 404, headers: { 'content-type': 'text/html; charset=utf-8' }, body: '<!doctype html>\n<html><title>404 Not Found</title><h1>Not Found</h1></html>\n' }
 }
+
+/** Operations that only read: everything else may change the model's state. */
+const READ_ONLY = new Set<OperationName>(['DescribeView', 'ListViews', 'ListViewVersions', 'SearchViews', 'ListTagsForResource'])
 
 export interface StubCounters {
   requests: number
@@ -123,6 +132,7 @@ export function createStubCore(opts: StubCoreOptions = {}): StubCore {
     if (fault.error) throw fault.error
     const input = decodeRequest(route.op, { labels: route.labels, query: req.query, body: req.body })
     const output = await invokeModel(route.op, input)
+    if (opts.onChange && !READ_ONLY.has(route.op)) opts.onChange(route.op)
     return encodeSuccess(applyOutputQuirks(route.op, output, model.options.quirks), id)
   }
 

@@ -10,6 +10,9 @@ import { encodeError } from './response-encoding'
 import { createStubCore, type StubCore, type StubCoreOptions } from './core'
 import type { StubErrorName, WireRequest } from './wire-types'
 
+/** Readiness route for health checks: GET answers 200 with a small JSON status (outside the API's /views, /tags paths). */
+export const HEALTH_PATH = '/_conformance/health'
+
 export interface StubServerOptions {
   /** 0 (default) picks a free port. */
   port?: number
@@ -67,9 +70,16 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   })
 }
 
+function health(core: StubCore, res: ServerResponse): void {
+  const { region, accountId } = core.model.options
+  res.writeHead(200, { 'content-type': 'application/json' })
+  res.end(JSON.stringify({ status: 'ok', region, accountId, instances: core.model.instances, requests: core.counters.requests }))
+}
+
 async function serve(core: StubCore, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const body = await readBody(req, core.maxBodyBytes)
   const { path, query } = splitTarget(req.url ?? '/')
+  if (path === HEALTH_PATH && (req.method === 'GET' || req.method === 'HEAD')) return health(core, res)
   const wire: WireRequest = { method: req.method ?? 'GET', path, query, headers: flattenHeaders(req), body }
   const answer = await core.handle(wire)
   res.writeHead(answer.status, answer.headers)

@@ -8,4 +8,5 @@ export { FaultInjector, seededRandom, throttlingErrorOf, type FaultOptions, type
 export { createSigV4Checker, type SigV4CheckOptions } from './sigv4-check'
 export { StubHttpHandler, createStubClient, toWireRequest, buildRawQuery, STUB_CREDENTIALS, type StubClientOptions } from './in-process-handler'
 export { createStubHandlers, DEFAULT_CONNECT_URL, type StubHandlersOptions } from './msw-handlers'
-export { startStubServer, type StubServer, type StubServerOptions } from './http-server'
+export { startStubServer, HEALTH_PATH, type StubServer, type StubServerOptions } from './http-server'
+export { saveStateFile, loadStateFile, StateFileError, STATE_FILE_FORMAT } from './state-file'

@@ -1,7 +1,7 @@
 // --shard i/n partitions the property set, and `report merge` of the shards gives back the unsharded run's
 // rule and property verdicts; merging a second target adds a matrix column.
-import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { cpSync, existsSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { PROPERTY_IDS } from '../../src/cli/property-set'
 import { OPERATION_NAMES } from '../../src/spec'
@@ -80,6 +80,30 @@ describe('report merge', () => {
     const bundle = r.targets[1]!.properties[0]!.failure!.bundle!
     expect(existsSync(join(dirs.matrix, bundle))).toBe(true)
     expect(consoleSummary(report, { reports: [] })).toContain('RESULT: FAILED — 1 rule broken on stub +checksum-not-checked')
+  })
+
+  it('refuses (exit 2, one line) a re-run of the same shard, as the nightly merge would download after "re-run failed jobs"', async () => {
+    const rerun = tempDir()
+    cpSync(join(dirs.s1, 'report.json'), join(rerun, 'report.json'))
+    const r = await runCli(['report', 'merge', join(dirs.s1, 'report.json'), join(dirs.s2, 'report.json'), join(rerun, 'report.json'), '--out', tempDir()])
+    expect(r.code).toBe(2)
+    expect(r.stderr.trim().split('\n')).toHaveLength(1)
+    expect(r.stderr).toMatch(/^conformance: report merge: .*shard 1\/2.* and .*shard 1\/2.* both hold stub results/)
+  })
+
+  it('refuses a merged report together with its inputs, an unsharded run with a shard of it, a file twice, shards of two splits', () => {
+    const attempt = (files: string[]) => () => reportMergeCommand(files, { out: tempDir(), reports: ['json'] }, { out: () => {}, warn: () => {} })
+    const [s1, s2, full, merged] = [dirs.s1, dirs.s2, dirs.full, dirs.merged].map((d) => join(d, 'report.json')) as [string, string, string, string]
+    expect(attempt([merged, s1])).toThrow(/shard 1\/2, 2\/2\) and .* \(shard 1\/2\) both hold stub results/)
+    expect(attempt([full, s2])).toThrow(/an unsharded run\) and .* both hold stub results/)
+    expect(attempt([s1, s1])).toThrow(/is given twice/)
+    const other = JSON.parse(readFileSync(s1, 'utf8')) as ConformanceReport
+    other.targets[0]!.shards = ['2/3']
+    const thirds = join(tempDir(), 'report.json')
+    writeReports(dirname(thirds), other, ['json'])
+    expect(attempt([s1, thirds])).toThrow(/both hold stub results/)
+    // different targets never clash, whatever their shards
+    expect(attempt([full, join(dirs.quirky, 'report.json')])).not.toThrow()
   })
 
   it('refuses a file that is not a report', () => {

@@ -59,12 +59,12 @@ describe('closing summary', () => {
     expect(s).toMatch(/Failures:\s+2 distinct causes \(2 failing checks\)/)
     expect(s).toMatch(/✘ R12\s+CreateViewVersion\s+1×\s+CreateViewVersion accepted ViewContentSha256 "…", which is not the checksum of \$LATEST/)
     expect(s).toMatch(/smallest: checksum-conflict \(\d+ commands?\)/)
-    expect(s).toMatch(/reproduce: npm run conformance -- run --target stub --quirk checksum-not-checked --only checksum-conflict --seed 7 --path \S+@\S+/)
+    expect(s).toMatch(/reproduce: npx conformance run --target stub --quirk checksum-not-checked --only checksum-conflict --seed 7 --path \S+@\S+/)
     expect(s).toContain(`${join(failing.out, 'bundles')} (2 written)`)
     expect(s).toContain('RESULT: FAILED')
   })
   it('the reproduce line runs exactly the shrunk counterexample again (one run, same rule)', async () => {
-    const line = /reproduce: npm run conformance -- (run .*--only checksum-conflict .*)$/m.exec(failing.r.stdout)![1]!
+    const line = /reproduce: npx conformance (run .*--only checksum-conflict .*)$/m.exec(failing.r.stdout)![1]!
     const out = tempDir()
     const again = await runCli([...line.split(' '), '--out', out, '--report', 'json'])
     expect(again.code).toBe(1)
@@ -139,7 +139,7 @@ describe('reports', () => {
     expect(bad.attrs).toMatchObject({ tests: '3', failures: '2' })
     const failures = descendants(bad, 'failure')
     expect(failures.map((f) => f.attrs.type)).toEqual(['R12', 'R12'])
-    expect(failures[0]!.text).toMatch(/reproduce: npm run conformance -- run --target stub --quirk checksum-not-checked/)
+    expect(failures[0]!.text).toMatch(/reproduce: npx conformance run --target stub --quirk checksum-not-checked/)
   })
 
   it('the HTML matrix is one self-contained page with the rule, property and coverage tables', () => {

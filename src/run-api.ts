@@ -1,0 +1,72 @@
+// The run API of the library: `conformance run` called from code. Options are the command's flags in
+// camelCase (quirks/reports as arrays); the environment and a config file still apply below them, exactly as
+// for the command line (flags win over env, env over the file). The answer is the command's exit code
+// (0 passed, 1 conformance failures, 3 target unreachable, 130/143 interrupted) with the JSON report it
+// wrote; a bad option throws a ConformanceUsageError with the line the command would have printed.
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { settingSource, type RawSettings } from './cli/config'
+import { UsageError } from './cli/exit-codes'
+import { main } from './cli/main'
+import { runCommand, runSettings, type RunIo } from './cli/run-command'
+import type { ConformanceReport } from './report/report-types'
+import type { ReportFormat } from './report/write-reports'
+
+export { UsageError as ConformanceUsageError }
+
+export interface RunOptions {
+  /** 'stub' (default), 'aws', or an http(s) endpoint URL. */
+  target?: string
+  instanceId?: string
+  region?: string
+  profile?: string
+  seed?: number
+  runs?: number
+  /** e.g. '10s', '5m' (instead of runs). */
+  timeBudget?: string
+  strict?: boolean
+  only?: string[]
+  /** Stub only: named deviations (QUIRK_NAMES). */
+  quirks?: string[]
+  /** Default all: json, junit, md, html. */
+  reports?: ReportFormat[]
+  /** Report folder, default 'out'. */
+  out?: string
+  /** 'i/n' */
+  shard?: string
+  /** Regression bundles replayed first; default the ones shipped with the package. */
+  regressions?: string
+  /** Recordings whose confirmed rules are asserted; default the ones shipped with the package. */
+  recordings?: string
+  tps?: number
+  burst?: number
+  /** JSON config file (lowest precedence). */
+  config?: string
+}
+
+export interface RunOutcome {
+  exitCode: number
+  /** The JSON report of the run (when 'json' was among the reports). */
+  report?: ConformanceReport
+}
+
+const FLAG_NAMES: Readonly<Partial<Record<keyof RunOptions, string>>> = { quirks: 'quirk', reports: 'report' }
+
+/** Runs the regression bundles, the properties and the contracts against one target; see RunOptions. */
+export async function runConformance(options: RunOptions = {}, io: Partial<RunIo> & { env?: NodeJS.ProcessEnv } = {}): Promise<RunOutcome> {
+  const flags: RawSettings = {}
+  for (const [k, v] of Object.entries(options)) if (v !== undefined) flags[FLAG_NAMES[k as keyof RunOptions] ?? k] = v
+  const settings = runSettings(settingSource(flags, io.env ?? process.env))
+  const exitCode = await runCommand(settings, {
+    stdout: io.stdout ?? { write: () => true },
+    warn: io.warn ?? ((line) => void process.stderr.write(`${line}\n`)),
+  })
+  const file = join(settings.out, 'report.json')
+  const report = settings.reports.includes('json') && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) as ConformanceReport : undefined
+  return { exitCode, ...(report ? { report } : {}) }
+}
+
+/** The whole command line in-process: runCli(['run', '--target', 'stub']) answers the exit code. */
+export function runCli(args: readonly string[]): Promise<number> {
+  return main(['node', 'conformance', ...args])
+}
