@@ -9,6 +9,9 @@ import { CONTRACTS_PROPERTY, runContractProperty } from '../contracts/contract-p
 import { UsageError } from './exit-codes'
 
 /** Asserted on every step of every sequential property by checkWireBasics (src/harness/checks.ts). */
+/** Calls the contract step makes (28 interactions, each with its provider state and clean-up), rounded up. */
+const CONTRACT_CALLS_ESTIMATE = 90
+
 export const WIRE_BASIC_RULES = ['R32', 'R33', 'R34'] as const
 
 export interface RunnableProperty {
@@ -22,6 +25,11 @@ export interface RunnableProperty {
   replaysPath: boolean
   /** A plain re-run reproduces a failure (contract verification): bundles replay by running it again. */
   rerunReplays?: boolean
+  /**
+   * A bounded step (it checks a fixed list, not random sequences): about how long it needs on this target.
+   * Under a time budget that much is kept for it before the random properties share the rest.
+   */
+  fixedCostMs?(target: Target): number
   run(target: Target, opts: RunOptions): Promise<PropertyResult>
 }
 
@@ -37,6 +45,8 @@ export const ALL_PROPERTIES: readonly RunnableProperty[] = [
   {
     // deterministic: re-running the verification reproduces a failure, no seed or path involved
     id: CONTRACTS_PROPERTY.id, title: CONTRACTS_PROPERTY.title, rules: CONTRACTS_PROPERTY.rules, sequential: false, replaysPath: false, rerunReplays: true,
+    // the verifier's start-up (~3 s), then about three calls per interaction (state, request, cleanup)
+    fixedCostMs: (target) => 3_000 + (target.rateLimit ? Math.ceil((CONTRACT_CALLS_ESTIMATE / target.rateLimit.tps) * 1000) : 3_000),
     run: (target, opts) => runContractProperty(target, opts),
   },
 ]

@@ -159,7 +159,7 @@ export async function runCommand(s: RunSettings, io: RunIo): Promise<number> {
       }
       instr.mark()
       progress.propertyStarted(prop.id, i, selected.length, () => instr.counters())
-      const timeLimitMs = s.timeBudgetMs ? budgetShare(s.timeBudgetMs - (Date.now() - started), prop, selected.slice(i), exercised, target.guarded) : undefined
+      const timeLimitMs = s.timeBudgetMs ? budgetShare(s.timeBudgetMs - (Date.now() - started), prop, selected.slice(i), exercised, target) : undefined
       const result = await runOne(prop, target, { seed: s.seed, numRuns: timeLimitMs ? UNBOUNDED_RUNS : s.runs, mode, path: s.path, timeLimitMs })
       const interrupted = instr.interrupted
       let bundle: string | undefined
@@ -209,17 +209,26 @@ export async function runCommand(s: RunSettings, io: RunIo): Promise<number> {
 
 /** Of a live target's budget, kept back for the final cleanup and the reports. */
 const CLEANUP_RESERVE = 0.05
+/** At most this share of what is left is kept for bounded steps. */
+const MAX_FIXED_SHARE = 0.8
 
 /**
  * The time one property gets: what is left of the budget, shared among the properties still to run in
  * proportion to what each can still check (1 + its rules no executed assertion has checked yet), so the
- * budget goes to what is left to check rather than split evenly blind.
+ * budget goes to what is left to check rather than split evenly blind; a bounded step's estimated need is
+ * kept for it first.
  */
-export function budgetShare(remainingMs: number, prop: RunnableProperty, toRun: readonly RunnableProperty[], exercised: ReadonlySet<string>, reserveForCleanup: boolean): number {
+export function budgetShare(remainingMs: number, prop: RunnableProperty, toRun: readonly RunnableProperty[], exercised: ReadonlySet<string>, target: Target): number {
+  const usable = remainingMs * (target.guarded ? 1 - CLEANUP_RESERVE : 1)
+  // bounded steps (contracts) get what they need first (at most 80 % of what is left, so the random properties
+  // always get some); the random properties, which would use any time given, share the rest
+  const kept = (need: number) => Math.min(need, usable * MAX_FIXED_SHARE)
+  if (prop.fixedCostMs) return Math.max(1, Math.floor(toRun.length === 1 ? usable : kept(prop.fixedCostMs(target))))
+  const reserved = kept(toRun.reduce((n, p) => n + (p.fixedCostMs?.(target) ?? 0), 0))
+  const random = toRun.filter((p) => !p.fixedCostMs)
   const weight = (p: RunnableProperty) => 1 + p.rules.filter((r) => !exercised.has(r)).length
-  const total = toRun.reduce((n, p) => n + weight(p), 0)
-  const usable = remainingMs * (reserveForCleanup ? 1 - CLEANUP_RESERVE : 1)
-  return Math.max(1, Math.floor(usable * weight(prop) / total))
+  const total = random.reduce((n, p) => n + weight(p), 0)
+  return Math.max(1, Math.floor((usable - reserved) * weight(prop) / total))
 }
 
 /** A property that throws outside its own failure handling is a harness failure, not a crash of the run. */

