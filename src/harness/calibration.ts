@@ -1,0 +1,172 @@
+// Calibration: which value of each undocumented choice (src/spec/choices.ts) reproduces what a recorded
+// target answered. Generic over CHOICE_OPTIONS: the recordings' command sequences are replayed on the
+// embedded stub serving each candidate value of one choice (the others fixed at the best values known so
+// far) and the normalised answers are compared with the recorded ones. Choices interact (an error class
+// only shows once the input is rejected at all), so first a coordinate-wise search, repeated until nothing
+// moves, finds the combination with the fewest differing steps; then, with the others at that combination,
+// a choice is settled when exactly one of its values reproduces the recording at every step where its
+// values answer differently. A target that needs two choices changed at once to get closer stays where the
+// coordinate-wise search stopped: the profile's residual says how far that is.
+import { CHOICE_OPTIONS, DEFAULT_CHOICES, type ChoiceName } from '../spec/choices'
+import { CHOICES_PROFILE_FORMAT, CHOICES_PROFILE_VERSION, type ChoiceEvidence, type ChoicesProfile, type UnsettledChoice } from '../spec/choices-profile'
+import { createTarget } from '../targets/create-target'
+import { stableJson } from './normalise'
+import { record, type Recording } from './recording'
+
+export interface CalibrationInput {
+  /** As given on the command line: names the recording in the evidence. */
+  file: string
+  recording: Recording
+}
+
+export interface CalibrationOptions {
+  /** Upper bound on coordinate-wise sweeps (each replays every value of every choice). Default 6. */
+  maxSweeps?: number
+  /** Telling steps kept as evidence per settled choice. Default 3. */
+  evidencePerChoice?: number
+  now?: Date
+}
+
+/** Per recording, per step: the stable JSON of the answer ("<not run>" past the end). */
+type Answers = string[][]
+
+const EXCERPT = 240
+const NOT_RUN = '<not run>'
+
+function excerpt(json: string): string {
+  return json.length > EXCERPT ? `${json.slice(0, EXCERPT - 1)}…` : json
+}
+
+/** Replays every recording on a fresh embedded stub serving `choices`; cached per choice combination. */
+function replayer(inputs: readonly CalibrationInput[]): (choices: Record<string, string>) => Promise<Answers> {
+  const cache = new Map<string, Promise<Answers>>()
+  return (choices) => {
+    const key = stableJson(choices)
+    let hit = cache.get(key)
+    if (!hit) {
+      hit = Promise.all(inputs.map(async ({ recording }) => {
+        const target = await createTarget({ target: 'stub', region: recording.target.region, stub: { modelOptions: { choices } } })
+        try {
+          const replayed = await record(target, recording.steps.map((s) => s.cmd), recording.seed)
+          return replayed.steps.map((s) => stableJson(s.answer))
+        } finally {
+          await target.close()
+        }
+      }))
+      cache.set(key, hit)
+    }
+    return hit
+  }
+}
+
+interface Telling {
+  rec: number
+  step: number
+}
+
+type Verdict = { settled: true; value: string; evidence: ChoiceEvidence[] } | { settled: false; unsettled: UnsettledChoice }
+
+async function judge(name: ChoiceName, base: Record<string, string>, inputs: readonly CalibrationInput[], recorded: Answers,
+  replay: (c: Record<string, string>) => Promise<Answers>, evidencePerChoice: number): Promise<Verdict> {
+  const values = CHOICE_OPTIONS[name] as readonly string[]
+  const answers = new Map<string, Answers>()
+  for (const v of values) answers.set(v, await replay({ ...base, [name]: v }))
+  const at = (v: string, t: Telling) => answers.get(v)![t.rec]![t.step] ?? NOT_RUN
+  // the steps where the values answer differently: only there does the recording say anything about this choice
+  const telling: Telling[] = []
+  recorded.forEach((steps, rec) => {
+    const length = Math.max(steps.length, ...values.map((v) => answers.get(v)![rec]!.length))
+    for (let step = 0; step < length; step++) if (new Set(values.map((v) => at(v, { rec, step }))).size > 1) telling.push({ rec, step })
+  })
+  if (telling.length === 0) {
+    return { settled: false, unsettled: { choice: name, reason: 'no-evidence', candidates: [...values], detail: 'no recorded step answers differently under its values (not exercised, or hidden by normalisation)' } }
+  }
+  const recordedAt = (t: Telling) => recorded[t.rec]![t.step] ?? NOT_RUN
+  const matching = values.filter((v) => telling.every((t) => at(v, t) === recordedAt(t)))
+  const where = (t: Telling) => `${inputs[t.rec]!.file} step ${t.step + 1}`
+  if (matching.length === 1) {
+    const value = matching[0]!
+    const evidence = telling.slice(0, evidencePerChoice).map((t): ChoiceEvidence => ({
+      recording: inputs[t.rec]!.file, step: t.step + 1, command: inputs[t.rec]!.recording.steps[t.step]?.cmd.op ?? '-',
+      recorded: excerpt(recordedAt(t)),
+      otherValues: Object.fromEntries(values.filter((v) => v !== value).map((v) => [v, excerpt(at(v, t))])),
+    }))
+    return { settled: true, value, evidence }
+  }
+  if (matching.length > 1) {
+    return { settled: false, unsettled: { choice: name, reason: 'ambiguous', candidates: matching, detail: `${telling.length} telling steps exclude ${values.filter((v) => !matching.includes(v)).join(', ')} but do not decide between ${matching.join(' and ')}` } }
+  }
+  const first = telling.find((t) => !values.some((v) => at(v, t) === recordedAt(t))) ?? telling[0]!
+  return {
+    settled: false,
+    unsettled: { choice: name, reason: 'no-match', candidates: [...values], detail: `no known value reproduces the recording: at ${where(first)} it answered ${excerpt(recordedAt(first))}; a new value is needed (or another choice is off)` },
+  }
+}
+
+function mismatches(answers: Answers, recorded: Answers): number {
+  let n = 0
+  recorded.forEach((steps, rec) => {
+    const length = Math.max(steps.length, answers[rec]!.length)
+    for (let step = 0; step < length; step++) if ((answers[rec]![step] ?? NOT_RUN) !== (steps[step] ?? NOT_RUN)) n++
+  })
+  return n
+}
+
+/** Calibrates the choices against one or more recordings of the same target. */
+export async function calibrate(inputs: readonly CalibrationInput[], opts: CalibrationOptions = {}): Promise<ChoicesProfile> {
+  if (inputs.length === 0) throw new Error('calibrate: no recording given')
+  const kinds = new Set(inputs.map((i) => `${i.recording.target.kind} (${i.recording.target.label})`))
+  if (kinds.size > 1) throw new Error(`calibrate: the recordings are of different targets: ${[...kinds].join(', ')}`)
+  const recorded: Answers = inputs.map((i) => i.recording.steps.map((s) => stableJson(s.answer)))
+  const replay = replayer(inputs)
+  const names = Object.keys(CHOICE_OPTIONS) as ChoiceName[]
+  const evidencePerChoice = opts.evidencePerChoice ?? 3
+  // 1. the combination closest to the recordings: coordinate-wise, each choice takes the value with the fewest
+  // differing steps (ties keep the current one), repeated until nothing moves. Judging a choice against a
+  // combination far from the target invites coincidences (a checksum error class "matching" a step that the
+  // target actually rejected for its pattern), so verdicts come only after this search.
+  const best: Record<string, string> = { ...DEFAULT_CHOICES }
+  let score = mismatches(await replay(best), recorded)
+  for (let sweep = 0; sweep < (opts.maxSweeps ?? 6) && score > 0; sweep++) {
+    let changed = false
+    for (const name of names) {
+      for (const v of CHOICE_OPTIONS[name] as readonly string[]) {
+        if (v === best[name]) continue
+        const s = mismatches(await replay({ ...best, [name]: v }), recorded)
+        if (s < score) {
+          best[name] = v
+          score = s
+          changed = true
+        }
+      }
+    }
+    if (!changed) break
+  }
+  // 2. each choice judged with the others at that combination (replays cached)
+  const settled: ChoicesProfile['settled'] = {}
+  const unsettled: UnsettledChoice[] = []
+  for (const name of names) {
+    const v = await judge(name, best, inputs, recorded, replay, evidencePerChoice)
+    if (v.settled) settled[name] = { value: v.value, evidence: v.evidence }
+    else unsettled.push(v.unsettled)
+  }
+  const final = await replay({ ...DEFAULT_CHOICES, ...Object.fromEntries(Object.entries(settled).map(([n, s]) => [n, s.value])) })
+  const residual: string[] = []
+  final.forEach((steps, rec) => {
+    const length = Math.max(steps.length, recorded[rec]!.length)
+    for (let step = 0; step < length; step++) {
+      if ((steps[step] ?? NOT_RUN) !== (recorded[rec]![step] ?? NOT_RUN)) residual.push(`${inputs[rec]!.file} step ${step + 1} (${inputs[rec]!.recording.steps[step]?.cmd.op ?? '-'})`)
+    }
+  })
+  const first = inputs[0]!.recording
+  return {
+    format: CHOICES_PROFILE_FORMAT,
+    version: CHOICES_PROFILE_VERSION,
+    calibratedAt: (opts.now ?? new Date()).toISOString(),
+    targetKind: first.target.kind,
+    sources: inputs.map(({ file, recording: r }) => ({ file, target: r.target, recordedAt: r.recordedAt, seed: r.seed, steps: r.steps.length })),
+    settled,
+    unsettled,
+    residual: { steps: residual.length, detail: residual.slice(0, 20) },
+  }
+}
