@@ -3,9 +3,10 @@
 // embedded stub serving each candidate value of one choice (the others fixed at the best values known so
 // far) and the normalised answers are compared with the recorded ones. Choices interact (an error class
 // only shows once the input is rejected at all), so first a coordinate-wise search, repeated until nothing
-// moves, finds the combination with the fewest differing steps; then, with the others at that combination,
-// a choice is settled when exactly one of its values reproduces the recording at every step where its
-// values answer differently. A target that needs two choices changed at once to get closer stays where the
+// moves, finds the combination with the fewest differing answer leaves; then, with the others at that
+// combination, a choice is settled when exactly one of its values reproduces the recorded leaves wherever
+// its values answer differently (other leaves, e.g. an InputSchema only the real service generates, do not
+// count). A target that needs two choices changed at once to get closer stays where the
 // coordinate-wise search stopped: the profile's residual says how far that is.
 import { CHOICE_OPTIONS, DEFAULT_CHOICES, type ChoiceName } from '../spec/choices'
 import { CHOICES_PROFILE_FORMAT, CHOICES_PROFILE_VERSION, type ChoiceEvidence, type ChoicesProfile, type UnsettledChoice } from '../spec/choices-profile'
@@ -27,14 +28,38 @@ export interface CalibrationOptions {
   now?: Date
 }
 
-/** Per recording, per step: the stable JSON of the answer ("<not run>" past the end). */
-type Answers = string[][]
+/**
+ * An answer flattened to its leaves: path → stable JSON of the value there. Answers are compared leaf by
+ * leaf, so a field no choice governs that differs on a live recording (InputSchema, R19; the account's
+ * AWS-managed views, R8) does not hide the fields a choice does govern.
+ */
+type Leaves = ReadonlyMap<string, string>
+/** Per recording, per step. */
+type Answers = Leaves[][]
 
-const EXCERPT = 240
-const NOT_RUN = '<not run>'
+const EXCERPT = 200
+const NOT_RUN: Leaves = new Map([['', '"<step not run>"']])
 
-function excerpt(json: string): string {
-  return json.length > EXCERPT ? `${json.slice(0, EXCERPT - 1)}…` : json
+function flatten(value: unknown, path = '', out = new Map<string, string>()): Map<string, string> {
+  if (Array.isArray(value) && value.length) value.forEach((v, i) => flatten(v, `${path}/${i}`, out))
+  else if (value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length) {
+    for (const [k, v] of Object.entries(value)) flatten(v, `${path}/${k.replaceAll('~', '~0').replaceAll('/', '~1')}`, out)
+  } else out.set(path, JSON.stringify(value) ?? 'undefined')
+  return out
+}
+
+const stepOf = (a: Answers, rec: number, step: number): Leaves => a[rec]![step] ?? NOT_RUN
+
+/** Paths where any two of the given answers differ (a leaf missing in one of them counts). */
+function differingPaths(answers: readonly Leaves[]): string[] {
+  const paths = new Set(answers.flatMap((a) => [...a.keys()]))
+  return [...paths].filter((p) => new Set(answers.map((a) => a.get(p) ?? '(absent)')).size > 1)
+}
+
+/** The leaves at `paths` as one short line, e.g. `/error = "ResourceInUseException"; /status = 409`. */
+function excerpt(a: Leaves, paths: readonly string[]): string {
+  const text = paths.map((p) => `${p || '/'} = ${a.get(p) ?? '(absent)'}`).join('; ')
+  return text.length > EXCERPT ? `${text.slice(0, EXCERPT - 1)}…` : text
 }
 
 /** Replays every recording on a fresh embedded stub serving `choices`; cached per choice combination. */
@@ -48,7 +73,7 @@ function replayer(inputs: readonly CalibrationInput[]): (choices: Record<string,
         const target = await createTarget({ target: 'stub', region: recording.target.region, stub: { modelOptions: { choices } } })
         try {
           const replayed = await record(target, recording.steps.map((s) => s.cmd), recording.seed)
-          return replayed.steps.map((s) => stableJson(s.answer))
+          return replayed.steps.map((s) => flatten(s.answer))
         } finally {
           await target.close()
         }
@@ -62,6 +87,8 @@ function replayer(inputs: readonly CalibrationInput[]): (choices: Record<string,
 interface Telling {
   rec: number
   step: number
+  /** Where the values' answers differ: the only leaves of the recording that say anything about the choice. */
+  paths: string[]
 }
 
 type Verdict = { settled: true; value: string; evidence: ChoiceEvidence[] } | { settled: false; unsettled: UnsettledChoice }
@@ -71,45 +98,66 @@ async function judge(name: ChoiceName, base: Record<string, string>, inputs: rea
   const values = CHOICE_OPTIONS[name] as readonly string[]
   const answers = new Map<string, Answers>()
   for (const v of values) answers.set(v, await replay({ ...base, [name]: v }))
-  const at = (v: string, t: Telling) => answers.get(v)![t.rec]![t.step] ?? NOT_RUN
-  // the steps where the values answer differently: only there does the recording say anything about this choice
+  const at = (v: string, t: { rec: number; step: number }) => stepOf(answers.get(v)!, t.rec, t.step)
   const telling: Telling[] = []
   recorded.forEach((steps, rec) => {
     const length = Math.max(steps.length, ...values.map((v) => answers.get(v)![rec]!.length))
-    for (let step = 0; step < length; step++) if (new Set(values.map((v) => at(v, { rec, step }))).size > 1) telling.push({ rec, step })
+    for (let step = 0; step < length; step++) {
+      const paths = differingPaths(values.map((v) => at(v, { rec, step })))
+      if (paths.length) telling.push({ rec, step, paths })
+    }
   })
   if (telling.length === 0) {
     return { settled: false, unsettled: { choice: name, reason: 'no-evidence', candidates: [...values], detail: 'no recorded step answers differently under its values (not exercised, or hidden by normalisation)' } }
   }
-  const recordedAt = (t: Telling) => recorded[t.rec]![t.step] ?? NOT_RUN
-  const matching = values.filter((v) => telling.every((t) => at(v, t) === recordedAt(t)))
-  const where = (t: Telling) => `${inputs[t.rec]!.file} step ${t.step + 1}`
+  const recordedAt = (t: Telling) => stepOf(recorded, t.rec, t.step)
+  const agrees = (v: string, t: Telling) => t.paths.every((p) => at(v, t).get(p) === recordedAt(t).get(p))
+  const matching = values.filter((v) => telling.every((t) => agrees(v, t)))
   if (matching.length === 1) {
     const value = matching[0]!
     const evidence = telling.slice(0, evidencePerChoice).map((t): ChoiceEvidence => ({
       recording: inputs[t.rec]!.file, step: t.step + 1, command: inputs[t.rec]!.recording.steps[t.step]?.cmd.op ?? '-',
-      recorded: excerpt(recordedAt(t)),
-      otherValues: Object.fromEntries(values.filter((v) => v !== value).map((v) => [v, excerpt(at(v, t))])),
+      recorded: excerpt(recordedAt(t), t.paths),
+      otherValues: Object.fromEntries(values.filter((v) => v !== value).map((v) => [v, excerpt(at(v, t), t.paths)])),
     }))
     return { settled: true, value, evidence }
   }
   if (matching.length > 1) {
     return { settled: false, unsettled: { choice: name, reason: 'ambiguous', candidates: matching, detail: `${telling.length} telling steps exclude ${values.filter((v) => !matching.includes(v)).join(', ')} but do not decide between ${matching.join(' and ')}` } }
   }
-  const first = telling.find((t) => !values.some((v) => at(v, t) === recordedAt(t))) ?? telling[0]!
+  const first = telling.find((t) => !values.some((v) => agrees(v, t))) ?? telling[0]!
   return {
     settled: false,
-    unsettled: { choice: name, reason: 'no-match', candidates: [...values], detail: `no known value reproduces the recording: at ${where(first)} it answered ${excerpt(recordedAt(first))}; a new value is needed (or another choice is off)` },
+    unsettled: {
+      choice: name, reason: 'no-match', candidates: [...values],
+      detail: `no known value reproduces the recording: at ${inputs[first.rec]!.file} step ${first.step + 1} it answered ${excerpt(recordedAt(first), first.paths)}; a new value is needed (or another choice is off)`,
+    },
   }
 }
 
+/** Leaves that differ from the recorded answers, over every step: what the search minimises. */
 function mismatches(answers: Answers, recorded: Answers): number {
   let n = 0
   recorded.forEach((steps, rec) => {
     const length = Math.max(steps.length, answers[rec]!.length)
-    for (let step = 0; step < length; step++) if ((answers[rec]![step] ?? NOT_RUN) !== (steps[step] ?? NOT_RUN)) n++
+    for (let step = 0; step < length; step++) n += differingPaths([stepOf(answers, rec, step), stepOf(recorded, rec, step)]).length
   })
   return n
+}
+
+/** Recorded steps the calibrated stub answers differently: "file step N (Op): /path, …". */
+function residualSteps(answers: Answers, recorded: Answers, inputs: readonly CalibrationInput[]): string[] {
+  const out: string[] = []
+  recorded.forEach((steps, rec) => {
+    const length = Math.max(steps.length, answers[rec]!.length)
+    for (let step = 0; step < length; step++) {
+      const paths = differingPaths([stepOf(answers, rec, step), stepOf(recorded, rec, step)])
+      if (paths.length) {
+        out.push(`${inputs[rec]!.file} step ${step + 1} (${inputs[rec]!.recording.steps[step]?.cmd.op ?? '-'}): ${paths.slice(0, 3).map((p) => p || '/').join(', ')}${paths.length > 3 ? ', …' : ''}`)
+      }
+    }
+  })
+  return out
 }
 
 /** Calibrates the choices against one or more recordings of the same target. */
@@ -117,12 +165,12 @@ export async function calibrate(inputs: readonly CalibrationInput[], opts: Calib
   if (inputs.length === 0) throw new Error('calibrate: no recording given')
   const kinds = new Set(inputs.map((i) => `${i.recording.target.kind} (${i.recording.target.label})`))
   if (kinds.size > 1) throw new Error(`calibrate: the recordings are of different targets: ${[...kinds].join(', ')}`)
-  const recorded: Answers = inputs.map((i) => i.recording.steps.map((s) => stableJson(s.answer)))
+  const recorded: Answers = inputs.map((i) => i.recording.steps.map((s) => flatten(s.answer)))
   const replay = replayer(inputs)
   const names = Object.keys(CHOICE_OPTIONS) as ChoiceName[]
   const evidencePerChoice = opts.evidencePerChoice ?? 3
   // 1. the combination closest to the recordings: coordinate-wise, each choice takes the value with the fewest
-  // differing steps (ties keep the current one), repeated until nothing moves. Judging a choice against a
+  // differing answer leaves (ties keep the current one), repeated until nothing moves. Judging a choice against a
   // combination far from the target invites coincidences (a checksum error class "matching" a step that the
   // target actually rejected for its pattern), so verdicts come only after this search.
   const best: Record<string, string> = { ...DEFAULT_CHOICES }
@@ -150,14 +198,7 @@ export async function calibrate(inputs: readonly CalibrationInput[], opts: Calib
     if (v.settled) settled[name] = { value: v.value, evidence: v.evidence }
     else unsettled.push(v.unsettled)
   }
-  const final = await replay({ ...DEFAULT_CHOICES, ...Object.fromEntries(Object.entries(settled).map(([n, s]) => [n, s.value])) })
-  const residual: string[] = []
-  final.forEach((steps, rec) => {
-    const length = Math.max(steps.length, recorded[rec]!.length)
-    for (let step = 0; step < length; step++) {
-      if ((steps[step] ?? NOT_RUN) !== (recorded[rec]![step] ?? NOT_RUN)) residual.push(`${inputs[rec]!.file} step ${step + 1} (${inputs[rec]!.recording.steps[step]?.cmd.op ?? '-'})`)
-    }
-  })
+  const residual = residualSteps(await replay({ ...DEFAULT_CHOICES, ...Object.fromEntries(Object.entries(settled).map(([n, s]) => [n, s.value])) }), recorded, inputs)
   const first = inputs[0]!.recording
   return {
     format: CHOICES_PROFILE_FORMAT,

@@ -104,6 +104,21 @@ describe('calibration from recordings of stubs serving known choices', () => {
     expect(profile.residual.steps).toBeGreaterThan(0)
   })
 
+  it('fields no choice governs that differ (a real service generates its own InputSchema) do not hide the choices', async () => {
+    const served = { checksumConflictError: 'ResourceInUseException', aliasVersionField: 'highest' }
+    const rec = await recordOn(served, 'checksum-conflict', 1, 40)
+    const otherSchema = (v: unknown): unknown => Array.isArray(v) ? v.map(otherSchema)
+      : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'InputSchema' ? '{"generated":"elsewhere"}' : otherSchema(x)])) : v
+    const live: Recording = { ...rec, steps: rec.steps.map((s) => ({ ...s, answer: otherSchema(s.answer) as typeof s.answer })) }
+    const profile = await calibrate([{ file: 'live.json', recording: live }])
+    expect(profile.settled.checksumConflictError?.value).toBe('ResourceInUseException')
+    expect(profile.settled.aliasVersionField?.value).toBe('highest')
+    expect(profile.settled.checksumConflictError!.evidence[0]!.recorded).toMatch(/^\/error = "ResourceInUseException"; \/status = 409$/)
+    // what no choice explains is reported, not absorbed
+    expect(profile.residual.steps).toBeGreaterThan(0)
+    expect(profile.residual.detail[0]).toMatch(/InputSchema/)
+  }, 120_000)
+
   it('recordings of different targets are refused', async () => {
     const a = await recordOn({}, 'differential', 1, 5)
     await expect(calibrate([{ file: 'a', recording: a }, { file: 'b', recording: { ...a, target: { kind: 'aws', label: 'aws us-east-1', region: 'us-east-1' } } }])).rejects.toThrow(/different targets/)
