@@ -75,6 +75,10 @@ describe('calibrate → serve --choices → parity and strict runs', () => {
     expect(bad.stdout).toMatch(/R12/)
     expect(bad.stdout).toMatch(/InvalidParameterException; R12 expects ResourceInUseException/)
     expect(bad.stdout).toMatch(/--choices-profile /) // the reproduce line keeps the profile
+    // the bundle keeps the mode it failed in: it still fails on the default stub and is fixed on the calibrated one
+    const bundle = join(dir, 'bad', 'bundles', 'differential-R12-seed4.json')
+    expect((await runCli(['replay', bundle, '--target', 'stub'])).stdout).toMatch(/STILL FAILING/)
+    expect((await runCli(['replay', bundle, '--target', calibratedUrl, '--tps', '1000'])).stdout).toMatch(/FIXED/)
   }, 240_000)
 
   it('a bad profile or recording is one readable line and exit 2', async () => {
