@@ -16,7 +16,7 @@ export function loadProfile(file: string, source: string): ChoicesProfile {
 }
 
 /** The run's mode with the profile applied (unchanged without one). */
-export function withChoicesProfile<M extends Mode>(mode: M, file: string | undefined): M {
+export function withChoicesProfile<M extends Mode>(mode: M, file: string | undefined): M & Pick<Mode, 'choices'> {
   if (!file) return mode
   const profile = loadProfile(file, '--choices-profile')
   const confirmed = new Set(mode.confirmed ?? [])

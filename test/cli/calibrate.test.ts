@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import type { ChildProcess } from 'node:child_process'
 import type { ConformanceReport } from '../../src/report/report-types'
 import type { ChoicesProfile } from '../../src/spec/choices-profile'
+import { withChoicesProfile } from '../../src/cli/choices-profile-option'
 import { runCli, spawnCli, tempDir } from './support/cli'
 
 const servers: ChildProcess[] = []
@@ -34,6 +35,19 @@ function handProfile(file: string, settled: Record<string, string>): void {
     settled: Object.fromEntries(Object.entries(settled).map(([n, value]) => [n, { value, evidence: [] }])), unsettled: [], residual: { steps: 0, detail: [] },
   }))
 }
+
+describe('run --choices-profile', () => {
+  it('the model serves the settled values in every mode; only strict mode asserts the rules resting on them', () => {
+    const file = join(tempDir(), 'p.json')
+    handProfile(file, { checksumConflictError: 'ResourceInUseException', publishedTemplateValidation: 'none' })
+    const plain = withChoicesProfile({ strict: false, confirmed: new Set(['R41']) }, file)
+    expect(plain.choices).toEqual({ checksumConflictError: 'ResourceInUseException', publishedTemplateValidation: 'none' })
+    expect([...plain.confirmed]).toEqual(['R41'])
+    const strict = withChoicesProfile({ strict: true, confirmed: new Set<string>() }, file)
+    expect([...strict.confirmed]).toEqual(['R12']) // R4 also rests on validationErrorClass, which is not settled
+    expect(withChoicesProfile({ strict: true }, undefined)).toEqual({ strict: true })
+  })
+})
 
 describe('calibrate → serve --choices → parity and strict runs', () => {
   const dir = tempDir()
