@@ -9,6 +9,7 @@
 //     residual: { steps, detail } }
 import { readFileSync } from 'node:fs'
 import { Ajv, type ValidateFunction } from 'ajv'
+import * as choicesSpec from './choices'
 import { CHOICE_OPTIONS, resolveChoices, type ChoiceName } from './choices'
 import { RULES } from './rules'
 
@@ -133,13 +134,17 @@ export function profileChoices(profile: Pick<ChoicesProfile, 'settled'>): Record
   return Object.fromEntries(Object.entries(profile.settled).map(([name, s]) => [name, s.value]))
 }
 
-/** The choices a rule rests on: its own `choice` and the one naming its error class. */
+// A catalogue that maps every choice to its rule (CHOICE_RULE, where choices.ts has one) ties several choices
+// to one rule (R37: the Id and Arn of versions and of their summaries); read optionally so this works either way.
+const CHOICE_RULE: Readonly<Record<string, string>> = (choicesSpec as unknown as { CHOICE_RULE?: Record<string, string> }).CHOICE_RULE ?? {}
+
+/** The choices a rule rests on: its own `choice`, the one naming its error class, and every choice mapped to it. */
 export function choicesOfRule(r: (typeof RULES)[number]): ChoiceName[] {
-  const out: ChoiceName[] = []
-  if (r.choice) out.push(r.choice)
-  const named = r.errorClass?.name.startsWith('choice:') ? (r.errorClass.name.slice('choice:'.length) as ChoiceName) : undefined
-  if (named && !out.includes(named)) out.push(named)
-  return out
+  const out = new Set<ChoiceName>()
+  if (r.choice) out.add(r.choice)
+  if (r.errorClass?.name.startsWith('choice:')) out.add(r.errorClass.name.slice('choice:'.length) as ChoiceName)
+  for (const [name, id] of Object.entries(CHOICE_RULE)) if (id === r.id) out.add(name as ChoiceName)
+  return [...out]
 }
 
 /**
