@@ -85,15 +85,15 @@ function program(setCode: (code: number) => void): Command {
       property: asString({ value: opts.property, source: '--property' }),
     }, out)))
 
-  targetOptions(root.command('parity').argument('<recording>', 'a recording made by `conformance record`')
-    .description('replay a recording against a target and diff its answers step by step'), 'stub (default), aws or an http(s) endpoint URL')
-    .option('--quirk <name...>', 'stub only: switch on named deviations')
-    .action(async (file: string, opts: RawSettings) => setCode(await parityCommand(file, targetSettings(settingSource(opts)), out)))
-
   root.command('calibrate').argument('<recording...>', 'recordings of one target (conformance record)')
     .description('find which value of each undocumented choice the recorded target made; write a choices profile')
     .option('--out <file>', `profile file (default ${DEFAULT_PROFILE_OUT})`, DEFAULT_PROFILE_OUT)
     .action(async (files: string[], o: RawSettings) => setCode(await calibrateCommand(files, { out: asString({ value: o.out, source: '--out' }) }, out)))
+
+  targetOptions(root.command('parity').argument('<recording>', 'a recording made by `conformance record`')
+    .description('replay a recording against a target and diff its answers step by step'), 'stub (default), aws or an http(s) endpoint URL')
+    .option('--quirk <name...>', 'stub only: switch on named deviations')
+    .action(async (file: string, opts: RawSettings) => setCode(await parityCommand(file, targetSettings(settingSource(opts)), out)))
 
   root.command('sdk-diff').description('SDK-upgrade gate: compare a candidate @aws-sdk/client-connect with the pinned one (exit 0 no breaking difference, 1 breaking, 2 unavailable)')
     .requiredOption('--candidate <version>', 'version, range or dist-tag of @aws-sdk/client-connect')
