@@ -30,7 +30,7 @@ export interface StubCoreOptions {
   /** Use this model (shared state); otherwise a new ViewsModel(modelOptions) is created. */
   model?: ViewsModel
   modelOptions?: ModelOptions
-  /** Serve the values a calibration settled (`conformance calibrate`); modelOptions.choices win over it. */
+  /** Serve the values a calibration settled (`conformance calibrate`); modelOptions.choices win over it; unused with `model`. */
   choicesProfile?: Pick<ChoicesProfile, 'settled'>
   faults?: FaultOptions
   /** Verify SigV4 signatures with these credentials; off when absent. */
