@@ -9,7 +9,7 @@
 // count). A target that needs two choices changed at once to get closer stays where the
 // coordinate-wise search stopped: the profile's residual says how far that is.
 import { CHOICE_OPTIONS, DEFAULT_CHOICES, type ChoiceName } from '../spec/choices'
-import { CHOICES_PROFILE_FORMAT, CHOICES_PROFILE_VERSION, type ChoiceEvidence, type ChoicesProfile, type UnsettledChoice } from '../spec/choices-profile'
+import { CHOICES_PROFILE_FORMAT, CHOICES_PROFILE_VERSION, profileChoices, type ChoiceEvidence, type ChoicesProfile, type UnsettledChoice } from '../spec/choices-profile'
 import { createTarget } from '../targets/create-target'
 import { stableJson } from './normalise'
 import { record, type Recording } from './recording'
@@ -160,6 +160,17 @@ function residualSteps(answers: Answers, recorded: Answers, inputs: readonly Cal
   return out
 }
 
+/**
+ * An unsettled choice is served at its default unless the recording rules the default out: an ambiguous one
+ * then gets a value still possible, a no-match one the closest value the search found.
+ */
+function withServed(u: UnsettledChoice, closest: string): UnsettledChoice {
+  const fallback = DEFAULT_CHOICES[u.choice as ChoiceName] as string
+  if (u.reason === 'ambiguous' && !u.candidates.includes(fallback)) return { ...u, served: u.candidates.includes(closest) ? closest : u.candidates[0]! }
+  if (u.reason === 'no-match' && closest !== fallback) return { ...u, served: closest }
+  return u
+}
+
 /** Calibrates the choices against one or more recordings of the same target. */
 export async function calibrate(inputs: readonly CalibrationInput[], opts: CalibrationOptions = {}): Promise<ChoicesProfile> {
   if (inputs.length === 0) throw new Error('calibrate: no recording given')
@@ -196,9 +207,9 @@ export async function calibrate(inputs: readonly CalibrationInput[], opts: Calib
   for (const name of names) {
     const v = await judge(name, best, inputs, recorded, replay, evidencePerChoice)
     if (v.settled) settled[name] = { value: v.value, evidence: v.evidence }
-    else unsettled.push(v.unsettled)
+    else unsettled.push(withServed(v.unsettled, best[name]!))
   }
-  const residual = residualSteps(await replay({ ...DEFAULT_CHOICES, ...Object.fromEntries(Object.entries(settled).map(([n, s]) => [n, s.value])) }), recorded, inputs)
+  const residual = residualSteps(await replay({ ...DEFAULT_CHOICES, ...profileChoices({ settled, unsettled }) }), recorded, inputs)
   const first = inputs[0]!.recording
   return {
     format: CHOICES_PROFILE_FORMAT,

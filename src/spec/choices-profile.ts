@@ -40,6 +40,11 @@ export interface UnsettledChoice {
   /** Values still possible (no-evidence, ambiguous) or tried in vain (no-match). */
   candidates: string[]
   detail: string
+  /**
+   * What the stub serves for it when that is not the default: a candidate the recording allows (ambiguous,
+   * default excluded) or the closest known value (no-match). Never asserted: only settled choices are.
+   */
+  served?: string
 }
 
 export interface ChoicesProfile {
@@ -85,7 +90,7 @@ const SCHEMA = {
       type: 'array',
       items: {
         type: 'object', required: ['choice', 'reason', 'candidates', 'detail'],
-        properties: { choice: str, reason: { enum: ['no-evidence', 'ambiguous', 'no-match'] }, candidates: { type: 'array', items: str }, detail: str },
+        properties: { choice: str, reason: { enum: ['no-evidence', 'ambiguous', 'no-match'] }, candidates: { type: 'array', items: str }, detail: str, served: str },
       },
     },
     residual: { type: 'object', required: ['steps', 'detail'], properties: { steps: { type: 'integer', minimum: 0 }, detail: { type: 'array', items: str } } },
@@ -129,9 +134,13 @@ export function readChoicesProfile(file: string): ChoicesProfile {
   return parseChoicesProfile(doc, file)
 }
 
-/** The settled values, as ModelOptions.choices overrides (unsettled choices keep the stub's default). */
-export function profileChoices(profile: Pick<ChoicesProfile, 'settled'>): Record<string, string> {
-  return Object.fromEntries(Object.entries(profile.settled).map(([name, s]) => [name, s.value]))
+/** What a stub serving the profile serves, as ModelOptions.choices overrides: the settled values and any
+ *  `served` value of an unsettled choice; the other choices keep the stub's default. */
+export function profileChoices(profile: Pick<ChoicesProfile, 'settled'> & { unsettled?: readonly UnsettledChoice[] }): Record<string, string> {
+  return {
+    ...Object.fromEntries((profile.unsettled ?? []).filter((u) => u.served !== undefined).map((u) => [u.choice, u.served!])),
+    ...Object.fromEntries(Object.entries(profile.settled).map(([name, s]) => [name, s.value])),
+  }
 }
 
 // A catalogue that maps every choice to its rule (CHOICE_RULE, where choices.ts has one) ties several choices

@@ -31,7 +31,7 @@ export interface StubCoreOptions {
   model?: ViewsModel
   modelOptions?: ModelOptions
   /** Serve the values a calibration settled (`conformance calibrate`); modelOptions.choices win over it; unused with `model`. */
-  choicesProfile?: Pick<ChoicesProfile, 'settled'>
+  choicesProfile?: Pick<ChoicesProfile, 'settled'> & Partial<Pick<ChoicesProfile, 'unsettled'>>
   faults?: FaultOptions
   /** Verify SigV4 signatures with these credentials; off when absent. */
   verifySigV4?: SigV4CheckOptions

@@ -135,6 +135,18 @@ describe('choices profiles', () => {
     expect(() => parseChoicesProfile({ ...base, settled: { versionNumbering: { value: 'sometimes', evidence: [] } } }, 'f.json')).toThrow(/"sometimes" is not one of/)
   })
 
+  it('a stub serving a profile serves the settled values and the served value of an unsettled choice, nothing else', () => {
+    const profile = {
+      settled: { checksumConflictError: { value: 'ResourceInUseException', evidence: [] } },
+      unsettled: [
+        { choice: 'malformedQualifierError', reason: 'ambiguous' as const, candidates: ['InvalidRequestException', 'ResourceNotFoundException'], detail: '', served: 'InvalidRequestException' },
+        { choice: 'versionNumbering', reason: 'no-evidence' as const, candidates: ['never-reuse', 'reuse-after-highest-deleted'], detail: '' },
+      ],
+    }
+    expect(profileChoices(profile)).toEqual({ checksumConflictError: 'ResourceInUseException', malformedQualifierError: 'InvalidRequestException' })
+    expect([...rulesSettledBy(profile)]).toEqual(['R12']) // a served value is no evidence: R39 stays as the catalogue says
+  })
+
   it('a rule becomes assertable only when every choice it rests on is settled', () => {
     const settled = (names: Record<string, string>) => Object.fromEntries(Object.entries(names).map(([n, value]) => [n, { value, evidence: [] }]))
     expect([...rulesSettledBy({ settled: settled({ checksumConflictError: 'InvalidParameterException' }) })]).toEqual(['R12'])
