@@ -4,7 +4,7 @@
 // per property vocabulary: `record --property …`) settle more choices than one.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { calibrate } from '../harness/calibration'
+import { calibrate, CalibrationInputError } from '../harness/calibration'
 import { readRecording, type Recording } from '../harness/recording'
 import { EXIT, UsageError } from './exit-codes'
 
@@ -25,7 +25,7 @@ export async function calibrateCommand(files: readonly string[], o: { out: strin
   try {
     profile = await calibrate(inputs)
   } catch (e) {
-    if (/different targets|no recording/.test((e as Error).message)) throw new UsageError((e as Error).message)
+    if (e instanceof CalibrationInputError) throw new UsageError(e.message)
     throw e
   }
   try {

@@ -20,6 +20,9 @@ export interface CalibrationInput {
   recording: Recording
 }
 
+/** The recordings cannot be calibrated against together (none, or of different targets). */
+export class CalibrationInputError extends Error {}
+
 export interface CalibrationOptions {
   /** Upper bound on coordinate-wise sweeps (each replays every value of every choice). Default 6. */
   maxSweeps?: number
@@ -173,9 +176,9 @@ function withServed(u: UnsettledChoice, closest: string): UnsettledChoice {
 
 /** Calibrates the choices against one or more recordings of the same target. */
 export async function calibrate(inputs: readonly CalibrationInput[], opts: CalibrationOptions = {}): Promise<ChoicesProfile> {
-  if (inputs.length === 0) throw new Error('calibrate: no recording given')
+  if (inputs.length === 0) throw new CalibrationInputError('calibrate: no recording given')
   const kinds = new Set(inputs.map((i) => `${i.recording.target.kind} (${i.recording.target.label})`))
-  if (kinds.size > 1) throw new Error(`calibrate: the recordings are of different targets: ${[...kinds].join(', ')}`)
+  if (kinds.size > 1) throw new CalibrationInputError(`calibrate: the recordings are of different targets: ${[...kinds].join(', ')}`)
   const recorded: Answers = inputs.map((i) => i.recording.steps.map((s) => flatten(s.answer)))
   const replay = replayer(inputs)
   const names = Object.keys(CHOICE_OPTIONS) as ChoiceName[]
