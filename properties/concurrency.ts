@@ -77,7 +77,7 @@ class RoundsFailure extends Error {
 export async function runRounds(target: Target, rounds: readonly Round[], mode: Mode, assert: AssertionSink = () => {}): Promise<RoundsOutcome> {
   await target.resetBetweenRuns()
   // No AWS-managed views: they cannot affect calls on one customer view, and they make every clone dearer.
-  const model = new ViewsModel({ instances: [target.instanceId], region: target.region, awsManagedViews: false, ...deterministicOptions() })
+  const model = new ViewsModel({ instances: [target.instanceId], region: target.region, awsManagedViews: false, choices: mode.choices, ...deterministicOptions() })
   const identity = target.sequenceIdentity() // name prefix + run tag, as every property
   const onTarget = new SideState(targetSide(target), identity)
   const onModel = new SideState(modelSide(model, target.instanceId), identity)

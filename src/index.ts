@@ -16,6 +16,9 @@ export {
 } from './model'
 
 export { RULES, OPERATION_NAMES } from './spec'
+export { CHOICE_OPTIONS, DEFAULT_CHOICES, type ChoiceName, type Choices } from './spec/choices'
+// a calibrated choices profile (conformance calibrate): read it, and serve it with createStubCore({ choicesProfile })
+export { readChoicesProfile, parseChoicesProfile, profileChoices, type ChoicesProfile, type ChoiceEvidence, type UnsettledChoice } from './spec/choices-profile'
 export type { OperationName } from './spec'
 
 export { REPORT_FORMAT } from './report/report-types'

@@ -35,6 +35,7 @@ export const SETTINGS: Readonly<Record<string, SettingSpec>> = {
   burst: { env: ['CONFORMANCE_BURST'] },
   regressions: { env: ['CONFORMANCE_REGRESSIONS'] },
   recordings: { env: ['CONFORMANCE_RECORDINGS'] },
+  choicesProfile: { env: ['CONFORMANCE_CHOICES_PROFILE'] },
   minAge: {},
   dryRun: {},
 }

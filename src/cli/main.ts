@@ -14,6 +14,7 @@ import { replayCommand } from './replay-command'
 import { DEFAULT_MERGE_OUT, reportMergeCommand } from './report-command'
 import { DEFAULT_OUT, DEFAULT_REGRESSIONS, runCommand, runSettings } from './run-command'
 import { defineServeCommand } from './serve-command'
+import { calibrateCommand, DEFAULT_PROFILE_OUT } from './calibrate-command'
 import { DEFAULT_GATE_OUT, sdkGateCommand } from '../sdk-gate/command'
 import { DEFAULT_GATE_SEED } from '../sdk-gate/corpus'
 import { DEFAULT_RECORDINGS, parityCommand, recordCommand } from './recording-commands'
@@ -63,6 +64,7 @@ function program(setCode: (code: number) => void): Command {
     .option('--path <path>', 'replay one counterexample: the path a failure printed (with one --only property)')
     .option('--regressions <dir>', `committed bundles replayed first (default ${DEFAULT_REGRESSIONS})`)
     .option('--recordings <dir>', `recordings of live AWS whose confirmed rules are asserted (default ${DEFAULT_RECORDINGS})`)
+    .option('--choices-profile <file>', 'a calibrated choices profile: the model serves its settled values, --strict asserts them')
     .action(async (opts: RawSettings) => setCode(await runCommand(runSettings(settingSource(opts)), { stdout: process.stdout, warn })))
 
   targetOptions(root.command('replay').argument('<bundle>', 'a bundle file or a folder of them')
@@ -73,13 +75,20 @@ function program(setCode: (code: number) => void): Command {
   targetOptions(root.command('record').description('record what a target answers to a seeded command sequence (normalised), for parity checks'), 'stub (default), aws or an http(s) endpoint URL')
     .option('--seed <n>', 'seed of the command sequence (default 1)', '1')
     .option('--commands <n>', 'generated commands (default 60)', '60')
+    .option('--property <id>', 'whose command vocabulary to sample (default differential)', 'differential')
     .option('--quirk <name...>', 'stub only: switch on named deviations')
     .requiredOption('--out <file>', 'recording file, e.g. recordings/aws-eu-west-2.json')
     .action(async (opts: RawSettings) => setCode(await recordCommand(targetSettings(settingSource(opts)), {
       seed: asInteger({ value: opts.seed, source: '--seed' }, 0, 2 ** 32 - 1),
       commands: asInteger({ value: opts.commands, source: '--commands' }, 1, 10_000),
       file: asString({ value: opts.out, source: '--out' }),
+      property: asString({ value: opts.property, source: '--property' }),
     }, out)))
+
+  root.command('calibrate').argument('<recording...>', 'recordings of one target (conformance record)')
+    .description('find which value of each undocumented choice the recorded target made; write a choices profile')
+    .option('--out <file>', `profile file (default ${DEFAULT_PROFILE_OUT})`, DEFAULT_PROFILE_OUT)
+    .action(async (files: string[], o: RawSettings) => setCode(await calibrateCommand(files, { out: asString({ value: o.out, source: '--out' }) }, out)))
 
   targetOptions(root.command('parity').argument('<recording>', 'a recording made by `conformance record`')
     .description('replay a recording against a target and diff its answers step by step'), 'stub (default), aws or an http(s) endpoint URL')

@@ -4,7 +4,7 @@
 // confirm inferred rules: `run` loads them from fixtures/recordings/ and asserts those rules as documented.
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { differential } from '../../properties/differential'
+import { SEQUENTIAL_PROPERTIES } from '../../properties'
 import { compareWithRecording, confirmedByLiveRecordings, readRecording, record, sampleCommands, writeRecording, type Recording } from '../harness/recording'
 import { packagePath } from '../package-files'
 import { EXIT, UsageError } from './exit-codes'
@@ -13,10 +13,13 @@ import { openTarget, type TargetSettings } from './target-settings'
 /** The recordings committed with the package (found relative to it, not to the current folder). */
 export const DEFAULT_RECORDINGS = packagePath('fixtures/recordings')
 
-export async function recordCommand(s: TargetSettings, o: { seed: number; commands: number; file: string }, out: (line: string) => void): Promise<number> {
+export async function recordCommand(s: TargetSettings, o: { seed: number; commands: number; file: string; property?: string }, out: (line: string) => void): Promise<number> {
+  // other properties' vocabularies exercise other choices (checksum conflicts, validation, deletes): for calibrate
+  const def = SEQUENTIAL_PROPERTIES.find((p) => p.id === (o.property ?? 'differential'))
+  if (!def) throw new UsageError(`--property: "${o.property}" is not one of ${SEQUENTIAL_PROPERTIES.map((p) => p.id).join(', ')}`)
   const target = await openTarget(s)
   try {
-    const rec = await record(target, sampleCommands(differential, o.seed, o.commands), o.seed)
+    const rec = await record(target, sampleCommands(def, o.seed, o.commands), o.seed)
     writeRecording(o.file, rec)
     out(`recorded ${rec.steps.length} steps against ${target.label} (seed ${o.seed}) into ${o.file}`)
     out(`  inferred rules this target agreed with: ${rec.confirms.join(', ') || 'none'}`)

@@ -3,7 +3,7 @@
 // because its counterexample is rounds of parallel calls, not a command list.
 import { basename } from 'node:path'
 import { SEQUENTIAL_PROPERTIES } from '../../properties'
-import { readBundle, replayBundle, type ReplayBundle } from '../harness/replay'
+import { bundleMode, readBundle, replayBundle, type ReplayBundle } from '../harness/replay'
 import type { RegressionReport } from '../report/report-types'
 import type { Target } from '../targets/target'
 import { ALL_PROPERTIES, type RunnableProperty } from './property-set'
@@ -30,7 +30,7 @@ export async function replayLoaded(loaded: LoadedBundle, target: Target, propert
   }
   if (!bundle.path && !prop.rerunReplays) return { ...base, verdict: 'CANNOT REPLAY', detail: `${bundle.property} bundles replay by seed and path, and this one has no path` }
   try {
-    const r = await prop.run(target, { seed: bundle.seed, ...(bundle.path ? { path: bundle.path } : {}), mode: bundle.mode })
+    const r = await prop.run(target, { seed: bundle.seed, ...(bundle.path ? { path: bundle.path } : {}), mode: bundleMode(bundle) })
     // a replay that could not reach the target (missing operations, budget) is no verdict either way
     if (r.status === 'inconclusive') return { ...base, verdict: 'CANNOT REPLAY', detail: r.note ?? 'inconclusive' }
     if (r.status === 'passed') return { ...base, verdict: 'FIXED', detail: `seed ${bundle.seed}${bundle.path ? ` path ${bundle.path}` : ""} ran, no check failed` }

@@ -21,6 +21,7 @@ import { openTarget, targetArgs, targetSettings, type TargetSettings } from './t
 
 import { CLI_COMMAND, packagePath } from '../package-files'
 import { confirmedRules, DEFAULT_RECORDINGS } from './recording-commands'
+import { withChoicesProfile } from './choices-profile-option'
 
 export const DEFAULT_OUT = 'out'
 /** The bundles committed with the package (found relative to it, not to the current folder). */
@@ -41,6 +42,8 @@ export interface RunSettings extends TargetSettings {
   regressions: string
   /** Folder of recordings; those made against live AWS confirm inferred rules. */
   recordings: string
+  /** A calibrated choices profile: the model serves it, strict mode asserts what it settled. */
+  choicesProfile?: string
 }
 
 export function runSettings(src: SettingSource, randomSeed = () => Math.floor(Math.random() * 2 ** 31)): RunSettings {
@@ -61,6 +64,7 @@ export function runSettings(src: SettingSource, randomSeed = () => Math.floor(Ma
     path: get('path') ? asString(get('path')!) : undefined,
     regressions: get('regressions') ? asString(get('regressions')!) : DEFAULT_REGRESSIONS,
     recordings: get('recordings') ? asString(get('recordings')!) : DEFAULT_RECORDINGS,
+    choicesProfile: get('choicesProfile') ? asString(get('choicesProfile')!) : undefined,
   }
 }
 
@@ -77,7 +81,7 @@ export interface RunIo {
  */
 export function reproduceLine(s: RunSettings, prop: RunnableProperty, r: PropertyResult): string {
   const budget = prop.replaysPath && r.path ? ` --path ${r.path}` : ` --runs ${Math.max(1, r.numRuns)}`
-  return `${CLI_COMMAND} run ${targetArgs(s)} --only ${prop.id} --seed ${r.seed}${budget}${s.strict ? ' --strict' : ''}`
+  return `${CLI_COMMAND} run ${targetArgs(s)} --only ${prop.id} --seed ${r.seed}${budget}${s.strict ? ' --strict' : ''}${s.choicesProfile ? ` --choices-profile ${s.choicesProfile}` : ''}`
 }
 
 async function replayRegressions(s: RunSettings, selected: readonly RunnableProperty[], target: Target, onVerdict: (r: RegressionReport) => void,
@@ -118,7 +122,7 @@ export async function runCommand(s: RunSettings, io: RunIo): Promise<number> {
   const started = Date.now()
   const startedAt = new Date(started)
   // inferred rules a committed recording of live AWS confirmed are asserted as if documented
-  const mode = { strict: s.strict, confirmed: confirmedRules(s.recordings) }
+  const mode = withChoicesProfile({ strict: s.strict, confirmed: confirmedRules(s.recordings) }, s.choicesProfile)
   const progress = createProgress(io.stdout)
   const instr = instrumentTarget(target)
   let signal: NodeJS.Signals | undefined

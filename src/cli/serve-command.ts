@@ -11,6 +11,8 @@ import type { Command } from 'commander'
 import { DEFAULT_ACCOUNT_ID, DEFAULT_INSTANCE_ID, DEFAULT_REGION, QUIRK_NAMES, ViewsModel } from '../model'
 import { CLI_COMMAND } from '../package-files'
 import { HEALTH_PATH, STUB_CREDENTIALS, StateFileError, loadStateFile, saveStateFile, startStubServer, type StubCoreOptions } from '../stub'
+import { profileChoices } from '../spec/choices-profile'
+import { loadProfile } from './choices-profile-option'
 import { asInteger, asList, asPositiveNumber, asQuirks, asString, type RawSettings, type Sourced } from './config'
 import { UsageError } from './exit-codes'
 
@@ -30,6 +32,8 @@ export interface ServeSettings {
   throttleRate?: number
   serverErrorRate?: number
   latencyMs?: number
+  /** A choices profile (`conformance calibrate`) whose settled values the stub serves. */
+  choices?: string
 }
 
 const ACCOUNT_ID = /^\d{12}$/
@@ -47,6 +51,7 @@ export function serveSettings(o: RawSettings): ServeSettings {
     verifySigv4: !!o.verifySigv4, quirks: v('quirk') ? asQuirks(v('quirk')!) : [],
     throttleRate: rate('throttleRate'), serverErrorRate: rate('serverErrorRate'),
     latencyMs: v('latencyMs') ? asInteger(v('latencyMs')!, 0, 60_000) : undefined,
+    choices: v('choices') ? asString(v('choices')!) : undefined,
   }
 }
 
@@ -64,12 +69,14 @@ export function defineServeCommand(root: Command, setCode: (code: number) => voi
     .option('--throttle-rate <p>', 'fraction of calls answered 429')
     .option('--server-error-rate <p>', 'fraction of calls answered 500')
     .option('--latency-ms <ms>', 'delay added to every call')
+    .option('--choices <file>', 'serve the choice values a profile settled (conformance calibrate)')
     .action(async (o: RawSettings) => setCode(await serveCommand(serveSettings(o), out)))
 }
 
 /** The model with its instances, restored from the state file when there is one. */
 function buildModel(s: ServeSettings, region: string, accountId: string): ViewsModel {
-  const model = new ViewsModel({ region, accountId, instances: s.instanceIds ?? [DEFAULT_INSTANCE_ID], anyInstance: s.anyInstance, quirks: s.quirks })
+  const choices = s.choices ? profileChoices(loadProfile(s.choices, '--choices')) : undefined
+  const model = new ViewsModel({ region, accountId, instances: s.instanceIds ?? [DEFAULT_INSTANCE_ID], anyInstance: s.anyInstance, quirks: s.quirks, choices })
   if (!s.stateFile) return model
   try {
     const restored = loadStateFile(s.stateFile, { region, accountId })
@@ -101,7 +108,7 @@ export async function serveCommand(s: ServeSettings, out: (line: string) => void
     throw new UsageError(`serve: cannot listen on ${s.host}:${s.port} (${(e as Error).message})`)
   }
   out(`Connect Views stub listening on ${server.url}
-  region ${region} · account ${accountId} · instance ids ${model.instances.join(', ')}${s.anyInstance ? ' (+ any UUID on first use)' : ''} · quirks: ${s.quirks.join(', ') || 'none'}
+  region ${region} · account ${accountId} · instance ids ${model.instances.join(', ')}${s.anyInstance ? ' (+ any UUID on first use)' : ''} · quirks: ${s.quirks.join(', ') || 'none'}${s.choices ? ` · choices: ${s.choices}` : ''}
   answers the 13 Views API operations and GET ${HEALTH_PATH}; not Connect's instance API (CreateInstance, ListInstances, DescribeInstance)
   state: ${s.stateFile ? `${s.stateFile} (restored at start, written on every change)` : 'in memory only'}
   SigV4 check: ${s.verifySigv4 ? `on (access key ${STUB_CREDENTIALS.accessKeyId}, secret '${STUB_CREDENTIALS.secretAccessKey}')` : 'off (any credentials are accepted)'}

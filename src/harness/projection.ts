@@ -13,6 +13,8 @@ export interface Mode {
   confirmed?: ReadonlySet<string>
   /** Told each non-documented rule whose fields a projection compares (an executed assertion about it). */
   onAsserted?: (rule: RuleId) => void
+  /** Choice values the reference model serves (a calibrated profile's settled ones); the defaults otherwise. */
+  choices?: Readonly<Record<string, string>>
 }
 
 type Obj = Record<string, unknown>

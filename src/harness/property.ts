@@ -121,7 +121,7 @@ interface Sequence {
 
 async function startSequence(def: PropertyDef, target: Target, mode: Mode, ledger: AssertionLedger): Promise<Sequence> {
   await target.resetBetweenRuns()
-  const model = new ViewsModel({ instances: [target.instanceId], region: target.region, ...def.modelOptions })
+  const model = new ViewsModel({ instances: [target.instanceId], region: target.region, choices: mode.choices, ...def.modelOptions })
   const session = new Session(targetSide(target), modelSide(model, target.instanceId), target.sequenceIdentity())
   const ctx: CheckContext = {
     session, mode, refs: { target: new RefTable(), model: new RefTable() }, memory: new Map(), assert: ledger.record,

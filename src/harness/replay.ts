@@ -20,7 +20,8 @@ export interface ReplayBundle {
   seed: number
   path?: string
   target: { kind: string; label: string }
-  mode: { strict: boolean }
+  /** The mode that failed, so a replay holds the target to the same rules and choice values. */
+  mode: { strict: boolean; confirmed?: string[]; choices?: Record<string, string> }
   commands: Cmd[]
   transcript: StepRecord[]
   createdAt: string
@@ -40,7 +41,7 @@ export function bundleFromResult(r: PropertyResult, target: Target, mode: Mode, 
     seed: r.seed,
     ...(r.path ? { path: r.path } : {}),
     target: { kind: target.kind, label: target.label },
-    mode: { strict: mode.strict },
+    mode: { strict: mode.strict, ...(mode.confirmed?.size ? { confirmed: [...mode.confirmed].sort() } : {}), ...(mode.choices ? { choices: { ...mode.choices } } : {}) },
     commands: r.failure.commands,
     transcript: normaliseTranscript(r.failure.transcript, target),
     createdAt: now.toISOString(),
@@ -90,12 +91,17 @@ export interface ReplayResult {
   detail: string
 }
 
+/** The mode a bundle failed in (rules confirmed, choice values the model served). */
+export function bundleMode(bundle: ReplayBundle): Mode {
+  return { strict: bundle.mode.strict, confirmed: new Set(bundle.mode.confirmed ?? []), ...(bundle.mode.choices ? { choices: bundle.mode.choices } : {}) }
+}
+
 /** Re-runs the bundle's commands on `target` with the property's checks. */
 export async function replayBundle(bundle: ReplayBundle, target: Target, properties: readonly PropertyDef[], mode?: Mode): Promise<ReplayResult> {
   const def = properties.find((p) => p.id === bundle.property)
   if (!def) return { property: bundle.property, verdict: 'CANNOT REPLAY', detail: `unknown property ${bundle.property}` }
   try {
-    const { failure, notImplemented } = await runSequence(def, target, bundle.commands, mode ?? { strict: bundle.mode.strict })
+    const { failure, notImplemented } = await runSequence(def, target, bundle.commands, mode ?? bundleMode(bundle))
     if (notImplemented) return { property: bundle.property, verdict: 'CANNOT REPLAY', detail: `the target does not implement ${notImplemented.join(', ')}` }
     if (!failure) return { property: bundle.property, verdict: 'FIXED', detail: `${bundle.commands.length} commands ran, no check failed` }
     return { property: bundle.property, verdict: 'STILL FAILING', detail: `${failure.rule}: ${failure.message.split('\n')[0]}` }

@@ -14,6 +14,7 @@
 import { setImmediate as nextMacrotask } from 'node:timers/promises'
 import type { OperationName } from '../spec'
 import { ViewsModel, isModelError, type ModelOptions } from '../model'
+import { profileChoices, type ChoicesProfile } from '../spec/choices-profile'
 import { FaultInjector, type FaultOptions } from './faults'
 import { decodeRequest } from './request-decoding'
 import { encodeError, encodeSuccess, newRequestId } from './response-encoding'
@@ -29,6 +30,8 @@ export interface StubCoreOptions {
   /** Use this model (shared state); otherwise a new ViewsModel(modelOptions) is created. */
   model?: ViewsModel
   modelOptions?: ModelOptions
+  /** Serve the values a calibration settled (`conformance calibrate`); modelOptions.choices win over it; unused with `model`. */
+  choicesProfile?: Pick<ChoicesProfile, 'settled'> & Partial<Pick<ChoicesProfile, 'unsettled'>>
   faults?: FaultOptions
   /** Verify SigV4 signatures with these credentials; off when absent. */
   verifySigV4?: SigV4CheckOptions
@@ -98,7 +101,8 @@ function exceedsBytes(s: string, max: number): boolean {
 }
 
 export function createStubCore(opts: StubCoreOptions = {}): StubCore {
-  const model = opts.model ?? new ViewsModel(opts.modelOptions)
+  const modelOptions = opts.choicesProfile ? { ...opts.modelOptions, choices: { ...profileChoices(opts.choicesProfile), ...opts.modelOptions?.choices } } : opts.modelOptions
+  const model = opts.model ?? new ViewsModel(modelOptions)
   const faults = new FaultInjector(opts.faults)
   const checkSignature: SigV4Checker | undefined = opts.verifySigV4 ? createSigV4Checker(opts.verifySigV4) : undefined
   const maxBodyBytes = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
