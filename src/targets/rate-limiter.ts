@@ -18,17 +18,18 @@ export interface RateLimit {
 
 export const LIVE_DEFAULT_RATE: Readonly<RateLimit> = { tps: 2, burst: 5 }
 /**
- * Cap on all APIs together for the per-API shape. Not an AWS figure (none is published): a bound on what a
- * run adds to the account's other traffic, which shares the same per-account buckets.
+ * Default cap on all APIs together for the per-API shape, in APIs' worth of the per-API rate (2 req/s per API
+ * → 10 req/s; --tps 200 → 1000). Not an AWS figure (none is published): a bound on what a run adds to the
+ * account's other traffic, which shares the same per-account buckets.
  */
-export const LIVE_DEFAULT_GLOBAL_TPS = 10
+export const GLOBAL_CAP_APIS = 5
 
 export interface LimiterSettings extends Partial<RateLimit> {
   /** 'per-api' (default): a bucket per operation plus a global cap; 'global': one bucket for every call (the old limiter). */
   shape?: 'per-api' | 'global'
   /** Per-API shape: rate and burst of single operations. */
   perOperation?: Partial<Record<OperationName, Partial<RateLimit>>>
-  /** Per-API shape: cap on all calls together, requests/s (burst the same). Default LIVE_DEFAULT_GLOBAL_TPS. */
+  /** Per-API shape: cap on all calls together, requests/s (burst the same). Default GLOBAL_CAP_APIS × tps. */
   globalTps?: number
   /** Per-API shape: adapt to 429s (default true). */
   adaptive?: boolean
@@ -82,7 +83,7 @@ export class ApiRateLimiter implements Limiter {
   readonly stats: ApiLimiterStats
 
   constructor(private readonly settings: LimiterSettings = {}, private readonly clock: Clock = realClock) {
-    const globalTps = settings.globalTps ?? LIVE_DEFAULT_GLOBAL_TPS
+    const globalTps = settings.globalTps ?? GLOBAL_CAP_APIS * (settings.tps ?? LIVE_DEFAULT_RATE.tps)
     if (!(globalTps > 0)) throw new Error(`invalid global rate cap: ${globalTps} requests/s`)
     if (Number.isFinite(globalTps)) this.global = new TokenBucket(globalTps, Math.max(1, globalTps), clock.now())
     this.stats = { throttled: 0, lowestRate: settings.tps ?? LIVE_DEFAULT_RATE.tps, hintsHonoured: 0 }

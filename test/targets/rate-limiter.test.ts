@@ -67,6 +67,11 @@ describe('per-API rate limiter (fake clock)', () => {
     const { limiter } = createRateLimiter({ shape: 'global', tps: 2, burst: 1 }, clock)
     expect(limiter).toBeInstanceOf(RateLimiter)
     expect(await startsOf(limiter, clock, ['DescribeView', 'ListViews', 'SearchViews'])).toEqual([0, 500, 1000])
+    // the default global cap scales with the per-API rate (an emulator run with --tps 200 is not capped at 10/s)
+    const fast = fakeClock()
+    const wide = createRateLimiter({ tps: 100, burst: 100 }, fast).limiter
+    const ops = ['DescribeView', 'ListViews', 'ListViewVersions'].flatMap((op) => Array<string>(100).fill(op))
+    expect(Math.max(...await startsOf(wide, fast, ops))).toBe(0)
     expect(() => new ApiRateLimiter({ tps: 0 })).toThrow(/invalid rate limit/)
     expect(() => new ApiRateLimiter({ perOperation: { ListViews: { burst: 0 } } }).acquire('ListViews')).toThrow(/invalid rate limit of ListViews/)
   })
