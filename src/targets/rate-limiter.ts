@@ -83,11 +83,11 @@ export class ApiRateLimiter implements Limiter {
   readonly stats: ApiLimiterStats
 
   constructor(private readonly settings: LimiterSettings = {}, private readonly clock: Clock = realClock) {
+    this.slot('DescribeView') // validates the configured rate and burst now, not at the first call
     const globalTps = settings.globalTps ?? GLOBAL_CAP_APIS * (settings.tps ?? LIVE_DEFAULT_RATE.tps)
     if (!(globalTps > 0)) throw new Error(`invalid global rate cap: ${globalTps} requests/s`)
     if (Number.isFinite(globalTps)) this.global = new TokenBucket(globalTps, Math.max(1, globalTps), clock.now())
     this.stats = { throttled: 0, lowestRate: settings.tps ?? LIVE_DEFAULT_RATE.tps, hintsHonoured: 0 }
-    this.slot('DescribeView') // validates the configured rate and burst now, not at the first call
   }
 
   acquire(op: OperationName): Promise<void> {
