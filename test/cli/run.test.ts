@@ -73,7 +73,8 @@ describe('closing summary', () => {
     expect(p.failure!.rule).toBe('R12')
   })
   it('prints plain progress lines when stdout is not a TTY', () => {
-    expect(passing.r.stdout).toContain(`[1/${PROPERTY_IDS.length}] immutability …`)
+    expect(passing.r.stdout).toContain(`[1/${PROPERTY_IDS.length}] coverage-plan …`)
+    expect(passing.r.stdout).toContain(`[2/${PROPERTY_IDS.length}] immutability …`)
     expect(passing.r.stdout).not.toContain('\x1b[2K')
   })
 })
@@ -130,10 +131,12 @@ describe('reports', () => {
   it('JUnit is well-formed XML with one testcase per property and a failure naming rule and reproduce command', () => {
     const ok = parseXml(readFileSync(join(passing.out, 'junit.xml'), 'utf8'))
     expect(ok.name).toBe('testsuites')
-    // one case per property, except contracts: one per Pact interaction
+    // one case per property, except contracts (one per Pact interaction) and the coverage plan (one per step)
     const interactions = json(passing.out).targets[0]!.properties.find((p) => p.id === 'contracts')!.interactions!.length
     expect(interactions).toBeGreaterThanOrEqual(13)
-    expect(descendants(ok, 'testcase')).toHaveLength(PROPERTY_IDS.length - 1 + interactions)
+    const planSteps = json(passing.out).targets[0]!.properties.find((p) => p.id === 'coverage-plan')!.interactions!.length
+    expect(planSteps).toBeGreaterThanOrEqual(30)
+    expect(descendants(ok, 'testcase')).toHaveLength(PROPERTY_IDS.length - 2 + interactions + planSteps)
     expect(descendants(ok, 'failure')).toHaveLength(0)
     const bad = parseXml(readFileSync(join(failing.out, 'junit.xml'), 'utf8'))
     expect(bad.attrs).toMatchObject({ tests: '3', failures: '2' })
