@@ -46,8 +46,9 @@ interface JobResult extends Job {
   throttled: number
   serverErrors: number
   byOperation: Partial<Record<OperationName, number>>
-  /** property:rule of the first real failure. */
+  /** property:rule of the first real failure, and its message (first line). */
   failedOn?: string
+  failureMessage?: string
   /** harness failures (not verdicts on the target), e.g. a budget that ended a property mid-run */
   harnessFailures: string[]
   sequences: number
@@ -60,6 +61,7 @@ async function runJob(job: Job): Promise<JobResult> {
   const started = Date.now()
   const budgetMs = job.budgetS * 1000
   let failedOn: string | undefined
+  let failureMessage: string | undefined
   const harnessFailures: string[] = []
   let sequences = 0
   let commands = 0
@@ -77,7 +79,8 @@ async function runJob(job: Job): Promise<JobResult> {
       commands += r.commandsExecuted
       if (r.status !== 'failed') continue
       if (r.failure && r.failure.rule !== 'harness') {
-        failedOn = `${prop.id}:${r.failure.rule}`
+        failedOn ??= `${prop.id}:${r.failure.rule}`
+        failureMessage ??= r.failure.message.split('\n').slice(0, 3).join(' / ').slice(0, 400)
         if (job.quirk) break // killed: the rest cannot un-kill it
       } else harnessFailures.push(`${prop.id}: ${(r.failure?.message ?? 'unknown').split('\n')[0]!.slice(0, 120)}`)
     }
@@ -87,7 +90,7 @@ async function runJob(job: Job): Promise<JobResult> {
   const wallMs = Date.now() - started
   const result: JobResult = {
     ...job, wallMs, calls: target.stats.calls, throttled: server.core.faults.stats.throttled, serverErrors: target.stats.serverErrors,
-    byOperation: { ...target.stats.byOperation }, ...(failedOn ? { failedOn } : {}), harnessFailures, sequences, commands,
+    byOperation: { ...target.stats.byOperation }, ...(failedOn ? { failedOn, failureMessage } : {}), harnessFailures, sequences, commands,
   }
   await server.close()
   return result
@@ -160,7 +163,7 @@ async function main() {
   const t0 = Date.now()
   process.stderr.write(`${jobs.length} jobs, ${PARALLEL} at a time, budgets ${BUDGETS_S.join('/')} s, shapes ${SHAPES.join('/')}, ${SEEDS} seed(s)\n`)
   const results = await pool(jobs, PARALLEL, runJob, (r, n) => process.stderr.write(
-    `[${n}/${jobs.length} ${((Date.now() - t0) / 1000).toFixed(0)} s] ${r.shape} ${r.budgetS}s seed ${r.seed} ${r.quirk ?? 'clean'}: ${r.failedOn ?? 'no failure'} · ${r.calls} calls in ${(r.wallMs / 1000).toFixed(1)} s, ${r.throttled} × 429${r.harnessFailures.length ? ` · harness: ${r.harnessFailures.join('; ')}` : ''}\n`))
+    `[${n}/${jobs.length} ${((Date.now() - t0) / 1000).toFixed(0)} s] ${r.shape} ${r.budgetS}s seed ${r.seed} ${r.quirk ?? 'clean'}: ${r.failedOn ? `${r.failedOn}${r.quirk ? '' : ` (${r.failureMessage})`}` : 'no failure'} · ${r.calls} calls in ${(r.wallMs / 1000).toFixed(1)} s, ${r.throttled} × 429${r.harnessFailures.length ? ` · harness: ${r.harnessFailures.join('; ')}` : ''}\n`))
   const lines = [
     `Live-like stub (per-API buckets ${LIVE_LIKE_DEFAULTS.ratePerSecond} req/s, burst ${LIVE_LIKE_DEFAULTS.burst}, latency ${LIVE_LIKE_DEFAULTS.latencyMs}±${LIVE_LIKE_DEFAULTS.jitterMs} ms), ${PROPERTIES.length} properties over HTTP, default mode, ${SEEDS} seed(s), ${PARALLEL} jobs in parallel; ${((Date.now() - t0) / 60_000).toFixed(1)} min in all.`,
     '', ...tables(results),

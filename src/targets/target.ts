@@ -160,11 +160,11 @@ export class Target {
     // Not created by this run: allowed only if the view does not exist (a negative test) or carries the
     // run tag (a sweep of an earlier run's leftovers).
     const probeArn = arn ?? (String(input.ViewId).startsWith('arn:') ? String(input.ViewId).replace(/:(\$SAVED|\$LATEST|\d+)$/, '') : undefined)
-    const probeOp = probeArn ? 'ListTagsForResource' : 'DescribeView'
-    await this.opts.limiter?.acquire(probeOp) // the probe is a call like any other: it counts against the rate limit
+    // The probe is a call like any other (a read, so send() does not guard it): rate-limited, counted, and a
+    // 429 is retried instead of turning into a refusal.
     const probe = probeArn
-      ? await callOperation(this.client, 'ListTagsForResource', { resourceArn: probeArn })
-      : await callOperation(this.client, 'DescribeView', { InstanceId: input.InstanceId, ViewId: `${viewId}:$SAVED` })
+      ? await this.send('ListTagsForResource', { resourceArn: probeArn })
+      : await this.send('DescribeView', { InstanceId: input.InstanceId, ViewId: `${viewId}:$SAVED` })
     if (!probe.ok) {
       if (probe.error.name === 'ResourceNotFoundException') return
       throw new GuardRefusal(`refusing ${op} on ${viewId}: cannot verify its run tag (${probe.error.name})`)

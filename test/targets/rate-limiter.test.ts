@@ -117,4 +117,17 @@ describe('adaptive limiter against the live-like stub server', () => {
     expect(!fiveHundred.ok && fiveHundred.error.status).toBe(500)
     expect(target.stats.serverErrors).toBe(1)
   })
+
+  it('the run-tag guard\'s probe is throttled like any call: retried, not turned into a refusal', async () => {
+    server = await startStubServer({ coreOptions: { faults: { liveLike: { ratePerSecond: 5, burst: 1, latencyMs: 0, jitterMs: 0 } } } })
+    const client = new ConnectClient({ endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'y' }, maxAttempts: 1 })
+    target = new Target({ kind: 'endpoint', label: 'live-like', client, instanceId: I, region: 'us-east-1', run: newRunIdentity('probe'),
+      guarded: true, limiter: new ApiRateLimiter({ tps: 1000, burst: 1000, globalTps: Infinity }), backoffMs: () => 250 })
+    await target.send('DescribeView', { InstanceId: I, ViewId: 'arn:aws:connect:us-east-1:aws:view/cards' }) // empties DescribeView's bucket
+    // not this run's view: the guard probes it with DescribeView (429 first), and only then may the update go
+    const o = await target.send('UpdateViewContent', { InstanceId: I, ViewId: '0f0f0f0f-0000-4000-8000-000000000000', Status: 'SAVED', Content: { Template: '{}', Actions: [] } })
+    expect(!o.ok && o.error.name).toBe('ResourceNotFoundException')
+    expect(target.stats.throttleRetries).toBeGreaterThanOrEqual(1)
+    expect(target.stats.byOperation.DescribeView).toBe(2 + target.stats.throttleRetries)
+  })
 })
