@@ -28,7 +28,7 @@ const BUDGETS_S = list('--budgets', '60,180').map(Number)
 const SEEDS = Number(flag('--seeds') ?? 2)
 const SHAPES = list('--shapes', 'global,per-api') as Shape[]
 const PARALLEL = Number(flag('--parallel') ?? 12)
-const QUIRKS = flag('--quirks') ? list('--quirks', '') : QUIRK_NAMES
+const QUIRKS = flag('--quirks') === 'none' ? [] : flag('--quirks') ? list('--quirks', '') : QUIRK_NAMES
 const PROPERTIES = ALL_PROPERTIES.filter((p) => p.id !== 'contracts')
 const UNBOUNDED_RUNS = 1_000_000
 const OPS = Object.keys(OPERATIONS) as OperationName[]
@@ -53,6 +53,9 @@ interface JobResult extends Job {
   harnessFailures: string[]
   sequences: number
   commands: number
+  /** The coverage plan (the first property): calls and wall time it took. */
+  planCalls?: number
+  planMs?: number
 }
 
 async function runJob(job: Job): Promise<JobResult> {
@@ -65,6 +68,7 @@ async function runJob(job: Job): Promise<JobResult> {
   const harnessFailures: string[] = []
   let sequences = 0
   let commands = 0
+  let plan: { planCalls: number; planMs: number } | undefined
   try {
     for (const [i, prop] of PROPERTIES.entries()) {
       const timeLimitMs = Math.max(1, Math.floor((budgetMs - (Date.now() - started)) / (PROPERTIES.length - i)))
@@ -77,6 +81,7 @@ async function runJob(job: Job): Promise<JobResult> {
       }
       sequences += r.numRuns
       commands += r.commandsExecuted
+      if (prop.id === 'coverage-plan') plan = { planCalls: target.stats.calls, planMs: Date.now() - started }
       if (r.status !== 'failed') continue
       if (r.failure && r.failure.rule !== 'harness') {
         failedOn ??= `${prop.id}:${r.failure.rule}`
@@ -90,7 +95,7 @@ async function runJob(job: Job): Promise<JobResult> {
   const wallMs = Date.now() - started
   const result: JobResult = {
     ...job, wallMs, calls: target.stats.calls, throttled: server.core.faults.stats.throttled, serverErrors: target.stats.serverErrors,
-    byOperation: { ...target.stats.byOperation }, ...(failedOn ? { failedOn, failureMessage } : {}), harnessFailures, sequences, commands,
+    byOperation: { ...target.stats.byOperation }, ...(failedOn ? { failedOn, failureMessage } : {}), harnessFailures, sequences, commands, ...plan,
   }
   await server.close()
   return result
@@ -117,15 +122,17 @@ const pct = (a: number, b: number) => (b ? `${Math.round((100 * a) / b)} %` : '�
 function tables(results: JobResult[]): string[] {
   const lines: string[] = []
   const groups = SHAPES.flatMap((shape) => BUDGETS_S.map((budgetS) => ({ shape, budgetS, rs: results.filter((r) => r.shape === shape && r.budgetS === budgetS) })))
-  lines.push('| limiter | budget | clean runs | wall (median) | calls/s (median) | APIs used | allowance of those APIs | share used | 429s | sequences (median) | false positives | harness failures |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
+  lines.push('| limiter | budget | clean runs | wall (median) | coverage plan: calls, wall | calls/s (median) | APIs used | allowance of those APIs | share used | 429s | sequences (median) | false positives | harness failures |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
   for (const g of groups) {
     const clean = g.rs.filter((r) => !r.quirk)
     if (!clean.length) continue
     const cps = clean.map((r) => r.calls / (r.wallMs / 1000))
     const apis = median(clean.map((r) => Object.keys(r.byOperation).length))
     const allowance = apis * LIVE_LIKE_DEFAULTS.ratePerSecond
-    lines.push(`| ${g.shape} | ${g.budgetS} s | ${clean.length} | ${(median(clean.map((r) => r.wallMs)) / 1000).toFixed(0)} s | ${median(cps).toFixed(2)} | ${apis} of ${OPS.length} | ${allowance} req/s | ${pct(median(cps), allowance)} | ${sum(clean.map((r) => r.throttled))} | ${median(clean.map((r) => r.sequences))} | ${clean.filter((r) => r.failedOn).map((r) => r.failedOn).join(', ') || '0'} | ${sum(clean.map((r) => r.harnessFailures.length))} |`)
+    const planned = clean.filter((r) => r.planCalls !== undefined)
+    const plan = planned.length ? `${median(planned.map((r) => r.planCalls!))}, ${(median(planned.map((r) => r.planMs!)) / 1000).toFixed(1)} s` : '–'
+    lines.push(`| ${g.shape} | ${g.budgetS} s | ${clean.length} | ${(median(clean.map((r) => r.wallMs)) / 1000).toFixed(0)} s | ${plan} | ${median(cps).toFixed(2)} | ${apis} of ${OPS.length} | ${allowance} req/s | ${pct(median(cps), allowance)} | ${sum(clean.map((r) => r.throttled))} | ${median(clean.map((r) => r.sequences))} | ${clean.filter((r) => r.failedOn).map((r) => r.failedOn).join(', ') || '0'} | ${sum(clean.map((r) => r.harnessFailures.length))} |`)
   }
   lines.push('', '| limiter | budget | quirks killed (all seeds) | quirk × seed kills | wall (median) | 429s | missed |', '|---|---:|---:|---:|---:|---:|---|')
   for (const g of groups) {
