@@ -3,11 +3,11 @@
 import { ConnectClient } from '@aws-sdk/client-connect'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DEFAULT_INSTANCE_ID as I } from '../../src/model/options'
-import { startStubServer, type StubServer } from '../../src/stub'
+import { startStubServer, type LiveLikeOptions, type StubServer } from '../../src/stub'
 import { ApiRateLimiter, createRateLimiter, RateLimiter } from '../../src/targets/rate-limiter'
 import { newRunIdentity } from '../../src/targets/run-identity'
 import { retryAfterMsOf } from '../../src/targets/sdk-call'
-import { Target } from '../../src/targets/target'
+import { Target, type TargetOptions } from '../../src/targets/target'
 
 function fakeClock() {
   const c = { t: 0, waits: [] as number[], now: () => c.t, sleep: async (ms: number) => { c.waits.push(ms); c.t += ms } }
@@ -86,21 +86,25 @@ describe('per-API rate limiter (fake clock)', () => {
 })
 
 describe('adaptive limiter against the live-like stub server', () => {
-  let server: StubServer | undefined
-  let target: Target | undefined
+  const opened: { close(): Promise<void> }[] = []
   afterEach(async () => {
-    await target?.close()
-    await server?.close()
-    target = server = undefined
+    for (const o of opened.splice(0).reverse()) await o.close()
   })
+
+  /** A live-like stub server and a target on it with the given limiter (closed after the test). */
+  async function liveLike(service: LiveLikeOptions, target: Partial<TargetOptions>): Promise<{ server: StubServer; target: Target }> {
+    const server = await startStubServer({ coreOptions: { faults: { liveLike: service } } })
+    opened.push(server)
+    const client = new ConnectClient({ endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'y' }, maxAttempts: 1 })
+    const t = new Target({ kind: 'endpoint', label: 'live-like', client, instanceId: I, region: 'us-east-1', run: newRunIdentity('limiter'), guarded: false, ...target })
+    opened.push(t)
+    return { server, target: t }
+  }
 
   it('a limiter faster than the service adapts: 429s retried and counted, every call answered, a 5xx never retried', async () => {
     // The service allows 5 ListViews/s (burst 2); the client believes 40/s (burst 4).
-    server = await startStubServer({ coreOptions: { faults: { liveLike: { ratePerSecond: 5, burst: 2, latencyMs: 2, jitterMs: 1 } } } })
     const limiter = new ApiRateLimiter({ tps: 40, burst: 4, globalTps: Infinity })
-    const client = new ConnectClient({ endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'y' }, maxAttempts: 1 })
-    target = new Target({ kind: 'endpoint', label: 'live-like', client, instanceId: I, region: 'us-east-1', run: newRunIdentity('limiter'),
-      guarded: false, limiter, backoffMs: () => 1, maxThrottleRetries: 8 })
+    const { server, target } = await liveLike({ ratePerSecond: 5, burst: 2, latencyMs: 2, jitterMs: 1 }, { limiter, backoffMs: () => 1, maxThrottleRetries: 8 })
     for (let i = 0; i < 12; i++) {
       const o = await target.send('ListViews', { InstanceId: I, Type: 'CUSTOMER_MANAGED' })
       expect(o.ok).toBe(true)
@@ -119,10 +123,8 @@ describe('adaptive limiter against the live-like stub server', () => {
   })
 
   it('the run-tag guard\'s probe is throttled like any call: retried, not turned into a refusal', async () => {
-    server = await startStubServer({ coreOptions: { faults: { liveLike: { ratePerSecond: 5, burst: 1, latencyMs: 0, jitterMs: 0 } } } })
-    const client = new ConnectClient({ endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'y' }, maxAttempts: 1 })
-    target = new Target({ kind: 'endpoint', label: 'live-like', client, instanceId: I, region: 'us-east-1', run: newRunIdentity('probe'),
-      guarded: true, limiter: new ApiRateLimiter({ tps: 1000, burst: 1000, globalTps: Infinity }), backoffMs: () => 250 })
+    const { target } = await liveLike({ ratePerSecond: 5, burst: 1, latencyMs: 0, jitterMs: 0 },
+      { guarded: true, limiter: new ApiRateLimiter({ tps: 1000, burst: 1000, globalTps: Infinity }), backoffMs: () => 250 })
     await target.send('DescribeView', { InstanceId: I, ViewId: 'arn:aws:connect:us-east-1:aws:view/cards' }) // empties DescribeView's bucket
     // not this run's view: the guard probes it with DescribeView (429 first), and only then may the update go
     const o = await target.send('UpdateViewContent', { InstanceId: I, ViewId: '0f0f0f0f-0000-4000-8000-000000000000', Status: 'SAVED', Content: { Template: '{}', Actions: [] } })
