@@ -13,7 +13,7 @@ describe('coverage plan', () => {
     for (const step of COVERAGE_PLAN) for (const r of step.serves) expect(known.has(r), `unknown rule ${r}`).toBe(true)
   })
 
-  it('passes on the correct stub in default and strict mode, within 45 calls, naming the rules of every call', async () => {
+  it('passes on the correct stub in default and strict mode: an executed assertion for every planned documented rule, within 45 calls, rules named per call', async () => {
     for (const strict of [false, true]) {
       const target = await createTarget({ target: 'stub' })
       const r = await runCoveragePlan(target, { seed: 1, mode: { strict } })
@@ -21,8 +21,14 @@ describe('coverage plan', () => {
       expect(r.status).toBe('passed')
       expect(r.commandsExecuted).toBe(COVERAGE_PLAN.length)
       expect(target.stats.calls).toBeLessThanOrEqual(45)
+      const documented = RULES.filter((x) => x.confidence === 'documented').map((x) => x.id)
+      const unasserted = documented.filter((id) => !((r.assertions as Record<string, number>)[id]! > 0))
+      expect(unasserted.sort()).toEqual(Object.keys(NOT_PLANNED).sort())
       expect(r.interactions).toHaveLength(COVERAGE_PLAN.length)
-      for (const i of r.interactions!) expect(i.state).toMatch(/^serves (R\d+a? )+R32 R33 R34$/)
+      for (const i of r.interactions!) {
+        expect(i.state).toMatch(/^serves (R\d+a? )+R32 R33 R34$/)
+        expect(i.rules!.length, i.interaction).toBeGreaterThan(0) // every call had an assertion execute
+      }
       await target.close()
     }
   })

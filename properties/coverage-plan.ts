@@ -5,11 +5,12 @@
 // property's check judges it (that property's rule attribution), with the model comparison of the
 // differential property on every step as well; R32–R34 are checked on every answer by the runner.
 // On a rationed live target this buys, in ~40 calls, what random sequences reach only by luck.
+import { AssertionLedger } from '../src/harness/assertions'
 import { runSequence, type CheckContext, type InteractionVerdict, type PropertyDef, type PropertyResult, type RunOptions } from '../src/harness/property'
 import type { Cmd, ContentSpec } from '../src/harness/commands'
 import type { Step } from '../src/harness/session'
 import { describeCmd } from '../src/harness/commands'
-import { RULES } from '../src/spec'
+import { isRuleId, rule, RULES, type RuleId } from '../src/spec'
 import type { Target } from '../src/targets/target'
 import { checksumConflict } from './checksum-conflict'
 import { deleteSemantics } from './delete'
@@ -17,14 +18,15 @@ import { differential } from './differential'
 import { immutability } from './immutability'
 import { monotonicVersions } from './monotonic-versions'
 import { noChangePublish } from './no-change-publish'
-import { checkPagination, pagination } from './pagination'
+import { SEQUENTIAL_PROPERTIES } from './index'
+import { pagination } from './pagination'
 import { savedVsLatest } from './saved-vs-latest'
 import { validation } from './validation'
 
 export interface PlanStep {
   cmd: Cmd
   /** Rules this step's answer is checked for (besides R32–R34, checked on every answer). */
-  serves: readonly string[]
+  serves: readonly RuleId[]
   /** The property whose check judges the step first (default: differential). */
   judge?: PropertyDef
 }
@@ -79,18 +81,23 @@ export const COVERAGE_PLAN: readonly PlanStep[] = [
 ]
 
 /** Documented rules no plan step serves, and why (the report lists them; exploration and other suites may still reach them). */
-export const NOT_PLANNED: Readonly<Record<string, string>> = {
+export const NOT_PLANNED: Readonly<Partial<Record<RuleId, string>>> = {
   R22: 'quota values are undocumented: reaching one costs hundreds of calls',
   R23: 'throttling cannot be asked for; every 429 a run meets is checked against the declared class',
   R44: 'malformed requests cannot be sent through the SDK (the raw-socket fuzz suites cover the stub)',
 }
 
 /** Rules checked on every answer (checkWireBasics), so every step serves them. */
-const EVERY_ANSWER = ['R32', 'R33', 'R34']
+const EVERY_ANSWER: readonly RuleId[] = ['R32', 'R33', 'R34']
 
-function checkPlanStep(step: Step, ctx: CheckContext, judge: PropertyDef | undefined) {
-  return (judge && judge !== differential ? judge.check(step, ctx) : undefined) ?? differential.check(step, ctx)
-    ?? (step.cmd.op === 'ListViews' || step.cmd.op === 'ListViewVersions' ? checkPagination(step) : undefined)
+/**
+ * The step's judge first (its rule attribution wins), then every other property's check: their bookkeeping
+ * (versions issued, contents first seen) must see every step, and each records the assertions it executes.
+ */
+function checkPlanStep(step: Step, ctx: CheckContext, judge: PropertyDef = differential) {
+  let failure = judge.check(step, ctx)
+  for (const def of SEQUENTIAL_PROPERTIES) if (!failure && def !== judge) failure = def.check(step, ctx)
+  return failure
 }
 
 const judgeOf = new Map<Cmd, PropertyDef | undefined>(COVERAGE_PLAN.map((s) => [s.cmd, s.judge]))
@@ -106,19 +113,51 @@ export const coveragePlan: PropertyDef = {
 }
 
 /** Documented rules of the catalogue the plan does not serve (should be exactly the keys of NOT_PLANNED). */
-export function unplannedDocumentedRules(): string[] {
+export function unplannedDocumentedRules(): RuleId[] {
   const served = new Set(coveragePlan.rules)
-  return RULES.filter((r) => r.confidence === 'documented' && !served.has(r.id)).map((r) => r.id)
+  return RULES.map((r) => r.id).filter(isRuleId).filter((id) => rule(id).confidence === 'documented' && !served.has(id))
+}
+
+/**
+ * Which rules' assertions executed at which plan step: the ledger's counts, read after each step's checks
+ * (the runner checks R32–R34 before the property's check, so a step's share is whatever grew since the last
+ * reading).
+ */
+class StepAttribution {
+  readonly byStep = new Map<number, Set<RuleId>>()
+  private last: Partial<Record<RuleId, number>> = {}
+  constructor(private readonly ledger: AssertionLedger) {}
+
+  settle(index: number): void {
+    const now = this.ledger.toRecord()
+    const rules = this.byStep.get(index) ?? new Set<RuleId>()
+    for (const [r, n] of Object.entries(now) as [RuleId, number][]) if (n > (this.last[r] ?? 0)) rules.add(r)
+    this.byStep.set(index, rules)
+    this.last = now
+  }
 }
 
 /**
  * Runs the plan once (no randomness: seed and budget do not change it) and reports each executed step as a
- * verdict naming the rules it served, so the report says which rule each call was for.
+ * verdict naming the rules it was planned for (state) and those whose assertions actually executed (rules),
+ * so the report says which rule each call served.
  */
 export async function runCoveragePlan(target: Target, opts: RunOptions): Promise<PropertyResult> {
   const started = Date.now()
   const callsBefore = target.stats.calls
-  const { failure, session } = await runSequence(coveragePlan, target, COVERAGE_PLAN.map((s) => s.cmd), opts.mode)
+  const ledger = new AssertionLedger()
+  const steps = new StepAttribution(ledger)
+  const def: PropertyDef = {
+    ...coveragePlan,
+    check: (step, ctx) => {
+      steps.settle(step.index)
+      const failure = coveragePlan.check(step, ctx)
+      steps.settle(step.index)
+      return failure
+    },
+  }
+  const { failure, session } = await runSequence(def, target, COVERAGE_PLAN.map((s) => s.cmd), opts.mode, ledger)
+  if (session.steps.length) steps.settle(session.steps.length - 1) // a failure of R32–R34 ends the plan before the check
   const served = new Map(COVERAGE_PLAN.map((s) => [s.cmd, s.serves]))
   const interactions: InteractionVerdict[] = session.steps.map((step) => {
     const failed = failure?.step === step.index
@@ -126,13 +165,17 @@ export async function runCoveragePlan(target: Target, opts: RunOptions): Promise
       interaction: `plan step ${step.index + 1}: ${describeCmd(step.cmd)}`,
       state: `serves ${[...(served.get(step.cmd) ?? []), ...EVERY_ANSWER].join(' ')}`,
       status: failed ? 'failed' : 'passed',
+      rules: [...(steps.byStep.get(step.index) ?? [])].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })),
       ...(failed ? { mismatch: `${failure.rule}: ${failure.message}` } : {}),
     }
   })
-  return {
-    property: coveragePlan.id, title: coveragePlan.title, rules: coveragePlan.rules, status: failure ? 'failed' : 'passed', seed: opts.seed,
-    numRuns: 1, commandsExecuted: session.steps.length, durationMs: Date.now() - started, interactions,
-    ...(failure ? { failure } : {}),
+  const base = {
+    property: coveragePlan.id, title: coveragePlan.title, rules: coveragePlan.rules, seed: opts.seed, numRuns: 1,
+    commandsExecuted: session.steps.length, durationMs: Date.now() - started, assertions: ledger.toRecord(), interactions,
     report: `coverage plan: ${session.steps.length} of ${COVERAGE_PLAN.length} steps, ${target.stats.calls - callsBefore} calls`,
   }
+  if (failure) return { ...base, status: 'failed', failure }
+  if (ledger.total > 0) return { ...base, status: 'passed' }
+  const missing = [...target.implementation.missing.keys()]
+  return { ...base, status: 'inconclusive', note: `not exercised: ${missing.length ? `the target does not implement ${missing.join(', ')}` : 'no assertion executed against the target'}` }
 }
