@@ -53,6 +53,8 @@ interface JobResult extends Job {
   harnessFailures: string[]
   sequences: number
   commands: number
+  /** Properties that ended without a verdict (the budget ran out before an assertion executed). */
+  inconclusive: number
   /** The coverage plan (the first property): calls and wall time it took. */
   planCalls?: number
   planMs?: number
@@ -68,6 +70,7 @@ async function runJob(job: Job): Promise<JobResult> {
   const harnessFailures: string[] = []
   let sequences = 0
   let commands = 0
+  let inconclusive = 0
   let plan: { planCalls: number; planMs: number } | undefined
   try {
     for (const [i, prop] of PROPERTIES.entries()) {
@@ -82,6 +85,7 @@ async function runJob(job: Job): Promise<JobResult> {
       sequences += r.numRuns
       commands += r.commandsExecuted
       if (prop.id === 'coverage-plan') plan = { planCalls: target.stats.calls, planMs: Date.now() - started }
+      if (r.status === 'inconclusive') inconclusive++
       if (r.status !== 'failed') continue
       if (r.failure && r.failure.rule !== 'harness') {
         failedOn ??= `${prop.id}:${r.failure.rule}`
@@ -95,7 +99,7 @@ async function runJob(job: Job): Promise<JobResult> {
   const wallMs = Date.now() - started
   const result: JobResult = {
     ...job, wallMs, calls: target.stats.calls, throttled: server.core.faults.stats.throttled, serverErrors: target.stats.serverErrors,
-    byOperation: { ...target.stats.byOperation }, ...(failedOn ? { failedOn, failureMessage } : {}), harnessFailures, sequences, commands, ...plan,
+    byOperation: { ...target.stats.byOperation }, ...(failedOn ? { failedOn, failureMessage } : {}), harnessFailures, sequences, commands, inconclusive, ...plan,
   }
   await server.close()
   return result
@@ -122,8 +126,8 @@ const pct = (a: number, b: number) => (b ? `${Math.round((100 * a) / b)} %` : '�
 function tables(results: JobResult[]): string[] {
   const lines: string[] = []
   const groups = SHAPES.flatMap((shape) => BUDGETS_S.map((budgetS) => ({ shape, budgetS, rs: results.filter((r) => r.shape === shape && r.budgetS === budgetS) })))
-  lines.push('| limiter | budget | clean runs | wall (median) | coverage plan: calls, wall | calls/s (median) | APIs used | allowance of those APIs | share used | 429s | sequences (median) | false positives | harness failures |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
+  lines.push('| limiter | budget | clean runs | wall (median) | coverage plan: calls, wall | calls/s (median) | APIs used | allowance of those APIs | share used | 429s | sequences (median) | false positives | harness failures | inconclusive properties |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
   for (const g of groups) {
     const clean = g.rs.filter((r) => !r.quirk)
     if (!clean.length) continue
@@ -132,7 +136,7 @@ function tables(results: JobResult[]): string[] {
     const allowance = apis * LIVE_LIKE_DEFAULTS.ratePerSecond
     const planned = clean.filter((r) => r.planCalls !== undefined)
     const plan = planned.length ? `${median(planned.map((r) => r.planCalls!))}, ${(median(planned.map((r) => r.planMs!)) / 1000).toFixed(1)} s` : '–'
-    lines.push(`| ${g.shape} | ${g.budgetS} s | ${clean.length} | ${(median(clean.map((r) => r.wallMs)) / 1000).toFixed(0)} s | ${plan} | ${median(cps).toFixed(2)} | ${apis} of ${OPS.length} | ${allowance} req/s | ${pct(median(cps), allowance)} | ${sum(clean.map((r) => r.throttled))} | ${median(clean.map((r) => r.sequences))} | ${clean.filter((r) => r.failedOn).map((r) => r.failedOn).join(', ') || '0'} | ${sum(clean.map((r) => r.harnessFailures.length))} |`)
+    lines.push(`| ${g.shape} | ${g.budgetS} s | ${clean.length} | ${(median(clean.map((r) => r.wallMs)) / 1000).toFixed(0)} s | ${plan} | ${median(cps).toFixed(2)} | ${apis} of ${OPS.length} | ${allowance} req/s | ${pct(median(cps), allowance)} | ${sum(clean.map((r) => r.throttled))} | ${median(clean.map((r) => r.sequences))} | ${clean.filter((r) => r.failedOn).map((r) => r.failedOn).join(', ') || '0'} | ${sum(clean.map((r) => r.harnessFailures.length))} | ${sum(clean.map((r) => r.inconclusive))} |`)
   }
   lines.push('', '| limiter | budget | quirks killed (all seeds) | quirk × seed kills | wall (median) | 429s | missed |', '|---|---:|---:|---:|---:|---:|---|')
   for (const g of groups) {
