@@ -35,8 +35,8 @@ function targetOptions(cmd: Command, targets: string): Command {
     .option('--instance-id <id>', 'Connect instance id (env CONFORMANCE_INSTANCE_ID)')
     .option('--region <region>', 'AWS region (env CONFORMANCE_REGION, AWS_REGION)')
     .option('--profile <name>', 'AWS profile for --target aws (env AWS_PROFILE)')
-    .option('--tps <n>', 'request rate limit for endpoint/aws targets (default 2; env CONFORMANCE_TPS)')
-    .option('--burst <n>', 'request burst for endpoint/aws targets (default 5; env CONFORMANCE_BURST)')
+    .option('--tps <n>', 'requests/s per API for endpoint/aws targets, as Connect throttles per API (default 2; env CONFORMANCE_TPS)')
+    .option('--burst <n>', 'request burst per API for endpoint/aws targets (default 5; env CONFORMANCE_BURST)')
     .option('--config <file>', 'JSON config file; flags win over env, env over the file (env CONFORMANCE_CONFIG)')
 }
 

@@ -3,6 +3,7 @@
 // --only and --shard happens here so `run`, `replay` and `report merge` agree on ids and order.
 import { concurrency, runConcurrencyProperty } from '../../properties/concurrency'
 import { SEQUENTIAL_PROPERTIES } from '../../properties'
+import { coveragePlan, runCoveragePlan } from '../../properties/coverage-plan'
 import { runProperty, type PropertyResult, type RunOptions } from '../harness/property'
 import type { Target } from '../targets/target'
 import { CONTRACTS_PROPERTY, runContractProperty } from '../contracts/contract-property'
@@ -34,6 +35,12 @@ export interface RunnableProperty {
 }
 
 export const ALL_PROPERTIES: readonly RunnableProperty[] = [
+  {
+    // coverage first: every documented rule once in a fixed plan, before the random exploration below;
+    // deterministic, so a failure reproduces by running it again
+    id: coveragePlan.id, title: coveragePlan.title, rules: [...new Set([...coveragePlan.rules, ...WIRE_BASIC_RULES])], sequential: false, replaysPath: false, rerunReplays: true,
+    run: (target, opts) => runCoveragePlan(target, opts),
+  },
   ...SEQUENTIAL_PROPERTIES.map((def): RunnableProperty => ({
     id: def.id, title: def.title, rules: [...new Set([...def.rules, ...WIRE_BASIC_RULES])], sequential: true, replaysPath: true,
     run: (target, opts) => runProperty(def, target, opts),

@@ -10,7 +10,7 @@
 import type { Command } from 'commander'
 import { DEFAULT_ACCOUNT_ID, DEFAULT_INSTANCE_ID, DEFAULT_REGION, QUIRK_NAMES, ViewsModel } from '../model'
 import { CLI_COMMAND } from '../package-files'
-import { HEALTH_PATH, STUB_CREDENTIALS, StateFileError, loadStateFile, saveStateFile, startStubServer, type StubCoreOptions } from '../stub'
+import { HEALTH_PATH, LIVE_LIKE_DEFAULTS as L, STUB_CREDENTIALS, StateFileError, loadStateFile, saveStateFile, startStubServer, type StubCoreOptions } from '../stub'
 import { profileChoices } from '../spec/choices-profile'
 import { loadProfile } from './choices-profile-option'
 import { asInteger, asList, asPositiveNumber, asQuirks, asString, type RawSettings, type Sourced } from './config'
@@ -34,6 +34,8 @@ export interface ServeSettings {
   latencyMs?: number
   /** A choices profile (`conformance calibrate`) whose settled values the stub serves. */
   choices?: string
+  /** Per-API token buckets and jittered latency like the real service (src/stub/live-like.ts defaults). */
+  liveLike?: boolean
 }
 
 const ACCOUNT_ID = /^\d{12}$/
@@ -52,6 +54,7 @@ export function serveSettings(o: RawSettings): ServeSettings {
     throttleRate: rate('throttleRate'), serverErrorRate: rate('serverErrorRate'),
     latencyMs: v('latencyMs') ? asInteger(v('latencyMs')!, 0, 60_000) : undefined,
     choices: v('choices') ? asString(v('choices')!) : undefined,
+    liveLike: !!o.liveLike,
   }
 }
 
@@ -70,6 +73,7 @@ export function defineServeCommand(root: Command, setCode: (code: number) => voi
     .option('--server-error-rate <p>', 'fraction of calls answered 500')
     .option('--latency-ms <ms>', 'delay added to every call')
     .option('--choices <file>', 'serve the choice values a profile settled (conformance calibrate)')
+    .option('--live-like', 'answer like the rationed service: per-API token buckets of 2 requests/s, burst 5 (429 beyond), 60±20 ms latency')
     .action(async (o: RawSettings) => setCode(await serveCommand(serveSettings(o), out)))
 }
 
@@ -97,7 +101,7 @@ export async function serveCommand(s: ServeSettings, out: (line: string) => void
   const persist = s.stateFile ? () => saveStateFile(s.stateFile!, model) : undefined
   const coreOptions: StubCoreOptions = {
     model,
-    faults: { throttleRate: s.throttleRate ?? 0, serverErrorRate: s.serverErrorRate ?? 0, latencyMs: s.latencyMs ?? 0, seed: 1 },
+    faults: { throttleRate: s.throttleRate ?? 0, serverErrorRate: s.serverErrorRate ?? 0, latencyMs: s.latencyMs ?? 0, seed: 1, liveLike: !!s.liveLike },
     verifySigV4: s.verifySigv4 ? { credentials: { ...STUB_CREDENTIALS }, region } : undefined,
     ...(persist ? { onChange: persist } : {}),
   }
@@ -111,7 +115,7 @@ export async function serveCommand(s: ServeSettings, out: (line: string) => void
   region ${region} · account ${accountId} · instance ids ${model.instances.join(', ')}${s.anyInstance ? ' (+ any UUID on first use)' : ''} · quirks: ${s.quirks.join(', ') || 'none'}${s.choices ? ` · choices: ${s.choices}` : ''}
   answers the 13 Views API operations and GET ${HEALTH_PATH}; not Connect's instance API (CreateInstance, ListInstances, DescribeInstance)
   state: ${s.stateFile ? `${s.stateFile} (restored at start, written on every change)` : 'in memory only'}
-  SigV4 check: ${s.verifySigv4 ? `on (access key ${STUB_CREDENTIALS.accessKeyId}, secret '${STUB_CREDENTIALS.secretAccessKey}')` : 'off (any credentials are accepted)'}
+  ${s.liveLike ? `live-like: per-API token buckets of ${L.ratePerSecond} requests/s, burst ${L.burst} (429 beyond), latency ${L.latencyMs}±${L.jitterMs} ms\n  ` : ''}SigV4 check: ${s.verifySigv4 ? `on (access key ${STUB_CREDENTIALS.accessKeyId}, secret '${STUB_CREDENTIALS.secretAccessKey}')` : 'off (any credentials are accepted)'}
   run against it:  ${CLI_COMMAND} run --target ${server.url} --instance-id ${model.instances[0] ?? DEFAULT_INSTANCE_ID} --tps 200
   Ctrl-C stops the server.`)
   return new Promise<number>((resolve) => {

@@ -151,9 +151,9 @@ function failureOf(failure: Failure, seq: Sequence): PropertyFailure {
   return { ...failure, step: session.steps.length - 1, commands: session.steps.map((s) => s.cmd), transcript: transcriptOf(session) }
 }
 
-/** Runs a fixed command list (a replay or a prelude) and returns the first failure, if any. */
-export async function runSequence(def: PropertyDef, target: Target, cmds: readonly Cmd[], mode: Mode): Promise<{ failure?: PropertyFailure; session: Session; notImplemented?: OperationName[] }> {
-  const seq = await startSequence(def, target, mode, new AssertionLedger())
+/** Runs a fixed command list (a replay, a prelude, the coverage plan) and returns the first failure, if any; `ledger` counts its assertions. */
+export async function runSequence(def: PropertyDef, target: Target, cmds: readonly Cmd[], mode: Mode, ledger = new AssertionLedger()): Promise<{ failure?: PropertyFailure; session: Session; notImplemented?: OperationName[] }> {
+  const seq = await startSequence(def, target, mode, ledger)
   for (const cmd of cmds) {
     // a command the target cannot perform: the sequence cannot be replayed there, which is no verdict
     const missing = operationsOf(cmd).filter((op) => target.implementation.isMissing(op))

@@ -8,6 +8,7 @@
 // chosen error. It exists to reach declared errors the model cannot produce by itself
 // (AccessDeniedException, InternalServiceException, throttling, ResourceInUseException).
 import { OPERATIONS, type OperationName } from '../spec'
+import { LiveLikeThrottle, type LiveLikeOptions } from './live-like'
 import { WireError, type StubErrorName } from './wire-types'
 
 export interface ForcedError {
@@ -34,6 +35,8 @@ export interface FaultOptions {
   random?: () => number
   /** Test hook: errors forced on the next matching calls, checked in order before the random faults. */
   forceError?: readonly ForcedError[]
+  /** Answer like the rationed real service: per-API token buckets (429 when empty) and jittered latency (src/stub/live-like.ts). */
+  liveLike?: LiveLikeOptions | boolean
 }
 
 export interface FaultDecision {
@@ -81,6 +84,7 @@ export class FaultInjector {
   private throttleRate = 0
   private serverErrorRate = 0
   private latencyMs = 0
+  private liveLike: LiveLikeThrottle | undefined
   readonly stats: FaultStats = { throttled: 0, serverErrors: 0, forced: 0 }
 
   constructor(private options: FaultOptions = {}) {
@@ -95,6 +99,7 @@ export class FaultInjector {
     const latency = options.latencyMs ?? 0
     if (!(latency >= 0 && Number.isFinite(latency))) throw new Error(`faults.latencyMs must be a finite number >= 0, got ${latency}`)
     this.latencyMs = latency
+    this.liveLike = options.liveLike ? new LiveLikeThrottle(options.liveLike === true ? {} : options.liveLike) : undefined
     this.random = options.random ?? seededRandom(options.seed ?? 1)
     this.forced = []
     for (const f of options.forceError ?? []) this.force(f)
@@ -102,7 +107,10 @@ export class FaultInjector {
 
   /** Back to the configured options: PRNG restarted, one-shot forced errors re-armed, stats zeroed. */
   reset(): void {
+    // The live-like buckets are wall-clock state of the "service", not of the model: a reset keeps them.
+    const liveLike = this.liveLike
     this.configure(this.options)
+    this.liveLike = liveLike
     this.stats.throttled = this.stats.serverErrors = this.stats.forced = 0
   }
 
@@ -121,13 +129,17 @@ export class FaultInjector {
 
   /** What to do to this call. Draws from random() only for the rates that are non-zero, in a fixed order. */
   decide(op: OperationName): FaultDecision {
-    const latencyMs = this.latencyMs
+    const latencyMs = this.latencyMs + (this.liveLike ? this.liveLike.latency(this.random()) : 0)
     const slot = this.forced.find((s) => s.spec.operation === '*' || s.spec.operation === op)
     if (slot) {
       if (--slot.remaining <= 0) this.forced.splice(this.forced.indexOf(slot), 1)
       this.stats.forced++
       const { errorName, message, fields } = slot.spec
       return { latencyMs, error: new WireError(errorName, message ?? `Injected ${errorName} (stub forceError hook)`, fields ?? {}) }
+    }
+    if (this.liveLike && !this.liveLike.admit(op)) {
+      this.stats.throttled++
+      return { latencyMs, error: new WireError(throttlingErrorOf(op), 'Rate exceeded') }
     }
     if (this.throttleRate > 0 && this.random() < this.throttleRate) {
       this.stats.throttled++

@@ -4,7 +4,7 @@ import { ConnectClient } from '@aws-sdk/client-connect'
 import { defaultProvider } from '@aws-sdk/credential-provider-node'
 import { DEFAULT_INSTANCE_ID, DEFAULT_REGION } from '../model/options'
 import { createStubClient, type StubCoreOptions } from '../stub'
-import { LIVE_DEFAULT_RATE, RateLimiter, type RateLimit } from './rate-limiter'
+import { createRateLimiter, type LimiterSettings } from './rate-limiter'
 import { newRunIdentity, type RunIdentity } from './run-identity'
 import { Target } from './target'
 
@@ -17,7 +17,8 @@ export interface TargetConfig {
   profile?: string
   /** Static credentials for an endpoint target; default: the env chain if set, else dummy ones (emulators ignore them). */
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }
-  rate?: Partial<RateLimit>
+  /** Client-side rate limit (endpoint and aws targets): shaped per API by default, see rate-limiter.ts. */
+  rate?: LimiterSettings
   /** Stub only: quirks, choices, quotas, faults. */
   stub?: StubCoreOptions
   run?: RunIdentity
@@ -85,11 +86,10 @@ export async function createTarget(cfg: TargetConfig): Promise<Target> {
       },
     })
   }
-  const rateLimit = { ...LIVE_DEFAULT_RATE, ...cfg.rate }
   // An emulator on this machine has no service limits to respect: no client-side limit unless asked for.
-  // A remote endpoint or live AWS keeps the conservative live default.
+  // A remote endpoint or live AWS keeps the conservative live default, shaped per API (createRateLimiter).
   const unlimited = kind === 'endpoint' && cfg.rate === undefined && isLoopback(cfg.target)
-  const limiter = unlimited ? undefined : new RateLimiter(rateLimit)
+  const { limiter, rateLimit } = unlimited ? { limiter: undefined, rateLimit: undefined } : createRateLimiter(cfg.rate)
   const requestHandler = { requestTimeout: cfg.requestTimeoutMs ?? 15_000 }
   if (kind === 'endpoint') {
     const credentials = cfg.credentials ?? (process.env.AWS_ACCESS_KEY_ID && process.env.AWS_SECRET_ACCESS_KEY

@@ -18,7 +18,8 @@ export interface CallError {
 
 export type CallOutcome =
   | { ok: true; output: Record<string, unknown>; requestId?: string }
-  | { ok: false; error: CallError; requestId?: string; /** network failure or timeout: the call may or may not have taken effect */ unknown?: boolean }
+  | { ok: false; error: CallError; requestId?: string; /** network failure or timeout: the call may or may not have taken effect */ unknown?: boolean
+      /** The server's retry hint (Retry-After / x-amz-retry-after), in ms, when it sent one. */ retryAfterMs?: number }
 
 type CommandCtor = new (input: any) => any
 
@@ -42,7 +43,7 @@ export function toWireForm(value: unknown): unknown {
 
 const ERROR_META_KEYS = new Set(['name', 'message', 'Message', '$fault', '$metadata', '$response', '$retryable', 'stack', '$responseBodyText'])
 
-export function toCallError(e: unknown): { error: CallError; requestId?: string; unknown: boolean } {
+export function toCallError(e: unknown): { error: CallError; requestId?: string; unknown: boolean; retryAfterMs?: number } {
   const err = e as Record<string, any>
   const status: number | undefined = err?.$metadata?.httpStatusCode
   const fields: Record<string, unknown> = {}
@@ -59,6 +60,7 @@ export function toCallError(e: unknown): { error: CallError; requestId?: string;
     },
     requestId: err?.$metadata?.requestId,
     unknown,
+    ...retryHint(err?.$response?.headers),
   }
 }
 
@@ -82,12 +84,30 @@ function unreadableAnswer(err: Record<string, any> | undefined): { message: stri
   }
 }
 
+/** A server's retry hint in ms: Retry-After (seconds or an HTTP date) or x-amz-retry-after (ms); undefined if none. */
+export function retryAfterMsOf(headers: Record<string, string | undefined> | undefined, now = Date.now()): number | undefined {
+  if (!headers) return undefined
+  const get = (name: string) => Object.entries(headers).find(([k]) => k.toLowerCase() === name)?.[1]
+  const amz = get('x-amz-retry-after')
+  if (amz !== undefined && Number.isFinite(Number(amz))) return Math.max(0, Number(amz))
+  const ra = get('retry-after')
+  if (ra === undefined) return undefined
+  if (/^\d+(\.\d+)?$/.test(ra.trim())) return Number(ra) * 1000
+  const at = Date.parse(ra)
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now)
+}
+
+function retryHint(headers: Record<string, string> | undefined): { retryAfterMs?: number } {
+  const ms = retryAfterMsOf(headers)
+  return ms === undefined ? {} : { retryAfterMs: ms }
+}
+
 export async function callOperation(client: ConnectClient, op: OperationName, input: Record<string, unknown>, abortSignal?: AbortSignal): Promise<CallOutcome> {
   try {
     const out = await client.send(commandFor(op, input) as any, abortSignal ? { abortSignal } : undefined)
     return { ok: true, output: toWireForm(out) as Record<string, unknown>, requestId: (out as any)?.$metadata?.requestId }
   } catch (e) {
-    const { error, requestId, unknown } = toCallError(e)
-    return { ok: false, error, requestId, ...(unknown ? { unknown } : {}) }
+    const { error, requestId, unknown, retryAfterMs } = toCallError(e)
+    return { ok: false, error, requestId, ...(unknown ? { unknown } : {}), ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) }
   }
 }

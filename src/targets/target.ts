@@ -7,7 +7,7 @@ import { parseViewRef } from '../model/view-ref'
 import { findViolations } from '../model/validation'
 import { DEFAULT_CHOICES } from '../spec/choices'
 import { callOperation, type CallOutcome } from './sdk-call'
-import type { RateLimit, RateLimiter } from './rate-limiter'
+import type { Limiter, RateLimit } from './rate-limiter'
 import { ABSENT_VIEW_ID, ImplementationLedger } from './implementation'
 import { RUN_TAG_KEY, sequenceIdentity, type RunIdentity } from './run-identity'
 
@@ -39,7 +39,7 @@ export interface TargetOptions {
   run: RunIdentity
   /** Live safety: refuse to touch views without the run tag, clean up what was created. */
   guarded: boolean
-  limiter?: RateLimiter
+  limiter?: Limiter
   /** Retries of a 429 before giving up (the 429 is then the outcome). */
   maxThrottleRetries?: number
   backoffMs?: (attempt: number) => number
@@ -100,11 +100,13 @@ export class Target {
     const backoff = this.opts.backoffMs ?? ((a: number) => Math.min(8000, 250 * 2 ** a) * (0.5 + Math.random() / 2))
     const sleep = this.opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
     for (let attempt = 0; ; attempt++) {
-      await this.opts.limiter?.acquire()
+      await this.opts.limiter?.acquire(op)
       const outcome = await callOperation(this.client, op, input)
       this.count(op, outcome)
       this.implementation.observe(op, outcome)
-      if (!outcome.ok && THROTTLING.has(outcome.error.name) && attempt < maxRetries) {
+      const throttled = !outcome.ok && THROTTLING.has(outcome.error.name)
+      this.opts.limiter?.observe?.(op, throttled, outcome.ok ? undefined : outcome.retryAfterMs)
+      if (throttled && attempt < maxRetries) {
         this.stats.throttleRetries++
         await sleep(backoff(attempt))
         continue
@@ -158,10 +160,11 @@ export class Target {
     // Not created by this run: allowed only if the view does not exist (a negative test) or carries the
     // run tag (a sweep of an earlier run's leftovers).
     const probeArn = arn ?? (String(input.ViewId).startsWith('arn:') ? String(input.ViewId).replace(/:(\$SAVED|\$LATEST|\d+)$/, '') : undefined)
-    await this.opts.limiter?.acquire() // the probe is a call like any other: it counts against the rate limit
+    // The probe is a call like any other (a read, so send() does not guard it): rate-limited, counted, and a
+    // 429 is retried instead of turning into a refusal.
     const probe = probeArn
-      ? await callOperation(this.client, 'ListTagsForResource', { resourceArn: probeArn })
-      : await callOperation(this.client, 'DescribeView', { InstanceId: input.InstanceId, ViewId: `${viewId}:$SAVED` })
+      ? await this.send('ListTagsForResource', { resourceArn: probeArn })
+      : await this.send('DescribeView', { InstanceId: input.InstanceId, ViewId: `${viewId}:$SAVED` })
     if (!probe.ok) {
       if (probe.error.name === 'ResourceNotFoundException') return
       throw new GuardRefusal(`refusing ${op} on ${viewId}: cannot verify its run tag (${probe.error.name})`)

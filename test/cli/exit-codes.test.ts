@@ -16,7 +16,7 @@ describe.concurrent('exit 2: usage and configuration errors', () => {
     ['an unknown flag', ['run', '--bogus'], /unknown option '--bogus'/],
     ['a shard index above the count', ['run', '--shard', '3/2'], /--shard: "3\/2" is not a shard i\/n/],
     ['aws without an instance id', ['run', '--target', 'aws'], /aws target needs an instance id/],
-    ['an unknown property', ['run', '--only', 'nope'], /unknown property "nope" \(known: immutability/],
+    ['an unknown property', ['run', '--only', 'nope'], /unknown property "nope" \(known: coverage-plan, immutability/],
     ['--quirk with a non-stub target', ['run', '--target', 'http://127.0.0.1:9', '--quirk', 'checksum-not-checked'], /quirks switch deviations on in the embedded stub only/],
     ['an unknown subcommand', ['frobnicate'], /unknown command 'frobnicate'/],
     ['an --out folder that cannot be created', ['run', '--out', 'package.json/out'], /--out package\.json\/out: cannot create the report folder \(ENOTDIR\)/],

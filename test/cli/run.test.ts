@@ -73,7 +73,8 @@ describe('closing summary', () => {
     expect(p.failure!.rule).toBe('R12')
   })
   it('prints plain progress lines when stdout is not a TTY', () => {
-    expect(passing.r.stdout).toContain(`[1/${PROPERTY_IDS.length}] immutability …`)
+    expect(passing.r.stdout).toContain(`[1/${PROPERTY_IDS.length}] coverage-plan …`)
+    expect(passing.r.stdout).toContain(`[2/${PROPERTY_IDS.length}] immutability …`)
     expect(passing.r.stdout).not.toContain('\x1b[2K')
   })
 })
@@ -103,8 +104,8 @@ describe('reports', () => {
     expect(new Set(t.rules.map((r) => r.status))).toEqual(new Set(['passed', 'not-asserted-in-this-mode', 'not-exercised']))
     for (const r of t.rules.filter((x) => x.confidence !== 'documented')) expect(r.status).toBe('not-asserted-in-this-mode')
     expect(t.properties.map((p) => p.id)).toEqual(PROPERTY_IDS)
-    // contract verification runs every interaction once, whatever --runs says
-    expect(t.properties.every((p) => p.status === 'passed' && (p.id === 'contracts' ? p.numRuns === p.interactions!.length : p.numRuns === 5))).toBe(true)
+    // contract verification runs every interaction once and the coverage plan is one fixed run, whatever --runs says
+    expect(t.properties.every((p) => p.status === 'passed' && (p.id === 'contracts' ? p.numRuns === p.interactions!.length : p.id === 'coverage-plan' ? p.numRuns === 1 : p.numRuns === 5))).toBe(true)
     expect(t.stats.calls).toBeGreaterThan(100)
     expect(t.stats.throttleRetries).toBe(0)
     expect(t.coverage.map((c) => c.operation)).toEqual([...OPERATION_NAMES])
@@ -130,10 +131,12 @@ describe('reports', () => {
   it('JUnit is well-formed XML with one testcase per property and a failure naming rule and reproduce command', () => {
     const ok = parseXml(readFileSync(join(passing.out, 'junit.xml'), 'utf8'))
     expect(ok.name).toBe('testsuites')
-    // one case per property, except contracts: one per Pact interaction
+    // one case per property, except contracts (one per Pact interaction) and the coverage plan (one per step)
     const interactions = json(passing.out).targets[0]!.properties.find((p) => p.id === 'contracts')!.interactions!.length
     expect(interactions).toBeGreaterThanOrEqual(13)
-    expect(descendants(ok, 'testcase')).toHaveLength(PROPERTY_IDS.length - 1 + interactions)
+    const planSteps = json(passing.out).targets[0]!.properties.find((p) => p.id === 'coverage-plan')!.interactions!.length
+    expect(planSteps).toBeGreaterThanOrEqual(30)
+    expect(descendants(ok, 'testcase')).toHaveLength(PROPERTY_IDS.length - 2 + interactions + planSteps)
     expect(descendants(ok, 'failure')).toHaveLength(0)
     const bad = parseXml(readFileSync(join(failing.out, 'junit.xml'), 'utf8'))
     expect(bad.attrs).toMatchObject({ tests: '3', failures: '2' })

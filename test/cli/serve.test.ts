@@ -1,12 +1,14 @@
 // `conformance serve` is a usable emulator: an SDK client reaches it over HTTP, and SIGINT stops it cleanly.
-import { ConnectClient, ListViewsCommand } from '@aws-sdk/client-connect'
+import { ConnectClient, ListViewsCommand, SearchViewsCommand } from '@aws-sdk/client-connect'
 import { expect, it } from 'vitest'
 import { DEFAULT_INSTANCE_ID } from '../../src/model'
 import { STUB_CREDENTIALS } from '../../src/stub'
-import { collect, spawnCli } from './support/cli'
+import type { ChildProcess } from 'node:child_process'
+import { collect, spawnCli, type CliResult } from './support/cli'
 
-it('serves the stub on a free port until SIGINT (with the SigV4 check on)', async () => {
-  const child = spawnCli(['serve', '--port', '0', '--verify-sigv4'])
+/** Starts `conformance serve` with these flags; resolves with its URL once it listens. */
+async function serve(flags: string[]): Promise<{ child: ChildProcess; done: Promise<CliResult>; url: string }> {
+  const child = spawnCli(['serve', '--port', '0', ...flags])
   const done = collect(child, 30_000)
   const url = await new Promise<string>((resolve, reject) => {
     let seen = ''
@@ -17,6 +19,11 @@ it('serves the stub on a free port until SIGINT (with the SigV4 check on)', asyn
     })
     child.on('exit', () => reject(new Error(`serve exited early: ${seen}`)))
   })
+  return { child, done, url }
+}
+
+it('serves the stub on a free port until SIGINT (with the SigV4 check on)', async () => {
+  const { child, done, url } = await serve(['--verify-sigv4'])
   const client = new ConnectClient({ endpoint: url, region: 'us-east-1', credentials: STUB_CREDENTIALS, maxAttempts: 1 })
   try {
     const out = await client.send(new ListViewsCommand({ InstanceId: DEFAULT_INSTANCE_ID, Type: 'AWS_MANAGED' }))
@@ -31,4 +38,26 @@ it('serves the stub on a free port until SIGINT (with the SigV4 check on)', asyn
   const r = await done
   expect(r.code).toBe(0)
   expect(r.stdout).toMatch(/SIGINT: closing \(\d+ requests served\)/)
+})
+
+it('--live-like throttles each API past its burst of 5 with the declared 429, like the rationed service', async () => {
+  const { child, done, url } = await serve(['--live-like'])
+  const client = new ConnectClient({ endpoint: url, region: 'us-east-1', credentials: STUB_CREDENTIALS, maxAttempts: 1 })
+  try {
+    const list = () => client.send(new ListViewsCommand({ InstanceId: DEFAULT_INSTANCE_ID, Type: 'AWS_MANAGED' })).then(() => 200, (e) => `${e.$metadata?.httpStatusCode} ${e.name}`)
+    // 10 at once: 5 from the burst, a refill of 2/s cannot serve the rest unless they spread over 2.5 s
+    const answers = await Promise.all(Array.from({ length: 10 }, list))
+    const ok = answers.filter((a) => a === 200).length
+    const throttled = answers.filter((a) => a === '429 TooManyRequestsException').length
+    expect(ok).toBeGreaterThanOrEqual(5)
+    expect(throttled).toBeGreaterThanOrEqual(1)
+    expect(ok + throttled).toBe(10)
+    await expect(client.send(new SearchViewsCommand({ InstanceId: DEFAULT_INSTANCE_ID }))).resolves.toBeDefined() // its own bucket
+  } finally {
+    client.destroy()
+    child.kill('SIGINT')
+  }
+  const r = await done
+  expect(r.code).toBe(0)
+  expect(r.stdout).toContain('live-like: per-API token buckets of 2 requests/s, burst 5')
 })

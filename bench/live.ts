@@ -1,0 +1,189 @@
+// Live-sized runs, measured without AWS: every job gets its own live-like stub server (src/stub/live-like.ts:
+// per-API token buckets of 2 requests/s, burst 5, 429 beyond; 60±20 ms latency — one server = one account)
+// and runs the property set over HTTP with a time budget shared the way `conformance run` shares it
+// (what is left, divided by the properties left). Side by side for the two client-side limiter shapes:
+//   global  — the old limiter: one 2 requests/s bucket (burst 5) for every call
+//   per-api — src/targets/rate-limiter.ts: 2 requests/s (burst 5) per API, global cap, adaptive on 429
+// Figures: calls per second achieved vs the service's allowance, 429s, and the quirk catalogue's kill rate
+// (a quirk is killed when a property fails on a real rule; a failure of the harness itself is not a kill,
+// and on the clean stub it is listed separately from false positives). The Pact contract step is not run
+// (its cost is separate: it verifies 28 fixed interactions).
+// Jobs are wall-clock bound (they sleep on the rate limit), so they run `--parallel` at a time.
+// Usage: npm run bench:live -- [--budgets 60,180] [--seeds 2] [--shapes global,per-api] [--parallel 12]
+//                             [--quirks a,b] [--json out/bench/live.json] [--md out/bench/live.md]
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { ALL_PROPERTIES } from '../src/cli/property-set'
+import { QUIRK_NAMES } from '../src/model/quirks'
+import { OPERATIONS, type OperationName } from '../src/spec'
+import { startStubServer } from '../src/stub'
+import { LIVE_LIKE_DEFAULTS } from '../src/stub/live-like'
+import { createTarget } from '../src/targets/create-target'
+import type { LimiterSettings } from '../src/targets/rate-limiter'
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
+const flag = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined)
+const list = (name: string, dflt: string) => (flag(name) ?? dflt).split(',').map((s) => s.trim()).filter(Boolean)
+const BUDGETS_S = list('--budgets', '60,180').map(Number)
+const SEEDS = Number(flag('--seeds') ?? 2)
+const SHAPES = list('--shapes', 'global,per-api') as Shape[]
+const PARALLEL = Number(flag('--parallel') ?? 12)
+const QUIRKS = flag('--quirks') === 'none' ? [] : flag('--quirks') ? list('--quirks', '') : QUIRK_NAMES
+const PROPERTIES = ALL_PROPERTIES.filter((p) => p.id !== 'contracts')
+const UNBOUNDED_RUNS = 1_000_000
+const OPS = Object.keys(OPERATIONS) as OperationName[]
+
+type Shape = 'global' | 'per-api'
+const LIMITERS: Record<Shape, LimiterSettings> = {
+  global: { shape: 'global', tps: 2, burst: 5 },
+  'per-api': { shape: 'per-api', tps: 2, burst: 5 },
+}
+
+interface Job { shape: Shape; budgetS: number; seed: number; quirk?: string }
+interface JobResult extends Job {
+  wallMs: number
+  calls: number
+  throttled: number
+  serverErrors: number
+  byOperation: Partial<Record<OperationName, number>>
+  /** property:rule of the first real failure, and its message (first line). */
+  failedOn?: string
+  failureMessage?: string
+  /** harness failures (not verdicts on the target), e.g. a budget that ended a property mid-run */
+  harnessFailures: string[]
+  sequences: number
+  commands: number
+  /** Properties that ended without a verdict (the budget ran out before an assertion executed). */
+  inconclusive: number
+  /** The coverage plan (the first property): calls and wall time it took. */
+  planCalls?: number
+  planMs?: number
+}
+
+async function runJob(job: Job): Promise<JobResult> {
+  const server = await startStubServer({ coreOptions: { faults: { liveLike: {}, seed: job.seed }, modelOptions: { quirks: job.quirk ? [job.quirk] : [] } } })
+  const target = await createTarget({ target: server.url, rate: LIMITERS[job.shape] })
+  const started = Date.now()
+  const budgetMs = job.budgetS * 1000
+  let failedOn: string | undefined
+  let failureMessage: string | undefined
+  const harnessFailures: string[] = []
+  let sequences = 0
+  let commands = 0
+  let inconclusive = 0
+  let plan: { planCalls: number; planMs: number } | undefined
+  try {
+    for (const [i, prop] of PROPERTIES.entries()) {
+      const timeLimitMs = Math.max(1, Math.floor((budgetMs - (Date.now() - started)) / (PROPERTIES.length - i)))
+      let r
+      try {
+        r = await prop.run(target, { seed: job.seed, numRuns: UNBOUNDED_RUNS, mode: { strict: false }, timeLimitMs })
+      } catch (e) {
+        harnessFailures.push(`${prop.id}: ${(e as Error).message.split('\n')[0]}`)
+        continue
+      }
+      sequences += r.numRuns
+      commands += r.commandsExecuted
+      if (prop.id === 'coverage-plan') plan = { planCalls: target.stats.calls, planMs: Date.now() - started }
+      if (r.status === 'inconclusive') inconclusive++
+      if (r.status !== 'failed') continue
+      if (r.failure && r.failure.rule !== 'harness') {
+        failedOn ??= `${prop.id}:${r.failure.rule}`
+        failureMessage ??= r.failure.message.split('\n').slice(0, 3).join(' / ').slice(0, 400)
+        if (job.quirk) break // killed: the rest cannot un-kill it
+      } else harnessFailures.push(`${prop.id}: ${(r.failure?.message ?? 'unknown').split('\n')[0]!.slice(0, 120)}`)
+    }
+  } finally {
+    await target.close().catch(() => undefined)
+  }
+  const wallMs = Date.now() - started
+  const result: JobResult = {
+    ...job, wallMs, calls: target.stats.calls, throttled: server.core.faults.stats.throttled, serverErrors: target.stats.serverErrors,
+    byOperation: { ...target.stats.byOperation }, ...(failedOn ? { failedOn, failureMessage } : {}), harnessFailures, sequences, commands, inconclusive, ...plan,
+  }
+  await server.close()
+  return result
+}
+
+async function pool<T, R>(items: T[], n: number, fn: (t: T) => Promise<R>, done: (r: R, i: number) => void): Promise<R[]> {
+  const out: R[] = new Array(items.length)
+  let next = 0
+  let finished = 0
+  await Promise.all(Array.from({ length: Math.min(n, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++
+      out[i] = await fn(items[i]!)
+      done(out[i]!, ++finished)
+    }
+  }))
+  return out
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN
+const pct = (a: number, b: number) => (b ? `${Math.round((100 * a) / b)} %` : '–')
+
+function tables(results: JobResult[]): string[] {
+  const lines: string[] = []
+  const groups = SHAPES.flatMap((shape) => BUDGETS_S.map((budgetS) => ({ shape, budgetS, rs: results.filter((r) => r.shape === shape && r.budgetS === budgetS) })))
+  lines.push('| limiter | budget | clean runs | wall (median) | coverage plan: calls, wall | calls/s (median) | APIs used | allowance of those APIs | share used | 429s | sequences (median) | false positives | harness failures | inconclusive properties |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
+  for (const g of groups) {
+    const clean = g.rs.filter((r) => !r.quirk)
+    if (!clean.length) continue
+    const cps = clean.map((r) => r.calls / (r.wallMs / 1000))
+    const apis = median(clean.map((r) => Object.keys(r.byOperation).length))
+    const allowance = apis * LIVE_LIKE_DEFAULTS.ratePerSecond
+    const planned = clean.filter((r) => r.planCalls !== undefined)
+    const plan = planned.length ? `${median(planned.map((r) => r.planCalls!))}, ${(median(planned.map((r) => r.planMs!)) / 1000).toFixed(1)} s` : '–'
+    lines.push(`| ${g.shape} | ${g.budgetS} s | ${clean.length} | ${(median(clean.map((r) => r.wallMs)) / 1000).toFixed(0)} s | ${plan} | ${median(cps).toFixed(2)} | ${apis} of ${OPS.length} | ${allowance} req/s | ${pct(median(cps), allowance)} | ${sum(clean.map((r) => r.throttled))} | ${median(clean.map((r) => r.sequences))} | ${clean.filter((r) => r.failedOn).map((r) => r.failedOn).join(', ') || '0'} | ${sum(clean.map((r) => r.harnessFailures.length))} | ${sum(clean.map((r) => r.inconclusive))} |`)
+  }
+  lines.push('', '| limiter | budget | quirks killed (all seeds) | quirk × seed kills | wall (median) | 429s | missed |', '|---|---:|---:|---:|---:|---:|---|')
+  for (const g of groups) {
+    const q = g.rs.filter((r) => r.quirk)
+    if (!q.length) continue
+    const byQuirk = new Map<string, JobResult[]>()
+    for (const r of q) byQuirk.set(r.quirk!, [...(byQuirk.get(r.quirk!) ?? []), r])
+    const allSeeds = [...byQuirk.values()].filter((rs) => rs.every((r) => r.failedOn)).length
+    const missed = [...byQuirk.entries()].filter(([, rs]) => rs.some((r) => !r.failedOn)).map(([name, rs]) => `${name} (${rs.filter((r) => r.failedOn).length}/${rs.length})`)
+    lines.push(`| ${g.shape} | ${g.budgetS} s | ${allSeeds}/${byQuirk.size} (${pct(allSeeds, byQuirk.size)}) | ${q.filter((r) => r.failedOn).length}/${q.length} (${pct(q.filter((r) => r.failedOn).length, q.length)}) | ${(median(q.map((r) => r.wallMs)) / 1000).toFixed(0)} s | ${sum(q.map((r) => r.throttled))} | ${missed.join(', ') || '–'} |`)
+  }
+  const clean = results.filter((r) => !r.quirk)
+  if (clean.length) {
+    lines.push('', 'Calls per API on the clean stub (median over seeds):', '', `| limiter | budget | ${OPS.join(' | ')} |`, `|---|---:|${'---:|'.repeat(OPS.length)}`)
+    for (const g of groups) {
+      const rs = g.rs.filter((r) => !r.quirk)
+      if (!rs.length) continue
+      lines.push(`| ${g.shape} | ${g.budgetS} s | ${OPS.map((op) => median(rs.map((r) => r.byOperation[op] ?? 0))).join(' | ')} |`)
+    }
+  }
+  return lines
+}
+
+async function main() {
+  const jobs: Job[] = []
+  // longest budgets first so the pool's tail is short
+  for (const budgetS of [...BUDGETS_S].sort((a, b) => b - a)) {
+    for (const shape of SHAPES) {
+      for (let s = 0; s < SEEDS; s++) {
+        jobs.push({ shape, budgetS, seed: 1000 + s })
+        for (const quirk of QUIRKS) jobs.push({ shape, budgetS, seed: 1000 + s, quirk })
+      }
+    }
+  }
+  const t0 = Date.now()
+  process.stderr.write(`${jobs.length} jobs, ${PARALLEL} at a time, budgets ${BUDGETS_S.join('/')} s, shapes ${SHAPES.join('/')}, ${SEEDS} seed(s)\n`)
+  const results = await pool(jobs, PARALLEL, runJob, (r, n) => process.stderr.write(
+    `[${n}/${jobs.length} ${((Date.now() - t0) / 1000).toFixed(0)} s] ${r.shape} ${r.budgetS}s seed ${r.seed} ${r.quirk ?? 'clean'}: ${r.failedOn ? `${r.failedOn}${r.quirk ? '' : ` (${r.failureMessage})`}` : 'no failure'} · ${r.calls} calls in ${(r.wallMs / 1000).toFixed(1)} s, ${r.throttled} × 429${r.harnessFailures.length ? ` · harness: ${r.harnessFailures.join('; ')}` : ''}\n`))
+  const lines = [
+    `Live-like stub (per-API buckets ${LIVE_LIKE_DEFAULTS.ratePerSecond} req/s, burst ${LIVE_LIKE_DEFAULTS.burst}, latency ${LIVE_LIKE_DEFAULTS.latencyMs}±${LIVE_LIKE_DEFAULTS.jitterMs} ms), ${PROPERTIES.length} properties over HTTP, default mode, ${SEEDS} seed(s), ${PARALLEL} jobs in parallel; ${((Date.now() - t0) / 60_000).toFixed(1)} min in all.`,
+    '', ...tables(results),
+  ]
+  console.log(lines.join('\n'))
+  const json = flag('--json')
+  if (json) { mkdirSync(dirname(json), { recursive: true }); writeFileSync(json, JSON.stringify({ measuredAt: new Date().toISOString(), results }, null, 2)) }
+  const md = flag('--md')
+  if (md) { mkdirSync(dirname(md), { recursive: true }); writeFileSync(md, lines.join('\n') + '\n') }
+}
+
+await main()
