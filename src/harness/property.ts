@@ -2,15 +2,14 @@
 // lockstep on the target and a fresh reference model, each step checked by the property's checks.
 // A failure keeps the executed (shrunk) command list and transcript for the replay bundle.
 import fc from 'fast-check'
-import { ViewsModel } from '../model/views-model'
 import type { ModelOptions } from '../model/options'
 import type { Target } from '../targets/target'
 import { describeCmd, type Cmd } from './commands'
 import { checkWireBasics, type Failure } from './checks'
 import { RefTable } from './normalise'
 import type { Mode } from './projection'
-import { Session, type Step } from './session'
-import { modelSide, targetSide } from './sides'
+import { learningSession } from './choice-learning'
+import type { Session, Step } from './session'
 
 export interface CheckContext {
   session: Session
@@ -101,9 +100,9 @@ export function transcriptOf(session: Session): StepRecord[] {
 /** Runs a fixed command list (a replay or a prelude) and returns the first failure, if any. */
 export async function runSequence(def: PropertyDef, target: Target, cmds: readonly Cmd[], mode: Mode): Promise<{ failure?: PropertyFailure; session: Session }> {
   await target.resetBetweenRuns()
-  const model = new ViewsModel({ instances: [target.instanceId], region: target.region, ...def.modelOptions })
-  const session = new Session(targetSide(target), modelSide(model, target.instanceId), target.run)
-  const ctx: CheckContext = { session, mode, refs: { target: new RefTable(), model: new RefTable() }, memory: new Map() }
+  const refs = { target: new RefTable(), model: new RefTable() }
+  const session = learningSession(target, mode, def.modelOptions, refs)
+  const ctx: CheckContext = { session, mode, refs, memory: new Map() }
   for (const cmd of cmds) {
     if (!session.canRun(cmd)) continue
     const step = await session.run(cmd)
@@ -135,9 +134,9 @@ export async function runProperty(def: PropertyDef, target: Target, opts: RunOpt
     fc.commands(def.commands().map((a) => a.map(toFc)), { maxCommands: def.maxCommands, size: 'max', ...(replayPath ? { replayPath } : {}) }),
     async (cmds) => {
       await target.resetBetweenRuns()
-      const model = new ViewsModel({ instances: [target.instanceId], region: target.region, ...def.modelOptions })
-      const session = new Session(targetSide(target), modelSide(model, target.instanceId), target.run)
-      const ctx: CheckContext = { session, mode: opts.mode, refs: { target: new RefTable(), model: new RefTable() }, memory: new Map() }
+      const refs = { target: new RefTable(), model: new RefTable() }
+      const session = learningSession(target, opts.mode, def.modelOptions, refs)
+      const ctx: CheckContext = { session, mode: opts.mode, refs, memory: new Map() }
       try {
         for (const cmd of prelude) {
           const step = await session.run(cmd)

@@ -1,6 +1,7 @@
 // Runs commands against the target and the reference model in lockstep. Each side keeps its own slot table
 // (slot → the id/ARN that side gave the view) and the checksums it has seen, so one command becomes the
 // same request on both sides in each side's own terms.
+import { randomUUID } from 'node:crypto'
 import type { OperationName } from '../spec'
 import type { CallOutcome } from '../targets/sdk-call'
 import type { RunIdentity } from '../targets/run-identity'
@@ -30,6 +31,7 @@ export interface Step {
   index: number
   cmd: Cmd
   target: SideOutcome
+  /** Replaced when the choice learner re-runs the model side with other choices. */
   model: SideOutcome
 }
 
@@ -40,7 +42,11 @@ export class SideState {
   readonly slots = new Map<number, SlotState>()
   /** Every view id this side created in the run (deleted ones too): what "ours" means in list answers. */
   readonly created = new Set<string>()
-  constructor(readonly side: Side, readonly run: RunIdentity) {}
+  /**
+   * tokenSuffix: appended to every ClientToken, one per sequence, so a token never outlives its sequence
+   * (whether a deleted view's token may be reused is open: R53, choice clientTokenAfterDelete).
+   */
+  constructor(readonly side: Side, readonly run: RunIdentity, readonly tokenSuffix = '') {}
 
   private viewRef(slot: number, ref: RefForm, qualifier: QualifierSpec = ''): string {
     const s = this.slots.get(slot)
@@ -72,7 +78,7 @@ export class SideState {
           InstanceId: I, Status: cmd.status, Content: cmd.content, Name: `${this.run.namePrefix}${cmd.name}`,
           Tags: { ...cmd.tags, [this.run.tag.key]: this.run.tag.value },
           ...(cmd.description !== undefined ? { Description: cmd.description } : {}),
-          ...(cmd.clientToken !== undefined ? { ClientToken: cmd.clientToken } : {}),
+          ...(cmd.clientToken !== undefined ? { ClientToken: `${cmd.clientToken}${this.tokenSuffix}` } : {}),
         }
         const outcome = await this.one('CreateView', input, requests)
         if (outcome.ok) {
@@ -181,14 +187,31 @@ export class SideState {
   }
 }
 
+/** What a session calls after every step (the choice learner, src/harness/choice-learning.ts). */
+export interface StepObserver {
+  afterStep(session: Session, step: Step): Promise<void>
+}
+
 /** Both sides of a run, plus what the run believes about slot liveness (from the model side). */
 export class Session {
   readonly steps: Step[] = []
   readonly target: SideState
-  readonly model: SideState
-  constructor(target: Side, model: Side, run: RunIdentity) {
-    this.target = new SideState(target, run)
-    this.model = new SideState(model, run)
+  private modelState: SideState
+  constructor(target: Side, model: Side, run: RunIdentity, private readonly observer?: StepObserver) {
+    const tokenSuffix = `.${randomUUID().slice(0, 8)}`
+    this.target = new SideState(target, run, tokenSuffix)
+    this.modelState = new SideState(model, run, tokenSuffix)
+  }
+
+  get model(): SideState {
+    return this.modelState
+  }
+
+  /** Swaps in a model side replayed over the same commands (one outcome per step so far). */
+  replaceModel(side: SideState, outcomes: readonly SideOutcome[]): void {
+    if (outcomes.length !== this.steps.length) throw new Error(`replaceModel: ${outcomes.length} outcomes for ${this.steps.length} steps`)
+    this.modelState = side
+    this.steps.forEach((s, i) => { s.model = outcomes[i]! })
   }
 
   /** A slot is live when the model holds a view for it. */
@@ -219,6 +242,7 @@ export class Session {
     }
     const step: Step = { index: this.steps.length, cmd, target, model }
     this.steps.push(step)
+    await this.observer?.afterStep(this, step)
     return step
   }
 }
