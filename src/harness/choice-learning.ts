@@ -11,9 +11,10 @@
 // choice explains are left for the checks to report.
 import type { ModelOptions } from '../model/options'
 import { ViewsModel } from '../model/views-model'
-import { CHOICE_OPTIONS, choiceIsOpen, DEFAULT_CHOICES, RULES, type ChoiceName, type Choices } from '../spec'
+import { CHOICE_OPTIONS, CHOICE_RULE, choiceIsOpen, DEFAULT_CHOICES, rule, RULES, type ChoiceName, type Choices } from '../spec'
 import type { CallOutcome } from '../targets/sdk-call'
 import type { Target } from '../targets/target'
+import { operationOf } from './checks'
 import { RefTable, stableJson } from './normalise'
 import { project, type Mode } from './projection'
 import { Session, SideState, type SideOutcome, type Step } from './session'
@@ -66,16 +67,29 @@ export interface ModelReplay {
 /** Everything the learner needs from the property runner: how to build the model side for some choices. */
 export type ModelSideFactory = (choices: Partial<Choices>) => Side
 
-/** Choices learned per target (and mode): they describe the implementation, so later sequences start from them. */
-const learnedByTarget = new WeakMap<object, Map<string, Partial<Choices>>>()
+/**
+ * A value tried this often against one target without explaining anything is not tried again: on a target
+ * with a real bug every shrinking step would otherwise replay the sequence once per candidate. A choice a
+ * target really makes explains the first difference it causes, long before this.
+ */
+export const MAX_FUTILE_TRIES = 25
 
-export function learnedChoices(target: object, mode: Mode): Partial<Choices> {
-  let byMode = learnedByTarget.get(target)
-  if (!byMode) learnedByTarget.set(target, (byMode = new Map()))
+/** What was learned about one target (in one mode): adopted values, and how often each other value failed to explain. */
+export interface TargetKnowledge {
+  learned: Partial<Choices>
+  futile: Map<string, number>
+}
+
+const knowledgeByTarget = new WeakMap<object, Map<string, TargetKnowledge>>()
+
+/** Choices describe the implementation, not a run: every later sequence against the target starts from them. */
+export function targetKnowledge(target: object, mode: Mode): TargetKnowledge {
+  let byMode = knowledgeByTarget.get(target)
+  if (!byMode) knowledgeByTarget.set(target, (byMode = new Map()))
   const key = `${mode.strict}|${[...(mode.confirmed ?? [])].sort().join(',')}`
-  let learned = byMode.get(key)
-  if (!learned) byMode.set(key, (learned = {}))
-  return learned
+  let k = byMode.get(key)
+  if (!k) byMode.set(key, (k = { learned: {}, futile: new Map() }))
+  return k
 }
 
 export class ChoiceLearner {
@@ -84,15 +98,18 @@ export class ChoiceLearner {
   private differences = 0
   private readonly open: ChoiceName[]
 
+  private readonly learned: Partial<Choices>
+
   constructor(
     /** Shared with every sequence against the same target: adopted values are written here. */
-    readonly learned: Partial<Choices>,
+    private readonly knowledge: TargetKnowledge,
     private readonly makeSide: ModelSideFactory,
     mode: Mode,
     /** Called when the model side was replaced, so checks can drop reference tables built on the old one. */
     private readonly onReplaced: () => void = () => {},
   ) {
     this.open = (Object.keys(CHOICE_OPTIONS) as ChoiceName[]).filter((n) => choiceIsOpen(n, mode))
+    this.learned = knowledge.learned
   }
 
   /** After each step: measure it; if the model disagrees, try to explain the difference by a choice. */
@@ -101,8 +118,11 @@ export class ChoiceLearner {
     const d = outcomeDifference(step.cmd, step.target.outcome, step.model.outcome, this.refs, owned)
     this.differences += d
     if (d === 0) return
-    for (let round = 0; round < 3; round++) {
-      const better = await this.bestAlternative(session)
+    // only choices whose rule concerns this operation can explain a difference first seen here
+    const op = operationOf(step.cmd)
+    const candidates = this.open.filter((n) => this.learned[n] === undefined && rule(CHOICE_RULE[n]).operations.includes(op))
+    for (let round = 0; round < 3 && candidates.length > 0; round++) {
+      const better = await this.bestAlternative(session, candidates)
       if (!better) return
       this.learned[better.name] = better.value as never
       session.replaceModel(better.replay.side, better.replay.outcomes)
@@ -113,15 +133,18 @@ export class ChoiceLearner {
     }
   }
 
-  private async bestAlternative(session: Session) {
+  private async bestAlternative(session: Session, candidates: readonly ChoiceName[]) {
     let best: { name: ChoiceName; value: string; replay: ModelReplay; refs: ChoiceLearner['refs'] } | undefined
-    for (const name of this.open) {
+    for (const name of candidates) {
       if (this.learned[name] !== undefined) continue
       for (const value of CHOICE_OPTIONS[name] as readonly string[]) {
-        if (value === DEFAULT_CHOICES[name]) continue
+        const key = `${name}=${value}`
+        const tries = this.knowledge.futile.get(key) ?? 0
+        if (value === DEFAULT_CHOICES[name] || tries >= MAX_FUTILE_TRIES) continue
         const refs = { target: new RefTable(), model: new RefTable() }
         const replay = await this.replay(session, { ...this.learned, [name]: value }, refs, best?.replay.differences ?? this.differences)
         if (replay && replay.differences < (best?.replay.differences ?? this.differences)) best = { name, value, replay, refs }
+        else this.knowledge.futile.set(key, tries + 1)
       }
     }
     return best
@@ -149,13 +172,13 @@ export class ChoiceLearner {
  * replaced (ids and checksums of the old model side mean nothing to the new one).
  */
 export function learningSession(target: Target, mode: Mode, modelOptions: ModelOptions | undefined, refs: { target: RefTable; model: RefTable }): Session {
-  const learned = learnedChoices(target, mode)
+  const knowledge = targetKnowledge(target, mode)
   const makeSide: ModelSideFactory = (choices) => modelSide(new ViewsModel({
     instances: [target.instanceId], region: target.region, ...modelOptions, choices: { ...modelOptions?.choices, ...choices },
   }), target.instanceId)
-  const learner = new ChoiceLearner(learned, makeSide, mode, () => {
+  const learner = new ChoiceLearner(knowledge, makeSide, mode, () => {
     refs.target = new RefTable()
     refs.model = new RefTable()
   })
-  return new Session(targetSide(target), makeSide(learned), target.run, learner)
+  return new Session(targetSide(target), makeSide(knowledge.learned), target.run, learner)
 }
