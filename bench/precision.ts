@@ -30,6 +30,7 @@ async function sweep(group: Group): Promise<void> {
       group.verdicts.push(v)
       process.stderr.write(`${v.failures.length ? 'FALSE POSITIVE' : 'ok'}  ${label} seed ${v.seed} (${v.verdicts} verdicts, ${(v.durationMs / 1000).toFixed(1)} s)\n`)
       for (const f of v.failures) process.stderr.write(`    ${f}\n`)
+      for (const f of v.pinnedContractFailures) process.stderr.write(`    (pinned contract) ${f}\n`)
     }
   }
 }
@@ -38,7 +39,8 @@ function summary(g: Group) {
   const verdicts = g.verdicts.reduce((n, v) => n + v.verdicts, 0)
   const failures = g.verdicts.reduce((n, v) => n + v.failures.length, 0)
   const failedRuns = g.verdicts.filter((v) => v.failures.length > 0).length
-  return { group: g.name, choiceSets: g.sets.length, runs: g.verdicts.length, verdicts, failures, failedRuns, falsePositiveRate: verdicts ? failures / verdicts : 0, wallMs: g.verdicts.reduce((n, v) => n + v.durationMs, 0) }
+  const pinned = g.verdicts.reduce((n, v) => n + v.pinnedContractFailures.length, 0)
+  return { group: g.name, choiceSets: g.sets.length, runs: g.verdicts.length, verdicts, failures, failedRuns, pinned, falsePositiveRate: verdicts ? failures / verdicts : 0, wallMs: g.verdicts.reduce((n, v) => n + v.durationMs, 0) }
 }
 
 async function main() {
@@ -53,11 +55,12 @@ async function main() {
   const md = [
     `Precision over ${Object.keys(CHOICE_OPTIONS).length} choices (${values} values), ${SEEDS} seeds, ${RUNS} runs per property, default mode, over HTTP`,
     '',
-    '| stubs | choice sets | runs | verdicts | false positives | failed runs | false-positive rate | wall |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
-    ...rows.map((r) => `| ${r.group} | ${r.choiceSets} | ${r.runs} | ${r.verdicts} | ${r.failures} | ${r.failedRuns} | ${(100 * r.falsePositiveRate).toFixed(2)} % | ${(r.wallMs / 60000).toFixed(1)} min |`),
+    '| stubs | choice sets | runs | verdicts | false positives | failed runs | false-positive rate | pinned contract failures | wall |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map((r) => `| ${r.group} | ${r.choiceSets} | ${r.runs} | ${r.verdicts} | ${r.failures} | ${r.failedRuns} | ${(100 * r.falsePositiveRate).toFixed(2)} % | ${r.pinned} | ${(r.wallMs / 60000).toFixed(1)} min |`),
     '',
-    `Total: ${all.failures} false positives in ${all.verdicts} verdicts over ${all.runs} runs.`,
+    `Total: ${all.failures} false positives in ${all.verdicts} verdicts over ${all.runs} runs. Pinned contract failures: Pact`,
+    'interactions that pin a value a choice leaves open (bench/support/precision-sweep.ts CONTRACT_PINS; contracts/ changes separately).',
   ].join('\n')
   process.stdout.write(`${md}\n`)
   const json = flag('--json')

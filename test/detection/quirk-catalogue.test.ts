@@ -47,17 +47,15 @@ describe('every quirk is still killed when the stub answers every open question 
       const target = await createTarget({ target: 'stub', stub: { modelOptions: { quirks: [quirk], choices: OTHER_CHOICES } } })
       try {
         const mode = { strict: false }
-        let failure: { property: string; rule: string } | undefined
+        const failed: string[] = []
         for (const def of SEQUENTIAL_PROPERTIES) {
           const r = await runProperty(def, target, { seed: 20261126, mode })
-          if (r.status === 'failed') { failure = { property: def.id, rule: r.failure!.rule }; break }
+          if (r.status === 'failed') failed.push(`${def.id}:${r.failure!.rule}`)
         }
-        if (!failure) {
-          const c = await runConcurrencyProperty(target, { seed: 20261126, mode })
-          if (c.status === 'failed') failure = { property: c.property, rule: c.failure!.rule }
-        }
-        expect(failure, 'some property fails').toBeDefined()
-        expect(QUIRKS[quirk].breaks as readonly string[], `caught by ${failure!.property}`).toContain(failure!.rule)
+        const c = await runConcurrencyProperty(target, { seed: 20261126, mode })
+        if (c.status === 'failed') failed.push(`${c.property}:${c.failure!.rule}`)
+        // as above: some failure cites a rule the quirk really breaks
+        expect(failed.filter((f) => (QUIRKS[quirk].breaks as readonly string[]).includes(f.split(':')[1]!)), `failed: ${failed.join(', ')}`).not.toEqual([])
       } finally {
         await target.close()
       }
