@@ -75,7 +75,8 @@ export function viewSnapshot(ctx: ModelContext, view: ViewRecord, which: Which):
     if (choices.numberedVersionSha256 === 'own') sha = contentChecksum(v.content, choices)
   } else {
     content = which === 'saved' ? view.saved.content : (view.latest ?? view.saved.content)
-    status = which === 'saved' ? view.saved.status : 'PUBLISHED'
+    // R42: what a $SAVED snapshot reports as its status is a choice
+    status = which === 'saved' ? (choices.savedAliasStatus === 'always-saved' ? 'SAVED' : view.saved.status) : 'PUBLISHED'
     if (choices.aliasVersionField === 'highest') version = highestVersion(view)
   }
   const numbered = typeof which === 'number'
@@ -90,7 +91,7 @@ export function viewSnapshot(ctx: ModelContext, view: ViewRecord, which: Which):
     ...(versionDescription !== undefined ? { VersionDescription: versionDescription } : {}),
     Content: wireContent(ctx, content),
     ...wireTags(ctx, view),
-    CreatedTime: seconds(view.createdTime),
+    CreatedTime: seconds(numbered && choices.versionCreatedTime === 'version' ? view.versions.get(which)!.createdTime : view.createdTime), // R54
     LastModifiedTime: seconds(view.lastModifiedTime),
     ...(sha !== undefined ? { ViewContentSha256: sha } : {}),
   }

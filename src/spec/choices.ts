@@ -60,6 +60,10 @@ export const CHOICE_OPTIONS = {
   emptyTags: ['omit', 'empty-map'],
   /** R52: Content.Actions when the content was given without Actions: omitted or `[]`. */
   absentActions: ['omit', 'empty-list'],
+  /** R42: Status of the $SAVED snapshot: the status of the last content write, or always SAVED. */
+  savedAliasStatus: ['last-write', 'always-saved'],
+  /** R54: CreatedTime of a numbered version's snapshot: the view's, or the version's own. */
+  versionCreatedTime: ['view', 'version'],
   /** R19: whether Content.InputSchema is sent. */
   inputSchemaField: ['generated', 'omit'],
   /** R46: whether SearchViews answers ApproximateTotalCount. */
@@ -117,6 +121,8 @@ export const CHOICE_RULE: { readonly [K in ChoiceName]: string } = {
   unpublishedSha256: 'R51',
   emptyTags: 'R52',
   absentActions: 'R52',
+  savedAliasStatus: 'R42',
+  versionCreatedTime: 'R54',
   inputSchemaField: 'R19',
   approximateTotalCount: 'R46',
   awsManagedInUnfilteredList: 'R48',
@@ -158,6 +164,8 @@ export const DEFAULT_CHOICES: Readonly<Choices> = {
   unpublishedSha256: 'omit',
   emptyTags: 'omit',
   absentActions: 'omit',
+  savedAliasStatus: 'last-write',
+  versionCreatedTime: 'view',
   inputSchemaField: 'generated',
   approximateTotalCount: 'count',
   awsManagedInUnfilteredList: 'include',

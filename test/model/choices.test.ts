@@ -233,6 +233,16 @@ const SCENARIOS: { [K in ChoiceName]: Scenario<K> } = {
     observe: (m) => createView(m, { content: { Template: '{}' } }).Content.Actions,
     expected: { omit: undefined, 'empty-list': [] },
   },
+  savedAliasStatus: {
+    rule: 'R42',
+    observe: (m) => describeView(m, `${createView(m, { status: 'PUBLISHED' }).Id}:$SAVED`).Status,
+    expected: { 'last-write': 'PUBLISHED', 'always-saved': 'SAVED' },
+  },
+  versionCreatedTime: {
+    rule: 'R54',
+    observe: (m) => { const { view, described } = firstVersion(m); return described.CreatedTime === view.CreatedTime ? 'view' : 'version' },
+    expected: { view: 'view', version: 'version' },
+  },
   inputSchemaField: {
     rule: 'R19',
     observe: (m) => 'InputSchema' in createView(m).Content,
@@ -359,6 +369,8 @@ describe('each option of each choice', () => {
   it('R51 choice unpublishedSha256: checksum of a view created SAVED', () => runChoice('unpublishedSha256'))
   it('R52 choice emptyTags: Tags of a view created without tags', () => runChoice('emptyTags'))
   it('R52 choice absentActions: Actions of content created without Actions', () => runChoice('absentActions'))
+  it('R42 choice savedAliasStatus: Status of the $SAVED snapshot of a view created PUBLISHED', () => runChoice('savedAliasStatus'))
+  it('R54 choice versionCreatedTime: CreatedTime of version 1', () => runChoice('versionCreatedTime'))
   it('R19 choice inputSchemaField: whether Content carries InputSchema', () => runChoice('inputSchemaField'))
   it('R46 choice approximateTotalCount: ApproximateTotalCount of an unfiltered search', () => runChoice('approximateTotalCount'))
   it('R48 choice awsManagedInUnfilteredList: AWS-managed views in an unfiltered ListViews', () => runChoice('awsManagedInUnfilteredList'))
