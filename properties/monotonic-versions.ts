@@ -3,7 +3,7 @@
 import fc from 'fast-check'
 import type { PropertyDef } from '../src/harness/property'
 import { isAsserted, rule } from '../src/spec'
-import { deleteVersion, listVersions, publish, publishedView, updateContent } from './support/command-arbitraries'
+import { deleteVersion, publish, publishedView, updateContent } from './support/command-arbitraries'
 import { modelView, remember, targetView } from './support/observations'
 
 export const monotonicVersions: PropertyDef = {
@@ -12,12 +12,13 @@ export const monotonicVersions: PropertyDef = {
   rules: ['R10', 'R26a', 'R26'],
   prelude: publishedView(false),
   maxCommands: 14,
-  numRuns: 60,
+  numRuns: 100, // more than the others: the shortest sequence that shows a reissued number is 7 commands long
   commands: () => [
     updateContent({ slots: 0, status: fc.constant('PUBLISHED' as const) }),
     publish({ slots: 0 }),
-    deleteVersion({ slots: 0, maxVersion: 4 }),
-    listVersions({ slots: 0 }),
+    // low numbers: a reissued number shows only after deleting a version below the highest (R26a), since
+    // reissuing the deleted highest is a legal answer in default mode (R26, choice versionNumbering)
+    deleteVersion({ slots: 0, maxVersion: 2 }),
   ],
   check(step, ctx) {
     const issued = remember(ctx, 'issued', () => new Set<number>())
