@@ -13,6 +13,8 @@ function ruleBroken(step: Step, differentialRule: FailureRule): FailureRule {
   const m = modelView(step)
   if (!t || !m) return differentialRule // an error where success was due (or the other way): the error's own rule
   const q = (step.cmd as { qualifier?: unknown }).qualifier
+  // an unqualified read that reports the draft's SAVED status answered $SAVED, whatever the content (R7)
+  if (q === '' && t.Status === 'SAVED' && m.Status !== 'SAVED') return 'R7'
   if (contentKey(t) !== contentKey(m)) {
     // an unqualified read that answers the draft is R7; a $LATEST that moved with a SAVED update is R3
     return q === '' && t.Status === 'SAVED' ? 'R7' : 'R3'

@@ -41,9 +41,20 @@ function tags(v: Obj): Obj {
   return (v.Tags as Obj | undefined) ?? {} // absent and {} are the same statement about tags
 }
 
-function viewProjection(v: Obj, refs: RefTable, fields: { status: boolean; sha: boolean; arn: boolean; version: boolean }): Obj {
+/**
+ * Whether a numbered version's Id or Arn carries the ":N" qualifier is open (R37; choices versionId,
+ * versionArn, versionSummaryId, versionSummaryArn): unless R37 is asserted, both spellings of the same view
+ * compare equal.
+ */
+function versioned(mode: Mode, value: unknown, version: unknown): unknown {
+  if (asserts(mode, 'R37') || typeof value !== 'string' || typeof version !== 'number') return value
+  return value.endsWith(`:${version}`) ? value.slice(0, -`:${version}`.length) : value
+}
+
+function viewProjection(v: Obj, refs: RefTable, fields: { status: boolean; sha: boolean; arn: boolean; version: boolean }, mode?: Mode): Obj {
+  const id = mode && fields.version ? versioned(mode, v.Id, v.Version) : v.Id
   const out: Obj = {
-    Id: refs.ref('view', v.Id),
+    Id: refs.ref('view', id),
     Name: v.Name,
     Type: v.Type,
     Description: v.Description,
@@ -72,8 +83,11 @@ export function project(cmd: Cmd, output: Obj, refs: RefTable, mode: Mode, owned
     case 'DescribeView': {
       const v = output.View as Obj
       if (typeof cmd.qualifier === 'number') {
-        // R37 (qualified Arn) and R43 (a version's snapshot) are inferred; R36 (which checksum a version reports) is unknown
-        return { View: viewProjection(v, refs, { status: asserts(mode, 'R43'), sha: asserts(mode, 'R36'), arn: asserts(mode, 'R37'), version: true }) }
+        // R37 (qualified Arn) and R43 (a version's snapshot) are inferred; R36 (which checksum a version reports) is
+        // unknown; R31 (a version shows the view's current Name/Description) is inferred
+        const out = viewProjection(v, refs, { status: asserts(mode, 'R43'), sha: asserts(mode, 'R36'), arn: asserts(mode, 'R37'), version: true }, mode)
+        if (!asserts(mode, 'R31')) { delete out.Name; delete out.Description }
+        return { View: out }
       }
       const saved = cmd.qualifier === '$SAVED'
       // what a $SAVED snapshot reports as Status and checksum is inferred (R42)
@@ -86,7 +100,7 @@ export function project(cmd: Cmd, output: Obj, refs: RefTable, mode: Mode, owned
     }
     case 'CreateViewVersion': {
       const v = output.View as Obj
-      const base: Obj = { Id: refs.ref('view', v.Id), Version: v.Version, Content: content(v) }
+      const base: Obj = { Id: refs.ref('view', versioned(mode, v.Id, v.Version)), Version: v.Version, Content: content(v) }
       if (asserts(mode, 'R43')) Object.assign(base, { Status: v.Status, VersionDescription: v.VersionDescription })
       if (asserts(mode, 'R37')) base.Arn = refs.ref('arn', v.Arn)
       return { View: base }
@@ -101,17 +115,21 @@ export function project(cmd: Cmd, output: Obj, refs: RefTable, mode: Mode, owned
       const items = (output.ViewVersionSummaryList ?? []) as Obj[]
       return {
         ViewVersionSummaryList: items.map((s) => ({
-          Id: refs.ref('view', s.Id), Version: s.Version, VersionDescription: s.VersionDescription, Name: s.Name, Type: s.Type,
-          Description: s.Description, ...(asserts(mode, 'R37') ? { Arn: refs.ref('arn', s.Arn) } : {}),
+          Id: refs.ref('view', versioned(mode, s.Id, s.Version)), Version: s.Version, VersionDescription: s.VersionDescription, Type: s.Type,
+          ...(asserts(mode, 'R37') ? { Arn: refs.ref('arn', s.Arn) } : {}),
+          // whether a version summary shows the view's current Name/Description or those at publish time is open (R31)
+          ...(asserts(mode, 'R31') ? { Name: s.Name, Description: s.Description } : {}),
         })),
         ...(output.paginationDidNotEnd ? { paginationDidNotEnd: true } : {}),
       }
     }
     case 'DescribeAwsManagedView': {
-      // R8: unqualified = version 1, Type AWS_MANAGED, an aws-account ARN; the views themselves differ per account
+      // R8: unqualified = version 1, Type AWS_MANAGED, an aws-account ARN; the views themselves differ per account.
+      // Whether that ARN comes back qualified with ":1" is open (R47, choice awsManagedArn).
       const v = output.View as Obj | undefined
       if (!v) return { noAwsManagedViews: output.noAwsManagedViews === true }
-      return { View: { Type: v.Type, Version: v.Version, ArnIsAwsManaged: /^arn:[^:]+:connect:[^:]*:aws:view\/[^:]+$/.test(String(v.Arn)) } }
+      const arn = /^arn:[^:]+:connect:[^:]*:aws:view\/[^:]+(:1)?$/.exec(String(v.Arn))
+      return { View: { Type: v.Type, Version: v.Version, ArnIsAwsManaged: arn !== null, ...(asserts(mode, 'R47') ? { ArnQualified: arn?.[1] !== undefined } : {}) } }
     }
     case 'SearchViews': {
       if (!asserts(mode, 'R46')) return {} // which views a criterion matches is inferred: success is what default mode asserts

@@ -2,7 +2,6 @@
 // lockstep on the target and a fresh reference model, each step checked by the property's checks.
 // A failure keeps the executed (shrunk) command list and transcript for the replay bundle.
 import fc from 'fast-check'
-import { ViewsModel } from '../model/views-model'
 import type { ModelOptions } from '../model/options'
 import type { OperationName, RuleId } from '../spec'
 import type { Target } from '../targets/target'
@@ -12,8 +11,8 @@ import { checkWireBasics, operationsOf, type Failure } from './checks'
 import { RefTable } from './normalise'
 import type { Mode } from './projection'
 import { propertyVerdict } from './property-verdict'
-import { Session, type Step } from './session'
-import { modelSide, targetSide } from './sides'
+import { learningSession } from './choice-learning'
+import type { Session, Step } from './session'
 
 export interface CheckContext {
   session: Session
@@ -121,10 +120,11 @@ interface Sequence {
 
 async function startSequence(def: PropertyDef, target: Target, mode: Mode, ledger: AssertionLedger): Promise<Sequence> {
   await target.resetBetweenRuns()
-  const model = new ViewsModel({ instances: [target.instanceId], region: target.region, choices: mode.choices, ...def.modelOptions })
-  const session = new Session(targetSide(target), modelSide(model, target.instanceId), target.sequenceIdentity())
+  // the model side learns which legal answer the target gives to each open question (choice-learning.ts)
+  const refs = { target: new RefTable(), model: new RefTable() }
+  const session = learningSession(target, mode, def.modelOptions, refs)
   const ctx: CheckContext = {
-    session, mode, refs: { target: new RefTable(), model: new RefTable() }, memory: new Map(), assert: ledger.record,
+    session, mode, refs, memory: new Map(), assert: ledger.record,
   }
   return { session, ctx, stopped: false }
 }

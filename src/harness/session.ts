@@ -30,6 +30,7 @@ export interface Step {
   index: number
   cmd: Cmd
   target: SideOutcome
+  /** Replaced when the choice learner re-runs the model side with other choices. */
   model: SideOutcome
 }
 
@@ -40,6 +41,10 @@ export class SideState {
   readonly slots = new Map<number, SlotState>()
   /** Every view id this side created in the run (deleted ones too): what "ours" means in list answers. */
   readonly created = new Set<string>()
+  /**
+   * run: the sequence's identity (Target.sequenceIdentity): its name prefix also makes every ClientToken
+   * unique to the sequence (whether a deleted view's token may be reused is open: R53, choice clientTokenAfterDelete).
+   */
   constructor(readonly side: Side, readonly run: RunIdentity) {}
 
   private viewRef(slot: number, ref: RefForm, qualifier: QualifierSpec = ''): string {
@@ -183,14 +188,30 @@ export class SideState {
   }
 }
 
+/** What a session calls after every step (the choice learner, src/harness/choice-learning.ts). */
+export interface StepObserver {
+  afterStep(session: Session, step: Step): Promise<void>
+}
+
 /** Both sides of a run, plus what the run believes about slot liveness (from the model side). */
 export class Session {
   readonly steps: Step[] = []
   readonly target: SideState
-  readonly model: SideState
-  constructor(target: Side, model: Side, run: RunIdentity) {
+  private modelState: SideState
+  constructor(target: Side, model: Side, run: RunIdentity, private readonly observer?: StepObserver) {
     this.target = new SideState(target, run)
-    this.model = new SideState(model, run)
+    this.modelState = new SideState(model, run)
+  }
+
+  get model(): SideState {
+    return this.modelState
+  }
+
+  /** Swaps in a model side replayed over the same commands (one outcome per step so far). */
+  replaceModel(side: SideState, outcomes: readonly SideOutcome[]): void {
+    if (outcomes.length !== this.steps.length) throw new Error(`replaceModel: ${outcomes.length} outcomes for ${this.steps.length} steps`)
+    this.modelState = side
+    this.steps.forEach((s, i) => { s.model = outcomes[i]! })
   }
 
   /** A slot is live when the model holds a view for it. */
@@ -221,6 +242,7 @@ export class Session {
     }
     const step: Step = { index: this.steps.length, cmd, target, model }
     this.steps.push(step)
+    await this.observer?.afterStep(this, step)
     return step
   }
 }

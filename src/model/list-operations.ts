@@ -4,7 +4,7 @@ import type { ModelContext } from './context'
 import { ModelError } from './errors'
 import { decodeToken, encodeToken, page, type PageQuirks } from './pagination'
 import { requireInstance } from './resolve'
-import { defaultSnapshot, viewSummary } from './snapshot'
+import { defaultSnapshot, viewSnapshot, viewSummary } from './snapshot'
 import type { ViewRecord } from './state'
 
 type SortKey = [type: string, name: string, id: string]
@@ -13,10 +13,18 @@ function sortKey(v: ViewRecord): SortKey {
   return [v.type, v.name, v.id]
 }
 
-function compareKeys(ctx: ModelContext): (a: SortKey, b: SortKey) => number {
-  const fold = ctx.opts.choices.listViewsNameOrder === 'case-insensitive'
+/**
+ * R18: type, then name (R18a: collation; R18b: which type first). SearchViews' order is undocumented
+ * (R50): the same, or by name alone (type and id only break ties).
+ */
+function compareKeys(ctx: ModelContext, op: 'ListViews' | 'SearchViews'): (a: SortKey, b: SortKey) => number {
+  const { choices } = ctx.opts
+  const fold = choices.listViewsNameOrder === 'case-insensitive'
   const str = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0)
-  return (a, b) => str(a[0], b[0]) || (fold ? str(a[1].toLowerCase(), b[1].toLowerCase()) : 0) || str(a[1], b[1]) || str(a[2], b[2])
+  const type = (x: string, y: string) => (choices.listViewsTypeOrder === 'customer-managed-first' ? str(y, x) : str(x, y))
+  const name = (x: string, y: string) => (fold ? str(x.toLowerCase(), y.toLowerCase()) : 0) || str(x, y)
+  if (op === 'SearchViews' && choices.searchViewsOrder === 'name') return (a, b) => name(a[1], b[1]) || type(a[0], b[0]) || str(a[2], b[2])
+  return (a, b) => type(a[0], b[0]) || name(a[1], b[1]) || str(a[2], b[2])
 }
 
 function pageQuirks(ctx: ModelContext): PageQuirks {
@@ -36,8 +44,8 @@ function visibleViews(ctx: ModelContext, instanceId: string): ViewRecord[] {
   return [...ctx.state.awsManaged.values(), ...ctx.state.views.get(instanceId)!.values()]
 }
 
-function paged(ctx: ModelContext, views: ViewRecord[], token: string | undefined, op: string, scope: string, maxResults: number) {
-  const cmp = compareKeys(ctx)
+function paged(ctx: ModelContext, views: ViewRecord[], token: string | undefined, op: 'ListViews' | 'SearchViews', scope: string, maxResults: number) {
+  const cmp = compareKeys(ctx, op)
   const sorted = views.sort((a, b) => cmp(sortKey(a), sortKey(b)))
   const p = page(sorted, sortKey, cmp, afterFromToken(ctx, token, op, scope), maxResults, pageQuirks(ctx))
   const next = p.nextAfter === undefined ? {} : { NextToken: encodeToken(ctx.opts.tokenSecret, { op, scope, after: p.nextAfter }) }
@@ -47,32 +55,40 @@ function paged(ctx: ModelContext, views: ViewRecord[], token: string | undefined
 export function listViews(ctx: ModelContext, input: ListViewsCommandInput): Record<string, unknown> {
   const instanceId = input.InstanceId!
   requireInstance(ctx, instanceId)
-  const views = visibleViews(ctx, instanceId).filter((v) => input.Type === undefined || v.type === input.Type)
+  // R48: whether an unfiltered list shows the AWS-managed views is a choice
+  const unfilteredShowsAws = ctx.opts.choices.awsManagedInUnfilteredList === 'include'
+  const views = visibleViews(ctx, instanceId).filter((v) => (input.Type === undefined ? unfilteredShowsAws || v.type !== 'AWS_MANAGED' : v.type === input.Type))
   const { items, next } = paged(ctx, views, input.NextToken, 'ListViews', `${instanceId}|${input.Type ?? ''}`, input.MaxResults ?? 100)
-  return { ViewsSummaryList: items.map(viewSummary), ...next }
+  return { ViewsSummaryList: items.map((v) => viewSummary(ctx, v)), ...next }
 }
 
 // ---- SearchViews ----
 
-function stringField(v: ViewRecord, field: string): string | undefined {
+function stringField(ctx: ModelContext, v: ViewRecord, field: string): string | undefined {
   switch (field.toLowerCase()) {
     case 'name': return v.name
     case 'description': return v.description
     case 'id': return v.id
     case 'arn': return v.arn
-    default: throw new ModelError('InvalidParameterException', `Unsupported search field: ${field}`, 'R24')
+    default: throw new ModelError(ctx.opts.choices.validationErrorClass, `Unsupported search field: ${field}`, 'R24')
   }
 }
 
-function matchesCriteria(v: ViewRecord, c: ViewSearchCriteria | undefined): boolean {
+/** The status SearchViews reports for a view, and matches ViewStatusCondition against (R50). */
+function searchStatus(ctx: ModelContext, v: ViewRecord): 'PUBLISHED' | 'SAVED' {
+  if (ctx.opts.choices.searchSnapshot === 'saved' && v.type === 'CUSTOMER_MANAGED') return v.saved.status
+  return v.latest ? 'PUBLISHED' : 'SAVED'
+}
+
+function matchesCriteria(ctx: ModelContext, v: ViewRecord, c: ViewSearchCriteria | undefined): boolean {
   if (!c) return true
-  if (c.OrConditions && !c.OrConditions.some((x) => matchesCriteria(v, x))) return false
-  if (c.AndConditions && !c.AndConditions.every((x) => matchesCriteria(v, x))) return false
+  if (c.OrConditions && !c.OrConditions.some((x) => matchesCriteria(ctx, v, x))) return false
+  if (c.AndConditions && !c.AndConditions.every((x) => matchesCriteria(ctx, v, x))) return false
   if (c.ViewTypeCondition && v.type !== c.ViewTypeCondition) return false
-  if (c.ViewStatusCondition && (v.latest ? 'PUBLISHED' : 'SAVED') !== c.ViewStatusCondition) return false
+  if (c.ViewStatusCondition && searchStatus(ctx, v) !== c.ViewStatusCondition) return false
   const s = c.StringCondition
   if (s && s.FieldName !== undefined && s.Value !== undefined) {
-    const actual = stringField(v, s.FieldName)
+    const actual = stringField(ctx, v, s.FieldName)
     if (actual === undefined) return false
     const type = s.ComparisonType ?? 'EXACT'
     const ok = type === 'EXACT' ? actual === s.Value : type === 'STARTS_WITH' ? actual.startsWith(s.Value) : actual.includes(s.Value)
@@ -91,12 +107,26 @@ function matchesTags(v: ViewRecord, f: ControlPlaneAttributeFilter | undefined):
   return true
 }
 
+/** Whether the criteria ask for AWS-managed views by type anywhere (choice awsManagedInSearch=exclude, R49). */
+function asksForAwsManaged(c: ViewSearchCriteria | undefined): boolean {
+  if (!c) return false
+  return c.ViewTypeCondition === 'AWS_MANAGED' || [...(c.AndConditions ?? []), ...(c.OrConditions ?? [])].some(asksForAwsManaged)
+}
+
+function searchSnapshotOf(ctx: ModelContext, v: ViewRecord) {
+  if (ctx.opts.choices.searchSnapshot === 'saved' && v.type === 'CUSTOMER_MANAGED') return viewSnapshot(ctx, v, 'saved')
+  return defaultSnapshot(ctx, v)
+}
+
 export function searchViews(ctx: ModelContext, input: SearchViewsCommandInput): Record<string, unknown> {
   // InstanceId may be the instance ARN (InstanceIdOrArn); the id is its last segment
   const instanceId = input.InstanceId!.replace(/^arn:[^:]+:connect:[^:]*:[^:]*:instance\//, '')
   requireInstance(ctx, instanceId)
-  const matching = visibleViews(ctx, instanceId).filter((v) => matchesCriteria(v, input.SearchCriteria) && matchesTags(v, input.SearchFilter?.AttributeFilter))
+  const awsVisible = ctx.opts.choices.awsManagedInSearch === 'include' || asksForAwsManaged(input.SearchCriteria)
+  const matching = visibleViews(ctx, instanceId).filter((v) => (awsVisible || v.type !== 'AWS_MANAGED')
+    && matchesCriteria(ctx, v, input.SearchCriteria) && matchesTags(v, input.SearchFilter?.AttributeFilter))
   const scope = `${instanceId}|${JSON.stringify([input.SearchCriteria ?? null, input.SearchFilter ?? null])}`
   const { items, next } = paged(ctx, matching, input.NextToken, 'SearchViews', scope, input.MaxResults ?? 100)
-  return { Views: items.map((v) => defaultSnapshot(ctx, v)), ...next, ApproximateTotalCount: matching.length }
+  const count = ctx.opts.choices.approximateTotalCount === 'count' ? { ApproximateTotalCount: matching.length } : {}
+  return { Views: items.map((v) => searchSnapshotOf(ctx, v)), ...next, ...count }
 }

@@ -24,6 +24,13 @@ export function viewNotFound(ctx: ModelContext, what: string, rule = 'R25'): Mod
   return new ModelError('ResourceNotFoundException', `View not found: ${what}`, rule)
 }
 
+/** R45: a view ARN of another instance, region or account (class: choice foreignArnError). */
+function foreignArn(ctx: ModelContext, viewId: string): ModelError {
+  const cls = ctx.opts.choices.foreignArnError
+  if (cls === 'ResourceNotFoundException') return viewNotFound(ctx, viewId, 'R45')
+  return new ModelError(cls, `The view ARN does not belong to this instance: ${viewId}`, 'R45')
+}
+
 export interface ResolvedView {
   view: ViewRecord
   qualifier?: Qualifier
@@ -51,11 +58,11 @@ export function resolveView(ctx: ModelContext, instanceId: string, viewId: strin
   let view: ViewRecord | undefined
   let ghost: ViewRecord | undefined
   if (ref.kind === 'aws-managed-arn') {
-    if (ref.partition !== opts.partition || ref.region !== opts.region) throw viewNotFound(ctx, viewId, 'R45')
+    if (ref.partition !== opts.partition || ref.region !== opts.region) throw foreignArn(ctx, viewId)
     view = state.awsManaged.get(ref.name)
   } else {
     if (ref.kind === 'customer-arn' && (ref.partition !== opts.partition || ref.region !== opts.region
-      || ref.account !== opts.accountId || ref.instanceId !== instanceId)) throw viewNotFound(ctx, viewId, 'R45')
+      || ref.account !== opts.accountId || ref.instanceId !== instanceId)) throw foreignArn(ctx, viewId)
     view = state.views.get(instanceId)?.get(ref.viewId)
     if (!view && ref.qualifier?.kind === 'version') ghost = state.ghosts.get(ref.viewId)
   }
@@ -64,6 +71,9 @@ export function resolveView(ctx: ModelContext, instanceId: string, viewId: strin
   if (purpose === 'mutate') {
     if (ref.qualifier?.kind === 'version') {
       throw new ModelError(opts.choices.malformedQualifierError, `A version qualifier is not allowed here: ${viewId}`, 'R39')
+    }
+    if (ref.qualifier && opts.choices.aliasOnMutation === 'reject') {
+      throw new ModelError(opts.choices.malformedQualifierError, `A qualifier is not allowed here: ${viewId}`, 'R39')
     }
     if (view.type === 'AWS_MANAGED') {
       throw new ModelError(opts.choices.awsManagedMutationError, `AWS managed views cannot be modified: ${viewId}`, 'R9')

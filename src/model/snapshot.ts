@@ -17,22 +17,43 @@ export function highestVersion(view: ViewRecord): number | undefined {
   return top
 }
 
-/** R13: the checksum of $LATEST (quirk: of $SAVED), absent until something is published. */
+/**
+ * R13: the checksum of $LATEST (quirk: of $SAVED); before anything is published, absent or the draft's
+ * (choice unpublishedSha256, R51).
+ */
 export function latestChecksum(ctx: ModelContext, view: ViewRecord): string | undefined {
   if (ctx.opts.quirks.has('checksum-of-saved')) return contentChecksum(view.saved.content, ctx.opts.choices)
-  return view.latest ? contentChecksum(view.latest, ctx.opts.choices) : undefined
+  if (view.latest) return contentChecksum(view.latest, ctx.opts.choices)
+  return ctx.opts.choices.unpublishedSha256 === 'of-draft' ? contentChecksum(view.saved.content, ctx.opts.choices) : undefined
 }
 
-function wireContent(c: ViewContentRecord): Record<string, unknown> {
+function wireContent(ctx: ModelContext, c: ViewContentRecord): Record<string, unknown> {
+  const { choices } = ctx.opts
+  const actions = c.actions ?? (choices.absentActions === 'empty-list' ? [] : undefined) // R52
   return {
-    InputSchema: inputSchemaFor(c),
+    ...(choices.inputSchemaField === 'generated' ? { InputSchema: inputSchemaFor(c) } : {}), // R19
     ...(c.template !== undefined ? { Template: c.template } : {}),
-    ...(c.actions !== undefined ? { Actions: [...c.actions] } : {}),
+    ...(actions !== undefined ? { Actions: [...actions] } : {}),
   }
 }
 
-export function versionArn(view: ViewRecord, n: number): string {
-  return `${view.arn}:${n}` // R37
+/** The ARN of version n as a numbered snapshot reports it (R37 for customer views, R47 for AWS-managed ones). */
+function snapshotArn(ctx: ModelContext, view: ViewRecord, n: number): string {
+  const { choices } = ctx.opts
+  const qualified = view.type === 'AWS_MANAGED' ? choices.awsManagedArn === 'qualified' : choices.versionArn === 'qualified'
+  return qualified ? `${view.arn}:${n}` : view.arn
+}
+
+/** Name and Description a numbered version reports: the view's, or those it was published with (R31). */
+function versionMetadata(ctx: ModelContext, view: ViewRecord, n: number): { name: string; description?: string } {
+  const v = view.versions.get(n)
+  if (ctx.opts.choices.versionMetadata === 'at-publish' && v?.name !== undefined) return { name: v.name, description: v.description }
+  return { name: view.name, description: view.description }
+}
+
+function wireTags(ctx: ModelContext, view: ViewRecord): Record<string, unknown> {
+  if (Object.keys(view.tags).length > 0) return { Tags: { ...view.tags } }
+  return ctx.opts.choices.emptyTags === 'empty-map' ? { Tags: {} } : {} // R52
 }
 
 export function viewSnapshot(ctx: ModelContext, view: ViewRecord, which: Which): WireView {
@@ -41,6 +62,7 @@ export function viewSnapshot(ctx: ModelContext, view: ViewRecord, which: Which):
   let status: string
   let version: number | undefined
   let versionDescription: string | undefined
+  let meta: { name: string; description?: string } = { name: view.name, description: view.description }
   let sha = latestChecksum(ctx, view)
   if (typeof which === 'number') {
     const v = view.versions.get(which)
@@ -49,24 +71,27 @@ export function viewSnapshot(ctx: ModelContext, view: ViewRecord, which: Which):
     status = 'PUBLISHED'
     version = which
     versionDescription = v.versionDescription
+    meta = versionMetadata(ctx, view, which)
     if (choices.numberedVersionSha256 === 'own') sha = contentChecksum(v.content, choices)
   } else {
     content = which === 'saved' ? view.saved.content : (view.latest ?? view.saved.content)
-    status = which === 'saved' ? view.saved.status : 'PUBLISHED'
+    // R42: what a $SAVED snapshot reports as its status is a choice
+    status = which === 'saved' ? (choices.savedAliasStatus === 'always-saved' ? 'SAVED' : view.saved.status) : 'PUBLISHED'
     if (choices.aliasVersionField === 'highest') version = highestVersion(view)
   }
+  const numbered = typeof which === 'number'
   return {
-    Id: view.id,
-    Arn: typeof which === 'number' ? versionArn(view, which) : view.arn,
-    Name: view.name,
+    Id: numbered && view.type === 'CUSTOMER_MANAGED' && choices.versionId === 'qualified' ? `${view.id}:${which}` : view.id, // R37
+    Arn: numbered ? snapshotArn(ctx, view, which) : view.arn,
+    Name: meta.name,
     Status: status,
     Type: view.type,
-    ...(view.description !== undefined ? { Description: view.description } : {}),
+    ...(meta.description !== undefined ? { Description: meta.description } : {}),
     ...(version !== undefined ? { Version: version } : {}),
     ...(versionDescription !== undefined ? { VersionDescription: versionDescription } : {}),
-    Content: wireContent(content),
-    ...(Object.keys(view.tags).length > 0 ? { Tags: { ...view.tags } } : {}),
-    CreatedTime: seconds(view.createdTime),
+    Content: wireContent(ctx, content),
+    ...wireTags(ctx, view),
+    CreatedTime: seconds(numbered && choices.versionCreatedTime === 'version' ? view.versions.get(which)!.createdTime : view.createdTime), // R54
     LastModifiedTime: seconds(view.lastModifiedTime),
     ...(sha !== undefined ? { ViewContentSha256: sha } : {}),
   }
@@ -78,24 +103,32 @@ export function defaultSnapshot(ctx: ModelContext, view: ViewRecord): WireView {
   return viewSnapshot(ctx, view, view.latest ? 'latest' : 'saved')
 }
 
-export function viewSummary(view: ViewRecord): Record<string, unknown> {
+/** R41 (choice summaryStatus): PUBLISHED once $LATEST exists, or the status of the last content write. */
+export function summaryStatus(ctx: ModelContext, view: ViewRecord): 'PUBLISHED' | 'SAVED' {
+  if (ctx.opts.choices.summaryStatus === 'last-write') return view.saved.status
+  return view.latest ? 'PUBLISHED' : 'SAVED'
+}
+
+export function viewSummary(ctx: ModelContext, view: ViewRecord): Record<string, unknown> {
   return {
     Id: view.id,
     Arn: view.arn,
     Name: view.name,
     Type: view.type,
-    Status: view.latest ? 'PUBLISHED' : 'SAVED', // R41
+    Status: summaryStatus(ctx, view),
     ...(view.description !== undefined ? { Description: view.description } : {}),
   }
 }
 
-export function versionSummary(view: ViewRecord, n: number): Record<string, unknown> {
+export function versionSummary(ctx: ModelContext, view: ViewRecord, n: number): Record<string, unknown> {
   const v = view.versions.get(n)!
+  const { choices } = ctx.opts
+  const meta = versionMetadata(ctx, view, n)
   return {
-    Id: view.id,
-    Arn: versionArn(view, n),
-    ...(view.description !== undefined ? { Description: view.description } : {}),
-    Name: view.name,
+    Id: choices.versionSummaryId === 'qualified' ? `${view.id}:${n}` : view.id, // R37
+    Arn: choices.versionSummaryArn === 'qualified' ? `${view.arn}:${n}` : view.arn,
+    ...(meta.description !== undefined ? { Description: meta.description } : {}),
+    Name: meta.name,
     Type: view.type,
     Version: n,
     ...(v.versionDescription !== undefined ? { VersionDescription: v.versionDescription } : {}),

@@ -11,6 +11,9 @@ export interface VersionRecord {
   readonly versionDescription?: string
   /** Epoch ms. */
   readonly createdTime: number
+  /** The view's Name/Description when this version was published (choice versionMetadata=at-publish, R31). */
+  readonly name?: string
+  readonly description?: string
 }
 
 export interface ViewRecord {
@@ -41,6 +44,8 @@ export interface ModelState {
   awsManaged: Map<string, ViewRecord>
   /** Quirk delete-view-leaves-versions: versions of deleted views, still readable by id:N. */
   ghosts: Map<string, ViewRecord>
+  /** ClientTokens of deleted views, as `instanceId\u0000token` (choice clientTokenAfterDelete, R53). */
+  deletedTokens: Set<string>
 }
 
 export function emptyState(instances: readonly string[]): ModelState {
@@ -49,6 +54,7 @@ export function emptyState(instances: readonly string[]): ModelState {
     views: new Map(instances.map((i) => [i, new Map()])),
     awsManaged: new Map(),
     ghosts: new Map(),
+    deletedTokens: new Set(),
   }
 }
 
@@ -63,5 +69,6 @@ export function cloneState(s: ModelState): ModelState {
     views: new Map([...s.views].map(([i, m]) => [i, new Map([...m].map(([id, v]) => [id, cloneView(v)]))])),
     awsManaged: new Map([...s.awsManaged].map(([n, v]) => [n, cloneView(v)])),
     ghosts: new Map([...s.ghosts].map(([id, v]) => [id, cloneView(v)])),
+    deletedTokens: new Set(s.deletedTokens),
   }
 }

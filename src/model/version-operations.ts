@@ -55,6 +55,8 @@ export function planCreateViewVersion(ctx: ModelContext, input: CreateViewVersio
         content: latest,
         ...(input.VersionDescription !== undefined ? { versionDescription: input.VersionDescription } : {}),
         createdTime: now,
+        name: view.name, // kept for choice versionMetadata=at-publish (R31)
+        ...(view.description !== undefined ? { description: view.description } : {}),
       })
       view.maxIssued = Math.max(view.maxIssued, n)
       view.lastModifiedTime = now // R15
@@ -89,7 +91,7 @@ export function listViewVersions(ctx: ModelContext, input: ListViewVersionsComma
     ignoreToken: opts.quirks.has('next-token-ignored'),
   })
   return {
-    ViewVersionSummaryList: p.items.map((n) => versionSummary(view, n)),
+    ViewVersionSummaryList: p.items.map((n) => versionSummary(ctx, view, n)),
     ...(p.nextAfter !== undefined ? { NextToken: encodeToken(opts.tokenSecret, { op: 'ListViewVersions', scope, after: p.nextAfter }) } : {}),
   }
 }

@@ -8,6 +8,14 @@ import { defaultSnapshot, viewSnapshot, type WireView } from './snapshot'
 import type { ViewRecord } from './state'
 import { customerViewArn } from './view-ref'
 
+function tokenKey(instanceId: string, token: string): string {
+  return `${instanceId}\u0000${token}`
+}
+
+function duplicateName(ctx: ModelContext, name: string): ModelError {
+  return new ModelError(ctx.opts.choices.duplicateNameError, `A view with the name ${name} already exists`, 'R5')
+}
+
 function nameTaken(ctx: ModelContext, instanceId: string, name: string, except?: string): boolean {
   for (const v of ctx.state.views.get(instanceId)?.values() ?? []) if (v.name === name && v.id !== except) return true
   return false
@@ -21,12 +29,16 @@ export function createView(ctx: ModelContext, input: CreateViewCommandInput): { 
   const token = input.ClientToken || undefined
   if (token && !opts.quirks.has('client-token-ignored')) {
     for (const v of views.values()) if (v.clientToken === token) return { View: defaultSnapshot(ctx, v) } // R6
+    const afterDelete = opts.choices.clientTokenAfterDelete
+    if (afterDelete !== 'create-new' && state.deletedTokens.has(tokenKey(instanceId, token))) {
+      throw new ModelError(afterDelete, `The client token ${token} belongs to a deleted view`, 'R53')
+    }
   }
   const status = input.Status!
   const content = contentFromInput(input.Content)
   validateContent(content, status, opts.choices)
   if (nameTaken(ctx, instanceId, input.Name!)) {
-    throw new ModelError('DuplicateResourceException', `A view with the name ${input.Name} already exists`, 'R5')
+    throw duplicateName(ctx, input.Name!)
   }
   if (views.size >= opts.quotas.viewsPerInstance) {
     throw new ModelError('ServiceQuotaExceededException', `The number of views per instance exceeds the quota of ${opts.quotas.viewsPerInstance}`, 'R22')
@@ -66,7 +78,6 @@ export function describeView(ctx: ModelContext, input: DescribeViewCommandInput)
   }
   if (!view.latest) {
     // R7: a never-published view has no $LATEST
-    if (choices.unpublishedDescribe === 'return-saved') return { View: viewSnapshot(ctx, view, 'saved') }
     throw new ModelError(choices.unpublishedDescribe, `The view ${input.ViewId} has no published content ($LATEST)`, 'R7')
   }
   return { View: viewSnapshot(ctx, view, 'latest') }
@@ -95,7 +106,7 @@ export function updateViewMetadata(ctx: ModelContext, input: UpdateViewMetadataC
     throw new ModelError(opts.choices.validationErrorClass, 'At least one of Name or Description must be provided', 'R30')
   }
   if (input.Name !== undefined && nameTaken(ctx, view.instanceId!, input.Name, view.id)) {
-    throw new ModelError('DuplicateResourceException', `A view with the name ${input.Name} already exists`, 'R5')
+    throw duplicateName(ctx, input.Name!)
   }
   if (input.Name !== undefined) view.name = input.Name
   if (input.Description !== undefined) view.description = input.Description
@@ -107,6 +118,7 @@ export function updateViewMetadata(ctx: ModelContext, input: UpdateViewMetadataC
 export function deleteView(ctx: ModelContext, input: DeleteViewCommandInput): Record<string, never> {
   const { view } = resolveView(ctx, input.InstanceId!, input.ViewId!, 'mutate')
   ctx.state.views.get(view.instanceId!)!.delete(view.id) // R16: aliases, versions and tags go with it
+  if (view.clientToken) ctx.state.deletedTokens.add(tokenKey(view.instanceId!, view.clientToken)) // R53
   if (ctx.opts.quirks.has('delete-view-leaves-versions')) ctx.state.ghosts.set(view.id, view)
   return {}
 }

@@ -2,6 +2,8 @@
 // default the stub uses and the rule (src/spec/rules.ts) that explains it. Users override any of them
 // per stub instance (ModelOptions.choices) to mirror what a recorded live run showed.
 
+import type { RuleId } from './rules'
+
 export const CHOICE_OPTIONS = {
   /** R12: error class of a ViewContentSha256 mismatch in CreateViewVersion. */
   checksumConflictError: ['InvalidParameterException', 'InvalidRequestException', 'ResourceInUseException'],
@@ -9,8 +11,9 @@ export const CHOICE_OPTIONS = {
   versionNumbering: ['never-reuse', 'reuse-after-highest-deleted'],
   /** R14: what bytes ViewContentSha256 hashes. */
   checksumInput: ['template-and-actions', 'template-only'],
-  /** R7: answer to DescribeView without qualifier on a view that was never published. */
-  unpublishedDescribe: ['ResourceNotFoundException', 'InvalidParameterException', 'return-saved'],
+  /** R7: error class of DescribeView without qualifier on a view that was never published. (Answering the
+   *  draft instead is no option: R7 documents that the call fails.) */
+  unpublishedDescribe: ['ResourceNotFoundException', 'InvalidParameterException'],
   /** R10: error class of CreateViewVersion on a view that has no $LATEST. */
   unpublishedCreateVersionError: ['ResourceNotFoundException', 'InvalidParameterException', 'InvalidRequestException'],
   /** R9: error class of a mutation of an AWS-managed view. */
@@ -35,9 +38,104 @@ export const CHOICE_OPTIONS = {
   invalidNextTokenError: ['InvalidParameterException', 'InvalidRequestException'],
   /** R24: error class of a model-constraint violation (length, pattern, enum, range, required). */
   validationErrorClass: ['InvalidParameterException', 'InvalidRequestException'],
+
+  // ---- representation: how an answer spells what it says (issue 10 item 1) ----
+  /** R37: Arn of a numbered version's snapshot (DescribeView id:N, CreateViewVersion): `…/view/id:N` or the bare view ARN. */
+  versionArn: ['qualified', 'bare'],
+  /** R37: Id of a numbered version's snapshot: the bare view id or `id:N`. */
+  versionId: ['bare', 'qualified'],
+  /** R37: Arn of a ListViewVersions summary: `…/view/id:N` or the bare view ARN. */
+  versionSummaryArn: ['qualified', 'bare'],
+  /** R37: Id of a ListViewVersions summary: the bare view id or `id:N`. */
+  versionSummaryId: ['bare', 'qualified'],
+  /** R47: Arn of DescribeView of an AWS-managed view: `…:aws:view/name:1` or the bare ARN (its Id stays the bare ARN). */
+  awsManagedArn: ['qualified', 'bare'],
+  /** R31: Name/Description a numbered version reports (DescribeView id:N, its summary): the view's current ones or those at publish time. */
+  versionMetadata: ['current', 'at-publish'],
+  /** R41: Status of a ListViews summary: PUBLISHED once $LATEST exists, or the status of the last content write. */
+  summaryStatus: ['published-once-latest', 'last-write'],
+  /** R50: the snapshot SearchViews returns (and matches ViewStatusCondition against): $LATEST once published, else $SAVED; or always $SAVED. */
+  searchSnapshot: ['latest-else-saved', 'saved'],
+  /** R51: ViewContentSha256 of a view that was never published: omitted, or the checksum of its draft. */
+  unpublishedSha256: ['omit', 'of-draft'],
+  /** R52: Tags of a view without tags: omitted or `{}`. */
+  emptyTags: ['omit', 'empty-map'],
+  /** R52: Content.Actions when the content was given without Actions: omitted or `[]`. */
+  absentActions: ['omit', 'empty-list'],
+  /** R42: Status of the $SAVED snapshot: the status of the last content write, or always SAVED. */
+  savedAliasStatus: ['last-write', 'always-saved'],
+  /** R54: CreatedTime of a numbered version's snapshot: the view's, or the version's own. */
+  versionCreatedTime: ['view', 'version'],
+  /** R19: whether Content.InputSchema is sent. */
+  inputSchemaField: ['generated', 'omit'],
+  /** R46: whether SearchViews answers ApproximateTotalCount. */
+  approximateTotalCount: ['count', 'omit'],
+
+  // ---- lists: membership, collation and order ----
+  /** R48: whether ListViews without a Type filter lists the AWS-managed views too. */
+  awsManagedInUnfilteredList: ['include', 'exclude'],
+  /** R49: whether SearchViews without a type condition finds AWS-managed views. */
+  awsManagedInSearch: ['include', 'exclude'],
+  /** R18b: which type ListViews lists first (R18 documents "by type, then name", not the type order). */
+  listViewsTypeOrder: ['aws-managed-first', 'customer-managed-first'],
+  /** R50: the order of SearchViews results (undocumented): like ListViews, or by name alone. */
+  searchViewsOrder: ['type-then-name', 'name'],
+
+  // ---- behaviour and error classes ----
+  /** R53: CreateView with the ClientToken of a view since deleted: creates a new view, or is rejected. */
+  clientTokenAfterDelete: ['create-new', 'ResourceInUseException', 'InvalidRequestException'],
+  /** R5: error class of a name clash in CreateView / UpdateViewMetadata. */
+  duplicateNameError: ['DuplicateResourceException', 'ResourceInUseException', 'InvalidParameterException'],
+  /** R45: error class of a view ARN of another instance, region or account. */
+  foreignArnError: ['ResourceNotFoundException', 'InvalidParameterException', 'AccessDeniedException'],
+  /** R39: whether a mutation accepts an alias-qualified ViewId (id:$SAVED, id:$LATEST) or rejects it (malformedQualifierError). */
+  aliasOnMutation: ['accept', 'reject'],
 } as const
 
 export type ChoiceName = keyof typeof CHOICE_OPTIONS
+
+/** The rule (src/spec/rules.ts) each choice belongs to: how sure we are decides whether a check may rest on it. */
+export const CHOICE_RULE: { readonly [K in ChoiceName]: RuleId } = {
+  checksumConflictError: 'R12',
+  versionNumbering: 'R26',
+  checksumInput: 'R14',
+  unpublishedDescribe: 'R7',
+  unpublishedCreateVersionError: 'R10',
+  awsManagedMutationError: 'R9',
+  malformedQualifierError: 'R39',
+  sha256Pattern: 'R29',
+  publishedTemplateValidation: 'R4',
+  aliasVersionField: 'R35',
+  numberedVersionSha256: 'R36',
+  metadataTouchesLastModified: 'R38',
+  noChangePublishTouchesLastModified: 'R38',
+  listViewsNameOrder: 'R18a',
+  invalidNextTokenError: 'R28',
+  validationErrorClass: 'R24',
+  versionArn: 'R37',
+  versionId: 'R37',
+  versionSummaryArn: 'R37',
+  versionSummaryId: 'R37',
+  awsManagedArn: 'R47',
+  versionMetadata: 'R31',
+  summaryStatus: 'R41',
+  searchSnapshot: 'R50',
+  unpublishedSha256: 'R51',
+  emptyTags: 'R52',
+  absentActions: 'R52',
+  savedAliasStatus: 'R42',
+  versionCreatedTime: 'R54',
+  inputSchemaField: 'R19',
+  approximateTotalCount: 'R46',
+  awsManagedInUnfilteredList: 'R48',
+  awsManagedInSearch: 'R49',
+  listViewsTypeOrder: 'R18b',
+  searchViewsOrder: 'R50',
+  clientTokenAfterDelete: 'R53',
+  duplicateNameError: 'R5',
+  foreignArnError: 'R45',
+  aliasOnMutation: 'R39',
+}
 export type Choices = { -readonly [K in ChoiceName]: (typeof CHOICE_OPTIONS)[K][number] }
 
 export const DEFAULT_CHOICES: Readonly<Choices> = {
@@ -57,6 +155,29 @@ export const DEFAULT_CHOICES: Readonly<Choices> = {
   listViewsNameOrder: 'code-unit',
   invalidNextTokenError: 'InvalidParameterException',
   validationErrorClass: 'InvalidParameterException',
+  versionArn: 'qualified',
+  versionId: 'bare',
+  versionSummaryArn: 'qualified',
+  versionSummaryId: 'bare',
+  awsManagedArn: 'qualified',
+  versionMetadata: 'current',
+  summaryStatus: 'published-once-latest',
+  searchSnapshot: 'latest-else-saved',
+  unpublishedSha256: 'omit',
+  emptyTags: 'omit',
+  absentActions: 'omit',
+  savedAliasStatus: 'last-write',
+  versionCreatedTime: 'view',
+  inputSchemaField: 'generated',
+  approximateTotalCount: 'count',
+  awsManagedInUnfilteredList: 'include',
+  awsManagedInSearch: 'include',
+  listViewsTypeOrder: 'aws-managed-first',
+  searchViewsOrder: 'type-then-name',
+  clientTokenAfterDelete: 'create-new',
+  duplicateNameError: 'DuplicateResourceException',
+  foreignArnError: 'ResourceNotFoundException',
+  aliasOnMutation: 'accept',
 }
 
 /** Merges user overrides onto the defaults; an unknown name or value is a usage error, not a silent default. */

@@ -24,6 +24,8 @@ interface StateDocument {
   views: JsonView[]
   awsManaged: JsonView[]
   ghosts: JsonView[]
+  /** ClientTokens of deleted views (whether they may be reused is a choice: clientTokenAfterDelete). */
+  deletedTokens?: string[]
 }
 
 const toJson = (v: ViewRecord): JsonView => ({ ...v, versions: [...v.versions.values()] })
@@ -38,6 +40,7 @@ export function saveStateFile(file: string, model: ViewsModel, now = new Date())
     views: [...s.views.values()].flatMap((byId) => [...byId.values()].map(toJson)),
     awsManaged: [...s.awsManaged.values()].map(toJson),
     ghosts: [...s.ghosts.values()].map(toJson),
+    deletedTokens: [...s.deletedTokens],
   }
   const temp = `${file}.${process.pid}.tmp`
   try {
@@ -88,5 +91,7 @@ export function loadStateFile(file: string, expect: { region: string; accountId:
     views,
     awsManaged: new Map(doc.awsManaged!.map((v) => [v.name.toLowerCase(), fromJson(v)])),
     ghosts: new Map(doc.ghosts!.map((v) => [v.id, fromJson(v)])),
+    // files written before tokens of deleted views were kept have none
+    deletedTokens: new Set(Array.isArray(doc.deletedTokens) ? doc.deletedTokens.filter((t): t is string => typeof t === 'string') : []),
   }
 }

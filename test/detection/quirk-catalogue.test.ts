@@ -1,12 +1,18 @@
 // Detection power: `conformance run` (in-process, default settings) against a stub carrying each quirk of
 // the catalogue must fail, naming a rule the quirk really breaks; against the correct stub it must pass
-// over several seeds. This is the harness's mutation score, asserted.
+// over several seeds. This is the harness's mutation score, asserted — also against a stub whose answers to
+// the undocumented questions all differ from the reference model's.
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { main } from '../../src/cli/main'
+import { SEQUENTIAL_PROPERTIES } from '../../properties'
+import { runConcurrencyProperty } from '../../properties/concurrency'
+import { runProperty } from '../../src/harness/property'
 import { QUIRK_NAMES, QUIRKS } from '../../src/model/quirks'
+import { CHOICE_OPTIONS } from '../../src/spec'
+import { createTarget } from '../../src/targets/create-target'
 
 interface TargetReport { properties: { id: string; status: string; failure?: { rule: string } }[] }
 
@@ -29,6 +35,38 @@ describe('every quirk in the catalogue is killed at default settings', () => {
   }
 })
 
+/**
+ * A stub that answers every undocumented question with its last option (none of them the model's default):
+ * the harness has to learn those answers (src/harness/choice-learning.ts) and must still see each bug.
+ */
+const OTHER_CHOICES = Object.fromEntries(Object.entries(CHOICE_OPTIONS).map(([name, options]) => [name, options[options.length - 1]]))
+
+describe('every quirk is still killed when the stub answers every open question differently', () => {
+  for (const quirk of QUIRK_NAMES) {
+    it(`${quirk} under non-default choices`, async () => {
+      const target = await createTarget({ target: 'stub', stub: { modelOptions: { quirks: [quirk], choices: OTHER_CHOICES } } })
+      try {
+        const mode = { strict: false }
+        const breaks = QUIRKS[quirk].breaks as readonly string[]
+        const failed: string[] = []
+        // as above: some failure cites a rule the quirk really breaks (the first such one ends the search)
+        for (const def of SEQUENTIAL_PROPERTIES) {
+          const r = await runProperty(def, target, { seed: 20261126, mode })
+          if (r.status === 'failed') failed.push(`${def.id}:${r.failure!.rule}`)
+          if (r.status === 'failed' && breaks.includes(r.failure!.rule)) break
+        }
+        if (!failed.some((f) => breaks.includes(f.split(':')[1]!))) {
+          const c = await runConcurrencyProperty(target, { seed: 20261126, mode })
+          if (c.status === 'failed') failed.push(`${c.property}:${c.failure!.rule}`)
+        }
+        expect(failed.filter((f) => breaks.includes(f.split(':')[1]!)), `failed: ${failed.join(', ')}`).not.toEqual([])
+      } finally {
+        await target.close()
+      }
+    })
+  }
+})
+
 describe('the correct stub', () => {
   it('passes the whole run over several seeds with zero failures', async () => {
     for (const seed of [1, 7, 42, 1234, 99999]) {
@@ -36,5 +74,5 @@ describe('the correct stub', () => {
       expect(r.failedProperties, `seed ${seed}`).toEqual([])
       expect(r.code).toBe(0)
     }
-  })
+  }, 180_000) // five whole runs, contracts included: well over a minute on a busy 2-core machine
 })

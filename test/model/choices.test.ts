@@ -59,7 +59,7 @@ const SCENARIOS: { [K in ChoiceName]: Scenario<K> } = {
   unpublishedDescribe: {
     rule: 'R7',
     observe: (m) => outcome(() => describeView(m, createView(m, { status: 'SAVED' }).Id).Status),
-    expected: { ResourceNotFoundException: 'ResourceNotFoundException/R7', InvalidParameterException: 'InvalidParameterException/R7', 'return-saved': 'ok:SAVED' },
+    expected: { ResourceNotFoundException: 'ResourceNotFoundException/R7', InvalidParameterException: 'InvalidParameterException/R7' },
   },
   unpublishedCreateVersionError: {
     rule: 'R10',
@@ -165,7 +165,163 @@ const SCENARIOS: { [K in ChoiceName]: Scenario<K> } = {
       InvalidRequestException: 'InvalidRequestException/R24 InvalidRequestException/R20 InvalidRequestException/R30',
     },
   },
+  versionArn: {
+    rule: 'R37',
+    observe: (m) => firstVersion(m).described.Arn === `${firstVersion(m).view.Arn}:1`,
+    expected: { qualified: true, bare: false },
+  },
+  versionId: {
+    rule: 'R37',
+    observe: (m) => { const { view, described } = firstVersion(m); return described.Id === view.Id ? 'bare' : described.Id === `${view.Id}:1` ? 'qualified' : described.Id },
+    expected: { bare: 'bare', qualified: 'qualified' },
+  },
+  versionSummaryArn: {
+    rule: 'R37',
+    observe: (m) => { const { view, summary } = firstVersion(m); return summary.Arn === view.Arn ? 'bare' : summary.Arn === `${view.Arn}:1` ? 'qualified' : summary.Arn },
+    expected: { qualified: 'qualified', bare: 'bare' },
+  },
+  versionSummaryId: {
+    rule: 'R37',
+    observe: (m) => { const { view, summary } = firstVersion(m); return summary.Id === view.Id ? 'bare' : summary.Id === `${view.Id}:1` ? 'qualified' : summary.Id },
+    expected: { bare: 'bare', qualified: 'qualified' },
+  },
+  awsManagedArn: {
+    rule: 'R47',
+    observe: (m) => describeView(m, CARDS).Arn,
+    expected: { qualified: `${CARDS}:1`, bare: CARDS },
+  },
+  versionMetadata: {
+    rule: 'R31',
+    observe: (m) => {
+      const v = createView(m, { name: 'before' })
+      publishVersion(m, v.Id)
+      m.invoke('UpdateViewMetadata', { InstanceId: INSTANCE, ViewId: v.Id, Name: 'after' })
+      return describeView(m, `${v.Id}:1`).Name
+    },
+    expected: { current: 'after', 'at-publish': 'before' },
+  },
+  summaryStatus: {
+    rule: 'R41',
+    observe: (m) => {
+      updateContent(m, createView(m).Id, 'SAVED', content('draft'))
+      return m.invoke('ListViews', { InstanceId: INSTANCE, Type: 'CUSTOMER_MANAGED' }).ViewsSummaryList[0].Status
+    },
+    expected: { 'published-once-latest': 'PUBLISHED', 'last-write': 'SAVED' },
+  },
+  searchSnapshot: {
+    rule: 'R50',
+    observe: (m) => {
+      updateContent(m, createView(m).Id, 'SAVED', content('draft'))
+      const found = m.invoke('SearchViews', { InstanceId: INSTANCE, SearchCriteria: { ViewTypeCondition: 'CUSTOMER_MANAGED' } }).Views[0]
+      const bySavedStatus = m.invoke('SearchViews', { InstanceId: INSTANCE, SearchCriteria: { ViewStatusCondition: 'SAVED' } }).Views.length
+      return `${found.Status} ${bySavedStatus}`
+    },
+    expected: { 'latest-else-saved': 'PUBLISHED 0', saved: 'SAVED 1' },
+  },
+  unpublishedSha256: {
+    rule: 'R51',
+    observe: (m) => createView(m, { status: 'SAVED' }).ViewContentSha256 !== undefined,
+    expected: { omit: false, 'of-draft': true },
+  },
+  emptyTags: {
+    rule: 'R52',
+    observe: (m) => createView(m).Tags,
+    expected: { omit: undefined, 'empty-map': {} },
+  },
+  absentActions: {
+    rule: 'R52',
+    observe: (m) => createView(m, { content: { Template: '{}' } }).Content.Actions,
+    expected: { omit: undefined, 'empty-list': [] },
+  },
+  savedAliasStatus: {
+    rule: 'R42',
+    observe: (m) => describeView(m, `${createView(m, { status: 'PUBLISHED' }).Id}:$SAVED`).Status,
+    expected: { 'last-write': 'PUBLISHED', 'always-saved': 'SAVED' },
+  },
+  versionCreatedTime: {
+    rule: 'R54',
+    observe: (m) => { const { view, described } = firstVersion(m); return described.CreatedTime === view.CreatedTime ? 'view' : 'version' },
+    expected: { view: 'view', version: 'version' },
+  },
+  inputSchemaField: {
+    rule: 'R19',
+    observe: (m) => 'InputSchema' in createView(m).Content,
+    expected: { generated: true, omit: false },
+  },
+  approximateTotalCount: {
+    rule: 'R46',
+    observe: (m) => m.invoke('SearchViews', { InstanceId: INSTANCE }).ApproximateTotalCount,
+    expected: { count: 5, omit: undefined },
+  },
+  awsManagedInUnfilteredList: {
+    rule: 'R48',
+    observe: (m) => m.invoke('ListViews', { InstanceId: INSTANCE }).ViewsSummaryList.length,
+    expected: { include: 5, exclude: 0 },
+  },
+  awsManagedInSearch: {
+    rule: 'R49',
+    observe: (m) => [
+      m.invoke('SearchViews', { InstanceId: INSTANCE }).Views.length,
+      m.invoke('SearchViews', { InstanceId: INSTANCE, SearchCriteria: { ViewTypeCondition: 'AWS_MANAGED' } }).Views.length,
+    ].join(' '),
+    expected: { include: '5 5', exclude: '0 5' },
+  },
+  listViewsTypeOrder: {
+    rule: 'R18b',
+    observe: (m) => {
+      createView(m)
+      return m.invoke('ListViews', { InstanceId: INSTANCE }).ViewsSummaryList[0].Type
+    },
+    expected: { 'aws-managed-first': 'AWS_MANAGED', 'customer-managed-first': 'CUSTOMER_MANAGED' },
+  },
+  searchViewsOrder: {
+    rule: 'R50',
+    observe: (m) => {
+      createView(m, { name: 'A' })
+      return m.invoke('SearchViews', { InstanceId: INSTANCE }).Views[0].Name
+    },
+    expected: { 'type-then-name': 'Cards', name: 'A' },
+  },
+  clientTokenAfterDelete: {
+    rule: 'R53',
+    observe: (m) => {
+      const v = createView(m, { clientToken: 'once' })
+      m.invoke('DeleteView', { InstanceId: INSTANCE, ViewId: v.Id })
+      return outcome(() => createView(m, { clientToken: 'once' }).Id === v.Id)
+    },
+    expected: { 'create-new': 'ok:false', ResourceInUseException: 'ResourceInUseException/R53', InvalidRequestException: 'InvalidRequestException/R53' },
+  },
+  duplicateNameError: {
+    rule: 'R5',
+    observe: (m) => {
+      createView(m, { name: 'same' })
+      return outcome(() => createView(m, { name: 'same' }))
+    },
+    expected: { DuplicateResourceException: 'DuplicateResourceException/R5', ResourceInUseException: 'ResourceInUseException/R5', InvalidParameterException: 'InvalidParameterException/R5' },
+  },
+  foreignArnError: {
+    rule: 'R45',
+    observe: (m) => outcome(() => describeView(m, `arn:aws:connect:us-east-1:999999999999:instance/${INSTANCE}/view/${createView(m).Id}`)),
+    expected: { ResourceNotFoundException: 'ResourceNotFoundException/R45', InvalidParameterException: 'InvalidParameterException/R45', AccessDeniedException: 'AccessDeniedException/R45' },
+  },
+  aliasOnMutation: {
+    rule: 'R39',
+    observe: (m) => outcome(() => updateContent(m, `${createView(m).Id}:$SAVED`, 'SAVED', content('x')).Status),
+    expected: { accept: 'ok:SAVED', reject: 'InvalidParameterException/R39' },
+  },
 }
+
+/** A view with one published version: the view as created, version 1 as described and as summarised. */
+function firstVersion(m: CheckedModel): { view: Record<string, any>; described: Record<string, any>; summary: Record<string, any> } {
+  const cached = firstVersions.get(m)
+  if (cached) return cached
+  const view = createView(m)
+  publishVersion(m, view.Id)
+  const r = { view, described: describeView(m, `${view.Id}:1`), summary: m.invoke('ListViewVersions', { InstanceId: INSTANCE, ViewId: view.Id }).ViewVersionSummaryList[0] }
+  firstVersions.set(m, r)
+  return r
+}
+const firstVersions = new WeakMap<CheckedModel, ReturnType<typeof firstVersion>>()
 
 /** Runs the scenario once per option; the test's own title must name the scenario's rule and choice. */
 function runChoice(name: ChoiceName): void {
@@ -202,4 +358,27 @@ describe('each option of each choice', () => {
   it('R18a choice listViewsNameOrder: order of the names b, B, a, Á', () => runChoice('listViewsNameOrder'))
   it('R28 choice invalidNextTokenError: class of a NextToken the model did not issue', () => runChoice('invalidNextTokenError'))
   it('R24, R20, R30 choice validationErrorClass: class of a constraint violation, an oversized content and an empty metadata update', () => runChoice('validationErrorClass'))
+  it('R37 choice versionArn: Arn of DescribeView id:1', () => runChoice('versionArn'))
+  it('R37 choice versionId: Id of DescribeView id:1', () => runChoice('versionId'))
+  it('R37 choice versionSummaryArn: Arn of a ListViewVersions summary', () => runChoice('versionSummaryArn'))
+  it('R37 choice versionSummaryId: Id of a ListViewVersions summary', () => runChoice('versionSummaryId'))
+  it('R47 choice awsManagedArn: Arn of DescribeView of an AWS-managed view by its ARN', () => runChoice('awsManagedArn'))
+  it('R31 choice versionMetadata: Name of version 1 after a rename', () => runChoice('versionMetadata'))
+  it('R41 choice summaryStatus: summary Status of a published view with a newer draft', () => runChoice('summaryStatus'))
+  it('R50 choice searchSnapshot: the status SearchViews reports and matches for a published view with a newer draft', () => runChoice('searchSnapshot'))
+  it('R51 choice unpublishedSha256: checksum of a view created SAVED', () => runChoice('unpublishedSha256'))
+  it('R52 choice emptyTags: Tags of a view created without tags', () => runChoice('emptyTags'))
+  it('R52 choice absentActions: Actions of content created without Actions', () => runChoice('absentActions'))
+  it('R42 choice savedAliasStatus: Status of the $SAVED snapshot of a view created PUBLISHED', () => runChoice('savedAliasStatus'))
+  it('R54 choice versionCreatedTime: CreatedTime of version 1', () => runChoice('versionCreatedTime'))
+  it('R19 choice inputSchemaField: whether Content carries InputSchema', () => runChoice('inputSchemaField'))
+  it('R46 choice approximateTotalCount: ApproximateTotalCount of an unfiltered search', () => runChoice('approximateTotalCount'))
+  it('R48 choice awsManagedInUnfilteredList: AWS-managed views in an unfiltered ListViews', () => runChoice('awsManagedInUnfilteredList'))
+  it('R49 choice awsManagedInSearch: AWS-managed views found without, then with a type condition', () => runChoice('awsManagedInSearch'))
+  it('R18b choice listViewsTypeOrder: the type ListViews lists first', () => runChoice('listViewsTypeOrder'))
+  it('R50 choice searchViewsOrder: the first result of an unfiltered search beside a customer view named A', () => runChoice('searchViewsOrder'))
+  it('R53 choice clientTokenAfterDelete: CreateView with the token of a deleted view', () => runChoice('clientTokenAfterDelete'))
+  it('R5 choice duplicateNameError: class of a name clash', () => runChoice('duplicateNameError'))
+  it('R45 choice foreignArnError: class of a view ARN of another account', () => runChoice('foreignArnError'))
+  it('R39 choice aliasOnMutation: UpdateViewContent of id:$SAVED', () => runChoice('aliasOnMutation'))
 })

@@ -1,6 +1,6 @@
 // Consistency of the hand-written catalogue (rules.ts, choices.ts) with itself and with the generated spec.
 import { describe, expect, it } from 'vitest'
-import { CHOICE_OPTIONS, DEFAULT_CHOICES, ERROR_NAMES, OPERATIONS, RULES, isRuleId, resolveChoices, rule, type ChoiceName } from '../../src/spec'
+import { CHOICE_OPTIONS, CHOICE_RULE, choiceIsOpen, DEFAULT_CHOICES, ERROR_NAMES, OPERATIONS, RULES, isRuleId, resolveChoices, rule, type ChoiceName } from '../../src/spec'
 
 const CHOICES = Object.keys(CHOICE_OPTIONS) as ChoiceName[]
 
@@ -20,6 +20,19 @@ describe('choices', () => {
   it('every default is one of its options', () => {
     for (const name of CHOICES) expect(CHOICE_OPTIONS[name] as readonly string[], name).toContain(DEFAULT_CHOICES[name])
     expect(Object.keys(DEFAULT_CHOICES).sort()).toEqual([...CHOICES].sort())
+  })
+
+  it('every choice belongs to a rule (CHOICE_RULE), and a rule naming a choice is the one it belongs to', () => {
+    for (const name of CHOICES) expect(() => rule(CHOICE_RULE[name]), name).not.toThrow()
+    for (const r of RULES) if (r.choice) expect(CHOICE_RULE[r.choice], r.id).toBe(r.id)
+  })
+
+  it('a choice is open in default mode unless its rule (or, for an error class, its class) is documented; strict mode closes inferred ones', () => {
+    expect(choiceIsOpen('versionNumbering', { strict: false })).toBe(true) // R26 inferred
+    expect(choiceIsOpen('versionNumbering', { strict: true })).toBe(false)
+    expect(choiceIsOpen('versionNumbering', { strict: false, confirmed: new Set(['R26']) })).toBe(false)
+    expect(choiceIsOpen('checksumConflictError', { strict: true })).toBe(true) // R12 documented, its class unknown
+    expect(choiceIsOpen('checksumInput', { strict: true })).toBe(true) // R14 unknown-choice
   })
 
   it('resolveChoices rejects an unknown choice or option instead of defaulting silently', () => {

@@ -1,0 +1,51 @@
+// The reference model learns a target's answers to undocumented questions (src/harness/choice-learning.ts):
+// a difference one open choice explains is adopted, kept for later sequences against the same target, and
+// never hides what the mode asserts.
+import { afterEach, describe, expect, it } from 'vitest'
+import { differential } from '../../properties/differential'
+import { fieldDifferences, targetKnowledge } from '../../src/harness/choice-learning'
+import type { Cmd } from '../../src/harness/commands'
+import { runSequence } from '../../src/harness/property'
+import { createTarget } from '../../src/targets/create-target'
+import type { Target } from '../../src/targets/target'
+
+const TEMPLATE = '{"Head":{"Title":"a"},"Body":[]}'
+/** Only the Actions change: under checksumInput=template-only the checksum stays, under the default it moves. */
+const ACTIONS_ONLY_CHANGE: Cmd[] = [
+  { op: 'CreateView', slot: 0, status: 'PUBLISHED', content: { Template: TEMPLATE, Actions: ['Submit'] }, name: 'learn' },
+  { op: 'UpdateViewContent', slot: 0, status: 'PUBLISHED', content: { Template: TEMPLATE, Actions: ['Cancel'] }, ref: 'id' },
+  { op: 'DescribeView', slot: 0, ref: 'id', qualifier: '' },
+]
+
+let target: Target | undefined
+afterEach(async () => target?.close())
+
+describe('choice learning', () => {
+  it('counts differing leaf fields, a member on one side only once', () => {
+    expect(fieldDifferences({ a: 1, b: [1, 2] }, { a: 1, b: [1, 2] })).toBe(0)
+    expect(fieldDifferences({ a: 1, b: 2 }, { a: 1, b: 3, c: 4 })).toBe(2)
+    expect(fieldDifferences({ l: [1] }, { l: [1, 2] })).toBe(2) // the length and the extra item
+  })
+
+  it('R14 adopts the target\'s checksum input once a difference shows it, and keeps it for the next sequence', async () => {
+    target = await createTarget({ target: 'stub', stub: { modelOptions: { choices: { checksumInput: 'template-only' } } } })
+    const mode = { strict: false }
+    const first = await runSequence(differential, target, ACTIONS_ONLY_CHANGE, mode)
+    expect(first.failure).toBeUndefined()
+    expect(targetKnowledge(target, mode).learned).toEqual({ checksumInput: 'template-only' })
+    const again = await runSequence(differential, target, ACTIONS_ONLY_CHANGE, mode)
+    expect(again.failure).toBeUndefined()
+  })
+
+  it('R13 a difference no choice explains is still reported', async () => {
+    target = await createTarget({ target: 'stub', stub: { modelOptions: { quirks: ['checksum-of-saved'] } } })
+    const cmds: Cmd[] = [
+      ...ACTIONS_ONLY_CHANGE.slice(0, 1),
+      { op: 'UpdateViewContent', slot: 0, status: 'SAVED', content: { Template: '{"Head":{"Title":"draft"},"Body":[]}', Actions: [] }, ref: 'id' },
+      { op: 'DescribeView', slot: 0, ref: 'id', qualifier: '' },
+    ]
+    const r = await runSequence(differential, target, cmds, { strict: false })
+    expect(r.failure?.rule).toBeDefined()
+    expect(r.failure!.message).toMatch(/differs from the model/)
+  })
+})
