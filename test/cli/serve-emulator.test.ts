@@ -2,7 +2,7 @@
 // it uses, instances created on first use, a readiness route, and state that survives a SIGTERM and a
 // restart (--state-file), with a corrupt or mismatched file refused in one line. The AWS CLI and boto3
 // (both on CI's machine; skipped with the reason where absent) talk to it as they would to AWS.
-import { execFile, spawnSync, type ChildProcess } from 'node:child_process'
+import { execFile, spawnSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -11,29 +11,14 @@ import {
   TagResourceCommand,
 } from '@aws-sdk/client-connect'
 import { describe, expect, it } from 'vitest'
-import { collect, spawnCli, tempDir, type CliResult } from './support/cli'
+import { collect, serveCli, spawnCli, tempDir, type CliResult, type Serving } from './support/cli'
 
 const INSTANCE = '0f2a1b3c-1111-4222-8333-444455556666'
 const ACCOUNT = '111122223333'
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'example/secret' }
 const content = { Template: '{"Head":"emulated"}', Actions: ['Submit'] }
 
-interface Serving { url: string; child: ChildProcess; done: Promise<CliResult> }
-
-async function serve(args: string[]): Promise<Serving> {
-  const child = spawnCli(['serve', '--port', '0', ...args])
-  const done = collect(child, 120_000)
-  const url = await new Promise<string>((resolve, reject) => {
-    let seen = ''
-    child.stdout!.on('data', (d: Buffer) => {
-      seen += d.toString()
-      const m = /listening on (http:\/\/\S+)/.exec(seen)
-      if (m) resolve(m[1]!)
-    })
-    child.on('exit', () => reject(new Error(`serve exited early: ${seen}`)))
-  })
-  return { url, child, done }
-}
+const serve = (flags: string[]) => serveCli(flags)
 
 async function stop(s: Serving, signal: NodeJS.Signals = 'SIGTERM'): Promise<CliResult> {
   s.child.kill(signal)

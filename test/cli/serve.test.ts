@@ -3,24 +3,9 @@ import { ConnectClient, ListViewsCommand, SearchViewsCommand } from '@aws-sdk/cl
 import { expect, it } from 'vitest'
 import { DEFAULT_INSTANCE_ID } from '../../src/model'
 import { STUB_CREDENTIALS } from '../../src/stub'
-import type { ChildProcess } from 'node:child_process'
-import { collect, spawnCli, type CliResult } from './support/cli'
+import { serveCli } from './support/cli'
 
-/** Starts `conformance serve` with these flags; resolves with its URL once it listens. */
-async function serve(flags: string[]): Promise<{ child: ChildProcess; done: Promise<CliResult>; url: string }> {
-  const child = spawnCli(['serve', '--port', '0', ...flags])
-  const done = collect(child, 30_000)
-  const url = await new Promise<string>((resolve, reject) => {
-    let seen = ''
-    child.stdout!.on('data', (d: Buffer) => {
-      seen += d.toString()
-      const m = /listening on (http:\/\/\S+)/.exec(seen)
-      if (m) resolve(m[1]!)
-    })
-    child.on('exit', () => reject(new Error(`serve exited early: ${seen}`)))
-  })
-  return { child, done, url }
-}
+const serve = (flags: string[]) => serveCli(flags, 30_000)
 
 it('serves the stub on a free port until SIGINT (with the SigV4 check on)', async () => {
   const { child, done, url } = await serve(['--verify-sigv4'])

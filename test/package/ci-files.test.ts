@@ -5,7 +5,6 @@
 // a non-root user, a HEALTHCHECK on the readiness route and a consistent port. The action's run step and the
 // emulator-instance script are executed for real (the latter against moto where it is installed).
 import { execFile, spawnSync } from 'node:child_process'
-import { createServer } from 'node:net'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -14,7 +13,7 @@ import { DockerfileParser } from 'dockerfile-ast'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { HEALTH_PATH } from '../../src/stub'
-import { REPO } from '../cli/support/cli'
+import { freePort, REPO } from '../cli/support/cli'
 
 type Step = { uses?: string; run?: string; name?: string; id?: string; with?: Record<string, unknown>; env?: Record<string, string> }
 type Workflow = { jobs: Record<string, { steps: Step[]; strategy?: { matrix?: Record<string, unknown[]> } }> }
@@ -114,17 +113,6 @@ describe('Dockerfile', () => {
     }
   })
 })
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer()
-    s.once('error', reject)
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number }
-      s.close(() => resolve(port))
-    })
-  })
-}
 
 function bash(script: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {

@@ -4,29 +4,17 @@
 // Skipped, with the reason, where Python's moto is not installed.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { ConnectClient, CreateInstanceCommand } from '@aws-sdk/client-connect'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ConformanceReport } from '../../src/report/report-types'
 import { OPERATION_NAMES } from '../../src/spec'
-import { runCli, tempDir, type CliResult } from '../cli/support/cli'
+import { freePort, runCli, tempDir, type CliResult } from '../cli/support/cli'
 
 const motoMissing = spawnSync('python3', ['-c', 'import moto.server'], { encoding: 'utf8' }).status !== 0
 if (motoMissing) console.warn('moto is not installed (pip install "moto[server]"): skipping the run against moto.server')
 
 const VIEW_OPERATIONS = OPERATION_NAMES.filter((op) => !['TagResource', 'UntagResource', 'ListTagsForResource'].includes(op))
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer()
-    s.once('error', reject)
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number }
-      s.close(() => resolve(port))
-    })
-  })
-}
 
 async function waitForHttp(url: string, ms: number): Promise<void> {
   const until = Date.now() + ms

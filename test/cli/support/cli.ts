@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll } from 'vitest'
@@ -72,4 +73,34 @@ export function tempDir(prefix = 'cvc-cli-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix))
   made.push(dir)
   return dir
+}
+
+/** A free TCP port on loopback (for servers that must be told one, like moto's). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer()
+    s.once('error', reject)
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number }
+      s.close(() => resolve(port))
+    })
+  })
+}
+
+export interface Serving { url: string; child: ChildProcess; done: Promise<CliResult> }
+
+/** Starts `conformance serve` with these flags on a free port; resolves with its URL once it listens. */
+export async function serveCli(flags: readonly string[], timeoutMs = 120_000): Promise<Serving> {
+  const child = spawnCli(['serve', '--port', '0', ...flags])
+  const done = collect(child, timeoutMs)
+  const url = await new Promise<string>((resolve, reject) => {
+    let seen = ''
+    child.stdout!.on('data', (d: Buffer) => {
+      seen += d.toString()
+      const m = /listening on (http:\/\/\S+)/.exec(seen)
+      if (m) resolve(m[1]!)
+    })
+    child.on('exit', () => reject(new Error(`serve exited early: ${seen}`)))
+  })
+  return { url, child, done }
 }
