@@ -156,7 +156,7 @@ export async function runCoveragePlan(target: Target, opts: RunOptions): Promise
       return failure
     },
   }
-  const { failure, session } = await runSequence(def, target, COVERAGE_PLAN.map((s) => s.cmd), opts.mode, ledger)
+  const { failure, session, notImplemented } = await runSequence(def, target, COVERAGE_PLAN.map((s) => s.cmd), opts.mode, ledger)
   if (session.steps.length) steps.settle(session.steps.length - 1) // a failure of R32–R34 ends the plan before the check
   const served = new Map(COVERAGE_PLAN.map((s) => [s.cmd, s.serves]))
   const interactions: InteractionVerdict[] = session.steps.map((step) => {
@@ -173,6 +173,8 @@ export async function runCoveragePlan(target: Target, opts: RunOptions): Promise
     property: coveragePlan.id, title: coveragePlan.title, rules: coveragePlan.rules, seed: opts.seed, numRuns: 1,
     commandsExecuted: session.steps.length, durationMs: Date.now() - started, assertions: ledger.toRecord(), interactions,
     report: `coverage plan: ${session.steps.length} of ${COVERAGE_PLAN.length} steps, ${target.stats.calls - callsBefore} calls`,
+    // the rules of the steps it did not reach stay not exercised; say why the plan stopped
+    ...(notImplemented ? { note: `stopped after ${session.steps.length} of ${COVERAGE_PLAN.length} steps: the target does not implement ${notImplemented.join(', ')}` } : {}),
   }
   if (failure) return { ...base, status: 'failed', failure }
   if (ledger.total > 0) return { ...base, status: 'passed' }
