@@ -165,7 +165,11 @@ export async function runCoveragePlan(target: Target, opts: RunOptions): Promise
       interaction: `plan step ${step.index + 1}: ${describeCmd(step.cmd)}`,
       state: `serves ${[...(served.get(step.cmd) ?? []), ...EVERY_ANSWER].join(' ')}`,
       status: failed ? 'failed' : 'passed',
-      rules: [...(steps.byStep.get(step.index) ?? [])].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })),
+      // a failed interaction counts against every rule it names (report/rule-status.ts): the failed step names
+      // only the rule that failed, not the others whose assertions passed in it
+      rules: failed
+        ? (isRuleId(failure.rule) ? [failure.rule] : [])
+        : [...(steps.byStep.get(step.index) ?? [])].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })),
       ...(failed ? { mismatch: `${failure.rule}: ${failure.message}` } : {}),
     }
   })

@@ -161,11 +161,10 @@ export async function runContractProperty(target: Target, opts: ContractRunOptio
   const pact = committedPact()
   const asserted = pact.interactions.filter((i) => assertedIn(declaredRules(i), mode))
   const left = pact.interactions.filter((i) => !asserted.includes(i))
-  const unimplemented: InteractionVerdict[] = asserted.flatMap((i) => {
-    const why = missingFor(i, target)
-    return why ? [{ interaction: i.description, state: stateOf(i), rules: declaredRules(i), status: 'not-verified' as const, mismatch: why }] : []
-  })
-  const kept = asserted.filter((i) => missingFor(i, target) === undefined)
+  const why = new Map(asserted.map((i) => [i, missingFor(i, target)]))
+  const unimplemented: InteractionVerdict[] = asserted.filter((i) => why.get(i)).map((i) => (
+    { interaction: i.description, state: stateOf(i), rules: declaredRules(i), status: 'not-verified' as const, mismatch: why.get(i)! }))
+  const kept = asserted.filter((i) => !why.get(i))
   // The verifier reads pact files: the interactions this mode asserts go to it as a pact of their own.
   const answer = kept.length === 0 ? { passed: true, results: [], stateFailures: [] } : await verifyPact(target, pact, kept, opts.timeLimitMs)
   const interactions: InteractionVerdict[] = [...(answer === 'killed'
