@@ -5,7 +5,7 @@
 // Usage: npx tsx bench/calibration.ts [combinations=10] [--commands 60] [--json out/bench/calibration.json] [--md out/bench/calibration.md]
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { SEQUENTIAL_PROPERTIES } from '../properties'
+import { SEQUENTIAL_PROPERTIES } from '../src/properties'
 import { calibrate } from '../src/harness/calibration'
 import { record, sampleCommands } from '../src/harness/recording'
 import { CHOICE_OPTIONS, DEFAULT_CHOICES, type ChoiceName } from '../src/spec/choices'

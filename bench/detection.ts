@@ -6,8 +6,8 @@
 // Usage: npm run bench:detection -- [seeds=10] [--json out/bench/detection.json] [--md out/bench/detection.md]
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { SEQUENTIAL_PROPERTIES } from '../properties'
-import { concurrency, runConcurrencyProperty } from '../properties/concurrency'
+import { SEQUENTIAL_PROPERTIES } from '../src/properties'
+import { concurrency, runConcurrencyProperty } from '../src/properties/concurrency'
 import { runProperty, type PropertyResult } from '../src/harness/property'
 import { QUIRK_NAMES, QUIRKS } from '../src/model/quirks'
 import { createTarget } from '../src/targets/create-target'

@@ -10,7 +10,7 @@
 // internal error.
 import { performance } from 'node:perf_hooks'
 import { Command, InvalidArgumentError, Option } from 'commander'
-import { verifyContractsCommand, type VerifyCommandOptions } from '../src/contracts/verify-command'
+import { verifyContractsCommand, type VerifyCommandOptions } from '../src/verification/verify-command'
 
 // Both are read when used (verifier start, client construction), not at import time.
 process.env.PACT_DO_NOT_TRACK ??= 'true'

@@ -5,8 +5,8 @@ import { ConnectClient } from '@aws-sdk/client-connect'
 import { HTTPResponseStatusClass, MatchersV3 as M, type Matcher, type StatusCodeMatcher } from '@pact-foundation/pact'
 import { DEFAULT_ACCOUNT_ID, DEFAULT_INSTANCE_ID, DEFAULT_REGION } from '../../src/model/options'
 import { customerViewArn } from '../../src/model/view-ref'
-import { pathSegment, type StateName } from '../../src/contracts/provider-states'
-import { contentRevision } from '../../src/contracts/state-arranger'
+import { pathSegment, type StateName } from '../../src/verification/provider-states'
+import { contentRevision } from '../../src/verification/state-arranger'
 import { OPERATIONS, SHAPES, type ErrorName, type OperationName, type RuleId } from '../../src/spec'
 
 /** Fake, non-AWS-looking credentials: only their signature's shape reaches the pact. */

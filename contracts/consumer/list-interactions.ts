@@ -2,7 +2,7 @@
 import { ListViewsCommand, SearchViewsCommand } from '@aws-sdk/client-connect'
 import { MatchersV3 as M } from '@pact-foundation/pact'
 import { expect } from 'vitest'
-import { STATE } from '../../src/contracts/provider-states'
+import { STATE } from '../../src/verification/provider-states'
 import {
   EX, anyClientError, declaredClientErrors, errorResponse, instanceIdValue, nextToken, nextTokenValue, requestIdHeader, viewBody, viewNameValue, viewSummary, viewsPath,
   type ContractCase,

@@ -1,7 +1,7 @@
 // TagResource, UntagResource, ListTagsForResource on the unqualified view ARN (R21).
 import { ListTagsForResourceCommand, TagResourceCommand, UntagResourceCommand } from '@aws-sdk/client-connect'
 import { expect } from 'vitest'
-import { STATE } from '../../src/contracts/provider-states'
+import { STATE } from '../../src/verification/provider-states'
 import { EX_MISSING_VIEW_ARN, EX_VIEW_ARN, errorResponse, requestIdHeader, tagsPath, type ContractCase } from './contract-kit'
 import { expectServiceError } from './expect-sdk'
 

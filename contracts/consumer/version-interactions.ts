@@ -3,7 +3,7 @@ import { CreateViewVersionCommand, DeleteViewVersionCommand, ListViewVersionsCom
 import { MatchersV3 as M } from '@pact-foundation/pact'
 import { expect } from 'vitest'
 import { CHOICE_OPTIONS } from '../../src/spec/choices'
-import { STATE } from '../../src/contracts/provider-states'
+import { STATE } from '../../src/verification/provider-states'
 import {
   EX, anyClientError, errorResponse, nextToken, nextTokenValue, requestIdHeader, sha256Value, versionArn, viewBody, viewId, viewsPath,
   type ContractCase,

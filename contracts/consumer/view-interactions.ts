@@ -2,8 +2,8 @@
 import { CreateViewCommand, DeleteViewCommand, DescribeViewCommand, UpdateViewContentCommand, UpdateViewMetadataCommand } from '@aws-sdk/client-connect'
 import { expect } from 'vitest'
 import { RUN_TAG_KEY } from '../../src/targets/run-identity'
-import { STATE } from '../../src/contracts/provider-states'
-import { contentRevision } from '../../src/contracts/state-arranger'
+import { STATE } from '../../src/verification/provider-states'
+import { contentRevision } from '../../src/verification/state-arranger'
 import {
   EX, EX_CONTENT, EX_VIEW_ARN, anyClientError, declaredClientErrors, errorResponse, newViewNameValue, requestIdHeader, runTagValue, viewBody, viewNameValue, viewsPath,
   type ContractCase,

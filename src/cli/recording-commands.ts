@@ -4,7 +4,7 @@
 // confirm inferred rules: `run` loads them from fixtures/recordings/ and asserts those rules as documented.
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { SEQUENTIAL_PROPERTIES } from '../../properties'
+import { SEQUENTIAL_PROPERTIES } from '../properties'
 import { compareWithRecording, confirmedByLiveRecordings, readRecording, record, sampleCommands, writeRecording, type Recording } from '../harness/recording'
 import { packagePath } from '../package-files'
 import { EXIT, UsageError } from './exit-codes'

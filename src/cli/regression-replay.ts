@@ -2,7 +2,7 @@
 // the property's checks (replayBundle); the concurrency property re-runs its fast-check seed and path,
 // because its counterexample is rounds of parallel calls, not a command list.
 import { basename } from 'node:path'
-import { SEQUENTIAL_PROPERTIES } from '../../properties'
+import { SEQUENTIAL_PROPERTIES } from '../properties'
 import { bundleMode, readBundle, replayBundle, type ReplayBundle } from '../harness/replay'
 import type { RegressionReport } from '../report/report-types'
 import type { Target } from '../targets/target'

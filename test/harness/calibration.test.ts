@@ -2,7 +2,7 @@
 // serving known non-default combinations, and the profile must name exactly those values for every choice
 // the recording exercised, list the rest as unsettled (never guessed), and replay the recording faithfully.
 import { afterEach, describe, expect, it } from 'vitest'
-import { SEQUENTIAL_PROPERTIES } from '../../properties'
+import { SEQUENTIAL_PROPERTIES } from '../../src/properties'
 import { calibrate } from '../../src/harness/calibration'
 import { compareWithRecording, record, sampleCommands, type Recording } from '../../src/harness/recording'
 import { CHOICE_OPTIONS, DEFAULT_CHOICES } from '../../src/spec/choices'

@@ -2,7 +2,7 @@
 // a difference one open choice explains is adopted, kept for later sequences against the same target, and
 // never hides what the mode asserts.
 import { afterEach, describe, expect, it } from 'vitest'
-import { differential } from '../../properties/differential'
+import { differential } from '../../src/properties/differential'
 import { fieldDifferences, targetKnowledge } from '../../src/harness/choice-learning'
 import type { Cmd } from '../../src/harness/commands'
 import { runSequence } from '../../src/harness/property'

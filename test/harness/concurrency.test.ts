@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   concurrency, runConcurrencyProperty, runRounds, type ConcurrentCmd, type Round,
-} from '../../properties/concurrency'
+} from '../../src/properties/concurrency'
 import { checkLinearizability } from '../../src/harness/linearizability'
 import { historyOutcome, viewsSequentialModel, type ViewsHistoryEntry } from '../../src/harness/linearizable-views'
 import { deterministicOptions } from '../../src/model/options'

@@ -1,8 +1,8 @@
 // The same property set passes against the stub's HTTP server reached through the `endpoint` target:
 // real sockets, SigV4-signed requests, the live-safety guard and cleanup all in the path.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { SEQUENTIAL_PROPERTIES } from '../../properties'
-import { runConcurrencyProperty } from '../../properties/concurrency'
+import { SEQUENTIAL_PROPERTIES } from '../../src/properties'
+import { runConcurrencyProperty } from '../../src/properties/concurrency'
 import { runProperty } from '../../src/harness/property'
 import { startStubServer, type StubServer } from '../../src/stub'
 import { createTarget } from '../../src/targets/create-target'

@@ -1,7 +1,7 @@
 // R15's clock-free check in the differential property: LastModifiedTime never goes back and is never
 // before CreatedTime. Fed hand-made steps, since no quirk bends timestamps.
 import { describe, expect, it } from 'vitest'
-import { checkLastModifiedMovesForward } from '../../properties/differential'
+import { checkLastModifiedMovesForward } from '../../src/properties/differential'
 import type { CheckContext } from '../../src/harness/property'
 import type { Step } from '../../src/harness/session'
 

@@ -1,7 +1,7 @@
 // The whole sequential property set passes against the correct stub over 20 seeds (default mode), and
 // over a few seeds in strict mode: the harness must not cry wolf.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { SEQUENTIAL_PROPERTIES } from '../../properties'
+import { SEQUENTIAL_PROPERTIES } from '../../src/properties'
 import { runProperty } from '../../src/harness/property'
 import { createTarget } from '../../src/targets/create-target'
 import type { Target } from '../../src/targets/target'

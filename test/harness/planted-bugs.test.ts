@@ -2,12 +2,12 @@
 // the property fail, and fast-check shrinks the counterexample to at most 5 commands (7 where a shorter one
 // is a legal answer, see below).
 import { afterEach, describe, expect, it } from 'vitest'
-import { checksumConflict } from '../../properties/checksum-conflict'
-import { deleteSemantics } from '../../properties/delete'
-import { immutability } from '../../properties/immutability'
-import { monotonicVersions } from '../../properties/monotonic-versions'
-import { noChangePublish } from '../../properties/no-change-publish'
-import { pagination } from '../../properties/pagination'
+import { checksumConflict } from '../../src/properties/checksum-conflict'
+import { deleteSemantics } from '../../src/properties/delete'
+import { immutability } from '../../src/properties/immutability'
+import { monotonicVersions } from '../../src/properties/monotonic-versions'
+import { noChangePublish } from '../../src/properties/no-change-publish'
+import { pagination } from '../../src/properties/pagination'
 import type { PropertyDef } from '../../src/harness/property'
 import { runProperty } from '../../src/harness/property'
 import { createTarget } from '../../src/targets/create-target'

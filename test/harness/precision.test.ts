@@ -4,7 +4,7 @@
 // interactions that still pin an open value are listed in CONTRACT_PINS and counted apart). And the
 // learning that makes this possible must not swallow what a mode asserts: strict mode holds R26.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { monotonicVersions } from '../../properties/monotonic-versions'
+import { monotonicVersions } from '../../src/properties/monotonic-versions'
 import { PROPERTY_IDS } from '../../src/cli/property-set'
 import { runProperty } from '../../src/harness/property'
 import { CHOICE_OPTIONS, type ChoiceName } from '../../src/spec'

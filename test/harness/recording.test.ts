@@ -1,7 +1,7 @@
 // Recordings: a transcript recorded on one target replays against another; differences show as diffs of
 // normalised answers, and rules the recorded target agreed with (strictly) are listed as confirmed.
 import { afterEach, describe, expect, it } from 'vitest'
-import { differential } from '../../properties/differential'
+import { differential } from '../../src/properties/differential'
 import { compareWithRecording, confirmedByLiveRecordings, record, sampleCommands } from '../../src/harness/recording'
 import { createTarget } from '../../src/targets/create-target'
 import type { Target } from '../../src/targets/target'

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { ModelError } from '../../src/model'
 import { OPERATIONS, OPERATION_NAMES, SHAPES, type StructureShape } from '../../src/spec'
 import { assertDeclaredError, assertWireOutput, checkedModel, type CheckedModel } from './support/checked-model'
-import { callArbitrary, type KnownRefs } from './support/input-arbitraries'
+import { callArbitrary, type KnownRefs } from '../../src/arbitraries/model-inputs'
 import { INSTANCE, OTHER_INSTANCE, content, createView, describeView, expectModelError, publishVersion, updateContent } from './support/view-steps'
 
 /** A populated model: published views with versions and tags, a draft-only view, a deleted view. */

@@ -108,7 +108,7 @@ describe('Dockerfile', () => {
     }
     const ignored = text(join(REPO, '.dockerignore')).split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'))
     expect(ignored).toEqual(expect.arrayContaining(['.git', 'node_modules', 'dist', 'out']))
-    for (const needed of ['src', 'scripts', 'properties', 'fixtures', 'contracts', 'bin', 'tsup.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json']) {
+    for (const needed of ['src', 'scripts', 'fixtures', 'contracts', 'bin', 'tsup.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json']) {
       expect(ignored, needed).not.toContain(needed)
     }
   })

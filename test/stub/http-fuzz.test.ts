@@ -31,7 +31,7 @@ import { HttpResponse, type HttpHandler } from '@smithy/protocol-http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { deterministicOptions } from '../../src/model'
 import { STUB_CREDENTIALS, startStubServer, type StubServer } from '../../src/stub'
-import { INSTANCE, campaign, type CampaignOptions, type Seeded } from './support/fuzz-requests'
+import { INSTANCE, campaign, type CampaignOptions, type Seeded } from '../../src/arbitraries/wire-requests'
 import { REGION, exchangeRaw, send, type Exchange, type FuzzRequest, type Leg, type Outcome } from './support/fuzz-transport'
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261126)

@@ -1,4 +1,0 @@
-import { checksumConflict } from './checksum-conflict'
-import { propertySuite } from './support/suite'
-
-propertySuite(checksumConflict)

@@ -1,4 +1,0 @@
-import { deleteSemantics } from './delete'
-import { propertySuite } from './support/suite'
-
-propertySuite(deleteSemantics)

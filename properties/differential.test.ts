@@ -1,4 +1,0 @@
-import { differential } from './differential'
-import { propertySuite } from './support/suite'
-
-propertySuite(differential)

@@ -1,4 +1,0 @@
-import { immutability } from './immutability'
-import { propertySuite } from './support/suite'
-
-propertySuite(immutability)

@@ -1,4 +1,0 @@
-import { monotonicVersions } from './monotonic-versions'
-import { propertySuite } from './support/suite'
-
-propertySuite(monotonicVersions)

@@ -1,4 +1,0 @@
-import { noChangePublish } from './no-change-publish'
-import { propertySuite } from './support/suite'
-
-propertySuite(noChangePublish)

@@ -1,4 +1,0 @@
-import { pagination } from './pagination'
-import { propertySuite } from './support/suite'
-
-propertySuite(pagination)

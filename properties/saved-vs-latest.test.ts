@@ -1,4 +1,0 @@
-import { savedVsLatest } from './saved-vs-latest'
-import { propertySuite } from './support/suite'
-
-propertySuite(savedVsLatest)

@@ -1,4 +1,0 @@
-import { validation } from './validation'
-import { propertySuite } from './support/suite'
-
-propertySuite(validation)

@@ -1,0 +1,56 @@
+// The coverage plan: derived from the catalogue (every documented rule served, or listed with the reason it
+// cannot be), silent on a correct stub in both modes, and already deadly to the planted bugs it can reach.
+import { describe, expect, it } from 'vitest'
+import { COVERAGE_PLAN, NOT_PLANNED, runCoveragePlan, unplannedDocumentedRules } from '../../src/properties/coverage-plan'
+import { QUIRK_NAMES } from '../../src/model/quirks'
+import { RULES } from '../../src/spec'
+import { createTarget } from '../../src/targets/create-target'
+
+describe('coverage plan', () => {
+  it('serves every documented rule, except the ones it says it cannot reach', () => {
+    expect(unplannedDocumentedRules().sort()).toEqual(Object.keys(NOT_PLANNED).sort())
+    const known = new Set(RULES.map((r) => r.id))
+    for (const step of COVERAGE_PLAN) for (const r of step.serves) expect(known.has(r), `unknown rule ${r}`).toBe(true)
+  })
+
+  it('passes on the correct stub in default and strict mode: an executed assertion for every planned documented rule, within 45 calls, rules named per call', async () => {
+    for (const strict of [false, true]) {
+      const target = await createTarget({ target: 'stub' })
+      const r = await runCoveragePlan(target, { seed: 1, mode: { strict } })
+      expect(r.failure?.message).toBeUndefined()
+      expect(r.status).toBe('passed')
+      expect(r.commandsExecuted).toBe(COVERAGE_PLAN.length)
+      expect(target.stats.calls).toBeLessThanOrEqual(45)
+      const documented = RULES.filter((x) => x.confidence === 'documented').map((x) => x.id)
+      const unasserted = documented.filter((id) => !((r.assertions as Record<string, number>)[id]! > 0))
+      expect(unasserted.sort()).toEqual(Object.keys(NOT_PLANNED).sort())
+      expect(r.interactions).toHaveLength(COVERAGE_PLAN.length)
+      for (const i of r.interactions!) {
+        expect(i.state).toMatch(/^serves (R\d+a? )+R32 R33 R34$/)
+        expect(i.rules!.length, i.interaction).toBeGreaterThan(0) // every call had an assertion execute
+      }
+      await target.close()
+    }
+  })
+
+  // The lost-update race needs concurrent calls. checksum-of-saved: the plan's first checksum difference is on
+  // a never-published view, which the choice learner explains by a legal answer (unpublishedSha256=of-draft),
+  // and no later plan step tells the two apart; the exploration properties that follow the plan still kill it
+  // (test/detection/quirk-catalogue.test.ts). Known gap, in the closing note of the change that added learning.
+  it('kills every quirk a sequential plan can reach, but two it cannot tell apart from legal answers', async () => {
+    const survivors: string[] = []
+    for (const quirk of QUIRK_NAMES) {
+      const target = await createTarget({ target: 'stub', stub: { modelOptions: { quirks: [quirk] } } })
+      const r = await runCoveragePlan(target, { seed: 1, mode: { strict: false } })
+      if (r.status !== 'failed') survivors.push(quirk)
+      else {
+        const failed = r.interactions!.filter((i) => i.status === 'failed')
+        expect(failed).toHaveLength(1)
+        // only the rule that failed is blamed, not the others that passed in the same step
+        expect(failed[0]!.rules, quirk).toEqual([r.failure!.rule])
+      }
+      await target.close()
+    }
+    expect(survivors.sort()).toEqual(['checksum-of-saved', 'lost-update-race'])
+  })
+})

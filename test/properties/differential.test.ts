@@ -1,0 +1,4 @@
+import { differential } from '../../src/properties/differential'
+import { propertySuite } from './support/suite'
+
+propertySuite(differential)

@@ -1,0 +1,4 @@
+import { noChangePublish } from '../../src/properties/no-change-publish'
+import { propertySuite } from './support/suite'
+
+propertySuite(noChangePublish)

@@ -1,0 +1,4 @@
+import { pagination } from '../../src/properties/pagination'
+import { propertySuite } from './support/suite'
+
+propertySuite(pagination)

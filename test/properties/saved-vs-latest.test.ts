@@ -1,0 +1,4 @@
+import { savedVsLatest } from '../../src/properties/saved-vs-latest'
+import { propertySuite } from './support/suite'
+
+propertySuite(savedVsLatest)

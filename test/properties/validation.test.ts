@@ -1,0 +1,4 @@
+import { validation } from '../../src/properties/validation'
+import { propertySuite } from './support/suite'
+
+propertySuite(validation)
