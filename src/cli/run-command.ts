@@ -9,64 +9,21 @@ import { consoleSummary } from '../report/console-summary'
 import { finishTarget, hasFailures, newReport, notRunProperty, propertyReport, specCatalogue, statsOf } from '../report/json-report'
 import { createProgress, type ProgressStream } from '../report/progress'
 import type { PropertyReport, RegressionReport } from '../report/report-types'
-import { writeReports, type ReportFormat } from '../report/write-reports'
+import { writeReports } from '../report/write-reports'
 import { probeImplementation } from '../targets/implementation-probe'
 import type { Target } from '../targets/target'
-import { asBoolean, asDuration, asInteger, asList, asReportFormats, asShard, asString, type SettingSource } from './config'
+import { UNBOUNDED_RUNS, type RunSettings } from '../settings'
 import { EXIT, UsageError } from './exit-codes'
-import { ALL_PROPERTIES, selectProperties, shardLabel, type RunnableProperty, type Shard } from './property-set'
+import { ALL_PROPERTIES, selectProperties, shardLabel, type RunnableProperty } from './property-set'
 import { loadBundle, replayLoaded } from './regression-replay'
 import { instrumentTarget, RunInterrupted } from './target-instrumentation'
-import { openTarget, targetArgs, targetSettings, type TargetSettings } from './target-settings'
+import { openTarget, targetArgs } from './target-settings'
 
-import { CLI_COMMAND, packagePath } from '../package-files'
-import { confirmedRules, DEFAULT_RECORDINGS } from './recording-commands'
+import { CLI_COMMAND } from '../package-files'
+import { confirmedRules } from './recording-commands'
 import { withChoicesProfile } from './choices-profile-option'
 
-export const DEFAULT_OUT = 'out'
-/** The bundles committed with the package (found relative to it, not to the current folder). */
-export const DEFAULT_REGRESSIONS = packagePath('fixtures/regressions')
-/** With a time budget the budget ends a property, not a run count. */
-const UNBOUNDED_RUNS = 1_000_000
-
-export interface RunSettings extends TargetSettings {
-  seed: number
-  runs?: number
-  timeBudgetMs?: number
-  strict: boolean
-  only?: string[]
-  reports: ReportFormat[]
-  out: string
-  shard?: Shard
-  path?: string
-  regressions: string
-  /** Folder of recordings; those made against live AWS confirm inferred rules. */
-  recordings: string
-  /** A calibrated choices profile: the model serves it, strict mode asserts what it settled. */
-  choicesProfile?: string
-}
-
-export function runSettings(src: SettingSource, randomSeed = () => Math.floor(Math.random() * 2 ** 31)): RunSettings {
-  const get = (n: string) => src.get(n)
-  const runs = get('runs') ? asInteger(get('runs')!, 1, UNBOUNDED_RUNS) : undefined
-  const timeBudgetMs = get('timeBudget') ? asDuration(get('timeBudget')!) : undefined
-  if (runs !== undefined && timeBudgetMs !== undefined) throw new UsageError(`${get('runs')!.source} and ${get('timeBudget')!.source} exclude each other: give a run count or a time budget`)
-  const only = get('only') ? [...new Set(asList(get('only')!))] : undefined
-  if (only && only.length === 0) throw new UsageError(`${get('only')!.source}: needs at least one property id`)
-  return {
-    ...targetSettings(src),
-    seed: get('seed') ? asInteger(get('seed')!, 0, 2 ** 32 - 1) : randomSeed(),
-    runs, timeBudgetMs, only,
-    strict: get('strict') ? asBoolean(get('strict')!) : false,
-    reports: get('report') ? asReportFormats(get('report')!) : ['json', 'junit', 'md', 'html'],
-    out: get('out') ? asString(get('out')!) : DEFAULT_OUT,
-    shard: get('shard') ? asShard(get('shard')!) : undefined,
-    path: get('path') ? asString(get('path')!) : undefined,
-    regressions: get('regressions') ? asString(get('regressions')!) : DEFAULT_REGRESSIONS,
-    recordings: get('recordings') ? asString(get('recordings')!) : DEFAULT_RECORDINGS,
-    choicesProfile: get('choicesProfile') ? asString(get('choicesProfile')!) : undefined,
-  }
-}
+export { DEFAULT_OUT, DEFAULT_REGRESSIONS, runSettings, type RunSettings } from '../settings'
 
 export interface RunIo {
   stdout: ProgressStream
@@ -207,7 +164,7 @@ export async function runCommand(s: RunSettings, io: RunIo): Promise<number> {
     ...(crash ? { stoppedBecause: `internal error after ${reports.length} properties (below)` } : {}),
   }) + '\n')
   if (crash) throw crash
-  if (signal) return signal === 'SIGTERM' ? 143 : EXIT.interrupted
+  if (signal) return signal === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted
   return hasFailures(report) ? EXIT.failures : EXIT.ok
 }
 

@@ -46,23 +46,6 @@ export function targetKindOf(target: string): 'stub' | 'endpoint' | 'aws' {
   return 'endpoint'
 }
 
-/** Reads the target setting from the environment (CONFORMANCE_TARGET etc.), for the vitest suites. */
-export function targetConfigFromEnv(env: NodeJS.ProcessEnv = process.env): TargetConfig {
-  return {
-    target: env.CONFORMANCE_TARGET || 'stub',
-    region: env.CONFORMANCE_REGION || env.AWS_REGION || undefined,
-    instanceId: env.CONFORMANCE_INSTANCE_ID || undefined,
-    profile: env.AWS_PROFILE || undefined,
-    rate: env.CONFORMANCE_TPS ? { tps: positiveNumber('CONFORMANCE_TPS', env.CONFORMANCE_TPS) } : undefined,
-  }
-}
-
-function positiveNumber(name: string, value: string): number {
-  const n = Number(value)
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got "${value}"`)
-  return n
-}
-
 /** Whether a URL names this machine (127.0.0.0/8, ::1, localhost). */
 export function isLoopback(target: string): boolean {
   const host = new URL(target).hostname.replace(/^\[|\]$/g, '')

@@ -3,10 +3,10 @@
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { asDuration, asShard, settingSource } from '../../src/cli/config'
-import { UsageError } from '../../src/cli/exit-codes'
+import { asDuration, asShard, runSettings, settingSource } from '../../src/settings'
+import { UsageError } from '../../src/exit-codes'
 import { selectProperties, PROPERTY_IDS } from '../../src/cli/property-set'
-import { runCommand, runSettings } from '../../src/cli/run-command'
+import { runCommand } from '../../src/cli/run-command'
 import { runCli, tempDir } from './support/cli'
 
 function configFile(content: unknown): string {

@@ -1,0 +1,58 @@
+// The settings of `conformance run` (and runConformance, the library's run API).
+import { UsageError } from '../exit-codes'
+import { packagePath } from '../package-files'
+import type { ReportFormat } from '../report/write-reports'
+import { asBoolean, asDuration, asInteger, asList, asReportFormats, asShard, asString, type Shard } from './parsers'
+import type { SettingSource } from './setting-source'
+import { targetSettings, type TargetSettings } from './target-settings'
+
+export const DEFAULT_OUT = 'out'
+/** The bundles committed with the package (found relative to it, not to the current folder). */
+export const DEFAULT_REGRESSIONS = packagePath('fixtures/regressions')
+/** The recordings committed with the package; those made against live AWS confirm inferred rules. */
+export const DEFAULT_RECORDINGS = packagePath('fixtures/recordings')
+/** With a time budget the budget ends a property, not a run count. */
+export const UNBOUNDED_RUNS = 1_000_000
+
+export interface RunSettings extends TargetSettings {
+  seed: number
+  runs?: number
+  timeBudgetMs?: number
+  strict: boolean
+  only?: string[]
+  reports: ReportFormat[]
+  out: string
+  shard?: Shard
+  path?: string
+  regressions: string
+  /** Folder of recordings; those made against live AWS confirm inferred rules. */
+  recordings: string
+  /** A calibrated choices profile: the model serves it, strict mode asserts what it settled. */
+  choicesProfile?: string
+}
+
+export function runSettings(src: SettingSource, randomSeed = () => Math.floor(Math.random() * 2 ** 31)): RunSettings {
+  const runs = src.parsed('runs', (s) => asInteger(s, 1, UNBOUNDED_RUNS))
+  const timeBudgetMs = src.parsed('timeBudget', asDuration)
+  if (runs !== undefined && timeBudgetMs !== undefined) throw new UsageError(`${src.get('runs')!.source} and ${src.get('timeBudget')!.source} exclude each other: give a run count or a time budget`)
+  const only = src.parsed('only', (s) => [...new Set(asList(s))])
+  if (only && only.length === 0) throw new UsageError(`${src.get('only')!.source}: needs at least one property id`)
+  return {
+    ...targetSettings(src),
+    seed: src.parsed('seed', asSeed) ?? randomSeed(),
+    runs, timeBudgetMs, only,
+    strict: src.parsed('strict', asBoolean) ?? false,
+    reports: src.parsed('report', asReportFormats) ?? ['json', 'junit', 'md', 'html'],
+    out: src.parsed('out', asString) ?? DEFAULT_OUT,
+    shard: src.parsed('shard', asShard),
+    path: src.parsed('path', asString),
+    regressions: src.parsed('regressions', asString) ?? DEFAULT_REGRESSIONS,
+    recordings: src.parsed('recordings', asString) ?? DEFAULT_RECORDINGS,
+    choicesProfile: src.parsed('choicesProfile', asString),
+  }
+}
+
+/** fast-check seeds are 32-bit. */
+export function asSeed(s: Parameters<typeof asInteger>[0]): number {
+  return asInteger(s, 0, 2 ** 32 - 1)
+}
