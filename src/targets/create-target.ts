@@ -57,11 +57,13 @@ export async function createTarget(cfg: TargetConfig): Promise<Target> {
   const run = cfg.run ?? newRunIdentity()
   const region = cfg.region ?? DEFAULT_REGION
   if (kind === 'stub') {
-    const { client, core } = createStubClient({ ...cfg.stub, region })
+    // the stub answers in the target's region (its ARNs name it), unless the caller's model options say otherwise
+    const stubOptions: StubCoreOptions = { ...cfg.stub, modelOptions: { region, ...cfg.stub?.modelOptions } }
+    const { client, core } = createStubClient({ ...stubOptions, region })
     const instanceId = cfg.instanceId ?? DEFAULT_INSTANCE_ID
     if (!core.model.instances.includes(instanceId)) core.model.addInstance(instanceId)
     return new Target({
-      kind, label: 'stub', client, instanceId, region, run, guarded: false, stubOptions: { ...cfg.stub },
+      kind, label: 'stub', client, instanceId, region, accountId: core.model.options.accountId, run, guarded: false, stubOptions,
       maxThrottleRetries: 4, backoffMs: () => 1,
       onReset: () => {
         core.reset()

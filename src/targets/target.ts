@@ -9,6 +9,8 @@ import { DEFAULT_CHOICES } from '../spec/choices'
 import { callOperation, type CallOutcome } from './sdk-call'
 import type { Limiter, RateLimit } from './rate-limiter'
 import { ABSENT_VIEW_ID, ImplementationLedger } from './implementation'
+import { accountIn, bareInstanceId, partitionOf, type ArnHome } from './arn-home'
+import { customerViewArn } from '../model/view-ref'
 import { RUN_TAG_KEY, sequenceIdentity, type RunIdentity } from './run-identity'
 
 export type TargetKind = 'stub' | 'endpoint' | 'aws'
@@ -29,6 +31,8 @@ export class GuardRefusal extends Error {}
 const VIEW_MUTATIONS = new Set<OperationName>(['UpdateViewContent', 'UpdateViewMetadata', 'CreateViewVersion', 'DeleteView', 'DeleteViewVersion'])
 const TAG_MUTATIONS = new Set<OperationName>(['TagResource', 'UntagResource'])
 const THROTTLING = new Set(['TooManyRequestsException', 'ThrottlingException'])
+/** The account of ARNs built before any answer named the target's own (all zeros, as the implementation probe uses). */
+const UNKNOWN_ACCOUNT = '000000000000'
 
 export interface TargetOptions {
   kind: TargetKind
@@ -36,6 +40,8 @@ export interface TargetOptions {
   client: ConnectClient
   instanceId: string
   region: string
+  /** The account the target's views belong to, when known up front (the stub's); otherwise learned from answers. */
+  accountId?: string
   run: RunIdentity
   /** Live safety: refuse to touch views without the run tag, clean up what was created. */
   guarded: boolean
@@ -77,6 +83,7 @@ export class Target {
   cleanupDeleted = 0
   private sequences = 0
   private readonly opts: TargetOptions
+  private readonly home: ArnHome
 
   constructor(opts: TargetOptions) {
     this.opts = opts
@@ -91,6 +98,22 @@ export class Target {
     this.stubOptions = opts.stubOptions
     this.rateLimit = opts.rateLimit
     this.profile = opts.profile
+    const known = opts.accountId ? { account: opts.accountId } : accountIn(opts.instanceId)
+    this.home = { partition: partitionOf(opts.region), region: opts.region, ...known }
+  }
+
+  /** The account the target's views belong to: configured, from an instance ARN, or from the first view ARN it answered. */
+  get accountId(): string | undefined {
+    return this.home.account
+  }
+
+  /**
+   * The ARN of a view of this target's instance, built from the target's own partition, region and account
+   * (for a view the harness never saw created). While no answer has named the account, an account no one
+   * has: the view does not exist either way.
+   */
+  viewArn(viewId: string): string {
+    return customerViewArn({ partition: this.home.partition, region: this.home.region, account: this.home.account ?? UNKNOWN_ACCOUNT, instanceId: bareInstanceId(this.instanceId), viewId })
   }
 
   /** Calls one operation: guard, rate limit, retry 429 only (counted), record stats. */
@@ -127,6 +150,7 @@ export class Target {
 
   private track(op: OperationName, input: Record<string, unknown>, o: CallOutcome): void {
     if (!o.ok) return
+    if (this.home.account === undefined) Object.assign(this.home, accountIn(o.output))
     if (op === 'CreateView') {
       const view = o.output.View as { Id?: string; Arn?: string } | undefined
       if (view?.Id) this.owned.set(view.Id, view.Arn ?? view.Id)
