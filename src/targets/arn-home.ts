@@ -11,7 +11,7 @@ export interface ArnHome {
   account?: string
 }
 
-/** The partition a region belongs to (https://docs.aws.amazon.com/whitepapers/latest/aws-fault-isolation-boundaries/partitions.html). */
+/** The partition a region belongs to (aws, aws-cn, aws-us-gov: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html). */
 export function partitionOf(region: string): string {
   if (region.startsWith('cn-')) return 'aws-cn'
   if (region.startsWith('us-gov-')) return 'aws-us-gov'
