@@ -6,7 +6,7 @@ import { parseQuirks } from '../model/quirks'
 import { parseReportFormats, type ReportFormat } from '../report/write-reports'
 import { targetKindOf } from '../targets/create-target'
 import { UsageError } from './exit-codes'
-import type { Shard } from './property-set'
+import type { Shard } from '../engine/property-set'
 
 /** Raw values as they arrive: flags and env are strings (or string lists, or true), file values any JSON. */
 export type RawSettings = Record<string, unknown>

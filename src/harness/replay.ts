@@ -8,7 +8,8 @@ import type { Target } from '../targets/target'
 import type { Cmd } from './commands'
 import { normaliseValues, RefTable, redact } from './normalise'
 import type { Mode } from './projection'
-import { runSequence, type PropertyDef, type PropertyResult, type StepRecord } from './property'
+import type { PropertyDef, PropertyResult, StepRecord } from '../engine/property-types'
+import { runSequence } from '../engine/sequence'
 
 export const BUNDLE_FORMAT = 'connect-views-conformance/replay-bundle@1'
 

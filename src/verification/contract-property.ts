@@ -19,7 +19,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { packageScriptArgs } from '../package-files'
-import type { InteractionVerdict, PropertyResult } from '../harness/property'
+import type { InteractionVerdict, PropertyResult } from '../engine/property-types'
 import type { Mode } from '../harness/projection'
 import { isAsserted, isRuleId, rule, RULES, type FailureRule } from '../spec/rules'
 import { matchRoute, startStubServer } from '../stub'

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { asDuration, asShard, settingSource } from '../../src/cli/config'
 import { UsageError } from '../../src/cli/exit-codes'
-import { selectProperties, PROPERTY_IDS } from '../../src/cli/property-set'
+import { selectProperties, PROPERTY_IDS } from '../../src/engine/property-set'
 import { runCommand, runSettings } from '../../src/cli/run-command'
 import { runCli, tempDir } from './support/cli'
 

@@ -2,8 +2,8 @@
 // embedded stub), over CONFORMANCE_SEEDS (comma-separated) or a few fixed seeds. A live target that is not
 // configured is skipped with the reason.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { PropertyDef } from '../../../src/harness/property'
-import { runProperty } from '../../../src/harness/property'
+import type { PropertyDef } from '../../../src/engine/property-types'
+import { runProperty } from '../../../src/engine/runners/sequential'
 import { createTarget, targetConfigFromEnv, TargetUnavailable } from '../../../src/targets/create-target'
 import type { Target } from '../../../src/targets/target'
 
