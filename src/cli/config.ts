@@ -167,9 +167,9 @@ export function asQuirks(s: Sourced): string[] {
   return names
 }
 
-export function asReportFormats(s: Sourced): ReportFormat[] {
+export function asReportFormats<F extends string = ReportFormat>(s: Sourced, known?: readonly F[]): F[] {
   try {
-    return parseReportFormats(asList(s))
+    return parseReportFormats<F>(asList(s), known)
   } catch (e) {
     throw new UsageError(`${s.source}: ${(e as Error).message}`)
   }
