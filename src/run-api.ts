@@ -8,9 +8,10 @@ import { join } from 'node:path'
 import { settingSource, type RawSettings } from './cli/config'
 import { UsageError } from './cli/exit-codes'
 import { main } from './cli/main'
-import { runCommand, runSettings, type RunIo } from './cli/run-command'
+import { runEngine, type RunIo } from './engine/run'
+import { runSettings } from './engine/run-settings'
 import type { ConformanceReport } from './report/report-types'
-import type { ReportFormat } from './report/write-reports'
+import type { ReportFormat } from './engine/handlers/reporters'
 
 export { UsageError as ConformanceUsageError }
 
@@ -57,7 +58,7 @@ export async function runConformance(options: RunOptions = {}, io: Partial<RunIo
   const flags: RawSettings = {}
   for (const [k, v] of Object.entries(options)) if (v !== undefined) flags[FLAG_NAMES[k as keyof RunOptions] ?? k] = v
   const settings = runSettings(settingSource(flags, io.env ?? process.env))
-  const exitCode = await runCommand(settings, {
+  const exitCode = await runEngine(settings, {
     stdout: io.stdout ?? { write: () => true },
     warn: io.warn ?? ((line) => void process.stderr.write(`${line}\n`)),
   })

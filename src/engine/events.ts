@@ -1,7 +1,7 @@
 // What a run tells the world, as typed events (after Schemathesis's engine → events → handlers). The engine
 // emits them in order; handlers (src/engine/handlers/) turn them into progress lines, replay bundles, report
 // files and the closing summary. A handler may emit further events through the bus (the bundle writer
-// announces each bundle it wrote), which reach every handler before emit() returns.
+// announces each bundle it wrote); they reach every handler after the event that caused them, before emit() returns.
 import type { AssertionOutcome } from '../harness/assertions'
 import type { ProgressCounters } from '../report/progress'
 import type { ConformanceReport, PropertyReport, RegressionReport } from '../report/report-types'
@@ -65,6 +65,12 @@ export interface RunFinished {
   /** Why the run stopped early, if it did. */
   stoppedBecause?: string
 }
+/** After every handler has finished with RunFinished (the report files are written): the summary's cue. */
+export interface RunClosed {
+  type: 'RunClosed'
+  report: ConformanceReport
+  stoppedBecause?: string
+}
 export interface ReportWritten {
   type: 'ReportWritten'
   format: string
@@ -72,7 +78,7 @@ export interface ReportWritten {
 }
 
 export type EngineEvent =
-  | RunStarted | RunNote | RegressionReplayed | PropertyStarted | StepChecked | PropertyFinished | BundleWritten | RunFinished | ReportWritten
+  | RunStarted | RunNote | RegressionReplayed | PropertyStarted | StepChecked | PropertyFinished | BundleWritten | RunFinished | ReportWritten | RunClosed
 
 export type EventOf<T extends EngineEvent['type']> = Extract<EngineEvent, { type: T }>
 
@@ -81,11 +87,28 @@ export type EventHandler = {
   [T in EngineEvent['type']]?: (event: EventOf<T>, emit: (e: EngineEvent) => void) => void
 }
 
-/** Delivers every event to every handler, in registration order, synchronously. */
+/**
+ * Delivers every event to every handler, in registration order, synchronously. An event a handler emits is
+ * delivered once the current one has reached every handler, so all handlers see causes before consequences
+ * (PropertyFinished, then the BundleWritten it led to).
+ */
 export class EventBus {
+  private readonly queue: EngineEvent[] = []
+  private delivering = false
+
   constructor(private readonly handlers: readonly EventHandler[]) {}
 
   readonly emit = (event: EngineEvent): void => {
-    for (const h of this.handlers) (h[event.type] as ((e: EngineEvent, emit: (e: EngineEvent) => void) => void) | undefined)?.(event, this.emit)
+    this.queue.push(event)
+    if (this.delivering) return
+    this.delivering = true
+    try {
+      for (let e = this.queue.shift(); e; e = this.queue.shift()) {
+        for (const h of this.handlers) (h[e.type] as ((e: EngineEvent, emit: (e: EngineEvent) => void) => void) | undefined)?.(e, this.emit)
+      }
+    } finally {
+      this.delivering = false
+      this.queue.length = 0
+    }
   }
 }

@@ -42,13 +42,12 @@ export function standardHandlers(s: RunSettings, io: RunIo, mode: Mode): EventHa
     progressHandler(io.stdout),
     bundleWriter(s, mode),
     ...s.reports.map((format) => REPORTERS[format](s.out)),
-    // last: it names the files and bundles the handlers above wrote
     consoleSummaryHandler(io.stdout, bundlesFolder(s)),
   ]
 }
 
 /** Runs the whole conformance run and answers with its exit code. `extra` handlers hear every event too. */
-export async function runConformance(s: RunSettings, io: RunIo, extra: readonly EventHandler[] = []): Promise<number> {
+export async function runEngine(s: RunSettings, io: RunIo, extra: readonly EventHandler[] = []): Promise<number> {
   const selected = selectProperties(s.only, s.shard)
   if (s.path && (selected.length !== 1 || !selected[0]!.replaysPath)) {
     throw new UsageError(`--path replays one counterexample of a property that supports it (${ALL_PROPERTIES.filter((p) => p.replaysPath).map((p) => p.id).join(', ')}): `
@@ -121,6 +120,7 @@ class EngineRun {
     const stoppedBecause = crash ? `internal error after ${this.reports.length} properties (below)`
       : this.signal ? `${this.signal}: ${this.reports.filter((p) => p.status === 'not-run').length} properties not run` : undefined
     this.bus.emit({ type: 'RunFinished', report, ...(stoppedBecause ? { stoppedBecause } : {}) })
+    this.bus.emit({ type: 'RunClosed', report, ...(stoppedBecause ? { stoppedBecause } : {}) })
     if (crash) throw crash
     if (this.signal) return this.signal === 'SIGTERM' ? 143 : EXIT.interrupted
     return hasFailures(report) ? EXIT.failures : EXIT.ok

@@ -10,8 +10,8 @@ export function consoleSummaryHandler(stream: ProgressStream, bundlesDir: string
   return {
     BundleWritten: () => { bundles++ },
     ReportWritten: ({ file }) => { files.push(file) },
-    // registered after the report writers: by now every file is written
-    RunFinished: ({ report, stoppedBecause }) => {
+    // after RunFinished: by now every report file is written
+    RunClosed: ({ report, stoppedBecause }) => {
       stream.write(consoleSummary(report, { reports: files, bundles: { dir: bundlesDir, count: bundles }, ...(stoppedBecause ? { stoppedBecause } : {}) }) + '\n')
     },
   }
