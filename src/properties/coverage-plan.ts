@@ -146,7 +146,7 @@ class StepAttribution {
 export async function runCoveragePlan(target: Target, opts: RunOptions): Promise<PropertyResult> {
   const started = Date.now()
   const callsBefore = target.stats.calls
-  const ledger = new AssertionLedger()
+  const ledger = new AssertionLedger(opts.onAssertion)
   const steps = new StepAttribution(ledger)
   const def: PropertyDef = {
     ...coveragePlan,

@@ -26,11 +26,12 @@ async function run(flags: Record<string, string>): Promise<{ code: number; event
 }
 
 describe('engine events', () => {
-  it('a passing run: started, then per property started → checked… → finished, then finished, reports, closed; StepChecked counts are the report\'s', async () => {
-    const { code, events } = await run({ only: 'immutability,pagination' })
+  it('a passing run of every strategy (plan, sequential, contracts): started, then per property started → checked… → finished, then finished, reports, closed; StepChecked counts are the report\'s', async () => {
+    const { code, events } = await run({ only: 'coverage-plan,immutability,contracts' })
     expect(code).toBe(0)
     const kinds = events.map((e) => e.type).filter((t, i, a) => t !== 'StepChecked' || a[i - 1] !== 'StepChecked')
-    expect(kinds).toEqual(['RunStarted', 'PropertyStarted', 'StepChecked', 'PropertyFinished', 'PropertyStarted', 'StepChecked', 'PropertyFinished', 'RunFinished', 'ReportWritten', 'RunClosed'])
+    const perProperty = ['PropertyStarted', 'StepChecked', 'PropertyFinished']
+    expect(kinds).toEqual(['RunStarted', ...perProperty, ...perProperty, ...perProperty, 'RunFinished', 'ReportWritten', 'RunClosed'])
     for (const f of events.filter((e) => e.type === 'PropertyFinished')) {
       const counted: Record<string, number> = {}
       for (const e of events) if (e.type === 'StepChecked' && e.property === f.property.id) counted[e.rule] = (counted[e.rule] ?? 0) + 1
