@@ -7,6 +7,7 @@ import { SEQUENTIAL_PROPERTIES } from '../properties'
 import { coveragePlan, runCoveragePlan } from '../properties/coverage-plan'
 import type { PropertyResult, RunOptions } from './property-types'
 import { runProperty } from './runners/sequential'
+import type { RuleId } from '../spec'
 import type { Target } from '../targets/target'
 import { CONTRACTS_PROPERTY, runContractProperty } from '../verification/contract-property'
 import { UsageError } from '../cli/exit-codes'
@@ -21,7 +22,7 @@ export interface RunnableProperty {
   id: string
   title: string
   /** Rules a run of this property checks (what the rule matrix credits it with). */
-  rules: readonly string[]
+  rules: readonly RuleId[]
   /** Its bundles replay command by command (replayBundle); otherwise they replay by seed and path. */
   sequential: boolean
   /** fast-check can walk a counterexample path of this property (--path; for fc.commands "path@replayPath"). */

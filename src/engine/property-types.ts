@@ -69,7 +69,7 @@ export interface PropertyFailure extends Failure {
 export interface PropertyResult {
   property: string
   title: string
-  rules: readonly string[]
+  rules: readonly RuleId[]
   /** inconclusive: no assertion executed (budget, unimplemented operations): never a failure. */
   status: 'passed' | 'failed' | 'inconclusive'
   seed: number

@@ -33,9 +33,9 @@ import { declaredRules, stateOf, type PactDocument } from './verification-result
 /** The rule a failing interaction is blamed on when the pact it came from declares none. */
 
 /** Union of the rules the interactions of a pact declare, in catalogue order. */
-export function pactRules(doc: PactDocument): string[] {
+export function pactRules(doc: PactDocument): RuleId[] {
   const declared = new Set(doc.interactions.flatMap(declaredRules))
-  return RULES.map((r) => r.id).filter((id) => declared.has(id))
+  return RULES.map((r) => r.id).filter(isRuleId).filter((id) => declared.has(id))
 }
 
 const committedPact = (): PactDocument => JSON.parse(readFileSync(COMMITTED_PACT_FILE, 'utf8')) as PactDocument
