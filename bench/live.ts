@@ -13,7 +13,7 @@
 //                             [--quirks a,b] [--json out/bench/live.json] [--md out/bench/live.md]
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { ALL_PROPERTIES } from '../src/cli/property-set'
+import { ALL_PROPERTIES } from '../src/engine/property-set'
 import { QUIRK_NAMES } from '../src/model/quirks'
 import { OPERATIONS, type OperationName } from '../src/spec'
 import { startStubServer } from '../src/stub'

@@ -7,10 +7,11 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { UsageError } from './exit-codes'
 import { main } from './cli/main'
-import { runCommand, type RunIo } from './cli/run-command'
-import { runSettings, settingSource, type RawSettings } from './settings'
+import { runEngine, type RunIo } from './engine/run'
+import { runSettings } from './engine/run-settings'
+import { settingSource, type RawSettings } from './settings'
 import type { ConformanceReport } from './report/report-types'
-import type { ReportFormat } from './report/write-reports'
+import type { ReportFormat } from './engine/handlers/reporters'
 
 export { UsageError as ConformanceUsageError }
 
@@ -57,7 +58,7 @@ export async function runConformance(options: RunOptions = {}, io: Partial<RunIo
   const flags: RawSettings = {}
   for (const [k, v] of Object.entries(options)) if (v !== undefined) flags[FLAG_NAMES[k as keyof RunOptions] ?? k] = v
   const settings = runSettings(settingSource(flags, io.env ?? process.env))
-  const exitCode = await runCommand(settings, {
+  const exitCode = await runEngine(settings, {
     stdout: io.stdout ?? { write: () => true },
     warn: io.warn ?? ((line) => void process.stderr.write(`${line}\n`)),
   })

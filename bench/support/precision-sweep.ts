@@ -7,8 +7,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
-import { runSettings, settingSource } from '../../src/settings'
-import { runCommand } from '../../src/cli/run-command'
+import { settingSource } from '../../src/settings'
+import { runEngine } from '../../src/engine/run'
+import { runSettings } from '../../src/engine/run-settings'
 import type { ConformanceReport } from '../../src/report/report-types'
 import { CHOICE_OPTIONS, DEFAULT_CHOICES, type ChoiceName, type Choices } from '../../src/spec/choices'
 import { startStubServer } from '../../src/stub'
@@ -115,7 +116,7 @@ export async function runCase(c: SweepCase): Promise<CaseVerdict> {
       ...(c.only ? { only: c.only } : {}),
     }, {}))
     const warnings: string[] = []
-    const exitCode = await runCommand(settings, { stdout: silent, warn: (l) => warnings.push(l) })
+    const exitCode = await runEngine(settings, { stdout: silent, warn: (l) => warnings.push(l) })
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as ConformanceReport
     const failures: string[] = []
     const pinnedContractFailures: string[] = []

@@ -8,10 +8,12 @@ import { REPORT_FORMATS } from '../report/write-reports'
 import { asBoolean, asDuration, asInteger, asList, asReportFormats, asSeed, asString, settingSource, targetSettings, type RawSettings } from '../settings'
 import { PACKAGE_VERSION } from '../package-files'
 import { EXIT, oneLine, UnreachableError, UsageError } from '../exit-codes'
-import { PROPERTY_IDS } from './property-set'
+import { PROPERTY_IDS } from '../engine/property-set'
 import { replayCommand } from './replay-command'
 import { DEFAULT_MERGE_OUT, reportMergeCommand } from './report-command'
-import { DEFAULT_OUT, DEFAULT_REGRESSIONS, runCommand, runSettings } from './run-command'
+import { runEngine } from '../engine/run'
+import { DEFAULT_OUT, DEFAULT_REGRESSIONS, runSettings } from '../engine/run-settings'
+import { DEFAULT_REPORTS, RUN_REPORT_FORMATS } from '../engine/handlers/reporters'
 import { defineServeCommand } from './serve-command'
 import { calibrateCommand, DEFAULT_PROFILE_OUT } from './calibrate-command'
 import { DEFAULT_GATE_OUT, sdkGateCommand } from '../sdk-gate/command'
@@ -56,14 +58,14 @@ function program(setCode: (code: number) => void): Command {
     .option('--strict', 'also assert inferred rules (env CONFORMANCE_STRICT)')
     .option('--only <property...>', `run only these properties: ${PROPERTY_IDS.join(', ')}`)
     .option('--quirk <name...>', `stub only: switch on named deviations: ${QUIRK_NAMES.join(', ')}`)
-    .option('--report <formats>', `reports to write, comma-separated: ${REPORT_FORMATS.join(',')} (default all)`)
+    .option('--report <formats>', `reports to write, comma-separated: ${RUN_REPORT_FORMATS.join(',')} (default ${DEFAULT_REPORTS.join(',')})`)
     .option('--out <dir>', `report folder (default ${DEFAULT_OUT})`)
     .option('--shard <i/n>', 'run the i-th of n round-robin slices of the property set')
     .option('--path <path>', 'replay one counterexample: the path a failure printed (with one --only property)')
     .option('--regressions <dir>', `committed bundles replayed first (default ${DEFAULT_REGRESSIONS})`)
     .option('--recordings <dir>', `recordings of live AWS whose confirmed rules are asserted (default ${DEFAULT_RECORDINGS})`)
     .option('--choices-profile <file>', 'a calibrated choices profile: the model serves its settled values, --strict asserts them')
-    .action(async (opts: RawSettings) => setCode(await runCommand(runSettings(settingSource(opts)), { stdout: process.stdout, warn })))
+    .action(async (opts: RawSettings) => setCode(await runEngine(runSettings(settingSource(opts)), { stdout: process.stdout, warn })))
 
   targetOptions(root.command('replay').argument('<bundle>', 'a bundle file or a folder of them')
     .description('replay saved failures: FIXED / STILL FAILING / CANNOT REPLAY per bundle'), 'stub (default), aws or an http(s) endpoint URL')

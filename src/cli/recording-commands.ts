@@ -6,11 +6,12 @@ import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { SEQUENTIAL_PROPERTIES } from '../properties'
 import { compareWithRecording, confirmedByLiveRecordings, readRecording, record, sampleCommands, writeRecording, type Recording } from '../harness/recording'
-import { DEFAULT_RECORDINGS } from '../settings'
+import { packagePath } from '../package-files'
 import { EXIT, UsageError } from '../exit-codes'
 import { openTarget, type TargetSettings } from './target-settings'
 
-export { DEFAULT_RECORDINGS } from '../settings'
+/** The recordings committed with the package (found relative to it, not to the current folder). */
+export const DEFAULT_RECORDINGS = packagePath('fixtures/recordings')
 
 export async function recordCommand(s: TargetSettings, o: { seed: number; commands: number; file: string; property?: string }, out: (line: string) => void): Promise<number> {
   // other properties' vocabularies exercise other choices (checksum conflicts, validation, deletes): for calibrate

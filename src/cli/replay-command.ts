@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs'
 import { bundleFiles } from '../harness/replay'
 import type { RegressionReport } from '../report/report-types'
 import { EXIT, UsageError } from '../exit-codes'
-import { loadBundle, replayLoaded } from './regression-replay'
+import { loadBundle, replayLoaded } from '../engine/regression-replay'
 import { openTarget, type TargetSettings } from './target-settings'
 
 export async function replayCommand(fileOrDir: string, s: TargetSettings, out: (line: string) => void): Promise<number> {

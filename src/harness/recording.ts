@@ -13,7 +13,7 @@ import type { Target } from '../targets/target'
 import { checkAgainstModel, operationOf } from './checks'
 import type { Cmd } from './commands'
 import { normaliseValues, RefTable, redact, stableJson } from './normalise'
-import type { PropertyDef } from './property'
+import type { PropertyDef } from '../engine/property-types'
 import { Session, type Step } from './session'
 import { modelSide, ruleOfModelError, targetSide } from './sides'
 

@@ -3,12 +3,12 @@
 // answers FIXED / STILL FAILING / CANNOT REPLAY.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { CLI_COMMAND } from '../package-files'
 import type { Target } from '../targets/target'
 import type { Cmd } from './commands'
 import { normaliseValues, RefTable, redact } from './normalise'
 import type { Mode } from './projection'
-import { runSequence, type PropertyDef, type PropertyResult, type StepRecord } from './property'
+import type { PropertyDef, PropertyResult, StepRecord } from '../engine/property-types'
+import { runSequence } from '../engine/sequence'
 
 export const BUNDLE_FORMAT = 'connect-views-conformance/replay-bundle@1'
 
@@ -31,7 +31,8 @@ export interface ReplayBundle {
 
 export type ReplayVerdict = 'FIXED' | 'STILL FAILING' | 'CANNOT REPLAY'
 
-export function bundleFromResult(r: PropertyResult, target: Target, mode: Mode, now = new Date()): ReplayBundle {
+/** `reproduce` is the command line that re-runs this failure (src/engine/reproduce.ts builds it). */
+export function bundleFromResult(r: PropertyResult, target: Target, mode: Mode, reproduce: string, now = new Date()): ReplayBundle {
   if (!r.failure) throw new Error(`property ${r.property} passed: nothing to bundle`)
   return redact({
     format: BUNDLE_FORMAT,
@@ -45,7 +46,7 @@ export function bundleFromResult(r: PropertyResult, target: Target, mode: Mode, 
     commands: r.failure.commands,
     transcript: normaliseTranscript(r.failure.transcript, target),
     createdAt: now.toISOString(),
-    reproduce: `${CLI_COMMAND} run --target ${target.kind === 'endpoint' ? target.label.replace(/^endpoint /, '') : target.kind} --only ${r.property} --seed ${r.seed}${r.path ? ` --path ${r.path}` : ''}${mode.strict ? ' --strict' : ''}`,
+    reproduce,
   })
 }
 

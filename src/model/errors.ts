@@ -1,4 +1,4 @@
-import type { ErrorName } from '../spec'
+import type { ErrorName, RuleId } from '../spec'
 
 /** Error classes only the wire layer produces (malformed requests); not declared by any operation. */
 export type WireErrorName = 'SerializationException' | 'UnknownOperationException' | 'RequestEntityTooLargeException'
@@ -11,7 +11,7 @@ export class ModelError extends Error {
     readonly errorName: ErrorName | WireErrorName,
     message: string,
     /** Rule id from src/spec/rules.ts that produced this error (lets the harness know how sure we are of the class). */
-    readonly rule: string,
+    readonly rule: RuleId,
     /** Extra modelled members, e.g. ResourceType/ResourceId of ResourceInUseException. */
     readonly fields: Readonly<Record<string, unknown>> = {},
   ) {

@@ -1,11 +1,12 @@
 // Named deviations ("quirks"): realistic emulator bugs that can be switched on per stub instance, to prove
 // the harness detects them. Each is implemented as a small switch beside the behaviour it bends; this file
 // only names them. layer: where the switch lives (model = src/model, wire = src/stub).
+import type { RuleId } from '../spec/rules'
 
 export interface QuirkSpec {
   readonly description: string
   /** Rules the deviation breaks: the harness should report at least one of them. */
-  readonly breaks: readonly string[]
+  readonly breaks: readonly RuleId[]
   readonly layer: 'model' | 'wire'
 }
 

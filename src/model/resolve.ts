@@ -1,4 +1,5 @@
 // Finds the instance and view a request names (R1, R8, R25, R39, R45), or throws the modelled error.
+import type { RuleId } from '../spec'
 import { ModelError } from './errors'
 import type { ModelContext } from './context'
 import type { ViewRecord } from './state'
@@ -18,7 +19,7 @@ export function requireInstance(ctx: ModelContext, instanceId: string): void {
   throw new ModelError('ResourceNotFoundException', `Instance not found: ${instanceId}`, 'R25')
 }
 
-export function viewNotFound(ctx: ModelContext, what: string, rule = 'R25'): ModelError {
+export function viewNotFound(ctx: ModelContext, what: string, rule: RuleId = 'R25'): ModelError {
   // quirk: an emulator that answers a missing view with a 400 instead of a 404
   if (ctx.opts.quirks.has('missing-view-wrong-class')) return new ModelError('InvalidParameterException', `Invalid view: ${what}`, rule)
   return new ModelError('ResourceNotFoundException', `View not found: ${what}`, rule)

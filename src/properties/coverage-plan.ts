@@ -6,7 +6,8 @@
 // differential property on every step as well; R32–R34 are checked on every answer by the runner.
 // On a rationed live target this buys, in ~40 calls, what random sequences reach only by luck.
 import { AssertionLedger } from '../harness/assertions'
-import { runSequence, type CheckContext, type InteractionVerdict, type PropertyDef, type PropertyResult, type RunOptions } from '../harness/property'
+import type { CheckContext, InteractionVerdict, PropertyDef, PropertyResult, RunOptions } from '../engine/property-types'
+import { runSequence } from '../engine/sequence'
 import type { Cmd, ContentSpec } from '../harness/commands'
 import type { Step } from '../harness/session'
 import { describeCmd } from '../harness/commands'
@@ -145,7 +146,7 @@ class StepAttribution {
 export async function runCoveragePlan(target: Target, opts: RunOptions): Promise<PropertyResult> {
   const started = Date.now()
   const callsBefore = target.stats.calls
-  const ledger = new AssertionLedger()
+  const ledger = new AssertionLedger(opts.onAssertion)
   const steps = new StepAttribution(ledger)
   const def: PropertyDef = {
     ...coveragePlan,

@@ -2,7 +2,7 @@
 import fc from 'fast-check'
 import { checkAgainstModel } from '../harness/checks'
 import type { QualifierSpec } from '../harness/commands'
-import type { PropertyDef } from '../harness/property'
+import type { PropertyDef } from '../engine/property-types'
 import { deleteVersion, deleteView, describe, listVersions, publish, publishedView, updateContent } from '../arbitraries/commands'
 
 export const deleteSemantics: PropertyDef = {

@@ -2,12 +2,12 @@
 // id, ARN and qualified forms, metadata and tag changes mixed in; every answer, normalised, must match
 // the reference model as far as the rule catalogue asserts it in this mode.
 import { checkAgainstModel, type Failure } from '../harness/checks'
-import type { CheckContext } from '../harness/property'
+import type { CheckContext } from '../engine/property-types'
 import type { Step } from '../harness/session'
 import { remember, targetView } from './support/observations'
 import fc from 'fast-check'
 import type { Cmd } from '../harness/commands'
-import type { PropertyDef } from '../harness/property'
+import type { PropertyDef } from '../engine/property-types'
 import { anySha, contentWithEdges, createView, deleteVersion, deleteView, describe, listTags, listVersions, listViews, publish, retryCreate, searchViews, tagView, untagView, updateContent, updateMetadata } from '../arbitraries/commands'
 
 /**

@@ -3,7 +3,7 @@
 import fc from 'fast-check'
 import type { Cmd } from '../harness/commands'
 import type { Failure } from '../harness/checks'
-import type { CheckContext, PropertyDef } from '../harness/property'
+import type { CheckContext, PropertyDef } from '../engine/property-types'
 import type { Step } from '../harness/session'
 import { createView, deleteVersion, listVersions, listViews, orderSafeName, publish, publishedView, smallPageSize, updateContent } from '../arbitraries/commands'
 

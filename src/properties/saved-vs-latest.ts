@@ -2,7 +2,7 @@
 import fc from 'fast-check'
 import { checkAgainstModel } from '../harness/checks'
 import type { FailureRule } from '../spec'
-import type { PropertyDef } from '../harness/property'
+import type { PropertyDef } from '../engine/property-types'
 import type { Step } from '../harness/session'
 import { describe, publish, publishedView, updateContent } from '../arbitraries/commands'
 import { contentKey, modelView, targetView } from './support/observations'

@@ -3,7 +3,7 @@
 import fc from 'fast-check'
 import { checkAgainstModel } from '../harness/checks'
 import type { Cmd } from '../harness/commands'
-import type { PropertyDef } from '../harness/property'
+import type { PropertyDef } from '../engine/property-types'
 import { invalidMaxResults, invalidStrings, tags, validString, viewDescription, viewName } from '../arbitraries/values'
 import { contentWithEdges, nearLimitContent } from '../arbitraries/content'
 

@@ -28,6 +28,11 @@ export function asInteger(s: Sourced, min: number, max: number): number {
   return n
 }
 
+/** fast-check seeds are 32-bit. */
+export function asSeed(s: Sourced): number {
+  return asInteger(s, 0, 2 ** 32 - 1)
+}
+
 export function asPositiveNumber(s: Sourced): number {
   const n = typeof s.value === 'number' ? s.value : typeof s.value === 'string' ? Number(s.value) : NaN
   if (!Number.isFinite(n) || n <= 0) throw bad(s, 'is not a positive number')
@@ -92,6 +97,7 @@ export function asQuirks(s: Sourced): string[] {
   return names
 }
 
-export function asReportFormats(s: Sourced): ReportFormat[] {
-  return validated(s, () => parseReportFormats(asList(s)))
+/** `known`: the formats the caller can write (a merge the file formats, a run every registered reporter). */
+export function asReportFormats<F extends string = ReportFormat>(s: Sourced, known?: readonly F[]): F[] {
+  return validated(s, () => parseReportFormats<F>(asList(s), known))
 }

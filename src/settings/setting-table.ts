@@ -27,7 +27,7 @@ export const SETTINGS = {
   strict: { env: ['CONFORMANCE_STRICT'], default: '`false`', meaning: 'also assert inferred rules (`1`/`true`/`yes`/`on` or `0`/`false`/`no`/`off`)' },
   only: { env: ['CONFORMANCE_ONLY'], default: 'all', meaning: 'run only these properties' },
   quirk: { env: ['CONFORMANCE_QUIRKS'], fileKey: 'quirks', default: 'none', meaning: 'embedded stub only: planted deviations' },
-  report: { env: ['CONFORMANCE_REPORT'], fileKey: 'reports', default: '`json,junit,md,html`', meaning: 'reports to write' },
+  report: { env: ['CONFORMANCE_REPORT'], fileKey: 'reports', default: '`json,junit,md,html`', meaning: 'reports to write (`json`, `junit`, `md`, `html`, `tap`)' },
   out: { env: ['CONFORMANCE_OUT'], default: '`out`', meaning: 'report folder' },
   shard: { env: ['CONFORMANCE_SHARD'], default: 'none', meaning: 'run the i-th of n slices of the property set (`i/n`)' },
   path: { default: 'none', meaning: 'replay one counterexample (with one `--only`)' },

@@ -2,8 +2,7 @@
 // with the same meanings, as `conformance run` (CONFORMANCE_TARGET, CONFORMANCE_STRICT, CONFORMANCE_TPS, …;
 // a config file through CONFORMANCE_CONFIG), plus CONFORMANCE_SEEDS, the seeds each suite runs.
 import type { TargetConfig } from '../targets/create-target'
-import { asBoolean, asList } from './parsers'
-import { asSeed } from './run-settings'
+import { asBoolean, asList, asSeed } from './parsers'
 import { envSource } from './setting-source'
 import { targetConfig, targetSettings } from './target-settings'
 

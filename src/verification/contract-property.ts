@@ -19,9 +19,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { packageScriptArgs } from '../package-files'
-import type { InteractionVerdict, PropertyResult } from '../harness/property'
+import type { InteractionVerdict, PropertyResult, RunOptions } from '../engine/property-types'
+import { AssertionLedger } from '../harness/assertions'
 import type { Mode } from '../harness/projection'
-import { isAsserted, isRuleId, rule, RULES, type FailureRule } from '../spec/rules'
+import { isAsserted, isRuleId, rule, RULES, type FailureRule, type RuleId } from '../spec/rules'
 import { matchRoute, startStubServer } from '../stub'
 import type { OperationName } from '../spec'
 import type { Target } from '../targets/target'
@@ -32,9 +33,9 @@ import { declaredRules, stateOf, type PactDocument } from './verification-result
 /** The rule a failing interaction is blamed on when the pact it came from declares none. */
 
 /** Union of the rules the interactions of a pact declare, in catalogue order. */
-export function pactRules(doc: PactDocument): string[] {
+export function pactRules(doc: PactDocument): RuleId[] {
   const declared = new Set(doc.interactions.flatMap(declaredRules))
-  return RULES.map((r) => r.id).filter((id) => declared.has(id))
+  return RULES.map((r) => r.id).filter(isRuleId).filter((id) => declared.has(id))
 }
 
 const committedPact = (): PactDocument => JSON.parse(readFileSync(COMMITTED_PACT_FILE, 'utf8')) as PactDocument
@@ -99,11 +100,16 @@ function assertedIn(rules: readonly string[], mode: Mode): boolean {
   return rules.length > 0 && rules.every((id) => isRuleId(id) && isAsserted(rule(id), mode))
 }
 
-/** Executed assertions per rule: every interaction that got a verdict, passed or failed, asserted its rules once. */
-export function contractAssertions(verdicts: readonly InteractionVerdict[]): Record<string, number> {
-  const out: Record<string, number> = {}
-  for (const v of verdicts) if (v.status !== 'not-verified') for (const id of v.rules) out[id] = (out[id] ?? 0) + 1
-  return out
+/**
+ * Executed assertions per rule: every interaction that got a verdict, passed or failed, asserted its rules
+ * once (into `ledger`, which tells the engine: StepChecked events).
+ */
+export function contractAssertions(verdicts: readonly InteractionVerdict[], ledger = new AssertionLedger()): Partial<Record<RuleId, number>> {
+  for (const v of verdicts) {
+    if (v.status === 'not-verified') continue
+    for (const id of v.rules.filter(isRuleId)) (v.status === 'failed' ? ledger.fail : ledger.record)(id)
+  }
+  return ledger.toRecord()
 }
 
 /**
@@ -114,12 +120,8 @@ export function attributedRule(v: InteractionVerdict): FailureRule {
   return v.rules.find(isRuleId) ?? 'harness'
 }
 
-export interface ContractRunOptions {
-  seed: number
-  mode?: Mode
-  /** Milliseconds left in the run's time budget (absent: no limit). */
-  timeLimitMs?: number
-}
+/** The mode defaults to default mode; timeLimitMs is what is left of the run's budget (absent: no limit). */
+export type ContractRunOptions = Omit<RunOptions, 'mode'> & { mode?: Mode }
 
 /** What provider states arrange views with (src/verification/state-arranger.ts): without them no state can be set up. */
 const STATE_OPERATIONS: readonly OperationName[] = ['CreateView', 'UpdateViewContent', 'CreateViewVersion', 'ListViews']
@@ -180,7 +182,7 @@ export async function runContractProperty(target: Target, opts: ContractRunOptio
   const base = {
     property: CONTRACTS_PROPERTY.id, title: CONTRACTS_PROPERTY.title, rules: CONTRACTS_PROPERTY.rules, seed: opts.seed,
     numRuns: interactions.length - notVerified.length, commandsExecuted: interactions.length - notVerified.length,
-    durationMs: Date.now() - started, interactions, assertions: contractAssertions(interactions),
+    durationMs: Date.now() - started, interactions, assertions: contractAssertions(interactions, new AssertionLedger(opts.onAssertion)),
     ...(notes.length ? { note: notes.join('; ') } : {}),
   }
   const stateFailures = answer === 'killed' ? [] : answer.stateFailures

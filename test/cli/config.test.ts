@@ -3,10 +3,11 @@
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { asDuration, asShard, runSettings, settingSource } from '../../src/settings'
+import { asDuration, asShard, settingSource } from '../../src/settings'
 import { UsageError } from '../../src/exit-codes'
-import { selectProperties, PROPERTY_IDS } from '../../src/cli/property-set'
-import { runCommand } from '../../src/cli/run-command'
+import { selectProperties, PROPERTY_IDS } from '../../src/engine/property-set'
+import { runEngine } from '../../src/engine/run'
+import { runSettings } from '../../src/engine/run-settings'
 import { runCli, tempDir } from './support/cli'
 
 function configFile(content: unknown): string {
@@ -65,7 +66,7 @@ describe('bad values are usage errors naming their source', () => {
 describe('usage errors found before the target is opened', () => {
   it('--path only for a property whose fast-check paths replay', async () => {
     const s = runSettings(settingSource({ only: ['contracts'], path: '1:1', out: tempDir() }, {}))
-    await expect(runCommand(s, { stdout: { write: () => true }, warn: () => {} })).rejects.toThrow(/--path replays one counterexample of a property that supports it \(immutability, .*concurrency\)/)
+    await expect(runEngine(s, { stdout: { write: () => true }, warn: () => {} })).rejects.toThrow(/--path replays one counterexample of a property that supports it \(immutability, .*concurrency\)/)
   })
 })
 

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { differential } from '../../src/properties/differential'
 import { fieldDifferences, targetKnowledge } from '../../src/harness/choice-learning'
 import type { Cmd } from '../../src/harness/commands'
-import { runSequence } from '../../src/harness/property'
+import { runSequence } from '../../src/engine/sequence'
 import { createTarget } from '../../src/targets/create-target'
 import type { Target } from '../../src/targets/target'
 

@@ -1,9 +1,9 @@
 // Property 10 (R10 under concurrency): the Connect adapter of the linearizability checker, the quirk it
 // must catch (lost-update-race), and the property run end to end on the in-process stub.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  concurrency, runConcurrencyProperty, runRounds, type ConcurrentCmd, type Round,
-} from '../../src/properties/concurrency'
+import { concurrency } from '../../src/properties/concurrency'
+import { runConcurrencyProperty, runRounds } from '../../src/engine/runners/concurrent'
+import type { ConcurrentCmd, Round } from '../../src/arbitraries/rounds'
 import { checkLinearizability } from '../../src/harness/linearizability'
 import { historyOutcome, viewsSequentialModel, type ViewsHistoryEntry } from '../../src/harness/linearizable-views'
 import { deterministicOptions } from '../../src/model/options'

@@ -2,8 +2,8 @@
 // real sockets, SigV4-signed requests, the live-safety guard and cleanup all in the path.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SEQUENTIAL_PROPERTIES } from '../../src/properties'
-import { runConcurrencyProperty } from '../../src/properties/concurrency'
-import { runProperty } from '../../src/harness/property'
+import { runConcurrencyProperty } from '../../src/engine/runners/concurrent'
+import { runProperty } from '../../src/engine/runners/sequential'
 import { startStubServer, type StubServer } from '../../src/stub'
 import { createTarget } from '../../src/targets/create-target'
 import type { Target } from '../../src/targets/target'

@@ -2,7 +2,7 @@
 // before CreatedTime. Fed hand-made steps, since no quirk bends timestamps.
 import { describe, expect, it } from 'vitest'
 import { checkLastModifiedMovesForward } from '../../src/properties/differential'
-import type { CheckContext } from '../../src/harness/property'
+import type { CheckContext } from '../../src/engine/property-types'
 import type { Step } from '../../src/harness/session'
 
 const step = (View: Record<string, unknown>): Step => ({

@@ -2,7 +2,7 @@
 // over a few seeds in strict mode: the harness must not cry wolf.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SEQUENTIAL_PROPERTIES } from '../../src/properties'
-import { runProperty } from '../../src/harness/property'
+import { runProperty } from '../../src/engine/runners/sequential'
 import { createTarget } from '../../src/targets/create-target'
 import type { Target } from '../../src/targets/target'
 

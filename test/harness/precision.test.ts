@@ -5,8 +5,8 @@
 // learning that makes this possible must not swallow what a mode asserts: strict mode holds R26.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { monotonicVersions } from '../../src/properties/monotonic-versions'
-import { PROPERTY_IDS } from '../../src/cli/property-set'
-import { runProperty } from '../../src/harness/property'
+import { PROPERTY_IDS } from '../../src/engine/property-set'
+import { runProperty } from '../../src/engine/runners/sequential'
 import { CHOICE_OPTIONS, type ChoiceName } from '../../src/spec'
 import { createTarget } from '../../src/targets/create-target'
 import type { Target } from '../../src/targets/target'

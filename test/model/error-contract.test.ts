@@ -4,7 +4,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { ModelError } from '../../src/model'
-import { OPERATIONS, OPERATION_NAMES, SHAPES, type StructureShape } from '../../src/spec'
+import { OPERATIONS, OPERATION_NAMES, SHAPES, type RuleId, type StructureShape } from '../../src/spec'
 import { assertDeclaredError, assertWireOutput, checkedModel, type CheckedModel } from './support/checked-model'
 import { callArbitrary, type KnownRefs } from '../../src/arbitraries/model-inputs'
 import { INSTANCE, OTHER_INSTANCE, content, createView, describeView, expectModelError, publishVersion, updateContent } from './support/view-steps'
@@ -84,7 +84,7 @@ describe('R33 errors', () => {
     expect(() => assertDeclaredError('TagResource', new ModelError('AccessDeniedException', 'no', 'R9'))).toThrow(/not declared/)
     expect(() => assertDeclaredError('DescribeView', new ModelError('DuplicateResourceException', 'dup', 'R5'))).toThrow(/not declared/)
     expect(() => assertDeclaredError('DescribeView', new ModelError('ResourceNotFoundException', '', 'R25'))).toThrow(/no message/)
-    expect(() => assertDeclaredError('DescribeView', new ModelError('ResourceNotFoundException', 'x', 'R0'))).toThrow(/unknown rule/)
+    expect(() => assertDeclaredError('DescribeView', new ModelError('ResourceNotFoundException', 'x', 'R0' as RuleId))).toThrow(/unknown rule/)
     expect(() => assertDeclaredError('DescribeView', new TypeError('boom'))).toThrow(/non-ModelError/)
   })
 

@@ -5,7 +5,8 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { UsageError } from '../../src/exit-codes'
-import { runSettings, settingSource, suiteSettings, targetSettings, verifySettings } from '../../src/settings'
+import { runSettings } from '../../src/engine/run-settings'
+import { settingSource, suiteSettings, targetSettings, verifySettings } from '../../src/settings'
 import { tempDir } from '../cli/support/cli'
 
 function configFile(content: unknown): string {

@@ -3,8 +3,8 @@
 // the same variables, with the same meanings, as `conformance run`). A live target that is not configured
 // is skipped with the reason.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { PropertyDef } from '../../../src/harness/property'
-import { runProperty } from '../../../src/harness/property'
+import type { PropertyDef } from '../../../src/engine/property-types'
+import { runProperty } from '../../../src/engine/runners/sequential'
 import { suiteSettings, type SuiteSettings } from '../../../src/settings'
 import { createTarget, TargetUnavailable } from '../../../src/targets/create-target'
 import type { Target } from '../../../src/targets/target'

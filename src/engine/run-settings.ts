@@ -1,16 +1,16 @@
-// The settings of `conformance run` (and runConformance, the library's run API).
+// The settings of a run (`conformance run`, the run API, the vitest suites that start the engine), read from
+// a setting source (flags > environment > config file, src/settings/) and validated: an unusable value
+// is a UsageError, one readable line.
 import { UsageError } from '../exit-codes'
 import { packagePath } from '../package-files'
-import type { ReportFormat } from '../report/write-reports'
-import { asBoolean, asDuration, asInteger, asList, asReportFormats, asShard, asString, type Shard } from './parsers'
-import type { SettingSource } from './setting-source'
-import { targetSettings, type TargetSettings } from './target-settings'
+import { asBoolean, asDuration, asInteger, asList, asReportFormats, asSeed, asShard, asString, targetSettings, type SettingSource, type TargetSettings } from '../settings'
+import { DEFAULT_RECORDINGS } from '../cli/recording-commands'
+import { DEFAULT_REPORTS, RUN_REPORT_FORMATS, type ReportFormat } from './handlers/reporters'
+import type { Shard } from './property-set'
 
 export const DEFAULT_OUT = 'out'
 /** The bundles committed with the package (found relative to it, not to the current folder). */
 export const DEFAULT_REGRESSIONS = packagePath('fixtures/regressions')
-/** The recordings committed with the package; those made against live AWS confirm inferred rules. */
-export const DEFAULT_RECORDINGS = packagePath('fixtures/recordings')
 /** With a time budget the budget ends a property, not a run count. */
 export const UNBOUNDED_RUNS = 1_000_000
 
@@ -42,7 +42,7 @@ export function runSettings(src: SettingSource, randomSeed = () => Math.floor(Ma
     seed: src.parsed('seed', asSeed) ?? randomSeed(),
     runs, timeBudgetMs, only,
     strict: src.parsed('strict', asBoolean) ?? false,
-    reports: src.parsed('report', asReportFormats) ?? ['json', 'junit', 'md', 'html'],
+    reports: src.parsed('report', (s) => asReportFormats(s, RUN_REPORT_FORMATS)) ?? [...DEFAULT_REPORTS],
     out: src.parsed('out', asString) ?? DEFAULT_OUT,
     shard: src.parsed('shard', asShard),
     path: src.parsed('path', asString),
@@ -50,9 +50,4 @@ export function runSettings(src: SettingSource, randomSeed = () => Math.floor(Ma
     recordings: src.parsed('recordings', asString) ?? DEFAULT_RECORDINGS,
     choicesProfile: src.parsed('choicesProfile', asString),
   }
-}
-
-/** fast-check seeds are 32-bit. */
-export function asSeed(s: Parameters<typeof asInteger>[0]): number {
-  return asInteger(s, 0, 2 ** 32 - 1)
 }

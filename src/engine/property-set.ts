@@ -1,13 +1,16 @@
 // Every property a run can execute, behind one shape: the sequential suites (one runner, src/harness/
 // property.ts) and the concurrency property (its own runner over rounds of parallel calls). Selection by
 // --only and --shard happens here so `run`, `replay` and `report merge` agree on ids and order.
-import { concurrency, runConcurrencyProperty } from '../properties/concurrency'
+import { concurrency } from '../properties/concurrency'
+import { runConcurrencyProperty } from './runners/concurrent'
 import { SEQUENTIAL_PROPERTIES } from '../properties'
 import { coveragePlan, runCoveragePlan } from '../properties/coverage-plan'
-import { runProperty, type PropertyResult, type RunOptions } from '../harness/property'
+import type { PropertyResult, RunOptions } from './property-types'
+import { runProperty } from './runners/sequential'
+import type { RuleId } from '../spec'
 import type { Target } from '../targets/target'
 import { CONTRACTS_PROPERTY, runContractProperty } from '../verification/contract-property'
-import { UsageError } from './exit-codes'
+import { UsageError } from '../exit-codes'
 
 /** Asserted on every step of every sequential property by checkWireBasics (src/harness/checks.ts). */
 /** Calls the contract step makes (28 interactions, each with its provider state and clean-up), rounded up. */
@@ -19,7 +22,7 @@ export interface RunnableProperty {
   id: string
   title: string
   /** Rules a run of this property checks (what the rule matrix credits it with). */
-  rules: readonly string[]
+  rules: readonly RuleId[]
   /** Its bundles replay command by command (replayBundle); otherwise they replay by seed and path. */
   sequential: boolean
   /** fast-check can walk a counterexample path of this property (--path; for fc.commands "path@replayPath"). */

@@ -7,8 +7,9 @@
 // - only a check that fired, or an exception inside the harness, is `failed`.
 import fc from 'fast-check'
 import type { OperationName } from '../spec'
-import type { AssertionLedger } from './assertions'
-import type { PropertyFailure, PropertyResult } from './property'
+import type { AssertionLedger } from '../harness/assertions'
+import { harnessFailure } from './harness-failure'
+import type { PropertyFailure, PropertyResult } from './property-types'
 
 export interface VerdictInput<T> {
   details: fc.RunDetails<T>
@@ -27,9 +28,7 @@ export function propertyVerdict<T>(v: VerdictInput<T>): PropertyResult {
   const withCounts = { ...base, numRuns: details.numRuns, assertions }
   const budgetCut = details.interrupted && details.counterexample === null && v.lastFailure === undefined
   if (details.failed && !budgetCut) {
-    const failure: PropertyFailure = v.lastFailure ?? {
-      rule: 'harness', message: `harness error: ${String(details.errorInstance ?? 'no error instance')}`, step: -1, commands: [], transcript: [],
-    }
+    const failure: PropertyFailure = v.lastFailure ?? harnessFailure(details.errorInstance ?? 'no error instance')
     return { ...withCounts, status: 'failed', failure, report: fc.defaultReportMessage(details) ?? undefined }
   }
   if (ledger.total > 0 && details.numRuns > 0) return { ...withCounts, status: 'passed' }

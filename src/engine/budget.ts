@@ -1,0 +1,29 @@
+// How a time budget is shared: the bounded steps (contracts) get their estimated need first, the random
+// properties share the rest by what each can still check; a live target keeps a reserve for the cleanup.
+// A budget that runs out ends a property early (inconclusive if nothing was checked), never fails it.
+import type { Target } from '../targets/target'
+import type { RunnableProperty } from './property-set'
+
+/** Of a live target's budget, kept back for the final cleanup and the reports. */
+const CLEANUP_RESERVE = 0.05
+/** At most this share of what is left is kept for bounded steps. */
+const MAX_FIXED_SHARE = 0.8
+
+/**
+ * The time one property gets: what is left of the budget, shared among the properties still to run in
+ * proportion to what each can still check (1 + its rules no executed assertion has checked yet), so the
+ * budget goes to what is left to check rather than split evenly blind; a bounded step's estimated need is
+ * kept for it first.
+ */
+export function budgetShare(remainingMs: number, prop: RunnableProperty, toRun: readonly RunnableProperty[], exercised: ReadonlySet<string>, target: Target): number {
+  const usable = remainingMs * (target.guarded ? 1 - CLEANUP_RESERVE : 1)
+  // bounded steps (contracts) get what they need first (at most 80 % of what is left, so the random properties
+  // always get some); the random properties, which would use any time given, share the rest
+  const kept = (need: number) => Math.min(need, usable * MAX_FIXED_SHARE)
+  if (prop.fixedCostMs) return Math.max(1, Math.floor(toRun.length === 1 ? usable : kept(prop.fixedCostMs(target))))
+  const reserved = kept(toRun.reduce((n, p) => n + (p.fixedCostMs?.(target) ?? 0), 0))
+  const random = toRun.filter((p) => !p.fixedCostMs)
+  const weight = (p: RunnableProperty) => 1 + p.rules.filter((r) => !exercised.has(r)).length
+  const total = random.reduce((n, p) => n + weight(p), 0)
+  return Math.max(1, Math.floor((usable - reserved) * weight(prop) / total))
+}

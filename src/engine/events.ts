@@ -1,0 +1,114 @@
+// What a run tells the world, as typed events (after Schemathesis's engine → events → handlers). The engine
+// emits them in order; handlers (src/engine/handlers/) turn them into progress lines, replay bundles, report
+// files and the closing summary. A handler may emit further events through the bus (the bundle writer
+// announces each bundle it wrote); they reach every handler after the event that caused them, before emit() returns.
+import type { AssertionOutcome } from '../harness/assertions'
+import type { ProgressCounters } from '../report/progress'
+import type { ConformanceReport, PropertyReport, RegressionReport } from '../report/report-types'
+import type { RuleId } from '../spec'
+import type { Target } from '../targets/target'
+import type { PropertyResult } from './property-types'
+import type { RunnableProperty } from './property-set'
+import type { RunSettings } from './run-settings'
+
+export interface RunStarted {
+  type: 'RunStarted'
+  settings: RunSettings
+  target: Target
+  properties: readonly RunnableProperty[]
+}
+/** A line for the person watching (a signal received, the run stopping). */
+export interface RunNote {
+  type: 'RunNote'
+  line: string
+}
+export interface RegressionReplayed {
+  type: 'RegressionReplayed'
+  regression: RegressionReport
+}
+export interface PropertyStarted {
+  type: 'PropertyStarted'
+  property: RunnableProperty
+  index: number
+  total: number
+  /** Runs and calls of this property so far (polled by the live progress line). */
+  counters: () => ProgressCounters
+}
+/** One assertion about `rule` executed against the target. */
+export interface StepChecked {
+  type: 'StepChecked'
+  property: string
+  rule: RuleId
+  outcome: AssertionOutcome
+}
+export interface PropertyFinished {
+  type: 'PropertyFinished'
+  property: RunnableProperty
+  result: PropertyResult
+  /** Its line in the reports (bundle and replay are added when a BundleWritten follows). */
+  report: PropertyReport
+  /** The run was interrupted while it ran: its result is not a verdict. */
+  interrupted: boolean
+}
+export interface BundleWritten {
+  type: 'BundleWritten'
+  property: string
+  /** The bundle's path, and relative to the output folder. */
+  file: string
+  relative: string
+  /** The command that replays it. */
+  replay: string
+}
+export interface RunFinished {
+  type: 'RunFinished'
+  report: ConformanceReport
+  /** Why the run stopped early, if it did. */
+  stoppedBecause?: string
+}
+/** After every handler has finished with RunFinished (the report files are written): the summary's cue. */
+export interface RunClosed {
+  type: 'RunClosed'
+  report: ConformanceReport
+  stoppedBecause?: string
+}
+export interface ReportWritten {
+  type: 'ReportWritten'
+  format: string
+  file: string
+}
+
+export type EngineEvent =
+  | RunStarted | RunNote | RegressionReplayed | PropertyStarted | StepChecked | PropertyFinished | BundleWritten | RunFinished | ReportWritten | RunClosed
+
+export type EventOf<T extends EngineEvent['type']> = Extract<EngineEvent, { type: T }>
+
+/** A handler reacts to the events it cares about; `emit` announces what it did in turn. */
+export type EventHandler = {
+  [T in EngineEvent['type']]?: (event: EventOf<T>, emit: (e: EngineEvent) => void) => void
+}
+
+/**
+ * Delivers every event to every handler, in registration order, synchronously. An event a handler emits is
+ * delivered once the current one has reached every handler, so all handlers see causes before consequences
+ * (PropertyFinished, then the BundleWritten it led to).
+ */
+export class EventBus {
+  private readonly queue: EngineEvent[] = []
+  private delivering = false
+
+  constructor(private readonly handlers: readonly EventHandler[]) {}
+
+  readonly emit = (event: EngineEvent): void => {
+    this.queue.push(event)
+    if (this.delivering) return
+    this.delivering = true
+    try {
+      for (let e = this.queue.shift(); e; e = this.queue.shift()) {
+        for (const h of this.handlers) (h[e.type] as ((e: EngineEvent, emit: (e: EngineEvent) => void) => void) | undefined)?.(e, this.emit)
+      }
+    } finally {
+      this.delivering = false
+      this.queue.length = 0
+    }
+  }
+}

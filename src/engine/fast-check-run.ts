@@ -1,0 +1,69 @@
+// The one place a property meets fast-check. A generated strategy gives an arbitrary of runs (a command
+// sequence, rounds of concurrent calls) and how to execute one run on the target and the model and check it;
+// this runs fc.check with the run's seed, run count or path and time budget, keeps the last failing run's
+// (shrunk) failure, and turns fast-check's details into the shared verdict (property-verdict.ts).
+import fc from 'fast-check'
+import { AssertionLedger } from '../harness/assertions'
+import type { Cmd } from '../harness/commands'
+import type { Target } from '../targets/target'
+import { harnessFailure } from './harness-failure'
+import type { PropertyFailure, PropertyResult, RunOptions } from './property-types'
+import { propertyVerdict } from './property-verdict'
+
+/** What one executed run answers: the calls it made and the failure of the check that fired, if one did. */
+export interface ExecutedRun {
+  calls: number
+  failure?: PropertyFailure
+}
+
+export interface GeneratedStrategy<T> {
+  /** The property's id, title and rules as reports show them. */
+  identity: Pick<PropertyResult, 'property' | 'title' | 'rules'>
+  arbitrary: fc.Arbitrary<T>
+  numRuns: number
+  /** Runs one generated value; a throw is a harness error (the run's failure, with the value's commands). */
+  execute(value: T, ledger: AssertionLedger): Promise<ExecutedRun>
+  /** The commands of a generated value, for the failure of a run that threw. */
+  commandsOf?(value: T): Cmd[]
+}
+
+/** Carries a check's failure out of the predicate, so fast-check shrinks it. */
+class RunFailed extends Error {
+  constructor(readonly failure: PropertyFailure) {
+    super(`${failure.rule}: ${failure.message.split('\n')[0]}`)
+  }
+}
+
+export async function runGenerated<T>(strategy: GeneratedStrategy<T>, target: Target, opts: RunOptions & { path?: string }): Promise<{ result: PropertyResult; details: fc.RunDetails<[T]> }> {
+  const started = Date.now()
+  const ledger = new AssertionLedger(opts.onAssertion)
+  let commandsExecuted = 0
+  let lastFailure: PropertyFailure | undefined
+  const property = fc.asyncProperty(strategy.arbitrary, async (value) => {
+    let run: ExecutedRun
+    try {
+      run = await strategy.execute(value, ledger)
+    } catch (e) {
+      lastFailure = harnessFailure(e, { commands: strategy.commandsOf?.(value) })
+      throw e
+    }
+    commandsExecuted += run.calls
+    if (run.failure) {
+      if (run.failure.rule !== 'harness') ledger.fail(run.failure.rule)
+      lastFailure = run.failure
+      throw new RunFailed(run.failure)
+    }
+  })
+  const details = await fc.check(property, {
+    seed: opts.seed,
+    numRuns: opts.numRuns ?? strategy.numRuns,
+    ...(opts.path ? { path: opts.path } : {}),
+    ...(opts.timeLimitMs ? { interruptAfterTimeLimit: opts.timeLimitMs } : {}),
+    endOnFailure: false,
+  })
+  const result = propertyVerdict({
+    details, ledger, lastFailure, timeLimitMs: opts.timeLimitMs, missing: [...target.implementation.missing.keys()],
+    base: { ...strategy.identity, seed: opts.seed, numRuns: details.numRuns, commandsExecuted, durationMs: Date.now() - started },
+  })
+  return { result, details }
+}

@@ -1,0 +1,203 @@
+// The engine: one run from settings to exit code. It opens the target, probes which operations it
+// implements, replays the committed regressions, runs each selected property under its share of the budget,
+// cleans up, assembles the report, and emits typed events (events.ts) for everything that happens; the
+// handlers (handlers/) print progress, write bundles and reports and the summary. A crash of the harness
+// still gets its reports (what ran so far), then surfaces; SIGINT/SIGTERM stop the run at the next call.
+import { existsSync, mkdirSync } from 'node:fs'
+import { withChoicesProfile } from '../cli/choices-profile-option'
+import { EXIT, UsageError } from '../exit-codes'
+import { confirmedRules } from '../cli/recording-commands'
+import { openTarget } from '../cli/target-settings'
+import { bundleFiles } from '../harness/replay'
+import type { Mode } from '../harness/projection'
+import { attachDiffs } from '../report/failure-groups'
+import { finishTarget, hasFailures, newReport, notRunProperty, propertyReport, specCatalogue, statsOf } from '../report/json-report'
+import type { ProgressStream } from '../report/progress'
+import type { ConformanceReport, PropertyReport, RegressionReport } from '../report/report-types'
+import { probeImplementation } from '../targets/implementation-probe'
+import type { Target } from '../targets/target'
+import { budgetShare } from './budget'
+import { EventBus, type EventHandler } from './events'
+import { harnessFailure } from './harness-failure'
+import { bundlesFolder, bundleWriter } from './handlers/bundles'
+import { consoleSummaryHandler } from './handlers/console-summary'
+import { progressHandler } from './handlers/progress'
+import { REPORTERS } from './handlers/reporters'
+import type { PropertyResult, RunOptions } from './property-types'
+import { ALL_PROPERTIES, selectProperties, shardLabel, type RunnableProperty } from './property-set'
+import { loadBundle, replayLoaded } from './regression-replay'
+import { reproduceLine } from './reproduce'
+import { UNBOUNDED_RUNS, type RunSettings } from './run-settings'
+import { instrumentTarget, RunInterrupted, type Instrumentation } from './target-instrumentation'
+
+export interface RunIo {
+  stdout: ProgressStream
+  /** One line on stderr. */
+  warn(line: string): void
+}
+
+/** The handlers a run registers from its settings: progress, bundles, each requested report, the summary. */
+export function standardHandlers(s: RunSettings, io: RunIo, mode: Mode): EventHandler[] {
+  return [
+    progressHandler(io.stdout),
+    bundleWriter(s, mode),
+    ...s.reports.map((format) => REPORTERS[format](s.out)),
+    consoleSummaryHandler(io.stdout, bundlesFolder(s)),
+  ]
+}
+
+/** Runs the whole conformance run and answers with its exit code. `extra` handlers hear every event too. */
+export async function runEngine(s: RunSettings, io: RunIo, extra: readonly EventHandler[] = []): Promise<number> {
+  const selected = selectProperties(s.only, s.shard)
+  if (s.path && (selected.length !== 1 || !selected[0]!.replaysPath)) {
+    throw new UsageError(`--path replays one counterexample of a property that supports it (${ALL_PROPERTIES.filter((p) => p.replaysPath).map((p) => p.id).join(', ')}): `
+      + 'give exactly one such --only; other failures replay from their bundle (conformance replay <bundle>) or with --seed and --runs')
+  }
+  try {
+    // fail before the run, not after it: reports are written at the end, whatever happened
+    mkdirSync(s.out, { recursive: true })
+  } catch (e) {
+    throw new UsageError(`--out ${s.out}: cannot create the report folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`)
+  }
+  const target = await openTarget(s)
+  // inferred rules a committed recording of live AWS confirmed are asserted as if documented
+  const mode = withChoicesProfile({ strict: s.strict, confirmed: confirmedRules(s.recordings) }, s.choicesProfile)
+  const run = new EngineRun(s, target, mode, io, [...standardHandlers(s, io, mode), ...extra], selected)
+  return run.execute()
+}
+
+class EngineRun {
+  private readonly started = Date.now()
+  private readonly instr: Instrumentation
+  private readonly bus: EventBus
+  private readonly reports: PropertyReport[] = []
+  private regressions: RegressionReport[] = []
+  private signal: NodeJS.Signals | undefined
+  /** Rules an executed assertion has checked so far: the budget favours properties that can check others. */
+  private readonly exercised = new Set<string>()
+
+  constructor(private readonly s: RunSettings, private readonly target: Target, private readonly mode: Mode, private readonly io: RunIo,
+    handlers: readonly EventHandler[], private readonly selected: readonly RunnableProperty[]) {
+    this.instr = instrumentTarget(target)
+    // the engine's own handler first: a bundle written for a property is linked from its report line
+    this.bus = new EventBus([{
+      BundleWritten: ({ property, relative, replay }) => {
+        const failure = this.reports.find((r) => r.id === property)?.failure
+        if (failure) Object.assign(failure, { bundle: relative, replay })
+      },
+    }, ...handlers])
+  }
+
+  private readonly onSignal = (sig: NodeJS.Signals) => {
+    if (this.signal) {
+      this.io.warn(`conformance: second ${sig}, quitting at once; live views of run ${this.target.run.runId} may be left (conformance sweep removes them)`)
+      process.exit(EXIT.interrupted)
+    }
+    this.signal = sig
+    this.instr.interrupt()
+    this.bus.emit({ type: 'RunNote', line: `${sig}: stopping; cleaning up the target and writing reports (press Ctrl-C again to quit at once)` })
+  }
+
+  async execute(): Promise<number> {
+    process.on('SIGINT', this.onSignal)
+    process.on('SIGTERM', this.onSignal)
+    this.bus.emit({ type: 'RunStarted', settings: this.s, target: this.target, properties: this.selected })
+    let crash: unknown
+    try {
+      // which operations the target implements at all, before anything depends on them
+      await probeImplementation(this.target, () => this.instr.interrupted)
+      await this.replayRegressions()
+      for (const [i, prop] of this.selected.entries()) await this.runProperty(prop, i)
+    } catch (e) {
+      crash = e
+    } finally {
+      process.off('SIGINT', this.onSignal)
+      process.off('SIGTERM', this.onSignal)
+      this.instr.restore()
+      await this.closeTarget()
+    }
+    const report = this.report()
+    const stoppedBecause = crash ? `internal error after ${this.reports.length} properties (below)`
+      : this.signal ? `${this.signal}: ${this.reports.filter((p) => p.status === 'not-run').length} properties not run` : undefined
+    this.bus.emit({ type: 'RunFinished', report, ...(stoppedBecause ? { stoppedBecause } : {}) })
+    this.bus.emit({ type: 'RunClosed', report, ...(stoppedBecause ? { stoppedBecause } : {}) })
+    if (crash) throw crash
+    if (this.signal) return this.signal === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted
+    return hasFailures(report) ? EXIT.failures : EXIT.ok
+  }
+
+  private async replayRegressions(): Promise<void> {
+    const { s } = this
+    if (!existsSync(s.regressions)) return
+    const chosen = new Set(this.selected.map((p) => p.id))
+    const known = new Set(ALL_PROPERTIES.map((p) => p.id))
+    // Unreadable bundles and bundles of unknown properties belong to no shard; the first shard reports them.
+    const ownsOrphans = !s.shard || s.shard.index === 1
+    for (const file of bundleFiles(s.regressions)) {
+      if (this.instr.interrupted) break
+      const loaded = loadBundle(file)
+      const property = 'bundle' in loaded ? loaded.bundle.property : undefined
+      const skip = property !== undefined && known.has(property) ? !chosen.has(property) : !ownsOrphans
+      if (skip) continue
+      const regression = await replayLoaded(loaded, this.target)
+      if (this.instr.interrupted) break // cut short by the interrupt: not a verdict
+      this.regressions.push(regression)
+      this.bus.emit({ type: 'RegressionReplayed', regression })
+    }
+  }
+
+  private async runProperty(prop: RunnableProperty, index: number): Promise<void> {
+    const { s, target, instr } = this
+    if (instr.interrupted) {
+      this.reports.push(notRunProperty(prop, s.seed))
+      return
+    }
+    instr.mark()
+    this.bus.emit({ type: 'PropertyStarted', property: prop, index, total: this.selected.length, counters: () => instr.counters() })
+    const timeLimitMs = s.timeBudgetMs ? budgetShare(s.timeBudgetMs - (Date.now() - this.started), prop, this.selected.slice(index), this.exercised, target) : undefined
+    const result = await this.attempt(prop, {
+      seed: s.seed, numRuns: timeLimitMs ? UNBOUNDED_RUNS : s.runs, mode: this.mode, path: s.path, timeLimitMs,
+      onAssertion: (rule, outcome) => this.bus.emit({ type: 'StepChecked', property: prop.id, rule, outcome }),
+    })
+    const interrupted = instr.interrupted
+    const report = propertyReport(result, { rules: prop.rules, reproduce: reproduceLine(s, prop, result), interrupted })
+    for (const [rule, n] of Object.entries(report.assertions ?? {})) if (n > 0) this.exercised.add(rule)
+    this.reports.push(report)
+    this.bus.emit({ type: 'PropertyFinished', property: prop, result, report, interrupted })
+  }
+
+  /** A property that throws outside its own failure handling is a harness failure, not a crash of the run. */
+  private async attempt(prop: RunnableProperty, opts: RunOptions): Promise<PropertyResult> {
+    const started = Date.now()
+    try {
+      return await prop.run(this.target, opts)
+    } catch (e) {
+      const failure = harnessFailure(e)
+      if (e instanceof RunInterrupted) failure.message = e.message
+      return { property: prop.id, title: prop.title, rules: prop.rules, status: 'failed', seed: opts.seed, numRuns: 0, commandsExecuted: 0, durationMs: Date.now() - started, failure }
+    }
+  }
+
+  private async closeTarget(): Promise<void> {
+    try {
+      await this.target.close()
+    } catch (e) {
+      this.io.warn(`conformance: cleaning up ${this.target.label} failed (${(e as Error).message.split('\n')[0]}); conformance sweep removes leftovers of run ${this.target.run.runId}`)
+    }
+  }
+
+  private report(): ConformanceReport {
+    const { s, target, mode } = this
+    const report = newReport([finishTarget({
+      kind: target.kind, label: target.label, region: target.region, instanceId: target.instanceId, quirks: s.quirks,
+      mode: { strict: mode.strict, ...(mode.confirmed?.size ? { confirmed: [...mode.confirmed].sort() } : {}) },
+      seed: s.seed, budget: { ...(s.runs ? { runs: s.runs } : {}), ...(s.timeBudgetMs ? { timeBudgetMs: s.timeBudgetMs } : {}) },
+      shards: s.shard ? [shardLabel(s.shard)] : [], startedAt: new Date(this.started).toISOString(), durationMs: Date.now() - this.started,
+      interrupted: !!this.signal, properties: this.reports, regressions: this.regressions, stats: statsOf(target.stats, target.implementation),
+      ...(target.guarded ? { cleanup: { deleted: target.cleanupDeleted, failed: [...target.cleanupFailures].map(([view, error]) => ({ view, error })) } } : {}),
+    }, specCatalogue())])
+    // each failure group's diff, from the bundles written: every report format and the summary show it
+    attachDiffs(report, s.out)
+    return report
+  }
+}

@@ -1,0 +1,78 @@
+// One sequence of commands run in lockstep on the target and a fresh reference model, each step checked:
+// the unit every sequential strategy is built from (random sequences, a replay, a prelude, the coverage plan).
+import { AssertionLedger } from '../harness/assertions'
+import type { Cmd } from '../harness/commands'
+import { checkWireBasics, operationsOf, type Failure } from '../harness/checks'
+import { learningSession } from '../harness/choice-learning'
+import { RefTable } from '../harness/normalise'
+import type { Mode } from '../harness/projection'
+import type { Session } from '../harness/session'
+import type { OperationName } from '../spec'
+import type { Target } from '../targets/target'
+import type { CheckContext, PropertyDef, PropertyFailure, StepRecord } from './property-types'
+
+/** A check fired at a step: carried through fast-check as an exception, so it can shrink. */
+export class StepFailure extends Error {
+  constructor(readonly failure: Failure, readonly step: number) {
+    super(`${failure.rule}: ${failure.message}`)
+  }
+}
+
+export function transcriptOf(session: Session): StepRecord[] {
+  return session.steps.map((s) => ({ index: s.index, cmd: s.cmd, target: s.target.outcome, model: s.model.outcome }))
+}
+
+/** One sequence's state: a fresh model, a session with a sequence-unique identity, and the check context. */
+export interface Sequence {
+  session: Session
+  ctx: CheckContext
+  /** An operation the sequence needed turned out not to be implemented: the rest of it is skipped. */
+  stopped: boolean
+}
+
+export async function startSequence(def: PropertyDef, target: Target, mode: Mode, ledger: AssertionLedger): Promise<Sequence> {
+  await target.resetBetweenRuns()
+  // the model side learns which legal answer the target gives to each open question (choice-learning.ts)
+  const refs = { target: new RefTable(), model: new RefTable() }
+  const session = learningSession(target, mode, def.modelOptions, refs)
+  const ctx: CheckContext = { session, mode, refs, memory: new Map(), assert: ledger.record }
+  return { session, ctx, stopped: false }
+}
+
+export function usesMissing(target: Target, cmd: Cmd): boolean {
+  return operationsOf(cmd).some((op) => target.implementation.isMissing(op))
+}
+
+/**
+ * Runs one command and checks it. An answer showing the target lacks the operation is no verdict: the
+ * sequence stops there (target and model would disagree from then on). Returns the failure, if any.
+ */
+export async function stepAndCheck(def: PropertyDef, seq: Sequence, target: Target, cmd: Cmd): Promise<Failure | undefined> {
+  const step = await seq.session.run(cmd)
+  if (usesMissing(target, cmd)) {
+    seq.stopped = true
+    return undefined
+  }
+  return checkWireBasics(step, seq.ctx.assert) ?? def.check(step, seq.ctx)
+}
+
+export function failureOf(failure: Failure, seq: Sequence): PropertyFailure {
+  const { session } = seq
+  return { ...failure, step: session.steps.length - 1, commands: session.steps.map((s) => s.cmd), transcript: transcriptOf(session) }
+}
+
+/** Runs a fixed command list (a replay, the coverage plan) and returns the first failure, if any; `ledger` counts its assertions. */
+export async function runSequence(def: PropertyDef, target: Target, cmds: readonly Cmd[], mode: Mode, ledger = new AssertionLedger()): Promise<{ failure?: PropertyFailure; session: Session; notImplemented?: OperationName[] }> {
+  const seq = await startSequence(def, target, mode, ledger)
+  for (const cmd of cmds) {
+    // a command the target cannot perform: the sequence cannot be replayed there, which is no verdict
+    if (seq.stopped || usesMissing(target, cmd)) return { session: seq.session, notImplemented: [...target.implementation.missing.keys()] }
+    if (!seq.session.canRun(cmd)) continue
+    const failure = await stepAndCheck(def, seq, target, cmd)
+    if (failure) {
+      ledger.fail(failure.rule === 'harness' ? 'R34' : failure.rule)
+      return { failure: failureOf(failure, seq), session: seq.session }
+    }
+  }
+  return { session: seq.session }
+}
