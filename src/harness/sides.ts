@@ -10,10 +10,12 @@ export interface Side {
   readonly name: 'target' | 'model'
   readonly instanceId: string
   send(op: OperationName, input: Record<string, unknown>): Promise<CallOutcome>
+  /** Runs a walk over every page of ListViews with no other lane's view changes between its pages (Target.whileListing). */
+  whileListing?<T>(walk: () => Promise<T>): Promise<T>
 }
 
 export function targetSide(target: Target): Side {
-  return { name: 'target', instanceId: target.instanceId, send: (op, input) => target.send(op, input) }
+  return { name: 'target', instanceId: target.instanceId, send: (op, input) => target.send(op, input), whileListing: (walk) => target.whileListing(walk) }
 }
 
 function statusOf(errorName: string): number | undefined {
