@@ -172,7 +172,7 @@ export class ChoiceLearner {
  * replaced (ids and checksums of the old model side mean nothing to the new one).
  */
 export function learningSession(target: Target, mode: Mode, modelOptions: ModelOptions | undefined, refs: { target: RefTable; model: RefTable }): Session {
-  const knowledge = targetKnowledge(target, mode)
+  const knowledge = targetKnowledge(target.root, mode) // lanes of a target learn together: one implementation
   const makeSide: ModelSideFactory = (choices) => modelSide(new ViewsModel({
     instances: [target.instanceId], region: target.region, accountId: target.accountId, ...modelOptions, choices: { ...mode.choices, ...modelOptions?.choices, ...choices },
   }), target.instanceId)

@@ -34,8 +34,13 @@ export interface Step {
   model: SideOutcome
 }
 
-/** Safety bound on pages per list command (a target that ignores NextToken would loop forever). */
-export const MAX_PAGES = 60
+/**
+ * Safety bound on pages per list command, for a target whose tokens never end the list. A target that hands
+ * back the token it was sent (one that ignores NextToken) is stopped at once instead; the bound itself is high
+ * because a live instance, or the lanes of a concurrent run, may hold many views, and a walk with a page
+ * size of 1 must reach their end before anything about the list can be said.
+ */
+export const MAX_PAGES = 400
 
 export class SideState {
   readonly slots = new Map<number, SlotState>()
@@ -136,8 +141,11 @@ export class SideState {
         if (!first?.Arn) return { outcome: { ok: true, output: { noAwsManagedViews: true } }, requests }
         return { outcome: await this.one('DescribeView', { InstanceId: I, ViewId: first.Arn }, requests), requests }
       }
-      case 'ListViews':
-        return this.paginate('ListViews', { InstanceId: I, MaxResults: cmd.maxResults, ...(cmd.type ? { Type: cmd.type } : {}) }, 'ViewsSummaryList', requests)
+      case 'ListViews': {
+        // ListViews lists the whole instance: concurrent lanes must not change it between this walk's pages
+        const walk = () => this.paginate('ListViews', { InstanceId: I, MaxResults: cmd.maxResults, ...(cmd.type ? { Type: cmd.type } : {}) }, 'ViewsSummaryList', requests)
+        return this.side.whileListing ? this.side.whileListing(walk) : walk()
+      }
       case 'ListViewVersions':
         return this.paginate('ListViewVersions', { InstanceId: I, ViewId: this.viewRef(cmd.slot, 'id'), MaxResults: cmd.maxResults }, 'ViewVersionSummaryList', requests)
       case 'SearchViews': {
@@ -173,8 +181,11 @@ export class SideState {
       const pageItems = (outcome.output[itemsKey] ?? []) as unknown[]
       items.push(...pageItems)
       pageSizes.push(pageItems.length)
+      const sent = token
       token = outcome.output.NextToken as string | undefined
       if (token === undefined) return { outcome: { ok: true, output: { [itemsKey]: items } }, requests, pageSizes }
+      // the same request again would get the same answer: the list cannot end
+      if (token === sent) break
     }
     return {
       outcome: { ok: true, output: { [itemsKey]: items, paginationDidNotEnd: true } },

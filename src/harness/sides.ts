@@ -13,10 +13,15 @@ export interface Side {
   send(op: OperationName, input: Record<string, unknown>): Promise<CallOutcome>
   /** The ARN this side would give a view of its instance: its own partition, region and account. */
   viewArn(viewId: string): string
+  /** Runs a walk over every page of ListViews with no other lane's view changes between its pages (Target.whileListing). */
+  whileListing?<T>(walk: () => Promise<T>): Promise<T>
 }
 
 export function targetSide(target: Target): Side {
-  return { name: 'target', instanceId: target.instanceId, send: (op, input) => target.send(op, input), viewArn: (viewId) => target.viewArn(viewId) }
+  return {
+    name: 'target', instanceId: target.instanceId, send: (op, input) => target.send(op, input),
+    viewArn: (viewId) => target.viewArn(viewId), whileListing: (walk) => target.whileListing(walk),
+  }
 }
 
 function statusOf(errorName: string): number | undefined {

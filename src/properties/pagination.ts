@@ -12,7 +12,7 @@ type Obj = Record<string, unknown>
 function pageFailures(step: Step, maxResults: number): Failure | undefined {
   const t = step.target
   if (!t.outcome.ok) return undefined
-  if (t.outcome.output.paginationDidNotEnd) return { rule: 'R27', message: `pagination did not end after ${t.pageSizes?.length} pages (NextToken never absent)` }
+  if (t.outcome.output.paginationDidNotEnd) return { rule: 'R27', message: `pagination did not end after ${t.pageSizes?.length} pages (NextToken never absent, or sent back unchanged)` }
   const big = (t.pageSizes ?? []).findIndex((n) => n > maxResults)
   if (big >= 0) return { rule: 'R27', message: `page ${big + 1} holds ${t.pageSizes![big]} items, MaxResults was ${maxResults}` }
   return undefined

@@ -18,7 +18,7 @@ export function cleanupRegisteredTargets(): Promise<void> {
   cleaning ??= (async () => {
     for (const t of [...live]) {
       try {
-        const { deleted, failed } = await t.cleanup()
+        const { deleted, failed } = await t.cleanupAll()
         process.stderr.write(`cleanup ${t.label}: deleted ${deleted.length} view(s)${failed.length ? `, could not delete ${failed.join(', ')}` : ''}\n`)
       } catch (e) {
         process.stderr.write(`cleanup ${t.label} failed: ${(e as Error).message}\n`)

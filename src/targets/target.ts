@@ -12,6 +12,7 @@ import { ABSENT_VIEW_ID, ImplementationLedger } from './implementation'
 import { accountIn, bareInstanceId, partitionOf, type ArnHome } from './arn-home'
 import { customerViewArn } from '../model/view-ref'
 import { RUN_TAG_KEY, sequenceIdentity, type RunIdentity } from './run-identity'
+import { ListLock } from './list-lock'
 
 export type TargetKind = 'stub' | 'endpoint' | 'aws'
 
@@ -33,6 +34,16 @@ const TAG_MUTATIONS = new Set<OperationName>(['TagResource', 'UntagResource'])
 const THROTTLING = new Set(['TooManyRequestsException', 'ThrottlingException'])
 /** The account of ARNs built before any answer named the target's own (all zeros, as the implementation probe uses). */
 const UNKNOWN_ACCOUNT = '000000000000'
+/** Calls that change which views ListViews lists, or their order (Type, then Name: R18). */
+const LIST_CHANGING = new Set<OperationName>(['CreateView', 'DeleteView', 'UpdateViewMetadata'])
+
+/** What a target shares with its lanes: one sequence counter (identities stay unique), the clean-up tally, the lanes. */
+interface LaneFamily {
+  sequences: number
+  cleanupDeleted: number
+  readonly lanes: Set<Target>
+  readonly listLock: ListLock
+}
 
 export interface TargetOptions {
   kind: TargetKind
@@ -73,20 +84,28 @@ export class Target {
   readonly stubOptions?: StubCoreOptions
   readonly rateLimit?: RateLimit
   readonly profile?: string
-  readonly stats: CallStats = { calls: 0, throttleRetries: 0, byOperation: {}, errorsByOperation: {}, serverErrors: 0 }
-  /** Views this run created and has not deleted: id → ARN. */
+  /** Shared by the target and all its lanes, like the client, limiter, ledger and run identity. */
+  readonly stats: CallStats
+  /** Views created through this target (or lane) and not deleted: id → ARN. A lane's reset deletes only these. */
   readonly owned = new Map<string, string>()
   /** Which operations the target answered at all (succeeded per operation; the missing ones with evidence). */
-  readonly implementation = new ImplementationLedger()
-  /** Deletes that failed during a reset or the final cleanup: reported, never silently forgotten. */
-  readonly cleanupFailures = new Map<string, string>()
-  cleanupDeleted = 0
-  private sequences = 0
+  readonly implementation: ImplementationLedger
+  /** Deletes that failed during a reset or the final cleanup, of every lane: reported, never silently forgotten. */
+  readonly cleanupFailures: Map<string, string>
+  /** The target lanes were made from (itself for a target). */
+  readonly root: Target
+  private readonly family: LaneFamily
   private readonly opts: TargetOptions
   private readonly home: ArnHome
 
-  constructor(opts: TargetOptions) {
+  /** `laneOf`: internal, see lane(). */
+  constructor(opts: TargetOptions, laneOf?: Target) {
     this.opts = opts
+    this.root = laneOf?.root ?? this
+    this.stats = laneOf?.stats ?? { calls: 0, throttleRetries: 0, byOperation: {}, errorsByOperation: {}, serverErrors: 0 }
+    this.implementation = laneOf?.implementation ?? new ImplementationLedger()
+    this.cleanupFailures = laneOf?.cleanupFailures ?? new Map()
+    this.family = laneOf?.family ?? { sequences: 0, cleanupDeleted: 0, lanes: new Set(), listLock: new ListLock() }
     this.kind = opts.kind
     this.label = opts.label
     this.client = opts.client
@@ -98,8 +117,8 @@ export class Target {
     this.stubOptions = opts.stubOptions
     this.rateLimit = opts.rateLimit
     this.profile = opts.profile
-    const known = opts.accountId ? { account: opts.accountId } : accountIn(opts.instanceId)
-    this.home = { partition: partitionOf(opts.region), region: opts.region, ...known }
+    // lanes share it: an account one lane learns is every lane's
+    this.home = laneOf?.home ?? { partition: partitionOf(opts.region), region: opts.region, ...(opts.accountId ? { account: opts.accountId } : accountIn(opts.instanceId)) }
   }
 
   /** The account the target's views belong to: configured, from an instance ARN, or from the first view ARN it answered. */
@@ -116,8 +135,53 @@ export class Target {
     return customerViewArn({ partition: this.home.partition, region: this.home.region, account: this.home.account ?? UNKNOWN_ACCOUNT, instanceId: bareInstanceId(this.instanceId), viewId })
   }
 
+  /** Views deleted by resets and clean-ups, over the target and all its lanes. */
+  get cleanupDeleted(): number {
+    return this.family.cleanupDeleted
+  }
+
+  /**
+   * Whether lane() works: false when a reset wipes the whole target (the embedded stub, any onReset), so
+   * concurrent sequences would destroy each other's views; run such a target's sequences one at a time.
+   */
+  get supportsLanes(): boolean {
+    return this.opts.onReset === undefined
+  }
+
+  /** Whether this is a lane of another target. */
+  get isLane(): boolean {
+    return this.root !== this
+  }
+
+  /**
+   * A lane: usable wherever a Target is, for sequences that run concurrently with those of other lanes. It
+   * shares the client, rate limiter, stats, implementation ledger, run identity, guard and sequence counter
+   * (sequence identities stay unique across lanes), but owns its own views: its reset deletes only what it
+   * created. Closing a lane deletes its views and leaves the client open; closing the target deletes what
+   * every lane left and reports the clean-up failures of all of them.
+   */
+  lane(): Target {
+    if (!this.supportsLanes) throw new Error(`${this.label}: no lanes on a target whose reset wipes every view; run its sequences one at a time`)
+    const lane = new Target(this.opts, this.root)
+    this.family.lanes.add(lane)
+    return lane
+  }
+
+  /**
+   * Runs a paginated ListViews walk (`fn`, every page) so that no other lane's CreateView, DeleteView or
+   * UpdateViewMetadata lands between its pages (list-lock.ts says why). Without lanes it just runs `fn`.
+   */
+  whileListing<T>(fn: () => Promise<T>): Promise<T> {
+    return this.family.lanes.size ? this.family.listLock.run('listing', fn) : fn()
+  }
+
   /** Calls one operation: guard, rate limit, retry 429 only (counted), record stats. */
   async send(op: OperationName, input: Record<string, unknown>): Promise<CallOutcome> {
+    if (this.family.lanes.size && LIST_CHANGING.has(op)) return this.family.listLock.run('changing', () => this.sendNow(op, input))
+    return this.sendNow(op, input)
+  }
+
+  private async sendNow(op: OperationName, input: Record<string, unknown>): Promise<CallOutcome> {
     if (this.guarded) await this.guard(op, input)
     const maxRetries = this.opts.maxThrottleRetries ?? 4
     const backoff = this.opts.backoffMs ?? ((a: number) => Math.min(8000, 250 * 2 ** a) * (0.5 + Math.random() / 2))
@@ -211,10 +275,10 @@ export class Target {
 
   /** The run identity of one more sequence: the run's prefix and tag, plus a sequence-unique name prefix. */
   sequenceIdentity(): RunIdentity {
-    return sequenceIdentity(this.run, ++this.sequences)
+    return sequenceIdentity(this.run, ++this.family.sequences)
   }
 
-  /** Deletes every view this run created (also called from finally and on SIGINT). */
+  /** Deletes every view created through this target or lane (not its lanes': cleanupAll). */
   async cleanup(): Promise<{ deleted: string[]; failed: string[] }> {
     const deleted: string[] = []
     const failed: string[] = []
@@ -222,7 +286,7 @@ export class Target {
       const o = await this.send('DeleteView', { InstanceId: this.instanceId, ViewId: id })
       if (o.ok || o.error.name === 'ResourceNotFoundException') {
         deleted.push(id)
-        this.cleanupDeleted++
+        this.family.cleanupDeleted++
         this.cleanupFailures.delete(id)
       } else {
         failed.push(id)
@@ -234,13 +298,32 @@ export class Target {
     return { deleted, failed }
   }
 
-  /** The final cleanup: what is still owned, and every view an earlier reset failed to delete. */
-  private async finalCleanup(): Promise<void> {
-    for (const id of this.cleanupFailures.keys()) if (!this.owned.has(id)) this.owned.set(id, id)
-    await this.cleanup()
+  /** Deletes every view the run created, through the target and every lane (on SIGINT, and at close). */
+  async cleanupAll(): Promise<{ deleted: string[]; failed: string[] }> {
+    const root = this.root
+    for (const lane of root.family.lanes) {
+      for (const [id, arn] of lane.owned) root.owned.set(id, arn)
+      lane.owned.clear()
+    }
+    return root.cleanup()
   }
 
+  /** The final cleanup: what the target and its lanes still own, and every view an earlier reset failed to delete. */
+  private async finalCleanup(): Promise<void> {
+    for (const id of this.cleanupFailures.keys()) if (!this.owned.has(id)) this.owned.set(id, id)
+    await this.cleanupAll()
+  }
+
+  /** A lane: deletes its own views (a failure stays listed for the target's close) and leaves the client open. */
   async close(): Promise<void> {
+    if (this.isLane) {
+      try {
+        if (this.guarded) await this.cleanup()
+      } finally {
+        this.family.lanes.delete(this)
+      }
+      return
+    }
     try {
       if (this.guarded) await this.finalCleanup()
     } finally {

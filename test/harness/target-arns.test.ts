@@ -57,6 +57,11 @@ describe('an endpoint target in ap-southeast-2 serving account 210987654321', ()
     const tagged = await target.send('ListTagsForResource', { resourceArn: await arnOfUncreatedSlot(side) })
     expect(tagged.ok ? 'ok' : tagged.error.name).toBe('ResourceNotFoundException')
   })
+  it('lanes share what the target learned', async () => {
+    const lane = target.lane()
+    expect(lane.viewArn('v')).toBe(`arn:aws:connect:ap-southeast-2:210987654321:instance/${INSTANCE}/view/v`)
+    await lane.close()
+  })
 })
 
 describe('other sources of the account', () => {
