@@ -12,11 +12,12 @@ import { isLaneSafe } from '../src/properties/lane-safety'
 import { startStubServer } from '../src/stub'
 import { createTarget } from '../src/targets/create-target'
 import type { Target } from '../src/targets/target'
+import { benchArgs } from './support/bench-args'
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
-const flag = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined)
-const SEEDS = Number(flag('--seeds') ?? 2)
-const RUNS = Number(flag('--runs') ?? 3)
+const args = benchArgs(['seeds', 'runs', 'md'])
+const SEEDS = args.int('seeds', 2)
+const RUNS = args.int('runs', 3)
 const mode = { strict: false }
 // the coverage plan runs first and alone in a run; every other lane-safe property explores
 const PROPS = ALL_PROPERTIES.filter((p) => isLaneSafe(p.id) && p.id !== 'coverage-plan')
@@ -65,7 +66,7 @@ async function main() {
     }
   }
   console.log(lines.join('\n'))
-  const md = flag('--md')
+  const md = args.text('md')
   if (md) { mkdirSync(dirname(md), { recursive: true }); writeFileSync(md, lines.join('\n') + '\n') }
 }
 

@@ -17,12 +17,13 @@ import type { PropertyResult } from '../src/engine/property-types'
 import { QUIRK_NAMES, type QuirkName } from '../src/model/quirks'
 import { createTarget } from '../src/targets/create-target'
 import type { Target } from '../src/targets/target'
+import { benchArgs } from './support/bench-args'
 import { renderYieldModule, type PropertyYield } from './support/yield-module'
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
-const flag = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined)
-const SEEDS = Number(flag('--seeds') ?? 3)
-const CAP = Number(flag('--cap') ?? 150)
+const args = benchArgs(['seeds', 'cap', 'md'], ['no-write'])
+const SEEDS = args.int('seeds', 3)
+const CAP = args.int('cap', 150)
 const MODULE = 'src/engine/quirk-yield.ts'
 const mode = { strict: false }
 /** Measured: everything a run explores with random or planned sequences (contracts are a fixed verification). */
@@ -130,14 +131,14 @@ async function main() {
     `False positives on the clean stub: ${falsePositives.length ? falsePositives.join('; ') : 'none'} (${MEASURED.length} properties × ${SEEDS} seeds).`,
   ]
   console.log(lines.join('\n'))
-  const md = flag('--md')
+  const md = args.text('md')
   if (md) { mkdirSync(dirname(md), { recursive: true }); writeFileSync(md, lines.join('\n') + '\n') }
   if (falsePositives.length) {
     process.stderr.write(`not writing ${MODULE}: the clean stub failed, so these figures measure a harness bug\n`)
     process.exitCode = 1
     return
   }
-  if (!process.argv.includes('--no-write')) {
+  if (!args.has('no-write')) {
     writeFileSync(MODULE, renderYieldModule({ measuredAt, command, seeds: SEEDS, callCap: CAP, quirks: QUIRK_NAMES.length, rows }))
     process.stderr.write(`wrote ${MODULE}\n`)
   }

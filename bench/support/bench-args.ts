@@ -15,6 +15,8 @@ export interface BenchArgs {
   list(name: string, dflt: readonly string[]): string[]
   /** The i-th positional argument (0-based), an integer >= 1, or the default. */
   positionalInt(i: number, what: string, dflt: number): number
+  /** Whether the switch `--name` (no value) was given. */
+  has(name: string): boolean
 }
 
 function fail(e: unknown): never {
@@ -33,11 +35,12 @@ function guarded<A extends unknown[], T>(f: (...a: A) => T): (...a: A) => T {
   }
 }
 
-/** `flags`: the names (without --) the script takes, each with a value. */
-export function benchArgs(flags: readonly string[], argv: readonly string[] = process.argv.slice(2)): BenchArgs {
+/** `flags`: the names (without --) the script takes, each with a value; `switches`: those without one. */
+export function benchArgs(flags: readonly string[], switches: readonly string[] = [], argv: readonly string[] = process.argv.slice(2)): BenchArgs {
   let parsed: { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] }
   try {
-    parsed = parseArgs({ args: [...argv], options: Object.fromEntries(flags.map((f) => [f, { type: 'string' as const }])), allowPositionals: true, strict: true })
+    const options = Object.fromEntries([...flags.map((f) => [f, { type: 'string' as const }]), ...switches.map((f) => [f, { type: 'boolean' as const }])])
+    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true })
   } catch (e) {
     return fail(e) // parseArgs throws a TypeError (ERR_PARSE_ARGS_UNKNOWN_OPTION …) with a one-line message
   }
@@ -51,5 +54,6 @@ export function benchArgs(flags: readonly string[], argv: readonly string[] = pr
       const v = parsed.positionals[i]
       return v === undefined ? dflt : asInteger({ value: v, source: what }, 1, Number.MAX_SAFE_INTEGER)
     }),
+    has: (name) => parsed.values[name] === true,
   }
 }
