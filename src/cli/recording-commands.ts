@@ -8,7 +8,8 @@ import { SEQUENTIAL_PROPERTIES } from '../properties'
 import { compareWithRecording, confirmedByLiveRecordings, readRecording, record, sampleCommands, writeRecording, type Recording } from '../harness/recording'
 import { packagePath } from '../package-files'
 import { EXIT, UsageError } from '../exit-codes'
-import { openTarget, type TargetSettings } from './target-settings'
+import type { TargetSettings } from '../settings'
+import { openTarget } from './target-settings'
 
 /** The recordings committed with the package (found relative to it, not to the current folder). */
 export const DEFAULT_RECORDINGS = packagePath('fixtures/recordings')

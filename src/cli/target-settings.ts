@@ -6,9 +6,6 @@ import { callOperation } from '../targets/sdk-call'
 import { createTarget, TargetUnavailable } from '../targets/create-target'
 import type { Target } from '../targets/target'
 
-// parsed in src/settings/ now; re-exported for the commands that import them from here
-export { targetConfig, targetSettings, type TargetSettings } from '../settings'
-
 /** The target's name as typed on a command line (for reproduce lines). */
 export function targetArgs(s: TargetSettings): string {
   const parts = [`--target ${s.target}`]
