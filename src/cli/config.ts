@@ -36,6 +36,7 @@ export const SETTINGS: Readonly<Record<string, SettingSpec>> = {
   regressions: { env: ['CONFORMANCE_REGRESSIONS'] },
   recordings: { env: ['CONFORMANCE_RECORDINGS'] },
   choicesProfile: { env: ['CONFORMANCE_CHOICES_PROFILE'] },
+  lanes: { env: ['CONFORMANCE_LANES'] },
   minAge: {},
   dryRun: {},
 }

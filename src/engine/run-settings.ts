@@ -15,6 +15,9 @@ export const DEFAULT_REGRESSIONS = packagePath('fixtures/regressions')
 /** With a time budget the budget ends a property, not a run count. */
 export const UNBOUNDED_RUNS = 1_000_000
 
+/** More lanes than exploring properties buys nothing. */
+const MAX_LANES = 16
+
 export interface RunSettings extends TargetSettings {
   seed: number
   runs?: number
@@ -30,6 +33,8 @@ export interface RunSettings extends TargetSettings {
   recordings: string
   /** A calibrated choices profile: the model serves it, strict mode asserts what it settled. */
   choicesProfile?: string
+  /** Exploring properties run at once on a rate-limited target (absent: the engine's default, defaultLanes). */
+  lanes?: number
 }
 
 export function runSettings(src: SettingSource, randomSeed = () => Math.floor(Math.random() * 2 ** 31)): RunSettings {
@@ -51,5 +56,6 @@ export function runSettings(src: SettingSource, randomSeed = () => Math.floor(Ma
     regressions: get('regressions') ? asString(get('regressions')!) : DEFAULT_REGRESSIONS,
     recordings: get('recordings') ? asString(get('recordings')!) : DEFAULT_RECORDINGS,
     choicesProfile: get('choicesProfile') ? asString(get('choicesProfile')!) : undefined,
+    lanes: get('lanes') ? asInteger(get('lanes')!, 1, MAX_LANES) : undefined,
   }
 }
