@@ -11,11 +11,12 @@ import { record, sampleCommands } from '../src/harness/recording'
 import { CHOICE_OPTIONS, DEFAULT_CHOICES, type ChoiceName } from '../src/spec/choices'
 import { seededRandom } from '../src/stub'
 import { createTarget } from '../src/targets/create-target'
+import { benchArgs } from './support/bench-args'
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
-const flag = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined)
-const COMBINATIONS = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 10)
-const COMMANDS = Number(flag('--commands') ?? 60)
+const args = benchArgs(['commands', 'json', 'md'])
+const COMBINATIONS = args.positionalInt(0, 'combinations', 10)
+const COMMANDS = args.int('commands', 60)
 const VOCABULARIES = ['differential', 'checksum-conflict', 'immutability', 'validation']
 
 interface Row { combination: number; nonDefault: number; settled: number; correct: number; wrong: string[]; recoveredNonDefault: number; noEvidence: number; ambiguous: number; noMatch: number; residual: number; ms: number }
@@ -64,7 +65,7 @@ async function main() {
     `| **total** | ${sum((r) => r.nonDefault)} | ${sum((r) => r.settled)} | ${sum((r) => r.wrong.length)} | ${sum((r) => r.recoveredNonDefault)} | ${sum((r) => r.noEvidence)} | ${sum((r) => r.ambiguous)} | ${sum((r) => r.noMatch)} | ${sum((r) => r.residual)} | |`,
   ].join('\n')
   console.log(md)
-  for (const [file, text] of [[flag('--json'), JSON.stringify(rows, null, 2)], [flag('--md'), md]] as const) {
+  for (const [file, text] of [[args.text('json'), JSON.stringify(rows, null, 2)], [args.text('md'), md]] as const) {
     if (!file) continue
     mkdirSync(dirname(file), { recursive: true })
     writeFileSync(file, text + '\n')

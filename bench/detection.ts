@@ -14,10 +14,11 @@ import { runProperty } from '../src/engine/runners/sequential'
 import { QUIRK_NAMES, QUIRKS } from '../src/model/quirks'
 import { createTarget } from '../src/targets/create-target'
 import type { Target } from '../src/targets/target'
+import { benchArgs } from './support/bench-args'
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
-const flag = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined)
-const SEEDS = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 10)
+const args = benchArgs(['json', 'md'])
+const SEEDS = args.positionalInt(0, 'seeds', 10)
 const mode = { strict: false }
 
 async function runAll(target: Target, seed: number): Promise<PropertyResult | undefined> {
@@ -77,9 +78,9 @@ async function main() {
     `Whole default run on the correct stub (${SEQUENTIAL_PROPERTIES.length} sequential properties + ${concurrency.id}): ${wallMs} ms wall, peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB, ${failed ? `FAILED: ${failed.property}` : 'all passed'}.`,
   ]
   console.log(lines.join('\n'))
-  const json = flag('--json')
+  const json = args.text('json')
   if (json) { mkdirSync(dirname(json), { recursive: true }); writeFileSync(json, JSON.stringify({ measuredAt: new Date().toISOString(), seeds: SEEDS, rows, wholeRun: { wallMs, peakRssMiB: peak / 2 ** 20, passed: !failed } }, null, 2)) }
-  const md = flag('--md')
+  const md = args.text('md')
   if (md) { mkdirSync(dirname(md), { recursive: true }); writeFileSync(md, lines.join('\n') + '\n') }
 }
 

@@ -20,15 +20,16 @@ import { startStubServer } from '../src/stub'
 import { LIVE_LIKE_DEFAULTS } from '../src/stub/live-like'
 import { createTarget } from '../src/targets/create-target'
 import type { LimiterSettings } from '../src/targets/rate-limiter'
+import { asInteger } from '../src/settings'
+import { benchArgs } from './support/bench-args'
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
-const flag = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined)
-const list = (name: string, dflt: string) => (flag(name) ?? dflt).split(',').map((s) => s.trim()).filter(Boolean)
-const BUDGETS_S = list('--budgets', '60,180').map(Number)
-const SEEDS = Number(flag('--seeds') ?? 2)
-const SHAPES = list('--shapes', 'global,per-api') as Shape[]
-const PARALLEL = Number(flag('--parallel') ?? 12)
-const QUIRKS = flag('--quirks') === 'none' ? [] : flag('--quirks') ? list('--quirks', '') : QUIRK_NAMES
+const args = benchArgs(['budgets', 'seeds', 'shapes', 'parallel', 'quirks', 'json', 'md'])
+const BUDGETS_S = args.list('budgets', ['60', '180']).map((b) => asInteger({ value: b, source: '--budgets' }, 1, 86_400))
+const SEEDS = args.int('seeds', 2)
+const SHAPES = args.list('shapes', ['global', 'per-api']) as Shape[]
+const PARALLEL = args.int('parallel', 12)
+const QUIRKS = args.text('quirks') === 'none' ? [] : args.list('quirks', QUIRK_NAMES)
 const PROPERTIES = ALL_PROPERTIES.filter((p) => p.id !== 'contracts')
 const UNBOUNDED_RUNS = 1_000_000
 const OPS = Object.keys(OPERATIONS) as OperationName[]
@@ -180,9 +181,9 @@ async function main() {
     '', ...tables(results),
   ]
   console.log(lines.join('\n'))
-  const json = flag('--json')
+  const json = args.text('json')
   if (json) { mkdirSync(dirname(json), { recursive: true }); writeFileSync(json, JSON.stringify({ measuredAt: new Date().toISOString(), results }, null, 2)) }
-  const md = flag('--md')
+  const md = args.text('md')
   if (md) { mkdirSync(dirname(md), { recursive: true }); writeFileSync(md, lines.join('\n') + '\n') }
 }
 

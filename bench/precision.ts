@@ -9,15 +9,15 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { PROPERTY_IDS } from '../src/engine/property-set'
 import { CHOICE_OPTIONS } from '../src/spec/choices'
+import { benchArgs } from './support/bench-args'
 import { describeChoices, oneAtATime, pairwiseCombinations, runCase, type CaseVerdict, type ChoiceSet } from './support/precision-sweep'
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
 process.env.PACT_DO_NOT_TRACK = 'true'
-const flag = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined)
-const positional = process.argv.slice(2).filter((a, i, all) => /^\d+$/.test(a) && !(all[i - 1] ?? '').startsWith('--'))
-const SEEDS = Number(positional[0] ?? 3)
-const RUNS = Number(flag('--runs') ?? 10)
-const COMBOS = Number(flag('--combos') ?? 30)
+const args = benchArgs(['runs', 'combos', 'json', 'md'])
+const SEEDS = args.positionalInt(0, 'seeds', 3)
+const RUNS = args.int('runs', 10)
+const COMBOS = args.int('combos', 30)
 const WITHOUT_CONTRACTS = PROPERTY_IDS.filter((id) => id !== 'contracts')
 
 interface Group { name: string; sets: ChoiceSet[]; verdicts: CaseVerdict[] }
@@ -63,8 +63,8 @@ async function main() {
     'interactions that pin a value a choice leaves open (bench/support/precision-sweep.ts CONTRACT_PINS; contracts/ changes separately).',
   ].join('\n')
   process.stdout.write(`${md}\n`)
-  const json = flag('--json')
-  const mdOut = flag('--md')
+  const json = args.text('json')
+  const mdOut = args.text('md')
   for (const [file, text] of [[json, JSON.stringify({ seeds: SEEDS, runs: RUNS, rows, cases: groups.flatMap((g) => g.verdicts) }, null, 2)], [mdOut, md]] as const) {
     if (!file) continue
     mkdirSync(dirname(file), { recursive: true })

@@ -13,12 +13,13 @@ import { dirname } from 'node:path'
 import { setupServer } from 'msw/node'
 import { DEFAULT_INSTANCE_ID } from '../src/model/options'
 import { createStubClient, createStubCore, createStubHandlers, startStubServer, STUB_CREDENTIALS } from '../src/stub'
+import { benchArgs } from './support/bench-args'
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
-const args = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--json')
-const jsonOut = process.argv.includes('--json') ? process.argv[process.argv.indexOf('--json') + 1] : undefined
-const CALLS = Number(args[0] ?? 400)
-const ROUNDS = Number(args[1] ?? 7)
+const args = benchArgs(['json'])
+const jsonOut = args.text('json')
+const CALLS = args.positionalInt(0, 'callsPerRound', 400)
+const ROUNDS = args.positionalInt(1, 'rounds', 7)
 const input = { InstanceId: DEFAULT_INSTANCE_ID, ViewId: 'arn:aws:connect:us-east-1:aws:view/form:1' }
 
 async function main() {

@@ -1,15 +1,15 @@
 // The run API of the library: `conformance run` called from code. Options are the command's flags in
 // camelCase (quirks/reports as arrays); the environment and a config file still apply below them, exactly as
 // for the command line (flags win over env, env over the file). The answer is the command's exit code
-// (0 passed, 1 conformance failures, 3 target unreachable, 130/143 interrupted) with the JSON report it
+// (src/exit-codes.ts: 0 passed, 1 conformance failures, 3 target unreachable, 130/143 interrupted) with the JSON report it
 // wrote; a bad option throws a ConformanceUsageError with the line the command would have printed.
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { settingSource, type RawSettings } from './cli/config'
-import { UsageError } from './cli/exit-codes'
+import { UsageError } from './exit-codes'
 import { main } from './cli/main'
 import { runEngine, type RunIo } from './engine/run'
 import { runSettings } from './engine/run-settings'
+import { settingSource, type RawSettings } from './settings'
 import type { ConformanceReport } from './report/report-types'
 import type { ReportFormat } from './engine/handlers/reporters'
 

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { calibrate, CalibrationInputError } from '../harness/calibration'
 import { readRecording, type Recording } from '../harness/recording'
-import { EXIT, UsageError } from './exit-codes'
+import { EXIT, UsageError } from '../exit-codes'
 
 export const DEFAULT_PROFILE_OUT = 'out/choices-profile.json'
 

@@ -5,7 +5,7 @@
 // the recording showed. A bad file is a usage error (exit 2), one line.
 import type { Mode } from '../harness/projection'
 import { profileChoices, readChoicesProfile, rulesSettledBy, type ChoicesProfile } from '../spec/choices-profile'
-import { UsageError } from './exit-codes'
+import { UsageError } from '../exit-codes'
 
 export function loadProfile(file: string, source: string): ChoicesProfile {
   try {

@@ -1,14 +1,13 @@
-// The `conformance` command line (importable: `main(argv)` runs it in-process and returns the exit code): parses flags (commander), merges them with env and a config file
-// (src/cli/config.ts), calls one subcommand and exits with its code. Exit codes: 0 pass, 1 conformance
-// failures, 2 usage/configuration error (one line on stderr), 3 target unreachable, 4 internal error,
-// 130 interrupted.
+// The `conformance` command line (importable: `main(argv)` runs it in-process and returns the exit code):
+// parses flags (commander), merges them with env and a config file (src/settings/), calls one subcommand
+// and exits with its code (the table: src/exit-codes.ts).
 //   run · replay · serve · sweep · report merge
 import { Command, CommanderError } from 'commander'
 import { QUIRK_NAMES } from '../model/quirks'
 import { REPORT_FORMATS } from '../report/write-reports'
-import { asBoolean, asDuration, asInteger, asList, asReportFormats, asString, settingSource, type RawSettings } from './config'
+import { asBoolean, asDuration, asInteger, asList, asReportFormats, asSeed, asString, settingSource, targetSettings, type RawSettings } from '../settings'
 import { PACKAGE_VERSION } from '../package-files'
-import { EXIT, UnreachableError, UsageError } from './exit-codes'
+import { EXIT, oneLine, UnreachableError, UsageError } from '../exit-codes'
 import { PROPERTY_IDS } from '../engine/property-set'
 import { replayCommand } from './replay-command'
 import { DEFAULT_MERGE_OUT, reportMergeCommand } from './report-command'
@@ -21,7 +20,6 @@ import { DEFAULT_GATE_OUT, sdkGateCommand } from '../sdk-gate/command'
 import { DEFAULT_GATE_SEED } from '../sdk-gate/corpus'
 import { DEFAULT_RECORDINGS, parityCommand, recordCommand } from './recording-commands'
 import { sweepCommand } from './sweep-command'
-import { targetSettings } from './target-settings'
 
 // The SDK's Node 20 support warning says nothing about conformance; it is emitted per client, so setting
 // this before any target is built is early enough.
@@ -82,7 +80,7 @@ function program(setCode: (code: number) => void): Command {
     .option('--quirk <name...>', 'stub only: switch on named deviations')
     .requiredOption('--out <file>', 'recording file, e.g. recordings/aws-eu-west-2.json')
     .action(async (opts: RawSettings) => setCode(await recordCommand(targetSettings(settingSource(opts)), {
-      seed: asInteger({ value: opts.seed, source: '--seed' }, 0, 2 ** 32 - 1),
+      seed: asSeed({ value: opts.seed, source: '--seed' }),
       commands: asInteger({ value: opts.commands, source: '--commands' }, 1, 10_000),
       file: asString({ value: opts.out, source: '--out' }),
       property: asString({ value: opts.property, source: '--property' }),
@@ -108,7 +106,7 @@ function program(setCode: (code: number) => void): Command {
     .option('--block-additive', 'fail on additive differences too (new operations, members, enum values)')
     .action(async (o: RawSettings) => setCode(await sdkGateCommand({
       candidate: asString({ value: o.candidate, source: '--candidate' }), out: asString({ value: o.out, source: '--out' }),
-      seed: asInteger({ value: o.seed, source: '--seed' }, 0, 2 ** 32 - 1), schemas: o.schemas !== false, fresh: !!o.fresh, blockAdditive: !!o.blockAdditive,
+      seed: asSeed({ value: o.seed, source: '--seed' }), schemas: o.schemas !== false, fresh: !!o.fresh, blockAdditive: !!o.blockAdditive,
       ...(o.installRoot === undefined ? {} : { installRoot: asString({ value: o.installRoot, source: '--install-root' }) }),
     })))
 
@@ -122,8 +120,8 @@ function program(setCode: (code: number) => void): Command {
       const src = settingSource(opts)
       if (!src.get('target')) throw new UsageError('sweep: give --target aws or an endpoint URL (or CONFORMANCE_TARGET)')
       setCode(await sweepCommand(targetSettings(src), {
-        dryRun: src.get('dryRun') ? asBoolean(src.get('dryRun')!) : false,
-        minAgeMs: src.get('minAge') ? asDuration(src.get('minAge')!) : undefined,
+        dryRun: src.parsed('dryRun', asBoolean) ?? false,
+        minAgeMs: src.parsed('minAge', asDuration),
         runId: opts.runId === undefined ? undefined : asString({ value: opts.runId, source: '--run-id' }),
       }, out))
     })
@@ -156,14 +154,14 @@ export async function main(argv: readonly string[]): Promise<number> {
       return e.exitCode === 0 ? EXIT.ok : EXIT.usage
     }
     if (e instanceof UsageError) {
-      warn(`conformance: ${e.message.replace(/\s*\n\s*/g, ' ')}`)
+      warn(oneLine('conformance', e))
       return EXIT.usage
     }
     if (e instanceof UnreachableError) {
-      warn(`conformance: ${e.message.replace(/\s*\n\s*/g, ' ')}`)
+      warn(oneLine('conformance', e))
       return EXIT.unreachable
     }
     warn(`conformance: internal error: ${(e as Error)?.stack ?? String(e)}`)
-    return 4
+    return EXIT.internal
   }
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { SEQUENTIAL_PROPERTIES } from '../properties'
 import { compareWithRecording, confirmedByLiveRecordings, readRecording, record, sampleCommands, writeRecording, type Recording } from '../harness/recording'
 import { packagePath } from '../package-files'
-import { EXIT, UsageError } from './exit-codes'
+import { EXIT, UsageError } from '../exit-codes'
 import { openTarget, type TargetSettings } from './target-settings'
 
 /** The recordings committed with the package (found relative to it, not to the current folder). */

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs'
 import { bundleFiles } from '../harness/replay'
 import type { RegressionReport } from '../report/report-types'
-import { EXIT, UsageError } from './exit-codes'
+import { EXIT, UsageError } from '../exit-codes'
 import { loadBundle, replayLoaded } from '../engine/regression-replay'
 import { openTarget, type TargetSettings } from './target-settings'
 

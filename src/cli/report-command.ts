@@ -3,7 +3,7 @@
 import { consoleSummary } from '../report/console-summary'
 import { DuplicateInputError, mergeReports, readReportFile } from '../report/merge'
 import { writeReports, type ReportFormat } from '../report/write-reports'
-import { EXIT, UsageError } from './exit-codes'
+import { EXIT, UsageError } from '../exit-codes'
 import { PROPERTY_IDS } from '../engine/property-set'
 
 export const DEFAULT_MERGE_OUT = 'out/merged'

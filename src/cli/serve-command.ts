@@ -13,8 +13,8 @@ import { CLI_COMMAND } from '../package-files'
 import { HEALTH_PATH, LIVE_LIKE_DEFAULTS as L, STUB_CREDENTIALS, StateFileError, loadStateFile, saveStateFile, startStubServer, type StubCoreOptions } from '../stub'
 import { profileChoices } from '../spec/choices-profile'
 import { loadProfile } from './choices-profile-option'
-import { asInteger, asList, asPositiveNumber, asQuirks, asString, type RawSettings, type Sourced } from './config'
-import { UsageError } from './exit-codes'
+import { asInteger, asList, asPositiveNumber, asQuirks, asString, flagSource, type RawSettings } from '../settings'
+import { EXIT, UsageError } from '../exit-codes'
 
 export interface ServeSettings {
   port: number
@@ -40,20 +40,20 @@ export interface ServeSettings {
 
 const ACCOUNT_ID = /^\d{12}$/
 
-/** Parses the commander options of `serve` (flags only: serve reads no env or config file). */
+/** Parses the commander options of `serve` (flags only: serve reads no env or config file, so AWS_REGION in a shell does not move the stub). */
 export function serveSettings(o: RawSettings): ServeSettings {
-  const v = (name: string): Sourced | undefined => (o[name] === undefined ? undefined : { value: o[name], source: `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` })
-  const rate = (name: string) => (v(name) ? Math.min(1, asPositiveNumber(v(name)!)) : undefined)
-  const accountId = v('accountId') ? asString(v('accountId')!) : undefined
+  const src = flagSource(o)
+  const rate = (name: string) => src.parsed(name, (v) => Math.min(1, asPositiveNumber(v)))
+  const accountId = src.parsed('accountId', asString)
   if (accountId !== undefined && !ACCOUNT_ID.test(accountId)) throw new UsageError(`--account-id: ${JSON.stringify(accountId)} is not a 12-digit AWS account id`)
   return {
-    port: asInteger(v('port')!, 0, 65535), host: asString(v('host')!), region: v('region') ? asString(v('region')!) : undefined,
-    accountId, instanceIds: v('instanceId') ? [...new Set(asList(v('instanceId')!))] : undefined, anyInstance: !!o.anyInstance,
-    stateFile: v('stateFile') ? asString(v('stateFile')!) : undefined,
-    verifySigv4: !!o.verifySigv4, quirks: v('quirk') ? asQuirks(v('quirk')!) : [],
+    port: asInteger(src.get('port')!, 0, 65535), host: asString(src.get('host')!), region: src.parsed('region', asString),
+    accountId, instanceIds: src.parsed('instanceId', (v) => [...new Set(asList(v))]), anyInstance: !!o.anyInstance,
+    stateFile: src.parsed('stateFile', asString),
+    verifySigv4: !!o.verifySigv4, quirks: src.parsed('quirk', asQuirks) ?? [],
     throttleRate: rate('throttleRate'), serverErrorRate: rate('serverErrorRate'),
-    latencyMs: v('latencyMs') ? asInteger(v('latencyMs')!, 0, 60_000) : undefined,
-    choices: v('choices') ? asString(v('choices')!) : undefined,
+    latencyMs: src.parsed('latencyMs', (v) => asInteger(v, 0, 60_000)),
+    choices: src.parsed('choices', asString),
     liveLike: !!o.liveLike,
   }
 }
@@ -124,10 +124,10 @@ export async function serveCommand(s: ServeSettings, out: (line: string) => void
       server.close().finally(() => {
         try {
           persist?.()
-          resolve(0)
+          resolve(EXIT.ok)
         } catch (e) {
           process.stderr.write(`conformance: ${(e as Error).message}\n`)
-          resolve(4)
+          resolve(EXIT.internal)
         }
       })
     }

@@ -2,7 +2,7 @@
 import { sweepLeftovers, type SweepOptions } from '../targets/sweep'
 import { targetKindOf } from '../targets/create-target'
 import { RUN_TAG_KEY } from '../targets/run-identity'
-import { EXIT, UsageError } from './exit-codes'
+import { EXIT, UsageError } from '../exit-codes'
 import { openTarget, type TargetSettings } from './target-settings'
 
 export async function sweepCommand(s: TargetSettings, opts: Pick<SweepOptions, 'dryRun' | 'minAgeMs' | 'runId'>, out: (line: string) => void): Promise<number> {

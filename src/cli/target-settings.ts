@@ -1,47 +1,13 @@
-// Target settings shared by run, replay and sweep, and opening a target: a not-configured live target is a
+// Opening a target for run, replay and sweep (its settings are parsed in src/settings/): a not-configured live target is a
 // configuration error (exit 2), one that does not answer a cheap probe is unreachable (exit 3).
+import { UnreachableError, UsageError } from '../exit-codes'
+import { targetConfig, type TargetSettings } from '../settings'
 import { callOperation } from '../targets/sdk-call'
-import { createTarget, TargetUnavailable, targetKindOf, type TargetConfig } from '../targets/create-target'
+import { createTarget, TargetUnavailable } from '../targets/create-target'
 import type { Target } from '../targets/target'
-import { asInteger, asPositiveNumber, asQuirks, asString, asTarget, type SettingSource } from './config'
-import { UnreachableError, UsageError } from './exit-codes'
 
-export interface TargetSettings {
-  target: string
-  instanceId?: string
-  region?: string
-  profile?: string
-  quirks: string[]
-  tps?: number
-  burst?: number
-}
-
-export function targetSettings(src: SettingSource, defaultTarget = 'stub'): TargetSettings {
-  const get = (name: string) => src.get(name)
-  const target = get('target') ? asTarget(get('target')!) : defaultTarget
-  const quirkSetting = get('quirk')
-  const quirks = quirkSetting ? asQuirks(quirkSetting) : []
-  if (quirks.length && targetKindOf(target) !== 'stub') {
-    throw new UsageError(`${quirkSetting!.source}: quirks switch deviations on in the embedded stub only; the target is ${target}`)
-  }
-  const opt = (name: string) => (get(name) ? asString(get(name)!) : undefined)
-  return {
-    target, quirks,
-    instanceId: opt('instanceId'), region: opt('region'), profile: opt('profile'),
-    tps: get('tps') ? asPositiveNumber(get('tps')!) : undefined,
-    burst: get('burst') ? asInteger(get('burst')!, 1, 100_000) : undefined,
-  }
-}
-
-export function targetConfig(s: TargetSettings): TargetConfig {
-  const rate = s.tps !== undefined || s.burst !== undefined
-    ? { ...(s.tps !== undefined ? { tps: s.tps } : {}), ...(s.burst !== undefined ? { burst: s.burst } : {}) }
-    : undefined
-  return {
-    target: s.target, region: s.region, instanceId: s.instanceId, profile: s.profile, rate,
-    ...(s.quirks.length ? { stub: { modelOptions: { quirks: s.quirks } } } : {}),
-  }
-}
+// parsed in src/settings/ now; re-exported for the commands that import them from here
+export { targetConfig, targetSettings, type TargetSettings } from '../settings'
 
 /** The target's name as typed on a command line (for reproduce lines). */
 export function targetArgs(s: TargetSettings): string {

@@ -11,7 +11,7 @@ import { isLaneSafe } from '../properties/lane-safety'
 import type { RuleId } from '../spec'
 import type { Target } from '../targets/target'
 import { CONTRACTS_PROPERTY, runContractProperty } from '../verification/contract-property'
-import { UsageError } from '../cli/exit-codes'
+import { UsageError } from '../exit-codes'
 
 /** Asserted on every step of every sequential property by checkWireBasics (src/harness/checks.ts). */
 /** Calls the contract step makes (28 interactions, each with its provider state and clean-up), rounded up. */

@@ -1,11 +1,10 @@
 // The settings of a run (`conformance run`, the run API, the vitest suites that start the engine), read from
-// a setting source (flags > environment > config file, src/cli/config.ts) and validated: an unusable value
+// a setting source (flags > environment > config file, src/settings/) and validated: an unusable value
 // is a UsageError, one readable line.
+import { UsageError } from '../exit-codes'
 import { packagePath } from '../package-files'
-import { asBoolean, asDuration, asInteger, asList, asReportFormats, asShard, asString, type SettingSource } from '../cli/config'
-import { UsageError } from '../cli/exit-codes'
+import { asBoolean, asDuration, asInteger, asList, asReportFormats, asSeed, asShard, asString, targetSettings, type SettingSource, type TargetSettings } from '../settings'
 import { DEFAULT_RECORDINGS } from '../cli/recording-commands'
-import { targetSettings, type TargetSettings } from '../cli/target-settings'
 import { DEFAULT_REPORTS, RUN_REPORT_FORMATS, type ReportFormat } from './handlers/reporters'
 import type { Shard } from './property-set'
 
@@ -38,24 +37,23 @@ export interface RunSettings extends TargetSettings {
 }
 
 export function runSettings(src: SettingSource, randomSeed = () => Math.floor(Math.random() * 2 ** 31)): RunSettings {
-  const get = (n: string) => src.get(n)
-  const runs = get('runs') ? asInteger(get('runs')!, 1, UNBOUNDED_RUNS) : undefined
-  const timeBudgetMs = get('timeBudget') ? asDuration(get('timeBudget')!) : undefined
-  if (runs !== undefined && timeBudgetMs !== undefined) throw new UsageError(`${get('runs')!.source} and ${get('timeBudget')!.source} exclude each other: give a run count or a time budget`)
-  const only = get('only') ? [...new Set(asList(get('only')!))] : undefined
-  if (only && only.length === 0) throw new UsageError(`${get('only')!.source}: needs at least one property id`)
+  const runs = src.parsed('runs', (s) => asInteger(s, 1, UNBOUNDED_RUNS))
+  const timeBudgetMs = src.parsed('timeBudget', asDuration)
+  if (runs !== undefined && timeBudgetMs !== undefined) throw new UsageError(`${src.get('runs')!.source} and ${src.get('timeBudget')!.source} exclude each other: give a run count or a time budget`)
+  const only = src.parsed('only', (s) => [...new Set(asList(s))])
+  if (only && only.length === 0) throw new UsageError(`${src.get('only')!.source}: needs at least one property id`)
   return {
     ...targetSettings(src),
-    seed: get('seed') ? asInteger(get('seed')!, 0, 2 ** 32 - 1) : randomSeed(),
+    seed: src.parsed('seed', asSeed) ?? randomSeed(),
     runs, timeBudgetMs, only,
-    strict: get('strict') ? asBoolean(get('strict')!) : false,
-    reports: get('report') ? asReportFormats(get('report')!, RUN_REPORT_FORMATS) : [...DEFAULT_REPORTS],
-    out: get('out') ? asString(get('out')!) : DEFAULT_OUT,
-    shard: get('shard') ? asShard(get('shard')!) : undefined,
-    path: get('path') ? asString(get('path')!) : undefined,
-    regressions: get('regressions') ? asString(get('regressions')!) : DEFAULT_REGRESSIONS,
-    recordings: get('recordings') ? asString(get('recordings')!) : DEFAULT_RECORDINGS,
-    choicesProfile: get('choicesProfile') ? asString(get('choicesProfile')!) : undefined,
-    lanes: get('lanes') ? asInteger(get('lanes')!, 1, MAX_LANES) : undefined,
+    strict: src.parsed('strict', asBoolean) ?? false,
+    reports: src.parsed('report', (s) => asReportFormats(s, RUN_REPORT_FORMATS)) ?? [...DEFAULT_REPORTS],
+    out: src.parsed('out', asString) ?? DEFAULT_OUT,
+    shard: src.parsed('shard', asShard),
+    path: src.parsed('path', asString),
+    regressions: src.parsed('regressions', asString) ?? DEFAULT_REGRESSIONS,
+    recordings: src.parsed('recordings', asString) ?? DEFAULT_RECORDINGS,
+    choicesProfile: src.parsed('choicesProfile', asString),
+    lanes: src.parsed('lanes', (v) => asInteger(v, 1, MAX_LANES)),
   }
 }

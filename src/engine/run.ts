@@ -5,7 +5,7 @@
 // still gets its reports (what ran so far), then surfaces; SIGINT/SIGTERM stop the run at the next call.
 import { existsSync, mkdirSync } from 'node:fs'
 import { withChoicesProfile } from '../cli/choices-profile-option'
-import { EXIT, UsageError } from '../cli/exit-codes'
+import { EXIT, UsageError } from '../exit-codes'
 import { confirmedRules } from '../cli/recording-commands'
 import { openTarget } from '../cli/target-settings'
 import { bundleFiles } from '../harness/replay'
@@ -134,7 +134,7 @@ class EngineRun {
     this.bus.emit({ type: 'RunFinished', report, ...(stoppedBecause ? { stoppedBecause } : {}) })
     this.bus.emit({ type: 'RunClosed', report, ...(stoppedBecause ? { stoppedBecause } : {}) })
     if (crash) throw crash
-    if (this.signal) return this.signal === 'SIGTERM' ? 143 : EXIT.interrupted
+    if (this.signal) return this.signal === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted
     return hasFailures(report) ? EXIT.failures : EXIT.ok
   }
 

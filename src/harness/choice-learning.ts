@@ -174,7 +174,7 @@ export class ChoiceLearner {
 export function learningSession(target: Target, mode: Mode, modelOptions: ModelOptions | undefined, refs: { target: RefTable; model: RefTable }): Session {
   const knowledge = targetKnowledge(target.root, mode) // lanes of a target learn together: one implementation
   const makeSide: ModelSideFactory = (choices) => modelSide(new ViewsModel({
-    instances: [target.instanceId], region: target.region, ...modelOptions, choices: { ...mode.choices, ...modelOptions?.choices, ...choices },
+    instances: [target.instanceId], region: target.region, accountId: target.accountId, ...modelOptions, choices: { ...mode.choices, ...modelOptions?.choices, ...choices },
   }), target.instanceId)
   const learner = new ChoiceLearner(knowledge, makeSide, mode, () => {
     refs.target = new RefTable()

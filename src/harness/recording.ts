@@ -58,7 +58,7 @@ export function sampleCommands(def: PropertyDef, seed: number, count: number): C
 
 async function runCommands(target: Target, cmds: readonly Cmd[]): Promise<Session> {
   await target.resetBetweenRuns()
-  const model = new ViewsModel({ instances: [target.instanceId], region: target.region })
+  const model = new ViewsModel({ instances: [target.instanceId], region: target.region, accountId: target.accountId })
   const session = new Session(targetSide(target), modelSide(model, target.instanceId), target.sequenceIdentity())
   for (const cmd of cmds) if (session.canRun(cmd)) await session.run(cmd)
   return session

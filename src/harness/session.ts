@@ -58,8 +58,9 @@ export class SideState {
     return qualifier === '' ? base : `${base}:${qualifier}`
   }
 
+  /** The slot's view ARN; for a slot this side never created, an ARN of a view that does not exist, in the side's own region and account. */
   private arnOf(slot: number): string {
-    return this.slots.get(slot)?.arn ?? `arn:aws:connect:us-east-1:123456789012:instance/${this.side.instanceId}/view/missing-${slot}`
+    return this.slots.get(slot)?.arn ?? this.side.viewArn(`missing-${slot}`)
   }
 
   private noteSha(slot: number, view: unknown): void {

@@ -2,6 +2,7 @@
 // (directly). Both answer with the same CallOutcome shape so results compare field by field.
 import { isRuleId, OPERATIONS, SHAPES, type OperationName, type RuleId } from '../spec'
 import { ModelError } from '../model/errors'
+import { customerViewArn } from '../model/view-ref'
 import type { ViewsModel } from '../model/views-model'
 import type { CallOutcome } from '../targets/sdk-call'
 import type { Target } from '../targets/target'
@@ -10,12 +11,17 @@ export interface Side {
   readonly name: 'target' | 'model'
   readonly instanceId: string
   send(op: OperationName, input: Record<string, unknown>): Promise<CallOutcome>
+  /** The ARN this side would give a view of its instance: its own partition, region and account. */
+  viewArn(viewId: string): string
   /** Runs a walk over every page of ListViews with no other lane's view changes between its pages (Target.whileListing). */
   whileListing?<T>(walk: () => Promise<T>): Promise<T>
 }
 
 export function targetSide(target: Target): Side {
-  return { name: 'target', instanceId: target.instanceId, send: (op, input) => target.send(op, input), whileListing: (walk) => target.whileListing(walk) }
+  return {
+    name: 'target', instanceId: target.instanceId, send: (op, input) => target.send(op, input),
+    viewArn: (viewId) => target.viewArn(viewId), whileListing: (walk) => target.whileListing(walk),
+  }
 }
 
 function statusOf(errorName: string): number | undefined {
@@ -24,9 +30,11 @@ function statusOf(errorName: string): number | undefined {
 }
 
 export function modelSide(model: ViewsModel, instanceId: string): Side {
+  const { partition, region, accountId: account } = model.options
   return {
     name: 'model',
     instanceId,
+    viewArn: (viewId) => customerViewArn({ partition, region, account, instanceId, viewId }),
     async send(op, input) {
       try {
         // JSON round trip: the model must never share objects with the caller

@@ -3,7 +3,7 @@ import type { ResolvedOptions } from './options'
 import type { ViewRecord } from './state'
 import { awsManagedViewArn } from './view-ref'
 
-/** Names seen in the Connect admin guide (connect-views-api.md §10). */
+/** Names the Connect admin guide gives them (https://docs.aws.amazon.com/connect/latest/adminguide/show-view-block.html). */
 export const AWS_MANAGED_VIEW_NAMES = ['cards', 'confirmation', 'detail', 'form', 'list'] as const
 
 const LAUNCH = Date.UTC(2023, 8, 1) // views launched 2023-09-01

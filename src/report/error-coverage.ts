@@ -1,4 +1,4 @@
-// Operation × declared error coverage (anchors §7.2 item 7): for every operation, which of its declared
+// Operation × declared error coverage: for every operation, which of its declared
 // errors a target actually produced, and for those never produced, why. Errors that no correct service
 // can be made to answer on demand go into an "ineligible" ledger with a reason (Kubernetes-style), so a
 // gap in the table is either explained or a real hole in the generators.

@@ -36,7 +36,7 @@ export interface CapturedRequest {
 const decoder = new TextDecoder()
 const encoder = new TextEncoder()
 
-/** The body as text; the SDK passes a string or a Uint8Array subclass (decode, never Buffer.from: toolchain pitfall 10). */
+/** The body as text; the SDK passes a string or a Uint8Array subclass (decode, never Buffer.from: docs/toolchain-notes.md §1). */
 function bodyText(body: unknown): string {
   if (body === undefined || body === null) return ''
   if (typeof body === 'string') return body

@@ -1,8 +1,9 @@
 // The whole `sdk-gate` / `conformance sdk-diff` command as one function returning the exit code, so the
 // CLI subcommand (and npm run sdk-gate, which calls it) is a thin argument parser around it.
 //   0 no breaking difference (additive and cosmetic ones are reported) · 1 breaking differences (or additive
-//   ones with blockAdditive) · 2 the candidate cannot be fetched or loaded (one line on stderr)
+//   ones with blockAdditive) · 2 the candidate cannot be fetched or loaded (one line on stderr); src/exit-codes.ts
 import { resolve } from 'node:path'
+import { EXIT } from '../exit-codes'
 import { CandidateUnavailableError, installCandidate, loadCandidate } from './candidate-install'
 import { gateBlocks } from './classify'
 import { runSdkGate } from './gate'
@@ -42,7 +43,7 @@ export async function sdkGateCommand(o: SdkGateCommandOptions): Promise<number> 
   } catch (e) {
     if (e instanceof CandidateUnavailableError) {
       err(`sdk-gate: ${e.message}`)
-      return 2
+      return EXIT.usage
     }
     throw e
   }
@@ -51,5 +52,5 @@ export async function sdkGateCommand(o: SdkGateCommandOptions): Promise<number> 
   out(formatConsole(report, { blockAdditive: o.blockAdditive }))
   const paths = writeGateReport(report, resolve(o.out ?? DEFAULT_GATE_OUT), { blockAdditive: o.blockAdditive })
   out(`\nreport: ${paths.markdown}\n        ${paths.json}`)
-  return blocks ? 1 : 0
+  return blocks ? EXIT.failures : EXIT.ok
 }

@@ -1,6 +1,6 @@
 // Adapter 1: a smithy HttpHandler that hands the SDK's serialized, signed request straight to the core and
 // returns its answer as a smithy HttpResponse — the real wire format and error mapping with no sockets and
-// no Fetch Request/Response objects (the cheapest path; toolchain.md §5).
+// no Fetch Request/Response objects (the cheapest path; docs/toolchain-notes.md §3).
 import { ConnectClient, type ConnectClientConfig } from '@aws-sdk/client-connect'
 import { HttpResponse, type HttpHandler, type HttpRequest } from '@smithy/protocol-http'
 import { DEFAULT_REGION } from '../model'
@@ -33,7 +33,7 @@ export function buildRawQuery(query: HttpRequest['query']): string {
 /**
  * The body as text. The SDK passes a string ('{}' with no body members) or a JsonBytesStringAdapter (a
  * Uint8Array subclass): decode bytes with TextDecoder — string methods or Buffer.from on the adapter make the
- * SDK log a JsonCodec2 warning (toolchain.md pitfall 10).
+ * SDK log a JsonCodec2 warning (docs/toolchain-notes.md §1).
  */
 function bodyText(body: unknown): string {
   if (body === undefined || body === null) return ''

@@ -1,6 +1,6 @@
 // Live-like mode: the stub answers with the shape of the real service's rationing, so a live-sized run can
 // be measured without AWS. Connect throttles per API, per account, per Region with a token bucket (a steady
-// rate plus a burst) and answers 429 (connect-views-api.md §11); the figures for the view APIs are not
+// rate plus a burst) and answers 429 (docs/toolchain-notes.md §4); the figures for the view APIs are not
 // published, so the defaults are the ones a live run is told to assume: 2 requests/s per API, burst 5.
 // One stub = one account in one Region, so the buckets are keyed by operation only.
 // Latency: every call waits latencyMs ± jitterMs (uniform), like a round trip to a regional endpoint.

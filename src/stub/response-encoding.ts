@@ -1,5 +1,4 @@
-// Renders model outputs and errors as restJson1 responses the AWS SDKs parse (toolchain.md §2,
-// connect-views-api.md §7):
+// Renders model outputs and errors as restJson1 responses the AWS SDKs parse (docs/toolchain-notes.md §1):
 // - success: 200, JSON body, content-type application/json, x-amzn-requestid;
 // - error: status from the error shape's httpStatus (or the wire-only table below), x-amzn-errortype with the
 //   bare error name, body {"Message": ..., ...modelled members such as ResourceType/ResourceId}.

@@ -1,5 +1,5 @@
 // A token bucket on an injected clock: `rate` tokens per second refill up to `burst`. The shape AWS documents
-// for its API throttling (connect-views-api.md §11: a steady rate plus a burst, per API). Shared by the stub's
+// for its API throttling (docs/toolchain-notes.md §4: a steady rate plus a burst, per API). Shared by the stub's
 // live-like mode (which enforces it) and the targets' client-side limiter (which stays under it).
 // Pure arithmetic, no timers: callers pass `now` (ms) so tests drive it with a fake clock.
 

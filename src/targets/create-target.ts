@@ -46,23 +46,6 @@ export function targetKindOf(target: string): 'stub' | 'endpoint' | 'aws' {
   return 'endpoint'
 }
 
-/** Reads the target setting from the environment (CONFORMANCE_TARGET etc.), for the vitest suites. */
-export function targetConfigFromEnv(env: NodeJS.ProcessEnv = process.env): TargetConfig {
-  return {
-    target: env.CONFORMANCE_TARGET || 'stub',
-    region: env.CONFORMANCE_REGION || env.AWS_REGION || undefined,
-    instanceId: env.CONFORMANCE_INSTANCE_ID || undefined,
-    profile: env.AWS_PROFILE || undefined,
-    rate: env.CONFORMANCE_TPS ? { tps: positiveNumber('CONFORMANCE_TPS', env.CONFORMANCE_TPS) } : undefined,
-  }
-}
-
-function positiveNumber(name: string, value: string): number {
-  const n = Number(value)
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got "${value}"`)
-  return n
-}
-
 /** Whether a URL names this machine (127.0.0.0/8, ::1, localhost). */
 export function isLoopback(target: string): boolean {
   const host = new URL(target).hostname.replace(/^\[|\]$/g, '')
@@ -74,11 +57,13 @@ export async function createTarget(cfg: TargetConfig): Promise<Target> {
   const run = cfg.run ?? newRunIdentity()
   const region = cfg.region ?? DEFAULT_REGION
   if (kind === 'stub') {
-    const { client, core } = createStubClient({ ...cfg.stub, region })
+    // the stub answers in the target's region (its ARNs name it), unless the caller's model options say otherwise
+    const stubOptions: StubCoreOptions = { ...cfg.stub, modelOptions: { region, ...cfg.stub?.modelOptions } }
+    const { client, core } = createStubClient({ ...stubOptions, region })
     const instanceId = cfg.instanceId ?? DEFAULT_INSTANCE_ID
     if (!core.model.instances.includes(instanceId)) core.model.addInstance(instanceId)
     return new Target({
-      kind, label: 'stub', client, instanceId, region, run, guarded: false, stubOptions: { ...cfg.stub },
+      kind, label: 'stub', client, instanceId, region, accountId: core.model.options.accountId, run, guarded: false, stubOptions,
       maxThrottleRetries: 4, backoffMs: () => 1,
       onReset: () => {
         core.reset()

@@ -11,7 +11,7 @@ import { ABSENT_VIEW_ID } from './implementation'
 function probeInput(op: OperationName, target: Target): Record<string, unknown> {
   const InstanceId = target.instanceId
   const ViewId = ABSENT_VIEW_ID
-  const arn = `arn:aws:connect:${target.region}:000000000000:instance/${target.instanceId}/view/${ABSENT_VIEW_ID}`
+  const arn = target.viewArn(ABSENT_VIEW_ID)
   switch (op) {
     // Name longer than the model's 255: every implementation must reject it, nothing is created
     case 'CreateView': return { InstanceId, Name: 'x'.repeat(256), Status: 'SAVED', Content: { Template: '{}', Actions: [] } }

@@ -1,5 +1,5 @@
 // Client-side rate limiting for live targets. Connect throttles per API, per account, per Region with token
-// buckets of small, unpublished size (connect-views-api.md §11), so the default limiter has the same shape:
+// buckets of small, unpublished size (docs/toolchain-notes.md §4), so the default limiter has the same shape:
 // one bucket per API (2 requests/s, burst 5 each unless configured per operation), a global cap on all
 // calls together, and adaptation on 429 — the API's rate halves (multiplicative back-off), each answered
 // call gives back a tenth of the configured rate (additive recovery), and a retry hint the server sends

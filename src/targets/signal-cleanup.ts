@@ -1,5 +1,6 @@
 // Live runs must not leave views behind when interrupted: on SIGINT/SIGTERM, clean up every registered
-// target (delete what the run created), then exit 130 (SIGINT) / 143 (SIGTERM).
+// target (delete what the run created), then exit 130 (SIGINT) / 143 (SIGTERM) (src/exit-codes.ts).
+import { EXIT } from '../exit-codes'
 import type { Target } from './target'
 
 const live = new Set<Target>()
@@ -31,7 +32,7 @@ export function cleanupRegisteredTargets(): Promise<void> {
 function install(): void {
   if (installed) return
   installed = true
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  for (const [signal, code] of [['SIGINT', EXIT.interrupted], ['SIGTERM', EXIT.terminated]] as const) {
     process.once(signal, () => {
       process.stderr.write(`\n${signal}: cleaning up before exit…\n`)
       void cleanupRegisteredTargets().finally(() => process.exit(code))

@@ -9,6 +9,8 @@ import { DEFAULT_CHOICES } from '../spec/choices'
 import { callOperation, type CallOutcome } from './sdk-call'
 import type { Limiter, RateLimit } from './rate-limiter'
 import { ABSENT_VIEW_ID, ImplementationLedger } from './implementation'
+import { accountIn, bareInstanceId, partitionOf, type ArnHome } from './arn-home'
+import { customerViewArn } from '../model/view-ref'
 import { RUN_TAG_KEY, sequenceIdentity, type RunIdentity } from './run-identity'
 import { ListLock } from './list-lock'
 
@@ -30,6 +32,8 @@ export class GuardRefusal extends Error {}
 const VIEW_MUTATIONS = new Set<OperationName>(['UpdateViewContent', 'UpdateViewMetadata', 'CreateViewVersion', 'DeleteView', 'DeleteViewVersion'])
 const TAG_MUTATIONS = new Set<OperationName>(['TagResource', 'UntagResource'])
 const THROTTLING = new Set(['TooManyRequestsException', 'ThrottlingException'])
+/** The account of ARNs built before any answer named the target's own (all zeros, as the implementation probe uses). */
+const UNKNOWN_ACCOUNT = '000000000000'
 /** Calls that change which views ListViews lists, or their order (Type, then Name: R18). */
 const LIST_CHANGING = new Set<OperationName>(['CreateView', 'DeleteView', 'UpdateViewMetadata'])
 
@@ -47,6 +51,8 @@ export interface TargetOptions {
   client: ConnectClient
   instanceId: string
   region: string
+  /** The account the target's views belong to, when known up front (the stub's); otherwise learned from answers. */
+  accountId?: string
   run: RunIdentity
   /** Live safety: refuse to touch views without the run tag, clean up what was created. */
   guarded: boolean
@@ -90,6 +96,7 @@ export class Target {
   readonly root: Target
   private readonly family: LaneFamily
   private readonly opts: TargetOptions
+  private readonly home: ArnHome
 
   /** `laneOf`: internal, see lane(). */
   constructor(opts: TargetOptions, laneOf?: Target) {
@@ -110,6 +117,22 @@ export class Target {
     this.stubOptions = opts.stubOptions
     this.rateLimit = opts.rateLimit
     this.profile = opts.profile
+    // lanes share it: an account one lane learns is every lane's
+    this.home = laneOf?.home ?? { partition: partitionOf(opts.region), region: opts.region, ...(opts.accountId ? { account: opts.accountId } : accountIn(opts.instanceId)) }
+  }
+
+  /** The account the target's views belong to: configured, from an instance ARN, or from the first view ARN it answered. */
+  get accountId(): string | undefined {
+    return this.home.account
+  }
+
+  /**
+   * The ARN of a view of this target's instance, built from the target's own partition, region and account
+   * (for a view the harness never saw created). While no answer has named the account, an account no one
+   * has: the view does not exist either way.
+   */
+  viewArn(viewId: string): string {
+    return customerViewArn({ partition: this.home.partition, region: this.home.region, account: this.home.account ?? UNKNOWN_ACCOUNT, instanceId: bareInstanceId(this.instanceId), viewId })
   }
 
   /** Views deleted by resets and clean-ups, over the target and all its lanes. */
@@ -191,6 +214,7 @@ export class Target {
 
   private track(op: OperationName, input: Record<string, unknown>, o: CallOutcome): void {
     if (!o.ok) return
+    if (this.home.account === undefined) Object.assign(this.home, accountIn(o.output))
     if (op === 'CreateView') {
       const view = o.output.View as { Id?: string; Arn?: string } | undefined
       if (view?.Id) this.owned.set(view.Id, view.Arn ?? view.Id)

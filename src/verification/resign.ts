@@ -3,7 +3,7 @@
 // that checks signatures (AWS, or the stub with verifySigV4) must reject that. This express middleware runs
 // in Pact's verification proxy before the request is forwarded and signs it afresh for the target host.
 //
-// What it relies on (toolchain.md §3, pact 16.5 src/dsl/verifier/proxy):
+// What it relies on (docs/toolchain-notes.md §2, pact 16.5 src/dsl/verifier/proxy):
 // - body-parser has consumed the body; the proxy re-sends parseBody(req) (a JSON object → JSON.stringify, a
 //   Buffer as is, anything else as nothing), so exactly those bytes are signed and content-length is set;
 // - the provider-state calls (POST /_pactSetup) and message calls (/_messages) go through the filter too and

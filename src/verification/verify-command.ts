@@ -1,7 +1,10 @@
 // `scripts/verify-contracts.ts`: verify the committed pact (or the broker's pacts) against a live endpoint.
-// Exit codes: 0 no interaction failed (with --remaining-ms some may be left not verified: the output says
-// so); 1 verification failed; 2 not runnable (no credentials, no instance id, bad arguments or broker settings).
+// Exit codes (src/exit-codes.ts): 0 no interaction failed (with --remaining-ms some may be left not verified:
+// the output says so); 1 verification failed; 2 not runnable (no credentials, no instance id, bad arguments or
+// broker settings). The options arrive parsed (src/settings/verify-settings.ts); the PACT_* variables are
+// Pact's own and read here.
 import { writeFileSync } from 'node:fs'
+import { EXIT } from '../exit-codes'
 import { DEFAULT_REGION } from '../model/options'
 import { createTarget, TargetUnavailable, targetKindOf } from '../targets/create-target'
 import { registerForSignalCleanup } from '../targets/signal-cleanup'
@@ -49,7 +52,7 @@ export async function verifyContractsCommand(o: VerifyCommandOptions, io: Comman
     broker = brokerConfigFromEnv(io.env)
   } catch (e) {
     io.err(`verify-contracts: ${(e as Error).message}`)
-    return 2
+    return EXIT.usage
   }
   const pactFiles = o.pact?.length ? o.pact : [COMMITTED_PACT_FILE]
 
@@ -58,7 +61,7 @@ export async function verifyContractsCommand(o: VerifyCommandOptions, io: Comman
     if (!o.consumerVersion) return usage(io, '--publish-pacts needs --consumer-version')
     const published = await publishPacts({ broker, consumerVersion: o.consumerVersion, ...(o.consumerBranch ? { branch: o.consumerBranch } : {}), pactFiles })
     for (const p of published) io.out(`published ${p.file} → ${p.url} (${p.status})`)
-    return 0
+    return EXIT.ok
   }
 
   if (!o.target) return usage(io, '--target <url>|aws is required')
@@ -69,7 +72,7 @@ export async function verifyContractsCommand(o: VerifyCommandOptions, io: Comman
     return usage(io, (e as Error).message)
   }
   if (kind === 'stub') return usage(io, 'the embedded stub has no URL to verify; start one with `npm run serve` and pass its URL')
-  const region = o.region ?? io.env.AWS_REGION ?? DEFAULT_REGION
+  const region = o.region ?? DEFAULT_REGION
   if (kind === 'aws' && !o.instanceId) return usage(io, '--target aws needs --instance-id <Connect instance id of a sandbox instance>')
 
   // Broker mode: pacts come from the broker (selectors: main branch + deployed/released) unless --pact was given.
@@ -95,7 +98,7 @@ export async function verifyContractsCommand(o: VerifyCommandOptions, io: Comman
     if (e instanceof TargetUnavailable) {
       io.err(`verify-contracts: cannot verify against ${o.target}: ${e.message.replace(/: skipping live AWS$/, '')}.`)
       if (kind === 'aws') io.err(CREDENTIALS_HELP)
-      return 2
+      return EXIT.usage
     }
     throw e
   }
@@ -116,7 +119,7 @@ export async function verifyContractsCommand(o: VerifyCommandOptions, io: Comman
     if (o.json) {
       writeFileSync(o.json, `${JSON.stringify({ target: o.target, region, instanceId: target.instanceId, runId: target.run.runId, passed: report.passed, results: report.results, stateFailures: report.stateFailures }, null, 2)}\n`)
     }
-    return failed ? 1 : 0
+    return failed ? EXIT.failures : EXIT.ok
   } finally {
     await target.close()
     unregister()
@@ -125,5 +128,5 @@ export async function verifyContractsCommand(o: VerifyCommandOptions, io: Comman
 
 function usage(io: CommandIo, message: string): number {
   io.err(`verify-contracts: ${message}`)
-  return 2
+  return EXIT.usage
 }

@@ -12,7 +12,7 @@ function oneLine(stderr: string): string {
 }
 
 describe.concurrent('exit 2: usage and configuration errors', () => {
-  const cases: [string, string[], RegExp][] = [
+  const cases: [string, string[], RegExp, Record<string, string>?][] = [
     ['an unknown flag', ['run', '--bogus'], /unknown option '--bogus'/],
     ['a shard index above the count', ['run', '--shard', '3/2'], /--shard: "3\/2" is not a shard i\/n/],
     ['aws without an instance id', ['run', '--target', 'aws'], /aws target needs an instance id/],
@@ -20,14 +20,13 @@ describe.concurrent('exit 2: usage and configuration errors', () => {
     ['--quirk with a non-stub target', ['run', '--target', 'http://127.0.0.1:9', '--quirk', 'checksum-not-checked'], /quirks switch deviations on in the embedded stub only/],
     ['an unknown subcommand', ['frobnicate'], /unknown command 'frobnicate'/],
     ['an --out folder that cannot be created', ['run', '--out', 'package.json/out'], /--out package\.json\/out: cannot create the report folder \(ENOTDIR\)/],
-    ['a bad env value', ['run'], /CONFORMANCE_SEED: "x1" is not an integer/],
+    ['a bad env value', ['run'], /CONFORMANCE_SEED: "x1" is not an integer/, { CONFORMANCE_SEED: 'x1' }],
+    ['a rate that is not a number', ['run', '--target', 'http://127.0.0.1:9'], /^conformance: CONFORMANCE_TPS: "abc" is not a positive number$/, { CONFORMANCE_TPS: 'abc' }],
   ]
-  for (const [what, args, message] of cases) {
+  for (const [what, args, message, env = {}] of cases) {
     it(what, async () => {
       // --out: should a case wrongly start a run, its reports must not land in the repository
-      const r = await runCli(args[0] === 'run' && !args.includes('--out') ? [...args, '--out', tempDir()] : args, {
-        env: what === 'a bad env value' ? { CONFORMANCE_SEED: 'x1' } : {},
-      })
+      const r = await runCli(args[0] === 'run' && !args.includes('--out') ? [...args, '--out', tempDir()] : args, { env })
       expect(oneLine(r.stderr)).toMatch(message)
       expect(r.stdout).toBe('')
       expect(r.code).toBe(2)

@@ -2,7 +2,7 @@
 // (the per-rule counts the reports show), BundleWritten right after the failing property, RunFinished last.
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { settingSource } from '../../src/cli/config'
+import { settingSource } from '../../src/settings'
 import type { EngineEvent, EventHandler } from '../../src/engine/events'
 import { runEngine } from '../../src/engine/run'
 import { runSettings } from '../../src/engine/run-settings'

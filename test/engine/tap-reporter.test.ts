@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { settingSource } from '../../src/cli/config'
+import { settingSource } from '../../src/settings'
 import { runEngine } from '../../src/engine/run'
 import { runSettings } from '../../src/engine/run-settings'
 import { tapReporter } from '../../src/engine/handlers/tap-reporter'

@@ -104,7 +104,7 @@ describe('hand-made bodies', () => {
     ])
   })
 
-  it('a millisecond timestamp is a number, so it passes: the schema cannot see units (toolchain.md §2)', () => {
+  it('a millisecond timestamp is a number, so it passes: the schema cannot see units (docs/toolchain-notes.md §1)', () => {
     expectOk(validateWireOutput('DescribeView', { View: { ...view, CreatedTime: 1767225600000 } }), 'millis')
   })
 

@@ -8,7 +8,7 @@ import { ERROR_NAMES, OPERATIONS, OPERATION_NAMES, SHAPES, type StructureShape }
 
 /**
  * SHA-256 of fixtures/service-model/connect-views.service-model.json: the view subset of botocore 1.43.11
- * (connect-views-api.md S1). Regenerating from an edited copy would keep the byte comparison green, so the
+ * (https://github.com/boto/botocore/blob/1.43.11/botocore/data/connect/2017-08-08/service-2.json). Regenerating from an edited copy would keep the byte comparison green, so the
  * copy itself is pinned; updating the model is a deliberate change of this value.
  */
 const SERVICE_MODEL_SHA256 = '9d9f2c67212abe8bec6c288fa7db0cb5f2e737869c85eba88284839cd813b28b'
@@ -57,7 +57,7 @@ describe('service-model.generated.ts', () => {
     expect([...declared].sort()).toEqual([...ERROR_NAMES])
   })
 
-  it('the HTTP statuses are the ones the reference lists (§4), including 402 for quotas', () => {
+  it('the HTTP statuses are the ones botocore and the JS SDK declare (listed here), including 402 for quotas', () => {
     // fault is not compared: this model copy carries no "fault": true, so even InternalServiceException
     // generates as fault 'client' (see the report; the JS SDK schema says server)
     const status = (e: string) => (SHAPES[e] as StructureShape).error?.httpStatus

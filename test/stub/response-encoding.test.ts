@@ -7,7 +7,7 @@ import { INSTANCE, createViewRaw, json, testCore, wireRequest } from './support/
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 describe('status codes', () => {
-  it('uses the modelled httpStatus of each error shape (connect-views-api.md §4)', () => {
+  it('uses the modelled httpStatus of each error shape in the service model', () => {
     const expected: Record<string, number> = {
       AccessDeniedException: 403, DuplicateResourceException: 409, InternalServiceException: 500, InvalidParameterException: 400,
       InvalidRequestException: 400, ResourceInUseException: 409, ResourceNotFoundException: 404, ServiceQuotaExceededException: 402,

@@ -10,10 +10,10 @@ import { startStubServer, STUB_CREDENTIALS, type StubServer } from '../../src/st
 const ROOT = new URL('../../', import.meta.url).pathname
 const TSX = join(ROOT, 'node_modules/.bin/tsx')
 
-/** Environment without any AWS credential source, IMDS off: the default chain finds nothing, offline. */
+/** Environment without any AWS credential source or CONFORMANCE_* setting, IMDS off: the default chain finds nothing, offline. */
 function isolatedEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {}
-  for (const [k, v] of Object.entries(process.env)) if (!/^(AWS_|PACT_BROKER_)/.test(k)) env[k] = v
+  for (const [k, v] of Object.entries(process.env)) if (!/^(AWS_|PACT_BROKER_|CONFORMANCE_)/.test(k)) env[k] = v
   return {
     ...env, AWS_EC2_METADATA_DISABLED: 'true', AWS_CONFIG_FILE: '/nonexistent/config', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials',
     PACT_DO_NOT_TRACK: 'true', ...extra,
@@ -38,6 +38,11 @@ describe('scripts/verify-contracts.ts', () => {
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/no AWS credentials found/)
     expect(r.stderr).toMatch(/AWS_PROFILE/)
+  })
+  it('a bad CONFORMANCE_TPS exits 2 with one line naming the variable', async () => {
+    const r = await runScript(['--target', 'http://127.0.0.1:9'], isolatedEnv({ CONFORMANCE_TPS: 'abc' }))
+    expect(r.code).toBe(2)
+    expect(r.stderr.trim()).toBe('verify-contracts: CONFORMANCE_TPS: "abc" is not a positive number')
   })
   it('--target aws without --instance-id exits 2', async () => {
     const r = await runScript(['--target', 'aws'], isolatedEnv())

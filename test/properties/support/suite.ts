@@ -1,34 +1,32 @@
-// Runs one property as a vitest suite against the target chosen by CONFORMANCE_TARGET (default: the
-// embedded stub), over CONFORMANCE_SEEDS (comma-separated) or a few fixed seeds. A live target that is not
-// configured is skipped with the reason.
+// Runs one property as a vitest suite against the target the settings name (src/settings/suite-settings.ts:
+// CONFORMANCE_TARGET, default the embedded stub; CONFORMANCE_STRICT; CONFORMANCE_SEEDS, default 1,2,3 —
+// the same variables, with the same meanings, as `conformance run`). A live target that is not configured
+// is skipped with the reason.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PropertyDef } from '../../../src/engine/property-types'
 import { runProperty } from '../../../src/engine/runners/sequential'
-import { createTarget, targetConfigFromEnv, TargetUnavailable } from '../../../src/targets/create-target'
+import { suiteSettings, type SuiteSettings } from '../../../src/settings'
+import { createTarget, TargetUnavailable } from '../../../src/targets/create-target'
 import type { Target } from '../../../src/targets/target'
 
-export function seedsFromEnv(): number[] {
-  const raw = process.env.CONFORMANCE_SEEDS
-  return raw ? raw.split(',').map((s) => Number(s.trim())) : [1, 2, 3]
-}
-
-export function propertySuite(def: PropertyDef): void {
+/** `run` is runProperty; a test of the suite itself passes a recording stand-in. */
+export function propertySuite(def: PropertyDef, settings: SuiteSettings = suiteSettings(), run: typeof runProperty = runProperty): void {
   describe(`${def.id} (${def.rules.join(', ')}): ${def.title}`, () => {
     let target: Target | undefined
     let skip: string | undefined
     beforeAll(async () => {
       try {
-        target = await createTarget(targetConfigFromEnv())
+        target = await createTarget(settings.target)
       } catch (e) {
         if (e instanceof TargetUnavailable && e.reason === 'not-configured') skip = e.message
         else throw e
       }
     })
     afterAll(async () => target?.close())
-    for (const seed of seedsFromEnv()) {
+    for (const seed of settings.seeds) {
       it(`holds for seed ${seed}`, async (ctx) => {
         if (skip) return ctx.skip(skip)
-        const r = await runProperty(def, target!, { seed, mode: { strict: process.env.CONFORMANCE_STRICT === 'true' } })
+        const r = await run(def, target!, { seed, mode: settings.mode })
         expect(r.failure?.message ?? '', r.report).toBe('')
         expect(r.status).toBe('passed')
         expect(r.commandsExecuted).toBeGreaterThan(r.numRuns) // the runs really executed commands

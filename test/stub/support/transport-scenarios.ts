@@ -71,7 +71,7 @@ const RECIPES: Record<OperationName, OpRecipe> = {
     check: (v: View) => {
       expect(v).toMatchObject({ Name: 'created', Status: 'PUBLISHED', Type: 'CUSTOMER_MANAGED', Tags: { team: 'a' } })
       expect(v.CreatedTime).toBeInstanceOf(Date)
-      expect(v.CreatedTime!.getUTCFullYear()).toBe(2026) // epoch seconds on the wire, not millis (toolchain.md §2)
+      expect(v.CreatedTime!.getUTCFullYear()).toBe(2026) // epoch seconds on the wire, not millis (docs/toolchain-notes.md §1)
       expect(v.ViewContentSha256).toMatch(/^[0-9a-f]{64}$/)
     },
     invalid: (c) => c.send(new CreateViewCommand({ InstanceId: INSTANCE, Name: '', Status: 'SAVED', Content: CONTENT })),
