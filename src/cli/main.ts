@@ -18,7 +18,8 @@ import { defineServeCommand } from './serve-command'
 import { calibrateCommand, DEFAULT_PROFILE_OUT } from './calibrate-command'
 import { DEFAULT_GATE_OUT, sdkGateCommand } from '../sdk-gate/command'
 import { DEFAULT_GATE_SEED } from '../sdk-gate/corpus'
-import { DEFAULT_RECORDINGS, parityCommand, recordCommand } from './recording-commands'
+import { parityCommand, recordCommand } from './recording-commands'
+import { DEFAULT_RECORDINGS } from '../engine/run-mode'
 import { sweepCommand } from './sweep-command'
 
 // The SDK's Node 20 support warning says nothing about conformance; it is emitted per client, so setting

@@ -4,7 +4,7 @@
 import { UsageError } from '../exit-codes'
 import { packagePath } from '../package-files'
 import { asBoolean, asDuration, asInteger, asList, asReportFormats, asSeed, asShard, asString, targetSettings, type SettingSource, type TargetSettings } from '../settings'
-import { DEFAULT_RECORDINGS } from '../cli/recording-commands'
+import { DEFAULT_RECORDINGS } from './run-mode'
 import { DEFAULT_REPORTS, RUN_REPORT_FORMATS, type ReportFormat } from './handlers/reporters'
 import type { Shard } from './property-set'
 

@@ -4,10 +4,10 @@
 // handlers (handlers/) print progress, write bundles and reports and the summary. A crash of the harness
 // still gets its reports (what ran so far), then surfaces; SIGINT/SIGTERM stop the run at the next call.
 import { existsSync, mkdirSync } from 'node:fs'
-import { withChoicesProfile } from '../cli/choices-profile-option'
+import { withChoicesProfile } from './run-mode'
 import { EXIT, UsageError } from '../exit-codes'
-import { confirmedRules } from '../cli/recording-commands'
-import { openTarget } from '../cli/target-settings'
+import { confirmedRules } from './run-mode'
+import { openTarget } from './open-target'
 import { bundleFiles } from '../harness/replay'
 import type { Mode } from '../harness/projection'
 import { attachDiffs } from '../report/failure-groups'

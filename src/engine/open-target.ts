@@ -1,13 +1,10 @@
-// Opening a target for run, replay and sweep (its settings are parsed in src/settings/): a not-configured live target is a
+// Opening the target of a run, replay or sweep (its settings are parsed in src/settings/): a not-configured live target is a
 // configuration error (exit 2), one that does not answer a cheap probe is unreachable (exit 3).
 import { UnreachableError, UsageError } from '../exit-codes'
 import { targetConfig, type TargetSettings } from '../settings'
 import { callOperation } from '../targets/sdk-call'
 import { createTarget, TargetUnavailable } from '../targets/create-target'
 import type { Target } from '../targets/target'
-
-// parsed in src/settings/ now; re-exported for the commands that import them from here
-export { targetConfig, targetSettings, type TargetSettings } from '../settings'
 
 /** The target's name as typed on a command line (for reproduce lines). */
 export function targetArgs(s: TargetSettings): string {
