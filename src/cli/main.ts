@@ -18,7 +18,8 @@ import { defineServeCommand } from './serve-command'
 import { calibrateCommand, DEFAULT_PROFILE_OUT } from './calibrate-command'
 import { DEFAULT_GATE_OUT, sdkGateCommand } from '../sdk-gate/command'
 import { DEFAULT_GATE_SEED } from '../sdk-gate/corpus'
-import { DEFAULT_RECORDINGS, parityCommand, recordCommand } from './recording-commands'
+import { parityCommand, recordCommand } from './recording-commands'
+import { DEFAULT_RECORDINGS } from '../engine/run-mode'
 import { sweepCommand } from './sweep-command'
 
 // The SDK's Node 20 support warning says nothing about conformance; it is emitted per client, so setting
@@ -54,6 +55,7 @@ function program(setCode: (code: number) => void): Command {
   targetOptions(root.command('run').description('replay regression bundles, then run the property suites against a target'), 'stub (default), aws or an http(s) endpoint URL')
     .option('--seed <n>', 'fast-check seed (default: random, printed; env CONFORMANCE_SEED)')
     .option('--runs <n>', 'runs per property (env CONFORMANCE_RUNS)')
+    .option('--lanes <n>', 'exploring properties run at once on a rate-limited target, each on a lane of its own (default 4 when rate-limited, else 1; env CONFORMANCE_LANES)')
     .option('--time-budget <duration>', 'total time for the properties instead of a run count, e.g. 5m (env CONFORMANCE_TIME_BUDGET)')
     .option('--strict', 'also assert inferred rules (env CONFORMANCE_STRICT)')
     .option('--only <property...>', `run only these properties: ${PROPERTY_IDS.join(', ')}`)

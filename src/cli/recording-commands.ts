@@ -2,17 +2,12 @@
 // `conformance parity <recording>` replays it against another target (an emulator) and shows, step by
 // step, where the answers differ — behaviour AWS does not document included. Recordings of live AWS also
 // confirm inferred rules: `run` loads them from fixtures/recordings/ and asserts those rules as documented.
-import { existsSync, readdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync } from 'node:fs'
 import { SEQUENTIAL_PROPERTIES } from '../properties'
-import { compareWithRecording, confirmedByLiveRecordings, readRecording, record, sampleCommands, writeRecording, type Recording } from '../harness/recording'
-import { packagePath } from '../package-files'
+import { compareWithRecording, readRecording, record, sampleCommands, writeRecording, type Recording } from '../harness/recording'
 import { EXIT, UsageError } from '../exit-codes'
+import { openTarget } from '../engine/open-target'
 import type { TargetSettings } from '../settings'
-import { openTarget } from './target-settings'
-
-/** The recordings committed with the package (found relative to it, not to the current folder). */
-export const DEFAULT_RECORDINGS = packagePath('fixtures/recordings')
 
 export async function recordCommand(s: TargetSettings, o: { seed: number; commands: number; file: string; property?: string }, out: (line: string) => void): Promise<number> {
   // other properties' vocabularies exercise other choices (checksum conflicts, validation, deletes): for calibrate
@@ -50,9 +45,3 @@ export async function parityCommand(file: string, s: TargetSettings, out: (line:
   }
 }
 
-/** Rules confirmed by the live-AWS recordings committed in `dir` (none when the folder is absent). */
-export function confirmedRules(dir = DEFAULT_RECORDINGS): Set<string> {
-  if (!existsSync(dir)) return new Set()
-  const recordings = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => readRecording(join(dir, f)))
-  return confirmedByLiveRecordings(recordings)
-}

@@ -5,8 +5,8 @@ import { bundleFiles } from '../harness/replay'
 import type { RegressionReport } from '../report/report-types'
 import { EXIT, UsageError } from '../exit-codes'
 import { loadBundle, replayLoaded } from '../engine/regression-replay'
+import { openTarget } from '../engine/open-target'
 import type { TargetSettings } from '../settings'
-import { openTarget } from './target-settings'
 
 export async function replayCommand(fileOrDir: string, s: TargetSettings, out: (line: string) => void): Promise<number> {
   if (!existsSync(fileOrDir)) throw new UsageError(`replay: ${fileOrDir} does not exist`)

@@ -12,7 +12,7 @@ import { DEFAULT_ACCOUNT_ID, DEFAULT_INSTANCE_ID, DEFAULT_REGION, QUIRK_NAMES, V
 import { CLI_COMMAND } from '../package-files'
 import { HEALTH_PATH, LIVE_LIKE_DEFAULTS as L, STUB_CREDENTIALS, StateFileError, loadStateFile, saveStateFile, startStubServer, type StubCoreOptions } from '../stub'
 import { profileChoices } from '../spec/choices-profile'
-import { loadProfile } from './choices-profile-option'
+import { loadProfile } from '../engine/run-mode'
 import { asInteger, asList, asPositiveNumber, asQuirks, asString, flagSource, type RawSettings } from '../settings'
 import { EXIT, UsageError } from '../exit-codes'
 

@@ -3,8 +3,8 @@ import { sweepLeftovers, type SweepOptions } from '../targets/sweep'
 import { targetKindOf } from '../targets/create-target'
 import { RUN_TAG_KEY } from '../targets/run-identity'
 import { EXIT, UsageError } from '../exit-codes'
+import { openTarget } from '../engine/open-target'
 import type { TargetSettings } from '../settings'
-import { openTarget } from './target-settings'
 
 export async function sweepCommand(s: TargetSettings, opts: Pick<SweepOptions, 'dryRun' | 'minAgeMs' | 'runId'>, out: (line: string) => void): Promise<number> {
   if (targetKindOf(s.target) === 'stub') throw new UsageError('sweep: the embedded stub starts empty every time; give --target aws or an endpoint URL')

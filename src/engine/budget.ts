@@ -2,6 +2,7 @@
 // properties share the rest by what each can still check; a live target keeps a reserve for the cleanup.
 // A budget that runs out ends a property early (inconclusive if nothing was checked), never fails it.
 import type { Target } from '../targets/target'
+import { explorationWeight } from './exploration-weight'
 import type { RunnableProperty } from './property-set'
 
 /** Of a live target's budget, kept back for the final cleanup and the reports. */
@@ -11,11 +12,12 @@ const MAX_FIXED_SHARE = 0.8
 
 /**
  * The time one property gets: what is left of the budget, shared among the properties still to run in
- * proportion to what each can still check (1 + its rules no executed assertion has checked yet), so the
- * budget goes to what is left to check rather than split evenly blind; a bounded step's estimated need is
- * kept for it first.
+ * proportion to what each can still check (1 + its rules no executed assertion has checked yet, tilted by
+ * how many quirks it catches per call), so the budget goes to what is left to check rather than split evenly
+ * blind; a bounded step's estimated need is kept for it first. With `lanes` properties running at once,
+ * each gets `lanes` times its share of the wall time, never more than what is left of it.
  */
-export function budgetShare(remainingMs: number, prop: RunnableProperty, toRun: readonly RunnableProperty[], exercised: ReadonlySet<string>, target: Target): number {
+export function budgetShare(remainingMs: number, prop: RunnableProperty, toRun: readonly RunnableProperty[], exercised: ReadonlySet<string>, target: Target, lanes = 1): number {
   const usable = remainingMs * (target.guarded ? 1 - CLEANUP_RESERVE : 1)
   // bounded steps (contracts) get what they need first (at most 80 % of what is left, so the random properties
   // always get some); the random properties, which would use any time given, share the rest
@@ -23,7 +25,9 @@ export function budgetShare(remainingMs: number, prop: RunnableProperty, toRun: 
   if (prop.fixedCostMs) return Math.max(1, Math.floor(toRun.length === 1 ? usable : kept(prop.fixedCostMs(target))))
   const reserved = kept(toRun.reduce((n, p) => n + (p.fixedCostMs?.(target) ?? 0), 0))
   const random = toRun.filter((p) => !p.fixedCostMs)
-  const weight = (p: RunnableProperty) => 1 + p.rules.filter((r) => !exercised.has(r)).length
+  // toward unexercised rules, tilted toward the properties that catch the most quirks per call (exploration-weight.ts)
+  const weight = (p: RunnableProperty) => explorationWeight(p.id, p.rules.filter((r) => !exercised.has(r)).length)
   const total = random.reduce((n, p) => n + weight(p), 0)
-  return Math.max(1, Math.floor((usable - reserved) * weight(prop) / total))
+  const free = usable - reserved
+  return Math.max(1, Math.floor(Math.min(free, (free * weight(prop) * lanes) / total)))
 }

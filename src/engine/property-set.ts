@@ -7,6 +7,7 @@ import { SEQUENTIAL_PROPERTIES } from '../properties'
 import { coveragePlan, runCoveragePlan } from '../properties/coverage-plan'
 import type { PropertyResult, RunOptions } from './property-types'
 import { runProperty } from './runners/sequential'
+import { isLaneSafe } from '../properties/lane-safety'
 import type { RuleId } from '../spec'
 import type { Target } from '../targets/target'
 import { CONTRACTS_PROPERTY, runContractProperty } from '../verification/contract-property'
@@ -23,6 +24,11 @@ export interface RunnableProperty {
   title: string
   /** Rules a run of this property checks (what the rule matrix credits it with). */
   rules: readonly RuleId[]
+  /**
+   * It explores (random runs that use any time given) and may run on a lane beside other such properties
+   * (src/properties/lane-safety.ts says why each is safe); bounded steps and contracts run alone.
+   */
+  pooled?: boolean
   /** Its bundles replay command by command (replayBundle); otherwise they replay by seed and path. */
   sequential: boolean
   /** fast-check can walk a counterexample path of this property (--path; for fc.commands "path@replayPath"). */
@@ -45,11 +51,11 @@ export const ALL_PROPERTIES: readonly RunnableProperty[] = [
     run: (target, opts) => runCoveragePlan(target, opts),
   },
   ...SEQUENTIAL_PROPERTIES.map((def): RunnableProperty => ({
-    id: def.id, title: def.title, rules: [...new Set([...def.rules, ...WIRE_BASIC_RULES])], sequential: true, replaysPath: true,
+    id: def.id, title: def.title, rules: [...new Set([...def.rules, ...WIRE_BASIC_RULES])], sequential: true, replaysPath: true, pooled: isLaneSafe(def.id),
     run: (target, opts) => runProperty(def, target, opts),
   })),
   {
-    id: concurrency.id, title: concurrency.title, rules: concurrency.rules, sequential: false, replaysPath: true,
+    id: concurrency.id, title: concurrency.title, rules: concurrency.rules, sequential: false, replaysPath: true, pooled: isLaneSafe(concurrency.id),
     run: (target, opts) => runConcurrencyProperty(target, opts),
   },
   {

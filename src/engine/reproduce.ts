@@ -2,7 +2,7 @@
 // replay bundle): the target exactly as the run had it (URL or kind, instance, region, quirks), the mode and
 // choices profile, the property, and the seed with fast-check's path of the shrunk counterexample (one run,
 // straight to it) or, without a path, as many runs as it took to fail (the same runs, the same shrink).
-import { targetArgs } from '../cli/target-settings'
+import { targetArgs } from './open-target'
 import { CLI_COMMAND } from '../package-files'
 import type { PropertyResult } from './property-types'
 import type { RunnableProperty } from './property-set'

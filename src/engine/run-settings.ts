@@ -4,7 +4,7 @@
 import { UsageError } from '../exit-codes'
 import { packagePath } from '../package-files'
 import { asBoolean, asDuration, asInteger, asList, asReportFormats, asSeed, asShard, asString, targetSettings, type SettingSource, type TargetSettings } from '../settings'
-import { DEFAULT_RECORDINGS } from '../cli/recording-commands'
+import { DEFAULT_RECORDINGS } from './run-mode'
 import { DEFAULT_REPORTS, RUN_REPORT_FORMATS, type ReportFormat } from './handlers/reporters'
 import type { Shard } from './property-set'
 
@@ -13,6 +13,9 @@ export const DEFAULT_OUT = 'out'
 export const DEFAULT_REGRESSIONS = packagePath('fixtures/regressions')
 /** With a time budget the budget ends a property, not a run count. */
 export const UNBOUNDED_RUNS = 1_000_000
+
+/** More lanes than exploring properties buys nothing. */
+const MAX_LANES = 16
 
 export interface RunSettings extends TargetSettings {
   seed: number
@@ -29,6 +32,8 @@ export interface RunSettings extends TargetSettings {
   recordings: string
   /** A calibrated choices profile: the model serves it, strict mode asserts what it settled. */
   choicesProfile?: string
+  /** Exploring properties run at once on a rate-limited target (absent: the engine's default, defaultLanes). */
+  lanes?: number
 }
 
 export function runSettings(src: SettingSource, randomSeed = () => Math.floor(Math.random() * 2 ** 31)): RunSettings {
@@ -49,5 +54,6 @@ export function runSettings(src: SettingSource, randomSeed = () => Math.floor(Ma
     regressions: src.parsed('regressions', asString) ?? DEFAULT_REGRESSIONS,
     recordings: src.parsed('recordings', asString) ?? DEFAULT_RECORDINGS,
     choicesProfile: src.parsed('choicesProfile', asString),
+    lanes: src.parsed('lanes', (v) => asInteger(v, 1, MAX_LANES)),
   }
 }

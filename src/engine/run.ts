@@ -4,10 +4,10 @@
 // handlers (handlers/) print progress, write bundles and reports and the summary. A crash of the harness
 // still gets its reports (what ran so far), then surfaces; SIGINT/SIGTERM stop the run at the next call.
 import { existsSync, mkdirSync } from 'node:fs'
-import { withChoicesProfile } from '../cli/choices-profile-option'
+import { withChoicesProfile } from './run-mode'
 import { EXIT, UsageError } from '../exit-codes'
-import { confirmedRules } from '../cli/recording-commands'
-import { openTarget } from '../cli/target-settings'
+import { confirmedRules } from './run-mode'
+import { openTarget } from './open-target'
 import { bundleFiles } from '../harness/replay'
 import type { Mode } from '../harness/projection'
 import { attachDiffs } from '../report/failure-groups'
@@ -66,6 +66,12 @@ export async function runEngine(s: RunSettings, io: RunIo, extra: readonly Event
   return run.execute()
 }
 
+/** Lanes when the settings name none: a rate-limited target gets a few, so its per-API buckets fill in parallel. */
+export function defaultLanes(target: Target): number {
+  return target.rateLimit ? DEFAULT_LANES : 1
+}
+const DEFAULT_LANES = 4
+
 class EngineRun {
   private readonly started = Date.now()
   private readonly instr: Instrumentation
@@ -88,6 +94,11 @@ class EngineRun {
     }, ...handlers])
   }
 
+  /** The instrumentation of every open lane: an interrupt must stop their calls too. */
+  private readonly lanes = new Set<Instrumentation>()
+  /** Properties started so far (the budget is shared among those not started yet). */
+  private readonly startedIds = new Set<string>()
+
   private readonly onSignal = (sig: NodeJS.Signals) => {
     if (this.signal) {
       this.io.warn(`conformance: second ${sig}, quitting at once; live views of run ${this.target.run.runId} may be left (conformance sweep removes them)`)
@@ -95,6 +106,7 @@ class EngineRun {
     }
     this.signal = sig
     this.instr.interrupt()
+    for (const lane of this.lanes) lane.interrupt()
     this.bus.emit({ type: 'RunNote', line: `${sig}: stopping; cleaning up the target and writing reports (press Ctrl-C again to quit at once)` })
   }
 
@@ -107,7 +119,7 @@ class EngineRun {
       // which operations the target implements at all, before anything depends on them
       await probeImplementation(this.target, () => this.instr.interrupted)
       await this.replayRegressions()
-      for (const [i, prop] of this.selected.entries()) await this.runProperty(prop, i)
+      await this.runProperties()
     } catch (e) {
       crash = e
     } finally {
@@ -146,20 +158,61 @@ class EngineRun {
     }
   }
 
-  private async runProperty(prop: RunnableProperty, index: number): Promise<void> {
-    const { s, target, instr } = this
-    if (instr.interrupted) {
+  /**
+   * In selection order; consecutive exploring properties that are safe beside each other (`pooled`) run at
+   * once, one lane each (Target.lane()), when the target has lanes and `lanes` > 1: a rate-limited target then
+   * spends its per-API allowance on several APIs at a time. Everything else runs alone on the target.
+   */
+  private async runProperties(): Promise<void> {
+    const lanes = this.target.supportsLanes ? this.s.lanes ?? defaultLanes(this.target) : 1
+    let batch: number[] = []
+    const flush = async () => {
+      const queue = [...batch]
+      batch = []
+      await Promise.all(Array.from({ length: Math.min(lanes, queue.length) }, async () => {
+        const lane = this.target.lane()
+        const instr = instrumentTarget(lane)
+        this.lanes.add(instr)
+        try {
+          for (let i = queue.shift(); i !== undefined; i = queue.shift()) await this.runProperty(i, lane, instr, lanes)
+        } finally {
+          this.lanes.delete(instr)
+          instr.restore()
+          await lane.close().catch(() => {}) // what a lane could not delete, the target's final cleanup retries and reports
+        }
+      }))
+    }
+    for (const [i, prop] of this.selected.entries()) {
+      if (lanes > 1 && prop.pooled) {
+        batch.push(i)
+        continue
+      }
+      await flush()
+      await this.runProperty(i, this.target, this.instr, 1)
+    }
+    await flush()
+    // reports in selection order, whatever order the lanes finished in
+    const order = new Map(this.selected.map((p, i) => [p.id, i]))
+    this.reports.sort((a, b) => order.get(a.id)! - order.get(b.id)!)
+  }
+
+  private async runProperty(index: number, target: Target, instr: Instrumentation, lanes: number): Promise<void> {
+    const { s } = this
+    const prop = this.selected[index]!
+    if (this.instr.interrupted) {
       this.reports.push(notRunProperty(prop, s.seed))
       return
     }
     instr.mark()
+    this.startedIds.add(prop.id)
     this.bus.emit({ type: 'PropertyStarted', property: prop, index, total: this.selected.length, counters: () => instr.counters() })
-    const timeLimitMs = s.timeBudgetMs ? budgetShare(s.timeBudgetMs - (Date.now() - this.started), prop, this.selected.slice(index), this.exercised, target) : undefined
-    const result = await this.attempt(prop, {
+    const toRun = this.selected.filter((p) => p === prop || !this.startedIds.has(p.id))
+    const timeLimitMs = s.timeBudgetMs ? budgetShare(s.timeBudgetMs - (Date.now() - this.started), prop, toRun, this.exercised, target, lanes) : undefined
+    const result = await this.attempt(prop, target, {
       seed: s.seed, numRuns: timeLimitMs ? UNBOUNDED_RUNS : s.runs, mode: this.mode, path: s.path, timeLimitMs,
       onAssertion: (rule, outcome) => this.bus.emit({ type: 'StepChecked', property: prop.id, rule, outcome }),
     })
-    const interrupted = instr.interrupted
+    const interrupted = this.instr.interrupted
     const report = propertyReport(result, { rules: prop.rules, reproduce: reproduceLine(s, prop, result), interrupted })
     for (const [rule, n] of Object.entries(report.assertions ?? {})) if (n > 0) this.exercised.add(rule)
     this.reports.push(report)
@@ -167,10 +220,10 @@ class EngineRun {
   }
 
   /** A property that throws outside its own failure handling is a harness failure, not a crash of the run. */
-  private async attempt(prop: RunnableProperty, opts: RunOptions): Promise<PropertyResult> {
+  private async attempt(prop: RunnableProperty, target: Target, opts: RunOptions): Promise<PropertyResult> {
     const started = Date.now()
     try {
-      return await prop.run(this.target, opts)
+      return await prop.run(target, opts)
     } catch (e) {
       const failure = harnessFailure(e)
       if (e instanceof RunInterrupted) failure.message = e.message

@@ -36,6 +36,7 @@ export const SETTINGS = {
   regressions: { env: ['CONFORMANCE_REGRESSIONS'], default: 'the package\'s `fixtures/regressions`', meaning: 'bundles replayed first' },
   recordings: { env: ['CONFORMANCE_RECORDINGS'], default: 'the package\'s `fixtures/recordings`', meaning: 'recordings whose confirmed rules are asserted' },
   choicesProfile: { env: ['CONFORMANCE_CHOICES_PROFILE'], default: 'none', meaning: 'calibrated choices profile the model serves' },
+  lanes: { env: ['CONFORMANCE_LANES'], default: '4 on a rate-limited target, else 1', meaning: 'exploring properties run at once, each on a lane of its own' },
   minAge: { default: 'none', meaning: '`sweep`: leave runs younger than this alone' },
   dryRun: { default: '`false`', meaning: '`sweep`: list, delete nothing' },
   config: { env: ['CONFORMANCE_CONFIG'], fileKey: null, default: 'none', meaning: 'the JSON config file itself' },

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import type { ChildProcess } from 'node:child_process'
 import type { ConformanceReport } from '../../src/report/report-types'
 import type { ChoicesProfile } from '../../src/spec/choices-profile'
-import { withChoicesProfile } from '../../src/cli/choices-profile-option'
+import { withChoicesProfile } from '../../src/engine/run-mode'
 import { runCli, spawnCli, tempDir } from './support/cli'
 
 const servers: ChildProcess[] = []

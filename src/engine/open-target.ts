@@ -1,4 +1,4 @@
-// Opening a target for run, replay and sweep (its settings are parsed in src/settings/): a not-configured live target is a
+// Opening the target of a run, replay or sweep (its settings are parsed in src/settings/): a not-configured live target is a
 // configuration error (exit 2), one that does not answer a cheap probe is unreachable (exit 3).
 import { UnreachableError, UsageError } from '../exit-codes'
 import { targetConfig, type TargetSettings } from '../settings'
