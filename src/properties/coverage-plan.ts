@@ -86,11 +86,18 @@ export const COVERAGE_PLAN: readonly PlanStep[] = [
 
 /** Documented rules no plan step serves, and why (the report lists them; exploration and other suites may still reach them). */
 export const NOT_PLANNED: Readonly<Partial<Record<RuleId, string>>> = {
-  R22: 'quota values are undocumented: reaching one costs hundreds of calls; every quota answer a run meets is checked (402 ServiceQuotaExceededException)',
+  R22: 'quota values are undocumented and reaching one costs hundreds of calls (every quota answer a run meets is still checked: 402 ServiceQuotaExceededException)',
 }
 
 /** Rules the plan's probes serve after its sequence (support/plan-probes.ts): R44 always, R23 only on a target that throttles. */
 const PROBED: readonly RuleId[] = ['R44', 'R23']
+
+/** Why documented rules the plan cannot promise stayed not exercised in this run (the plan's report note). */
+function unexercisedReasons(ledger: AssertionLedger): string[] {
+  const done = ledger.toRecord()
+  const why: Partial<Record<RuleId, string>> = { ...NOT_PLANNED, R23: 'the target throttled none of the burst' }
+  return (Object.entries(why) as [RuleId, string][]).filter(([id]) => !(done[id]! > 0)).map(([id, reason]) => `${id} not exercised: ${reason}`)
+}
 
 /** Rules checked on every answer (checkWireBasics), so every step serves them. */
 const EVERY_ANSWER: readonly RuleId[] = ['R32', 'R33', 'R34']
@@ -187,7 +194,10 @@ export async function runCoveragePlan(target: Target, opts: RunOptions): Promise
     commandsExecuted: session.steps.length, durationMs: Date.now() - started, assertions: ledger.toRecord(), interactions,
     report: `coverage plan: ${session.steps.length} of ${COVERAGE_PLAN.length} steps and ${probes.length} probes, ${target.stats.calls - callsBefore} calls`,
     // the rules of the steps it did not reach stay not exercised; say why the plan stopped
-    ...(notImplemented ? { note: `stopped after ${session.steps.length} of ${COVERAGE_PLAN.length} steps: the target does not implement ${notImplemented.join(', ')}` } : {}),
+    note: [
+      ...(notImplemented ? [`stopped after ${session.steps.length} of ${COVERAGE_PLAN.length} steps: the target does not implement ${notImplemented.join(', ')}`] : []),
+      ...unexercisedReasons(ledger),
+    ].join('; '),
   }
   if (failure) return { ...base, status: 'failed', failure }
   // a probe's failure replays by re-running the plan (its reproduce line), not from commands

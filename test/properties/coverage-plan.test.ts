@@ -41,6 +41,7 @@ describe('coverage plan', () => {
         ['serves R44', ['R44']], ['serves R44', ['R44']], ['serves R44', ['R44']], ['serves R23', []],
       ])
       expect(probes[3]!.interaction).toMatch(/none of 12 throttled: R23 not exercised/)
+      expect(r.note).toBe(`R22 not exercised: ${NOT_PLANNED.R22}; R23 not exercised: the target throttled none of the burst`)
       await target.close()
     }
   })
@@ -55,6 +56,7 @@ describe('coverage plan', () => {
       expect(r.status).toBe('passed')
       expect(unasserted(r.assertions)).toEqual(Object.keys(NOT_PLANNED).sort())
       expect(r.assertions!.R23).toBeGreaterThan(0)
+      expect(r.note).toMatch(/^R22 not exercised: quota values are undocumented[^;]*$/)
       expect(r.assertions!.R44).toBe(3) // signed requests the stub's SigV4 check accepted, then read as malformed
       expect(target.stats.calls).toBeLessThanOrEqual(150)
     } finally {
