@@ -202,7 +202,7 @@ export class Target {
     for (let attempt = 0; ; attempt++) {
       if (!opts.unpaced) await this.opts.limiter?.acquire(op)
       const outcome = await callOperation(this.client, op, input, undefined, opts.tweak)
-      this.count(op, outcome)
+      this.count(op, outcome, !!opts.tweak)
       if (!opts.tweak) this.implementation.observe(op, outcome)
       const throttled = !outcome.ok && outcome.error.status === 429
       if (!opts.unpaced) this.opts.limiter?.observe?.(op, throttled, outcome.ok ? undefined : outcome.retryAfterMs)
@@ -230,13 +230,15 @@ export class Target {
     return taken
   }
 
-  private count(op: OperationName, o: CallOutcome): void {
+  /** malformed: a deliberately malformed request, whose error class belongs to no operation's declared errors (R44). */
+  private count(op: OperationName, o: CallOutcome, malformed = false): void {
     this.stats.calls++
     this.stats.byOperation[op] = (this.stats.byOperation[op] ?? 0) + 1
     if (o.ok) return
+    if ((o.error.status ?? 0) >= 500) this.stats.serverErrors++
+    if (malformed) return // the operation × error matrix is about well-formed calls
     const errs = (this.stats.errorsByOperation[op] ??= {})
     errs[o.error.name] = (errs[o.error.name] ?? 0) + 1
-    if ((o.error.status ?? 0) >= 500) this.stats.serverErrors++
   }
 
   private track(op: OperationName, input: Record<string, unknown>, o: CallOutcome): void {
