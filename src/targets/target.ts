@@ -7,7 +7,7 @@ import { parseViewRef } from '../model/view-ref'
 import { findViolations } from '../model/validation'
 import { DEFAULT_CHOICES } from '../spec/choices'
 import { callOperation, type CallOutcome } from './sdk-call'
-import { answerClassVerdict, isRetryableThrottle } from './answer-class'
+import { isRetryableThrottle } from './answer-class'
 import type { WireTweak } from './wire-tweak'
 import type { Limiter, RateLimit } from './rate-limiter'
 import { ABSENT_VIEW_ID, ImplementationLedger } from './implementation'
@@ -207,7 +207,7 @@ export class Target {
       const throttled = !outcome.ok && outcome.error.status === 429
       if (!opts.unpaced) this.opts.limiter?.observe?.(op, throttled, outcome.ok ? undefined : outcome.retryAfterMs)
       if (!outcome.ok && attempt < maxRetries && isRetryableThrottle(op, outcome.error)) {
-        this.recordAnswerAssertion(answerClassVerdict(op, outcome.error)!.rule)
+        this.recordAnswerAssertion('R23') // isRetryableThrottle: the declared throttling class, HTTP 429
         this.stats.throttleRetries++
         await sleep(backoff(attempt))
         continue
