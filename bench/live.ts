@@ -15,7 +15,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { ALL_PROPERTIES } from '../src/engine/property-set'
 import { QUIRK_NAMES } from '../src/model/quirks'
-import { OPERATIONS, type OperationName } from '../src/spec'
+import { OPERATIONS, RULES, type OperationName } from '../src/spec'
 import { startStubServer } from '../src/stub'
 import { LIVE_LIKE_DEFAULTS } from '../src/stub/live-like'
 import { createTarget } from '../src/targets/create-target'
@@ -59,7 +59,12 @@ interface JobResult extends Job {
   /** The coverage plan (the first property): calls and wall time it took. */
   planCalls?: number
   planMs?: number
+  /** Documented rules an executed assertion checked by the end of the plan, and by the end of the run. */
+  planDocumented?: string[]
+  runDocumented: string[]
 }
+
+const DOCUMENTED = RULES.filter((r) => r.confidence === 'documented').map((r) => r.id)
 
 async function runJob(job: Job): Promise<JobResult> {
   const server = await startStubServer({ coreOptions: { faults: { liveLike: {}, seed: job.seed }, modelOptions: { quirks: job.quirk ? [job.quirk] : [] } } })
@@ -72,7 +77,13 @@ async function runJob(job: Job): Promise<JobResult> {
   let sequences = 0
   let commands = 0
   let inconclusive = 0
-  let plan: { planCalls: number; planMs: number } | undefined
+  let plan: { planCalls: number; planMs: number; planDocumented: string[] } | undefined
+  // rules an executed assertion checked: each property's own, plus the 429s Target.send judged while it ran
+  const exercised = new Set<string>()
+  const note = (assertions: Record<string, number | undefined> = {}) => {
+    for (const [rule, n] of Object.entries({ ...assertions, ...target.takeAnswerAssertions() })) if ((n ?? 0) > 0) exercised.add(rule)
+  }
+  const documentedSoFar = () => DOCUMENTED.filter((id) => exercised.has(id))
   try {
     for (const [i, prop] of PROPERTIES.entries()) {
       const timeLimitMs = Math.max(1, Math.floor((budgetMs - (Date.now() - started)) / (PROPERTIES.length - i)))
@@ -85,7 +96,8 @@ async function runJob(job: Job): Promise<JobResult> {
       }
       sequences += r.numRuns
       commands += r.commandsExecuted
-      if (prop.id === 'coverage-plan') plan = { planCalls: target.stats.calls, planMs: Date.now() - started }
+      note(r.assertions)
+      if (prop.id === 'coverage-plan') plan = { planCalls: target.stats.calls, planMs: Date.now() - started, planDocumented: documentedSoFar() }
       if (r.status === 'inconclusive') inconclusive++
       if (r.status !== 'failed') continue
       if (r.failure && r.failure.rule !== 'harness') {
@@ -101,6 +113,7 @@ async function runJob(job: Job): Promise<JobResult> {
   const result: JobResult = {
     ...job, wallMs, calls: target.stats.calls, throttled: server.core.faults.stats.throttled, serverErrors: target.stats.serverErrors,
     byOperation: { ...target.stats.byOperation }, ...(failedOn ? { failedOn, failureMessage } : {}), harnessFailures, sequences, commands, inconclusive, ...plan,
+    runDocumented: documentedSoFar(),
   }
   await server.close()
   return result
@@ -124,11 +137,19 @@ const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0)
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN
 const pct = (a: number, b: number) => (b ? `${Math.round((100 * a) / b)} %` : '–')
 
+/** "30/31 (missing R22)": the fewest documented rules any clean run exercised, and which ones it missed. */
+function documentedCell(runs: string[][]): string {
+  if (!runs.length) return '–'
+  const fewest = runs.reduce((a, b) => (b.length < a.length ? b : a))
+  const missing = DOCUMENTED.filter((id) => !fewest.includes(id))
+  return `${fewest.length}/${DOCUMENTED.length}${missing.length ? ` (missing ${missing.join(' ')})` : ''}`
+}
+
 function tables(results: JobResult[]): string[] {
   const lines: string[] = []
   const groups = SHAPES.flatMap((shape) => BUDGETS_S.map((budgetS) => ({ shape, budgetS, rs: results.filter((r) => r.shape === shape && r.budgetS === budgetS) })))
-  lines.push('| limiter | budget | clean runs | wall (median) | coverage plan: calls, wall | calls/s (median) | APIs used | allowance of those APIs | share used | 429s | sequences (median) | false positives | harness failures | inconclusive properties |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
+  lines.push('| limiter | budget | clean runs | wall (median) | coverage plan: calls, wall | documented rules exercised: by the plan, by the run | calls/s (median) | APIs used | allowance of those APIs | share used | 429s | sequences (median) | false positives | harness failures | inconclusive properties |',
+    '|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
   for (const g of groups) {
     const clean = g.rs.filter((r) => !r.quirk)
     if (!clean.length) continue
@@ -137,7 +158,7 @@ function tables(results: JobResult[]): string[] {
     const allowance = apis * LIVE_LIKE_DEFAULTS.ratePerSecond
     const planned = clean.filter((r) => r.planCalls !== undefined)
     const plan = planned.length ? `${median(planned.map((r) => r.planCalls!))}, ${(median(planned.map((r) => r.planMs!)) / 1000).toFixed(1)} s` : '–'
-    lines.push(`| ${g.shape} | ${g.budgetS} s | ${clean.length} | ${(median(clean.map((r) => r.wallMs)) / 1000).toFixed(0)} s | ${plan} | ${median(cps).toFixed(2)} | ${apis} of ${OPS.length} | ${allowance} req/s | ${pct(median(cps), allowance)} | ${sum(clean.map((r) => r.throttled))} | ${median(clean.map((r) => r.sequences))} | ${clean.filter((r) => r.failedOn).map((r) => r.failedOn).join(', ') || '0'} | ${sum(clean.map((r) => r.harnessFailures.length))} | ${sum(clean.map((r) => r.inconclusive))} |`)
+    lines.push(`| ${g.shape} | ${g.budgetS} s | ${clean.length} | ${(median(clean.map((r) => r.wallMs)) / 1000).toFixed(0)} s | ${plan} | ${documentedCell(planned.map((r) => r.planDocumented!))}; ${documentedCell(clean.map((r) => r.runDocumented))} | ${median(cps).toFixed(2)} | ${apis} of ${OPS.length} | ${allowance} req/s | ${pct(median(cps), allowance)} | ${sum(clean.map((r) => r.throttled))} | ${median(clean.map((r) => r.sequences))} | ${clean.filter((r) => r.failedOn).map((r) => r.failedOn).join(', ') || '0'} | ${sum(clean.map((r) => r.harnessFailures.length))} | ${sum(clean.map((r) => r.inconclusive))} |`)
   }
   lines.push('', '| limiter | budget | quirks killed (all seeds) | quirk × seed kills | wall (median) | 429s | missed |', '|---|---:|---:|---:|---:|---:|---|')
   for (const g of groups) {

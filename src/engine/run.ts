@@ -11,11 +11,12 @@ import { openTarget } from './open-target'
 import { bundleFiles } from '../harness/replay'
 import type { Mode } from '../harness/projection'
 import { attachDiffs } from '../report/failure-groups'
-import { finishTarget, hasFailures, newReport, notRunProperty, propertyReport, specCatalogue, statsOf } from '../report/json-report'
+import { addAssertions, finishTarget, hasFailures, newReport, notRunProperty, propertyReport, specCatalogue, statsOf } from '../report/json-report'
 import type { ProgressStream } from '../report/progress'
 import type { ConformanceReport, PropertyReport, RegressionReport } from '../report/report-types'
 import { probeImplementation } from '../targets/implementation-probe'
 import type { Target } from '../targets/target'
+import type { RuleId } from '../spec'
 import { budgetShare } from './budget'
 import { EventBus, type EventHandler } from './events'
 import { harnessFailure } from './harness-failure'
@@ -213,7 +214,10 @@ class EngineRun {
       onAssertion: (rule, outcome) => this.bus.emit({ type: 'StepChecked', property: prop.id, rule, outcome }),
     })
     const interrupted = this.instr.interrupted
-    const report = propertyReport(result, { rules: prop.rules, reproduce: reproduceLine(s, prop, result), interrupted })
+    // with the 429s Target.send judged (R23) and retried while this property ran (each lane keeps its own)
+    const answerChecks = target.takeAnswerAssertions()
+    for (const [rule, n] of Object.entries(answerChecks) as [RuleId, number][]) for (let k = 0; k < n; k++) this.bus.emit({ type: 'StepChecked', property: prop.id, rule, outcome: 'checked' })
+    const report = addAssertions(propertyReport(result, { rules: prop.rules, reproduce: reproduceLine(s, prop, result), interrupted }), answerChecks)
     for (const [rule, n] of Object.entries(report.assertions ?? {})) if (n > 0) this.exercised.add(rule)
     this.reports.push(report)
     this.bus.emit({ type: 'PropertyFinished', property: prop, result, report, interrupted })

@@ -35,7 +35,7 @@ export function instrumentTarget(target: Target): Instrumentation {
   let callsAtMark = target.stats.calls
   let interrupted = false
   let lastYield = Date.now()
-  target.send = (op, input) => (interrupted ? Promise.reject(new RunInterrupted()) : send(op, input))
+  target.send = (op, input, opts) => (interrupted ? Promise.reject(new RunInterrupted()) : send(op, input, opts))
   target.resetBetweenRuns = async () => {
     if (Date.now() - lastYield >= YIELD_EVERY_MS) {
       await nextMacrotask()

@@ -3,6 +3,7 @@
 import { isAsserted, OPERATIONS, rule as ruleById, type FailureRule, type OperationName, type RuleId } from '../spec'
 import { formatViolations, validateWireOutput } from '../schemas'
 import type { CallOutcome } from '../targets/sdk-call'
+import { answerClassVerdict } from '../targets/answer-class'
 import type { Cmd } from './commands'
 import { RefTable, stableJson } from './normalise'
 import { project, type Mode } from './projection'
@@ -43,7 +44,8 @@ function describeOutcome(o: CallOutcome): string {
 
 /**
  * R32 + R33 + R34: a success fits the wire schema, never a 5xx, every error is one the operation declares.
- * Asserted on every step of every property (each answer executes R34 and either R32 or R33).
+ * Asserted on every step of every property (each answer executes R34 and either R32 or R33); a throttling or
+ * quota answer also R23 or R22 (src/targets/answer-class.ts).
  */
 export function checkWireBasics(step: Step, assert: AssertionSink = ignore): Failure | undefined {
   const o = step.target.outcome
@@ -59,6 +61,12 @@ export function checkWireBasics(step: Step, assert: AssertionSink = ignore): Fai
     return { rule: 'R32', message: `${op} answered HTTP ${o.error.status} with a body the SDK cannot parse: ${o.error.name}: ${o.error.message.split('\n')[0]}` }
   }
   if (o.unknown) return { rule: 'R34', message: `${op} got no answer: ${o.error.message}` }
+  // R23/R22: a 429 or 402 (or a throttling or quota class) is the class the operation declares for that status
+  const byStatus = answerClassVerdict(op, o.error)
+  if (byStatus) {
+    assert(byStatus.rule)
+    if (byStatus.failure) return { rule: byStatus.rule, message: byStatus.failure }
+  }
   assert('R33')
   if (!OPERATIONS[op].errors.includes(o.error.name as never)) {
     return { rule: 'R33', message: `${op} answered ${o.error.name}, which the operation does not declare (declared: ${OPERATIONS[op].errors.join(', ')})` }

@@ -49,7 +49,17 @@ export function fieldDifferences(a: Json, b: Json): number {
   return n
 }
 
+/**
+ * An answer that says nothing about how the target implements anything: throttled (a 429 that outlived the
+ * retries), a server error, or no answer at all. No choice may be adopted to explain it: a throttled
+ * CreateViewVersion was once "explained" by sha256Pattern=model-literal, and every later checksum then failed R24.
+ */
+function saysNothing(t: CallOutcome): boolean {
+  return !t.ok && (t.unknown === true || t.error.status === 429 || (t.error.status ?? 0) >= 500)
+}
+
 function outcomeDifference(cmd: Step['cmd'], t: CallOutcome, m: CallOutcome, refs: { target: RefTable; model: RefTable }, owned: { target: ReadonlySet<string>; model: ReadonlySet<string> }): number {
+  if (saysNothing(t)) return 0
   if (t.ok !== m.ok) return OUTCOME_MISMATCH
   if (!t.ok || !m.ok) return t.ok || m.ok || t.error.name === m.error.name ? 0 : 1
   const a = project(cmd, t.output, refs.target, FULL, owned.target)

@@ -4,7 +4,9 @@
 // draft and serves the name-clash and tagging checks. Each step says which rules it serves and which
 // property's check judges it (that property's rule attribution), with the model comparison of the
 // differential property on every step as well; R32–R34 are checked on every answer by the runner.
-// On a rationed live target this buys, in ~40 calls, what random sequences reach only by luck.
+// After the sequence, two probes (support/plan-probes.ts): malformed requests (R44) and a short burst past the
+// client-side limiter that provokes throttling (R23, exercised only on a target that throttles).
+// On a rationed live target this buys, in ~45-55 calls, what random sequences reach only by luck.
 import { AssertionLedger } from '../harness/assertions'
 import type { CheckContext, InteractionVerdict, PropertyDef, PropertyResult, RunOptions } from '../engine/property-types'
 import { runSequence } from '../engine/sequence'
@@ -23,6 +25,7 @@ import { SEQUENTIAL_PROPERTIES } from './index'
 import { pagination } from './pagination'
 import { savedVsLatest } from './saved-vs-latest'
 import { validation } from './validation'
+import { runMalformedProbes, runThrottleBurst, type ProbeResult } from './support/plan-probes'
 
 export interface PlanStep {
   cmd: Cmd
@@ -83,9 +86,17 @@ export const COVERAGE_PLAN: readonly PlanStep[] = [
 
 /** Documented rules no plan step serves, and why (the report lists them; exploration and other suites may still reach them). */
 export const NOT_PLANNED: Readonly<Partial<Record<RuleId, string>>> = {
-  R22: 'quota values are undocumented: reaching one costs hundreds of calls',
-  R23: 'throttling cannot be asked for; every 429 a run meets is checked against the declared class',
-  R44: 'malformed requests cannot be sent through the SDK (the raw-socket fuzz suites cover the stub)',
+  R22: 'quota values are undocumented and reaching one costs hundreds of calls (every quota answer a run meets is still checked: 402 ServiceQuotaExceededException)',
+}
+
+/** Rules the plan's probes serve after its sequence (support/plan-probes.ts): R44 always, R23 only on a target that throttles. */
+const PROBED: readonly RuleId[] = ['R44', 'R23']
+
+/** Why documented rules the plan cannot promise stayed not exercised in this run (the plan's report note). */
+function unexercisedReasons(ledger: AssertionLedger): string[] {
+  const done = ledger.toRecord()
+  const why: Partial<Record<RuleId, string>> = { ...NOT_PLANNED, R23: 'the target throttled none of the burst' }
+  return (Object.entries(why) as [RuleId, string][]).filter(([id]) => !(done[id]! > 0)).map(([id, reason]) => `${id} not exercised: ${reason}`)
 }
 
 /** Rules checked on every answer (checkWireBasics), so every step serves them. */
@@ -106,7 +117,7 @@ const judgeOf = new Map<Cmd, PropertyDef | undefined>(COVERAGE_PLAN.map((s) => [
 export const coveragePlan: PropertyDef = {
   id: 'coverage-plan',
   title: 'Every documented rule once, in a fixed plan of few calls',
-  rules: [...new Set([...COVERAGE_PLAN.flatMap((s) => s.serves), ...EVERY_ANSWER])],
+  rules: [...new Set([...COVERAGE_PLAN.flatMap((s) => s.serves), ...PROBED, ...EVERY_ANSWER])],
   maxCommands: COVERAGE_PLAN.length,
   numRuns: 1,
   commands: () => [],
@@ -174,14 +185,23 @@ export async function runCoveragePlan(target: Target, opts: RunOptions): Promise
       ...(failed ? { mismatch: `${failure.rule}: ${failure.message}` } : {}),
     }
   })
+  // the probes run whatever the sequence found: they check other rules, with requests of their own
+  const probes: ProbeResult[] = [...await runMalformedProbes(target, ledger), await runThrottleBurst(target, ledger)]
+  interactions.push(...probes.map((p) => p.interaction))
+  const probeFailure = probes.find((p) => p.failure)?.failure
   const base = {
     property: coveragePlan.id, title: coveragePlan.title, rules: coveragePlan.rules, seed: opts.seed, numRuns: 1,
     commandsExecuted: session.steps.length, durationMs: Date.now() - started, assertions: ledger.toRecord(), interactions,
-    report: `coverage plan: ${session.steps.length} of ${COVERAGE_PLAN.length} steps, ${target.stats.calls - callsBefore} calls`,
+    report: `coverage plan: ${session.steps.length} of ${COVERAGE_PLAN.length} steps and ${probes.length} probes, ${target.stats.calls - callsBefore} calls`,
     // the rules of the steps it did not reach stay not exercised; say why the plan stopped
-    ...(notImplemented ? { note: `stopped after ${session.steps.length} of ${COVERAGE_PLAN.length} steps: the target does not implement ${notImplemented.join(', ')}` } : {}),
+    note: [
+      ...(notImplemented ? [`stopped after ${session.steps.length} of ${COVERAGE_PLAN.length} steps: the target does not implement ${notImplemented.join(', ')}`] : []),
+      ...unexercisedReasons(ledger),
+    ].join('; '),
   }
   if (failure) return { ...base, status: 'failed', failure }
+  // a probe's failure replays by re-running the plan (its reproduce line), not from commands
+  if (probeFailure) return { ...base, status: 'failed', failure: { ...probeFailure, step: -1, commands: [], transcript: [] } }
   if (ledger.total > 0) return { ...base, status: 'passed' }
   const missing = [...target.implementation.missing.keys()]
   return { ...base, status: 'inconclusive', note: `not exercised: ${missing.length ? `the target does not implement ${missing.join(', ')}` : 'no assertion executed against the target'}` }

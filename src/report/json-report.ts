@@ -62,6 +62,19 @@ export function propertyReport(r: PropertyResult, x: PropertyExtras): PropertyRe
   return base
 }
 
+/**
+ * Adds assertions executed outside the property's own checks while it ran (the 429s Target.send judged and
+ * retried, src/targets/answer-class.ts) to its report: they executed against the target during its calls.
+ */
+export function addAssertions(report: PropertyReport, extra: Readonly<Partial<Record<string, number>>>): PropertyReport {
+  const entries = Object.entries(extra).filter(([, n]) => (n ?? 0) > 0) as [string, number][]
+  if (!entries.length) return report
+  const merged: Record<string, number> = { ...report.assertions }
+  for (const [rule, n] of entries) merged[rule] = (merged[rule] ?? 0) + n
+  report.assertions = Object.fromEntries(Object.entries(merged).sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })))
+  return report
+}
+
 export function notRunProperty(p: { id: string; title: string; rules: readonly string[] }, seed: number): PropertyReport {
   return { id: p.id, title: p.title, rules: [...p.rules], status: 'not-run', seed, numRuns: 0, commandsExecuted: 0, durationMs: 0 }
 }

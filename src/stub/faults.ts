@@ -7,7 +7,7 @@
 // `forceError` is a test hook, not AWS behaviour: it makes the next call(s) of an operation fail with a
 // chosen error. It exists to reach declared errors the model cannot produce by itself
 // (AccessDeniedException, InternalServiceException, throttling, ResourceInUseException).
-import { OPERATIONS, type OperationName } from '../spec'
+import { OPERATIONS, throttlingErrorOf, type OperationName } from '../spec'
 import { LiveLikeThrottle, type LiveLikeOptions } from './live-like'
 import { WireError, type StubErrorName } from './wire-types'
 
@@ -62,13 +62,8 @@ export function seededRandom(seed: number): () => number {
   }
 }
 
-/** The throttling error an operation declares: TooManyRequestsException on view ops, ThrottlingException on tagging and SearchViews. */
-export function throttlingErrorOf(op: OperationName): StubErrorName {
-  const errors: readonly string[] = OPERATIONS[op].errors
-  if (errors.includes('TooManyRequestsException')) return 'TooManyRequestsException'
-  if (errors.includes('ThrottlingException')) return 'ThrottlingException'
-  throw new Error(`${op} declares no throttling error`)
-}
+/** The throttling error an operation declares (src/spec/declared-errors.ts, from the generated model). */
+export { throttlingErrorOf }
 
 function checkRate(name: string, v: number | undefined): number {
   const r = v ?? 0

@@ -4,6 +4,7 @@
 import * as sdk from '@aws-sdk/client-connect'
 import type { ConnectClient } from '@aws-sdk/client-connect'
 import type { OperationName } from '../spec'
+import { applyTweak, type RawAnswer, type WireTweak } from './wire-tweak'
 
 export interface CallError {
   name: string
@@ -17,9 +18,10 @@ export interface CallError {
 }
 
 export type CallOutcome =
-  | { ok: true; output: Record<string, unknown>; requestId?: string }
+  | { ok: true; output: Record<string, unknown>; requestId?: string; /** a tweaked call only (wire-tweak.ts) */ raw?: RawAnswer }
   | { ok: false; error: CallError; requestId?: string; /** network failure or timeout: the call may or may not have taken effect */ unknown?: boolean
-      /** The server's retry hint (Retry-After / x-amz-retry-after), in ms, when it sent one. */ retryAfterMs?: number }
+      /** The server's retry hint (Retry-After / x-amz-retry-after), in ms, when it sent one. */ retryAfterMs?: number
+      /** a tweaked call only (wire-tweak.ts): the answer's status and headers as they came */ raw?: RawAnswer }
 
 type CommandCtor = new (input: any) => any
 
@@ -102,12 +104,18 @@ function retryHint(headers: Record<string, string> | undefined): { retryAfterMs?
   return ms === undefined ? {} : { retryAfterMs: ms }
 }
 
-export async function callOperation(client: ConnectClient, op: OperationName, input: Record<string, unknown>, abortSignal?: AbortSignal): Promise<CallOutcome> {
+export async function callOperation(client: ConnectClient, op: OperationName, input: Record<string, unknown>, abortSignal?: AbortSignal, tweak?: WireTweak): Promise<CallOutcome> {
+  const command = commandFor(op, input)
+  const rawAnswer = tweak ? applyTweak(command, tweak) : undefined
+  const raw = () => {
+    const r = rawAnswer?.()
+    return r ? { raw: r } : {}
+  }
   try {
-    const out = await client.send(commandFor(op, input) as any, abortSignal ? { abortSignal } : undefined)
-    return { ok: true, output: toWireForm(out) as Record<string, unknown>, requestId: (out as any)?.$metadata?.requestId }
+    const out = await client.send(command as any, abortSignal ? { abortSignal } : undefined)
+    return { ok: true, output: toWireForm(out) as Record<string, unknown>, requestId: (out as any)?.$metadata?.requestId, ...raw() }
   } catch (e) {
     const { error, requestId, unknown, retryAfterMs } = toCallError(e)
-    return { ok: false, error, requestId, ...(unknown ? { unknown } : {}), ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) }
+    return { ok: false, error, requestId, ...(unknown ? { unknown } : {}), ...(retryAfterMs !== undefined ? { retryAfterMs } : {}), ...raw() }
   }
 }

@@ -2,11 +2,13 @@
 // differ in how the client is built and whether live-safety (guard, rate limit, cleanup) is on.
 import type { ConnectClient } from '@aws-sdk/client-connect'
 import type { StubCoreOptions } from '../stub/core'
-import type { OperationName } from '../spec'
+import type { OperationName, RuleId } from '../spec'
 import { parseViewRef } from '../model/view-ref'
 import { findViolations } from '../model/validation'
 import { DEFAULT_CHOICES } from '../spec/choices'
 import { callOperation, type CallOutcome } from './sdk-call'
+import { isRetryableThrottle } from './answer-class'
+import type { WireTweak } from './wire-tweak'
 import type { Limiter, RateLimit } from './rate-limiter'
 import { ABSENT_VIEW_ID, ImplementationLedger } from './implementation'
 import { accountIn, bareInstanceId, partitionOf, type ArnHome } from './arn-home'
@@ -31,7 +33,6 @@ export class GuardRefusal extends Error {}
 
 const VIEW_MUTATIONS = new Set<OperationName>(['UpdateViewContent', 'UpdateViewMetadata', 'CreateViewVersion', 'DeleteView', 'DeleteViewVersion'])
 const TAG_MUTATIONS = new Set<OperationName>(['TagResource', 'UntagResource'])
-const THROTTLING = new Set(['TooManyRequestsException', 'ThrottlingException'])
 /** The account of ARNs built before any answer named the target's own (all zeros, as the implementation probe uses). */
 const UNKNOWN_ACCOUNT = '000000000000'
 /** Calls that change which views ListViews lists, or their order (Type, then Name: R18). */
@@ -43,6 +44,13 @@ interface LaneFamily {
   cleanupDeleted: number
   readonly lanes: Set<Target>
   readonly listLock: ListLock
+}
+
+export interface SendOptions {
+  /** Sends a deliberately malformed request (R44): its answer says nothing about which operations exist. */
+  tweak?: WireTweak
+  /** Bypasses the client-side limiter and never retries (the coverage plan's throttling burst, R23). */
+  unpaced?: boolean
 }
 
 export interface TargetOptions {
@@ -175,25 +183,31 @@ export class Target {
     return this.family.lanes.size ? this.family.listLock.run('listing', fn) : fn()
   }
 
-  /** Calls one operation: guard, rate limit, retry 429 only (counted), record stats. */
-  async send(op: OperationName, input: Record<string, unknown>): Promise<CallOutcome> {
-    if (this.family.lanes.size && LIST_CHANGING.has(op)) return this.family.listLock.run('changing', () => this.sendNow(op, input))
-    return this.sendNow(op, input)
+  /**
+   * Calls one operation: guard, rate limit, retry 429 only (counted), record stats. Every 429 is judged
+   * (R23: the operation's declared throttling class); only a correct one is retried, and recorded here as an
+   * executed R23 assertion (takeAnswerAssertions); a wrong one is returned for the caller's checks to judge,
+   * and a 5xx is never retried.
+   */
+  async send(op: OperationName, input: Record<string, unknown>, opts: SendOptions = {}): Promise<CallOutcome> {
+    if (this.family.lanes.size && LIST_CHANGING.has(op)) return this.family.listLock.run('changing', () => this.sendNow(op, input, opts))
+    return this.sendNow(op, input, opts)
   }
 
-  private async sendNow(op: OperationName, input: Record<string, unknown>): Promise<CallOutcome> {
+  private async sendNow(op: OperationName, input: Record<string, unknown>, opts: SendOptions): Promise<CallOutcome> {
     if (this.guarded) await this.guard(op, input)
-    const maxRetries = this.opts.maxThrottleRetries ?? 4
+    const maxRetries = opts.unpaced ? 0 : this.opts.maxThrottleRetries ?? 4
     const backoff = this.opts.backoffMs ?? ((a: number) => Math.min(8000, 250 * 2 ** a) * (0.5 + Math.random() / 2))
     const sleep = this.opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
     for (let attempt = 0; ; attempt++) {
-      await this.opts.limiter?.acquire(op)
-      const outcome = await callOperation(this.client, op, input)
-      this.count(op, outcome)
-      this.implementation.observe(op, outcome)
-      const throttled = !outcome.ok && THROTTLING.has(outcome.error.name)
-      this.opts.limiter?.observe?.(op, throttled, outcome.ok ? undefined : outcome.retryAfterMs)
-      if (throttled && attempt < maxRetries) {
+      if (!opts.unpaced) await this.opts.limiter?.acquire(op)
+      const outcome = await callOperation(this.client, op, input, undefined, opts.tweak)
+      this.count(op, outcome, !!opts.tweak)
+      if (!opts.tweak) this.implementation.observe(op, outcome)
+      const throttled = !outcome.ok && outcome.error.status === 429
+      if (!opts.unpaced) this.opts.limiter?.observe?.(op, throttled, outcome.ok ? undefined : outcome.retryAfterMs)
+      if (!outcome.ok && attempt < maxRetries && isRetryableThrottle(op, outcome.error)) {
+        this.recordAnswerAssertion('R23') // isRetryableThrottle: the declared throttling class, HTTP 429
         this.stats.throttleRetries++
         await sleep(backoff(attempt))
         continue
@@ -203,13 +217,28 @@ export class Target {
     }
   }
 
-  private count(op: OperationName, o: CallOutcome): void {
+  private answerAssertions = new Map<RuleId, number>()
+
+  private recordAnswerAssertion(rule: RuleId): void {
+    this.answerAssertions.set(rule, (this.answerAssertions.get(rule) ?? 0) + 1)
+  }
+
+  /** Assertions send() executed on answers it retried (never seen by a property's checks), since the last take. */
+  takeAnswerAssertions(): Partial<Record<RuleId, number>> {
+    const taken = Object.fromEntries(this.answerAssertions)
+    this.answerAssertions = new Map()
+    return taken
+  }
+
+  /** malformed: a deliberately malformed request, whose error class belongs to no operation's declared errors (R44). */
+  private count(op: OperationName, o: CallOutcome, malformed = false): void {
     this.stats.calls++
     this.stats.byOperation[op] = (this.stats.byOperation[op] ?? 0) + 1
     if (o.ok) return
+    if ((o.error.status ?? 0) >= 500) this.stats.serverErrors++
+    if (malformed) return // the operation × error matrix is about well-formed calls
     const errs = (this.stats.errorsByOperation[op] ??= {})
     errs[o.error.name] = (errs[o.error.name] ?? 0) + 1
-    if ((o.error.status ?? 0) >= 500) this.stats.serverErrors++
   }
 
   private track(op: OperationName, input: Record<string, unknown>, o: CallOutcome): void {

@@ -48,4 +48,20 @@ describe('choice learning', () => {
     expect(r.failure?.rule).toBeDefined()
     expect(r.failure!.message).toMatch(/differs from the model/)
   })
+
+  it('learns nothing from a 429 that outlived the retries: the step fails as throttled, no choice is adopted to explain it', async () => {
+    // a throttled CreateViewVersion once taught the model sha256Pattern=model-literal, and the next checksum failed R24
+    target = await createTarget({ target: 'stub', stub: { faults: { forceError: [{ operation: 'CreateViewVersion', errorName: 'TooManyRequestsException', times: 5 }] } } })
+    const content = (t: string) => ({ Template: `{"Head":{"Title":"${t}"},"Body":[]}`, Actions: [] })
+    const r = await runSequence(differential, target, [
+      { op: 'CreateView', slot: 0, status: 'PUBLISHED', content: content('a'), name: 'throttled' },
+      { op: 'CreateViewVersion', slot: 0, sha: 'current', ref: 'id' },
+      { op: 'UpdateViewContent', slot: 0, status: 'PUBLISHED', content: content('b'), ref: 'id' },
+      { op: 'CreateViewVersion', slot: 0, sha: 'current', ref: 'id' },
+    ], { strict: false })
+    expect(target.stats.throttleRetries).toBe(4)
+    expect(targetKnowledge(target, { strict: false }).learned).toEqual({})
+    expect(r.failure?.step).toBe(1)
+    expect(r.failure?.message).toMatch(/TooManyRequestsException \(HTTP 429\)/)
+  })
 })
