@@ -2,7 +2,8 @@
 // the unit every sequential strategy is built from (random sequences, a replay, a prelude, the coverage plan).
 import { AssertionLedger } from '../harness/assertions'
 import type { Cmd } from '../harness/commands'
-import { checkWireBasics, operationsOf, type Failure } from '../harness/checks'
+import { checkWireBasics, operationOf, operationsOf, type Failure } from '../harness/checks'
+import { isRetryableThrottle } from '../targets/answer-class'
 import { learningSession } from '../harness/choice-learning'
 import { RefTable } from '../harness/normalise'
 import type { Mode } from '../harness/projection'
@@ -28,6 +29,8 @@ export interface Sequence {
   ctx: CheckContext
   /** An operation the sequence needed turned out not to be implemented: the rest of it is skipped. */
   stopped: boolean
+  /** A call stayed throttled past its retries: no verdict on it or on the rest of the sequence. */
+  throttled?: boolean
 }
 
 export async function startSequence(def: PropertyDef, target: Target, mode: Mode, ledger: AssertionLedger): Promise<Sequence> {
@@ -53,6 +56,13 @@ export async function stepAndCheck(def: PropertyDef, seq: Sequence, target: Targ
     seq.stopped = true
     return undefined
   }
+  const o = step.target.outcome
+  if (!o.ok && isRetryableThrottle(operationOf(cmd), o.error)) {
+    // Throttled past the retries (the class still checked, R23): the target never performed the call while the
+    // model did, so nothing after it can be compared. A rate limit is no verdict about the target.
+    seq.stopped = seq.throttled = true
+    return checkWireBasics(step, seq.ctx.assert)
+  }
   return checkWireBasics(step, seq.ctx.assert) ?? def.check(step, seq.ctx)
 }
 
@@ -62,10 +72,11 @@ export function failureOf(failure: Failure, seq: Sequence): PropertyFailure {
 }
 
 /** Runs a fixed command list (a replay, the coverage plan) and returns the first failure, if any; `ledger` counts its assertions. */
-export async function runSequence(def: PropertyDef, target: Target, cmds: readonly Cmd[], mode: Mode, ledger = new AssertionLedger()): Promise<{ failure?: PropertyFailure; session: Session; notImplemented?: OperationName[] }> {
+export async function runSequence(def: PropertyDef, target: Target, cmds: readonly Cmd[], mode: Mode, ledger = new AssertionLedger()): Promise<{ failure?: PropertyFailure; session: Session; notImplemented?: OperationName[]; throttled?: boolean }> {
   const seq = await startSequence(def, target, mode, ledger)
   for (const cmd of cmds) {
     // a command the target cannot perform: the sequence cannot be replayed there, which is no verdict
+    if (seq.throttled) return { session: seq.session, throttled: true }
     if (seq.stopped || usesMissing(target, cmd)) return { session: seq.session, notImplemented: [...target.implementation.missing.keys()] }
     if (!seq.session.canRun(cmd)) continue
     const failure = await stepAndCheck(def, seq, target, cmd)
@@ -74,5 +85,5 @@ export async function runSequence(def: PropertyDef, target: Target, cmds: readon
       return { failure: failureOf(failure, seq), session: seq.session }
     }
   }
-  return { session: seq.session }
+  return { session: seq.session, ...(seq.throttled ? { throttled: true } : {}) }
 }

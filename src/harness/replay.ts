@@ -102,8 +102,9 @@ export async function replayBundle(bundle: ReplayBundle, target: Target, propert
   const def = properties.find((p) => p.id === bundle.property)
   if (!def) return { property: bundle.property, verdict: 'CANNOT REPLAY', detail: `unknown property ${bundle.property}` }
   try {
-    const { failure, notImplemented } = await runSequence(def, target, bundle.commands, mode ?? bundleMode(bundle))
+    const { failure, notImplemented, throttled } = await runSequence(def, target, bundle.commands, mode ?? bundleMode(bundle))
     if (notImplemented) return { property: bundle.property, verdict: 'CANNOT REPLAY', detail: `the target does not implement ${notImplemented.join(', ')}` }
+    if (throttled && !failure) return { property: bundle.property, verdict: 'CANNOT REPLAY', detail: 'a call stayed throttled (HTTP 429) past its retries' }
     if (!failure) return { property: bundle.property, verdict: 'FIXED', detail: `${bundle.commands.length} commands ran, no check failed` }
     return { property: bundle.property, verdict: 'STILL FAILING', detail: `${failure.rule}: ${failure.message.split('\n')[0]}` }
   } catch (e) {

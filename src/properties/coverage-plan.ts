@@ -168,7 +168,7 @@ export async function runCoveragePlan(target: Target, opts: RunOptions): Promise
       return failure
     },
   }
-  const { failure, session, notImplemented } = await runSequence(def, target, COVERAGE_PLAN.map((s) => s.cmd), opts.mode, ledger)
+  const { failure, session, notImplemented, throttled } = await runSequence(def, target, COVERAGE_PLAN.map((s) => s.cmd), opts.mode, ledger)
   if (session.steps.length) steps.settle(session.steps.length - 1) // a failure of R32–R34 ends the plan before the check
   const served = new Map(COVERAGE_PLAN.map((s) => [s.cmd, s.serves]))
   const interactions: InteractionVerdict[] = session.steps.map((step) => {
@@ -196,6 +196,7 @@ export async function runCoveragePlan(target: Target, opts: RunOptions): Promise
     // the rules of the steps it did not reach stay not exercised; say why the plan stopped
     note: [
       ...(notImplemented ? [`stopped after ${session.steps.length} of ${COVERAGE_PLAN.length} steps: the target does not implement ${notImplemented.join(', ')}`] : []),
+      ...(throttled ? [`stopped after ${session.steps.length} of ${COVERAGE_PLAN.length} steps: a call stayed throttled (HTTP 429) past its retries, so the rest could not be compared`] : []),
       ...unexercisedReasons(ledger),
     ].join('; '),
   }
