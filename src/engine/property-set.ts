@@ -4,7 +4,8 @@
 import { concurrency } from '../properties/concurrency'
 import { runConcurrencyProperty } from './runners/concurrent'
 import { SEQUENTIAL_PROPERTIES } from '../properties'
-import { coveragePlan, runCoveragePlan } from '../properties/coverage-plan'
+import { coveragePlan, coveragePlanDeclaration } from '../properties/coverage-plan'
+import { runPlan } from './runners/plan'
 import type { PropertyResult, RunOptions } from './property-types'
 import { runProperty } from './runners/sequential'
 import { isLaneSafe } from '../properties/lane-safety'
@@ -48,7 +49,7 @@ export const ALL_PROPERTIES: readonly RunnableProperty[] = [
     // coverage first: every documented rule once in a fixed plan, before the random exploration below;
     // deterministic, so a failure reproduces by running it again
     id: coveragePlan.id, title: coveragePlan.title, rules: [...new Set([...coveragePlan.rules, ...WIRE_BASIC_RULES])], sequential: false, replaysPath: false, rerunReplays: true,
-    run: (target, opts) => runCoveragePlan(target, opts),
+    run: (target, opts) => runPlan(coveragePlanDeclaration, target, opts),
   },
   ...SEQUENTIAL_PROPERTIES.map((def): RunnableProperty => ({
     id: def.id, title: def.title, rules: [...new Set([...def.rules, ...WIRE_BASIC_RULES])], sequential: true, replaysPath: true, pooled: isLaneSafe(def.id),

@@ -7,14 +7,11 @@
 // After the sequence, two probes (support/plan-probes.ts): malformed requests (R44) and a short burst past the
 // client-side limiter that provokes throttling (R23, exercised only on a target that throttles).
 // On a rationed live target this buys, in ~45-55 calls, what random sequences reach only by luck.
-import { AssertionLedger } from '../harness/assertions'
-import type { CheckContext, InteractionVerdict, PropertyDef, PropertyResult, RunOptions } from '../engine/property-types'
-import { runSequence } from '../engine/sequence'
+import type { AssertionLedger } from '../harness/assertions'
+import type { CheckContext, PropertyDef } from '../engine/property-types'
 import type { Cmd, ContentSpec } from '../harness/commands'
 import type { Step } from '../harness/session'
-import { describeCmd } from '../harness/commands'
 import { isRuleId, rule, RULES, type RuleId } from '../spec'
-import type { Target } from '../targets/target'
 import { checksumConflict } from './checksum-conflict'
 import { deleteSemantics } from './delete'
 import { differential } from './differential'
@@ -25,15 +22,9 @@ import { SEQUENTIAL_PROPERTIES } from './index'
 import { pagination } from './pagination'
 import { savedVsLatest } from './saved-vs-latest'
 import { validation } from './validation'
-import { runMalformedProbes, runThrottleBurst, type ProbeResult } from './support/plan-probes'
+import { runMalformedProbes, runThrottleBurst } from './support/plan-probes'
+import type { PlanDeclaration, PlanStep } from '../engine/runners/plan'
 
-export interface PlanStep {
-  cmd: Cmd
-  /** Rules this step's answer is checked for (besides R32–R34, checked on every answer). */
-  serves: readonly RuleId[]
-  /** The property whose check judges the step first (default: differential). */
-  judge?: PropertyDef
-}
 
 const content = (title: string, actions: string[] = []): ContentSpec => ({ Template: JSON.stringify({ Head: { Title: title }, Body: [] }), Actions: actions })
 const describe = (slot: number, qualifier: '' | '$SAVED' | '$LATEST' | number, extra: { ref?: 'id' | 'arn'; allowDeleted?: boolean } = {}): Cmd =>
@@ -130,80 +121,12 @@ export function unplannedDocumentedRules(): RuleId[] {
   return RULES.map((r) => r.id).filter(isRuleId).filter((id) => rule(id).confidence === 'documented' && !served.has(id))
 }
 
-/**
- * Which rules' assertions executed at which plan step: the ledger's counts, read after each step's checks
- * (the runner checks R32–R34 before the property's check, so a step's share is whatever grew since the last
- * reading).
- */
-class StepAttribution {
-  readonly byStep = new Map<number, Set<RuleId>>()
-  private last: Partial<Record<RuleId, number>> = {}
-  constructor(private readonly ledger: AssertionLedger) {}
-
-  settle(index: number): void {
-    const now = this.ledger.toRecord()
-    const rules = this.byStep.get(index) ?? new Set<RuleId>()
-    for (const [r, n] of Object.entries(now) as [RuleId, number][]) if (n > (this.last[r] ?? 0)) rules.add(r)
-    this.byStep.set(index, rules)
-    this.last = now
-  }
-}
-
-/**
- * Runs the plan once (no randomness: seed and budget do not change it) and reports each executed step as a
- * verdict naming the rules it was planned for (state) and those whose assertions actually executed (rules),
- * so the report says which rule each call served.
- */
-export async function runCoveragePlan(target: Target, opts: RunOptions): Promise<PropertyResult> {
-  const started = Date.now()
-  const callsBefore = target.stats.calls
-  const ledger = new AssertionLedger(opts.onAssertion)
-  const steps = new StepAttribution(ledger)
-  const def: PropertyDef = {
-    ...coveragePlan,
-    check: (step, ctx) => {
-      steps.settle(step.index)
-      const failure = coveragePlan.check(step, ctx)
-      steps.settle(step.index)
-      return failure
-    },
-  }
-  const { failure, session, notImplemented, throttled } = await runSequence(def, target, COVERAGE_PLAN.map((s) => s.cmd), opts.mode, ledger)
-  if (session.steps.length) steps.settle(session.steps.length - 1) // a failure of R32–R34 ends the plan before the check
-  const served = new Map(COVERAGE_PLAN.map((s) => [s.cmd, s.serves]))
-  const interactions: InteractionVerdict[] = session.steps.map((step) => {
-    const failed = failure?.step === step.index
-    return {
-      interaction: `plan step ${step.index + 1}: ${describeCmd(step.cmd)}`,
-      state: `serves ${[...(served.get(step.cmd) ?? []), ...EVERY_ANSWER].join(' ')}`,
-      status: failed ? 'failed' : 'passed',
-      // a failed interaction counts against every rule it names (report/rule-status.ts): the failed step names
-      // only the rule that failed, not the others whose assertions passed in it
-      rules: failed
-        ? (isRuleId(failure.rule) ? [failure.rule] : [])
-        : [...(steps.byStep.get(step.index) ?? [])].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })),
-      ...(failed ? { mismatch: `${failure.rule}: ${failure.message}` } : {}),
-    }
-  })
+/** The plan as the engine's plan strategy runs it (src/engine/runners/plan.ts). */
+export const coveragePlanDeclaration: PlanDeclaration = {
+  property: coveragePlan,
+  steps: COVERAGE_PLAN,
+  everyAnswer: EVERY_ANSWER,
   // the probes run whatever the sequence found: they check other rules, with requests of their own
-  const probes: ProbeResult[] = [...await runMalformedProbes(target, ledger), await runThrottleBurst(target, ledger)]
-  interactions.push(...probes.map((p) => p.interaction))
-  const probeFailure = probes.find((p) => p.failure)?.failure
-  const base = {
-    property: coveragePlan.id, title: coveragePlan.title, rules: coveragePlan.rules, seed: opts.seed, numRuns: 1,
-    commandsExecuted: session.steps.length, durationMs: Date.now() - started, assertions: ledger.toRecord(), interactions,
-    report: `coverage plan: ${session.steps.length} of ${COVERAGE_PLAN.length} steps and ${probes.length} probes, ${target.stats.calls - callsBefore} calls`,
-    // the rules of the steps it did not reach stay not exercised; say why the plan stopped
-    note: [
-      ...(notImplemented ? [`stopped after ${session.steps.length} of ${COVERAGE_PLAN.length} steps: the target does not implement ${notImplemented.join(', ')}`] : []),
-      ...(throttled ? [`stopped after ${session.steps.length} of ${COVERAGE_PLAN.length} steps: a call stayed throttled (HTTP 429) past its retries, so the rest could not be compared`] : []),
-      ...unexercisedReasons(ledger),
-    ].join('; '),
-  }
-  if (failure) return { ...base, status: 'failed', failure }
-  // a probe's failure replays by re-running the plan (its reproduce line), not from commands
-  if (probeFailure) return { ...base, status: 'failed', failure: { ...probeFailure, step: -1, commands: [], transcript: [] } }
-  if (ledger.total > 0) return { ...base, status: 'passed' }
-  const missing = [...target.implementation.missing.keys()]
-  return { ...base, status: 'inconclusive', note: `not exercised: ${missing.length ? `the target does not implement ${missing.join(', ')}` : 'no assertion executed against the target'}` }
+  probes: async (target, ledger) => [...(await runMalformedProbes(target, ledger)), await runThrottleBurst(target, ledger)],
+  unexercisedReasons,
 }

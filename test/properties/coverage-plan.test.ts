@@ -4,7 +4,8 @@
 // exercises every documented rule but R22 within the 150 calls; the plain stub never throttles, so
 // there R23 stays not exercised.
 import { describe, expect, it } from 'vitest'
-import { COVERAGE_PLAN, NOT_PLANNED, runCoveragePlan, unplannedDocumentedRules } from '../../src/properties/coverage-plan'
+import { COVERAGE_PLAN, coveragePlanDeclaration, NOT_PLANNED, unplannedDocumentedRules } from '../../src/properties/coverage-plan'
+import { runPlan } from '../../src/engine/runners/plan'
 import { QUIRK_NAMES } from '../../src/model/quirks'
 import { RULES } from '../../src/spec'
 import { createTarget } from '../../src/targets/create-target'
@@ -23,7 +24,7 @@ describe('coverage plan', () => {
   it('passes on the correct stub in default and strict mode: an executed assertion for every planned documented rule but R23 (no throttling), within 60 calls, rules named per call', async () => {
     for (const strict of [false, true]) {
       const target = await createTarget({ target: 'stub' })
-      const r = await runCoveragePlan(target, { seed: 1, mode: { strict } })
+      const r = await runPlan(coveragePlanDeclaration, target, { seed: 1, mode: { strict } })
       expect(r.failure?.message).toBeUndefined()
       expect(r.status).toBe('passed')
       expect(r.commandsExecuted).toBe(COVERAGE_PLAN.length)
@@ -51,7 +52,7 @@ describe('coverage plan', () => {
     // rate: {} = the live default limiter (an endpoint on loopback would otherwise get none)
     const target = await createTarget({ target: server.url, credentials: STUB_CREDENTIALS, rate: {} })
     try {
-      const r = await runCoveragePlan(target, { seed: 1, mode: { strict: false } })
+      const r = await runPlan(coveragePlanDeclaration, target, { seed: 1, mode: { strict: false } })
       expect(r.failure?.message).toBeUndefined()
       expect(r.status).toBe('passed')
       expect(unasserted(r.assertions)).toEqual(Object.keys(NOT_PLANNED).sort())
@@ -73,7 +74,7 @@ describe('coverage plan', () => {
     const survivors: string[] = []
     for (const quirk of QUIRK_NAMES) {
       const target = await createTarget({ target: 'stub', stub: { modelOptions: { quirks: [quirk] } } })
-      const r = await runCoveragePlan(target, { seed: 1, mode: { strict: false } })
+      const r = await runPlan(coveragePlanDeclaration, target, { seed: 1, mode: { strict: false } })
       if (r.status !== 'failed') survivors.push(quirk)
       else {
         const failed = r.interactions!.filter((i) => i.status === 'failed')
