@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { SEQUENTIAL_PROPERTIES } from '../src/properties'
-import { concurrency } from '../src/properties/concurrency'
+import { concurrencyProperty } from '../src/properties/concurrency'
 import { runConcurrencyProperty } from '../src/engine/runners/concurrent'
 import type { PropertyResult } from '../src/engine/property-types'
 import { runProperty } from '../src/engine/runners/sequential'
@@ -75,7 +75,7 @@ async function main() {
     ...rows.map((r) => `| ${r.quirk} | ${QUIRKS[r.quirk as keyof typeof QUIRKS].layer} | ${r.killed}/${r.seeds} | ${r.medianMs} ms | ${r.maxMs} ms | ${r.medianRuns} | ${r.maxCommands} | ${r.caughtBy.join(', ')} |`),
     '',
     `Kill score: ${rows.filter((r) => r.killed === r.seeds).length}/${rows.length} quirks killed on every seed.`,
-    `Whole default run on the correct stub (${SEQUENTIAL_PROPERTIES.length} sequential properties + ${concurrency.id}): ${wallMs} ms wall, peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB, ${failed ? `FAILED: ${failed.property}` : 'all passed'}.`,
+    `Whole default run on the correct stub (${SEQUENTIAL_PROPERTIES.length} sequential properties + ${concurrencyProperty.id}): ${wallMs} ms wall, peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB, ${failed ? `FAILED: ${failed.property}` : 'all passed'}.`,
   ]
   console.log(lines.join('\n'))
   const json = args.text('json')

@@ -6,7 +6,7 @@
 // Usage: npx tsx bench/lanes.ts [--seeds 2] [--runs 3] [--md out/bench/lanes.md]
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { ALL_PROPERTIES } from '../src/engine/property-set'
+import { ALL_PROPERTIES } from '../src/engine/property-registry'
 import type { PropertyResult } from '../src/engine/property-types'
 import { isLaneSafe } from '../src/properties/lane-safety'
 import { startStubServer } from '../src/stub'

@@ -13,7 +13,7 @@
 //                             [--quirks a,b] [--json out/bench/live.json] [--md out/bench/live.md]
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { ALL_PROPERTIES } from '../src/engine/property-set'
+import { ALL_PROPERTIES } from '../src/engine/property-registry'
 import { QUIRK_NAMES } from '../src/model/quirks'
 import { OPERATIONS, RULES, type OperationName } from '../src/spec'
 import { startStubServer } from '../src/stub'

@@ -7,7 +7,7 @@
 // Usage: npm run bench:precision -- [seeds=3] [--runs 10] [--combos 30] [--json out/bench/precision.json] [--md out/bench/precision.md]
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { PROPERTY_IDS } from '../src/engine/property-set'
+import { PROPERTY_IDS } from '../src/engine/property-registry'
 import { CHOICE_OPTIONS } from '../src/spec/choices'
 import { benchArgs } from './support/bench-args'
 import { describeChoices, oneAtATime, pairwiseCombinations, runCase, type CaseVerdict, type ChoiceSet } from './support/precision-sweep'

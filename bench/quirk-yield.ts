@@ -12,7 +12,7 @@
 // Usage: npm run bench:quirk-yield -- [--seeds 3] [--cap 150] [--md out/bench/quirk-yield.md] [--no-write]
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { ALL_PROPERTIES, type RunnableProperty } from '../src/engine/property-set'
+import { ALL_PROPERTIES, type PropertyStrategy } from '../src/engine/property-registry'
 import type { PropertyResult } from '../src/engine/property-types'
 import { QUIRK_NAMES, type QuirkName } from '../src/model/quirks'
 import { createTarget } from '../src/targets/create-target'
@@ -45,7 +45,7 @@ interface Attempt {
  * reports how many runs it made up to the failing one (numRuns); the reset after that one starts the
  * shrinking, whose calls a run spends on the report, not on finding the quirk.
  */
-async function attempt(prop: RunnableProperty, target: Target, seed: number, cap: number): Promise<Attempt> {
+async function attempt(prop: PropertyStrategy, target: Target, seed: number, cap: number): Promise<Attempt> {
   const callsAtReset: number[] = []
   let spentAtSequence: number | undefined
   const reset = target.resetBetweenRuns.bind(target)
@@ -76,7 +76,7 @@ async function attempt(prop: RunnableProperty, target: Target, seed: number, cap
   return { killed: true, calls: callsAtReset[failedAt] ?? target.stats.calls, rule: r.failure?.rule }
 }
 
-async function measure(prop: RunnableProperty, quirk: QuirkName | undefined, seed: number): Promise<Attempt> {
+async function measure(prop: PropertyStrategy, quirk: QuirkName | undefined, seed: number): Promise<Attempt> {
   const target = await createTarget({ target: 'stub', stub: { modelOptions: { quirks: quirk ? [quirk] : [] } } })
   try {
     return await attempt(prop, target, seed, CAP)

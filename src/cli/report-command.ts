@@ -4,7 +4,7 @@ import { consoleSummary } from '../report/console-summary'
 import { DuplicateInputError, mergeReports, readReportFile } from '../report/merge'
 import { writeReports, type ReportFormat } from '../report/write-reports'
 import { EXIT, UsageError } from '../exit-codes'
-import { PROPERTY_IDS } from '../engine/property-set'
+import { PROPERTY_IDS } from '../engine/property-registry'
 
 export const DEFAULT_MERGE_OUT = 'out/merged'
 

@@ -3,7 +3,7 @@
 // A budget that runs out ends a property early (inconclusive if nothing was checked), never fails it.
 import type { Target } from '../targets/target'
 import { explorationWeight } from './exploration-weight'
-import type { RunnableProperty } from './property-set'
+import type { PropertyStrategy } from './property-registry'
 
 /** Of a live target's budget, kept back for the final cleanup and the reports. */
 const CLEANUP_RESERVE = 0.05
@@ -17,7 +17,7 @@ const MAX_FIXED_SHARE = 0.8
  * blind; a bounded step's estimated need is kept for it first. With `lanes` properties running at once,
  * each gets `lanes` times its share of the wall time, never more than what is left of it.
  */
-export function budgetShare(remainingMs: number, prop: RunnableProperty, toRun: readonly RunnableProperty[], exercised: ReadonlySet<string>, target: Target, lanes = 1): number {
+export function budgetShare(remainingMs: number, prop: PropertyStrategy, toRun: readonly PropertyStrategy[], exercised: ReadonlySet<string>, target: Target, lanes = 1): number {
   const usable = remainingMs * (target.guarded ? 1 - CLEANUP_RESERVE : 1)
   // bounded steps (contracts) get what they need first (at most 80 % of what is left, so the random properties
   // always get some); the random properties, which would use any time given, share the rest
@@ -26,7 +26,7 @@ export function budgetShare(remainingMs: number, prop: RunnableProperty, toRun: 
   const reserved = kept(toRun.reduce((n, p) => n + (p.fixedCostMs?.(target) ?? 0), 0))
   const random = toRun.filter((p) => !p.fixedCostMs)
   // toward unexercised rules, tilted toward the properties that catch the most quirks per call (exploration-weight.ts)
-  const weight = (p: RunnableProperty) => explorationWeight(p.id, p.rules.filter((r) => !exercised.has(r)).length)
+  const weight = (p: PropertyStrategy) => explorationWeight(p.id, p.rules.filter((r) => !exercised.has(r)).length)
   const total = random.reduce((n, p) => n + weight(p), 0)
   const free = usable - reserved
   return Math.max(1, Math.floor(Math.min(free, (free * weight(prop) * lanes) / total)))

@@ -8,14 +8,14 @@ import type { ConformanceReport, PropertyReport, RegressionReport } from '../rep
 import type { RuleId } from '../spec'
 import type { Target } from '../targets/target'
 import type { PropertyResult } from './property-types'
-import type { RunnableProperty } from './property-set'
+import type { PropertyStrategy } from './property-registry'
 import type { RunSettings } from './run-settings'
 
 export interface RunStarted {
   type: 'RunStarted'
   settings: RunSettings
   target: Target
-  properties: readonly RunnableProperty[]
+  properties: readonly PropertyStrategy[]
 }
 /** A line for the person watching (a signal received, the run stopping). */
 export interface RunNote {
@@ -28,7 +28,7 @@ export interface RegressionReplayed {
 }
 export interface PropertyStarted {
   type: 'PropertyStarted'
-  property: RunnableProperty
+  property: PropertyStrategy
   index: number
   total: number
   /** Runs and calls of this property so far (polled by the live progress line). */
@@ -43,7 +43,7 @@ export interface StepChecked {
 }
 export interface PropertyFinished {
   type: 'PropertyFinished'
-  property: RunnableProperty
+  property: PropertyStrategy
   result: PropertyResult
   /** Its line in the reports (bundle and replay are added when a BundleWritten follows). */
   report: PropertyReport

@@ -1,4 +1,4 @@
-// What every property and runner shares: how a property is declared (PropertyDef, its checks' context),
+// What every property and runner shares: how a property is declared (SequentialProperty, its checks' context),
 // how it is run (RunOptions) and what a run of it answers (PropertyResult), whatever the strategy
 // (sequential commands, concurrent rounds, a fixed plan, contract verification).
 import type fc from 'fast-check'
@@ -21,7 +21,7 @@ export interface CheckContext {
   assert(rule: RuleId): void
 }
 
-export interface PropertyDef {
+export interface SequentialProperty {
   /** Short id used by --only, reports and bundles, e.g. "immutability". */
   id: string
   title: string

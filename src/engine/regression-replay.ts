@@ -6,7 +6,7 @@ import { SEQUENTIAL_PROPERTIES } from '../properties'
 import { bundleMode, readBundle, replayBundle, type ReplayBundle } from '../harness/replay'
 import type { RegressionReport } from '../report/report-types'
 import type { Target } from '../targets/target'
-import { ALL_PROPERTIES, type RunnableProperty } from './property-set'
+import { ALL_PROPERTIES, type PropertyStrategy } from './property-registry'
 
 export type LoadedBundle = { file: string; bundle: ReplayBundle } | { file: string; error: string }
 
@@ -18,7 +18,7 @@ export function loadBundle(file: string): LoadedBundle {
   }
 }
 
-export async function replayLoaded(loaded: LoadedBundle, target: Target, properties: readonly RunnableProperty[] = ALL_PROPERTIES): Promise<RegressionReport> {
+export async function replayLoaded(loaded: LoadedBundle, target: Target, properties: readonly PropertyStrategy[] = ALL_PROPERTIES): Promise<RegressionReport> {
   if ('error' in loaded) return { file: loaded.file, property: basename(loaded.file, '.json'), verdict: 'CANNOT REPLAY', detail: loaded.error }
   const { file, bundle } = loaded
   const base = { file, property: bundle.property, rule: bundle.rule }

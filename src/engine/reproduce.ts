@@ -5,10 +5,10 @@
 import { targetArgs } from './open-target'
 import { CLI_COMMAND } from '../package-files'
 import type { PropertyResult } from './property-types'
-import type { RunnableProperty } from './property-set'
+import type { PropertyStrategy } from './property-registry'
 import type { RunSettings } from './run-settings'
 
-export function reproduceLine(s: RunSettings, prop: Pick<RunnableProperty, 'id' | 'replaysPath'>, r: Pick<PropertyResult, 'seed' | 'path' | 'numRuns'>): string {
+export function reproduceLine(s: RunSettings, prop: Pick<PropertyStrategy, 'id' | 'replaysPath'>, r: Pick<PropertyResult, 'seed' | 'path' | 'numRuns'>): string {
   const budget = prop.replaysPath && r.path ? ` --path ${r.path}` : ` --runs ${Math.max(1, r.numRuns)}`
   return `${CLI_COMMAND} run ${targetArgs(s)} --only ${prop.id} --seed ${r.seed}${budget}${s.strict ? ' --strict' : ''}${s.choicesProfile ? ` --choices-profile ${s.choicesProfile}` : ''}`
 }

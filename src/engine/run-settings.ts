@@ -6,7 +6,7 @@ import { packagePath } from '../package-files'
 import { asBoolean, asDuration, asInteger, asList, asReportFormats, asSeed, asShard, asString, targetSettings, type SettingSource, type TargetSettings } from '../settings'
 import { DEFAULT_RECORDINGS } from './run-mode'
 import { DEFAULT_REPORTS, RUN_REPORT_FORMATS, type ReportFormat } from './handlers/reporters'
-import type { Shard } from './property-set'
+import type { Shard } from './property-registry'
 
 export const DEFAULT_OUT = 'out'
 /** The bundles committed with the package (found relative to it, not to the current folder). */

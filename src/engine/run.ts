@@ -25,7 +25,7 @@ import { consoleSummaryHandler } from './handlers/console-summary'
 import { progressHandler } from './handlers/progress'
 import { REPORTERS } from './handlers/reporters'
 import type { PropertyResult, RunOptions } from './property-types'
-import { ALL_PROPERTIES, selectProperties, shardLabel, type RunnableProperty } from './property-set'
+import { ALL_PROPERTIES, selectProperties, shardLabel, type PropertyStrategy } from './property-registry'
 import { loadBundle, replayLoaded } from './regression-replay'
 import { reproduceLine } from './reproduce'
 import { UNBOUNDED_RUNS, type RunSettings } from './run-settings'
@@ -84,7 +84,7 @@ class EngineRun {
   private readonly exercised = new Set<string>()
 
   constructor(private readonly s: RunSettings, private readonly target: Target, private readonly mode: Mode, private readonly io: RunIo,
-    handlers: readonly EventHandler[], private readonly selected: readonly RunnableProperty[]) {
+    handlers: readonly EventHandler[], private readonly selected: readonly PropertyStrategy[]) {
     this.instr = instrumentTarget(target)
     // the engine's own handler first: a bundle written for a property is linked from its report line
     this.bus = new EventBus([{
@@ -224,7 +224,7 @@ class EngineRun {
   }
 
   /** A property that throws outside its own failure handling is a harness failure, not a crash of the run. */
-  private async attempt(prop: RunnableProperty, target: Target, opts: RunOptions): Promise<PropertyResult> {
+  private async attempt(prop: PropertyStrategy, target: Target, opts: RunOptions): Promise<PropertyResult> {
     const started = Date.now()
     try {
       return await prop.run(target, opts)

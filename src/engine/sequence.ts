@@ -10,7 +10,7 @@ import type { Mode } from '../harness/projection'
 import type { Session } from '../harness/session'
 import type { OperationName } from '../spec'
 import type { Target } from '../targets/target'
-import type { CheckContext, PropertyDef, PropertyFailure, StepRecord } from './property-types'
+import type { CheckContext, SequentialProperty, PropertyFailure, StepRecord } from './property-types'
 
 /** A check fired at a step: carried through fast-check as an exception, so it can shrink. */
 export class StepFailure extends Error {
@@ -33,7 +33,7 @@ export interface Sequence {
   throttled?: boolean
 }
 
-export async function startSequence(def: PropertyDef, target: Target, mode: Mode, ledger: AssertionLedger): Promise<Sequence> {
+export async function startSequence(def: SequentialProperty, target: Target, mode: Mode, ledger: AssertionLedger): Promise<Sequence> {
   await target.resetBetweenRuns()
   // the model side learns which legal answer the target gives to each open question (choice-learning.ts)
   const refs = { target: new RefTable(), model: new RefTable() }
@@ -50,7 +50,7 @@ export function usesMissing(target: Target, cmd: Cmd): boolean {
  * Runs one command and checks it. An answer showing the target lacks the operation is no verdict: the
  * sequence stops there (target and model would disagree from then on). Returns the failure, if any.
  */
-export async function stepAndCheck(def: PropertyDef, seq: Sequence, target: Target, cmd: Cmd): Promise<Failure | undefined> {
+export async function stepAndCheck(def: SequentialProperty, seq: Sequence, target: Target, cmd: Cmd): Promise<Failure | undefined> {
   const step = await seq.session.run(cmd)
   if (usesMissing(target, cmd)) {
     seq.stopped = true
@@ -72,7 +72,7 @@ export function failureOf(failure: Failure, seq: Sequence): PropertyFailure {
 }
 
 /** Runs a fixed command list (a replay, the coverage plan) and returns the first failure, if any; `ledger` counts its assertions. */
-export async function runSequence(def: PropertyDef, target: Target, cmds: readonly Cmd[], mode: Mode, ledger = new AssertionLedger()): Promise<{ failure?: PropertyFailure; session: Session; notImplemented?: OperationName[]; throttled?: boolean }> {
+export async function runSequence(def: SequentialProperty, target: Target, cmds: readonly Cmd[], mode: Mode, ledger = new AssertionLedger()): Promise<{ failure?: PropertyFailure; session: Session; notImplemented?: OperationName[]; throttled?: boolean }> {
   const seq = await startSequence(def, target, mode, ledger)
   for (const cmd of cmds) {
     // a command the target cannot perform: the sequence cannot be replayed there, which is no verdict

@@ -17,7 +17,7 @@ import type { Target } from '../targets/target'
 import { operationOf } from './checks'
 import { RefTable, stableJson } from './normalise'
 import { project, type Mode } from './projection'
-import { Session, SideState, type SideOutcome, type Step } from './session'
+import { Session, SideDriver, type SideOutcome, type Step } from './session'
 import { modelSide, targetSide, type Side } from './sides'
 
 /** Every field the projection knows, whatever the mode: what "explains the target better" is measured on. */
@@ -68,7 +68,7 @@ function outcomeDifference(cmd: Step['cmd'], t: CallOutcome, m: CallOutcome, ref
 }
 
 export interface ModelReplay {
-  side: SideState
+  side: SideDriver
   outcomes: SideOutcome[]
   /** Field differences from the target's answers, summed over the steps. */
   differences: number
@@ -162,7 +162,7 @@ export class ChoiceLearner {
 
   /** The model side run again over the session's commands with these choices; undefined once it is no better than `bound`. */
   private async replay(session: Session, choices: Partial<Choices>, refs: ChoiceLearner['refs'], bound: number): Promise<ModelReplay | undefined> {
-    const side = new SideState(this.makeSide(choices), session.model.run)
+    const side = new SideDriver(this.makeSide(choices), session.model.run)
     const outcomes: SideOutcome[] = []
     let differences = 0
     for (const step of session.steps) {

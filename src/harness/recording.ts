@@ -13,7 +13,7 @@ import type { Target } from '../targets/target'
 import { checkAgainstModel, operationOf } from './checks'
 import type { Cmd } from './commands'
 import { normaliseValues, RefTable, redact, stableJson } from './normalise'
-import type { PropertyDef } from '../engine/property-types'
+import type { SequentialProperty } from '../engine/property-types'
 import { Session, type Step } from './session'
 import { modelSide, ruleOfModelError, targetSide } from './sides'
 
@@ -51,7 +51,7 @@ function ownItems(output: Record<string, unknown>, owned: ReadonlySet<string>): 
 
 
 /** Commands of a recording: the property's prelude and `count` generated commands for `seed`. */
-export function sampleCommands(def: PropertyDef, seed: number, count: number): Cmd[] {
+export function sampleCommands(def: SequentialProperty, seed: number, count: number): Cmd[] {
   const [generated] = fc.sample(fc.array(fc.oneof(...def.commands()), { minLength: count, maxLength: count }), { seed, numRuns: 1 })
   return [...(def.prelude ?? []), ...generated]
 }

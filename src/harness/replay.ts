@@ -7,7 +7,7 @@ import type { Target } from '../targets/target'
 import type { Cmd } from './commands'
 import { normaliseValues, RefTable, redact } from './normalise'
 import type { Mode } from './projection'
-import type { PropertyDef, PropertyResult, StepRecord } from '../engine/property-types'
+import type { SequentialProperty, PropertyResult, StepRecord } from '../engine/property-types'
 import { runSequence } from '../engine/sequence'
 
 export const BUNDLE_FORMAT = 'connect-views-conformance/replay-bundle@1'
@@ -98,7 +98,7 @@ export function bundleMode(bundle: ReplayBundle): Mode {
 }
 
 /** Re-runs the bundle's commands on `target` with the property's checks. */
-export async function replayBundle(bundle: ReplayBundle, target: Target, properties: readonly PropertyDef[], mode?: Mode): Promise<ReplayResult> {
+export async function replayBundle(bundle: ReplayBundle, target: Target, properties: readonly SequentialProperty[], mode?: Mode): Promise<ReplayResult> {
   const def = properties.find((p) => p.id === bundle.property)
   if (!def) return { property: bundle.property, verdict: 'CANNOT REPLAY', detail: `unknown property ${bundle.property}` }
   try {

@@ -42,7 +42,7 @@ export interface Step {
  */
 export const MAX_PAGES = 400
 
-export class SideState {
+export class SideDriver {
   readonly slots = new Map<number, SlotState>()
   /** Every view id this side created in the run (deleted ones too): what "ours" means in list answers. */
   readonly created = new Set<string>()
@@ -208,19 +208,19 @@ export interface StepObserver {
 /** Both sides of a run, plus what the run believes about slot liveness (from the model side). */
 export class Session {
   readonly steps: Step[] = []
-  readonly target: SideState
-  private modelState: SideState
+  readonly target: SideDriver
+  private modelState: SideDriver
   constructor(target: Side, model: Side, run: RunIdentity, private readonly observer?: StepObserver) {
-    this.target = new SideState(target, run)
-    this.modelState = new SideState(model, run)
+    this.target = new SideDriver(target, run)
+    this.modelState = new SideDriver(model, run)
   }
 
-  get model(): SideState {
+  get model(): SideDriver {
     return this.modelState
   }
 
   /** Swaps in a model side replayed over the same commands (one outcome per step so far). */
-  replaceModel(side: SideState, outcomes: readonly SideOutcome[]): void {
+  replaceModel(side: SideDriver, outcomes: readonly SideOutcome[]): void {
     if (outcomes.length !== this.steps.length) throw new Error(`replaceModel: ${outcomes.length} outcomes for ${this.steps.length} steps`)
     this.modelState = side
     this.steps.forEach((s, i) => { s.model = outcomes[i]! })

@@ -1,11 +1,11 @@
 // Property 4 (R12, R13): a stale or random ViewContentSha256 is rejected, creates no version and changes
 // nothing; the current one succeeds.
-import type { PropertyDef } from '../engine/property-types'
+import type { SequentialProperty } from '../engine/property-types'
 import { ruleOfModelError } from '../harness/sides'
 import { anySha, describe, listVersions, publish, publishedView, updateContent } from '../arbitraries/commands'
 import fc from 'fast-check'
 
-export const checksumConflict: PropertyDef = {
+export const checksumConflict: SequentialProperty = {
   id: 'checksum-conflict',
   title: 'A stale checksum is rejected and changes nothing',
   rules: ['R12', 'R13'],

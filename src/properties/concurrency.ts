@@ -7,7 +7,7 @@
 // linearizability by the concurrent strategy (src/engine/runners/concurrent.ts).
 import type { Cmd, ContentSpec } from '../harness/commands'
 
-export const concurrency = {
+export const concurrencyProperty = {
   id: 'concurrency',
   title: 'Concurrent publishes and content updates are linearizable',
   rules: ['R10'],

@@ -8,7 +8,7 @@
 // client-side limiter that provokes throttling (R23, exercised only on a target that throttles).
 // On a rationed live target this buys, in ~45-55 calls, what random sequences reach only by luck.
 import type { AssertionLedger } from '../harness/assertions'
-import type { CheckContext, PropertyDef } from '../engine/property-types'
+import type { CheckContext, SequentialProperty } from '../engine/property-types'
 import type { Cmd, ContentSpec } from '../harness/commands'
 import type { Step } from '../harness/session'
 import { isRuleId, rule, RULES, type RuleId } from '../spec'
@@ -97,15 +97,15 @@ const EVERY_ANSWER: readonly RuleId[] = ['R32', 'R33', 'R34']
  * The step's judge first (its rule attribution wins), then every other property's check: their bookkeeping
  * (versions issued, contents first seen) must see every step, and each records the assertions it executes.
  */
-function checkPlanStep(step: Step, ctx: CheckContext, judge: PropertyDef = differential) {
+function checkPlanStep(step: Step, ctx: CheckContext, judge: SequentialProperty = differential) {
   let failure = judge.check(step, ctx)
   for (const def of SEQUENTIAL_PROPERTIES) if (!failure && def !== judge) failure = def.check(step, ctx)
   return failure
 }
 
-const judgeOf = new Map<Cmd, PropertyDef | undefined>(COVERAGE_PLAN.map((s) => [s.cmd, s.judge]))
+const judgeOf = new Map<Cmd, SequentialProperty | undefined>(COVERAGE_PLAN.map((s) => [s.cmd, s.judge]))
 
-export const coveragePlan: PropertyDef = {
+export const coveragePlan: SequentialProperty = {
   id: 'coverage-plan',
   title: 'Every documented rule once, in a fixed plan of few calls',
   rules: [...new Set([...COVERAGE_PLAN.flatMap((s) => s.serves), ...PROBED, ...EVERY_ANSWER])],

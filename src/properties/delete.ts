@@ -2,10 +2,10 @@
 import fc from 'fast-check'
 import { checkAgainstModel } from '../harness/checks'
 import type { QualifierSpec } from '../harness/commands'
-import type { PropertyDef } from '../engine/property-types'
+import type { SequentialProperty } from '../engine/property-types'
 import { deleteVersion, deleteView, describe, listVersions, publish, publishedView, updateContent } from '../arbitraries/commands'
 
-export const deleteSemantics: PropertyDef = {
+export const deleteSemantics: SequentialProperty = {
   id: 'delete',
   title: 'DeleteView removes every qualifier; DeleteViewVersion exactly one',
   rules: ['R16', 'R17', 'R25'],

@@ -7,7 +7,7 @@ import type { Step } from '../harness/session'
 import { remember, targetView } from './support/observations'
 import fc from 'fast-check'
 import type { Cmd } from '../harness/commands'
-import type { PropertyDef } from '../engine/property-types'
+import type { SequentialProperty } from '../engine/property-types'
 import { anySha, contentWithEdges, createView, deleteVersion, deleteView, describe, listTags, listVersions, listViews, publish, retryCreate, searchViews, tagView, untagView, updateContent, updateMetadata } from '../arbitraries/commands'
 
 /**
@@ -31,7 +31,7 @@ export function checkLastModifiedMovesForward(step: Step, ctx: CheckContext): Fa
   return undefined
 }
 
-export const differential: PropertyDef = {
+export const differential: SequentialProperty = {
   id: 'differential',
   title: 'Every answer matches the reference model (documented fields)',
   // documented rules, then the inferred ones it compares in strict mode

@@ -1,6 +1,6 @@
 // The property set, in the order a run executes them. Concurrency lives in its own module (it does not
 // run through the sequential command runner).
-import type { PropertyDef } from '../engine/property-types'
+import type { SequentialProperty } from '../engine/property-types'
 import { checksumConflict } from './checksum-conflict'
 import { deleteSemantics } from './delete'
 import { differential } from './differential'
@@ -11,11 +11,11 @@ import { pagination } from './pagination'
 import { savedVsLatest } from './saved-vs-latest'
 import { validation } from './validation'
 
-export const SEQUENTIAL_PROPERTIES: readonly PropertyDef[] = [
+export const SEQUENTIAL_PROPERTIES: readonly SequentialProperty[] = [
   // cheapest and most specific first: a run stops at nothing, but bench/detection stops at the first failure
   immutability, monotonicVersions, savedVsLatest, checksumConflict, noChangePublish, pagination, deleteSemantics, validation, differential,
 ]
 
-export function propertyById(id: string): PropertyDef | undefined {
+export function propertyById(id: string): SequentialProperty | undefined {
   return SEQUENTIAL_PROPERTIES.find((p) => p.id === id)
 }

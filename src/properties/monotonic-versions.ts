@@ -2,12 +2,12 @@
 // is ever issued twice, also after DeleteViewVersion.
 import fc from 'fast-check'
 import type { Failure } from '../harness/checks'
-import type { PropertyDef } from '../engine/property-types'
+import type { SequentialProperty } from '../engine/property-types'
 import { isAsserted, rule } from '../spec'
 import { deleteVersion, publish, publishedView, updateContent } from '../arbitraries/commands'
 import { modelView, remember, targetView } from './support/observations'
 
-export const monotonicVersions: PropertyDef = {
+export const monotonicVersions: SequentialProperty = {
   id: 'monotonic-versions',
   title: 'Version numbers increase by one and are never reused',
   rules: ['R10', 'R26a', 'R26'],

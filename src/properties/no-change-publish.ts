@@ -1,11 +1,11 @@
 // Property 3 (R11): publishing an unchanged $LATEST returns the existing highest version and creates
 // nothing, however often it is repeated.
 import fc from 'fast-check'
-import type { PropertyDef } from '../engine/property-types'
+import type { SequentialProperty } from '../engine/property-types'
 import { listVersions, publish, publishedView, updateContent } from '../arbitraries/commands'
 import { modelView, remember, targetView } from './support/observations'
 
-export const noChangePublish: PropertyDef = {
+export const noChangePublish: SequentialProperty = {
   id: 'no-change-publish',
   title: 'Publishing unchanged content is idempotent',
   rules: ['R11'],

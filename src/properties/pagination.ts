@@ -3,7 +3,7 @@
 import fc from 'fast-check'
 import type { Cmd } from '../harness/commands'
 import type { Failure } from '../harness/checks'
-import type { CheckContext, PropertyDef } from '../engine/property-types'
+import type { CheckContext, SequentialProperty } from '../engine/property-types'
 import type { Step } from '../harness/session'
 import { createView, deleteVersion, listVersions, listViews, orderSafeName, publish, publishedView, smallPageSize, updateContent } from '../arbitraries/commands'
 
@@ -47,7 +47,7 @@ export function checkPagination(step: Step, ctx: Pick<CheckContext, 'assert'>): 
   return sameSequence('ListViews', names(t.output).filter((n) => ownNames.has(n)), names(m.output), true)
 }
 
-export const pagination: PropertyDef = {
+export const pagination: SequentialProperty = {
   id: 'pagination',
   title: 'Pagination returns every item exactly once, in order',
   rules: ['R27', 'R18'],

@@ -2,7 +2,7 @@
 import fc from 'fast-check'
 import { checkAgainstModel } from '../harness/checks'
 import type { FailureRule } from '../spec'
-import type { PropertyDef } from '../engine/property-types'
+import type { SequentialProperty } from '../engine/property-types'
 import type { Step } from '../harness/session'
 import { describe, publish, publishedView, updateContent } from '../arbitraries/commands'
 import { contentKey, modelView, targetView } from './support/observations'
@@ -22,7 +22,7 @@ function ruleBroken(step: Step, differentialRule: FailureRule): FailureRule {
   return 'R13' // same content, different checksum (or status): the checksum did not follow $LATEST
 }
 
-export const savedVsLatest: PropertyDef = {
+export const savedVsLatest: SequentialProperty = {
   id: 'saved-vs-latest',
   title: '$SAVED updates leave $LATEST and its checksum alone',
   rules: ['R3', 'R13', 'R7'],

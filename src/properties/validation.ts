@@ -3,7 +3,7 @@
 import fc from 'fast-check'
 import { checkAgainstModel } from '../harness/checks'
 import type { Cmd } from '../harness/commands'
-import type { PropertyDef } from '../engine/property-types'
+import type { SequentialProperty } from '../engine/property-types'
 import { invalidMaxResults, invalidStrings, tags, validString, viewDescription, viewName } from '../arbitraries/values'
 import { contentWithEdges, nearLimitContent } from '../arbitraries/content'
 
@@ -45,7 +45,7 @@ const validCreate: fc.Arbitrary<Cmd> = fc.record({
   return cmd
 })
 
-export const validation: PropertyDef = {
+export const validation: SequentialProperty = {
   id: 'validation',
   title: 'Invalid input is a declared 4xx, valid input is accepted',
   rules: ['R24', 'R20', 'R30', 'R33', 'R34'],

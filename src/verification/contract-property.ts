@@ -40,7 +40,7 @@ export function pactRules(doc: PactDocument): RuleId[] {
 
 const committedPact = (): PactDocument => JSON.parse(readFileSync(COMMITTED_PACT_FILE, 'utf8')) as PactDocument
 
-export const CONTRACTS_PROPERTY = {
+export const contractsProperty = {
   id: 'contracts',
   title: 'Pact contracts of every view operation verify against the target',
   rules: pactRules(committedPact()),
@@ -180,7 +180,7 @@ export async function runContractProperty(target: Target, opts: ContractRunOptio
     ...(notVerified.length > unimplemented.length ? [`time budget: ${notVerified.length - unimplemented.length}/${interactions.length} interaction(s) not verified`] : []),
   ]
   const base = {
-    property: CONTRACTS_PROPERTY.id, title: CONTRACTS_PROPERTY.title, rules: CONTRACTS_PROPERTY.rules, seed: opts.seed,
+    property: contractsProperty.id, title: contractsProperty.title, rules: contractsProperty.rules, seed: opts.seed,
     numRuns: interactions.length - notVerified.length, commandsExecuted: interactions.length - notVerified.length,
     durationMs: Date.now() - started, interactions, assertions: contractAssertions(interactions, new AssertionLedger(opts.onAssertion)),
     ...(notes.length ? { note: notes.join('; ') } : {}),

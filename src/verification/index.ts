@@ -10,4 +10,4 @@ export { scanPactText, scanPactDirectory, type PactFinding } from './pact-hygien
 export { freshPactDir, syncPactFiles, type PactSync } from './pact-files'
 export { brokerConfigFromEnv, brokerVerifierOptions, publishPacts, type BrokerConfig, type BrokerVerification } from './broker'
 export { verifyContractsCommand, type VerifyCommandOptions } from './verify-command'
-export { runContractProperty, CONTRACTS_PROPERTY, contractAssertions, attributedRule, pactRules, type ContractRunOptions } from './contract-property'
+export { runContractProperty, contractsProperty, contractAssertions, attributedRule, pactRules, type ContractRunOptions } from './contract-property'

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, it } from 'vitest'
 import type { ConformanceReport } from '../../src/report/report-types'
-import { PROPERTY_IDS } from '../../src/engine/property-set'
+import { PROPERTY_IDS } from '../../src/engine/property-registry'
 import { collect, spawnCli, tempDir } from './support/cli'
 
 it('SIGINT stops the run, writes every report and exits 130', async () => {

@@ -3,7 +3,7 @@
 import { cpSync, existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { PROPERTY_IDS } from '../../src/engine/property-set'
+import { PROPERTY_IDS } from '../../src/engine/property-registry'
 import { OPERATION_NAMES } from '../../src/spec'
 import { reportMergeCommand } from '../../src/cli/report-command'
 import { consoleSummary } from '../../src/report/console-summary'

@@ -7,7 +7,7 @@ import { readBundle } from '../../src/harness/replay'
 import { reportSchemaErrors } from '../../src/report/report-schema'
 import type { ConformanceReport } from '../../src/report/report-types'
 import { OPERATION_NAMES, RULES } from '../../src/spec'
-import { PROPERTY_IDS } from '../../src/engine/property-set'
+import { PROPERTY_IDS } from '../../src/engine/property-registry'
 import { runCli, tempDir, type CliResult } from './support/cli'
 import { descendants, parseXml } from './support/xml'
 

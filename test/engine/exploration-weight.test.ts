@@ -2,7 +2,7 @@
 // rules) and, within bounds, toward properties that kill more catalogue quirks per call.
 import { describe, expect, it } from 'vitest'
 import { explorationWeight, MAX_TILT, MIN_TILT, yieldTilt, type YieldLookup } from '../../src/engine/exploration-weight'
-import { PROPERTY_IDS } from '../../src/engine/property-set'
+import { PROPERTY_IDS } from '../../src/engine/property-registry'
 import { QUIRK_YIELD } from '../../src/engine/quirk-yield'
 
 const table: YieldLookup = {

@@ -1,7 +1,7 @@
 // Property 10 (R10 under concurrency): the Connect adapter of the linearizability checker, the quirk it
 // must catch (lost-update-race), and the property run end to end on the in-process stub.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { concurrency } from '../../src/properties/concurrency'
+import { concurrencyProperty } from '../../src/properties/concurrency'
 import { runConcurrencyProperty, runRounds } from '../../src/engine/runners/concurrent'
 import type { ConcurrentCmd, Round } from '../../src/arbitraries/rounds'
 import { checkLinearizability } from '../../src/harness/linearizability'
@@ -121,7 +121,7 @@ describe('the lost-update-race quirk really races through Promise.all', () => {
   })
 })
 
-describe(`property ${concurrency.id} (${concurrency.rules.join(', ')})`, () => {
+describe(`property ${concurrencyProperty.id} (${concurrencyProperty.rules.join(', ')})`, () => {
   let target: Target
   beforeAll(async () => {
     target = await stub()

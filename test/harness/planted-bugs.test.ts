@@ -8,12 +8,12 @@ import { immutability } from '../../src/properties/immutability'
 import { monotonicVersions } from '../../src/properties/monotonic-versions'
 import { noChangePublish } from '../../src/properties/no-change-publish'
 import { pagination } from '../../src/properties/pagination'
-import type { PropertyDef } from '../../src/engine/property-types'
+import type { SequentialProperty } from '../../src/engine/property-types'
 import { runProperty } from '../../src/engine/runners/sequential'
 import { createTarget } from '../../src/targets/create-target'
 import type { Target } from '../../src/targets/target'
 
-const CASES: [PropertyDef, string, string, { max?: number; strict?: boolean }?][] = [
+const CASES: [SequentialProperty, string, string, { max?: number; strict?: boolean }?][] = [
   [immutability, 'mutable-versions', 'R10'],
   [monotonicVersions, 'skip-version-numbers', 'R10'],
   // Default mode: reissuing the deleted highest number is a legal answer (R26 is inferred, choice

@@ -5,7 +5,7 @@
 // learning that makes this possible must not swallow what a mode asserts: strict mode holds R26.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { monotonicVersions } from '../../src/properties/monotonic-versions'
-import { PROPERTY_IDS } from '../../src/engine/property-set'
+import { PROPERTY_IDS } from '../../src/engine/property-registry'
 import { runProperty } from '../../src/engine/runners/sequential'
 import { CHOICE_OPTIONS, type ChoiceName } from '../../src/spec'
 import { createTarget } from '../../src/targets/create-target'

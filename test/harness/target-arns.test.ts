@@ -2,7 +2,7 @@
 // absent view) are built from the target's own region and account, not from the defaults: a target in
 // another region or account must answer "not found" to them, never "not yours".
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { SideState } from '../../src/harness/session'
+import { SideDriver } from '../../src/harness/session'
 import { modelSide, targetSide } from '../../src/harness/sides'
 import { ViewsModel } from '../../src/model'
 import { startStubServer, type StubServer } from '../../src/stub'
@@ -12,7 +12,7 @@ import type { Target } from '../../src/targets/target'
 const INSTANCE = '11111111-2222-4333-8444-555555555555'
 
 /** The resourceArn a TagResource on a slot this side never created sends. */
-async function arnOfUncreatedSlot(side: SideState): Promise<string> {
+async function arnOfUncreatedSlot(side: SideDriver): Promise<string> {
   const { requests } = await side.execute({ op: 'TagResource', slot: 3, tags: { k: 'v' } })
   return String(requests[0]!.input.resourceArn)
 }
@@ -25,7 +25,7 @@ describe('a stub target in eu-central-1, account 999988887777', () => {
   afterAll(() => target.close())
 
   it('the session builds the ARN from the target\'s region and account', async () => {
-    const arn = await arnOfUncreatedSlot(new SideState(targetSide(target), target.sequenceIdentity()))
+    const arn = await arnOfUncreatedSlot(new SideDriver(targetSide(target), target.sequenceIdentity()))
     expect(arn).toBe(`arn:aws:connect:eu-central-1:999988887777:instance/${INSTANCE}/view/missing-3`)
   })
   it('the stub itself answers in that region: the view it creates has the same ARN prefix', async () => {
@@ -47,7 +47,7 @@ describe('an endpoint target in ap-southeast-2 serving account 210987654321', ()
   })
 
   it('the account is learned from the first view ARN the target answers, and used from then on', async () => {
-    const side = new SideState(targetSide(target), target.sequenceIdentity())
+    const side = new SideDriver(targetSide(target), target.sequenceIdentity())
     expect(target.accountId).toBeUndefined()
     expect(await arnOfUncreatedSlot(side)).toBe(`arn:aws:connect:ap-southeast-2:000000000000:instance/${INSTANCE}/view/missing-3`)
     await side.execute({ op: 'CreateView', slot: 1, name: 'a', status: 'SAVED', content: { Template: '{}', Actions: [] } })

@@ -2,7 +2,7 @@
 // every lane-safe property passes on a correct endpoint while the others run at the same time on lanes of the
 // same target, creating, listing and deleting views in the same instance.
 import { describe, expect, it } from 'vitest'
-import { ALL_PROPERTIES, PROPERTY_IDS } from '../../src/engine/property-set'
+import { ALL_PROPERTIES, PROPERTY_IDS } from '../../src/engine/property-registry'
 import { isLaneSafe, LANE_SAFETY } from '../../src/properties/lane-safety'
 import { endpointFixture } from '../targets/support/endpoint-fixture'
 

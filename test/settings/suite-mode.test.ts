@@ -1,7 +1,7 @@
 // The vitest property suites run in the mode the settings name: with CONFORMANCE_STRICT=1 every property
 // run gets { strict: true } (observed through a stand-in for runProperty), with nothing set the default mode.
 import { describe, expect, it } from 'vitest'
-import type { PropertyDef, PropertyResult } from '../../src/engine/property-types'
+import type { SequentialProperty, PropertyResult } from '../../src/engine/property-types'
 import type { runProperty } from '../../src/engine/runners/sequential'
 import { deleteSemantics } from '../../src/properties/delete'
 import { suiteSettings } from '../../src/settings'
@@ -10,7 +10,7 @@ import { propertySuite } from '../properties/support/suite'
 const seen: { label: string; seed: number; strict: boolean }[] = []
 
 function recordingRun(label: string): typeof runProperty {
-  return async (def: PropertyDef, _target, opts) => {
+  return async (def: SequentialProperty, _target, opts) => {
     seen.push({ label, seed: opts.seed, strict: opts.mode?.strict ?? false })
     return { property: def.id, title: def.title, rules: def.rules, status: 'passed', seed: opts.seed, numRuns: 1, commandsExecuted: 2, durationMs: 0 } as PropertyResult
   }

@@ -2,7 +2,7 @@
 // Pact interaction that names a rule the catalogue lacks does not compile. `npm test` type-checks this file
 // first: each @ts-expect-error below fails the type-check if the typo were accepted.
 import { describe, expect, it } from 'vitest'
-import type { PropertyDef } from '../../src/engine/property-types'
+import type { SequentialProperty } from '../../src/engine/property-types'
 import { ModelError } from '../../src/model/errors'
 import type { QuirkSpec } from '../../src/model/quirks'
 import { isRuleId, type RuleId } from '../../src/spec'
@@ -14,7 +14,7 @@ describe('RuleId', () => {
     // @ts-expect-error R12x is not in the catalogue
     const error = new ModelError('ResourceNotFoundException', 'x', 'R12x')
     // @ts-expect-error a property's rules are catalogue ids
-    const rules: PropertyDef['rules'] = ['R1', 'R0']
+    const rules: SequentialProperty['rules'] = ['R1', 'R0']
     // @ts-expect-error
     const id: RuleId = 'r12'
     expect([quirk.breaks[0], error.rule, rules[1], id].map((r) => isRuleId(r))).toEqual([false, false, false, false])

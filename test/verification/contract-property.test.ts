@@ -3,7 +3,7 @@
 // time budget (interactions not reached are not verified, the step ends inconclusive, never failed).
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { attributedRule, contractAssertions, CONTRACTS_PROPERTY, runContractProperty } from '../../src/verification/contract-property'
+import { attributedRule, contractAssertions, contractsProperty, runContractProperty } from '../../src/verification/contract-property'
 import { COMMITTED_PACT_FILE } from '../../src/verification/pact-names'
 import { declaredRules, type PactDocument } from '../../src/verification/verification-results'
 import type { PropertyResult } from '../../src/engine/property-types'
@@ -21,7 +21,7 @@ describe('rules declared in the committed pact', () => {
       expect(declaredRules(i).length, i.description).toBeGreaterThan(0)
       for (const id of declaredRules(i)) expect(isRuleId(id), `${i.description}: ${id}`).toBe(true)
     }
-    expect(new Set(CONTRACTS_PROPERTY.rules)).toEqual(new Set(pact.interactions.flatMap(declaredRules)))
+    expect(new Set(contractsProperty.rules)).toEqual(new Set(pact.interactions.flatMap(declaredRules)))
   })
   it('default mode leaves out exactly the interactions resting on inferred rules (tags on the view ARN, SearchViews by name)', () => {
     const left = pact.interactions.filter((i) => !documentedOnly.includes(i)).flatMap(declaredRules)

@@ -2,7 +2,7 @@
 // regression verdict, each property as it starts and finishes, and notes such as a signal received.
 import { createProgress, type ProgressStream } from '../../report/progress'
 import type { EventHandler } from '../events'
-import { ALL_PROPERTIES, shardLabel } from '../property-set'
+import { ALL_PROPERTIES, shardLabel } from '../property-registry'
 
 export function progressHandler(stream: ProgressStream): EventHandler {
   const progress = createProgress(stream)

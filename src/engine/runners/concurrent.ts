@@ -8,11 +8,11 @@ import {
   describeHistoryEntry, historyOutcome, viewsSequentialModel, type ViewsExpected, type ViewsHistoryEntry,
 } from '../../harness/linearizable-views'
 import type { Mode } from '../../harness/projection'
-import { SideState } from '../../harness/session'
+import { SideDriver } from '../../harness/session'
 import { modelSide, targetSide } from '../../harness/sides'
 import { deterministicOptions } from '../../model/options'
 import { ViewsModel } from '../../model/views-model'
-import { concurrency, CREATE } from '../../properties/concurrency'
+import { concurrencyProperty, CREATE } from '../../properties/concurrency'
 import { roundsArb, type ConcurrentCmd, type Round } from '../../arbitraries/rounds'
 import type { Target } from '../../targets/target'
 import { runGenerated } from '../fast-check-run'
@@ -34,8 +34,8 @@ export async function runRounds(target: Target, rounds: readonly Round[], mode: 
   // No AWS-managed views: they cannot affect calls on one customer view, and they make every clone dearer.
   const model = new ViewsModel({ instances: [target.instanceId], region: target.region, awsManagedViews: false, choices: mode.choices, ...deterministicOptions() })
   const identity = target.sequenceIdentity() // name prefix + run tag, as every property
-  const onTarget = new SideState(targetSide(target), identity)
-  const onModel = new SideState(modelSide(model, target.instanceId), identity)
+  const onTarget = new SideDriver(targetSide(target), identity)
+  const onModel = new SideDriver(modelSide(model, target.instanceId), identity)
   if (target.implementation.isMissing('CreateView')) return { calls: 0, history: [] }
   const created = await onTarget.execute(CREATE)
   let calls = 1
@@ -110,7 +110,7 @@ export interface ConcurrencyResult extends PropertyResult {
 const CONCURRENCY_OPERATIONS = ['CreateView', 'CreateViewVersion', 'UpdateViewContent'] as const
 
 export async function runConcurrencyProperty(target: Target, opts: ConcurrencyRunOptions): Promise<ConcurrencyResult> {
-  const identity = { property: concurrency.id, title: concurrency.title, rules: concurrency.rules }
+  const identity = { property: concurrencyProperty.id, title: concurrencyProperty.title, rules: concurrencyProperty.rules }
   const missing = CONCURRENCY_OPERATIONS.filter((op) => target.implementation.isMissing(op))
   if (missing.length) {
     return {
@@ -119,7 +119,7 @@ export async function runConcurrencyProperty(target: Target, opts: ConcurrencyRu
     }
   }
   const { result, details } = await runGenerated({
-    identity, arbitrary: roundsArb(opts.maxRounds ?? concurrency.maxRounds), numRuns: concurrency.numRuns,
+    identity, arbitrary: roundsArb(opts.maxRounds ?? concurrencyProperty.maxRounds), numRuns: concurrencyProperty.numRuns,
     execute: (rounds, ledger) => runRounds(target, rounds, opts.mode, ledger.record),
     commandsOf: (rounds) => rounds.flat(),
   }, target, opts)

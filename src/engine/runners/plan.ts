@@ -8,7 +8,7 @@ import type { RuleId } from '../../spec'
 import { isRuleId } from '../../spec'
 import type { Target } from '../../targets/target'
 import type { ProbeResult } from '../../properties/support/plan-probes'
-import type { InteractionVerdict, PropertyDef, PropertyResult, RunOptions } from '../property-types'
+import type { InteractionVerdict, SequentialProperty, PropertyResult, RunOptions } from '../property-types'
 import { runSequence } from '../sequence'
 
 export interface PlanStep {
@@ -16,12 +16,12 @@ export interface PlanStep {
   /** Rules this step's answer is checked for (besides R32–R34, checked on every answer). */
   serves: readonly RuleId[]
   /** The property whose check judges the step first (default: differential). */
-  judge?: PropertyDef
+  judge?: SequentialProperty
 }
 
 export interface PlanDeclaration {
   /** The plan as a property: its id, title, rules and the check every step goes through. */
-  property: PropertyDef
+  property: SequentialProperty
   steps: readonly PlanStep[]
   /** Rules every answer is checked for, listed with each step. */
   everyAnswer: readonly RuleId[]
@@ -61,7 +61,7 @@ export async function runPlan(plan: PlanDeclaration, target: Target, opts: RunOp
   const callsBefore = target.stats.calls
   const ledger = new AssertionLedger(opts.onAssertion)
   const steps = new StepAttribution(ledger)
-  const def: PropertyDef = {
+  const def: SequentialProperty = {
     ...coveragePlan,
     check: (step, ctx) => {
       steps.settle(step.index)

@@ -8,10 +8,10 @@ import type { OperationName } from '../../spec'
 import type { Target } from '../../targets/target'
 import { runGenerated, type ExecutedRun } from '../fast-check-run'
 import { harnessFailure } from '../harness-failure'
-import type { PropertyDef, PropertyResult, RunOptions } from '../property-types'
+import type { SequentialProperty, PropertyResult, RunOptions } from '../property-types'
 import { failureOf, startSequence, stepAndCheck, StepFailure, usesMissing, type Sequence } from '../sequence'
 
-export async function runProperty(def: PropertyDef, target: Target, opts: RunOptions): Promise<PropertyResult> {
+export async function runProperty(def: SequentialProperty, target: Target, opts: RunOptions): Promise<PropertyResult> {
   const deadline = opts.timeLimitMs ? Date.now() + opts.timeLimitMs : Infinity
   const prelude = def.prelude ?? []
   const identity = { property: def.id, title: def.title, rules: def.rules }
@@ -61,7 +61,7 @@ export async function runProperty(def: PropertyDef, target: Target, opts: RunOpt
  * target lacks, or every command it generates does (sampled: each arbitrary draws from few operations).
  * Running it anyway would spin through empty sequences until the budget ran out.
  */
-function unreachableBecauseMissing(def: PropertyDef, target: Target): string | undefined {
+function unreachableBecauseMissing(def: SequentialProperty, target: Target): string | undefined {
   const missing = (ops: Iterable<OperationName>) => [...new Set(ops)].filter((op) => target.implementation.isMissing(op))
   const preludeMissing = missing((def.prelude ?? []).flatMap(operationsOf))
   if (preludeMissing.length) return `the target does not implement ${preludeMissing.join(', ')}, which every sequence starts with`

@@ -3,14 +3,14 @@
 // the same variables, with the same meanings, as `conformance run`). A live target that is not configured
 // is skipped with the reason.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { PropertyDef } from '../../../src/engine/property-types'
+import type { SequentialProperty } from '../../../src/engine/property-types'
 import { runProperty } from '../../../src/engine/runners/sequential'
 import { suiteSettings, type SuiteSettings } from '../../../src/settings'
 import { createTarget, TargetUnavailable } from '../../../src/targets/create-target'
 import type { Target } from '../../../src/targets/target'
 
 /** `run` is runProperty; a test of the suite itself passes a recording stand-in. */
-export function propertySuite(def: PropertyDef, settings: SuiteSettings = suiteSettings(), run: typeof runProperty = runProperty): void {
+export function propertySuite(def: SequentialProperty, settings: SuiteSettings = suiteSettings(), run: typeof runProperty = runProperty): void {
   describe(`${def.id} (${def.rules.join(', ')}): ${def.title}`, () => {
     let target: Target | undefined
     let skip: string | undefined

@@ -1,7 +1,8 @@
-// Every property a run can execute, behind one shape: the sequential suites (one runner, src/harness/
-// property.ts) and the concurrency property (its own runner over rounds of parallel calls). Selection by
-// --only and --shard happens here so `run`, `replay` and `report merge` agree on ids and order.
-import { concurrency } from '../properties/concurrency'
+// Every property a run can execute, each a declaration (src/properties/) bound to the strategy that runs it
+// (src/engine/runners/: the plan, sequential commands, concurrent rounds; contracts from src/verification/),
+// behind one shape, PropertyStrategy. Selection by --only and --shard happens here so `run`, `replay` and
+// `report merge` agree on ids and order.
+import { concurrencyProperty } from '../properties/concurrency'
 import { runConcurrencyProperty } from './runners/concurrent'
 import { SEQUENTIAL_PROPERTIES } from '../properties'
 import { coveragePlan, coveragePlanDeclaration } from '../properties/coverage-plan'
@@ -11,7 +12,7 @@ import { runProperty } from './runners/sequential'
 import { isLaneSafe } from '../properties/lane-safety'
 import type { RuleId } from '../spec'
 import type { Target } from '../targets/target'
-import { CONTRACTS_PROPERTY, runContractProperty } from '../verification/contract-property'
+import { contractsProperty, runContractProperty } from '../verification/contract-property'
 import { UsageError } from '../exit-codes'
 
 /** Asserted on every step of every sequential property by checkWireBasics (src/harness/checks.ts). */
@@ -20,7 +21,7 @@ const CONTRACT_CALLS_ESTIMATE = 90
 
 export const WIRE_BASIC_RULES = ['R32', 'R33', 'R34'] as const
 
-export interface RunnableProperty {
+export interface PropertyStrategy {
   id: string
   title: string
   /** Rules a run of this property checks (what the rule matrix credits it with). */
@@ -44,24 +45,24 @@ export interface RunnableProperty {
   run(target: Target, opts: RunOptions): Promise<PropertyResult>
 }
 
-export const ALL_PROPERTIES: readonly RunnableProperty[] = [
+export const ALL_PROPERTIES: readonly PropertyStrategy[] = [
   {
     // coverage first: every documented rule once in a fixed plan, before the random exploration below;
     // deterministic, so a failure reproduces by running it again
     id: coveragePlan.id, title: coveragePlan.title, rules: [...new Set([...coveragePlan.rules, ...WIRE_BASIC_RULES])], sequential: false, replaysPath: false, rerunReplays: true,
     run: (target, opts) => runPlan(coveragePlanDeclaration, target, opts),
   },
-  ...SEQUENTIAL_PROPERTIES.map((def): RunnableProperty => ({
+  ...SEQUENTIAL_PROPERTIES.map((def): PropertyStrategy => ({
     id: def.id, title: def.title, rules: [...new Set([...def.rules, ...WIRE_BASIC_RULES])], sequential: true, replaysPath: true, pooled: isLaneSafe(def.id),
     run: (target, opts) => runProperty(def, target, opts),
   })),
   {
-    id: concurrency.id, title: concurrency.title, rules: concurrency.rules, sequential: false, replaysPath: true, pooled: isLaneSafe(concurrency.id),
+    id: concurrencyProperty.id, title: concurrencyProperty.title, rules: concurrencyProperty.rules, sequential: false, replaysPath: true, pooled: isLaneSafe(concurrencyProperty.id),
     run: (target, opts) => runConcurrencyProperty(target, opts),
   },
   {
     // deterministic: re-running the verification reproduces a failure, no seed or path involved
-    id: CONTRACTS_PROPERTY.id, title: CONTRACTS_PROPERTY.title, rules: CONTRACTS_PROPERTY.rules, sequential: false, replaysPath: false, rerunReplays: true,
+    id: contractsProperty.id, title: contractsProperty.title, rules: contractsProperty.rules, sequential: false, replaysPath: false, rerunReplays: true,
     // the verifier's start-up (~3 s), then about three calls per interaction (state, request, cleanup)
     fixedCostMs: (target) => 3_000 + (target.rateLimit ? Math.ceil((CONTRACT_CALLS_ESTIMATE / target.rateLimit.tps) * 1000) : 3_000),
     run: (target, opts) => runContractProperty(target, opts),
@@ -85,7 +86,7 @@ export function shardLabel(s: Shard): string {
  * starting at the i-th (round-robin by index), so n shards partition the selection and each gets a mix of
  * slow and fast suites.
  */
-export function selectProperties(only: readonly string[] | undefined, shard: Shard | undefined, all: readonly RunnableProperty[] = ALL_PROPERTIES): RunnableProperty[] {
+export function selectProperties(only: readonly string[] | undefined, shard: Shard | undefined, all: readonly PropertyStrategy[] = ALL_PROPERTIES): PropertyStrategy[] {
   let chosen = [...all]
   if (only?.length) {
     const unknown = only.filter((id) => !all.some((p) => p.id === id))
