@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: '${instanceId}' and the like are Pact provider-state expressions, literal on purpose
 // Building blocks of the consumer contract: example values, matchers for every nondeterministic field,
 // provider-state-injected path segments, and the shape of one contract case. The consumer is the real
 // ConnectClient (SigV4, restJson1 serde, error mapping); the mock server answers with the examples below.

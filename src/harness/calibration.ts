@@ -44,7 +44,9 @@ const EXCERPT = 200
 const NOT_RUN: Leaves = new Map([['', '"<step not run>"']])
 
 function flatten(value: unknown, path = '', out = new Map<string, string>()): Map<string, string> {
-  if (Array.isArray(value) && value.length) value.forEach((v, i) => flatten(v, `${path}/${i}`, out))
+  if (Array.isArray(value) && value.length) value.forEach((v, i) => {
+    flatten(v, `${path}/${i}`, out)
+  })
   else if (value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length) {
     for (const [k, v] of Object.entries(value)) flatten(v, `${path}/${k.replaceAll('~', '~0').replaceAll('/', '~1')}`, out)
   } else out.set(path, JSON.stringify(value) ?? 'undefined')

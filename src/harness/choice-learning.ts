@@ -31,7 +31,9 @@ type Json = unknown
 function leaves(v: Json, path: string, out: Map<string, string>): void {
   if (Array.isArray(v)) {
     out.set(`${path}#`, String(v.length))
-    v.forEach((x, i) => leaves(x, `${path}[${i}]`, out))
+    v.forEach((x, i) => {
+      leaves(x, `${path}[${i}]`, out)
+    })
   } else if (v && typeof v === 'object') {
     for (const [k, x] of Object.entries(v)) leaves(x, `${path}.${k}`, out)
   } else out.set(path, JSON.stringify(v))

@@ -5,7 +5,7 @@
 // compared by value unless confirmed.
 import { isAsserted, rule, type RuleId } from '../spec'
 import type { Cmd } from './commands'
-import { RefTable } from './normalise'
+import type { RefTable } from './normalise'
 
 export interface Mode {
   strict: boolean

@@ -67,7 +67,9 @@ function check(shapeName: string, value: unknown, path: string, choices: Choices
       if (!Array.isArray(value)) return
       if (shape.min !== undefined && value.length < shape.min) v(`Member must have length greater than or equal to ${shape.min}`)
       if (shape.max !== undefined && value.length > shape.max) v(`Member must have length less than or equal to ${shape.max}`)
-      value.forEach((item) => check(shape.member, item, `${path}.member`, choices, out))
+      value.forEach((item) => {
+        check(shape.member, item, `${path}.member`, choices, out)
+      })
       return
     }
     case 'map': {

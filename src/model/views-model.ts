@@ -15,6 +15,7 @@ import { createView, deleteView, describeView, updateViewContent, updateViewMeta
 type Input = Record<string, unknown>
 type Output = Record<string, unknown>
 
+// biome-ignore lint/suspicious/noExplicitAny: each handler takes its own operation's input type; invoke() validates the input first
 const HANDLERS: Record<OperationName, (ctx: ModelContext, input: any) => Output> = {
   CreateView: createView,
   DescribeView: describeView,

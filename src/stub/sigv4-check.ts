@@ -102,7 +102,7 @@ export function createSigV4Checker(opts: SigV4CheckOptions): SigV4Checker {
   const signer = new SignatureV4({ credentials: opts.credentials, region, service, sha256: Sha256, applyChecksum: false })
 
   return async (req) => {
-    const header = req.headers['authorization']
+    const header = req.headers.authorization
     if (header === undefined || header === '') return new WireError('MissingAuthenticationTokenException', 'Missing Authentication Token')
     let auth: ParsedAuthorization
     try {
@@ -147,14 +147,14 @@ export function createSigV4Checker(opts: SigV4CheckOptions): SigV4Checker {
     const unsigned = new HttpRequest({
       method: req.method,
       protocol: 'https:',
-      hostname: (req.headers['host'] ?? '').replace(/:\d+$/, ''),
+      hostname: (req.headers.host ?? '').replace(/:\d+$/, ''),
       path: req.path,
       query,
       headers,
       body: req.body,
     })
     const signed = await signer.sign(unsigned, { signingDate, signableHeaders: new Set(auth.signedHeaders) })
-    const expected = /Signature=([0-9a-f]{64})/.exec(String(signed.headers['authorization']))?.[1] ?? ''
+    const expected = /Signature=([0-9a-f]{64})/.exec(String(signed.headers.authorization))?.[1] ?? ''
     return sameSignature(expected, auth.signature) ? undefined : invalid(MISMATCH)
   }
 }

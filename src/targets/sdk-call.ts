@@ -23,7 +23,9 @@ export type CallOutcome =
       /** The server's retry hint (Retry-After / x-amz-retry-after), in ms, when it sent one. */ retryAfterMs?: number
       /** a tweaked call only (wire-tweak.ts): the answer's status and headers as they came */ raw?: RawAnswer }
 
-type CommandCtor = new (input: any) => any
+type CommandCtor = new (input: Record<string, unknown>) => unknown
+// biome-ignore lint/suspicious/noExplicitAny: SDK errors carry untyped, exception-specific fields ($metadata, $response, …)
+type SdkError = Record<string, any>
 
 export function commandFor(op: OperationName, input: Record<string, unknown>): unknown {
   const ctor = (sdk as unknown as Record<string, CommandCtor>)[`${op}Command`]
@@ -46,7 +48,7 @@ export function toWireForm(value: unknown): unknown {
 const ERROR_META_KEYS = new Set(['name', 'message', 'Message', '$fault', '$metadata', '$response', '$retryable', 'stack', '$responseBodyText'])
 
 export function toCallError(e: unknown): { error: CallError; requestId?: string; unknown: boolean; retryAfterMs?: number } {
-  const err = e as Record<string, any>
+  const err = e as SdkError
   const status: number | undefined = err?.$metadata?.httpStatusCode
   const fields: Record<string, unknown> = {}
   if (err && typeof err === 'object') for (const [k, v] of Object.entries(err)) if (!ERROR_META_KEYS.has(k) && v !== undefined) fields[k] = v
@@ -71,8 +73,8 @@ export function toCallError(e: unknown): { error: CallError; requestId?: string;
  * SyntaxError. Named for what it is, with the status, content type and the body's first bytes as evidence,
  * so reports never blame "SyntaxError" on the target.
  */
-function unreadableAnswer(err: Record<string, any> | undefined): { message: string; raw: NonNullable<CallError['raw']> } | undefined {
-  if (!err || err.name !== 'SyntaxError' || !err.$response) return undefined
+function unreadableAnswer(err: SdkError | undefined): { message: string; raw: NonNullable<CallError['raw']> } | undefined {
+  if (err?.name !== 'SyntaxError' || !err.$response) return undefined
   const headers = (err.$response.headers ?? {}) as Record<string, string>
   const contentType = Object.entries(headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1]
   const text = typeof err.$responseBodyText === 'string' ? err.$responseBodyText : undefined
@@ -112,8 +114,8 @@ export async function callOperation(client: ConnectClient, op: OperationName, in
     return r ? { raw: r } : {}
   }
   try {
-    const out = await client.send(command as any, abortSignal ? { abortSignal } : undefined)
-    return { ok: true, output: toWireForm(out) as Record<string, unknown>, requestId: (out as any)?.$metadata?.requestId, ...raw() }
+    const out = await client.send(command as Parameters<typeof client.send>[0], abortSignal ? { abortSignal } : undefined)
+    return { ok: true, output: toWireForm(out) as Record<string, unknown>, requestId: out.$metadata?.requestId, ...raw() }
   } catch (e) {
     const { error, requestId, unknown, retryAfterMs } = toCallError(e)
     return { ok: false, error, requestId, ...(unknown ? { unknown } : {}), ...(retryAfterMs !== undefined ? { retryAfterMs } : {}), ...raw() }

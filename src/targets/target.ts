@@ -286,7 +286,7 @@ export class Target {
       if (probe.error.name === 'ResourceNotFoundException') return
       throw new GuardRefusal(`refusing ${op} on ${viewId}: cannot verify its run tag (${probe.error.name})`)
     }
-    const tags = ((probe.output.tags ?? (probe.output.View as any)?.Tags) ?? {}) as Record<string, string>
+    const tags = ((probe.output.tags ?? (probe.output.View as { Tags?: Record<string, string> } | undefined)?.Tags) ?? {}) as Record<string, string>
     if (tags[RUN_TAG_KEY] === undefined) throw new GuardRefusal(`refusing ${op} on view ${viewId}: it has no ${RUN_TAG_KEY} tag`)
   }
 

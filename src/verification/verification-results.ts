@@ -54,6 +54,7 @@ export interface VerifierJson {
   interactionResults?: { description: string; result: string; duration?: string }[]
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts the ANSI colour codes this strips
 const ANSI = /\u001b\[[0-9;]*m/g
 export const stripAnsi = (s: string): string => s.replace(ANSI, '')
 

@@ -138,6 +138,7 @@ describe('the action and the emulator script, executed', () => {
     const env: NodeJS.ProcessEnv = { ...baseEnv(), GITHUB_OUTPUT: output, GITHUB_RUN_ID: '1234' }
     for (const [k, v] of Object.entries(s.env!)) {
       env[k] = v.replace(/\$\{\{ inputs\.([a-z-]+) \}\}/g, (_m, name: string) => inputs[name] ?? '')
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, replaced as written
         .replace('${{ github.action_path }}', REPO)
     }
     const r = await bash(s.run!, [], env)

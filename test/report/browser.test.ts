@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { matrixHtml } from '../../src/report/matrix-html'
-import { fixture, FIXTURES } from './fixtures'
+import { fixture, type FIXTURES } from './fixtures'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const VIEWPORT = { width: 1280, height: 800 }
@@ -93,6 +93,7 @@ describe.skipIf(!!missing)('matrix.html in headless Chromium', () => {
           expect(box, `${part} of target ${i}`).not.toBeNull()
           expect(box!.y + box!.height, `${part} of target ${i} below the first viewport`).toBeLessThanOrEqual(VIEWPORT.height)
         }
+        // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText (the rendered text), not the DOM property
         expect(await blocks.nth(i).locator('.verdict').innerText()).toMatch(/^(✔ PASSED|✘ FAILED|\? INCONCLUSIVE)/)
       }
       const charts = v.page.locator('svg.chart')
@@ -141,7 +142,9 @@ describe.skipIf(!!missing)('matrix.html in headless Chromium', () => {
       expect(v.height).toBeLessThan(3000)
       const summaries = await v.page.locator('details.group > summary').allInnerTexts()
       expect(summaries).toHaveLength(groups.length)
-      summaries.forEach((s, i) => expect(s).toContain(`${groups[i]!.count}×`))
+      summaries.forEach((s, i) => {
+        expect(s).toContain(`${groups[i]!.count}×`)
+      })
       expect(await v.page.locator('h2', { hasText: 'Not implemented' }).count()).toBe(1)
       expect(v.consoleErrors).toEqual([])
       expect(v.requests).toEqual([])

@@ -20,6 +20,7 @@ describe('committed pact ↔ provider states', () => {
       expect(Object.values(STATE), i.description).toContain(i.providerStates![0]!.name)
     }
   })
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: names the Pact `${key}` expression syntax
   it('every ${key} expression is a value its state injects', () => {
     for (const i of pact.interactions) {
       const state = i.providerStates![0]!.name as StateName

@@ -56,7 +56,9 @@ function checkValue(op: string, shapeName: string, value: unknown, path: string)
       return
     case 'list':
       if (!Array.isArray(value)) bad('not an array')
-      ;(value as unknown[]).forEach((v, i) => checkValue(op, shape.member, v, `${path}[${i}]`))
+      ;(value as unknown[]).forEach((v, i) => {
+        checkValue(op, shape.member, v, `${path}[${i}]`)
+      })
       return
     case 'map':
       if (typeof value !== 'object' || value === null || Array.isArray(value)) bad('not an object')
@@ -84,7 +86,12 @@ function assertPlainJson(op: string, value: unknown, path: string): void {
     if (!Number.isFinite(value)) breach('R32', op, `${path}: ${value} is not a JSON number`)
     return
   }
-  if (Array.isArray(value)) return value.forEach((v, i) => assertPlainJson(op, v, `${path}[${i}]`))
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      assertPlainJson(op, v, `${path}[${i}]`)
+    })
+    return
+  }
   if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     for (const [k, v] of Object.entries(value)) assertPlainJson(op, v, path ? `${path}.${k}` : k)
     return

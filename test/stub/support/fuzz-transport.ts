@@ -193,7 +193,7 @@ async function authHeaders(req: FuzzRequest, port: number): Promise<Record<strin
         new HttpRequest({ method: req.method, protocol: 'https:', hostname: '127.0.0.1', path, query, headers: { host }, body: req.body.toString('utf8') }),
         { signingDate: new Date() },
       )
-      return { authorization: String(signed.headers['authorization']), 'x-amz-date': String(signed.headers['x-amz-date']) }
+      return { authorization: String(signed.headers.authorization), 'x-amz-date': String(signed.headers['x-amz-date']) }
     }
   }
 }

@@ -3,7 +3,7 @@
 // model produces come from real inputs; the ones it cannot produce (AccessDenied, ResourceInUse, 500,
 // throttling) come from the stub's fault options, switched on after the arrangement so it is not affected.
 import {
-  ConnectClient, CreateViewCommand, CreateViewVersionCommand, DeleteViewCommand, DeleteViewVersionCommand, DescribeViewCommand,
+  type ConnectClient, CreateViewCommand, CreateViewVersionCommand, DeleteViewCommand, DeleteViewVersionCommand, DescribeViewCommand,
   ListTagsForResourceCommand, ListViewVersionsCommand, ListViewsCommand, SearchViewsCommand, TagResourceCommand,
   UntagResourceCommand, UpdateViewContentCommand, UpdateViewMetadataCommand, paginateListViews, type View,
 } from '@aws-sdk/client-connect'
