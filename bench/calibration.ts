@@ -19,7 +19,19 @@ const COMBINATIONS = args.positionalInt(0, 'combinations', 10)
 const COMMANDS = args.int('commands', 60)
 const VOCABULARIES = ['differential', 'checksum-conflict', 'immutability', 'validation']
 
-interface Row { combination: number; nonDefault: number; settled: number; correct: number; wrong: string[]; recoveredNonDefault: number; noEvidence: number; ambiguous: number; noMatch: number; residual: number; ms: number }
+interface Row {
+  combination: number
+  nonDefault: number
+  settled: number
+  correct: number
+  wrong: string[]
+  recoveredNonDefault: number
+  noEvidence: number
+  ambiguous: number
+  noMatch: number
+  residual: number
+  ms: number
+}
 
 async function main() {
   const random = seededRandom(7)
@@ -36,7 +48,10 @@ async function main() {
       const def = SEQUENTIAL_PROPERTIES.find((p) => p.id === id)!
       const target = await createTarget({ target: 'stub', stub: { modelOptions: { choices: served } } })
       try {
-        inputs.push({ file: `${id}.json`, recording: await record(target, sampleCommands(def, c * 10 + i, COMMANDS), c) })
+        inputs.push({
+          file: `${id}.json`,
+          recording: await record(target, sampleCommands(def, c * 10 + i, COMMANDS), c),
+        })
       } finally {
         await target.close()
       }
@@ -44,13 +59,23 @@ async function main() {
     const started = Date.now()
     const profile = await calibrate(inputs)
     const settled = Object.entries(profile.settled)
-    const wrong = settled.filter(([n, s]) => s.value !== served[n]).map(([n, s]) => `${n}=${s.value} (served ${served[n]})`)
+    const wrong = settled
+      .filter(([n, s]) => s.value !== served[n])
+      .map(([n, s]) => `${n}=${s.value} (served ${served[n]})`)
     const nonDefault = names.filter((n) => served[n] !== DEFAULT_CHOICES[n])
     const count = (reason: string) => profile.unsettled.filter((u) => u.reason === reason).length
     const row: Row = {
-      combination: c, nonDefault: nonDefault.length, settled: settled.length, correct: settled.length - wrong.length, wrong,
+      combination: c,
+      nonDefault: nonDefault.length,
+      settled: settled.length,
+      correct: settled.length - wrong.length,
+      wrong,
       recoveredNonDefault: nonDefault.filter((n) => profile.settled[n]?.value === served[n]).length,
-      noEvidence: count('no-evidence'), ambiguous: count('ambiguous'), noMatch: count('no-match'), residual: profile.residual.steps, ms: Date.now() - started,
+      noEvidence: count('no-evidence'),
+      ambiguous: count('ambiguous'),
+      noMatch: count('no-match'),
+      residual: profile.residual.steps,
+      ms: Date.now() - started,
     }
     rows.push(row)
     console.log(JSON.stringify(row))
@@ -61,11 +86,17 @@ async function main() {
     '',
     '| combination | non-default served | settled | wrong | non-default recovered | no-evidence | ambiguous | no-match | residual steps | calibrate time |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...rows.map((r) => `| ${r.combination} | ${r.nonDefault} | ${r.settled} | ${r.wrong.length} | ${r.recoveredNonDefault} | ${r.noEvidence} | ${r.ambiguous} | ${r.noMatch} | ${r.residual} | ${(r.ms / 1000).toFixed(1)} s |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.combination} | ${r.nonDefault} | ${r.settled} | ${r.wrong.length} | ${r.recoveredNonDefault} | ${r.noEvidence} | ${r.ambiguous} | ${r.noMatch} | ${r.residual} | ${(r.ms / 1000).toFixed(1)} s |`,
+    ),
     `| **total** | ${sum((r) => r.nonDefault)} | ${sum((r) => r.settled)} | ${sum((r) => r.wrong.length)} | ${sum((r) => r.recoveredNonDefault)} | ${sum((r) => r.noEvidence)} | ${sum((r) => r.ambiguous)} | ${sum((r) => r.noMatch)} | ${sum((r) => r.residual)} | |`,
   ].join('\n')
   console.log(md)
-  for (const [file, text] of [[args.text('json'), JSON.stringify(rows, null, 2)], [args.text('md'), md]] as const) {
+  for (const [file, text] of [
+    [args.text('json'), JSON.stringify(rows, null, 2)],
+    [args.text('md'), md],
+  ] as const) {
     if (!file) continue
     mkdirSync(dirname(file), { recursive: true })
     writeFileSync(file, text + '\n')

@@ -32,7 +32,16 @@ async function runAll(target: Target, seed: number): Promise<PropertyResult | un
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
-interface Row { quirk: string; killed: number; seeds: number; medianMs: number; maxMs: number; medianRuns: number; maxCommands: number; caughtBy: string[] }
+interface Row {
+  quirk: string
+  killed: number
+  seeds: number
+  medianMs: number
+  maxMs: number
+  medianRuns: number
+  maxCommands: number
+  caughtBy: string[]
+}
 
 async function main() {
   const rows: Row[] = []
@@ -54,14 +63,25 @@ async function main() {
       lengths.push(r.failure.commands.length)
       caught.add(`${r.property}:${r.failure.rule}`)
     }
-    rows.push({ quirk, killed, seeds: SEEDS, medianMs: Math.round(median(times)), maxMs: Math.round(Math.max(...times)), medianRuns: runs.length ? median(runs) : NaN, maxCommands: lengths.length ? Math.max(...lengths) : NaN, caughtBy: [...caught] })
+    rows.push({
+      quirk,
+      killed,
+      seeds: SEEDS,
+      medianMs: Math.round(median(times)),
+      maxMs: Math.round(Math.max(...times)),
+      medianRuns: runs.length ? median(runs) : NaN,
+      maxCommands: lengths.length ? Math.max(...lengths) : NaN,
+      caughtBy: [...caught],
+    })
     process.stderr.write(`${quirk}: killed ${killed}/${SEEDS}\n`)
   }
   // the whole default run on the correct stub
   const target = await createTarget({ target: 'stub' })
   const rss0 = process.memoryUsage().rss
   let peak = rss0
-  const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss) }, 20)
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss)
+  }, 20)
   const t0 = performance.now()
   const failed = await runAll(target, 1)
   const wallMs = Math.round(performance.now() - t0)
@@ -69,19 +89,41 @@ async function main() {
   await target.close()
 
   const lines = [
-    `Detection over ${SEEDS} seeds per quirk (default settings, first failing property stops the run)`, '',
+    `Detection over ${SEEDS} seeds per quirk (default settings, first failing property stops the run)`,
+    '',
     '| quirk | layer | killed | median time | max time | median runs | max shrunk cmds | caught by (property:rule) |',
     '|---|---|---:|---:|---:|---:|---:|---|',
-    ...rows.map((r) => `| ${r.quirk} | ${QUIRKS[r.quirk as keyof typeof QUIRKS].layer} | ${r.killed}/${r.seeds} | ${r.medianMs} ms | ${r.maxMs} ms | ${r.medianRuns} | ${r.maxCommands} | ${r.caughtBy.join(', ')} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.quirk} | ${QUIRKS[r.quirk as keyof typeof QUIRKS].layer} | ${r.killed}/${r.seeds} | ${r.medianMs} ms | ${r.maxMs} ms | ${r.medianRuns} | ${r.maxCommands} | ${r.caughtBy.join(', ')} |`,
+    ),
     '',
     `Kill score: ${rows.filter((r) => r.killed === r.seeds).length}/${rows.length} quirks killed on every seed.`,
     `Whole default run on the correct stub (${SEQUENTIAL_PROPERTIES.length} sequential properties + ${concurrencyProperty.id}): ${wallMs} ms wall, peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB, ${failed ? `FAILED: ${failed.property}` : 'all passed'}.`,
   ]
   console.log(lines.join('\n'))
   const json = args.text('json')
-  if (json) { mkdirSync(dirname(json), { recursive: true }); writeFileSync(json, JSON.stringify({ measuredAt: new Date().toISOString(), seeds: SEEDS, rows, wholeRun: { wallMs, peakRssMiB: peak / 2 ** 20, passed: !failed } }, null, 2)) }
+  if (json) {
+    mkdirSync(dirname(json), { recursive: true })
+    writeFileSync(
+      json,
+      JSON.stringify(
+        {
+          measuredAt: new Date().toISOString(),
+          seeds: SEEDS,
+          rows,
+          wholeRun: { wallMs, peakRssMiB: peak / 2 ** 20, passed: !failed },
+        },
+        null,
+        2,
+      ),
+    )
+  }
   const md = args.text('md')
-  if (md) { mkdirSync(dirname(md), { recursive: true }); writeFileSync(md, lines.join('\n') + '\n') }
+  if (md) {
+    mkdirSync(dirname(md), { recursive: true })
+    writeFileSync(md, lines.join('\n') + '\n')
+  }
 }
 
 await main()

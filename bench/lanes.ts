@@ -22,7 +22,15 @@ const mode = { strict: false }
 // the coverage plan runs first and alone in a run; every other lane-safe property explores
 const PROPS = ALL_PROPERTIES.filter((p) => isLaneSafe(p.id) && p.id !== 'coverage-plan')
 
-interface Measured { wallMs: number; calls: number; creates: number; deletes: number; busiest: string; throttleRetries: number; failed: string[] }
+interface Measured {
+  wallMs: number
+  calls: number
+  creates: number
+  deletes: number
+  busiest: string
+  throttleRetries: number
+  failed: string[]
+}
 
 async function measure(seed: number, concurrent: boolean): Promise<Measured> {
   const server = await startStubServer({ coreOptions: { faults: { liveLike: true } } })
@@ -43,7 +51,15 @@ async function measure(seed: number, concurrent: boolean): Promise<Measured> {
   const by = target.stats.byOperation
   // at 2 requests/s per API the busiest API's calls / 2 is a floor on the wall time, however many lanes
   const [op, n] = Object.entries(by).sort((a, b) => b[1] - a[1])[0] ?? ['none', 0]
-  return { wallMs, calls: target.stats.calls, creates: by.CreateView ?? 0, deletes: by.DeleteView ?? 0, busiest: `${op} ${n}`, throttleRetries: target.stats.throttleRetries, failed: results.filter((r) => r.status !== 'passed').map((r) => `${r.property}:${r.status}`) }
+  return {
+    wallMs,
+    calls: target.stats.calls,
+    creates: by.CreateView ?? 0,
+    deletes: by.DeleteView ?? 0,
+    busiest: `${op} ${n}`,
+    throttleRetries: target.stats.throttleRetries,
+    failed: results.filter((r) => r.status !== 'passed').map((r) => `${r.property}:${r.status}`),
+  }
 }
 
 async function closeBoth(target: Target, server: { close(): Promise<void> }): Promise<void> {
@@ -53,7 +69,8 @@ async function closeBoth(target: Target, server: { close(): Promise<void> }): Pr
 
 async function main() {
   const lines = [
-    `Lanes on the live-like stub (2 requests/s per API, burst 5, 60±20 ms), default per-API limiter; ${PROPS.length} lane-safe properties × ${RUNS} runs each (\`npx tsx bench/lanes.ts --seeds ${SEEDS} --runs ${RUNS}\`, ${new Date().toISOString().slice(0, 10)})`, '',
+    `Lanes on the live-like stub (2 requests/s per API, burst 5, 60±20 ms), default per-API limiter; ${PROPS.length} lane-safe properties × ${RUNS} runs each (\`npx tsx bench/lanes.ts --seeds ${SEEDS} --runs ${RUNS}\`, ${new Date().toISOString().slice(0, 10)})`,
+    '',
     '| seed | how | wall | calls | calls/s | CreateView · DeleteView | busiest API | 429 retries | not passed |',
     '|---:|---|---:|---:|---:|---:|---|---:|---|',
   ]
@@ -61,13 +78,18 @@ async function main() {
     const seed = 3000 + i
     for (const concurrent of [false, true]) {
       const m = await measure(seed, concurrent)
-      lines.push(`| ${seed} | ${concurrent ? `${PROPS.length} lanes at once` : 'one after another'} | ${(m.wallMs / 1000).toFixed(1)} s | ${m.calls} | ${(m.calls / (m.wallMs / 1000)).toFixed(1)} | ${m.creates} · ${m.deletes} | ${m.busiest} | ${m.throttleRetries} | ${m.failed.join(', ') || 'none'} |`)
+      lines.push(
+        `| ${seed} | ${concurrent ? `${PROPS.length} lanes at once` : 'one after another'} | ${(m.wallMs / 1000).toFixed(1)} s | ${m.calls} | ${(m.calls / (m.wallMs / 1000)).toFixed(1)} | ${m.creates} · ${m.deletes} | ${m.busiest} | ${m.throttleRetries} | ${m.failed.join(', ') || 'none'} |`,
+      )
       process.stderr.write(`${lines[lines.length - 1]}\n`)
     }
   }
   console.log(lines.join('\n'))
   const md = args.text('md')
-  if (md) { mkdirSync(dirname(md), { recursive: true }); writeFileSync(md, lines.join('\n') + '\n') }
+  if (md) {
+    mkdirSync(dirname(md), { recursive: true })
+    writeFileSync(md, lines.join('\n') + '\n')
+  }
 }
 
 await main()

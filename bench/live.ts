@@ -25,7 +25,9 @@ import { benchArgs } from './support/bench-args'
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
 const args = benchArgs(['budgets', 'seeds', 'shapes', 'parallel', 'quirks', 'json', 'md'])
-const BUDGETS_S = args.list('budgets', ['60', '180']).map((b) => asInteger({ value: b, source: '--budgets' }, 1, 86_400))
+const BUDGETS_S = args
+  .list('budgets', ['60', '180'])
+  .map((b) => asInteger({ value: b, source: '--budgets' }, 1, 86_400))
 const SEEDS = args.int('seeds', 2)
 const SHAPES = args.list('shapes', ['global', 'per-api']) as Shape[]
 const PARALLEL = args.int('parallel', 12)
@@ -40,7 +42,12 @@ const LIMITERS: Record<Shape, LimiterSettings> = {
   'per-api': { shape: 'per-api', tps: 2, burst: 5 },
 }
 
-interface Job { shape: Shape; budgetS: number; seed: number; quirk?: string }
+interface Job {
+  shape: Shape
+  budgetS: number
+  seed: number
+  quirk?: string
+}
 interface JobResult extends Job {
   wallMs: number
   calls: number
@@ -67,7 +74,9 @@ interface JobResult extends Job {
 const DOCUMENTED = RULES.filter((r) => r.confidence === 'documented').map((r) => r.id)
 
 async function runJob(job: Job): Promise<JobResult> {
-  const server = await startStubServer({ coreOptions: { faults: { liveLike: {}, seed: job.seed }, modelOptions: { quirks: job.quirk ? [job.quirk] : [] } } })
+  const server = await startStubServer({
+    coreOptions: { faults: { liveLike: {}, seed: job.seed }, modelOptions: { quirks: job.quirk ? [job.quirk] : [] } },
+  })
   const target = await createTarget({ target: server.url, rate: LIMITERS[job.shape] })
   const started = Date.now()
   const budgetMs = job.budgetS * 1000
@@ -81,7 +90,8 @@ async function runJob(job: Job): Promise<JobResult> {
   // rules an executed assertion checked: each property's own, plus the 429s Target.send judged while it ran
   const exercised = new Set<string>()
   const note = (assertions: Record<string, number | undefined> = {}) => {
-    for (const [rule, n] of Object.entries({ ...assertions, ...target.takeAnswerAssertions() })) if ((n ?? 0) > 0) exercised.add(rule)
+    for (const [rule, n] of Object.entries({ ...assertions, ...target.takeAnswerAssertions() }))
+      if ((n ?? 0) > 0) exercised.add(rule)
   }
   const documentedSoFar = () => DOCUMENTED.filter((id) => exercised.has(id))
   try {
@@ -97,7 +107,8 @@ async function runJob(job: Job): Promise<JobResult> {
       sequences += r.numRuns
       commands += r.commandsExecuted
       note(r.assertions)
-      if (prop.id === 'coverage-plan') plan = { planCalls: target.stats.calls, planMs: Date.now() - started, planDocumented: documentedSoFar() }
+      if (prop.id === 'coverage-plan')
+        plan = { planCalls: target.stats.calls, planMs: Date.now() - started, planDocumented: documentedSoFar() }
       if (r.status === 'inconclusive') inconclusive++
       if (r.status !== 'failed') continue
       if (r.failure && r.failure.rule !== 'harness') {
@@ -111,25 +122,42 @@ async function runJob(job: Job): Promise<JobResult> {
   }
   const wallMs = Date.now() - started
   const result: JobResult = {
-    ...job, wallMs, calls: target.stats.calls, throttled: server.core.faults.stats.throttled, serverErrors: target.stats.serverErrors,
-    byOperation: { ...target.stats.byOperation }, ...(failedOn ? { failedOn, failureMessage } : {}), harnessFailures, sequences, commands, inconclusive, ...plan,
+    ...job,
+    wallMs,
+    calls: target.stats.calls,
+    throttled: server.core.faults.stats.throttled,
+    serverErrors: target.stats.serverErrors,
+    byOperation: { ...target.stats.byOperation },
+    ...(failedOn ? { failedOn, failureMessage } : {}),
+    harnessFailures,
+    sequences,
+    commands,
+    inconclusive,
+    ...plan,
     runDocumented: documentedSoFar(),
   }
   await server.close()
   return result
 }
 
-async function pool<T, R>(items: T[], n: number, fn: (t: T) => Promise<R>, done: (r: R, i: number) => void): Promise<R[]> {
+async function pool<T, R>(
+  items: T[],
+  n: number,
+  fn: (t: T) => Promise<R>,
+  done: (r: R, i: number) => void,
+): Promise<R[]> {
   const out: R[] = new Array(items.length)
   let next = 0
   let finished = 0
-  await Promise.all(Array.from({ length: Math.min(n, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++
-      out[i] = await fn(items[i]!)
-      done(out[i]!, ++finished)
-    }
-  }))
+  await Promise.all(
+    Array.from({ length: Math.min(n, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++
+        out[i] = await fn(items[i]!)
+        done(out[i]!, ++finished)
+      }
+    }),
+  )
   return out
 }
 
@@ -147,9 +175,17 @@ function documentedCell(runs: string[][]): string {
 
 function tables(results: JobResult[]): string[] {
   const lines: string[] = []
-  const groups = SHAPES.flatMap((shape) => BUDGETS_S.map((budgetS) => ({ shape, budgetS, rs: results.filter((r) => r.shape === shape && r.budgetS === budgetS) })))
-  lines.push('| limiter | budget | clean runs | wall (median) | coverage plan: calls, wall | documented rules exercised: by the plan, by the run | calls/s (median) | APIs used | allowance of those APIs | share used | 429s | sequences (median) | false positives | harness failures | inconclusive properties |',
-    '|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
+  const groups = SHAPES.flatMap((shape) =>
+    BUDGETS_S.map((budgetS) => ({
+      shape,
+      budgetS,
+      rs: results.filter((r) => r.shape === shape && r.budgetS === budgetS),
+    })),
+  )
+  lines.push(
+    '| limiter | budget | clean runs | wall (median) | coverage plan: calls, wall | documented rules exercised: by the plan, by the run | calls/s (median) | APIs used | allowance of those APIs | share used | 429s | sequences (median) | false positives | harness failures | inconclusive properties |',
+    '|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  )
   for (const g of groups) {
     const clean = g.rs.filter((r) => !r.quirk)
     if (!clean.length) continue
@@ -157,26 +193,51 @@ function tables(results: JobResult[]): string[] {
     const apis = median(clean.map((r) => Object.keys(r.byOperation).length))
     const allowance = apis * LIVE_LIKE_DEFAULTS.ratePerSecond
     const planned = clean.filter((r) => r.planCalls !== undefined)
-    const plan = planned.length ? `${median(planned.map((r) => r.planCalls!))}, ${(median(planned.map((r) => r.planMs!)) / 1000).toFixed(1)} s` : '–'
-    lines.push(`| ${g.shape} | ${g.budgetS} s | ${clean.length} | ${(median(clean.map((r) => r.wallMs)) / 1000).toFixed(0)} s | ${plan} | ${documentedCell(planned.map((r) => r.planDocumented!))}; ${documentedCell(clean.map((r) => r.runDocumented))} | ${median(cps).toFixed(2)} | ${apis} of ${OPS.length} | ${allowance} req/s | ${pct(median(cps), allowance)} | ${sum(clean.map((r) => r.throttled))} | ${median(clean.map((r) => r.sequences))} | ${clean.filter((r) => r.failedOn).map((r) => r.failedOn).join(', ') || '0'} | ${sum(clean.map((r) => r.harnessFailures.length))} | ${sum(clean.map((r) => r.inconclusive))} |`)
+    const plan = planned.length
+      ? `${median(planned.map((r) => r.planCalls!))}, ${(median(planned.map((r) => r.planMs!)) / 1000).toFixed(1)} s`
+      : '–'
+    lines.push(
+      `| ${g.shape} | ${g.budgetS} s | ${clean.length} | ${(median(clean.map((r) => r.wallMs)) / 1000).toFixed(0)} s | ${plan} | ${documentedCell(planned.map((r) => r.planDocumented!))}; ${documentedCell(clean.map((r) => r.runDocumented))} | ${median(cps).toFixed(2)} | ${apis} of ${OPS.length} | ${allowance} req/s | ${pct(median(cps), allowance)} | ${sum(clean.map((r) => r.throttled))} | ${median(clean.map((r) => r.sequences))} | ${
+        clean
+          .filter((r) => r.failedOn)
+          .map((r) => r.failedOn)
+          .join(', ') || '0'
+      } | ${sum(clean.map((r) => r.harnessFailures.length))} | ${sum(clean.map((r) => r.inconclusive))} |`,
+    )
   }
-  lines.push('', '| limiter | budget | quirks killed (all seeds) | quirk × seed kills | wall (median) | 429s | missed |', '|---|---:|---:|---:|---:|---:|---|')
+  lines.push(
+    '',
+    '| limiter | budget | quirks killed (all seeds) | quirk × seed kills | wall (median) | 429s | missed |',
+    '|---|---:|---:|---:|---:|---:|---|',
+  )
   for (const g of groups) {
     const q = g.rs.filter((r) => r.quirk)
     if (!q.length) continue
     const byQuirk = new Map<string, JobResult[]>()
     for (const r of q) byQuirk.set(r.quirk!, [...(byQuirk.get(r.quirk!) ?? []), r])
     const allSeeds = [...byQuirk.values()].filter((rs) => rs.every((r) => r.failedOn)).length
-    const missed = [...byQuirk.entries()].filter(([, rs]) => rs.some((r) => !r.failedOn)).map(([name, rs]) => `${name} (${rs.filter((r) => r.failedOn).length}/${rs.length})`)
-    lines.push(`| ${g.shape} | ${g.budgetS} s | ${allSeeds}/${byQuirk.size} (${pct(allSeeds, byQuirk.size)}) | ${q.filter((r) => r.failedOn).length}/${q.length} (${pct(q.filter((r) => r.failedOn).length, q.length)}) | ${(median(q.map((r) => r.wallMs)) / 1000).toFixed(0)} s | ${sum(q.map((r) => r.throttled))} | ${missed.join(', ') || '–'} |`)
+    const missed = [...byQuirk.entries()]
+      .filter(([, rs]) => rs.some((r) => !r.failedOn))
+      .map(([name, rs]) => `${name} (${rs.filter((r) => r.failedOn).length}/${rs.length})`)
+    lines.push(
+      `| ${g.shape} | ${g.budgetS} s | ${allSeeds}/${byQuirk.size} (${pct(allSeeds, byQuirk.size)}) | ${q.filter((r) => r.failedOn).length}/${q.length} (${pct(q.filter((r) => r.failedOn).length, q.length)}) | ${(median(q.map((r) => r.wallMs)) / 1000).toFixed(0)} s | ${sum(q.map((r) => r.throttled))} | ${missed.join(', ') || '–'} |`,
+    )
   }
   const clean = results.filter((r) => !r.quirk)
   if (clean.length) {
-    lines.push('', 'Calls per API on the clean stub (median over seeds):', '', `| limiter | budget | ${OPS.join(' | ')} |`, `|---|---:|${'---:|'.repeat(OPS.length)}`)
+    lines.push(
+      '',
+      'Calls per API on the clean stub (median over seeds):',
+      '',
+      `| limiter | budget | ${OPS.join(' | ')} |`,
+      `|---|---:|${'---:|'.repeat(OPS.length)}`,
+    )
     for (const g of groups) {
       const rs = g.rs.filter((r) => !r.quirk)
       if (!rs.length) continue
-      lines.push(`| ${g.shape} | ${g.budgetS} s | ${OPS.map((op) => median(rs.map((r) => r.byOperation[op] ?? 0))).join(' | ')} |`)
+      lines.push(
+        `| ${g.shape} | ${g.budgetS} s | ${OPS.map((op) => median(rs.map((r) => r.byOperation[op] ?? 0))).join(' | ')} |`,
+      )
     }
   }
   return lines
@@ -194,18 +255,30 @@ async function main() {
     }
   }
   const t0 = Date.now()
-  process.stderr.write(`${jobs.length} jobs, ${PARALLEL} at a time, budgets ${BUDGETS_S.join('/')} s, shapes ${SHAPES.join('/')}, ${SEEDS} seed(s)\n`)
-  const results = await pool(jobs, PARALLEL, runJob, (r, n) => process.stderr.write(
-    `[${n}/${jobs.length} ${((Date.now() - t0) / 1000).toFixed(0)} s] ${r.shape} ${r.budgetS}s seed ${r.seed} ${r.quirk ?? 'clean'}: ${r.failedOn ? `${r.failedOn}${r.quirk ? '' : ` (${r.failureMessage})`}` : 'no failure'} · ${r.calls} calls in ${(r.wallMs / 1000).toFixed(1)} s, ${r.throttled} × 429${r.harnessFailures.length ? ` · harness: ${r.harnessFailures.join('; ')}` : ''}\n`))
+  process.stderr.write(
+    `${jobs.length} jobs, ${PARALLEL} at a time, budgets ${BUDGETS_S.join('/')} s, shapes ${SHAPES.join('/')}, ${SEEDS} seed(s)\n`,
+  )
+  const results = await pool(jobs, PARALLEL, runJob, (r, n) =>
+    process.stderr.write(
+      `[${n}/${jobs.length} ${((Date.now() - t0) / 1000).toFixed(0)} s] ${r.shape} ${r.budgetS}s seed ${r.seed} ${r.quirk ?? 'clean'}: ${r.failedOn ? `${r.failedOn}${r.quirk ? '' : ` (${r.failureMessage})`}` : 'no failure'} · ${r.calls} calls in ${(r.wallMs / 1000).toFixed(1)} s, ${r.throttled} × 429${r.harnessFailures.length ? ` · harness: ${r.harnessFailures.join('; ')}` : ''}\n`,
+    ),
+  )
   const lines = [
     `Live-like stub (per-API buckets ${LIVE_LIKE_DEFAULTS.ratePerSecond} req/s, burst ${LIVE_LIKE_DEFAULTS.burst}, latency ${LIVE_LIKE_DEFAULTS.latencyMs}±${LIVE_LIKE_DEFAULTS.jitterMs} ms), ${PROPERTIES.length} properties over HTTP, default mode, ${SEEDS} seed(s), ${PARALLEL} jobs in parallel; ${((Date.now() - t0) / 60_000).toFixed(1)} min in all.`,
-    '', ...tables(results),
+    '',
+    ...tables(results),
   ]
   console.log(lines.join('\n'))
   const json = args.text('json')
-  if (json) { mkdirSync(dirname(json), { recursive: true }); writeFileSync(json, JSON.stringify({ measuredAt: new Date().toISOString(), results }, null, 2)) }
+  if (json) {
+    mkdirSync(dirname(json), { recursive: true })
+    writeFileSync(json, JSON.stringify({ measuredAt: new Date().toISOString(), results }, null, 2))
+  }
   const md = args.text('md')
-  if (md) { mkdirSync(dirname(md), { recursive: true }); writeFileSync(md, lines.join('\n') + '\n') }
+  if (md) {
+    mkdirSync(dirname(md), { recursive: true })
+    writeFileSync(md, lines.join('\n') + '\n')
+  }
 }
 
 await main()

@@ -72,7 +72,8 @@ async function attempt(prop: PropertyStrategy, target: Target, seed: number, cap
   }
   const failedAt = r.status === 'failed' ? Math.max(1, r.numRuns) : undefined
   // the budget ran out before the failing sequence ended: what failed was the budget, not the target
-  if (failedAt === undefined || (spentAtSequence !== undefined && spentAtSequence <= failedAt)) return { killed: false, calls: Math.min(cap, target.stats.calls) }
+  if (failedAt === undefined || (spentAtSequence !== undefined && spentAtSequence <= failedAt))
+    return { killed: false, calls: Math.min(cap, target.stats.calls) }
   return { killed: true, calls: callsAtReset[failedAt] ?? target.stats.calls, rule: r.failure?.rule }
 }
 
@@ -110,36 +111,52 @@ async function main() {
     }
     const sorted = [...callsToKill].sort((a, b) => a - b)
     rows.push({
-      property: prop.id, kills, attempts: SEEDS * QUIRK_NAMES.length, calls,
+      property: prop.id,
+      kills,
+      attempts: SEEDS * QUIRK_NAMES.length,
+      calls,
       killsPer100Calls: calls ? Math.round((10_000 * kills) / calls) / 100 : 0,
       quirksKilled: [...killedQuirks].sort(),
       medianCallsToKill: sorted.length ? sorted[Math.floor(sorted.length / 2)]! : null,
       // a fixed plan (re-running it reproduces it): one pass per attempt, whatever the budget
       deterministic: prop.rerunReplays === true,
     })
-    process.stderr.write(`${prop.id}: ${kills} kills in ${calls} calls (${Math.round(performance.now() - started)} ms)\n`)
+    process.stderr.write(
+      `${prop.id}: ${kills} kills in ${calls} calls (${Math.round(performance.now() - started)} ms)\n`,
+    )
   }
   const command = `npm run bench:quirk-yield -- --seeds ${SEEDS} --cap ${CAP}`
   const measuredAt = new Date().toISOString().slice(0, 10)
   const lines = [
-    `Quirk yield over ${QUIRK_NAMES.length} quirks × ${SEEDS} seeds per property, in-process stub, default mode, budget ${CAP} calls per attempt (\`${command}\`, ${measuredAt})`, '',
+    `Quirk yield over ${QUIRK_NAMES.length} quirks × ${SEEDS} seeds per property, in-process stub, default mode, budget ${CAP} calls per attempt (\`${command}\`, ${measuredAt})`,
+    '',
     '| property | kills per 100 calls | kills / attempts | calls spent | median calls to kill | quirks killed |',
     '|---|---:|---:|---:|---:|---|',
-    ...[...rows].sort((a, b) => b.killsPer100Calls - a.killsPer100Calls).map((r) =>
-      `| ${r.property} | ${r.killsPer100Calls.toFixed(2)} | ${r.kills}/${r.attempts} | ${r.calls} | ${r.medianCallsToKill ?? '–'} | ${r.quirksKilled.length}: ${r.quirksKilled.join(', ') || '–'} |`),
+    ...[...rows]
+      .sort((a, b) => b.killsPer100Calls - a.killsPer100Calls)
+      .map(
+        (r) =>
+          `| ${r.property} | ${r.killsPer100Calls.toFixed(2)} | ${r.kills}/${r.attempts} | ${r.calls} | ${r.medianCallsToKill ?? '–'} | ${r.quirksKilled.length}: ${r.quirksKilled.join(', ') || '–'} |`,
+      ),
     '',
     `False positives on the clean stub: ${falsePositives.length ? falsePositives.join('; ') : 'none'} (${MEASURED.length} properties × ${SEEDS} seeds).`,
   ]
   console.log(lines.join('\n'))
   const md = args.text('md')
-  if (md) { mkdirSync(dirname(md), { recursive: true }); writeFileSync(md, lines.join('\n') + '\n') }
+  if (md) {
+    mkdirSync(dirname(md), { recursive: true })
+    writeFileSync(md, lines.join('\n') + '\n')
+  }
   if (falsePositives.length) {
     process.stderr.write(`not writing ${MODULE}: the clean stub failed, so these figures measure a harness bug\n`)
     process.exitCode = 1
     return
   }
   if (!args.has('no-write')) {
-    writeFileSync(MODULE, renderYieldModule({ measuredAt, command, seeds: SEEDS, callCap: CAP, quirks: QUIRK_NAMES.length, rows }))
+    writeFileSync(
+      MODULE,
+      renderYieldModule({ measuredAt, command, seeds: SEEDS, callCap: CAP, quirks: QUIRK_NAMES.length, rows }),
+    )
     process.stderr.write(`wrote ${MODULE}\n`)
   }
 }

@@ -25,18 +25,33 @@ const input = { InstanceId: DEFAULT_INSTANCE_ID, ViewId: 'arn:aws:connect:us-eas
 async function main() {
   const core = createStubCore()
   // the canned answer is the stub's own answer to the same call, so every path parses the same bytes
-  const sample = await core.handle({ method: 'GET', path: `/views/${DEFAULT_INSTANCE_ID}/${encodeURIComponent(input.ViewId)}`, query: '', headers: {}, body: '' })
+  const sample = await core.handle({
+    method: 'GET',
+    path: `/views/${DEFAULT_INSTANCE_ID}/${encodeURIComponent(input.ViewId)}`,
+    query: '',
+    headers: {},
+    body: '',
+  })
   const canned = new TextEncoder().encode(sample.body)
   const cannedClient = new ConnectClient({
-    region: 'us-east-1', credentials: STUB_CREDENTIALS, maxAttempts: 1,
+    region: 'us-east-1',
+    credentials: STUB_CREDENTIALS,
+    maxAttempts: 1,
     requestHandler: {
       handle: async () => ({ response: new HttpResponse({ statusCode: 200, headers: sample.headers, body: canned }) }),
-      updateHttpClientConfig() {}, httpHandlerConfigs: () => ({}), destroy() {},
+      updateHttpClientConfig() {},
+      httpHandlerConfigs: () => ({}),
+      destroy() {},
     } as never,
   })
   const inProcess = createStubClient({ core }).client
   const server = await startStubServer({ core })
-  const httpClient = new ConnectClient({ region: 'us-east-1', credentials: STUB_CREDENTIALS, maxAttempts: 1, endpoint: server.url })
+  const httpClient = new ConnectClient({
+    region: 'us-east-1',
+    credentials: STUB_CREDENTIALS,
+    maxAttempts: 1,
+    endpoint: server.url,
+  })
   const msw = setupServer(...createStubHandlers(core))
   const mswClient = new ConnectClient({ region: 'us-east-1', credentials: STUB_CREDENTIALS, maxAttempts: 1 })
 
@@ -47,7 +62,8 @@ async function main() {
     ['HTTP server (loopback)', httpClient, false],
   ]
   const samples = new Map<string, number[]>(paths.map(([n]) => [n, []]))
-  for (let round = -1; round < ROUNDS; round++) { // round -1 warms up every path
+  for (let round = -1; round < ROUNDS; round++) {
+    // round -1 warms up every path
     for (const [name, client, needsMsw] of paths) {
       if (needsMsw) msw.listen({ onUnhandledRequest: 'error' })
       const n = round < 0 ? 100 : CALLS
@@ -62,14 +78,29 @@ async function main() {
   const ceiling = median(samples.get(paths[0][0])!)
   const rows = paths.map(([name]) => {
     const m = median(samples.get(name)!)
-    return { path: name, callsPerSecond: Math.round(m), msPerCall: +(1000 / m).toFixed(3), ratioToCeiling: +(m / ceiling).toFixed(3) }
+    return {
+      path: name,
+      callsPerSecond: Math.round(m),
+      msPerCall: +(1000 / m).toFixed(3),
+      ratioToCeiling: +(m / ceiling).toFixed(3),
+    }
   })
-  console.log(`\nDescribeView throughput, ${CALLS} sequential calls x ${ROUNDS} rounds (median), Node ${process.version}\n`)
+  console.log(
+    `\nDescribeView throughput, ${CALLS} sequential calls x ${ROUNDS} rounds (median), Node ${process.version}\n`,
+  )
   console.log('| path | calls/s | ms/call | vs ceiling |\n|---|---:|---:|---:|')
-  for (const r of rows) console.log(`| ${r.path} | ${r.callsPerSecond} | ${r.msPerCall} | ${(r.ratioToCeiling * 100).toFixed(0)} % |`)
+  for (const r of rows)
+    console.log(`| ${r.path} | ${r.callsPerSecond} | ${r.msPerCall} | ${(r.ratioToCeiling * 100).toFixed(0)} % |`)
   if (jsonOut) {
     mkdirSync(dirname(jsonOut), { recursive: true })
-    writeFileSync(jsonOut, JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, calls: CALLS, rounds: ROUNDS, rows }, null, 2))
+    writeFileSync(
+      jsonOut,
+      JSON.stringify(
+        { measuredAt: new Date().toISOString(), node: process.version, calls: CALLS, rounds: ROUNDS, rows },
+        null,
+        2,
+      ),
+    )
     console.log(`\nwrote ${jsonOut}`)
   }
   await server.close()

@@ -37,7 +37,10 @@ describe('2. the pact is written to contracts/pacts/', () => {
     syncPactFiles(generatedDir, COMMITTED_PACTS_DIR)
     const doc = readPactDocument(COMMITTED_PACT_FILE)
     expect(doc.interactions.map((i) => i.description).sort()).toEqual(CONTRACT_CASES.map((c) => c.description).sort())
-    for (const c of CONTRACT_CASES) expect(doc.interactions.find((i) => i.description === c.description)?.comments?.rules, c.description).toEqual([...c.rules])
+    for (const c of CONTRACT_CASES)
+      expect(doc.interactions.find((i) => i.description === c.description)?.comments?.rules, c.description).toEqual([
+        ...c.rules,
+      ])
   })
 })
 

@@ -7,4 +7,6 @@ import { COMMITTED_SCHEMA_DIR, writeSchemaSet } from '../src/schemas/schema-set'
 const started = Date.now()
 const set = generateSchemaSet({ typesEntry: PINNED_TYPES_ENTRY })
 const written = writeSchemaSet(COMMITTED_SCHEMA_DIR, set)
-console.log(`wrote ${written.length} files to ${COMMITTED_SCHEMA_DIR} from ${set.manifest.sdk.package}@${set.manifest.sdk.version} in ${Date.now() - started} ms`)
+console.log(
+  `wrote ${written.length} files to ${COMMITTED_SCHEMA_DIR} from ${set.manifest.sdk.package}@${set.manifest.sdk.version} in ${Date.now() - started} ms`,
+)

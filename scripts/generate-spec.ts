@@ -10,9 +10,19 @@ export const OUTPUT_PATH = join(root, 'src/spec/service-model.generated.ts')
 
 /** The operations this harness covers: the nine view operations, SearchViews and tagging. */
 export const COVERED_OPERATIONS = [
-  'CreateView', 'DescribeView', 'UpdateViewContent', 'UpdateViewMetadata', 'CreateViewVersion',
-  'DeleteView', 'DeleteViewVersion', 'ListViews', 'ListViewVersions', 'SearchViews',
-  'TagResource', 'UntagResource', 'ListTagsForResource',
+  'CreateView',
+  'DescribeView',
+  'UpdateViewContent',
+  'UpdateViewMetadata',
+  'CreateViewVersion',
+  'DeleteView',
+  'DeleteViewVersion',
+  'ListViews',
+  'ListViewVersions',
+  'SearchViews',
+  'TagResource',
+  'UntagResource',
+  'ListTagsForResource',
 ] as const
 
 type Raw = Record<string, any>
@@ -34,16 +44,25 @@ function convertShape(name: string, s: Raw): Raw {
     case 'string': {
       const o: Raw = { type: 'string' }
       bounds(o)
-      if (s.pattern !== undefined) { o.pattern = s.pattern; o.patternFlags = patternFlags(s.pattern) }
+      if (s.pattern !== undefined) {
+        o.pattern = s.pattern
+        o.patternFlags = patternFlags(s.pattern)
+      }
       if (s.enum) o.enum = s.enum
       if (s.sensitive) o.sensitive = true
       return o
     }
-    case 'integer': case 'long': return bounds({ type: s.type })
-    case 'timestamp': return { type: 'timestamp' }
-    case 'boolean': return { type: 'boolean' }
-    case 'list': return bounds({ type: 'list', member: s.member.shape })
-    case 'map': return bounds({ type: 'map', key: s.key.shape, value: s.value.shape })
+    case 'integer':
+    case 'long':
+      return bounds({ type: s.type })
+    case 'timestamp':
+      return { type: 'timestamp' }
+    case 'boolean':
+      return { type: 'boolean' }
+    case 'list':
+      return bounds({ type: 'list', member: s.member.shape })
+    case 'map':
+      return bounds({ type: 'map', key: s.key.shape, value: s.value.shape })
     case 'structure': {
       const members: Raw = {}
       for (const [m, spec] of Object.entries<Raw>(s.members ?? {})) {
@@ -57,7 +76,11 @@ function convertShape(name: string, s: Raw): Raw {
       if (s.union) o.union = true
       // botocore drops Smithy's @error("server") on some shapes (InternalServiceException has no "fault");
       // a 5xx status is a server fault by definition, which is also how the JS SDK reports it
-      if (s.error) o.error = { httpStatus: s.error.httpStatusCode, fault: s.fault || s.error.httpStatusCode >= 500 ? 'server' : 'client' }
+      if (s.error)
+        o.error = {
+          httpStatus: s.error.httpStatusCode,
+          fault: s.fault || s.error.httpStatusCode >= 500 ? 'server' : 'client',
+        }
       return o
     }
     default:
@@ -82,11 +105,20 @@ export function generate(model: Raw): string {
     if (o.output) visit(o.output.shape)
     for (const e of o.errors) visit(e.shape)
     operations[op] = {
-      name: op, method: o.http.method, uri: o.http.requestUri, input: o.input.shape,
-      output: o.output?.shape ?? null, errors: o.errors.map((e: Raw) => e.shape), idempotent: !!o.idempotent,
+      name: op,
+      method: o.http.method,
+      uri: o.http.requestUri,
+      input: o.input.shape,
+      output: o.output?.shape ?? null,
+      errors: o.errors.map((e: Raw) => e.shape),
+      idempotent: !!o.idempotent,
     }
   }
-  const sorted = Object.fromEntries(Object.keys(shapes).sort().map((k) => [k, shapes[k]]))
+  const sorted = Object.fromEntries(
+    Object.keys(shapes)
+      .sort()
+      .map((k) => [k, shapes[k]]),
+  )
   const errorNames = [...new Set(Object.values<Raw>(operations).flatMap((o) => o.errors))].sort()
   const m = model.metadata
   return [

@@ -24,14 +24,20 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
 const program = new Command('verify-contracts')
   .description('Verify the Connect Views API pact against an endpoint URL or live AWS (SigV4 re-signed)')
   .option('--target <url|aws>', 'an http(s) URL of an emulator/stub, or "aws" (env CONFORMANCE_TARGET)')
-  .option('--instance-id <id>', 'Connect instance to arrange provider states in (required for aws; env CONFORMANCE_INSTANCE_ID)')
+  .option(
+    '--instance-id <id>',
+    'Connect instance to arrange provider states in (required for aws; env CONFORMANCE_INSTANCE_ID)',
+  )
   .option('--region <region>', 'region (env CONFORMANCE_REGION, AWS_REGION; default us-east-1)')
   .option('--profile <name>', 'AWS profile for the aws target (env AWS_PROFILE)')
   .option('--config <file>', 'JSON config file, as for conformance run (env CONFORMANCE_CONFIG)')
   .option('--pact <file...>', 'pact files (default: contracts/pacts/ committed pact)')
   .option('--tps <n>', 'requests per second for arranging states on live targets (default 2; env CONFORMANCE_TPS)')
   .option('--json <file>', 'write per-interaction results as JSON')
-  .option('--remaining-ms <n>', 'time budget in ms from process start: interactions not reached by then are not verified')
+  .option(
+    '--remaining-ms <n>',
+    'time budget in ms from process start: interactions not reached by then are not verified',
+  )
   .addOption(new Option('--log-level <level>', 'Pact log level').choices(['trace', 'debug', 'info', 'warn', 'error']))
   .option('--provider-version <v>', 'broker mode: provider version to publish results for')
   .option('--provider-branch <b>', 'broker mode: provider branch')

@@ -23,7 +23,10 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT]
 /** What each code means, in the words the README's table uses. */
 export const EXIT_CODES: readonly { readonly code: ExitCode; readonly meaning: string }[] = [
   { code: EXIT.ok, meaning: 'nothing failed (PASSED, or INCONCLUSIVE when the budget left something unchecked)' },
-  { code: EXIT.failures, meaning: 'conformance failures, operations not implemented, a regression still failing, a breaking SDK difference' },
+  {
+    code: EXIT.failures,
+    meaning: 'conformance failures, operations not implemented, a regression still failing, a breaking SDK difference',
+  },
   { code: EXIT.usage, meaning: 'usage or configuration error (one readable line on stderr)' },
   { code: EXIT.unreachable, meaning: 'target unreachable' },
   { code: EXIT.internal, meaning: 'internal error (a harness bug; stack trace on stderr)' },

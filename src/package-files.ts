@@ -23,7 +23,9 @@ function findPackageRoot(): string {
     if (existsSync(manifest)) {
       try {
         if ((JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === PACKAGE_NAME) return dir
-      } catch { /* an unreadable package.json on the way up is not ours */ }
+      } catch {
+        /* an unreadable package.json on the way up is not ours */
+      }
     }
     if (dirname(dir) === dir) throw new Error(`${PACKAGE_NAME}: no package.json of the package above ${start}`)
   }
@@ -37,7 +39,8 @@ export function packagePath(relativePath: string): string {
   return join(PACKAGE_ROOT, relativePath)
 }
 
-export const PACKAGE_VERSION = (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string }).version
+export const PACKAGE_VERSION = (JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version: string })
+  .version
 
 /** True when this code runs from the TypeScript source (a clone, through tsx), false from the built dist/. */
 export const RUNNING_FROM_SOURCE = fileURLToPath(import.meta.url).endsWith('.ts')

@@ -54,7 +54,10 @@ export interface RunOutcome {
 const FLAG_NAMES: Readonly<Partial<Record<keyof RunOptions, string>>> = { quirks: 'quirk', reports: 'report' }
 
 /** Runs the regression bundles, the properties and the contracts against one target; see RunOptions. */
-export async function runConformance(options: RunOptions = {}, io: Partial<RunIo> & { env?: NodeJS.ProcessEnv } = {}): Promise<RunOutcome> {
+export async function runConformance(
+  options: RunOptions = {},
+  io: Partial<RunIo> & { env?: NodeJS.ProcessEnv } = {},
+): Promise<RunOutcome> {
   const flags: RawSettings = {}
   for (const [k, v] of Object.entries(options)) if (v !== undefined) flags[FLAG_NAMES[k as keyof RunOptions] ?? k] = v
   const settings = runSettings(settingSource(flags, io.env ?? process.env))
@@ -63,7 +66,10 @@ export async function runConformance(options: RunOptions = {}, io: Partial<RunIo
     warn: io.warn ?? ((line) => void process.stderr.write(`${line}\n`)),
   })
   const file = join(settings.out, 'report.json')
-  const report = settings.reports.includes('json') && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) as ConformanceReport : undefined
+  const report =
+    settings.reports.includes('json') && existsSync(file)
+      ? (JSON.parse(readFileSync(file, 'utf8')) as ConformanceReport)
+      : undefined
   return { exitCode, ...(report ? { report } : {}) }
 }
 

@@ -36,10 +36,17 @@ function guarded<A extends unknown[], T>(f: (...a: A) => T): (...a: A) => T {
 }
 
 /** `flags`: the names (without --) the script takes, each with a value; `switches`: those without one. */
-export function benchArgs(flags: readonly string[], switches: readonly string[] = [], argv: readonly string[] = process.argv.slice(2)): BenchArgs {
+export function benchArgs(
+  flags: readonly string[],
+  switches: readonly string[] = [],
+  argv: readonly string[] = process.argv.slice(2),
+): BenchArgs {
   let parsed: { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] }
   try {
-    const options = Object.fromEntries([...flags.map((f) => [f, { type: 'string' as const }]), ...switches.map((f) => [f, { type: 'boolean' as const }])])
+    const options = Object.fromEntries([
+      ...flags.map((f) => [f, { type: 'string' as const }]),
+      ...switches.map((f) => [f, { type: 'boolean' as const }]),
+    ])
     parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true })
   } catch (e) {
     return fail(e) // parseArgs throws a TypeError (ERR_PARSE_ARGS_UNKNOWN_OPTION …) with a one-line message
@@ -47,9 +54,18 @@ export function benchArgs(flags: readonly string[], switches: readonly string[] 
   const src = flagSource(parsed.values)
   const sourced = (name: string) => src.get(name)
   return {
-    text: guarded((name) => { const s = sourced(name); return s && asString(s) }),
-    int: guarded((name, dflt, min = 1) => { const s = sourced(name); return s ? asInteger(s, min, Number.MAX_SAFE_INTEGER) : dflt }),
-    list: guarded((name, dflt) => { const s = sourced(name); return s ? asList(s) : [...dflt] }),
+    text: guarded((name) => {
+      const s = sourced(name)
+      return s && asString(s)
+    }),
+    int: guarded((name, dflt, min = 1) => {
+      const s = sourced(name)
+      return s ? asInteger(s, min, Number.MAX_SAFE_INTEGER) : dflt
+    }),
+    list: guarded((name, dflt) => {
+      const s = sourced(name)
+      return s ? asList(s) : [...dflt]
+    }),
     positionalInt: guarded((i, what, dflt) => {
       const v = parsed.positionals[i]
       return v === undefined ? dflt : asInteger({ value: v, source: what }, 1, Number.MAX_SAFE_INTEGER)

@@ -20,7 +20,9 @@ const NAMES = Object.keys(CHOICE_OPTIONS) as ChoiceName[]
 
 /** (a) Each non-default value of each choice, the others at their defaults. */
 export function oneAtATime(): ChoiceSet[] {
-  return NAMES.flatMap((name) => (CHOICE_OPTIONS[name] as readonly string[]).filter((v) => v !== DEFAULT_CHOICES[name]).map((v) => ({ [name]: v })))
+  return NAMES.flatMap((name) =>
+    (CHOICE_OPTIONS[name] as readonly string[]).filter((v) => v !== DEFAULT_CHOICES[name]).map((v) => ({ [name]: v })),
+  )
 }
 
 /**
@@ -37,10 +39,15 @@ export function pairwiseCombinations(seed: number, min = 30): Choices[] {
   }
   const covers = (c: Choices) => {
     let n = 0
-    for (const [i, a] of NAMES.entries()) for (const b of NAMES.slice(i + 1)) if (uncovered.has(key(a, c[a], b, c[b]))) n++
+    for (const [i, a] of NAMES.entries())
+      for (const b of NAMES.slice(i + 1)) if (uncovered.has(key(a, c[a], b, c[b]))) n++
     return n
   }
-  const random = fc.record(Object.fromEntries(NAMES.map((n) => [n, fc.constantFrom(...CHOICE_OPTIONS[n])])) as { [K in ChoiceName]: fc.Arbitrary<string> })
+  const random = fc.record(
+    Object.fromEntries(NAMES.map((n) => [n, fc.constantFrom(...CHOICE_OPTIONS[n])])) as {
+      [K in ChoiceName]: fc.Arbitrary<string>
+    },
+  )
   const candidates = fc.sample(random, { seed, numRuns: 4000 }) as unknown as Choices[]
   const out: Choices[] = []
   let next = 0
@@ -54,7 +61,8 @@ export function pairwiseCombinations(seed: number, min = 30): Choices[] {
     }
     next += 50
     if (bestN <= 0) continue
-    for (const [i, a] of NAMES.entries()) for (const b of NAMES.slice(i + 1)) uncovered.delete(key(a, best[a], b, best[b]))
+    for (const [i, a] of NAMES.entries())
+      for (const b of NAMES.slice(i + 1)) uncovered.delete(key(a, best[a], b, best[b]))
     out.push(best)
   }
   for (const c of candidates.slice(next)) {
@@ -83,7 +91,11 @@ export interface SweepCase {
  * accepted) rules out. The value stays servable, to emulate a service that has that model bug.
  */
 export const CONTRACT_PINS: readonly { choice: ChoiceName; value: string; interaction: string }[] = [
-  { choice: 'sha256Pattern', value: 'model-literal', interaction: 'CreateViewVersion: a changed $LATEST with the current checksum' },
+  {
+    choice: 'sha256Pattern',
+    value: 'model-literal',
+    interaction: 'CreateViewVersion: a changed $LATEST with the current checksum',
+  },
 ]
 
 function pinnedBy(choices: ChoiceSet, interaction: string): boolean {
@@ -111,10 +123,21 @@ export async function runCase(c: SweepCase): Promise<CaseVerdict> {
   const out = mkdtempSync(join(tmpdir(), 'cvc-precision-'))
   const server = await startStubServer({ coreOptions: { modelOptions: { choices: c.choices } } })
   try {
-    const settings = runSettings(settingSource({
-      target: server.url, seed: c.seed, runs: c.runs, report: 'json', out, tps: 100_000, burst: 100_000,
-      ...(c.only ? { only: c.only } : {}),
-    }, {}))
+    const settings = runSettings(
+      settingSource(
+        {
+          target: server.url,
+          seed: c.seed,
+          runs: c.runs,
+          report: 'json',
+          out,
+          tps: 100_000,
+          burst: 100_000,
+          ...(c.only ? { only: c.only } : {}),
+        },
+        {},
+      ),
+    )
     const warnings: string[] = []
     const exitCode = await runEngine(settings, { stdout: silent, warn: (l) => warnings.push(l) })
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as ConformanceReport
@@ -130,16 +153,28 @@ export async function runCase(c: SweepCase): Promise<CaseVerdict> {
           ;(pinnedBy(c.choices, i.interaction) ? pinnedContractFailures : failures).push(line)
         }
         if (p.status === 'failed' && !p.interactions?.some((i) => i.status === 'failed')) {
-          failures.push(`${p.id}: ${p.failure?.rule} ${p.failure?.message.split('\n').slice(0, 12).join('\n    ')}\n    commands: ${p.failure?.counterexample.join(' | ')}`)
+          failures.push(
+            `${p.id}: ${p.failure?.rule} ${p.failure?.message.split('\n').slice(0, 12).join('\n    ')}\n    commands: ${p.failure?.counterexample.join(' | ')}`,
+          )
         }
       }
       for (const r of t.regressions) {
         verdicts++
-        if (r.verdict !== 'FIXED') failures.push(`regression ${r.file}: ${r.verdict} ${r.detail.split('\n').slice(0, 6).join(' / ')}`)
+        if (r.verdict !== 'FIXED')
+          failures.push(`regression ${r.file}: ${r.verdict} ${r.detail.split('\n').slice(0, 6).join(' / ')}`)
       }
     }
-    if (exitCode !== 0 && failures.length === 0 && pinnedContractFailures.length === 0) failures.push(`exit ${exitCode}: ${warnings.join(' / ')}`)
-    return { label: c.label, seed: c.seed, exitCode, failures, pinnedContractFailures, verdicts, durationMs: Date.now() - started }
+    if (exitCode !== 0 && failures.length === 0 && pinnedContractFailures.length === 0)
+      failures.push(`exit ${exitCode}: ${warnings.join(' / ')}`)
+    return {
+      label: c.label,
+      seed: c.seed,
+      exitCode,
+      failures,
+      pinnedContractFailures,
+      verdicts,
+      durationMs: Date.now() - started,
+    }
   } finally {
     await server.close()
     rmSync(out, { recursive: true, force: true })

@@ -24,8 +24,11 @@ export interface YieldMeasurement {
 const str = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`
 
 export function renderYieldModule(m: YieldMeasurement): string {
-  const entries = m.rows.map((r) => `    ${str(r.property)}: { killsPer100Calls: ${r.killsPer100Calls}, kills: ${r.kills}, attempts: ${r.attempts}, calls: ${r.calls}, `
-    + `medianCallsToKill: ${r.medianCallsToKill}, deterministic: ${r.deterministic}, quirksKilled: [${r.quirksKilled.map(str).join(', ')}] },`)
+  const entries = m.rows.map(
+    (r) =>
+      `    ${str(r.property)}: { killsPer100Calls: ${r.killsPer100Calls}, kills: ${r.kills}, attempts: ${r.attempts}, calls: ${r.calls}, ` +
+      `medianCallsToKill: ${r.medianCallsToKill}, deterministic: ${r.deterministic}, quirksKilled: [${r.quirksKilled.map(str).join(', ')}] },`,
+  )
   return [
     `// Quirk yield per property: written by \`${m.command}\` (bench/quirk-yield.ts) on ${m.measuredAt}; do not edit,`,
     '// re-run it. Per property: kills of catalogue quirks per 100 API calls against the in-process stub, over',

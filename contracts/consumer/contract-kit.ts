@@ -11,7 +11,10 @@ import { contentRevision } from '../../src/verification/state-arranger'
 import { OPERATIONS, SHAPES, type ErrorName, type OperationName, type RuleId } from '../../src/spec'
 
 /** Fake, non-AWS-looking credentials: only their signature's shape reaches the pact. */
-export const CONSUMER_CREDENTIALS = { accessKeyId: 'CVCPACTKEY', secretAccessKey: 'cvc-pact-consumer-secret-not-real' } as const
+export const CONSUMER_CREDENTIALS = {
+  accessKeyId: 'CVCPACTKEY',
+  secretAccessKey: 'cvc-pact-consumer-secret-not-real',
+} as const
 
 export function consumerClient(endpoint: string): ConnectClient {
   return new ConnectClient({ endpoint, region: DEFAULT_REGION, credentials: CONSUMER_CREDENTIALS, maxAttempts: 1 })
@@ -33,8 +36,20 @@ export const EX = {
   modifiedTime: 1767225661.5,
 } as const
 
-export const EX_VIEW_ARN = customerViewArn({ partition: 'aws', region: DEFAULT_REGION, account: DEFAULT_ACCOUNT_ID, instanceId: EX.instanceId, viewId: EX.viewId })
-export const EX_MISSING_VIEW_ARN = customerViewArn({ partition: 'aws', region: DEFAULT_REGION, account: DEFAULT_ACCOUNT_ID, instanceId: EX.instanceId, viewId: EX.missingViewId })
+export const EX_VIEW_ARN = customerViewArn({
+  partition: 'aws',
+  region: DEFAULT_REGION,
+  account: DEFAULT_ACCOUNT_ID,
+  instanceId: EX.instanceId,
+  viewId: EX.viewId,
+})
+export const EX_MISSING_VIEW_ARN = customerViewArn({
+  partition: 'aws',
+  region: DEFAULT_REGION,
+  account: DEFAULT_ACCOUNT_ID,
+  instanceId: EX.instanceId,
+  viewId: EX.missingViewId,
+})
 export const EX_CONTENT = contentRevision(1)
 
 // ---- regexes (sources only: they are stored in the pact and run by the Rust matcher) ----
@@ -47,13 +62,26 @@ const ARN_SEGMENT = `arn%3Aaws[-a-z]*%3Aconnect%3A[-a-z0-9]+%3A[0-9]{12}%3Ainsta
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** A value the provider injects (`${key}` expressions), checked against `regex` on the consumer side. */
-export function injected<T extends string>(expression: string, regex: string, example: T): Matcher<T> & { regex: string; expression: string } {
-  if (!new RegExp(`^${regex}$`).test(example)) throw new Error(`example ${example} does not match its own pattern ${regex}`)
-  return { 'pact:matcher:type': 'regex', regex: `^${regex}$`, 'pact:generator:type': 'ProviderState', expression, value: example }
+export function injected<T extends string>(
+  expression: string,
+  regex: string,
+  example: T,
+): Matcher<T> & { regex: string; expression: string } {
+  if (!new RegExp(`^${regex}$`).test(example))
+    throw new Error(`example ${example} does not match its own pattern ${regex}`)
+  return {
+    'pact:matcher:type': 'regex',
+    regex: `^${regex}$`,
+    'pact:generator:type': 'ProviderState',
+    expression,
+    value: example,
+  }
 }
 
 /** `/views/${instanceId}` + segments; each segment is a literal or an injected key. */
-export function viewsPath(...segments: ({ key: 'viewId' | 'viewArnPath' | 'missingViewId'; suffix?: string } | string)[]): Matcher<string> {
+export function viewsPath(
+  ...segments: ({ key: 'viewId' | 'viewArnPath' | 'missingViewId'; suffix?: string } | string)[]
+): Matcher<string> {
   let expression = '/views/${instanceId}'
   let regex = `/views/${ID}`
   let example = `/views/${EX.instanceId}`
@@ -81,7 +109,8 @@ export const instanceIdValue = () => injected('${instanceId}', UUID, EX.instance
 export const viewNameValue = () => injected('${viewName}', 'cvc-[-a-zA-Z0-9_.]+', EX.viewName)
 export const newViewNameValue = () => injected('${newViewName}', 'cvc-[-a-zA-Z0-9_.]+', EX.newViewName)
 export const runTagValue = () => injected('${runTag}', '[a-z0-9]{1,24}', EX.runTag)
-export const sha256Value = (key: 'sha256' | 'staleSha256') => injected(`\${${key}}`, '[0-9a-fA-F]{64}', key === 'sha256' ? EX.sha256 : EX.staleSha256)
+export const sha256Value = (key: 'sha256' | 'staleSha256') =>
+  injected(`\${${key}}`, '[0-9a-fA-F]{64}', key === 'sha256' ? EX.sha256 : EX.staleSha256)
 export const nextTokenValue = () => injected('${nextToken}', '[a-zA-Z0-9=/+_.-]{1,4096}', EX.nextToken)
 
 // ---- response matchers ----
@@ -97,10 +126,11 @@ export const sha256 = () => M.regex(/^[0-9a-fA-F]{64}$/, EX.sha256)
 export const nextToken = () => M.regex(/^[a-zA-Z0-9=/+_.-]{1,4096}$/, EX.nextToken)
 export const requestIdHeader = () => ({ 'x-amzn-requestid': M.regex(new RegExp(`^${UUID}$`), EX.requestId) })
 /** Matches the SigV4 shape only; the pact stores this all-zero example, never a real signature. */
-export const sigv4Authorization = () => M.regex(
-  /^AWS4-HMAC-SHA256 Credential=[A-Za-z0-9]+\/[0-9]{8}\/[-a-z0-9]+\/connect\/aws4_request, SignedHeaders=[-a-z0-9;]+, Signature=[0-9a-f]{64}$/,
-  `AWS4-HMAC-SHA256 Credential=${CONSUMER_CREDENTIALS.accessKeyId}/20260101/${DEFAULT_REGION}/connect/aws4_request, SignedHeaders=host;x-amz-date, Signature=${'0'.repeat(64)}`,
-)
+export const sigv4Authorization = () =>
+  M.regex(
+    /^AWS4-HMAC-SHA256 Credential=[A-Za-z0-9]+\/[0-9]{8}\/[-a-z0-9]+\/connect\/aws4_request, SignedHeaders=[-a-z0-9;]+, Signature=[0-9a-f]{64}$/,
+    `AWS4-HMAC-SHA256 Credential=${CONSUMER_CREDENTIALS.accessKeyId}/20260101/${DEFAULT_REGION}/connect/aws4_request, SignedHeaders=host;x-amz-date, Signature=${'0'.repeat(64)}`,
+  )
 
 export interface ViewShape {
   /** The example; the matcher takes either value (which status each snapshot reports is not documented). */
@@ -136,7 +166,13 @@ export function viewBody(s: ViewShape): Record<string, unknown> {
   }
 }
 
-export const viewSummary = () => ({ Id: viewId(), Arn: viewArn(), Name: M.string(EX.viewName), Type: 'CUSTOMER_MANAGED', Status: viewStatus('PUBLISHED') })
+export const viewSummary = () => ({
+  Id: viewId(),
+  Arn: viewArn(),
+  Name: M.string(EX.viewName),
+  Type: 'CUSTOMER_MANAGED',
+  Status: viewStatus('PUBLISHED'),
+})
 
 /** `x-amzn-errortype` as AWS sends it: the bare name, optionally followed by ":<namespace URL>". */
 export function errorType(names: readonly string[]): Matcher<string> {
@@ -149,7 +185,11 @@ export interface ErrorShape {
 }
 
 export function errorResponse(e: ErrorShape): ContractCase['response'] {
-  return { status: e.status, headers: { ...requestIdHeader(), 'x-amzn-errortype': errorType(e.names) }, body: { Message: M.string('The request could not be completed') } }
+  return {
+    status: e.status,
+    headers: { ...requestIdHeader(), 'x-amzn-errortype': errorType(e.names) },
+    body: { Message: M.string('The request could not be completed') },
+  }
 }
 
 /** An undocumented 4xx: any client error, with any of the candidate classes (choices.ts checksumConflictError). */

@@ -5,7 +5,10 @@ import { EX } from './contract-kit'
 
 /** The call must fail with this class (as the SDK maps x-amzn-errortype) and HTTP status. */
 export async function expectServiceError(call: Promise<unknown>, name: string, status: number): Promise<void> {
-  const err = await call.then(() => undefined, (e: unknown) => e)
+  const err = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  )
   expect(err, `expected ${name}, but the call succeeded`).toBeInstanceOf(ConnectServiceException)
   const e = err as ConnectServiceException
   expect(e.name).toBe(name)

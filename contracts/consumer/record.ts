@@ -20,7 +20,8 @@ async function recordOnce(pact: PactV4, c: ContractCase, onExercised: () => void
   const given = c.params ? pact.addInteraction().given(c.state, c.params) : pact.addInteraction().given(c.state)
   // The rules travel in the pact as data (comments.rules: a JSON array), so the provider side attributes
   // verdicts from them, also for pacts it only reads (src/verification/verification-results.ts declaredRules).
-  await given.comment({ key: 'rules', value: JSON.stringify(c.rules) })
+  await given
+    .comment({ key: 'rules', value: JSON.stringify(c.rules) })
     .uponReceiving(c.description)
     .withRequest(req.method, req.path, (b) => {
       b.headers({ authorization: sigv4Authorization() })

@@ -2,10 +2,21 @@
 import { ListTagsForResourceCommand, TagResourceCommand, UntagResourceCommand } from '@aws-sdk/client-connect'
 import { expect } from 'vitest'
 import { STATE } from '../../src/verification/provider-states'
-import { EX_MISSING_VIEW_ARN, EX_VIEW_ARN, errorResponse, requestIdHeader, tagsPath, type ContractCase } from './contract-kit'
+import {
+  EX_MISSING_VIEW_ARN,
+  EX_VIEW_ARN,
+  errorResponse,
+  requestIdHeader,
+  tagsPath,
+  type ContractCase,
+} from './contract-kit'
 import { expectServiceError } from './expect-sdk'
 
-const ok = (body?: unknown): ContractCase['response'] => ({ status: 200, headers: requestIdHeader(), ...(body !== undefined ? { body } : {}) })
+const ok = (body?: unknown): ContractCase['response'] => ({
+  status: 200,
+  headers: requestIdHeader(),
+  ...(body !== undefined ? { body } : {}),
+})
 
 export const TAG_CASES: ContractCase[] = [
   {
@@ -16,7 +27,9 @@ export const TAG_CASES: ContractCase[] = [
     request: { method: 'POST', path: tagsPath('viewArnPath'), body: { tags: { team: 'customer-experience' } } },
     response: ok(),
     async exercise(client) {
-      const out = await client.send(new TagResourceCommand({ resourceArn: EX_VIEW_ARN, tags: { team: 'customer-experience' } }))
+      const out = await client.send(
+        new TagResourceCommand({ resourceArn: EX_VIEW_ARN, tags: { team: 'customer-experience' } }),
+      )
       expect(out.$metadata.httpStatusCode).toBe(200)
     },
   },
@@ -51,6 +64,13 @@ export const TAG_CASES: ContractCase[] = [
     state: STATE.instance,
     request: { method: 'POST', path: tagsPath('missingViewArnPath'), body: { tags: { team: 'customer-experience' } } },
     response: errorResponse({ status: 404, names: ['ResourceNotFoundException'] }),
-    exercise: (client) => expectServiceError(client.send(new TagResourceCommand({ resourceArn: EX_MISSING_VIEW_ARN, tags: { team: 'customer-experience' } })), 'ResourceNotFoundException', 404),
+    exercise: (client) =>
+      expectServiceError(
+        client.send(
+          new TagResourceCommand({ resourceArn: EX_MISSING_VIEW_ARN, tags: { team: 'customer-experience' } }),
+        ),
+        'ResourceNotFoundException',
+        404,
+      ),
   },
 ]

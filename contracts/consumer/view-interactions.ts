@@ -1,16 +1,37 @@
 // CreateView, DescribeView (bare, ARN-form and qualified ids), UpdateViewContent, UpdateViewMetadata, DeleteView.
-import { CreateViewCommand, DeleteViewCommand, DescribeViewCommand, UpdateViewContentCommand, UpdateViewMetadataCommand } from '@aws-sdk/client-connect'
+import {
+  CreateViewCommand,
+  DeleteViewCommand,
+  DescribeViewCommand,
+  UpdateViewContentCommand,
+  UpdateViewMetadataCommand,
+} from '@aws-sdk/client-connect'
 import { expect } from 'vitest'
 import { RUN_TAG_KEY } from '../../src/targets/run-identity'
 import { STATE } from '../../src/verification/provider-states'
 import { contentRevision } from '../../src/verification/state-arranger'
 import {
-  EX, EX_CONTENT, EX_VIEW_ARN, anyClientError, declaredClientErrors, errorResponse, newViewNameValue, requestIdHeader, runTagValue, viewBody, viewNameValue, viewsPath,
+  EX,
+  EX_CONTENT,
+  EX_VIEW_ARN,
+  anyClientError,
+  declaredClientErrors,
+  errorResponse,
+  newViewNameValue,
+  requestIdHeader,
+  runTagValue,
+  viewBody,
+  viewNameValue,
+  viewsPath,
   type ContractCase,
 } from './contract-kit'
 import { expectEpochDates, expectServiceError } from './expect-sdk'
 
-const ok = (body?: unknown): ContractCase['response'] => ({ status: 200, headers: requestIdHeader(), ...(body !== undefined ? { body } : {}) })
+const ok = (body?: unknown): ContractCase['response'] => ({
+  status: 200,
+  headers: requestIdHeader(),
+  ...(body !== undefined ? { body } : {}),
+})
 const notFound = errorResponse({ status: 404, names: ['ResourceNotFoundException'] })
 const UPDATED = contentRevision(2)
 
@@ -20,18 +41,28 @@ export const VIEW_CASES: ContractCase[] = [
     rules: ['R13', 'R32'],
     state: STATE.instance,
     request: {
-      method: 'PUT', path: viewsPath(),
+      method: 'PUT',
+      path: viewsPath(),
       body: {
-        Status: 'PUBLISHED', Content: EX_CONTENT, Name: newViewNameValue(), Description: 'Created by the contract tests',
+        Status: 'PUBLISHED',
+        Content: EX_CONTENT,
+        Name: newViewNameValue(),
+        Description: 'Created by the contract tests',
         Tags: { [RUN_TAG_KEY]: runTagValue() },
       },
     },
     response: ok({ View: viewBody({ status: 'PUBLISHED', sha: true }) }),
     async exercise(client) {
-      const out = await client.send(new CreateViewCommand({
-        InstanceId: EX.instanceId, Status: 'PUBLISHED', Content: EX_CONTENT, Name: EX.newViewName,
-        Description: 'Created by the contract tests', Tags: { [RUN_TAG_KEY]: EX.runTag },
-      }))
+      const out = await client.send(
+        new CreateViewCommand({
+          InstanceId: EX.instanceId,
+          Status: 'PUBLISHED',
+          Content: EX_CONTENT,
+          Name: EX.newViewName,
+          Description: 'Created by the contract tests',
+          Tags: { [RUN_TAG_KEY]: EX.runTag },
+        }),
+      )
       expect(out.View?.Id).toBe(EX.viewId)
       expect(out.View?.Status).toBe('PUBLISHED')
       expect(out.View?.ViewContentSha256).toMatch(/^[0-9a-f]{64}$/)
@@ -44,12 +75,24 @@ export const VIEW_CASES: ContractCase[] = [
     rules: ['R5', 'R33'],
     state: STATE.view,
     params: { status: 'PUBLISHED' },
-    request: { method: 'PUT', path: viewsPath(), body: { Status: 'SAVED', Content: EX_CONTENT, Name: viewNameValue() } },
+    request: {
+      method: 'PUT',
+      path: viewsPath(),
+      body: { Status: 'SAVED', Content: EX_CONTENT, Name: viewNameValue() },
+    },
     // R5 documents the rejection, not its class (catalogue: errorClass inferred): any declared client error.
-    response: errorResponse({ status: anyClientError(409), names: declaredClientErrors('CreateView', 'DuplicateResourceException') }),
-    exercise: (client) => expectServiceError(
-      client.send(new CreateViewCommand({ InstanceId: EX.instanceId, Status: 'SAVED', Content: EX_CONTENT, Name: EX.viewName })),
-      'DuplicateResourceException', 409),
+    response: errorResponse({
+      status: anyClientError(409),
+      names: declaredClientErrors('CreateView', 'DuplicateResourceException'),
+    }),
+    exercise: (client) =>
+      expectServiceError(
+        client.send(
+          new CreateViewCommand({ InstanceId: EX.instanceId, Status: 'SAVED', Content: EX_CONTENT, Name: EX.viewName }),
+        ),
+        'DuplicateResourceException',
+        409,
+      ),
   },
   {
     description: 'DescribeView: an unqualified view id returns $LATEST (R7)',
@@ -85,7 +128,9 @@ export const VIEW_CASES: ContractCase[] = [
     request: { method: 'GET', path: viewsPath({ key: 'viewId', suffix: '%3A%24SAVED' }) },
     response: ok({ View: viewBody({ status: 'SAVED' }) }),
     async exercise(client) {
-      const out = await client.send(new DescribeViewCommand({ InstanceId: EX.instanceId, ViewId: `${EX.viewId}:$SAVED` }))
+      const out = await client.send(
+        new DescribeViewCommand({ InstanceId: EX.instanceId, ViewId: `${EX.viewId}:$SAVED` }),
+      )
       expect(out.View?.Status).toBe('SAVED')
     },
   },
@@ -120,7 +165,12 @@ export const VIEW_CASES: ContractCase[] = [
     state: STATE.instance,
     request: { method: 'GET', path: viewsPath({ key: 'missingViewId' }) },
     response: notFound,
-    exercise: (client) => expectServiceError(client.send(new DescribeViewCommand({ InstanceId: EX.instanceId, ViewId: EX.missingViewId })), 'ResourceNotFoundException', 404),
+    exercise: (client) =>
+      expectServiceError(
+        client.send(new DescribeViewCommand({ InstanceId: EX.instanceId, ViewId: EX.missingViewId })),
+        'ResourceNotFoundException',
+        404,
+      ),
   },
   {
     description: 'UpdateViewContent: saving a draft answers with the view',
@@ -130,7 +180,14 @@ export const VIEW_CASES: ContractCase[] = [
     request: { method: 'POST', path: viewsPath({ key: 'viewId' }), body: { Status: 'SAVED', Content: UPDATED } },
     response: ok({ View: viewBody({ status: 'SAVED' }) }),
     async exercise(client) {
-      const out = await client.send(new UpdateViewContentCommand({ InstanceId: EX.instanceId, ViewId: EX.viewId, Status: 'SAVED', Content: UPDATED }))
+      const out = await client.send(
+        new UpdateViewContentCommand({
+          InstanceId: EX.instanceId,
+          ViewId: EX.viewId,
+          Status: 'SAVED',
+          Content: UPDATED,
+        }),
+      )
       expect(out.View?.Status).toBe('SAVED')
     },
   },
@@ -142,7 +199,14 @@ export const VIEW_CASES: ContractCase[] = [
     request: { method: 'POST', path: viewsPath({ key: 'viewId' }), body: { Status: 'PUBLISHED', Content: UPDATED } },
     response: ok({ View: viewBody({ status: 'PUBLISHED', sha: true }) }),
     async exercise(client) {
-      const out = await client.send(new UpdateViewContentCommand({ InstanceId: EX.instanceId, ViewId: EX.viewId, Status: 'PUBLISHED', Content: UPDATED }))
+      const out = await client.send(
+        new UpdateViewContentCommand({
+          InstanceId: EX.instanceId,
+          ViewId: EX.viewId,
+          Status: 'PUBLISHED',
+          Content: UPDATED,
+        }),
+      )
       expect(out.View?.ViewContentSha256).toMatch(/^[0-9a-f]{64}$/)
     },
   },
@@ -151,10 +215,21 @@ export const VIEW_CASES: ContractCase[] = [
     rules: ['R32'],
     state: STATE.view,
     params: { status: 'PUBLISHED' },
-    request: { method: 'POST', path: viewsPath({ key: 'viewId' }, 'metadata'), body: { Name: newViewNameValue(), Description: 'Renamed by the contract tests' } },
+    request: {
+      method: 'POST',
+      path: viewsPath({ key: 'viewId' }, 'metadata'),
+      body: { Name: newViewNameValue(), Description: 'Renamed by the contract tests' },
+    },
     response: ok(),
     async exercise(client) {
-      const out = await client.send(new UpdateViewMetadataCommand({ InstanceId: EX.instanceId, ViewId: EX.viewId, Name: EX.newViewName, Description: 'Renamed by the contract tests' }))
+      const out = await client.send(
+        new UpdateViewMetadataCommand({
+          InstanceId: EX.instanceId,
+          ViewId: EX.viewId,
+          Name: EX.newViewName,
+          Description: 'Renamed by the contract tests',
+        }),
+      )
       expect(out.$metadata.httpStatusCode).toBe(200)
     },
   },
@@ -176,6 +251,11 @@ export const VIEW_CASES: ContractCase[] = [
     state: STATE.instance,
     request: { method: 'DELETE', path: viewsPath({ key: 'missingViewId' }) },
     response: notFound,
-    exercise: (client) => expectServiceError(client.send(new DeleteViewCommand({ InstanceId: EX.instanceId, ViewId: EX.missingViewId })), 'ResourceNotFoundException', 404),
+    exercise: (client) =>
+      expectServiceError(
+        client.send(new DeleteViewCommand({ InstanceId: EX.instanceId, ViewId: EX.missingViewId })),
+        'ResourceNotFoundException',
+        404,
+      ),
   },
 ]

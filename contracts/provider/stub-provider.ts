@@ -6,7 +6,10 @@ import { createTarget } from '../../src/targets/create-target'
 import type { Target } from '../../src/targets/target'
 
 /** Provider-side credentials (the stub accepts only these); deliberately unlike the consumer's CVCPACTKEY. */
-export const PROVIDER_CREDENTIALS = { accessKeyId: 'CVCPROVIDERKEY', secretAccessKey: 'cvc-provider-secret-not-real' } as const
+export const PROVIDER_CREDENTIALS = {
+  accessKeyId: 'CVCPROVIDERKEY',
+  secretAccessKey: 'cvc-provider-secret-not-real',
+} as const
 
 export interface StubProvider {
   server: StubServer
@@ -30,8 +33,11 @@ export async function startStubProvider(o: StubProviderOptions = {}): Promise<St
     },
   })
   const target = await createTarget({
-    target: server.url, instanceId: DEFAULT_INSTANCE_ID, region: DEFAULT_REGION,
-    credentials: PROVIDER_CREDENTIALS, rate: { tps: 10_000, burst: 10_000 },
+    target: server.url,
+    instanceId: DEFAULT_INSTANCE_ID,
+    region: DEFAULT_REGION,
+    credentials: PROVIDER_CREDENTIALS,
+    rate: { tps: 10_000, burst: 10_000 },
   })
   return {
     server,

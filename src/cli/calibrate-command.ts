@@ -19,7 +19,11 @@ function load(file: string): Recording {
   }
 }
 
-export async function calibrateCommand(files: readonly string[], o: { out: string }, out: (line: string) => void): Promise<number> {
+export async function calibrateCommand(
+  files: readonly string[],
+  o: { out: string },
+  out: (line: string) => void,
+): Promise<number> {
   const inputs = files.map((file) => ({ file, recording: load(file) }))
   let profile
   try {
@@ -36,14 +40,21 @@ export async function calibrateCommand(files: readonly string[], o: { out: strin
   }
   const steps = profile.sources.reduce((n, s) => n + s.steps, 0)
   const settled = Object.entries(profile.settled)
-  out(`calibrated against ${inputs.length} recording${inputs.length === 1 ? '' : 's'} of ${inputs[0]!.recording.target.label} (${steps} steps): `
-    + `${settled.length} choices settled, ${profile.unsettled.length} unsettled; the calibrated stub differs from the recordings at ${profile.residual.steps} steps`)
+  out(
+    `calibrated against ${inputs.length} recording${inputs.length === 1 ? '' : 's'} of ${inputs[0]!.recording.target.label} (${steps} steps): ` +
+      `${settled.length} choices settled, ${profile.unsettled.length} unsettled; the calibrated stub differs from the recordings at ${profile.residual.steps} steps`,
+  )
   for (const [name, s] of settled) {
     const e = s.evidence[0]!
-    out(`  settled    ${name} = ${s.value}  (${e.recording} step ${e.step} ${e.command}${s.evidence.length > 1 ? ` and ${s.evidence.length - 1} more` : ''})`)
+    out(
+      `  settled    ${name} = ${s.value}  (${e.recording} step ${e.step} ${e.command}${s.evidence.length > 1 ? ` and ${s.evidence.length - 1} more` : ''})`,
+    )
   }
-  for (const u of profile.unsettled) out(`  unsettled  ${u.choice}: ${u.reason}${u.reason === 'no-evidence' ? '' : ` — ${u.detail.split('\n')[0]}`}`)
+  for (const u of profile.unsettled)
+    out(`  unsettled  ${u.choice}: ${u.reason}${u.reason === 'no-evidence' ? '' : ` — ${u.detail.split('\n')[0]}`}`)
   for (const r of profile.residual.detail) out(`  differs    ${r}`)
-  out(`wrote ${o.out}  (serve it: conformance serve --choices ${o.out}; assert it: conformance run --strict --choices-profile ${o.out})`)
+  out(
+    `wrote ${o.out}  (serve it: conformance serve --choices ${o.out}; assert it: conformance run --strict --choices-profile ${o.out})`,
+  )
   return EXIT.ok
 }

@@ -5,7 +5,18 @@
 import { Command, CommanderError } from 'commander'
 import { QUIRK_NAMES } from '../model/quirks'
 import { REPORT_FORMATS } from '../report/write-reports'
-import { asBoolean, asDuration, asInteger, asList, asReportFormats, asSeed, asString, settingSource, targetSettings, type RawSettings } from '../settings'
+import {
+  asBoolean,
+  asDuration,
+  asInteger,
+  asList,
+  asReportFormats,
+  asSeed,
+  asString,
+  settingSource,
+  targetSettings,
+  type RawSettings,
+} from '../settings'
 import { PACKAGE_VERSION } from '../package-files'
 import { EXIT, oneLine, UnreachableError, UsageError } from '../exit-codes'
 import { PROPERTY_IDS } from '../engine/property-registry'
@@ -36,7 +47,10 @@ function targetOptions(cmd: Command, targets: string): Command {
     .option('--instance-id <id>', 'Connect instance id (env CONFORMANCE_INSTANCE_ID)')
     .option('--region <region>', 'AWS region (env CONFORMANCE_REGION, AWS_REGION)')
     .option('--profile <name>', 'AWS profile for --target aws (env AWS_PROFILE)')
-    .option('--tps <n>', 'requests/s per API for endpoint/aws targets, as Connect throttles per API (default 2; env CONFORMANCE_TPS)')
+    .option(
+      '--tps <n>',
+      'requests/s per API for endpoint/aws targets, as Connect throttles per API (default 2; env CONFORMANCE_TPS)',
+    )
     .option('--burst <n>', 'request burst per API for endpoint/aws targets (default 5; env CONFORMANCE_BURST)')
     .option('--config <file>', 'JSON config file; flags win over env, env over the file (env CONFORMANCE_CONFIG)')
 }
@@ -48,56 +62,117 @@ function program(setCode: (code: number) => void): Command {
     .showSuggestionAfterError(true)
     .configureOutput({
       // Commander's own errors (unknown flag, missing argument) become the same single line as ours.
-      outputError: (str, write) => write(`conformance: ${str.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim()}\n`),
+      outputError: (str, write) =>
+        write(
+          `conformance: ${str
+            .replace(/^error: /, '')
+            .replace(/\s*\n\s*/g, ' ')
+            .trim()}\n`,
+        ),
     })
     .exitOverride()
 
-  targetOptions(root.command('run').description('replay regression bundles, then run the property suites against a target'), 'stub (default), aws or an http(s) endpoint URL')
+  targetOptions(
+    root.command('run').description('replay regression bundles, then run the property suites against a target'),
+    'stub (default), aws or an http(s) endpoint URL',
+  )
     .option('--seed <n>', 'fast-check seed (default: random, printed; env CONFORMANCE_SEED)')
     .option('--runs <n>', 'runs per property (env CONFORMANCE_RUNS)')
-    .option('--lanes <n>', 'exploring properties run at once on a rate-limited target, each on a lane of its own (default 4 when rate-limited, else 1; env CONFORMANCE_LANES)')
-    .option('--time-budget <duration>', 'total time for the properties instead of a run count, e.g. 5m (env CONFORMANCE_TIME_BUDGET)')
+    .option(
+      '--lanes <n>',
+      'exploring properties run at once on a rate-limited target, each on a lane of its own (default 4 when rate-limited, else 1; env CONFORMANCE_LANES)',
+    )
+    .option(
+      '--time-budget <duration>',
+      'total time for the properties instead of a run count, e.g. 5m (env CONFORMANCE_TIME_BUDGET)',
+    )
     .option('--strict', 'also assert inferred rules (env CONFORMANCE_STRICT)')
     .option('--only <property...>', `run only these properties: ${PROPERTY_IDS.join(', ')}`)
     .option('--quirk <name...>', `stub only: switch on named deviations: ${QUIRK_NAMES.join(', ')}`)
-    .option('--report <formats>', `reports to write, comma-separated: ${RUN_REPORT_FORMATS.join(',')} (default ${DEFAULT_REPORTS.join(',')})`)
+    .option(
+      '--report <formats>',
+      `reports to write, comma-separated: ${RUN_REPORT_FORMATS.join(',')} (default ${DEFAULT_REPORTS.join(',')})`,
+    )
     .option('--out <dir>', `report folder (default ${DEFAULT_OUT})`)
     .option('--shard <i/n>', 'run the i-th of n round-robin slices of the property set')
     .option('--path <path>', 'replay one counterexample: the path a failure printed (with one --only property)')
     .option('--regressions <dir>', `committed bundles replayed first (default ${DEFAULT_REGRESSIONS})`)
-    .option('--recordings <dir>', `recordings of live AWS whose confirmed rules are asserted (default ${DEFAULT_RECORDINGS})`)
-    .option('--choices-profile <file>', 'a calibrated choices profile: the model serves its settled values, --strict asserts them')
-    .action(async (opts: RawSettings) => setCode(await runEngine(runSettings(settingSource(opts)), { stdout: process.stdout, warn })))
+    .option(
+      '--recordings <dir>',
+      `recordings of live AWS whose confirmed rules are asserted (default ${DEFAULT_RECORDINGS})`,
+    )
+    .option(
+      '--choices-profile <file>',
+      'a calibrated choices profile: the model serves its settled values, --strict asserts them',
+    )
+    .action(async (opts: RawSettings) =>
+      setCode(await runEngine(runSettings(settingSource(opts)), { stdout: process.stdout, warn })),
+    )
 
-  targetOptions(root.command('replay').argument('<bundle>', 'a bundle file or a folder of them')
-    .description('replay saved failures: FIXED / STILL FAILING / CANNOT REPLAY per bundle'), 'stub (default), aws or an http(s) endpoint URL')
+  targetOptions(
+    root
+      .command('replay')
+      .argument('<bundle>', 'a bundle file or a folder of them')
+      .description('replay saved failures: FIXED / STILL FAILING / CANNOT REPLAY per bundle'),
+    'stub (default), aws or an http(s) endpoint URL',
+  )
     .option('--quirk <name...>', 'stub only: switch on named deviations')
-    .action(async (bundle: string, opts: RawSettings) => setCode(await replayCommand(bundle, targetSettings(settingSource(opts)), out)))
+    .action(async (bundle: string, opts: RawSettings) =>
+      setCode(await replayCommand(bundle, targetSettings(settingSource(opts)), out)),
+    )
 
-  targetOptions(root.command('record').description('record what a target answers to a seeded command sequence (normalised), for parity checks'), 'stub (default), aws or an http(s) endpoint URL')
+  targetOptions(
+    root
+      .command('record')
+      .description('record what a target answers to a seeded command sequence (normalised), for parity checks'),
+    'stub (default), aws or an http(s) endpoint URL',
+  )
     .option('--seed <n>', 'seed of the command sequence (default 1)', '1')
     .option('--commands <n>', 'generated commands (default 60)', '60')
     .option('--property <id>', 'whose command vocabulary to sample (default differential)', 'differential')
     .option('--quirk <name...>', 'stub only: switch on named deviations')
     .requiredOption('--out <file>', 'recording file, e.g. recordings/aws-eu-west-2.json')
-    .action(async (opts: RawSettings) => setCode(await recordCommand(targetSettings(settingSource(opts)), {
-      seed: asSeed({ value: opts.seed, source: '--seed' }),
-      commands: asInteger({ value: opts.commands, source: '--commands' }, 1, 10_000),
-      file: asString({ value: opts.out, source: '--out' }),
-      property: asString({ value: opts.property, source: '--property' }),
-    }, out)))
+    .action(async (opts: RawSettings) =>
+      setCode(
+        await recordCommand(
+          targetSettings(settingSource(opts)),
+          {
+            seed: asSeed({ value: opts.seed, source: '--seed' }),
+            commands: asInteger({ value: opts.commands, source: '--commands' }, 1, 10_000),
+            file: asString({ value: opts.out, source: '--out' }),
+            property: asString({ value: opts.property, source: '--property' }),
+          },
+          out,
+        ),
+      ),
+    )
 
-  root.command('calibrate').argument('<recording...>', 'recordings of one target (conformance record)')
+  root
+    .command('calibrate')
+    .argument('<recording...>', 'recordings of one target (conformance record)')
     .description('find which value of each undocumented choice the recorded target made; write a choices profile')
     .option('--out <file>', `profile file (default ${DEFAULT_PROFILE_OUT})`, DEFAULT_PROFILE_OUT)
-    .action(async (files: string[], o: RawSettings) => setCode(await calibrateCommand(files, { out: asString({ value: o.out, source: '--out' }) }, out)))
+    .action(async (files: string[], o: RawSettings) =>
+      setCode(await calibrateCommand(files, { out: asString({ value: o.out, source: '--out' }) }, out)),
+    )
 
-  targetOptions(root.command('parity').argument('<recording>', 'a recording made by `conformance record`')
-    .description('replay a recording against a target and diff its answers step by step'), 'stub (default), aws or an http(s) endpoint URL')
+  targetOptions(
+    root
+      .command('parity')
+      .argument('<recording>', 'a recording made by `conformance record`')
+      .description('replay a recording against a target and diff its answers step by step'),
+    'stub (default), aws or an http(s) endpoint URL',
+  )
     .option('--quirk <name...>', 'stub only: switch on named deviations')
-    .action(async (file: string, opts: RawSettings) => setCode(await parityCommand(file, targetSettings(settingSource(opts)), out)))
+    .action(async (file: string, opts: RawSettings) =>
+      setCode(await parityCommand(file, targetSettings(settingSource(opts)), out)),
+    )
 
-  root.command('sdk-diff').description('SDK-upgrade gate: compare a candidate @aws-sdk/client-connect with the pinned one (exit 0 no breaking difference, 1 breaking, 2 unavailable)')
+  root
+    .command('sdk-diff')
+    .description(
+      'SDK-upgrade gate: compare a candidate @aws-sdk/client-connect with the pinned one (exit 0 no breaking difference, 1 breaking, 2 unavailable)',
+    )
     .requiredOption('--candidate <version>', 'version, range or dist-tag of @aws-sdk/client-connect')
     .option('--out <dir>', `report folder (default ${DEFAULT_GATE_OUT})`, DEFAULT_GATE_OUT)
     .option('--seed <n>', `corpus seed (default ${DEFAULT_GATE_SEED})`, String(DEFAULT_GATE_SEED))
@@ -105,35 +180,61 @@ function program(setCode: (code: number) => void): Command {
     .option('--fresh', 'reinstall the candidate even if a cached install exists')
     .option('--install-root <dir>', 'where candidate installs live (default: a folder in the OS temp dir)')
     .option('--block-additive', 'fail on additive differences too (new operations, members, enum values)')
-    .action(async (o: RawSettings) => setCode(await sdkGateCommand({
-      candidate: asString({ value: o.candidate, source: '--candidate' }), out: asString({ value: o.out, source: '--out' }),
-      seed: asSeed({ value: o.seed, source: '--seed' }), schemas: o.schemas !== false, fresh: !!o.fresh, blockAdditive: !!o.blockAdditive,
-      ...(o.installRoot === undefined ? {} : { installRoot: asString({ value: o.installRoot, source: '--install-root' }) }),
-    })))
+    .action(async (o: RawSettings) =>
+      setCode(
+        await sdkGateCommand({
+          candidate: asString({ value: o.candidate, source: '--candidate' }),
+          out: asString({ value: o.out, source: '--out' }),
+          seed: asSeed({ value: o.seed, source: '--seed' }),
+          schemas: o.schemas !== false,
+          fresh: !!o.fresh,
+          blockAdditive: !!o.blockAdditive,
+          ...(o.installRoot === undefined
+            ? {}
+            : { installRoot: asString({ value: o.installRoot, source: '--install-root' }) }),
+        }),
+      ),
+    )
 
   defineServeCommand(root, setCode, out)
 
-  targetOptions(root.command('sweep').description('delete views earlier runs left behind (name cvc-* and the conformance-run tag)'), 'aws or an http(s) endpoint URL')
+  targetOptions(
+    root.command('sweep').description('delete views earlier runs left behind (name cvc-* and the conformance-run tag)'),
+    'aws or an http(s) endpoint URL',
+  )
     .option('--dry-run', 'list what would go, delete nothing')
     .option('--min-age <duration>', 'leave runs younger than this alone (runs still going elsewhere), e.g. 2h')
     .option('--run-id <id>', 'only views of this run')
     .action(async (opts: RawSettings) => {
       const src = settingSource(opts)
-      if (!src.get('target')) throw new UsageError('sweep: give --target aws or an endpoint URL (or CONFORMANCE_TARGET)')
-      setCode(await sweepCommand(targetSettings(src), {
-        dryRun: src.parsed('dryRun', asBoolean) ?? false,
-        minAgeMs: src.parsed('minAge', asDuration),
-        runId: opts.runId === undefined ? undefined : asString({ value: opts.runId, source: '--run-id' }),
-      }, out))
+      if (!src.get('target'))
+        throw new UsageError('sweep: give --target aws or an endpoint URL (or CONFORMANCE_TARGET)')
+      setCode(
+        await sweepCommand(
+          targetSettings(src),
+          {
+            dryRun: src.parsed('dryRun', asBoolean) ?? false,
+            minAgeMs: src.parsed('minAge', asDuration),
+            runId: opts.runId === undefined ? undefined : asString({ value: opts.runId, source: '--run-id' }),
+          },
+          out,
+        ),
+      )
     })
 
-  root.command('report').description('work with JSON reports')
-    .command('merge').argument('<reports...>', 'JSON reports (report.json) of several targets or shards')
+  root
+    .command('report')
+    .description('work with JSON reports')
+    .command('merge')
+    .argument('<reports...>', 'JSON reports (report.json) of several targets or shards')
     .description('merge reports into one matrix and regenerate every format')
     .option('--out <dir>', `output folder (default ${DEFAULT_MERGE_OUT})`, DEFAULT_MERGE_OUT)
     .option('--report <formats>', `formats to write (default all: ${REPORT_FORMATS.join(',')})`)
     .action((files: string[], o: RawSettings) => {
-      const reports = o.report === undefined ? [...REPORT_FORMATS] : asReportFormats({ value: asList({ value: o.report, source: '--report' }), source: '--report' })
+      const reports =
+        o.report === undefined
+          ? [...REPORT_FORMATS]
+          : asReportFormats({ value: asList({ value: o.report, source: '--report' }), source: '--report' })
       setCode(reportMergeCommand(files, { out: String(o.out), reports }, { out, warn }))
     })
   return root
@@ -141,7 +242,9 @@ function program(setCode: (code: number) => void): Command {
 
 export async function main(argv: readonly string[]): Promise<number> {
   let code: number | undefined
-  const cli = program((c) => { code = c })
+  const cli = program((c) => {
+    code = c
+  })
   try {
     await cli.parseAsync([...argv])
     if (code === undefined) {

@@ -8,8 +8,11 @@ import { PROPERTY_IDS } from '../engine/property-registry'
 
 export const DEFAULT_MERGE_OUT = 'out/merged'
 
-export function reportMergeCommand(files: readonly string[], opts: { out: string; reports: ReportFormat[] },
-  io: { out: (text: string) => void; warn: (line: string) => void }): number {
+export function reportMergeCommand(
+  files: readonly string[],
+  opts: { out: string; reports: ReportFormat[] },
+  io: { out: (text: string) => void; warn: (line: string) => void },
+): number {
   if (files.length === 0) throw new UsageError('report merge: give at least one JSON report')
   const inputs = files.map((f) => {
     try {

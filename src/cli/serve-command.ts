@@ -10,7 +10,16 @@
 import type { Command } from 'commander'
 import { DEFAULT_ACCOUNT_ID, DEFAULT_INSTANCE_ID, DEFAULT_REGION, QUIRK_NAMES, ViewsModel } from '../model'
 import { CLI_COMMAND } from '../package-files'
-import { HEALTH_PATH, LIVE_LIKE_DEFAULTS as L, STUB_CREDENTIALS, StateFileError, loadStateFile, saveStateFile, startStubServer, type StubCoreOptions } from '../stub'
+import {
+  HEALTH_PATH,
+  LIVE_LIKE_DEFAULTS as L,
+  STUB_CREDENTIALS,
+  StateFileError,
+  loadStateFile,
+  saveStateFile,
+  startStubServer,
+  type StubCoreOptions,
+} from '../stub'
 import { profileChoices } from '../spec/choices-profile'
 import { loadProfile } from '../engine/run-mode'
 import { asInteger, asList, asPositiveNumber, asQuirks, asString, flagSource, type RawSettings } from '../settings'
@@ -45,21 +54,34 @@ export function serveSettings(o: RawSettings): ServeSettings {
   const src = flagSource(o)
   const rate = (name: string) => src.parsed(name, (v) => Math.min(1, asPositiveNumber(v)))
   const accountId = src.parsed('accountId', asString)
-  if (accountId !== undefined && !ACCOUNT_ID.test(accountId)) throw new UsageError(`--account-id: ${JSON.stringify(accountId)} is not a 12-digit AWS account id`)
+  if (accountId !== undefined && !ACCOUNT_ID.test(accountId))
+    throw new UsageError(`--account-id: ${JSON.stringify(accountId)} is not a 12-digit AWS account id`)
   return {
-    port: asInteger(src.get('port')!, 0, 65535), host: asString(src.get('host')!), region: src.parsed('region', asString),
-    accountId, instanceIds: src.parsed('instanceId', (v) => [...new Set(asList(v))]), anyInstance: !!o.anyInstance,
+    port: asInteger(src.get('port')!, 0, 65535),
+    host: asString(src.get('host')!),
+    region: src.parsed('region', asString),
+    accountId,
+    instanceIds: src.parsed('instanceId', (v) => [...new Set(asList(v))]),
+    anyInstance: !!o.anyInstance,
     stateFile: src.parsed('stateFile', asString),
-    verifySigv4: !!o.verifySigv4, quirks: src.parsed('quirk', asQuirks) ?? [],
-    throttleRate: rate('throttleRate'), serverErrorRate: rate('serverErrorRate'),
+    verifySigv4: !!o.verifySigv4,
+    quirks: src.parsed('quirk', asQuirks) ?? [],
+    throttleRate: rate('throttleRate'),
+    serverErrorRate: rate('serverErrorRate'),
     latencyMs: src.parsed('latencyMs', (v) => asInteger(v, 0, 60_000)),
     choices: src.parsed('choices', asString),
     liveLike: !!o.liveLike,
   }
 }
 
-export function defineServeCommand(root: Command, setCode: (code: number) => void, out: (line: string) => void): Command {
-  return root.command('serve').description('serve the stub over HTTP as a local emulator')
+export function defineServeCommand(
+  root: Command,
+  setCode: (code: number) => void,
+  out: (line: string) => void,
+): Command {
+  return root
+    .command('serve')
+    .description('serve the stub over HTTP as a local emulator')
     .option('--port <n>', 'port (0 = any free one)', '8700')
     .option('--host <host>', 'interface to bind', '127.0.0.1')
     .option('--region <region>', `region the stub pretends to be (default ${DEFAULT_REGION})`)
@@ -73,14 +95,24 @@ export function defineServeCommand(root: Command, setCode: (code: number) => voi
     .option('--server-error-rate <p>', 'fraction of calls answered 500')
     .option('--latency-ms <ms>', 'delay added to every call')
     .option('--choices <file>', 'serve the choice values a profile settled (conformance calibrate)')
-    .option('--live-like', 'answer like the rationed service: per-API token buckets of 2 requests/s, burst 5 (429 beyond), 60±20 ms latency')
+    .option(
+      '--live-like',
+      'answer like the rationed service: per-API token buckets of 2 requests/s, burst 5 (429 beyond), 60±20 ms latency',
+    )
     .action(async (o: RawSettings) => setCode(await serveCommand(serveSettings(o), out)))
 }
 
 /** The model with its instances, restored from the state file when there is one. */
 function buildModel(s: ServeSettings, region: string, accountId: string): ViewsModel {
   const choices = s.choices ? profileChoices(loadProfile(s.choices, '--choices')) : undefined
-  const model = new ViewsModel({ region, accountId, instances: s.instanceIds ?? [DEFAULT_INSTANCE_ID], anyInstance: s.anyInstance, quirks: s.quirks, choices })
+  const model = new ViewsModel({
+    region,
+    accountId,
+    instances: s.instanceIds ?? [DEFAULT_INSTANCE_ID],
+    anyInstance: s.anyInstance,
+    quirks: s.quirks,
+    choices,
+  })
   if (!s.stateFile) return model
   try {
     const restored = loadStateFile(s.stateFile, { region, accountId })
@@ -101,7 +133,13 @@ export async function serveCommand(s: ServeSettings, out: (line: string) => void
   const persist = s.stateFile ? () => saveStateFile(s.stateFile!, model) : undefined
   const coreOptions: StubCoreOptions = {
     model,
-    faults: { throttleRate: s.throttleRate ?? 0, serverErrorRate: s.serverErrorRate ?? 0, latencyMs: s.latencyMs ?? 0, seed: 1, liveLike: !!s.liveLike },
+    faults: {
+      throttleRate: s.throttleRate ?? 0,
+      serverErrorRate: s.serverErrorRate ?? 0,
+      latencyMs: s.latencyMs ?? 0,
+      seed: 1,
+      liveLike: !!s.liveLike,
+    },
     verifySigV4: s.verifySigv4 ? { credentials: { ...STUB_CREDENTIALS }, region } : undefined,
     ...(persist ? { onChange: persist } : {}),
   }

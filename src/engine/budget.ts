@@ -17,7 +17,14 @@ const MAX_FIXED_SHARE = 0.8
  * blind; a bounded step's estimated need is kept for it first. With `lanes` properties running at once,
  * each gets `lanes` times its share of the wall time, never more than what is left of it.
  */
-export function budgetShare(remainingMs: number, prop: PropertyStrategy, toRun: readonly PropertyStrategy[], exercised: ReadonlySet<string>, target: Target, lanes = 1): number {
+export function budgetShare(
+  remainingMs: number,
+  prop: PropertyStrategy,
+  toRun: readonly PropertyStrategy[],
+  exercised: ReadonlySet<string>,
+  target: Target,
+  lanes = 1,
+): number {
   const usable = remainingMs * (target.guarded ? 1 - CLEANUP_RESERVE : 1)
   // bounded steps (contracts) get what they need first (at most 80 % of what is left, so the random properties
   // always get some); the random properties, which would use any time given, share the rest

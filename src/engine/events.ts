@@ -78,7 +78,16 @@ export interface ReportWritten {
 }
 
 export type EngineEvent =
-  | RunStarted | RunNote | RegressionReplayed | PropertyStarted | StepChecked | PropertyFinished | BundleWritten | RunFinished | ReportWritten | RunClosed
+  | RunStarted
+  | RunNote
+  | RegressionReplayed
+  | PropertyStarted
+  | StepChecked
+  | PropertyFinished
+  | BundleWritten
+  | RunFinished
+  | ReportWritten
+  | RunClosed
 
 export type EventOf<T extends EngineEvent['type']> = Extract<EngineEvent, { type: T }>
 
@@ -104,7 +113,8 @@ export class EventBus {
     this.delivering = true
     try {
       for (let e = this.queue.shift(); e; e = this.queue.shift()) {
-        for (const h of this.handlers) (h[e.type] as ((e: EngineEvent, emit: (e: EngineEvent) => void) => void) | undefined)?.(e, this.emit)
+        for (const h of this.handlers)
+          (h[e.type] as ((e: EngineEvent, emit: (e: EngineEvent) => void) => void) | undefined)?.(e, this.emit)
       }
     } finally {
       this.delivering = false

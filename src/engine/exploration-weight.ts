@@ -52,7 +52,12 @@ export function yieldTilt(propertyId: string, table: YieldLookup = QUIRK_YIELD):
 }
 
 /** A property's share weight in exploration: (1 + its unexercised rules) × its quirk-yield tilt. */
-export function explorationWeight(propertyId: string, unexercisedRuleCount: number, table: YieldLookup = QUIRK_YIELD): number {
-  if (!Number.isInteger(unexercisedRuleCount) || unexercisedRuleCount < 0) throw new RangeError(`unexercisedRuleCount must be a whole number >= 0, got ${unexercisedRuleCount}`)
+export function explorationWeight(
+  propertyId: string,
+  unexercisedRuleCount: number,
+  table: YieldLookup = QUIRK_YIELD,
+): number {
+  if (!Number.isInteger(unexercisedRuleCount) || unexercisedRuleCount < 0)
+    throw new RangeError(`unexercisedRuleCount must be a whole number >= 0, got ${unexercisedRuleCount}`)
   return (1 + unexercisedRuleCount) * yieldTilt(propertyId, table)
 }

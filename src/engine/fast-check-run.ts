@@ -34,7 +34,11 @@ class RunFailed extends Error {
   }
 }
 
-export async function runGenerated<T>(strategy: GeneratedStrategy<T>, target: Target, opts: RunOptions & { path?: string }): Promise<{ result: PropertyResult; details: fc.RunDetails<[T]> }> {
+export async function runGenerated<T>(
+  strategy: GeneratedStrategy<T>,
+  target: Target,
+  opts: RunOptions & { path?: string },
+): Promise<{ result: PropertyResult; details: fc.RunDetails<[T]> }> {
   const started = Date.now()
   const ledger = new AssertionLedger(opts.onAssertion)
   let commandsExecuted = 0
@@ -62,8 +66,18 @@ export async function runGenerated<T>(strategy: GeneratedStrategy<T>, target: Ta
     endOnFailure: false,
   })
   const result = propertyVerdict({
-    details, ledger, lastFailure, timeLimitMs: opts.timeLimitMs, missing: [...target.implementation.missing.keys()],
-    base: { ...strategy.identity, seed: opts.seed, numRuns: details.numRuns, commandsExecuted, durationMs: Date.now() - started },
+    details,
+    ledger,
+    lastFailure,
+    timeLimitMs: opts.timeLimitMs,
+    missing: [...target.implementation.missing.keys()],
+    base: {
+      ...strategy.identity,
+      seed: opts.seed,
+      numRuns: details.numRuns,
+      commandsExecuted,
+      durationMs: Date.now() - started,
+    },
   })
   return { result, details }
 }

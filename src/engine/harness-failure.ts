@@ -7,6 +7,15 @@ export function harnessError(e: unknown): string {
   return `harness error: ${(e as Error)?.stack ?? e}`
 }
 
-export function harnessFailure(e: unknown, at: { step?: number; commands?: Cmd[]; transcript?: StepRecord[] } = {}): PropertyFailure {
-  return { rule: 'harness', message: harnessError(e), step: at.step ?? -1, commands: at.commands ?? [], transcript: at.transcript ?? [] }
+export function harnessFailure(
+  e: unknown,
+  at: { step?: number; commands?: Cmd[]; transcript?: StepRecord[] } = {},
+): PropertyFailure {
+  return {
+    rule: 'harness',
+    message: harnessError(e),
+    step: at.step ?? -1,
+    commands: at.commands ?? [],
+    transcript: at.transcript ?? [],
+  }
 }

@@ -25,9 +25,14 @@ export async function probeTarget(target: Target): Promise<void> {
   if (o.ok) return
   const where = target.label
   if (o.unknown) throw new UnreachableError(`${where} is unreachable: ${o.error.message.split('\n')[0]}`)
-  if (o.error.name === 'ResourceNotFoundException') throw new UsageError(`${where}: instance ${target.instanceId} not found (ListViews answered ResourceNotFoundException); check --instance-id`)
+  if (o.error.name === 'ResourceNotFoundException')
+    throw new UsageError(
+      `${where}: instance ${target.instanceId} not found (ListViews answered ResourceNotFoundException); check --instance-id`,
+    )
   if (o.error.status === 401 || o.error.status === 403) {
-    throw new UsageError(`${where}: ListViews was refused (${o.error.name}: ${o.error.message.split('\n')[0]}); check the credentials and their permissions`)
+    throw new UsageError(
+      `${where}: ListViews was refused (${o.error.name}: ${o.error.message.split('\n')[0]}); check the credentials and their permissions`,
+    )
   }
 }
 

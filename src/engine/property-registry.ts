@@ -49,22 +49,45 @@ export const ALL_PROPERTIES: readonly PropertyStrategy[] = [
   {
     // coverage first: every documented rule once in a fixed plan, before the random exploration below;
     // deterministic, so a failure reproduces by running it again
-    id: coveragePlan.id, title: coveragePlan.title, rules: [...new Set([...coveragePlan.rules, ...WIRE_BASIC_RULES])], sequential: false, replaysPath: false, rerunReplays: true,
+    id: coveragePlan.id,
+    title: coveragePlan.title,
+    rules: [...new Set([...coveragePlan.rules, ...WIRE_BASIC_RULES])],
+    sequential: false,
+    replaysPath: false,
+    rerunReplays: true,
     run: (target, opts) => runPlan(coveragePlanDeclaration, target, opts),
   },
-  ...SEQUENTIAL_PROPERTIES.map((def): PropertyStrategy => ({
-    id: def.id, title: def.title, rules: [...new Set([...def.rules, ...WIRE_BASIC_RULES])], sequential: true, replaysPath: true, pooled: isLaneSafe(def.id),
-    run: (target, opts) => runProperty(def, target, opts),
-  })),
+  ...SEQUENTIAL_PROPERTIES.map(
+    (def): PropertyStrategy => ({
+      id: def.id,
+      title: def.title,
+      rules: [...new Set([...def.rules, ...WIRE_BASIC_RULES])],
+      sequential: true,
+      replaysPath: true,
+      pooled: isLaneSafe(def.id),
+      run: (target, opts) => runProperty(def, target, opts),
+    }),
+  ),
   {
-    id: concurrencyProperty.id, title: concurrencyProperty.title, rules: concurrencyProperty.rules, sequential: false, replaysPath: true, pooled: isLaneSafe(concurrencyProperty.id),
+    id: concurrencyProperty.id,
+    title: concurrencyProperty.title,
+    rules: concurrencyProperty.rules,
+    sequential: false,
+    replaysPath: true,
+    pooled: isLaneSafe(concurrencyProperty.id),
     run: (target, opts) => runConcurrencyProperty(target, opts),
   },
   {
     // deterministic: re-running the verification reproduces a failure, no seed or path involved
-    id: contractsProperty.id, title: contractsProperty.title, rules: contractsProperty.rules, sequential: false, replaysPath: false, rerunReplays: true,
+    id: contractsProperty.id,
+    title: contractsProperty.title,
+    rules: contractsProperty.rules,
+    sequential: false,
+    replaysPath: false,
+    rerunReplays: true,
     // the verifier's start-up (~3 s), then about three calls per interaction (state, request, cleanup)
-    fixedCostMs: (target) => 3_000 + (target.rateLimit ? Math.ceil((CONTRACT_CALLS_ESTIMATE / target.rateLimit.tps) * 1000) : 3_000),
+    fixedCostMs: (target) =>
+      3_000 + (target.rateLimit ? Math.ceil((CONTRACT_CALLS_ESTIMATE / target.rateLimit.tps) * 1000) : 3_000),
     run: (target, opts) => runContractProperty(target, opts),
   },
 ]
@@ -86,11 +109,18 @@ export function shardLabel(s: Shard): string {
  * starting at the i-th (round-robin by index), so n shards partition the selection and each gets a mix of
  * slow and fast suites.
  */
-export function selectProperties(only: readonly string[] | undefined, shard: Shard | undefined, all: readonly PropertyStrategy[] = ALL_PROPERTIES): PropertyStrategy[] {
+export function selectProperties(
+  only: readonly string[] | undefined,
+  shard: Shard | undefined,
+  all: readonly PropertyStrategy[] = ALL_PROPERTIES,
+): PropertyStrategy[] {
   let chosen = [...all]
   if (only?.length) {
     const unknown = only.filter((id) => !all.some((p) => p.id === id))
-    if (unknown.length) throw new UsageError(`unknown property ${unknown.map((u) => `"${u}"`).join(', ')} (known: ${all.map((p) => p.id).join(', ')})`)
+    if (unknown.length)
+      throw new UsageError(
+        `unknown property ${unknown.map((u) => `"${u}"`).join(', ')} (known: ${all.map((p) => p.id).join(', ')})`,
+      )
     chosen = all.filter((p) => only.includes(p.id))
   }
   if (shard) chosen = chosen.filter((_p, i) => i % shard.count === shard.index - 1)

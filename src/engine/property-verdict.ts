@@ -34,7 +34,8 @@ export function propertyVerdict<T>(v: VerdictInput<T>): PropertyResult {
   if (ledger.total > 0 && details.numRuns > 0) return { ...withCounts, status: 'passed' }
   const why: string[] = []
   if (v.missing.length) why.push(`the target does not implement ${v.missing.join(', ')}`)
-  if (details.interrupted) why.push(`the time budget (${v.timeLimitMs ?? '?'} ms) ended it after ${details.numRuns} complete sequences`)
+  if (details.interrupted)
+    why.push(`the time budget (${v.timeLimitMs ?? '?'} ms) ended it after ${details.numRuns} complete sequences`)
   if (!why.length) why.push('no assertion executed against the target')
   return { ...withCounts, status: 'inconclusive', note: `not exercised: ${why.join('; ')}` }
 }

@@ -18,22 +18,51 @@ export function loadBundle(file: string): LoadedBundle {
   }
 }
 
-export async function replayLoaded(loaded: LoadedBundle, target: Target, properties: readonly PropertyStrategy[] = ALL_PROPERTIES): Promise<RegressionReport> {
-  if ('error' in loaded) return { file: loaded.file, property: basename(loaded.file, '.json'), verdict: 'CANNOT REPLAY', detail: loaded.error }
+export async function replayLoaded(
+  loaded: LoadedBundle,
+  target: Target,
+  properties: readonly PropertyStrategy[] = ALL_PROPERTIES,
+): Promise<RegressionReport> {
+  if ('error' in loaded)
+    return {
+      file: loaded.file,
+      property: basename(loaded.file, '.json'),
+      verdict: 'CANNOT REPLAY',
+      detail: loaded.error,
+    }
   const { file, bundle } = loaded
   const base = { file, property: bundle.property, rule: bundle.rule }
   const prop = properties.find((p) => p.id === bundle.property)
-  if (!prop) return { ...base, verdict: 'CANNOT REPLAY', detail: `unknown property ${bundle.property} (known: ${properties.map((p) => p.id).join(', ')})` }
+  if (!prop)
+    return {
+      ...base,
+      verdict: 'CANNOT REPLAY',
+      detail: `unknown property ${bundle.property} (known: ${properties.map((p) => p.id).join(', ')})`,
+    }
   if (prop.sequential) {
     const r = await replayBundle(bundle, target, SEQUENTIAL_PROPERTIES)
     return { ...base, verdict: r.verdict, detail: r.detail }
   }
-  if (!bundle.path && !prop.rerunReplays) return { ...base, verdict: 'CANNOT REPLAY', detail: `${bundle.property} bundles replay by seed and path, and this one has no path` }
+  if (!bundle.path && !prop.rerunReplays)
+    return {
+      ...base,
+      verdict: 'CANNOT REPLAY',
+      detail: `${bundle.property} bundles replay by seed and path, and this one has no path`,
+    }
   try {
-    const r = await prop.run(target, { seed: bundle.seed, ...(bundle.path ? { path: bundle.path } : {}), mode: bundleMode(bundle) })
+    const r = await prop.run(target, {
+      seed: bundle.seed,
+      ...(bundle.path ? { path: bundle.path } : {}),
+      mode: bundleMode(bundle),
+    })
     // a replay that could not reach the target (missing operations, budget) is no verdict either way
     if (r.status === 'inconclusive') return { ...base, verdict: 'CANNOT REPLAY', detail: r.note ?? 'inconclusive' }
-    if (r.status === 'passed') return { ...base, verdict: 'FIXED', detail: `seed ${bundle.seed}${bundle.path ? ` path ${bundle.path}` : ""} ran, no check failed` }
+    if (r.status === 'passed')
+      return {
+        ...base,
+        verdict: 'FIXED',
+        detail: `seed ${bundle.seed}${bundle.path ? ` path ${bundle.path}` : ''} ran, no check failed`,
+      }
     return { ...base, verdict: 'STILL FAILING', detail: `${r.failure?.rule}: ${r.failure?.message.split('\n')[0]}` }
   } catch (e) {
     return { ...base, verdict: 'CANNOT REPLAY', detail: (e as Error).message }

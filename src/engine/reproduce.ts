@@ -8,7 +8,11 @@ import type { PropertyResult } from './property-types'
 import type { PropertyStrategy } from './property-registry'
 import type { RunSettings } from './run-settings'
 
-export function reproduceLine(s: RunSettings, prop: Pick<PropertyStrategy, 'id' | 'replaysPath'>, r: Pick<PropertyResult, 'seed' | 'path' | 'numRuns'>): string {
+export function reproduceLine(
+  s: RunSettings,
+  prop: Pick<PropertyStrategy, 'id' | 'replaysPath'>,
+  r: Pick<PropertyResult, 'seed' | 'path' | 'numRuns'>,
+): string {
   const budget = prop.replaysPath && r.path ? ` --path ${r.path}` : ` --runs ${Math.max(1, r.numRuns)}`
   return `${CLI_COMMAND} run ${targetArgs(s)} --only ${prop.id} --seed ${r.seed}${budget}${s.strict ? ' --strict' : ''}${s.choicesProfile ? ` --choices-profile ${s.choicesProfile}` : ''}`
 }

@@ -35,6 +35,8 @@ export const DEFAULT_RECORDINGS = packagePath('fixtures/recordings')
 /** Rules confirmed by the live-AWS recordings committed in `dir` (none when the folder is absent). */
 export function confirmedRules(dir = DEFAULT_RECORDINGS): Set<string> {
   if (!existsSync(dir)) return new Set()
-  const recordings = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => readRecording(join(dir, f)))
+  const recordings = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => readRecording(join(dir, f)))
   return confirmedByLiveRecordings(recordings)
 }

@@ -3,7 +3,19 @@
 // is a UsageError, one readable line.
 import { UsageError } from '../exit-codes'
 import { packagePath } from '../package-files'
-import { asBoolean, asDuration, asInteger, asList, asReportFormats, asSeed, asShard, asString, targetSettings, type SettingSource, type TargetSettings } from '../settings'
+import {
+  asBoolean,
+  asDuration,
+  asInteger,
+  asList,
+  asReportFormats,
+  asSeed,
+  asShard,
+  asString,
+  targetSettings,
+  type SettingSource,
+  type TargetSettings,
+} from '../settings'
 import { DEFAULT_RECORDINGS } from './run-mode'
 import { DEFAULT_REPORTS, RUN_REPORT_FORMATS, type ReportFormat } from './handlers/reporters'
 import type { Shard } from './property-registry'
@@ -39,13 +51,18 @@ export interface RunSettings extends TargetSettings {
 export function runSettings(src: SettingSource, randomSeed = () => Math.floor(Math.random() * 2 ** 31)): RunSettings {
   const runs = src.parsed('runs', (s) => asInteger(s, 1, UNBOUNDED_RUNS))
   const timeBudgetMs = src.parsed('timeBudget', asDuration)
-  if (runs !== undefined && timeBudgetMs !== undefined) throw new UsageError(`${src.get('runs')!.source} and ${src.get('timeBudget')!.source} exclude each other: give a run count or a time budget`)
+  if (runs !== undefined && timeBudgetMs !== undefined)
+    throw new UsageError(
+      `${src.get('runs')!.source} and ${src.get('timeBudget')!.source} exclude each other: give a run count or a time budget`,
+    )
   const only = src.parsed('only', (s) => [...new Set(asList(s))])
   if (only && only.length === 0) throw new UsageError(`${src.get('only')!.source}: needs at least one property id`)
   return {
     ...targetSettings(src),
     seed: src.parsed('seed', asSeed) ?? randomSeed(),
-    runs, timeBudgetMs, only,
+    runs,
+    timeBudgetMs,
+    only,
     strict: src.parsed('strict', asBoolean) ?? false,
     reports: src.parsed('report', (s) => asReportFormats(s, RUN_REPORT_FORMATS)) ?? [...DEFAULT_REPORTS],
     out: src.parsed('out', asString) ?? DEFAULT_OUT,

@@ -11,7 +11,16 @@ import { openTarget } from './open-target'
 import { bundleFiles } from '../harness/replay'
 import type { Mode } from '../harness/projection'
 import { attachDiffs } from '../report/failure-groups'
-import { addAssertions, finishTarget, hasFailures, newReport, notRunProperty, propertyReport, specCatalogue, statsOf } from '../report/json-report'
+import {
+  addAssertions,
+  finishTarget,
+  hasFailures,
+  newReport,
+  notRunProperty,
+  propertyReport,
+  specCatalogue,
+  statsOf,
+} from '../report/json-report'
 import type { ProgressStream } from '../report/progress'
 import type { ConformanceReport, PropertyReport, RegressionReport } from '../report/report-types'
 import { probeImplementation } from '../targets/implementation-probe'
@@ -51,14 +60,20 @@ export function standardHandlers(s: RunSettings, io: RunIo, mode: Mode): EventHa
 export async function runEngine(s: RunSettings, io: RunIo, extra: readonly EventHandler[] = []): Promise<number> {
   const selected = selectProperties(s.only, s.shard)
   if (s.path && (selected.length !== 1 || !selected[0]!.replaysPath)) {
-    throw new UsageError(`--path replays one counterexample of a property that supports it (${ALL_PROPERTIES.filter((p) => p.replaysPath).map((p) => p.id).join(', ')}): `
-      + 'give exactly one such --only; other failures replay from their bundle (conformance replay <bundle>) or with --seed and --runs')
+    throw new UsageError(
+      `--path replays one counterexample of a property that supports it (${ALL_PROPERTIES.filter((p) => p.replaysPath)
+        .map((p) => p.id)
+        .join(', ')}): ` +
+        'give exactly one such --only; other failures replay from their bundle (conformance replay <bundle>) or with --seed and --runs',
+    )
   }
   try {
     // fail before the run, not after it: reports are written at the end, whatever happened
     mkdirSync(s.out, { recursive: true })
   } catch (e) {
-    throw new UsageError(`--out ${s.out}: cannot create the report folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`)
+    throw new UsageError(
+      `--out ${s.out}: cannot create the report folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+    )
   }
   const target = await openTarget(s)
   // inferred rules a committed recording of live AWS confirmed are asserted as if documented
@@ -83,16 +98,25 @@ class EngineRun {
   /** Rules an executed assertion has checked so far: the budget favours properties that can check others. */
   private readonly exercised = new Set<string>()
 
-  constructor(private readonly s: RunSettings, private readonly target: Target, private readonly mode: Mode, private readonly io: RunIo,
-    handlers: readonly EventHandler[], private readonly selected: readonly PropertyStrategy[]) {
+  constructor(
+    private readonly s: RunSettings,
+    private readonly target: Target,
+    private readonly mode: Mode,
+    private readonly io: RunIo,
+    handlers: readonly EventHandler[],
+    private readonly selected: readonly PropertyStrategy[],
+  ) {
     this.instr = instrumentTarget(target)
     // the engine's own handler first: a bundle written for a property is linked from its report line
-    this.bus = new EventBus([{
-      BundleWritten: ({ property, relative, replay }) => {
-        const failure = this.reports.find((r) => r.id === property)?.failure
-        if (failure) Object.assign(failure, { bundle: relative, replay })
+    this.bus = new EventBus([
+      {
+        BundleWritten: ({ property, relative, replay }) => {
+          const failure = this.reports.find((r) => r.id === property)?.failure
+          if (failure) Object.assign(failure, { bundle: relative, replay })
+        },
       },
-    }, ...handlers])
+      ...handlers,
+    ])
   }
 
   /** The instrumentation of every open lane: an interrupt must stop their calls too. */
@@ -102,13 +126,18 @@ class EngineRun {
 
   private readonly onSignal = (sig: NodeJS.Signals) => {
     if (this.signal) {
-      this.io.warn(`conformance: second ${sig}, quitting at once; live views of run ${this.target.run.runId} may be left (conformance sweep removes them)`)
+      this.io.warn(
+        `conformance: second ${sig}, quitting at once; live views of run ${this.target.run.runId} may be left (conformance sweep removes them)`,
+      )
       process.exit(EXIT.interrupted)
     }
     this.signal = sig
     this.instr.interrupt()
     for (const lane of this.lanes) lane.interrupt()
-    this.bus.emit({ type: 'RunNote', line: `${sig}: stopping; cleaning up the target and writing reports (press Ctrl-C again to quit at once)` })
+    this.bus.emit({
+      type: 'RunNote',
+      line: `${sig}: stopping; cleaning up the target and writing reports (press Ctrl-C again to quit at once)`,
+    })
   }
 
   async execute(): Promise<number> {
@@ -130,8 +159,11 @@ class EngineRun {
       await this.closeTarget()
     }
     const report = this.report()
-    const stoppedBecause = crash ? `internal error after ${this.reports.length} properties (below)`
-      : this.signal ? `${this.signal}: ${this.reports.filter((p) => p.status === 'not-run').length} properties not run` : undefined
+    const stoppedBecause = crash
+      ? `internal error after ${this.reports.length} properties (below)`
+      : this.signal
+        ? `${this.signal}: ${this.reports.filter((p) => p.status === 'not-run').length} properties not run`
+        : undefined
     this.bus.emit({ type: 'RunFinished', report, ...(stoppedBecause ? { stoppedBecause } : {}) })
     this.bus.emit({ type: 'RunClosed', report, ...(stoppedBecause ? { stoppedBecause } : {}) })
     if (crash) throw crash
@@ -165,23 +197,26 @@ class EngineRun {
    * spends its per-API allowance on several APIs at a time. Everything else runs alone on the target.
    */
   private async runProperties(): Promise<void> {
-    const lanes = this.target.supportsLanes ? this.s.lanes ?? defaultLanes(this.target) : 1
+    const lanes = this.target.supportsLanes ? (this.s.lanes ?? defaultLanes(this.target)) : 1
     let batch: number[] = []
     const flush = async () => {
       const queue = [...batch]
       batch = []
-      await Promise.all(Array.from({ length: Math.min(lanes, queue.length) }, async () => {
-        const lane = this.target.lane()
-        const instr = instrumentTarget(lane)
-        this.lanes.add(instr)
-        try {
-          for (let i = queue.shift(); i !== undefined; i = queue.shift()) await this.runProperty(i, lane, instr, lanes)
-        } finally {
-          this.lanes.delete(instr)
-          instr.restore()
-          await lane.close().catch(() => {}) // what a lane could not delete, the target's final cleanup retries and reports
-        }
-      }))
+      await Promise.all(
+        Array.from({ length: Math.min(lanes, queue.length) }, async () => {
+          const lane = this.target.lane()
+          const instr = instrumentTarget(lane)
+          this.lanes.add(instr)
+          try {
+            for (let i = queue.shift(); i !== undefined; i = queue.shift())
+              await this.runProperty(i, lane, instr, lanes)
+          } finally {
+            this.lanes.delete(instr)
+            instr.restore()
+            await lane.close().catch(() => {}) // what a lane could not delete, the target's final cleanup retries and reports
+          }
+        }),
+      )
     }
     for (const [i, prop] of this.selected.entries()) {
       if (lanes > 1 && prop.pooled) {
@@ -206,18 +241,34 @@ class EngineRun {
     }
     instr.mark()
     this.startedIds.add(prop.id)
-    this.bus.emit({ type: 'PropertyStarted', property: prop, index, total: this.selected.length, counters: () => instr.counters() })
+    this.bus.emit({
+      type: 'PropertyStarted',
+      property: prop,
+      index,
+      total: this.selected.length,
+      counters: () => instr.counters(),
+    })
     const toRun = this.selected.filter((p) => p === prop || !this.startedIds.has(p.id))
-    const timeLimitMs = s.timeBudgetMs ? budgetShare(s.timeBudgetMs - (Date.now() - this.started), prop, toRun, this.exercised, target, lanes) : undefined
+    const timeLimitMs = s.timeBudgetMs
+      ? budgetShare(s.timeBudgetMs - (Date.now() - this.started), prop, toRun, this.exercised, target, lanes)
+      : undefined
     const result = await this.attempt(prop, target, {
-      seed: s.seed, numRuns: timeLimitMs ? UNBOUNDED_RUNS : s.runs, mode: this.mode, path: s.path, timeLimitMs,
+      seed: s.seed,
+      numRuns: timeLimitMs ? UNBOUNDED_RUNS : s.runs,
+      mode: this.mode,
+      path: s.path,
+      timeLimitMs,
       onAssertion: (rule, outcome) => this.bus.emit({ type: 'StepChecked', property: prop.id, rule, outcome }),
     })
     const interrupted = this.instr.interrupted
     // with the 429s Target.send judged (R23) and retried while this property ran (each lane keeps its own)
     const answerChecks = target.takeAnswerAssertions()
-    for (const [rule, n] of Object.entries(answerChecks) as [RuleId, number][]) for (let k = 0; k < n; k++) this.bus.emit({ type: 'StepChecked', property: prop.id, rule, outcome: 'checked' })
-    const report = addAssertions(propertyReport(result, { rules: prop.rules, reproduce: reproduceLine(s, prop, result), interrupted }), answerChecks)
+    for (const [rule, n] of Object.entries(answerChecks) as [RuleId, number][])
+      for (let k = 0; k < n; k++) this.bus.emit({ type: 'StepChecked', property: prop.id, rule, outcome: 'checked' })
+    const report = addAssertions(
+      propertyReport(result, { rules: prop.rules, reproduce: reproduceLine(s, prop, result), interrupted }),
+      answerChecks,
+    )
     for (const [rule, n] of Object.entries(report.assertions ?? {})) if (n > 0) this.exercised.add(rule)
     this.reports.push(report)
     this.bus.emit({ type: 'PropertyFinished', property: prop, result, report, interrupted })
@@ -231,7 +282,17 @@ class EngineRun {
     } catch (e) {
       const failure = harnessFailure(e)
       if (e instanceof RunInterrupted) failure.message = e.message
-      return { property: prop.id, title: prop.title, rules: prop.rules, status: 'failed', seed: opts.seed, numRuns: 0, commandsExecuted: 0, durationMs: Date.now() - started, failure }
+      return {
+        property: prop.id,
+        title: prop.title,
+        rules: prop.rules,
+        status: 'failed',
+        seed: opts.seed,
+        numRuns: 0,
+        commandsExecuted: 0,
+        durationMs: Date.now() - started,
+        failure,
+      }
     }
   }
 
@@ -239,20 +300,44 @@ class EngineRun {
     try {
       await this.target.close()
     } catch (e) {
-      this.io.warn(`conformance: cleaning up ${this.target.label} failed (${(e as Error).message.split('\n')[0]}); conformance sweep removes leftovers of run ${this.target.run.runId}`)
+      this.io.warn(
+        `conformance: cleaning up ${this.target.label} failed (${(e as Error).message.split('\n')[0]}); conformance sweep removes leftovers of run ${this.target.run.runId}`,
+      )
     }
   }
 
   private report(): ConformanceReport {
     const { s, target, mode } = this
-    const report = newReport([finishTarget({
-      kind: target.kind, label: target.label, region: target.region, instanceId: target.instanceId, quirks: s.quirks,
-      mode: { strict: mode.strict, ...(mode.confirmed?.size ? { confirmed: [...mode.confirmed].sort() } : {}) },
-      seed: s.seed, budget: { ...(s.runs ? { runs: s.runs } : {}), ...(s.timeBudgetMs ? { timeBudgetMs: s.timeBudgetMs } : {}) },
-      shards: s.shard ? [shardLabel(s.shard)] : [], startedAt: new Date(this.started).toISOString(), durationMs: Date.now() - this.started,
-      interrupted: !!this.signal, properties: this.reports, regressions: this.regressions, stats: statsOf(target.stats, target.implementation),
-      ...(target.guarded ? { cleanup: { deleted: target.cleanupDeleted, failed: [...target.cleanupFailures].map(([view, error]) => ({ view, error })) } } : {}),
-    }, specCatalogue())])
+    const report = newReport([
+      finishTarget(
+        {
+          kind: target.kind,
+          label: target.label,
+          region: target.region,
+          instanceId: target.instanceId,
+          quirks: s.quirks,
+          mode: { strict: mode.strict, ...(mode.confirmed?.size ? { confirmed: [...mode.confirmed].sort() } : {}) },
+          seed: s.seed,
+          budget: { ...(s.runs ? { runs: s.runs } : {}), ...(s.timeBudgetMs ? { timeBudgetMs: s.timeBudgetMs } : {}) },
+          shards: s.shard ? [shardLabel(s.shard)] : [],
+          startedAt: new Date(this.started).toISOString(),
+          durationMs: Date.now() - this.started,
+          interrupted: !!this.signal,
+          properties: this.reports,
+          regressions: this.regressions,
+          stats: statsOf(target.stats, target.implementation),
+          ...(target.guarded
+            ? {
+                cleanup: {
+                  deleted: target.cleanupDeleted,
+                  failed: [...target.cleanupFailures].map(([view, error]) => ({ view, error })),
+                },
+              }
+            : {}),
+        },
+        specCatalogue(),
+      ),
+    ])
     // each failure group's diff, from the bundles written: every report format and the summary show it
     attachDiffs(report, s.out)
     return report

@@ -14,7 +14,10 @@ import type { CheckContext, SequentialProperty, PropertyFailure, StepRecord } fr
 
 /** A check fired at a step: carried through fast-check as an exception, so it can shrink. */
 export class StepFailure extends Error {
-  constructor(readonly failure: Failure, readonly step: number) {
+  constructor(
+    readonly failure: Failure,
+    readonly step: number,
+  ) {
     super(`${failure.rule}: ${failure.message}`)
   }
 }
@@ -33,7 +36,12 @@ export interface Sequence {
   throttled?: boolean
 }
 
-export async function startSequence(def: SequentialProperty, target: Target, mode: Mode, ledger: AssertionLedger): Promise<Sequence> {
+export async function startSequence(
+  def: SequentialProperty,
+  target: Target,
+  mode: Mode,
+  ledger: AssertionLedger,
+): Promise<Sequence> {
   await target.resetBetweenRuns()
   // the model side learns which legal answer the target gives to each open question (choice-learning.ts)
   const refs = { target: new RefTable(), model: new RefTable() }
@@ -50,7 +58,12 @@ export function usesMissing(target: Target, cmd: Cmd): boolean {
  * Runs one command and checks it. An answer showing the target lacks the operation is no verdict: the
  * sequence stops there (target and model would disagree from then on). Returns the failure, if any.
  */
-export async function stepAndCheck(def: SequentialProperty, seq: Sequence, target: Target, cmd: Cmd): Promise<Failure | undefined> {
+export async function stepAndCheck(
+  def: SequentialProperty,
+  seq: Sequence,
+  target: Target,
+  cmd: Cmd,
+): Promise<Failure | undefined> {
   const step = await seq.session.run(cmd)
   if (usesMissing(target, cmd)) {
     seq.stopped = true
@@ -68,16 +81,28 @@ export async function stepAndCheck(def: SequentialProperty, seq: Sequence, targe
 
 export function failureOf(failure: Failure, seq: Sequence): PropertyFailure {
   const { session } = seq
-  return { ...failure, step: session.steps.length - 1, commands: session.steps.map((s) => s.cmd), transcript: transcriptOf(session) }
+  return {
+    ...failure,
+    step: session.steps.length - 1,
+    commands: session.steps.map((s) => s.cmd),
+    transcript: transcriptOf(session),
+  }
 }
 
 /** Runs a fixed command list (a replay, the coverage plan) and returns the first failure, if any; `ledger` counts its assertions. */
-export async function runSequence(def: SequentialProperty, target: Target, cmds: readonly Cmd[], mode: Mode, ledger = new AssertionLedger()): Promise<{ failure?: PropertyFailure; session: Session; notImplemented?: OperationName[]; throttled?: boolean }> {
+export async function runSequence(
+  def: SequentialProperty,
+  target: Target,
+  cmds: readonly Cmd[],
+  mode: Mode,
+  ledger = new AssertionLedger(),
+): Promise<{ failure?: PropertyFailure; session: Session; notImplemented?: OperationName[]; throttled?: boolean }> {
   const seq = await startSequence(def, target, mode, ledger)
   for (const cmd of cmds) {
     // a command the target cannot perform: the sequence cannot be replayed there, which is no verdict
     if (seq.throttled) return { session: seq.session, throttled: true }
-    if (seq.stopped || usesMissing(target, cmd)) return { session: seq.session, notImplemented: [...target.implementation.missing.keys()] }
+    if (seq.stopped || usesMissing(target, cmd))
+      return { session: seq.session, notImplemented: [...target.implementation.missing.keys()] }
     if (!seq.session.canRun(cmd)) continue
     const failure = await stepAndCheck(def, seq, target, cmd)
     if (failure) {

@@ -9,7 +9,14 @@
 // count). A target that needs two choices changed at once to get closer stays where the
 // coordinate-wise search stopped: the profile's residual says how far that is.
 import { CHOICE_OPTIONS, DEFAULT_CHOICES, type ChoiceName } from '../spec/choices'
-import { CHOICES_PROFILE_FORMAT, CHOICES_PROFILE_VERSION, profileChoices, type ChoiceEvidence, type ChoicesProfile, type UnsettledChoice } from '../spec/choices-profile'
+import {
+  CHOICES_PROFILE_FORMAT,
+  CHOICES_PROFILE_VERSION,
+  profileChoices,
+  type ChoiceEvidence,
+  type ChoicesProfile,
+  type UnsettledChoice,
+} from '../spec/choices-profile'
 import { createTarget } from '../targets/create-target'
 import { stableJson } from './normalise'
 import { record, type Recording } from './recording'
@@ -44,11 +51,13 @@ const EXCERPT = 200
 const NOT_RUN: Leaves = new Map([['', '"<step not run>"']])
 
 function flatten(value: unknown, path = '', out = new Map<string, string>()): Map<string, string> {
-  if (Array.isArray(value) && value.length) value.forEach((v, i) => {
-    flatten(v, `${path}/${i}`, out)
-  })
+  if (Array.isArray(value) && value.length)
+    value.forEach((v, i) => {
+      flatten(v, `${path}/${i}`, out)
+    })
   else if (value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length) {
-    for (const [k, v] of Object.entries(value)) flatten(v, `${path}/${k.replaceAll('~', '~0').replaceAll('/', '~1')}`, out)
+    for (const [k, v] of Object.entries(value))
+      flatten(v, `${path}/${k.replaceAll('~', '~0').replaceAll('/', '~1')}`, out)
   } else out.set(path, JSON.stringify(value) ?? 'undefined')
   return out
 }
@@ -74,15 +83,25 @@ function replayer(inputs: readonly CalibrationInput[]): (choices: Record<string,
     const key = stableJson(choices)
     let hit = cache.get(key)
     if (!hit) {
-      hit = Promise.all(inputs.map(async ({ recording }) => {
-        const target = await createTarget({ target: 'stub', region: recording.target.region, stub: { modelOptions: { choices } } })
-        try {
-          const replayed = await record(target, recording.steps.map((s) => s.cmd), recording.seed)
-          return replayed.steps.map((s) => flatten(s.answer))
-        } finally {
-          await target.close()
-        }
-      }))
+      hit = Promise.all(
+        inputs.map(async ({ recording }) => {
+          const target = await createTarget({
+            target: 'stub',
+            region: recording.target.region,
+            stub: { modelOptions: { choices } },
+          })
+          try {
+            const replayed = await record(
+              target,
+              recording.steps.map((s) => s.cmd),
+              recording.seed,
+            )
+            return replayed.steps.map((s) => flatten(s.answer))
+          } finally {
+            await target.close()
+          }
+        }),
+      )
       cache.set(key, hit)
     }
     return hit
@@ -96,10 +115,18 @@ interface Telling {
   paths: string[]
 }
 
-type Verdict = { settled: true; value: string; evidence: ChoiceEvidence[] } | { settled: false; unsettled: UnsettledChoice }
+type Verdict =
+  | { settled: true; value: string; evidence: ChoiceEvidence[] }
+  | { settled: false; unsettled: UnsettledChoice }
 
-async function judge(name: ChoiceName, base: Record<string, string>, inputs: readonly CalibrationInput[], recorded: Answers,
-  replay: (c: Record<string, string>) => Promise<Answers>, evidencePerChoice: number): Promise<Verdict> {
+async function judge(
+  name: ChoiceName,
+  base: Record<string, string>,
+  inputs: readonly CalibrationInput[],
+  recorded: Answers,
+  replay: (c: Record<string, string>) => Promise<Answers>,
+  evidencePerChoice: number,
+): Promise<Verdict> {
   const values = CHOICE_OPTIONS[name] as readonly string[]
   const answers = new Map<string, Answers>()
   for (const v of values) answers.set(v, await replay({ ...base, [name]: v }))
@@ -113,28 +140,50 @@ async function judge(name: ChoiceName, base: Record<string, string>, inputs: rea
     }
   })
   if (telling.length === 0) {
-    return { settled: false, unsettled: { choice: name, reason: 'no-evidence', candidates: [...values], detail: 'no recorded step answers differently under its values (not exercised, or hidden by normalisation)' } }
+    return {
+      settled: false,
+      unsettled: {
+        choice: name,
+        reason: 'no-evidence',
+        candidates: [...values],
+        detail: 'no recorded step answers differently under its values (not exercised, or hidden by normalisation)',
+      },
+    }
   }
   const recordedAt = (t: Telling) => stepOf(recorded, t.rec, t.step)
   const agrees = (v: string, t: Telling) => t.paths.every((p) => at(v, t).get(p) === recordedAt(t).get(p))
   const matching = values.filter((v) => telling.every((t) => agrees(v, t)))
   if (matching.length === 1) {
     const value = matching[0]!
-    const evidence = telling.slice(0, evidencePerChoice).map((t): ChoiceEvidence => ({
-      recording: inputs[t.rec]!.file, step: t.step + 1, command: inputs[t.rec]!.recording.steps[t.step]?.cmd.op ?? '-',
-      recorded: excerpt(recordedAt(t), t.paths),
-      otherValues: Object.fromEntries(values.filter((v) => v !== value).map((v) => [v, excerpt(at(v, t), t.paths)])),
-    }))
+    const evidence = telling.slice(0, evidencePerChoice).map(
+      (t): ChoiceEvidence => ({
+        recording: inputs[t.rec]!.file,
+        step: t.step + 1,
+        command: inputs[t.rec]!.recording.steps[t.step]?.cmd.op ?? '-',
+        recorded: excerpt(recordedAt(t), t.paths),
+        otherValues: Object.fromEntries(values.filter((v) => v !== value).map((v) => [v, excerpt(at(v, t), t.paths)])),
+      }),
+    )
     return { settled: true, value, evidence }
   }
   if (matching.length > 1) {
-    return { settled: false, unsettled: { choice: name, reason: 'ambiguous', candidates: matching, detail: `${telling.length} telling steps exclude ${values.filter((v) => !matching.includes(v)).join(', ')} but do not decide between ${matching.join(' and ')}` } }
+    return {
+      settled: false,
+      unsettled: {
+        choice: name,
+        reason: 'ambiguous',
+        candidates: matching,
+        detail: `${telling.length} telling steps exclude ${values.filter((v) => !matching.includes(v)).join(', ')} but do not decide between ${matching.join(' and ')}`,
+      },
+    }
   }
   const first = telling.find((t) => !values.some((v) => agrees(v, t))) ?? telling[0]!
   return {
     settled: false,
     unsettled: {
-      choice: name, reason: 'no-match', candidates: [...values],
+      choice: name,
+      reason: 'no-match',
+      candidates: [...values],
       detail: `no known value reproduces the recording: at ${inputs[first.rec]!.file} step ${first.step + 1} it answered ${excerpt(recordedAt(first), first.paths)}; a new value is needed (or another choice is off)`,
     },
   }
@@ -145,7 +194,8 @@ function mismatches(answers: Answers, recorded: Answers): number {
   let n = 0
   recorded.forEach((steps, rec) => {
     const length = Math.max(steps.length, answers[rec]!.length)
-    for (let step = 0; step < length; step++) n += differingPaths([stepOf(answers, rec, step), stepOf(recorded, rec, step)]).length
+    for (let step = 0; step < length; step++)
+      n += differingPaths([stepOf(answers, rec, step), stepOf(recorded, rec, step)]).length
   })
   return n
 }
@@ -158,7 +208,12 @@ function residualSteps(answers: Answers, recorded: Answers, inputs: readonly Cal
     for (let step = 0; step < length; step++) {
       const paths = differingPaths([stepOf(answers, rec, step), stepOf(recorded, rec, step)])
       if (paths.length) {
-        out.push(`${inputs[rec]!.file} step ${step + 1} (${inputs[rec]!.recording.steps[step]?.cmd.op ?? '-'}): ${paths.slice(0, 3).map((p) => p || '/').join(', ')}${paths.length > 3 ? ', …' : ''}`)
+        out.push(
+          `${inputs[rec]!.file} step ${step + 1} (${inputs[rec]!.recording.steps[step]?.cmd.op ?? '-'}): ${paths
+            .slice(0, 3)
+            .map((p) => p || '/')
+            .join(', ')}${paths.length > 3 ? ', …' : ''}`,
+        )
       }
     }
   })
@@ -171,16 +226,21 @@ function residualSteps(answers: Answers, recorded: Answers, inputs: readonly Cal
  */
 function withServed(u: UnsettledChoice, closest: string): UnsettledChoice {
   const fallback = DEFAULT_CHOICES[u.choice as ChoiceName] as string
-  if (u.reason === 'ambiguous' && !u.candidates.includes(fallback)) return { ...u, served: u.candidates.includes(closest) ? closest : u.candidates[0]! }
+  if (u.reason === 'ambiguous' && !u.candidates.includes(fallback))
+    return { ...u, served: u.candidates.includes(closest) ? closest : u.candidates[0]! }
   if (u.reason === 'no-match' && closest !== fallback) return { ...u, served: closest }
   return u
 }
 
 /** Calibrates the choices against one or more recordings of the same target. */
-export async function calibrate(inputs: readonly CalibrationInput[], opts: CalibrationOptions = {}): Promise<ChoicesProfile> {
+export async function calibrate(
+  inputs: readonly CalibrationInput[],
+  opts: CalibrationOptions = {},
+): Promise<ChoicesProfile> {
   if (inputs.length === 0) throw new CalibrationInputError('calibrate: no recording given')
   const kinds = new Set(inputs.map((i) => `${i.recording.target.kind} (${i.recording.target.label})`))
-  if (kinds.size > 1) throw new CalibrationInputError(`calibrate: the recordings are of different targets: ${[...kinds].join(', ')}`)
+  if (kinds.size > 1)
+    throw new CalibrationInputError(`calibrate: the recordings are of different targets: ${[...kinds].join(', ')}`)
   const recorded: Answers = inputs.map((i) => i.recording.steps.map((s) => flatten(s.answer)))
   const replay = replayer(inputs)
   const names = Object.keys(CHOICE_OPTIONS) as ChoiceName[]
@@ -214,14 +274,24 @@ export async function calibrate(inputs: readonly CalibrationInput[], opts: Calib
     if (v.settled) settled[name] = { value: v.value, evidence: v.evidence }
     else unsettled.push(withServed(v.unsettled, best[name]!))
   }
-  const residual = residualSteps(await replay({ ...DEFAULT_CHOICES, ...profileChoices({ settled, unsettled }) }), recorded, inputs)
+  const residual = residualSteps(
+    await replay({ ...DEFAULT_CHOICES, ...profileChoices({ settled, unsettled }) }),
+    recorded,
+    inputs,
+  )
   const first = inputs[0]!.recording
   return {
     format: CHOICES_PROFILE_FORMAT,
     version: CHOICES_PROFILE_VERSION,
     calibratedAt: (opts.now ?? new Date()).toISOString(),
     targetKind: first.target.kind,
-    sources: inputs.map(({ file, recording: r }) => ({ file, target: r.target, recordedAt: r.recordedAt, seed: r.seed, steps: r.steps.length })),
+    sources: inputs.map(({ file, recording: r }) => ({
+      file,
+      target: r.target,
+      recordedAt: r.recordedAt,
+      seed: r.seed,
+      steps: r.steps.length,
+    })),
     settled,
     unsettled,
     residual: { steps: residual.length, detail: residual.slice(0, 20) },

@@ -33,9 +33,22 @@ export function operationsOf(cmd: Cmd): OperationName[] {
 
 /** The rule a command's success answer chiefly rests on, for differential mismatches. */
 export const PRIMARY_RULE: Partial<Record<Cmd['op'], RuleId>> = {
-  CreateView: 'R2', RetryCreateView: 'R6', UpdateViewContent: 'R3', UpdateViewMetadata: 'R31', CreateViewVersion: 'R10',
-  DescribeView: 'R1', DeleteViewVersion: 'R17', DeleteView: 'R16', ListViews: 'R18', ListViewVersions: 'R18',
-  TagResource: 'R21', UntagResource: 'R21', ListTagsForResource: 'R21', SearchViews: 'R46', Raw: 'R24', DescribeAwsManagedView: 'R8',
+  CreateView: 'R2',
+  RetryCreateView: 'R6',
+  UpdateViewContent: 'R3',
+  UpdateViewMetadata: 'R31',
+  CreateViewVersion: 'R10',
+  DescribeView: 'R1',
+  DeleteViewVersion: 'R17',
+  DeleteView: 'R16',
+  ListViews: 'R18',
+  ListViewVersions: 'R18',
+  TagResource: 'R21',
+  UntagResource: 'R21',
+  ListTagsForResource: 'R21',
+  SearchViews: 'R46',
+  Raw: 'R24',
+  DescribeAwsManagedView: 'R8',
 }
 
 function describeOutcome(o: CallOutcome): string {
@@ -55,10 +68,14 @@ export function checkWireBasics(step: Step, assert: AssertionSink = ignore): Fai
     assert('R32')
     return checkOutputSchema(op, o.output)
   }
-  if ((o.error.status ?? 0) >= 500) return { rule: 'R34', message: `${op} answered a server error: ${describeOutcome(o)}` }
+  if ((o.error.status ?? 0) >= 500)
+    return { rule: 'R34', message: `${op} answered a server error: ${describeOutcome(o)}` }
   if ((o.error.status ?? 0) >= 200 && (o.error.status ?? 0) < 300) {
     assert('R32')
-    return { rule: 'R32', message: `${op} answered HTTP ${o.error.status} with a body the SDK cannot parse: ${o.error.name}: ${o.error.message.split('\n')[0]}` }
+    return {
+      rule: 'R32',
+      message: `${op} answered HTTP ${o.error.status} with a body the SDK cannot parse: ${o.error.name}: ${o.error.message.split('\n')[0]}`,
+    }
   }
   if (o.unknown) return { rule: 'R34', message: `${op} got no answer: ${o.error.message}` }
   // R23/R22: a 429 or 402 (or a throttling or quota class) is the class the operation declares for that status
@@ -69,7 +86,10 @@ export function checkWireBasics(step: Step, assert: AssertionSink = ignore): Fai
   }
   assert('R33')
   if (!OPERATIONS[op].errors.includes(o.error.name as never)) {
-    return { rule: 'R33', message: `${op} answered ${o.error.name}, which the operation does not declare (declared: ${OPERATIONS[op].errors.join(', ')})` }
+    return {
+      rule: 'R33',
+      message: `${op} answered ${o.error.name}, which the operation does not declare (declared: ${OPERATIONS[op].errors.join(', ')})`,
+    }
   }
   return undefined
 }
@@ -90,8 +110,13 @@ export function checkOutputSchema(op: OperationName, output: Record<string, unkn
  * assert it in this mode. Returns undefined when they agree or when the difference rests on an
  * undocumented choice.
  */
-export function checkAgainstModel(step: Step, session: Session, refs: { target: RefTable; model: RefTable }, mode: Mode,
-  assert: AssertionSink = ignore): Failure | undefined {
+export function checkAgainstModel(
+  step: Step,
+  session: Session,
+  refs: { target: RefTable; model: RefTable },
+  mode: Mode,
+  assert: AssertionSink = ignore,
+): Failure | undefined {
   const basics = checkWireBasics(step, assert)
   if (basics) return basics
   const t = step.target.outcome
@@ -102,7 +127,11 @@ export function checkAgainstModel(step: Step, session: Session, refs: { target: 
     const r = ruleById(id)
     if (!isAsserted(r, mode)) return undefined // the model's answer is a guess: don't hold the target to it
     assert(id)
-    if (t.ok) return { rule: id, message: `${op} succeeded, but ${r.id} (${r.statement}) requires an error (model: ${describeOutcome(m)})` }
+    if (t.ok)
+      return {
+        rule: id,
+        message: `${op} succeeded, but ${r.id} (${r.statement}) requires an error (model: ${describeOutcome(m)})`,
+      }
     const classAsserted = r.errorClass && isAsserted({ ...r, confidence: r.errorClass.confidence }, mode)
     if (classAsserted && t.error.name !== m.error.name) {
       return { rule: id, message: `${op} answered ${t.error.name}; ${r.id} expects ${m.error.name}` }
@@ -113,7 +142,9 @@ export function checkAgainstModel(step: Step, session: Session, refs: { target: 
   assert(primary)
   if (!t.ok) return { rule: primary, message: `${op} failed with ${describeOutcome(t)}, but the model answers success` }
   // the target's projection reports the rules whose fields it compares: each one an executed assertion
-  const a = stableJson(project(step.cmd, t.output, refs.target, { ...mode, onAsserted: assert }, session.target.created))
+  const a = stableJson(
+    project(step.cmd, t.output, refs.target, { ...mode, onAsserted: assert }, session.target.created),
+  )
   const b = stableJson(project(step.cmd, m.output, refs.model, mode, session.model.created))
   if (a === b) return undefined
   return { rule: primary, message: `${op} answer differs from the model\n--- target\n${a}\n--- model\n${b}` }

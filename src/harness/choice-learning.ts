@@ -11,7 +11,16 @@
 // choice explains are left for the checks to report.
 import type { ModelOptions } from '../model/options'
 import { ViewsModel } from '../model/views-model'
-import { CHOICE_OPTIONS, CHOICE_RULE, choiceIsOpen, DEFAULT_CHOICES, rule, RULES, type ChoiceName, type Choices } from '../spec'
+import {
+  CHOICE_OPTIONS,
+  CHOICE_RULE,
+  choiceIsOpen,
+  DEFAULT_CHOICES,
+  rule,
+  RULES,
+  type ChoiceName,
+  type Choices,
+} from '../spec'
 import type { CallOutcome } from '../targets/sdk-call'
 import type { Target } from '../targets/target'
 import { operationOf } from './checks'
@@ -60,7 +69,13 @@ function saysNothing(t: CallOutcome): boolean {
   return !t.ok && (t.unknown === true || t.error.status === 429 || (t.error.status ?? 0) >= 500)
 }
 
-function outcomeDifference(cmd: Step['cmd'], t: CallOutcome, m: CallOutcome, refs: { target: RefTable; model: RefTable }, owned: { target: ReadonlySet<string>; model: ReadonlySet<string> }): number {
+function outcomeDifference(
+  cmd: Step['cmd'],
+  t: CallOutcome,
+  m: CallOutcome,
+  refs: { target: RefTable; model: RefTable },
+  owned: { target: ReadonlySet<string>; model: ReadonlySet<string> },
+): number {
   if (saysNothing(t)) return 0
   if (t.ok !== m.ok) return OUTCOME_MISMATCH
   if (!t.ok || !m.ok) return t.ok || m.ok || t.error.name === m.error.name ? 0 : 1
@@ -132,7 +147,9 @@ export class ChoiceLearner {
     if (d === 0) return
     // only choices whose rule concerns this operation can explain a difference first seen here
     const op = operationOf(step.cmd)
-    const candidates = this.open.filter((n) => this.learned[n] === undefined && rule(CHOICE_RULE[n]).operations.includes(op))
+    const candidates = this.open.filter(
+      (n) => this.learned[n] === undefined && rule(CHOICE_RULE[n]).operations.includes(op),
+    )
     for (let round = 0; round < 3 && candidates.length > 0; round++) {
       const better = await this.bestAlternative(session, candidates)
       if (!better) return
@@ -154,8 +171,14 @@ export class ChoiceLearner {
         const tries = this.knowledge.futile.get(key) ?? 0
         if (value === DEFAULT_CHOICES[name] || tries >= MAX_FUTILE_TRIES) continue
         const refs = { target: new RefTable(), model: new RefTable() }
-        const replay = await this.replay(session, { ...this.learned, [name]: value }, refs, best?.replay.differences ?? this.differences)
-        if (replay && replay.differences < (best?.replay.differences ?? this.differences)) best = { name, value, replay, refs }
+        const replay = await this.replay(
+          session,
+          { ...this.learned, [name]: value },
+          refs,
+          best?.replay.differences ?? this.differences,
+        )
+        if (replay && replay.differences < (best?.replay.differences ?? this.differences))
+          best = { name, value, replay, refs }
         else this.knowledge.futile.set(key, tries + 1)
       }
     }
@@ -163,7 +186,12 @@ export class ChoiceLearner {
   }
 
   /** The model side run again over the session's commands with these choices; undefined once it is no better than `bound`. */
-  private async replay(session: Session, choices: Partial<Choices>, refs: ChoiceLearner['refs'], bound: number): Promise<ModelReplay | undefined> {
+  private async replay(
+    session: Session,
+    choices: Partial<Choices>,
+    refs: ChoiceLearner['refs'],
+    bound: number,
+  ): Promise<ModelReplay | undefined> {
     const side = new SideDriver(this.makeSide(choices), session.model.run)
     const outcomes: SideOutcome[] = []
     let differences = 0
@@ -171,7 +199,10 @@ export class ChoiceLearner {
       const m = await side.execute(step.cmd)
       if (step.cmd.op === 'DeleteView' && m.outcome.ok) side.markDeleted(step.cmd.slot)
       outcomes.push(m)
-      differences += outcomeDifference(step.cmd, step.target.outcome, m.outcome, refs, { target: session.target.created, model: side.created })
+      differences += outcomeDifference(step.cmd, step.target.outcome, m.outcome, refs, {
+        target: session.target.created,
+        model: side.created,
+      })
       if (differences >= bound) return undefined
     }
     return { side, outcomes, differences }
@@ -183,11 +214,24 @@ export class ChoiceLearner {
  * this target and keeps learning. `refs` are the checks' reference tables: renewed when the model side is
  * replaced (ids and checksums of the old model side mean nothing to the new one).
  */
-export function learningSession(target: Target, mode: Mode, modelOptions: ModelOptions | undefined, refs: { target: RefTable; model: RefTable }): Session {
+export function learningSession(
+  target: Target,
+  mode: Mode,
+  modelOptions: ModelOptions | undefined,
+  refs: { target: RefTable; model: RefTable },
+): Session {
   const knowledge = targetKnowledge(target.root, mode) // lanes of a target learn together: one implementation
-  const makeSide: ModelSideFactory = (choices) => modelSide(new ViewsModel({
-    instances: [target.instanceId], region: target.region, accountId: target.accountId, ...modelOptions, choices: { ...mode.choices, ...modelOptions?.choices, ...choices },
-  }), target.instanceId)
+  const makeSide: ModelSideFactory = (choices) =>
+    modelSide(
+      new ViewsModel({
+        instances: [target.instanceId],
+        region: target.region,
+        accountId: target.accountId,
+        ...modelOptions,
+        choices: { ...mode.choices, ...modelOptions?.choices, ...choices },
+      }),
+      target.instanceId,
+    )
   const learner = new ChoiceLearner(knowledge, makeSide, mode, () => {
     refs.target = new RefTable()
     refs.model = new RefTable()

@@ -13,13 +13,28 @@ export type RefForm = 'id' | 'arn'
 export type QualifierSpec = '' | '$SAVED' | '$LATEST' | number
 
 export type Cmd =
-  | { op: 'CreateView'; slot: number; status: 'SAVED' | 'PUBLISHED'; content: ContentSpec; name: string; description?: string; tags?: Record<string, string>; clientToken?: string }
+  | {
+      op: 'CreateView'
+      slot: number
+      status: 'SAVED' | 'PUBLISHED'
+      content: ContentSpec
+      name: string
+      description?: string
+      tags?: Record<string, string>
+      clientToken?: string
+    }
   /** Re-sends the slot's CreateView exactly (same ClientToken): R6. */
   | { op: 'RetryCreateView'; slot: number }
   | { op: 'UpdateViewContent'; slot: number; status: 'SAVED' | 'PUBLISHED'; content: ContentSpec; ref: RefForm }
   | { op: 'UpdateViewMetadata'; slot: number; name?: string; description?: string }
   /** sha: 'current' echoes the last checksum this side saw, 'stale' an older one, 'random' the given value. */
-  | { op: 'CreateViewVersion'; slot: number; sha: 'current' | 'stale' | 'none' | { random: string }; versionDescription?: string; ref: RefForm }
+  | {
+      op: 'CreateViewVersion'
+      slot: number
+      sha: 'current' | 'stale' | 'none' | { random: string }
+      versionDescription?: string
+      ref: RefForm
+    }
   | { op: 'DescribeView'; slot: number; ref: RefForm; qualifier: QualifierSpec; allowDeleted?: boolean }
   | { op: 'DeleteViewVersion'; slot: number; version: number }
   | { op: 'DeleteView'; slot: number; ref: RefForm }
@@ -40,11 +55,19 @@ export type CmdOp = Cmd['op']
 
 export function describeCmd(c: Cmd): string {
   const { op, ...rest } = c
-  const args = JSON.stringify(rest, (_k, v) => (typeof v === 'string' && v.length > 60 ? `${v.slice(0, 40)}…(${v.length} chars)` : v))
+  const args = JSON.stringify(rest, (_k, v) =>
+    typeof v === 'string' && v.length > 60 ? `${v.slice(0, 40)}…(${v.length} chars)` : v,
+  )
   return `${op}${args === '{}' ? '' : ' ' + args}`
 }
 
 /** Commands that need their slot to hold a live view before they can run. */
 export function needsLiveSlot(c: Cmd): boolean {
-  return c.op !== 'CreateView' && c.op !== 'ListViews' && c.op !== 'SearchViews' && c.op !== 'Raw' && c.op !== 'DescribeAwsManagedView'
+  return (
+    c.op !== 'CreateView' &&
+    c.op !== 'ListViews' &&
+    c.op !== 'SearchViews' &&
+    c.op !== 'Raw' &&
+    c.op !== 'DescribeAwsManagedView'
+  )
 }

@@ -56,15 +56,15 @@ export type LinearizabilityResult<R = unknown> =
   /** Ids in linearization order: every completed operation, and the unknown ones placed before one of them. */
   | { linearizable: true; order: number[] }
   | {
-    linearizable: false
-    /** The longest sequence of ids the search managed to linearize. */
-    longestPrefix: number[]
-    /** The completed operation whose return could not be reached linearized, after longestPrefix. */
-    blocking?: number
-    /** Operations that could have come next after longestPrefix, with what the model expected of them. */
-    candidates: Candidate<R>[]
-    explanation: string
-  }
+      linearizable: false
+      /** The longest sequence of ids the search managed to linearize. */
+      longestPrefix: number[]
+      /** The completed operation whose return could not be reached linearized, after longestPrefix. */
+      blocking?: number
+      /** Operations that could have come next after longestPrefix, with what the model expected of them. */
+      candidates: Candidate<R>[]
+      explanation: string
+    }
 
 export interface CheckOptions {
   /** Abort (throw) after this many model steps; a guard against pathological histories. Default 1e6. */
@@ -86,10 +86,19 @@ function buildList(history: readonly HistoryEntry<string, unknown, unknown, unkn
   const nodes: Node[] = []
   history.forEach((h, i) => {
     const unknown = h.outcome.kind === 'unknown'
-    if (!unknown && h.completedAt === undefined) throw new Error(`history entry ${h.id}: completedAt is required for a ${h.outcome.kind} outcome`)
-    if (!unknown && h.completedAt! < h.invokedAt) throw new Error(`history entry ${h.id}: completedAt ${h.completedAt} precedes invokedAt ${h.invokedAt}`)
+    if (!unknown && h.completedAt === undefined)
+      throw new Error(`history entry ${h.id}: completedAt is required for a ${h.outcome.kind} outcome`)
+    if (!unknown && h.completedAt! < h.invokedAt)
+      throw new Error(`history entry ${h.id}: completedAt ${h.completedAt} precedes invokedAt ${h.invokedAt}`)
     const call: Node = { kind: 'call', op: i, time: h.invokedAt, prev: null, next: null, match: null }
-    const ret: Node = { kind: 'return', op: i, time: unknown ? Infinity : h.completedAt!, prev: null, next: null, match: null }
+    const ret: Node = {
+      kind: 'return',
+      op: i,
+      time: unknown ? Infinity : h.completedAt!,
+      prev: null,
+      next: null,
+      match: null,
+    }
     call.match = ret
     nodes.push(call, ret)
   })
@@ -153,7 +162,10 @@ export function checkLinearizability<S, R, Op extends string, I, O, E>(
   while (head.next !== null && entry !== null) {
     const h = history[entry.op]
     if (entry.kind === 'call') {
-      if (++steps > maxSteps) throw new LinearizabilityBudgetExceeded(`linearizability search exceeded ${maxSteps} model steps (${history.length} operations)`)
+      if (++steps > maxSteps)
+        throw new LinearizabilityBudgetExceeded(
+          `linearizability search exceeded ${maxSteps} model steps (${history.length} operations)`,
+        )
       const { state: next, result } = model.step(state, h.op, h.input)
       if (h.outcome.kind === 'unknown' || model.equal(h.outcome, result)) {
         const set = linearized | (1n << BigInt(entry.op))
@@ -197,7 +209,10 @@ function notLinearizable<S, R, Op extends string, I, O, E>(
 ): LinearizabilityResult<R> {
   const remaining = history.map((h, i) => ({ h, i })).filter(({ i }) => (best.set & (1n << BigInt(i))) === 0n)
   const completed = remaining.filter(({ h }) => h.outcome.kind !== 'unknown')
-  const blocking = completed.reduce<(typeof completed)[number] | undefined>((b, x) => (b === undefined || x.h.completedAt! < b.h.completedAt! ? x : b), undefined)
+  const blocking = completed.reduce<(typeof completed)[number] | undefined>(
+    (b, x) => (b === undefined || x.h.completedAt! < b.h.completedAt! ? x : b),
+    undefined,
+  )
   const deadline = blocking?.h.completedAt ?? Infinity
   const showResult = model.describe?.result ?? json
   const showObserved = model.describe?.observed ?? ((o: Observed<O, E>) => json(o))
@@ -209,13 +224,23 @@ function notLinearizable<S, R, Op extends string, I, O, E>(
     const matched = h.outcome.kind === 'unknown' || model.equal(h.outcome, result)
     candidates.push({ id: h.id, expected: result, matched })
     const seen = h.outcome.kind === 'unknown' ? 'unknown outcome' : showObserved(h.outcome, h.op)
-    lines.push(`  #${h.id} ${h.op}: observed ${seen}; model expects ${showResult(result)}${matched ? ' (matches here, but every continuation failed later)' : ''}`)
+    lines.push(
+      `  #${h.id} ${h.op}: observed ${seen}; model expects ${showResult(result)}${matched ? ' (matches here, but every continuation failed later)' : ''}`,
+    )
   }
   const stateText = model.describe?.state?.(best.state) ?? (model.key ? model.key(best.state) : json(best.state))
   const explanation = [
     `No linearization exists. The longest linearizable prefix is [${best.ids.map((id) => `#${id}`).join(', ')}], reaching state ${stateText}.`,
-    blocking ? `#${blocking.h.id} ${blocking.h.op} completed before it could be placed; the operations that could come next:` : 'The operations that could come next:',
+    blocking
+      ? `#${blocking.h.id} ${blocking.h.op} completed before it could be placed; the operations that could come next:`
+      : 'The operations that could come next:',
     ...lines,
   ].join('\n')
-  return { linearizable: false, longestPrefix: best.ids, ...(blocking ? { blocking: blocking.h.id } : {}), candidates, explanation }
+  return {
+    linearizable: false,
+    longestPrefix: best.ids,
+    ...(blocking ? { blocking: blocking.h.id } : {}),
+    candidates,
+    explanation,
+  }
 }

@@ -13,7 +13,10 @@ export const VIEWS_OPS: readonly ViewsOp[] = ['CreateViewVersion', 'UpdateViewCo
 type Obj = Record<string, unknown>
 
 /** Template + Actions: the part of a View's content whose behaviour is documented (InputSchema is generated, R19). */
-export interface ContentProjection { Template?: string; Actions?: string[] }
+export interface ContentProjection {
+  Template?: string
+  Actions?: string[]
+}
 
 /** What the model predicts for one call, already projected to the compared fields. */
 export type ViewsExpected =
@@ -42,7 +45,8 @@ function contentOf(view: Obj | undefined): ContentProjection {
 
 function sameProjection(a: ContentProjection, b: ContentProjection): boolean {
   if (a.Template !== b.Template) return false
-  const x = a.Actions, y = b.Actions
+  const x = a.Actions,
+    y = b.Actions
   if (x === undefined || y === undefined) return x === y
   return x.length === y.length && x.every((v, i) => v === y[i])
 }
@@ -78,19 +82,27 @@ class ContentInterner {
  * next number, R26). $SAVED, timestamps, tags and names are left out: no compared answer depends on them
  * (content validation depends on the input only), so states differing only there are interchangeable.
  */
-export function viewsSequentialModel(o: ViewsModelAdapterOptions): SequentialModel<ViewsModel, ViewsExpected, ViewsOp, Obj, Obj, CallError> {
+export function viewsSequentialModel(
+  o: ViewsModelAdapterOptions,
+): SequentialModel<ViewsModel, ViewsExpected, ViewsOp, Obj, Obj, CallError> {
   const interner = new ContentInterner()
   viewRecord(o.start, o.instanceId, o.viewId) // fail at construction, not mid-search
   return {
     init: () => o.start.clone(),
     step(state, op, input) {
-      if (!VIEWS_OPS.includes(op)) throw new Error(`linearizable-views: ${op} is not modelled (its answers may depend on state the key leaves out)`)
+      if (!VIEWS_OPS.includes(op))
+        throw new Error(
+          `linearizable-views: ${op} is not modelled (its answers may depend on state the key leaves out)`,
+        )
       const next = state.clone()
       try {
         const out = next.invoke(op, { ...input, InstanceId: o.instanceId, ViewId: o.viewId })
         if (op === 'UpdateViewContent') return { state: next, result: { op, ok: true } }
         const view = out.View as Obj
-        return { state: next, result: { op, ok: true, version: view.Version as number, content: contentOf(view), status: view.Status } }
+        return {
+          state: next,
+          result: { op, ok: true, version: view.Version as number, content: contentOf(view), status: view.Status },
+        }
       } catch (e) {
         if (!(e instanceof ModelError)) throw e
         return { state, result: { op, ok: false, error: e.errorName } } // modelled errors are raised before any write
@@ -101,8 +113,11 @@ export function viewsSequentialModel(o: ViewsModelAdapterOptions): SequentialMod
       // Only "some error" is documented for the failures these calls can meet; the class is not compared.
       if (observed.kind === 'fail' || !expected.ok || expected.op === 'UpdateViewContent') return true
       const view = observed.output.View as Obj | undefined
-      return view?.Version === expected.version && sameProjection(contentOf(view), expected.content ?? {})
-        && (!o.strict || view?.Status === expected.status)
+      return (
+        view?.Version === expected.version &&
+        sameProjection(contentOf(view), expected.content ?? {}) &&
+        (!o.strict || view?.Status === expected.status)
+      )
     },
     key(state) {
       const v = viewRecord(state, o.instanceId, o.viewId)
@@ -111,7 +126,12 @@ export function viewsSequentialModel(o: ViewsModelAdapterOptions): SequentialMod
     },
     describe: {
       state: (s) => describeViewState(viewRecord(s, o.instanceId, o.viewId)),
-      result: (r) => (r.ok ? (r.op === 'CreateViewVersion' ? `ok Version=${r.version} ${contentText(r.content ?? {})}` : 'ok') : `error ${r.error}`),
+      result: (r) =>
+        r.ok
+          ? r.op === 'CreateViewVersion'
+            ? `ok Version=${r.version} ${contentText(r.content ?? {})}`
+            : 'ok'
+          : `error ${r.error}`,
       observed: (obs, op) => describeObserved(op, obs),
     },
   }
@@ -122,7 +142,8 @@ function contentText(c: ContentProjection): string {
 }
 
 function describeViewState(v: ViewRecord): string {
-  const text = (c: ViewContentRecord | undefined) => (c ? contentText({ Template: c.template, Actions: c.actions as string[] }) : 'none')
+  const text = (c: ViewContentRecord | undefined) =>
+    c ? contentText({ Template: c.template, Actions: c.actions as string[] }) : 'none'
   const versions = [...v.versions].sort((a, b) => a[0] - b[0]).map(([n, r]) => `${n}=${text(r.content)}`)
   return `{$LATEST ${text(v.latest)}; versions ${versions.length ? versions.join(', ') : 'none'}; maxIssued ${v.maxIssued}}`
 }
@@ -142,15 +163,24 @@ export function describeObserved(op: ViewsOp, obs: Observed<Obj, CallError>): st
  */
 export function historyOutcome(o: CallOutcome): Outcome<Obj, CallError> {
   if (o.ok) return { kind: 'ok', output: o.output }
-  if (o.unknown || (o.error.status ?? 0) >= 500 || o.error.status === 429
-    || o.error.name === 'TooManyRequestsException' || o.error.name === 'ResourceInUseException') return { kind: 'unknown' }
+  if (
+    o.unknown ||
+    (o.error.status ?? 0) >= 500 ||
+    o.error.status === 429 ||
+    o.error.name === 'TooManyRequestsException' ||
+    o.error.name === 'ResourceInUseException'
+  )
+    return { kind: 'unknown' }
   return { kind: 'fail', error: o.error }
 }
 
 /** One line per call, for failure messages. */
 export function describeHistoryEntry(h: ViewsHistoryEntry, round?: number): string {
   const i = h.input as { Status?: string; Content?: ContentProjection }
-  const call = h.op === 'UpdateViewContent' ? `UpdateViewContent ${i.Status} ${contentText(contentOf({ Content: i.Content }))}` : 'CreateViewVersion'
+  const call =
+    h.op === 'UpdateViewContent'
+      ? `UpdateViewContent ${i.Status} ${contentText(contentOf({ Content: i.Content }))}`
+      : 'CreateViewVersion'
   const result = h.outcome.kind === 'unknown' ? 'unknown outcome' : describeObserved(h.op, h.outcome)
   const when = `[${h.invokedAt}..${h.completedAt ?? '?'}]`
   return `#${h.id}${round !== undefined ? ` round ${round}` : ''} ${when} ${call} -> ${result}`

@@ -47,19 +47,27 @@ export function stableJson(v: unknown): string {
 function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys)
   if (v && typeof v === 'object') {
-    return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]))
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]),
+    )
   }
   return v
 }
 
 /** Drops secrets before anything reaches a report, bundle or transcript. */
-const SECRET_KEYS = /^(authorization|x-amz-security-token|aws_?secret_?access_?key|secretaccesskey|sessiontoken|aws_?session_?token|accesskeyid)$/i
+const SECRET_KEYS =
+  /^(authorization|x-amz-security-token|aws_?secret_?access_?key|secretaccesskey|sessiontoken|aws_?session_?token|accesskeyid)$/i
 
 export function redact<T>(v: T): T {
   if (Array.isArray(v)) return v.map(redact) as T
   if (v && typeof v === 'object') {
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, SECRET_KEYS.test(k) ? '<redacted>' : redact(x)])) as T
+    return Object.fromEntries(
+      Object.entries(v).map(([k, x]) => [k, SECRET_KEYS.test(k) ? '<redacted>' : redact(x)]),
+    ) as T
   }
-  if (typeof v === 'string') return v.replace(/AKIA[0-9A-Z]{16}/g, '<redacted-key-id>').replace(/(Signature=)[0-9a-f]{64}/g, '$1<redacted>') as T
+  if (typeof v === 'string')
+    return v.replace(/AKIA[0-9A-Z]{16}/g, '<redacted-key-id>').replace(/(Signature=)[0-9a-f]{64}/g, '$1<redacted>') as T
   return v
 }

@@ -51,7 +51,12 @@ function versioned(mode: Mode, value: unknown, version: unknown): unknown {
   return value.endsWith(`:${version}`) ? value.slice(0, -`:${version}`.length) : value
 }
 
-function viewProjection(v: Obj, refs: RefTable, fields: { status: boolean; sha: boolean; arn: boolean; version: boolean }, mode?: Mode): Obj {
+function viewProjection(
+  v: Obj,
+  refs: RefTable,
+  fields: { status: boolean; sha: boolean; arn: boolean; version: boolean },
+  mode?: Mode,
+): Obj {
   const id = mode && fields.version ? versioned(mode, v.Id, v.Version) : v.Id
   const out: Obj = {
     Id: refs.ref('view', id),
@@ -85,37 +90,73 @@ export function project(cmd: Cmd, output: Obj, refs: RefTable, mode: Mode, owned
       if (typeof cmd.qualifier === 'number') {
         // R37 (qualified Arn) and R43 (a version's snapshot) are inferred; R36 (which checksum a version reports) is
         // unknown; R31 (a version shows the view's current Name/Description) is inferred
-        const out = viewProjection(v, refs, { status: asserts(mode, 'R43'), sha: asserts(mode, 'R36'), arn: asserts(mode, 'R37'), version: true }, mode)
-        if (!asserts(mode, 'R31')) { delete out.Name; delete out.Description }
+        const out = viewProjection(
+          v,
+          refs,
+          { status: asserts(mode, 'R43'), sha: asserts(mode, 'R36'), arn: asserts(mode, 'R37'), version: true },
+          mode,
+        )
+        if (!asserts(mode, 'R31')) {
+          delete out.Name
+          delete out.Description
+        }
         return { View: out }
       }
       const saved = cmd.qualifier === '$SAVED'
       // what a $SAVED snapshot reports as Status and checksum is inferred (R42)
-      return { View: viewProjection(v, refs, { status: !saved || asserts(mode, 'R42'), sha: !saved || asserts(mode, 'R42'), arn: true, version: false }) }
+      return {
+        View: viewProjection(v, refs, {
+          status: !saved || asserts(mode, 'R42'),
+          sha: !saved || asserts(mode, 'R42'),
+          arn: true,
+          version: false,
+        }),
+      }
     }
     case 'UpdateViewContent': {
       const v = output.View as Obj
       if (!asserts(mode, 'R42')) return { View: { Id: refs.ref('view', v.Id), Name: v.Name, Type: v.Type } }
-      return { View: viewProjection(v, refs, { status: true, sha: cmd.status === 'PUBLISHED', arn: true, version: false }) } // R42
+      return {
+        View: viewProjection(v, refs, { status: true, sha: cmd.status === 'PUBLISHED', arn: true, version: false }),
+      } // R42
     }
     case 'CreateViewVersion': {
       const v = output.View as Obj
-      const base: Obj = { Id: refs.ref('view', versioned(mode, v.Id, v.Version)), Version: v.Version, Content: content(v) }
+      const base: Obj = {
+        Id: refs.ref('view', versioned(mode, v.Id, v.Version)),
+        Version: v.Version,
+        Content: content(v),
+      }
       if (asserts(mode, 'R43')) Object.assign(base, { Status: v.Status, VersionDescription: v.VersionDescription })
       if (asserts(mode, 'R37')) base.Arn = refs.ref('arn', v.Arn)
       return { View: base }
     }
     case 'ListViews': {
       const items = ((output.ViewsSummaryList ?? []) as Obj[]).filter((s) => owned.has(String(s.Id)))
-      const mapped = items.map((s) => ({ Id: refs.ref('view', s.Id), Arn: refs.ref('arn', s.Arn), Name: s.Name, Type: s.Type, Description: s.Description, ...(asserts(mode, 'R41') ? { Status: s.Status } : {}) }))
+      const mapped = items.map((s) => ({
+        Id: refs.ref('view', s.Id),
+        Arn: refs.ref('arn', s.Arn),
+        Name: s.Name,
+        Type: s.Type,
+        Description: s.Description,
+        ...(asserts(mode, 'R41') ? { Status: s.Status } : {}),
+      }))
       // order within a type depends on an undocumented collation (R18a): compared as a set unless confirmed
-      return { ViewsSummaryList: asserts(mode, 'R18a') ? mapped : mapped.sort((a, b) => String(a.Id).localeCompare(String(b.Id))), ...(output.paginationDidNotEnd ? { paginationDidNotEnd: true } : {}) }
+      return {
+        ViewsSummaryList: asserts(mode, 'R18a')
+          ? mapped
+          : mapped.sort((a, b) => String(a.Id).localeCompare(String(b.Id))),
+        ...(output.paginationDidNotEnd ? { paginationDidNotEnd: true } : {}),
+      }
     }
     case 'ListViewVersions': {
       const items = (output.ViewVersionSummaryList ?? []) as Obj[]
       return {
         ViewVersionSummaryList: items.map((s) => ({
-          Id: refs.ref('view', versioned(mode, s.Id, s.Version)), Version: s.Version, VersionDescription: s.VersionDescription, Type: s.Type,
+          Id: refs.ref('view', versioned(mode, s.Id, s.Version)),
+          Version: s.Version,
+          VersionDescription: s.VersionDescription,
+          Type: s.Type,
           ...(asserts(mode, 'R37') ? { Arn: refs.ref('arn', s.Arn) } : {}),
           // whether a version summary shows the view's current Name/Description or those at publish time is open (R31)
           ...(asserts(mode, 'R31') ? { Name: s.Name, Description: s.Description } : {}),
@@ -129,7 +170,14 @@ export function project(cmd: Cmd, output: Obj, refs: RefTable, mode: Mode, owned
       const v = output.View as Obj | undefined
       if (!v) return { noAwsManagedViews: output.noAwsManagedViews === true }
       const arn = /^arn:[^:]+:connect:[^:]*:aws:view\/[^:]+(:1)?$/.exec(String(v.Arn))
-      return { View: { Type: v.Type, Version: v.Version, ArnIsAwsManaged: arn !== null, ...(asserts(mode, 'R47') ? { ArnQualified: arn?.[1] !== undefined } : {}) } }
+      return {
+        View: {
+          Type: v.Type,
+          Version: v.Version,
+          ArnIsAwsManaged: arn !== null,
+          ...(asserts(mode, 'R47') ? { ArnQualified: arn?.[1] !== undefined } : {}),
+        },
+      }
     }
     case 'SearchViews': {
       if (!asserts(mode, 'R46')) return {} // which views a criterion matches is inferred: success is what default mode asserts

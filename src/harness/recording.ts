@@ -36,23 +36,35 @@ export interface Recording {
   contradicts: string[]
 }
 
-function normalisedAnswer(step: Step, refs: RefTable, owned: ReadonlySet<string>, run: Target['run']): RecordedStep['answer'] {
+function normalisedAnswer(
+  step: Step,
+  refs: RefTable,
+  owned: ReadonlySet<string>,
+  run: Target['run'],
+): RecordedStep['answer'] {
   const o = step.target.outcome
   if (!o.ok) return { ok: false, error: o.error.name, ...(o.error.status ? { status: o.error.status } : {}) }
   // the run id (in names and the run tag) differs per run; it says nothing about the target
-  const text = stableJson(normaliseValues(step.cmd.op === 'ListViews' ? ownItems(o.output, owned) : o.output, refs)).replaceAll(run.runId, '<run>')
+  const text = stableJson(
+    normaliseValues(step.cmd.op === 'ListViews' ? ownItems(o.output, owned) : o.output, refs),
+  ).replaceAll(run.runId, '<run>')
   return { ok: true, projection: JSON.parse(text) }
 }
 
 /** ListViews items of views this run did not create (AWS-managed, other users') differ between accounts, not targets. */
 function ownItems(output: Record<string, unknown>, owned: ReadonlySet<string>): Record<string, unknown> {
-  return { ...output, ViewsSummaryList: ((output.ViewsSummaryList ?? []) as { Id?: string }[]).filter((s) => owned.has(String(s.Id))) }
+  return {
+    ...output,
+    ViewsSummaryList: ((output.ViewsSummaryList ?? []) as { Id?: string }[]).filter((s) => owned.has(String(s.Id))),
+  }
 }
-
 
 /** Commands of a recording: the property's prelude and `count` generated commands for `seed`. */
 export function sampleCommands(def: SequentialProperty, seed: number, count: number): Cmd[] {
-  const [generated] = fc.sample(fc.array(fc.oneof(...def.commands()), { minLength: count, maxLength: count }), { seed, numRuns: 1 })
+  const [generated] = fc.sample(fc.array(fc.oneof(...def.commands()), { minLength: count, maxLength: count }), {
+    seed,
+    numRuns: 1,
+  })
   return [...(def.prelude ?? []), ...generated]
 }
 
@@ -93,7 +105,9 @@ export async function record(target: Target, cmds: readonly Cmd[], seed: number,
 
 function primaryRuleOf(step: Step): RuleId | undefined {
   const op = operationOf(step.cmd)
-  return op === 'DescribeView' && typeof (step.cmd as { qualifier?: unknown }).qualifier === 'number' ? 'R37' : undefined
+  return op === 'DescribeView' && typeof (step.cmd as { qualifier?: unknown }).qualifier === 'number'
+    ? 'R37'
+    : undefined
 }
 
 export interface RecordingDiff {
@@ -104,18 +118,37 @@ export interface RecordingDiff {
 
 /** Replays a recording's commands on `target` and diffs its normalised answers against the recorded ones. */
 export async function compareWithRecording(rec: Recording, target: Target): Promise<RecordingDiff[]> {
-  const session = await runCommands(target, rec.steps.map((s) => s.cmd))
+  const session = await runCommands(
+    target,
+    rec.steps.map((s) => s.cmd),
+  )
   const refs = new RefTable()
   const diffs: RecordingDiff[] = []
   session.steps.forEach((step, i) => {
     const expected = stableJson(rec.steps[i]?.answer)
     const actual = stableJson(normalisedAnswer(step, refs, session.target.created, target.run))
     if (expected !== actual) {
-      diffs.push({ step: i, command: step.cmd.op, diff: createTwoFilesPatch(`recorded (${rec.target.label})`, `now (${target.label})`, expected + '\n', actual + '\n', '', '', { context: 2 }) })
+      diffs.push({
+        step: i,
+        command: step.cmd.op,
+        diff: createTwoFilesPatch(
+          `recorded (${rec.target.label})`,
+          `now (${target.label})`,
+          expected + '\n',
+          actual + '\n',
+          '',
+          '',
+          { context: 2 },
+        ),
+      })
     }
   })
   if (session.steps.length !== rec.steps.length) {
-    diffs.push({ step: session.steps.length, command: '-', diff: `${rec.steps.length} steps recorded, ${session.steps.length} could run now (a precondition changed)` })
+    diffs.push({
+      step: session.steps.length,
+      command: '-',
+      diff: `${rec.steps.length} steps recorded, ${session.steps.length} could run now (a precondition changed)`,
+    })
   }
   return diffs
 }

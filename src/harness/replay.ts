@@ -32,7 +32,13 @@ export interface ReplayBundle {
 export type ReplayVerdict = 'FIXED' | 'STILL FAILING' | 'CANNOT REPLAY'
 
 /** `reproduce` is the command line that re-runs this failure (src/engine/reproduce.ts builds it). */
-export function bundleFromResult(r: PropertyResult, target: Target, mode: Mode, reproduce: string, now = new Date()): ReplayBundle {
+export function bundleFromResult(
+  r: PropertyResult,
+  target: Target,
+  mode: Mode,
+  reproduce: string,
+  now = new Date(),
+): ReplayBundle {
   if (!r.failure) throw new Error(`property ${r.property} passed: nothing to bundle`)
   return redact({
     format: BUNDLE_FORMAT,
@@ -42,7 +48,11 @@ export function bundleFromResult(r: PropertyResult, target: Target, mode: Mode, 
     seed: r.seed,
     ...(r.path ? { path: r.path } : {}),
     target: { kind: target.kind, label: target.label },
-    mode: { strict: mode.strict, ...(mode.confirmed?.size ? { confirmed: [...mode.confirmed].sort() } : {}), ...(mode.choices ? { choices: { ...mode.choices } } : {}) },
+    mode: {
+      strict: mode.strict,
+      ...(mode.confirmed?.size ? { confirmed: [...mode.confirmed].sort() } : {}),
+      ...(mode.choices ? { choices: { ...mode.choices } } : {}),
+    },
     commands: r.failure.commands,
     transcript: normaliseTranscript(r.failure.transcript, target),
     createdAt: now.toISOString(),
@@ -54,7 +64,8 @@ export function bundleFromResult(r: PropertyResult, target: Target, mode: Mode, 
 function normaliseTranscript(transcript: StepRecord[], target: Target): StepRecord[] {
   const refs = { target: new RefTable(), model: new RefTable() }
   const runId = new RegExp(target.run.runId, 'g')
-  const text = (v: unknown, t: RefTable) => JSON.parse(JSON.stringify(normaliseValues(v, t) ?? null).replace(runId, '<run>'))
+  const text = (v: unknown, t: RefTable) =>
+    JSON.parse(JSON.stringify(normaliseValues(v, t) ?? null).replace(runId, '<run>'))
   return transcript.map((s) => ({ ...s, target: text(s.target, refs.target), model: text(s.model, refs.model) }))
 }
 
@@ -72,14 +83,18 @@ export function readBundle(file: string): ReplayBundle {
   } catch (e) {
     throw new Error(`${file}: not a readable replay bundle (${(e as Error).message})`)
   }
-  if (parsed?.format !== BUNDLE_FORMAT || !Array.isArray(parsed.commands)) throw new Error(`${file}: not a replay bundle (format ${String(parsed?.format)})`)
+  if (parsed?.format !== BUNDLE_FORMAT || !Array.isArray(parsed.commands))
+    throw new Error(`${file}: not a replay bundle (format ${String(parsed?.format)})`)
   return parsed
 }
 
 /** A bundle file, or every *.json bundle in a folder (sorted, so runs are reproducible). */
 export function bundleFiles(fileOrDir: string): string[] {
   try {
-    return readdirSync(fileOrDir).filter((f) => f.endsWith('.json')).sort().map((f) => join(fileOrDir, f))
+    return readdirSync(fileOrDir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map((f) => join(fileOrDir, f))
   } catch {
     return [fileOrDir]
   }
@@ -94,19 +109,53 @@ export interface ReplayResult {
 
 /** The mode a bundle failed in (rules confirmed, choice values the model served). */
 export function bundleMode(bundle: ReplayBundle): Mode {
-  return { strict: bundle.mode.strict, confirmed: new Set(bundle.mode.confirmed ?? []), ...(bundle.mode.choices ? { choices: bundle.mode.choices } : {}) }
+  return {
+    strict: bundle.mode.strict,
+    confirmed: new Set(bundle.mode.confirmed ?? []),
+    ...(bundle.mode.choices ? { choices: bundle.mode.choices } : {}),
+  }
 }
 
 /** Re-runs the bundle's commands on `target` with the property's checks. */
-export async function replayBundle(bundle: ReplayBundle, target: Target, properties: readonly SequentialProperty[], mode?: Mode): Promise<ReplayResult> {
+export async function replayBundle(
+  bundle: ReplayBundle,
+  target: Target,
+  properties: readonly SequentialProperty[],
+  mode?: Mode,
+): Promise<ReplayResult> {
   const def = properties.find((p) => p.id === bundle.property)
-  if (!def) return { property: bundle.property, verdict: 'CANNOT REPLAY', detail: `unknown property ${bundle.property}` }
+  if (!def)
+    return { property: bundle.property, verdict: 'CANNOT REPLAY', detail: `unknown property ${bundle.property}` }
   try {
-    const { failure, notImplemented, throttled } = await runSequence(def, target, bundle.commands, mode ?? bundleMode(bundle))
-    if (notImplemented) return { property: bundle.property, verdict: 'CANNOT REPLAY', detail: `the target does not implement ${notImplemented.join(', ')}` }
-    if (throttled && !failure) return { property: bundle.property, verdict: 'CANNOT REPLAY', detail: 'a call stayed throttled (HTTP 429) past its retries' }
-    if (!failure) return { property: bundle.property, verdict: 'FIXED', detail: `${bundle.commands.length} commands ran, no check failed` }
-    return { property: bundle.property, verdict: 'STILL FAILING', detail: `${failure.rule}: ${failure.message.split('\n')[0]}` }
+    const { failure, notImplemented, throttled } = await runSequence(
+      def,
+      target,
+      bundle.commands,
+      mode ?? bundleMode(bundle),
+    )
+    if (notImplemented)
+      return {
+        property: bundle.property,
+        verdict: 'CANNOT REPLAY',
+        detail: `the target does not implement ${notImplemented.join(', ')}`,
+      }
+    if (throttled && !failure)
+      return {
+        property: bundle.property,
+        verdict: 'CANNOT REPLAY',
+        detail: 'a call stayed throttled (HTTP 429) past its retries',
+      }
+    if (!failure)
+      return {
+        property: bundle.property,
+        verdict: 'FIXED',
+        detail: `${bundle.commands.length} commands ran, no check failed`,
+      }
+    return {
+      property: bundle.property,
+      verdict: 'STILL FAILING',
+      detail: `${failure.rule}: ${failure.message.split('\n')[0]}`,
+    }
   } catch (e) {
     return { property: bundle.property, verdict: 'CANNOT REPLAY', detail: (e as Error).message }
   }

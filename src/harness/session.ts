@@ -50,7 +50,10 @@ export class SideDriver {
    * run: the sequence's identity (Target.sequenceIdentity): its name prefix also makes every ClientToken
    * unique to the sequence (whether a deleted view's token may be reused is open: R53, choice clientTokenAfterDelete).
    */
-  constructor(readonly side: Side, readonly run: RunIdentity) {}
+  constructor(
+    readonly side: Side,
+    readonly run: RunIdentity,
+  ) {}
 
   private viewRef(slot: number, ref: RefForm, qualifier: QualifierSpec = ''): string {
     const s = this.slots.get(slot)
@@ -69,7 +72,11 @@ export class SideDriver {
     if (s && sha && s.shas[s.shas.length - 1] !== sha) s.shas.push(sha)
   }
 
-  private async one(op: OperationName, input: Record<string, unknown>, requests: SideOutcome['requests']): Promise<CallOutcome> {
+  private async one(
+    op: OperationName,
+    input: Record<string, unknown>,
+    requests: SideOutcome['requests'],
+  ): Promise<CallOutcome> {
     requests.push({ op, input })
     return this.side.send(op, input)
   }
@@ -80,7 +87,10 @@ export class SideDriver {
     switch (cmd.op) {
       case 'CreateView': {
         const input: Record<string, unknown> = {
-          InstanceId: I, Status: cmd.status, Content: cmd.content, Name: `${this.run.namePrefix}${cmd.name}`,
+          InstanceId: I,
+          Status: cmd.status,
+          Content: cmd.content,
+          Name: `${this.run.namePrefix}${cmd.name}`,
           Tags: { ...cmd.tags, [this.run.tag.key]: this.run.tag.value },
           ...(cmd.description !== undefined ? { Description: cmd.description } : {}),
           // unique per sequence, like names: a token reused after its view was deleted (a shrunk re-run, a
@@ -102,7 +112,11 @@ export class SideDriver {
         return { outcome: await this.one('CreateView', input, requests), requests }
       }
       case 'UpdateViewContent': {
-        const outcome = await this.one('UpdateViewContent', { InstanceId: I, ViewId: this.viewRef(cmd.slot, cmd.ref), Status: cmd.status, Content: cmd.content }, requests)
+        const outcome = await this.one(
+          'UpdateViewContent',
+          { InstanceId: I, ViewId: this.viewRef(cmd.slot, cmd.ref), Status: cmd.status, Content: cmd.content },
+          requests,
+        )
         if (outcome.ok && cmd.status === 'PUBLISHED') this.noteSha(cmd.slot, outcome.output.View)
         return { outcome, requests }
       }
@@ -124,14 +138,30 @@ export class SideDriver {
         return { outcome: await this.one('CreateViewVersion', input, requests), requests }
       }
       case 'DescribeView': {
-        const outcome = await this.one('DescribeView', { InstanceId: I, ViewId: this.viewRef(cmd.slot, cmd.ref, cmd.qualifier) }, requests)
-        if (outcome.ok && (cmd.qualifier === '' || cmd.qualifier === '$LATEST')) this.noteSha(cmd.slot, outcome.output.View)
+        const outcome = await this.one(
+          'DescribeView',
+          { InstanceId: I, ViewId: this.viewRef(cmd.slot, cmd.ref, cmd.qualifier) },
+          requests,
+        )
+        if (outcome.ok && (cmd.qualifier === '' || cmd.qualifier === '$LATEST'))
+          this.noteSha(cmd.slot, outcome.output.View)
         return { outcome, requests }
       }
       case 'DeleteViewVersion':
-        return { outcome: await this.one('DeleteViewVersion', { InstanceId: I, ViewId: this.viewRef(cmd.slot, 'id'), ViewVersion: cmd.version }, requests), requests }
+        return {
+          outcome: await this.one(
+            'DeleteViewVersion',
+            { InstanceId: I, ViewId: this.viewRef(cmd.slot, 'id'), ViewVersion: cmd.version },
+            requests,
+          ),
+          requests,
+        }
       case 'DeleteView': {
-        const outcome = await this.one('DeleteView', { InstanceId: I, ViewId: this.viewRef(cmd.slot, cmd.ref) }, requests)
+        const outcome = await this.one(
+          'DeleteView',
+          { InstanceId: I, ViewId: this.viewRef(cmd.slot, cmd.ref) },
+          requests,
+        )
         return { outcome, requests }
       }
       case 'DescribeAwsManagedView': {
@@ -143,35 +173,68 @@ export class SideDriver {
       }
       case 'ListViews': {
         // ListViews lists the whole instance: concurrent lanes must not change it between this walk's pages
-        const walk = () => this.paginate('ListViews', { InstanceId: I, MaxResults: cmd.maxResults, ...(cmd.type ? { Type: cmd.type } : {}) }, 'ViewsSummaryList', requests)
+        const walk = () =>
+          this.paginate(
+            'ListViews',
+            { InstanceId: I, MaxResults: cmd.maxResults, ...(cmd.type ? { Type: cmd.type } : {}) },
+            'ViewsSummaryList',
+            requests,
+          )
         return this.side.whileListing ? this.side.whileListing(walk) : walk()
       }
       case 'ListViewVersions':
-        return this.paginate('ListViewVersions', { InstanceId: I, ViewId: this.viewRef(cmd.slot, 'id'), MaxResults: cmd.maxResults }, 'ViewVersionSummaryList', requests)
+        return this.paginate(
+          'ListViewVersions',
+          { InstanceId: I, ViewId: this.viewRef(cmd.slot, 'id'), MaxResults: cmd.maxResults },
+          'ViewVersionSummaryList',
+          requests,
+        )
       case 'SearchViews': {
-        const conditions: Record<string, unknown>[] = [{ StringCondition: { FieldName: 'name', Value: this.run.namePrefix, ComparisonType: 'STARTS_WITH' } }]
+        const conditions: Record<string, unknown>[] = [
+          { StringCondition: { FieldName: 'name', Value: this.run.namePrefix, ComparisonType: 'STARTS_WITH' } },
+        ]
         if (cmd.status) conditions.push({ ViewStatusCondition: cmd.status })
-        return this.paginate('SearchViews', { InstanceId: I, MaxResults: cmd.maxResults, SearchCriteria: { AndConditions: conditions } }, 'Views', requests)
+        return this.paginate(
+          'SearchViews',
+          { InstanceId: I, MaxResults: cmd.maxResults, SearchCriteria: { AndConditions: conditions } },
+          'Views',
+          requests,
+        )
       }
       case 'TagResource':
-        return { outcome: await this.one('TagResource', { resourceArn: this.arnOf(cmd.slot), tags: cmd.tags }, requests), requests }
+        return {
+          outcome: await this.one('TagResource', { resourceArn: this.arnOf(cmd.slot), tags: cmd.tags }, requests),
+          requests,
+        }
       case 'UntagResource':
-        return { outcome: await this.one('UntagResource', { resourceArn: this.arnOf(cmd.slot), tagKeys: cmd.keys }, requests), requests }
+        return {
+          outcome: await this.one('UntagResource', { resourceArn: this.arnOf(cmd.slot), tagKeys: cmd.keys }, requests),
+          requests,
+        }
       case 'ListTagsForResource':
-        return { outcome: await this.one('ListTagsForResource', { resourceArn: this.arnOf(cmd.slot) }, requests), requests }
+        return {
+          outcome: await this.one('ListTagsForResource', { resourceArn: this.arnOf(cmd.slot) }, requests),
+          requests,
+        }
       case 'Raw': {
         const input = JSON.parse(JSON.stringify(cmd.input).replaceAll('{instance}', I)) as Record<string, unknown>
         if (cmd.operation === 'CreateView') {
           // the same run identity as every other created view, so live targets can clean it up
           if (typeof input.Name === 'string' && input.Name !== '') input.Name = `${this.run.namePrefix}${input.Name}`
-          if (input.Tags === undefined || (typeof input.Tags === 'object' && input.Tags !== null)) input.Tags = { ...(input.Tags as object), [this.run.tag.key]: this.run.tag.value }
+          if (input.Tags === undefined || (typeof input.Tags === 'object' && input.Tags !== null))
+            input.Tags = { ...(input.Tags as object), [this.run.tag.key]: this.run.tag.value }
         }
         return { outcome: await this.one(cmd.operation, input, requests), requests }
       }
     }
   }
 
-  private async paginate(op: OperationName, input: Record<string, unknown>, itemsKey: string, requests: SideOutcome['requests']): Promise<SideOutcome> {
+  private async paginate(
+    op: OperationName,
+    input: Record<string, unknown>,
+    itemsKey: string,
+    requests: SideOutcome['requests'],
+  ): Promise<SideOutcome> {
     const items: unknown[] = []
     const pageSizes: number[] = []
     let token: string | undefined
@@ -210,7 +273,12 @@ export class Session {
   readonly steps: Step[] = []
   readonly target: SideDriver
   private modelState: SideDriver
-  constructor(target: Side, model: Side, run: RunIdentity, private readonly observer?: StepObserver) {
+  constructor(
+    target: Side,
+    model: Side,
+    run: RunIdentity,
+    private readonly observer?: StepObserver,
+  ) {
     this.target = new SideDriver(target, run)
     this.modelState = new SideDriver(model, run)
   }
@@ -221,9 +289,12 @@ export class Session {
 
   /** Swaps in a model side replayed over the same commands (one outcome per step so far). */
   replaceModel(side: SideDriver, outcomes: readonly SideOutcome[]): void {
-    if (outcomes.length !== this.steps.length) throw new Error(`replaceModel: ${outcomes.length} outcomes for ${this.steps.length} steps`)
+    if (outcomes.length !== this.steps.length)
+      throw new Error(`replaceModel: ${outcomes.length} outcomes for ${this.steps.length} steps`)
     this.modelState = side
-    this.steps.forEach((s, i) => { s.model = outcomes[i]! })
+    this.steps.forEach((s, i) => {
+      s.model = outcomes[i]!
+    })
   }
 
   /** A slot is live when the model holds a view for it. */

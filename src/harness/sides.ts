@@ -19,8 +19,11 @@ export interface Side {
 
 export function targetSide(target: Target): Side {
   return {
-    name: 'target', instanceId: target.instanceId, send: (op, input) => target.send(op, input),
-    viewArn: (viewId) => target.viewArn(viewId), whileListing: (walk) => target.whileListing(walk),
+    name: 'target',
+    instanceId: target.instanceId,
+    send: (op, input) => target.send(op, input),
+    viewArn: (viewId) => target.viewArn(viewId),
+    whileListing: (walk) => target.whileListing(walk),
   }
 }
 
@@ -41,7 +44,16 @@ export function modelSide(model: ViewsModel, instanceId: string): Side {
         return { ok: true, output: JSON.parse(JSON.stringify(model.invoke(op, structuredClone(input)))) }
       } catch (e) {
         if (!(e instanceof ModelError)) throw e
-        return { ok: false, error: { name: e.errorName, message: e.message, status: statusOf(e.errorName), fields: { ...e.fields }, rule: e.rule } as never }
+        return {
+          ok: false,
+          error: {
+            name: e.errorName,
+            message: e.message,
+            status: statusOf(e.errorName),
+            fields: { ...e.fields },
+            rule: e.rule,
+          } as never,
+        }
       }
     },
   }

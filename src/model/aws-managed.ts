@@ -13,7 +13,10 @@ export function awsManagedViews(opts: ResolvedOptions): ViewRecord[] {
     const arn = awsManagedViewArn({ partition: opts.partition, region: opts.region, name })
     const title = name.charAt(0).toUpperCase() + name.slice(1)
     const content = {
-      template: JSON.stringify({ Head: { Title: `$.Title` }, Body: [{ _id: `${name}-1`, Type: title, Props: { Heading: '$.Heading' }, Content: [] }] }),
+      template: JSON.stringify({
+        Head: { Title: `$.Title` },
+        Body: [{ _id: `${name}-1`, Type: title, Props: { Heading: '$.Heading' }, Content: [] }],
+      }),
       actions: ['Submit', 'Cancel'],
     }
     return {

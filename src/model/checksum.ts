@@ -19,8 +19,9 @@ export function contentChecksum(content: ViewContentRecord, choices: Pick<Choice
 }
 
 function computeChecksum(content: ViewContentRecord, choices: Pick<Choices, 'checksumInput'>): string {
-  const canonical = choices.checksumInput === 'template-only'
-    ? JSON.stringify([content.template])
-    : JSON.stringify([content.template, content.actions])
+  const canonical =
+    choices.checksumInput === 'template-only'
+      ? JSON.stringify([content.template])
+      : JSON.stringify([content.template, content.actions])
   return createHash('sha256').update(canonical, 'utf8').digest('hex')
 }

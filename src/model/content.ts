@@ -23,7 +23,8 @@ export function contentBytes(c: ViewContentRecord): number {
 
 export function sameContent(a: ViewContentRecord, b: ViewContentRecord): boolean {
   if (a.template !== b.template) return false
-  const x = a.actions, y = b.actions
+  const x = a.actions,
+    y = b.actions
   if (x === undefined || y === undefined) return x === y
   return x.length === y.length && x.every((v, i) => v === y[i])
 }
@@ -31,14 +32,22 @@ export function sameContent(a: ViewContentRecord, b: ViewContentRecord): boolean
 /** R4 + R20: basic validation for SAVED, full validation for PUBLISHED. */
 export function validateContent(c: ViewContentRecord, status: string, choices: Choices): void {
   if (contentBytes(c) > MAX_CONTENT_BYTES) {
-    throw new ModelError(choices.validationErrorClass, `View content exceeds the maximum size of ${MAX_CONTENT_BYTES} bytes`, 'R20')
+    throw new ModelError(
+      choices.validationErrorClass,
+      `View content exceeds the maximum size of ${MAX_CONTENT_BYTES} bytes`,
+      'R20',
+    )
   }
   if (status === 'PUBLISHED' && choices.publishedTemplateValidation === 'template-json' && c.template !== undefined) {
     try {
       const parsed = JSON.parse(c.template)
       if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object')
     } catch {
-      throw new ModelError(choices.validationErrorClass, 'Invalid view template: the template must be a JSON object', 'R4')
+      throw new ModelError(
+        choices.validationErrorClass,
+        'Invalid view template: the template must be a JSON object',
+        'R4',
+      )
     }
   }
 }

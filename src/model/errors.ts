@@ -1,9 +1,15 @@
 import type { ErrorName, RuleId } from '../spec'
 
 /** Error classes only the wire layer produces (malformed requests); not declared by any operation. */
-export type WireErrorName = 'SerializationException' | 'UnknownOperationException' | 'RequestEntityTooLargeException'
-  | 'IncompleteSignatureException' | 'InvalidSignatureException' | 'MissingAuthenticationTokenException'
-  | 'SignatureDoesNotMatchException' | 'ValidationException'
+export type WireErrorName =
+  | 'SerializationException'
+  | 'UnknownOperationException'
+  | 'RequestEntityTooLargeException'
+  | 'IncompleteSignatureException'
+  | 'InvalidSignatureException'
+  | 'MissingAuthenticationTokenException'
+  | 'SignatureDoesNotMatchException'
+  | 'ValidationException'
 
 /** A modelled API error: the class AWS would answer with, its message, and the rule that decided it. */
 export class ModelError extends Error {

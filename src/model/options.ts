@@ -70,7 +70,9 @@ export function resolveOptions(o: ModelOptions = {}): ResolvedOptions {
 }
 
 /** Deterministic clock and ids for tests and replays: time advances 1 s per call, ids count up. */
-export function deterministicOptions(start = Date.UTC(2026, 0, 1)): Pick<ModelOptions, 'now' | 'newId' | 'tokenSecret'> {
+export function deterministicOptions(
+  start = Date.UTC(2026, 0, 1),
+): Pick<ModelOptions, 'now' | 'newId' | 'tokenSecret'> {
   let t = start
   let n = 0
   return {

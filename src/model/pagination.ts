@@ -30,7 +30,12 @@ export function encodeToken(secret: string, p: TokenPayload): string {
 }
 
 /** Returns the payload's `after` key, or undefined when the token was not issued for this op and scope. */
-export function decodeToken(secret: string, token: string, op: string, scope: string): { ok: true; after: unknown } | { ok: false } {
+export function decodeToken(
+  secret: string,
+  token: string,
+  op: string,
+  scope: string,
+): { ok: true; after: unknown } | { ok: false } {
   const dot = token.indexOf('.')
   if (dot <= 0) return { ok: false }
   const body = token.slice(0, dot)
@@ -54,8 +59,14 @@ export interface PageQuirks {
  * One page of `sorted` (already in answer order) after `after` (exclusive), keyed by `keyOf`, compared by
  * `cmp`. Returns the items and the key for the next token (undefined on the last page).
  */
-export function page<T, K>(sorted: readonly T[], keyOf: (t: T) => K, cmp: (a: K, b: K) => number, after: K | undefined,
-  maxResults: number, quirks: PageQuirks): { items: T[]; nextAfter?: K } {
+export function page<T, K>(
+  sorted: readonly T[],
+  keyOf: (t: T) => K,
+  cmp: (a: K, b: K) => number,
+  after: K | undefined,
+  maxResults: number,
+  quirks: PageQuirks,
+): { items: T[]; nextAfter?: K } {
   let start = 0
   if (after !== undefined && !quirks.ignoreToken) {
     start = sorted.findIndex((t) => cmp(keyOf(t), after) > 0)

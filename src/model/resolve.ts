@@ -21,7 +21,8 @@ export function requireInstance(ctx: ModelContext, instanceId: string): void {
 
 export function viewNotFound(ctx: ModelContext, what: string, rule: RuleId = 'R25'): ModelError {
   // quirk: an emulator that answers a missing view with a 400 instead of a 404
-  if (ctx.opts.quirks.has('missing-view-wrong-class')) return new ModelError('InvalidParameterException', `Invalid view: ${what}`, rule)
+  if (ctx.opts.quirks.has('missing-view-wrong-class'))
+    return new ModelError('InvalidParameterException', `Invalid view: ${what}`, rule)
   return new ModelError('ResourceNotFoundException', `View not found: ${what}`, rule)
 }
 
@@ -62,8 +63,14 @@ export function resolveView(ctx: ModelContext, instanceId: string, viewId: strin
     if (ref.partition !== opts.partition || ref.region !== opts.region) throw foreignArn(ctx, viewId)
     view = state.awsManaged.get(ref.name)
   } else {
-    if (ref.kind === 'customer-arn' && (ref.partition !== opts.partition || ref.region !== opts.region
-      || ref.account !== opts.accountId || ref.instanceId !== instanceId)) throw foreignArn(ctx, viewId)
+    if (
+      ref.kind === 'customer-arn' &&
+      (ref.partition !== opts.partition ||
+        ref.region !== opts.region ||
+        ref.account !== opts.accountId ||
+        ref.instanceId !== instanceId)
+    )
+      throw foreignArn(ctx, viewId)
     view = state.views.get(instanceId)?.get(ref.viewId)
     if (!view && ref.qualifier?.kind === 'version') ghost = state.ghosts.get(ref.viewId)
   }
@@ -71,13 +78,21 @@ export function resolveView(ctx: ModelContext, instanceId: string, viewId: strin
   if (!view) throw viewNotFound(ctx, viewId)
   if (purpose === 'mutate') {
     if (ref.qualifier?.kind === 'version') {
-      throw new ModelError(opts.choices.malformedQualifierError, `A version qualifier is not allowed here: ${viewId}`, 'R39')
+      throw new ModelError(
+        opts.choices.malformedQualifierError,
+        `A version qualifier is not allowed here: ${viewId}`,
+        'R39',
+      )
     }
     if (ref.qualifier && opts.choices.aliasOnMutation === 'reject') {
       throw new ModelError(opts.choices.malformedQualifierError, `A qualifier is not allowed here: ${viewId}`, 'R39')
     }
     if (view.type === 'AWS_MANAGED') {
-      throw new ModelError(opts.choices.awsManagedMutationError, `AWS managed views cannot be modified: ${viewId}`, 'R9')
+      throw new ModelError(
+        opts.choices.awsManagedMutationError,
+        `AWS managed views cannot be modified: ${viewId}`,
+        'R9',
+      )
     }
   }
   return { view, qualifier: ref.qualifier }
@@ -92,14 +107,27 @@ export function resolveTaggedView(ctx: ModelContext, resourceArn: string): ViewR
   } catch {
     ref = undefined
   }
-  if (!ref || ref.kind === 'customer-id') throw new ModelError('ResourceNotFoundException', `Resource not found: ${resourceArn}`, 'R25')
-  if (ref.qualifier) throw new ModelError(opts.choices.malformedQualifierError, `Tags apply to the unqualified view ARN: ${resourceArn}`, 'R21')
+  if (!ref || ref.kind === 'customer-id')
+    throw new ModelError('ResourceNotFoundException', `Resource not found: ${resourceArn}`, 'R25')
+  if (ref.qualifier)
+    throw new ModelError(
+      opts.choices.malformedQualifierError,
+      `Tags apply to the unqualified view ARN: ${resourceArn}`,
+      'R21',
+    )
   if (ref.kind === 'aws-managed-arn') {
-    if (state.awsManaged.has(ref.name)) throw new ModelError(opts.choices.awsManagedMutationError, `AWS managed views cannot be tagged: ${resourceArn}`, 'R9')
+    if (state.awsManaged.has(ref.name))
+      throw new ModelError(
+        opts.choices.awsManagedMutationError,
+        `AWS managed views cannot be tagged: ${resourceArn}`,
+        'R9',
+      )
     throw new ModelError('ResourceNotFoundException', `Resource not found: ${resourceArn}`, 'R25')
   }
-  const view = ref.partition === opts.partition && ref.region === opts.region && ref.account === opts.accountId
-    ? state.views.get(ref.instanceId)?.get(ref.viewId) : undefined
+  const view =
+    ref.partition === opts.partition && ref.region === opts.region && ref.account === opts.accountId
+      ? state.views.get(ref.instanceId)?.get(ref.viewId)
+      : undefined
   if (!view) throw new ModelError('ResourceNotFoundException', `Resource not found: ${resourceArn}`, 'R40')
   return view
 }

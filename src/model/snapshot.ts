@@ -24,7 +24,9 @@ export function highestVersion(view: ViewRecord): number | undefined {
 export function latestChecksum(ctx: ModelContext, view: ViewRecord): string | undefined {
   if (ctx.opts.quirks.has('checksum-of-saved')) return contentChecksum(view.saved.content, ctx.opts.choices)
   if (view.latest) return contentChecksum(view.latest, ctx.opts.choices)
-  return ctx.opts.choices.unpublishedSha256 === 'of-draft' ? contentChecksum(view.saved.content, ctx.opts.choices) : undefined
+  return ctx.opts.choices.unpublishedSha256 === 'of-draft'
+    ? contentChecksum(view.saved.content, ctx.opts.choices)
+    : undefined
 }
 
 function wireContent(ctx: ModelContext, c: ViewContentRecord): Record<string, unknown> {
@@ -40,14 +42,16 @@ function wireContent(ctx: ModelContext, c: ViewContentRecord): Record<string, un
 /** The ARN of version n as a numbered snapshot reports it (R37 for customer views, R47 for AWS-managed ones). */
 function snapshotArn(ctx: ModelContext, view: ViewRecord, n: number): string {
   const { choices } = ctx.opts
-  const qualified = view.type === 'AWS_MANAGED' ? choices.awsManagedArn === 'qualified' : choices.versionArn === 'qualified'
+  const qualified =
+    view.type === 'AWS_MANAGED' ? choices.awsManagedArn === 'qualified' : choices.versionArn === 'qualified'
   return qualified ? `${view.arn}:${n}` : view.arn
 }
 
 /** Name and Description a numbered version reports: the view's, or those it was published with (R31). */
 function versionMetadata(ctx: ModelContext, view: ViewRecord, n: number): { name: string; description?: string } {
   const v = view.versions.get(n)
-  if (ctx.opts.choices.versionMetadata === 'at-publish' && v?.name !== undefined) return { name: v.name, description: v.description }
+  if (ctx.opts.choices.versionMetadata === 'at-publish' && v?.name !== undefined)
+    return { name: v.name, description: v.description }
   return { name: view.name, description: view.description }
 }
 
@@ -76,12 +80,16 @@ export function viewSnapshot(ctx: ModelContext, view: ViewRecord, which: Which):
   } else {
     content = which === 'saved' ? view.saved.content : (view.latest ?? view.saved.content)
     // R42: what a $SAVED snapshot reports as its status is a choice
-    status = which === 'saved' ? (choices.savedAliasStatus === 'always-saved' ? 'SAVED' : view.saved.status) : 'PUBLISHED'
+    status =
+      which === 'saved' ? (choices.savedAliasStatus === 'always-saved' ? 'SAVED' : view.saved.status) : 'PUBLISHED'
     if (choices.aliasVersionField === 'highest') version = highestVersion(view)
   }
   const numbered = typeof which === 'number'
   return {
-    Id: numbered && view.type === 'CUSTOMER_MANAGED' && choices.versionId === 'qualified' ? `${view.id}:${which}` : view.id, // R37
+    Id:
+      numbered && view.type === 'CUSTOMER_MANAGED' && choices.versionId === 'qualified'
+        ? `${view.id}:${which}`
+        : view.id, // R37
     Arn: numbered ? snapshotArn(ctx, view, which) : view.arn,
     Name: meta.name,
     Status: status,
@@ -91,7 +99,9 @@ export function viewSnapshot(ctx: ModelContext, view: ViewRecord, which: Which):
     ...(versionDescription !== undefined ? { VersionDescription: versionDescription } : {}),
     Content: wireContent(ctx, content),
     ...wireTags(ctx, view),
-    CreatedTime: seconds(numbered && choices.versionCreatedTime === 'version' ? view.versions.get(which)!.createdTime : view.createdTime), // R54
+    CreatedTime: seconds(
+      numbered && choices.versionCreatedTime === 'version' ? view.versions.get(which)!.createdTime : view.createdTime,
+    ), // R54
     LastModifiedTime: seconds(view.lastModifiedTime),
     ...(sha !== undefined ? { ViewContentSha256: sha } : {}),
   }

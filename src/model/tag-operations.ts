@@ -1,5 +1,9 @@
 // TagResource, UntagResource, ListTagsForResource on view ARNs (R21, R40).
-import type { ListTagsForResourceCommandInput, TagResourceCommandInput, UntagResourceCommandInput } from '@aws-sdk/client-connect'
+import type {
+  ListTagsForResourceCommandInput,
+  TagResourceCommandInput,
+  UntagResourceCommandInput,
+} from '@aws-sdk/client-connect'
 import { SHAPES } from '../spec'
 import type { ModelContext } from './context'
 import { ModelError } from './errors'
@@ -25,6 +29,9 @@ export function untagResource(ctx: ModelContext, input: UntagResourceCommandInpu
   return {}
 }
 
-export function listTagsForResource(ctx: ModelContext, input: ListTagsForResourceCommandInput): Record<string, unknown> {
+export function listTagsForResource(
+  ctx: ModelContext,
+  input: ListTagsForResourceCommandInput,
+): Record<string, unknown> {
   return { tags: { ...resolveTaggedView(ctx, input.resourceArn!).tags } }
 }

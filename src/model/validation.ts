@@ -11,7 +11,11 @@ import type { QuirkName } from './quirks'
  * R29: the model's ViewContentSha256 pattern ^[a-zA-Z0-9]$ matches one character, which no real checksum
  * would pass. How it is applied is a choice; the default accepts 1..64 alphanumerics.
  */
-function effectivePattern(shapeName: string, shape: StringShape, choices: Choices): { pattern: string; flags: string } | undefined {
+function effectivePattern(
+  shapeName: string,
+  shape: StringShape,
+  choices: Choices,
+): { pattern: string; flags: string } | undefined {
   if (shapeName === 'ViewContentSha256') {
     if (choices.sha256Pattern === 'alnum-1-64') return { pattern: '^[a-zA-Z0-9]+$', flags: '' }
     if (choices.sha256Pattern === 'length-only') return undefined
@@ -40,7 +44,11 @@ export function codePointLength(s: string): number {
   return n
 }
 
-interface Violation { path: string; constraint: string; shape: string }
+interface Violation {
+  path: string
+  constraint: string
+  shape: string
+}
 
 function check(shapeName: string, value: unknown, path: string, choices: Choices, out: Violation[]): void {
   const shape: ShapeSpec | undefined = SHAPES[shapeName]
@@ -57,16 +65,20 @@ function check(shapeName: string, value: unknown, path: string, choices: Choices
       if (shape.enum && !shape.enum.includes(value)) v(`Member must satisfy enum value set: [${shape.enum.join(', ')}]`)
       return
     }
-    case 'integer': case 'long': {
+    case 'integer':
+    case 'long': {
       if (typeof value !== 'number') return
-      if (shape.min !== undefined && value < shape.min) v(`Member must have value greater than or equal to ${shape.min}`)
+      if (shape.min !== undefined && value < shape.min)
+        v(`Member must have value greater than or equal to ${shape.min}`)
       if (shape.max !== undefined && value > shape.max) v(`Member must have value less than or equal to ${shape.max}`)
       return
     }
     case 'list': {
       if (!Array.isArray(value)) return
-      if (shape.min !== undefined && value.length < shape.min) v(`Member must have length greater than or equal to ${shape.min}`)
-      if (shape.max !== undefined && value.length > shape.max) v(`Member must have length less than or equal to ${shape.max}`)
+      if (shape.min !== undefined && value.length < shape.min)
+        v(`Member must have length greater than or equal to ${shape.min}`)
+      if (shape.max !== undefined && value.length > shape.max)
+        v(`Member must have length less than or equal to ${shape.max}`)
       value.forEach((item) => {
         check(shape.member, item, `${path}.member`, choices, out)
       })
@@ -75,8 +87,10 @@ function check(shapeName: string, value: unknown, path: string, choices: Choices
     case 'map': {
       if (typeof value !== 'object') return
       const entries = Object.entries(value as Record<string, unknown>)
-      if (shape.min !== undefined && entries.length < shape.min) v(`Member must have length greater than or equal to ${shape.min}`)
-      if (shape.max !== undefined && entries.length > shape.max) v(`Member must have length less than or equal to ${shape.max}`)
+      if (shape.min !== undefined && entries.length < shape.min)
+        v(`Member must have length greater than or equal to ${shape.min}`)
+      if (shape.max !== undefined && entries.length > shape.max)
+        v(`Member must have length less than or equal to ${shape.max}`)
       for (const [k, item] of entries) {
         check(shape.key, k, `${path}.key`, choices, out)
         check(shape.value, item, `${path}.value`, choices, out)
@@ -91,13 +105,21 @@ function check(shapeName: string, value: unknown, path: string, choices: Choices
   }
 }
 
-function checkStructure(shape: StructureShape, value: Record<string, unknown>, path: string, choices: Choices, out: Violation[]): void {
+function checkStructure(
+  shape: StructureShape,
+  value: Record<string, unknown>,
+  path: string,
+  choices: Choices,
+  out: Violation[],
+): void {
   if (typeof value !== 'object') return
   for (const req of shape.required) {
     const x = value[req]
-    if (x === undefined || x === null) out.push({ path: memberPath(path, req), constraint: 'Member must not be null', shape: shape.members[req].shape })
+    if (x === undefined || x === null)
+      out.push({ path: memberPath(path, req), constraint: 'Member must not be null', shape: shape.members[req].shape })
   }
-  for (const [name, member] of Object.entries(shape.members)) check(member.shape, value[name], memberPath(path, name), choices, out)
+  for (const [name, member] of Object.entries(shape.members))
+    check(member.shape, value[name], memberPath(path, name), choices, out)
 }
 
 /** All constraint violations of an operation's input. */
@@ -107,14 +129,23 @@ export function findViolations(op: OperationName, input: Record<string, unknown>
   return out
 }
 
-export function validateInput(op: OperationName, input: Record<string, unknown>, choices: Choices, quirks: ReadonlySet<QuirkName>): void {
+export function validateInput(
+  op: OperationName,
+  input: Record<string, unknown>,
+  choices: Choices,
+  quirks: ReadonlySet<QuirkName>,
+): void {
   const violations = findViolations(op, input, choices)
   if (violations.length === 0) return
-  if (quirks.has('server-error-on-long-name') && violations.some((x) => x.shape === 'ViewName' && x.constraint.includes('less than or equal'))) {
+  if (
+    quirks.has('server-error-on-long-name') &&
+    violations.some((x) => x.shape === 'ViewName' && x.constraint.includes('less than or equal'))
+  ) {
     throw new ModelError('InternalServiceException', 'Internal error', 'R34')
   }
   const n = violations.length
-  const message = `${n} validation error${n === 1 ? '' : 's'} detected: ` +
+  const message =
+    `${n} validation error${n === 1 ? '' : 's'} detected: ` +
     violations.map((x) => `Value at '${x.path}' failed to satisfy constraint: ${x.constraint}`).join('; ')
   throw new ModelError(choices.validationErrorClass, message, 'R24')
 }

@@ -1,6 +1,10 @@
 // CreateViewVersion (two-phase, so the wire layer can model a read-modify-write race), DeleteViewVersion,
 // ListViewVersions.
-import type { CreateViewVersionCommandInput, DeleteViewVersionCommandInput, ListViewVersionsCommandInput } from '@aws-sdk/client-connect'
+import type {
+  CreateViewVersionCommandInput,
+  DeleteViewVersionCommandInput,
+  ListViewVersionsCommandInput,
+} from '@aws-sdk/client-connect'
 import { sameContent } from './content'
 import type { ModelContext } from './context'
 import { ModelError } from './errors'
@@ -28,15 +32,28 @@ export function planCreateViewVersion(ctx: ModelContext, input: CreateViewVersio
   const { opts } = ctx
   const latest = view.latest
   if (!latest) {
-    throw new ModelError(opts.choices.unpublishedCreateVersionError, `The view ${input.ViewId} has no published content ($LATEST) to version`, 'R10')
+    throw new ModelError(
+      opts.choices.unpublishedCreateVersionError,
+      `The view ${input.ViewId} has no published content ($LATEST) to version`,
+      'R10',
+    )
   }
   const sha = input.ViewContentSha256
   if (sha !== undefined && sha !== latestChecksum(ctx, view) && !opts.quirks.has('checksum-not-checked')) {
-    throw new ModelError(opts.choices.checksumConflictError, 'The provided ViewContentSha256 does not match the checksum of the $LATEST content', 'R12')
+    throw new ModelError(
+      opts.choices.checksumConflictError,
+      'The provided ViewContentSha256 does not match the checksum of the $LATEST content',
+      'R12',
+    )
   }
   const top = highestVersion(view)
-  if (top !== undefined && sameContent(view.versions.get(top)!.content, latest) && !opts.quirks.has('no-change-publish-creates-version')) {
-    return { // R11: nothing changed since the highest version
+  if (
+    top !== undefined &&
+    sameContent(view.versions.get(top)!.content, latest) &&
+    !opts.quirks.has('no-change-publish-creates-version')
+  ) {
+    return {
+      // R11: nothing changed since the highest version
       commit: () => {
         if (opts.choices.noChangePublishTouchesLastModified === 'yes') view.lastModifiedTime = opts.now()
         return { View: viewSnapshot(ctx, view, top) }
@@ -44,7 +61,11 @@ export function planCreateViewVersion(ctx: ModelContext, input: CreateViewVersio
     }
   }
   if (view.versions.size >= opts.quotas.versionsPerView) {
-    throw new ModelError('ServiceQuotaExceededException', `The number of versions of this view exceeds the quota of ${opts.quotas.versionsPerView}`, 'R22')
+    throw new ModelError(
+      'ServiceQuotaExceededException',
+      `The number of versions of this view exceeds the quota of ${opts.quotas.versionsPerView}`,
+      'R22',
+    )
   }
   const n = nextVersionNumber(ctx, view)
   return {
@@ -92,6 +113,8 @@ export function listViewVersions(ctx: ModelContext, input: ListViewVersionsComma
   })
   return {
     ViewVersionSummaryList: p.items.map((n) => versionSummary(ctx, view, n)),
-    ...(p.nextAfter !== undefined ? { NextToken: encodeToken(opts.tokenSecret, { op: 'ListViewVersions', scope, after: p.nextAfter }) } : {}),
+    ...(p.nextAfter !== undefined
+      ? { NextToken: encodeToken(opts.tokenSecret, { op: 'ListViewVersions', scope, after: p.nextAfter }) }
+      : {}),
   }
 }

@@ -1,5 +1,11 @@
 // CreateView, DescribeView, UpdateViewContent, UpdateViewMetadata, DeleteView.
-import type { CreateViewCommandInput, DeleteViewCommandInput, DescribeViewCommandInput, UpdateViewContentCommandInput, UpdateViewMetadataCommandInput } from '@aws-sdk/client-connect'
+import type {
+  CreateViewCommandInput,
+  DeleteViewCommandInput,
+  DescribeViewCommandInput,
+  UpdateViewContentCommandInput,
+  UpdateViewMetadataCommandInput,
+} from '@aws-sdk/client-connect'
 import { contentFromInput, validateContent } from './content'
 import type { ModelContext } from './context'
 import { ModelError } from './errors'
@@ -41,13 +47,23 @@ export function createView(ctx: ModelContext, input: CreateViewCommandInput): { 
     throw duplicateName(ctx, input.Name!)
   }
   if (views.size >= opts.quotas.viewsPerInstance) {
-    throw new ModelError('ServiceQuotaExceededException', `The number of views per instance exceeds the quota of ${opts.quotas.viewsPerInstance}`, 'R22')
+    throw new ModelError(
+      'ServiceQuotaExceededException',
+      `The number of views per instance exceeds the quota of ${opts.quotas.viewsPerInstance}`,
+      'R22',
+    )
   }
   const now = opts.now()
   const id = opts.newId()
   const view: ViewRecord = {
     id,
-    arn: customerViewArn({ partition: opts.partition, region: opts.region, account: opts.accountId, instanceId, viewId: id }),
+    arn: customerViewArn({
+      partition: opts.partition,
+      region: opts.region,
+      account: opts.accountId,
+      instanceId,
+      viewId: id,
+    }),
     instanceId,
     type: 'CUSTOMER_MANAGED',
     name: input.Name!,
@@ -78,7 +94,11 @@ export function describeView(ctx: ModelContext, input: DescribeViewCommandInput)
   }
   if (!view.latest) {
     // R7: a never-published view has no $LATEST
-    throw new ModelError(choices.unpublishedDescribe, `The view ${input.ViewId} has no published content ($LATEST)`, 'R7')
+    throw new ModelError(
+      choices.unpublishedDescribe,
+      `The view ${input.ViewId} has no published content ($LATEST)`,
+      'R7',
+    )
   }
   return { View: viewSnapshot(ctx, view, 'latest') }
 }
@@ -103,7 +123,11 @@ export function updateViewMetadata(ctx: ModelContext, input: UpdateViewMetadataC
   const { view } = resolveView(ctx, input.InstanceId!, input.ViewId!, 'mutate')
   const { opts } = ctx
   if (input.Name === undefined && input.Description === undefined) {
-    throw new ModelError(opts.choices.validationErrorClass, 'At least one of Name or Description must be provided', 'R30')
+    throw new ModelError(
+      opts.choices.validationErrorClass,
+      'At least one of Name or Description must be provided',
+      'R30',
+    )
   }
   if (input.Name !== undefined && nameTaken(ctx, view.instanceId!, input.Name, view.id)) {
     throw duplicateName(ctx, input.Name!)

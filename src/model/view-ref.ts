@@ -5,8 +5,24 @@ export type Qualifier = { kind: 'saved' } | { kind: 'latest' } | { kind: 'versio
 
 export type ViewRef =
   | { kind: 'customer-id'; viewId: string; qualifier?: Qualifier; rawQualifier?: string }
-  | { kind: 'customer-arn'; partition: string; region: string; account: string; instanceId: string; viewId: string; qualifier?: Qualifier; rawQualifier?: string }
-  | { kind: 'aws-managed-arn'; partition: string; region: string; name: string; qualifier?: Qualifier; rawQualifier?: string }
+  | {
+      kind: 'customer-arn'
+      partition: string
+      region: string
+      account: string
+      instanceId: string
+      viewId: string
+      qualifier?: Qualifier
+      rawQualifier?: string
+    }
+  | {
+      kind: 'aws-managed-arn'
+      partition: string
+      region: string
+      name: string
+      qualifier?: Qualifier
+      rawQualifier?: string
+    }
 
 /** A qualifier that is syntactically present but not $SAVED, $LATEST or a positive decimal (R39). */
 export class MalformedQualifier extends Error {}
@@ -35,17 +51,38 @@ export function parseViewRef(input: string): ViewRef | undefined {
     const [base, rawQualifier] = splitQualifier(input, 5)
     const q = rawQualifier === undefined ? undefined : parseQualifier(rawQualifier)
     let m = CUSTOMER_ARN.exec(base)
-    if (m) return { kind: 'customer-arn', partition: m[1], region: m[2], account: m[3], instanceId: m[4], viewId: m[5], qualifier: q, rawQualifier }
+    if (m)
+      return {
+        kind: 'customer-arn',
+        partition: m[1],
+        region: m[2],
+        account: m[3],
+        instanceId: m[4],
+        viewId: m[5],
+        qualifier: q,
+        rawQualifier,
+      }
     m = AWS_MANAGED_ARN.exec(base)
     if (m) return { kind: 'aws-managed-arn', partition: m[1], region: m[2], name: m[3], qualifier: q, rawQualifier }
     return undefined
   }
   const [viewId, rawQualifier] = splitQualifier(input, 0)
   if (viewId === '' || viewId.includes(':')) return undefined
-  return { kind: 'customer-id', viewId, qualifier: rawQualifier === undefined ? undefined : parseQualifier(rawQualifier), rawQualifier }
+  return {
+    kind: 'customer-id',
+    viewId,
+    qualifier: rawQualifier === undefined ? undefined : parseQualifier(rawQualifier),
+    rawQualifier,
+  }
 }
 
-export function customerViewArn(p: { partition: string; region: string; account: string; instanceId: string; viewId: string }): string {
+export function customerViewArn(p: {
+  partition: string
+  region: string
+  account: string
+  instanceId: string
+  viewId: string
+}): string {
   return `arn:${p.partition}:connect:${p.region}:${p.account}:instance/${p.instanceId}/view/${p.viewId}`
 }
 

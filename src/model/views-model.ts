@@ -37,14 +37,17 @@ export class ViewsModel {
   private state: ModelState
 
   constructor(options: ModelOptions | ResolvedOptions = {}) {
-    this.options = 'choices' in options && 'quirks' in options && options.quirks instanceof Set
-      ? (options as ResolvedOptions) : resolveOptions(options as ModelOptions)
+    this.options =
+      'choices' in options && 'quirks' in options && options.quirks instanceof Set
+        ? (options as ResolvedOptions)
+        : resolveOptions(options as ModelOptions)
     this.state = this.freshState()
   }
 
   private freshState(): ModelState {
     const s = emptyState(this.options.instances)
-    if (this.options.awsManagedViews) for (const v of awsManagedViews(this.options)) s.awsManaged.set(v.name.toLowerCase(), v)
+    if (this.options.awsManagedViews)
+      for (const v of awsManagedViews(this.options)) s.awsManaged.set(v.name.toLowerCase(), v)
     return s
   }
 

@@ -25,17 +25,24 @@ export const checksumConflict: SequentialProperty = {
       if (!m.ok && ruleOfModelError(m) === 'R12') ctx.assert('R12')
       if (m.ok && step.cmd.sha === 'current') ctx.assert('R12')
       if (!m.ok && ruleOfModelError(m) === 'R12' && t.ok) {
-        return { rule: 'R12', message: `CreateViewVersion accepted ViewContentSha256 ${JSON.stringify(step.target.requests[0]?.input.ViewContentSha256)}, which is not the checksum of $LATEST` }
+        return {
+          rule: 'R12',
+          message: `CreateViewVersion accepted ViewContentSha256 ${JSON.stringify(step.target.requests[0]?.input.ViewContentSha256)}, which is not the checksum of $LATEST`,
+        }
       }
       if (m.ok && step.cmd.sha === 'current' && !t.ok) {
-        return { rule: 'R12', message: `CreateViewVersion rejected the current checksum: ${t.error.name}: ${t.error.message}` }
+        return {
+          rule: 'R12',
+          message: `CreateViewVersion rejected the current checksum: ${t.error.name}: ${t.error.message}`,
+        }
       }
     }
     if (step.cmd.op === 'ListViewVersions' && t.ok && m.ok) {
       const tn = (t.output.ViewVersionSummaryList as unknown[]).length
       const mn = (m.output.ViewVersionSummaryList as unknown[]).length
       ctx.assert('R12')
-      if (tn !== mn) return { rule: 'R12', message: `${tn} versions exist; ${mn} expected (a rejected publish must create nothing)` }
+      if (tn !== mn)
+        return { rule: 'R12', message: `${tn} versions exist; ${mn} expected (a rejected publish must create nothing)` }
     }
     return undefined
   },

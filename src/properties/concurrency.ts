@@ -17,4 +17,10 @@ export const concurrencyProperty = {
 
 /** The view every run starts from; generated contents (smallContent) never equal it, so the first publish is a real change. */
 export const INITIAL_CONTENT: ContentSpec = { Template: '{"Head":{"Title":"t"},"Body":[]}', Actions: ['Submit'] }
-export const CREATE: Cmd = { op: 'CreateView', slot: 0, status: 'PUBLISHED', content: INITIAL_CONTENT, name: 'concurrency' }
+export const CREATE: Cmd = {
+  op: 'CreateView',
+  slot: 0,
+  status: 'PUBLISHED',
+  content: INITIAL_CONTENT,
+  name: 'concurrency',
+}

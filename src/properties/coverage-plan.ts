@@ -25,26 +25,65 @@ import { validation } from './validation'
 import { runMalformedProbes, runThrottleBurst } from './support/plan-probes'
 import type { PlanDeclaration, PlanStep } from '../engine/runners/plan'
 
-
-const content = (title: string, actions: string[] = []): ContentSpec => ({ Template: JSON.stringify({ Head: { Title: title }, Body: [] }), Actions: actions })
-const describe = (slot: number, qualifier: '' | '$SAVED' | '$LATEST' | number, extra: { ref?: 'id' | 'arn'; allowDeleted?: boolean } = {}): Cmd =>
-  ({ op: 'DescribeView', slot, ref: extra.ref ?? 'id', qualifier, ...(extra.allowDeleted ? { allowDeleted: true } : {}) })
+const content = (title: string, actions: string[] = []): ContentSpec => ({
+  Template: JSON.stringify({ Head: { Title: title }, Body: [] }),
+  Actions: actions,
+})
+const describe = (
+  slot: number,
+  qualifier: '' | '$SAVED' | '$LATEST' | number,
+  extra: { ref?: 'id' | 'arn'; allowDeleted?: boolean } = {},
+): Cmd => ({
+  op: 'DescribeView',
+  slot,
+  ref: extra.ref ?? 'id',
+  qualifier,
+  ...(extra.allowDeleted ? { allowDeleted: true } : {}),
+})
 const instance = '{instance}'
 
 export const COVERAGE_PLAN: readonly PlanStep[] = [
-  { cmd: { op: 'CreateView', slot: 0, status: 'PUBLISHED', content: content('a1', ['Submit']), name: 'plan-a', clientToken: 'plan-token-a', tags: { team: 'plan' } }, serves: ['R2'] },
+  {
+    cmd: {
+      op: 'CreateView',
+      slot: 0,
+      status: 'PUBLISHED',
+      content: content('a1', ['Submit']),
+      name: 'plan-a',
+      clientToken: 'plan-token-a',
+      tags: { team: 'plan' },
+    },
+    serves: ['R2'],
+  },
   { cmd: { op: 'RetryCreateView', slot: 0 }, serves: ['R6'] },
   { cmd: { op: 'CreateView', slot: 1, status: 'SAVED', content: content('b1'), name: 'plan-b' }, serves: ['R2'] },
   { cmd: describe(1, ''), serves: ['R7'], judge: savedVsLatest },
   { cmd: describe(1, '$SAVED', { ref: 'arn' }), serves: ['R7', 'R1'], judge: savedVsLatest },
-  { cmd: { op: 'CreateView', slot: 2, status: 'PUBLISHED', content: content('clash'), name: 'plan-a' }, serves: ['R5'] },
-  { cmd: { op: 'UpdateViewContent', slot: 0, status: 'SAVED', content: content('a2'), ref: 'arn' }, serves: ['R3', 'R15'] },
+  {
+    cmd: { op: 'CreateView', slot: 2, status: 'PUBLISHED', content: content('clash'), name: 'plan-a' },
+    serves: ['R5'],
+  },
+  {
+    cmd: { op: 'UpdateViewContent', slot: 0, status: 'SAVED', content: content('a2'), ref: 'arn' },
+    serves: ['R3', 'R15'],
+  },
   { cmd: describe(0, '$LATEST'), serves: ['R3', 'R13', 'R1'], judge: savedVsLatest },
   { cmd: describe(0, '$SAVED'), serves: ['R3'], judge: savedVsLatest },
-  { cmd: { op: 'CreateViewVersion', slot: 0, sha: 'current', ref: 'id' }, serves: ['R10', 'R12', 'R15'], judge: monotonicVersions },
-  { cmd: { op: 'UpdateViewContent', slot: 0, status: 'PUBLISHED', content: content('a3'), ref: 'id' }, serves: ['R3', 'R13', 'R15'] },
+  {
+    cmd: { op: 'CreateViewVersion', slot: 0, sha: 'current', ref: 'id' },
+    serves: ['R10', 'R12', 'R15'],
+    judge: monotonicVersions,
+  },
+  {
+    cmd: { op: 'UpdateViewContent', slot: 0, status: 'PUBLISHED', content: content('a3'), ref: 'id' },
+    serves: ['R3', 'R13', 'R15'],
+  },
   { cmd: { op: 'CreateViewVersion', slot: 0, sha: 'stale', ref: 'id' }, serves: ['R12'], judge: checksumConflict },
-  { cmd: { op: 'CreateViewVersion', slot: 0, sha: 'none', ref: 'arn', versionDescription: 'second' }, serves: ['R10', 'R12'], judge: monotonicVersions },
+  {
+    cmd: { op: 'CreateViewVersion', slot: 0, sha: 'none', ref: 'arn', versionDescription: 'second' },
+    serves: ['R10', 'R12'],
+    judge: monotonicVersions,
+  },
   { cmd: { op: 'CreateViewVersion', slot: 0, sha: 'current', ref: 'id' }, serves: ['R11'], judge: noChangePublish },
   { cmd: { op: 'UpdateViewContent', slot: 0, status: 'PUBLISHED', content: content('a4'), ref: 'id' }, serves: ['R3'] },
   { cmd: { op: 'CreateViewVersion', slot: 0, sha: 'none', ref: 'id' }, serves: ['R10'], judge: monotonicVersions },
@@ -53,17 +92,45 @@ export const COVERAGE_PLAN: readonly PlanStep[] = [
   { cmd: describe(0, 2), serves: ['R17', 'R25'], judge: deleteSemantics },
   { cmd: describe(0, 3, { ref: 'arn' }), serves: ['R17', 'R10'], judge: immutability },
   { cmd: { op: 'UpdateViewContent', slot: 0, status: 'PUBLISHED', content: content('a5'), ref: 'id' }, serves: ['R3'] },
-  { cmd: { op: 'CreateViewVersion', slot: 0, sha: 'current', ref: 'id' }, serves: ['R26a', 'R10'], judge: monotonicVersions },
+  {
+    cmd: { op: 'CreateViewVersion', slot: 0, sha: 'current', ref: 'id' },
+    serves: ['R26a', 'R10'],
+    judge: monotonicVersions,
+  },
   { cmd: { op: 'ListViewVersions', slot: 0, maxResults: 1 }, serves: ['R18', 'R27'], judge: pagination },
   { cmd: { op: 'ListViews', maxResults: 100, type: 'CUSTOMER_MANAGED' }, serves: ['R18', 'R27'], judge: pagination },
   { cmd: { op: 'DescribeAwsManagedView' }, serves: ['R8'] },
   { cmd: { op: 'UpdateViewMetadata', slot: 1, name: 'plan-a' }, serves: ['R5'] },
   { cmd: { op: 'UpdateViewMetadata', slot: 1, description: 'still a draft' }, serves: ['R31'] },
   { cmd: { op: 'UpdateViewMetadata', slot: 0 }, serves: ['R30'], judge: validation },
-  { cmd: { op: 'Raw', operation: 'CreateView', input: { InstanceId: instance, Name: 'n'.repeat(256), Status: 'SAVED', Content: content('long') } }, serves: ['R24'], judge: validation },
   {
-    cmd: { op: 'Raw', operation: 'CreateView', input: { InstanceId: instance, Name: 'too-big', Status: 'SAVED', Content: { Template: JSON.stringify({ Head: { Title: 'big' }, Body: [{ _id: 'c0', Type: 'Text', Props: { Text: 'x'.repeat(410_000) }, Content: [] }] }), Actions: [] } } },
-    serves: ['R20'], judge: validation,
+    cmd: {
+      op: 'Raw',
+      operation: 'CreateView',
+      input: { InstanceId: instance, Name: 'n'.repeat(256), Status: 'SAVED', Content: content('long') },
+    },
+    serves: ['R24'],
+    judge: validation,
+  },
+  {
+    cmd: {
+      op: 'Raw',
+      operation: 'CreateView',
+      input: {
+        InstanceId: instance,
+        Name: 'too-big',
+        Status: 'SAVED',
+        Content: {
+          Template: JSON.stringify({
+            Head: { Title: 'big' },
+            Body: [{ _id: 'c0', Type: 'Text', Props: { Text: 'x'.repeat(410_000) }, Content: [] }],
+          }),
+          Actions: [],
+        },
+      },
+    },
+    serves: ['R20'],
+    judge: validation,
   },
   { cmd: { op: 'TagResource', slot: 1, tags: { stage: 'plan' } }, serves: ['R21'] },
   { cmd: { op: 'ListTagsForResource', slot: 1 }, serves: ['R21'] },
@@ -71,7 +138,11 @@ export const COVERAGE_PLAN: readonly PlanStep[] = [
   { cmd: { op: 'SearchViews', maxResults: 100 }, serves: ['R46'] },
   { cmd: { op: 'DeleteView', slot: 0, ref: 'arn' }, serves: ['R16'], judge: deleteSemantics },
   { cmd: describe(0, 1, { allowDeleted: true }), serves: ['R16', 'R25'], judge: deleteSemantics },
-  { cmd: { op: 'ListViewVersions', slot: 0, maxResults: 10, allowDeleted: true }, serves: ['R16', 'R25'], judge: deleteSemantics },
+  {
+    cmd: { op: 'ListViewVersions', slot: 0, maxResults: 10, allowDeleted: true },
+    serves: ['R16', 'R25'],
+    judge: deleteSemantics,
+  },
   { cmd: { op: 'DeleteView', slot: 1, ref: 'id' }, serves: ['R16'] },
 ]
 
@@ -87,7 +158,9 @@ const PROBED: readonly RuleId[] = ['R44', 'R23']
 function unexercisedReasons(ledger: AssertionLedger): string[] {
   const done = ledger.toRecord()
   const why: Partial<Record<RuleId, string>> = { ...NOT_PLANNED, R23: 'the target throttled none of the burst' }
-  return (Object.entries(why) as [RuleId, string][]).filter(([id]) => !(done[id]! > 0)).map(([id, reason]) => `${id} not exercised: ${reason}`)
+  return (Object.entries(why) as [RuleId, string][])
+    .filter(([id]) => !(done[id]! > 0))
+    .map(([id, reason]) => `${id} not exercised: ${reason}`)
 }
 
 /** Rules checked on every answer (checkWireBasics), so every step serves them. */
@@ -118,7 +191,9 @@ export const coveragePlan: SequentialProperty = {
 /** Documented rules of the catalogue the plan does not serve (should be exactly the keys of NOT_PLANNED). */
 export function unplannedDocumentedRules(): RuleId[] {
   const served = new Set(coveragePlan.rules)
-  return RULES.map((r) => r.id).filter(isRuleId).filter((id) => rule(id).confidence === 'documented' && !served.has(id))
+  return RULES.map((r) => r.id)
+    .filter(isRuleId)
+    .filter((id) => rule(id).confidence === 'documented' && !served.has(id))
 }
 
 /** The plan as the engine's plan strategy runs it (src/engine/runners/plan.ts). */
@@ -127,6 +202,9 @@ export const coveragePlanDeclaration: PlanDeclaration = {
   steps: COVERAGE_PLAN,
   everyAnswer: EVERY_ANSWER,
   // the probes run whatever the sequence found: they check other rules, with requests of their own
-  probes: async (target, ledger) => [...(await runMalformedProbes(target, ledger)), await runThrottleBurst(target, ledger)],
+  probes: async (target, ledger) => [
+    ...(await runMalformedProbes(target, ledger)),
+    await runThrottleBurst(target, ledger),
+  ],
   unexercisedReasons,
 }

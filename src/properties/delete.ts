@@ -3,7 +3,15 @@ import fc from 'fast-check'
 import { checkAgainstModel } from '../harness/checks'
 import type { QualifierSpec } from '../harness/commands'
 import type { SequentialProperty } from '../engine/property-types'
-import { deleteVersion, deleteView, describe, listVersions, publish, publishedView, updateContent } from '../arbitraries/commands'
+import {
+  deleteVersion,
+  deleteView,
+  describe,
+  listVersions,
+  publish,
+  publishedView,
+  updateContent,
+} from '../arbitraries/commands'
 
 export const deleteSemantics: SequentialProperty = {
   id: 'delete',
@@ -19,7 +27,11 @@ export const deleteSemantics: SequentialProperty = {
     deleteView({ slots: 0 }),
     // reads aim mostly at qualifiers that existed, so a leftover after a delete is found quickly; version 1
     // first, because fast-check shrinks a constantFrom toward its first value (the shortest counterexample)
-    describe({ slots: 0, qualifier: fc.constantFrom<QualifierSpec>(1, '', '$SAVED', '$LATEST', 1, 2, 3), allowDeleted: true }),
+    describe({
+      slots: 0,
+      qualifier: fc.constantFrom<QualifierSpec>(1, '', '$SAVED', '$LATEST', 1, 2, 3),
+      allowDeleted: true,
+    }),
     listVersions({ slots: 0, allowDeleted: true }),
   ],
   check(step, ctx) {

@@ -8,7 +8,24 @@ import { remember, targetView } from './support/observations'
 import fc from 'fast-check'
 import type { Cmd } from '../harness/commands'
 import type { SequentialProperty } from '../engine/property-types'
-import { anySha, contentWithEdges, createView, deleteVersion, deleteView, describe, listTags, listVersions, listViews, publish, retryCreate, searchViews, tagView, untagView, updateContent, updateMetadata } from '../arbitraries/commands'
+import {
+  anySha,
+  contentWithEdges,
+  createView,
+  deleteVersion,
+  deleteView,
+  describe,
+  listTags,
+  listVersions,
+  listViews,
+  publish,
+  retryCreate,
+  searchViews,
+  tagView,
+  untagView,
+  updateContent,
+  updateMetadata,
+} from '../arbitraries/commands'
 
 /**
  * R15, as far as it can be asserted without trusting clocks: a view's LastModifiedTime never goes back, and
@@ -23,10 +40,16 @@ export function checkLastModifiedMovesForward(step: Step, ctx: CheckContext): Fa
   seen.set(v.Id, Math.max(before ?? -Infinity, v.LastModifiedTime))
   if (before !== undefined || typeof v.CreatedTime === 'number') ctx.assert('R15')
   if (before !== undefined && v.LastModifiedTime < before) {
-    return { rule: 'R15', message: `${step.cmd.op}: LastModifiedTime went back from ${before} to ${v.LastModifiedTime}` }
+    return {
+      rule: 'R15',
+      message: `${step.cmd.op}: LastModifiedTime went back from ${before} to ${v.LastModifiedTime}`,
+    }
   }
   if (typeof v.CreatedTime === 'number' && v.LastModifiedTime < v.CreatedTime) {
-    return { rule: 'R15', message: `${step.cmd.op}: LastModifiedTime ${v.LastModifiedTime} is before CreatedTime ${v.CreatedTime}` }
+    return {
+      rule: 'R15',
+      message: `${step.cmd.op}: LastModifiedTime ${v.LastModifiedTime} is before CreatedTime ${v.CreatedTime}`,
+    }
   }
   return undefined
 }
@@ -35,11 +58,50 @@ export const differential: SequentialProperty = {
   id: 'differential',
   title: 'Every answer matches the reference model (documented fields)',
   // documented rules, then the inferred ones it compares in strict mode
-  rules: ['R1', 'R2', 'R3', 'R5', 'R6', 'R7', 'R8', 'R10', 'R11', 'R12', 'R13', 'R15', 'R16', 'R17', 'R18', 'R25', 'R21', 'R31', 'R37', 'R40', 'R41', 'R42', 'R43', 'R46'],
+  rules: [
+    'R1',
+    'R2',
+    'R3',
+    'R5',
+    'R6',
+    'R7',
+    'R8',
+    'R10',
+    'R11',
+    'R12',
+    'R13',
+    'R15',
+    'R16',
+    'R17',
+    'R18',
+    'R25',
+    'R21',
+    'R31',
+    'R37',
+    'R40',
+    'R41',
+    'R42',
+    'R43',
+    'R46',
+  ],
   // two views exist from the start, so generated commands rarely fall on empty slots
   prelude: [
-    { op: 'CreateView', slot: 0, status: 'PUBLISHED', content: { Template: '{"Head":{"Title":"a"},"Body":[]}', Actions: ['Submit'] }, name: 'first', clientToken: 'token-0', tags: { team: 'x' } },
-    { op: 'CreateView', slot: 1, status: 'SAVED', content: { Template: '{"Head":{"Title":"b"},"Body":[]}', Actions: [] }, name: 'second' },
+    {
+      op: 'CreateView',
+      slot: 0,
+      status: 'PUBLISHED',
+      content: { Template: '{"Head":{"Title":"a"},"Body":[]}', Actions: ['Submit'] },
+      name: 'first',
+      clientToken: 'token-0',
+      tags: { team: 'x' },
+    },
+    {
+      op: 'CreateView',
+      slot: 1,
+      status: 'SAVED',
+      content: { Template: '{"Head":{"Title":"b"},"Body":[]}', Actions: [] },
+      name: 'second',
+    },
   ],
   maxCommands: 25,
   numRuns: 60,
@@ -60,5 +122,6 @@ export const differential: SequentialProperty = {
     searchViews(),
     fc.constant<Cmd>({ op: 'DescribeAwsManagedView' }),
   ],
-  check: (step, ctx) => checkAgainstModel(step, ctx.session, ctx.refs, ctx.mode, ctx.assert) ?? checkLastModifiedMovesForward(step, ctx),
+  check: (step, ctx) =>
+    checkAgainstModel(step, ctx.session, ctx.refs, ctx.mode, ctx.assert) ?? checkLastModifiedMovesForward(step, ctx),
 }

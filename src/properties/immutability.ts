@@ -26,7 +26,8 @@ export const immutability: SequentialProperty = {
       seen.delete(step.cmd.version)
       return undefined
     }
-    const isVersionRead = step.cmd.op === 'CreateViewVersion' || (step.cmd.op === 'DescribeView' && typeof step.cmd.qualifier === 'number')
+    const isVersionRead =
+      step.cmd.op === 'CreateViewVersion' || (step.cmd.op === 'DescribeView' && typeof step.cmd.qualifier === 'number')
     const v = targetView(step)
     if (!isVersionRead || !v || typeof v.Version !== 'number') return undefined
     const key = contentKey(v)
@@ -36,7 +37,11 @@ export const immutability: SequentialProperty = {
       return undefined
     }
     ctx.assert('R10') // a version seen before: its content must not have changed
-    if (first !== key) return { rule: 'R10', message: `version ${v.Version} changed after publication:\n  first seen: ${first}\n  now:        ${key}` }
+    if (first !== key)
+      return {
+        rule: 'R10',
+        message: `version ${v.Version} changed after publication:\n  first seen: ${first}\n  now:        ${key}`,
+      }
     return undefined
   },
 }

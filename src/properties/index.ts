@@ -13,7 +13,15 @@ import { validation } from './validation'
 
 export const SEQUENTIAL_PROPERTIES: readonly SequentialProperty[] = [
   // cheapest and most specific first: a run stops at nothing, but bench/detection stops at the first failure
-  immutability, monotonicVersions, savedVsLatest, checksumConflict, noChangePublish, pagination, deleteSemantics, validation, differential,
+  immutability,
+  monotonicVersions,
+  savedVsLatest,
+  checksumConflict,
+  noChangePublish,
+  pagination,
+  deleteSemantics,
+  validation,
+  differential,
 ]
 
 export function propertyById(id: string): SequentialProperty | undefined {

@@ -20,17 +20,32 @@ export interface LaneSafety {
 const OWN_VIEWS_ONLY = 'reads and writes only its own views, by id or ARN'
 
 export const LANE_SAFETY: Readonly<Record<string, LaneSafety>> = {
-  'coverage-plan': { laneSafe: true, why: 'its one ListViews walk is under the list lock and filtered to its own views; SearchViews is scoped to its name prefix; the R5 clash is between two of its own names' },
+  'coverage-plan': {
+    laneSafe: true,
+    why: 'its one ListViews walk is under the list lock and filtered to its own views; SearchViews is scoped to its name prefix; the R5 clash is between two of its own names',
+  },
   immutability: { laneSafe: true, why: OWN_VIEWS_ONLY },
   'monotonic-versions': { laneSafe: true, why: `${OWN_VIEWS_ONLY}; ListViewVersions lists one own view` },
   'saved-vs-latest': { laneSafe: true, why: OWN_VIEWS_ONLY },
   'checksum-conflict': { laneSafe: true, why: OWN_VIEWS_ONLY },
   'no-change-publish': { laneSafe: true, why: `${OWN_VIEWS_ONLY}; ListViewVersions lists one own view` },
-  pagination: { laneSafe: true, why: 'ListViews walks run under the list lock and compare only its own names, whose relative order other views cannot change' },
+  pagination: {
+    laneSafe: true,
+    why: 'ListViews walks run under the list lock and compare only its own names, whose relative order other views cannot change',
+  },
   delete: { laneSafe: true, why: OWN_VIEWS_ONLY },
-  validation: { laneSafe: true, why: 'invalid inputs compare error classes only; a view a faulty target creates anyway is owned by the lane and reset with it' },
-  differential: { laneSafe: true, why: 'ListViews walks are locked and filtered to its own ids, SearchViews is scoped to its prefix, everything else addresses its own views' },
-  concurrency: { laneSafe: true, why: 'its parallel rounds hit one own view; calls of other lanes in between change nothing that view\'s history is checked against' },
+  validation: {
+    laneSafe: true,
+    why: 'invalid inputs compare error classes only; a view a faulty target creates anyway is owned by the lane and reset with it',
+  },
+  differential: {
+    laneSafe: true,
+    why: 'ListViews walks are locked and filtered to its own ids, SearchViews is scoped to its prefix, everything else addresses its own views',
+  },
+  concurrency: {
+    laneSafe: true,
+    why: "its parallel rounds hit one own view; calls of other lanes in between change nothing that view's history is checked against",
+  },
   contracts: {
     laneSafe: false,
     why: 'the Pact verifier sends its requests itself, not through the lane: no list lock, so a ListViews page request it makes after its provider state read the first page can meet the views other lanes create or delete in between; run it alone',

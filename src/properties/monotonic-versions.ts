@@ -24,7 +24,11 @@ export const monotonicVersions: SequentialProperty = {
   check(step, ctx) {
     const issued = remember(ctx, 'issued', () => new Set<number>())
     // versions that exist now, per side: a publish created one iff the model's answer is not among them
-    const state = remember(ctx, 'state', () => ({ highestDeleted: false, targetExisting: new Set<number>(), modelExisting: new Set<number>() }))
+    const state = remember(ctx, 'state', () => ({
+      highestDeleted: false,
+      targetExisting: new Set<number>(),
+      modelExisting: new Set<number>(),
+    }))
     if (step.cmd.op === 'DeleteViewVersion') {
       if (step.model.outcome.ok) state.modelExisting.delete(step.cmd.version)
       if (!step.target.outcome.ok) return undefined
@@ -43,14 +47,24 @@ export const monotonicVersions: SequentialProperty = {
     // R26 (inferred, choice versionNumbering): after the highest version was deleted, the next number may be
     // the highest remaining + 1 instead of highest issued + 1
     const r26 = isAsserted(rule('R26'), ctx.mode)
-    const reused = state.highestDeleted && !r26 && t === Math.max(0, ...state.targetExisting) + 1 && !state.targetExisting.has(t)
+    const reused =
+      state.highestDeleted && !r26 && t === Math.max(0, ...state.targetExisting) + 1 && !state.targetExisting.has(t)
     let failure: Failure | undefined
     ctx.assert('R26a')
     if (!state.highestDeleted || r26) ctx.assert(state.highestDeleted ? 'R26' : 'R10')
     if (reused) failure = undefined
-    else if (issued.has(t)) failure = { rule: 'R26a', message: `version number ${t} was issued twice (issued so far: ${[...issued].join(', ')})` }
-    else if ((!state.highestDeleted || r26) && t !== highest + 1) failure = { rule: state.highestDeleted ? 'R26' : 'R10', message: `a real change published version ${t}; expected ${highest + 1} (highest issued + 1)` }
-    else if (t <= highest) failure = { rule: 'R10', message: `version ${t} is not above the highest issued (${highest})` }
+    else if (issued.has(t))
+      failure = {
+        rule: 'R26a',
+        message: `version number ${t} was issued twice (issued so far: ${[...issued].join(', ')})`,
+      }
+    else if ((!state.highestDeleted || r26) && t !== highest + 1)
+      failure = {
+        rule: state.highestDeleted ? 'R26' : 'R10',
+        message: `a real change published version ${t}; expected ${highest + 1} (highest issued + 1)`,
+      }
+    else if (t <= highest)
+      failure = { rule: 'R10', message: `version ${t} is not above the highest issued (${highest})` }
     issued.add(t)
     state.targetExisting.add(t)
     state.highestDeleted = false

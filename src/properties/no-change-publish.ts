@@ -24,7 +24,11 @@ export const noChangePublish: SequentialProperty = {
       const t = (step.target.outcome.output.ViewVersionSummaryList as unknown[]).length
       const m = (step.model.outcome.output.ViewVersionSummaryList as unknown[]).length
       ctx.assert('R11')
-      if (t !== m) return { rule: 'R11', message: `ListViewVersions lists ${t} versions; ${m} were created (no-change publishes must not create one)` }
+      if (t !== m)
+        return {
+          rule: 'R11',
+          message: `ListViewVersions lists ${t} versions; ${m} were created (no-change publishes must not create one)`,
+        }
       return undefined
     }
     if (step.cmd.op !== 'CreateViewVersion') return undefined
@@ -35,7 +39,10 @@ export const noChangePublish: SequentialProperty = {
     s.modelIssued.add(m)
     if (unchanged) ctx.assert('R11')
     if (unchanged && t !== s.targetHighest) {
-      return { rule: 'R11', message: `$LATEST did not change since version ${s.targetHighest}, but CreateViewVersion answered version ${t}` }
+      return {
+        rule: 'R11',
+        message: `$LATEST did not change since version ${s.targetHighest}, but CreateViewVersion answered version ${t}`,
+      }
     }
     s.targetHighest = Math.max(s.targetHighest, t)
     return undefined

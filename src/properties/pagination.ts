@@ -5,25 +5,46 @@ import type { Cmd } from '../harness/commands'
 import type { Failure } from '../harness/checks'
 import type { CheckContext, SequentialProperty } from '../engine/property-types'
 import type { Step } from '../harness/session'
-import { createView, deleteVersion, listVersions, listViews, orderSafeName, publish, publishedView, smallPageSize, updateContent } from '../arbitraries/commands'
+import {
+  createView,
+  deleteVersion,
+  listVersions,
+  listViews,
+  orderSafeName,
+  publish,
+  publishedView,
+  smallPageSize,
+  updateContent,
+} from '../arbitraries/commands'
 
 type Obj = Record<string, unknown>
 
 function pageFailures(step: Step, maxResults: number): Failure | undefined {
   const t = step.target
   if (!t.outcome.ok) return undefined
-  if (t.outcome.output.paginationDidNotEnd) return { rule: 'R27', message: `pagination did not end after ${t.pageSizes?.length} pages (NextToken never absent, or sent back unchanged)` }
+  if (t.outcome.output.paginationDidNotEnd)
+    return {
+      rule: 'R27',
+      message: `pagination did not end after ${t.pageSizes?.length} pages (NextToken never absent, or sent back unchanged)`,
+    }
   const big = (t.pageSizes ?? []).findIndex((n) => n > maxResults)
-  if (big >= 0) return { rule: 'R27', message: `page ${big + 1} holds ${t.pageSizes![big]} items, MaxResults was ${maxResults}` }
+  if (big >= 0)
+    return { rule: 'R27', message: `page ${big + 1} holds ${t.pageSizes![big]} items, MaxResults was ${maxResults}` }
   return undefined
 }
 
 function sameSequence(label: string, target: string[], model: string[], ordered: boolean): Failure | undefined {
   const dup = target.find((x, i) => target.indexOf(x) !== i)
-  if (dup !== undefined) return { rule: 'R27', message: `${label}: ${dup} listed more than once: [${target.join(', ')}]` }
+  if (dup !== undefined)
+    return { rule: 'R27', message: `${label}: ${dup} listed more than once: [${target.join(', ')}]` }
   const missing = model.filter((x) => !target.includes(x))
-  if (missing.length) return { rule: 'R27', message: `${label}: missing ${missing.join(', ')} (listed: [${target.join(', ')}], expected [${model.join(', ')}])` }
-  if (ordered && target.join('\u0000') !== model.join('\u0000')) return { rule: 'R18', message: `${label}: order [${target.join(', ')}], expected [${model.join(', ')}]` }
+  if (missing.length)
+    return {
+      rule: 'R27',
+      message: `${label}: missing ${missing.join(', ')} (listed: [${target.join(', ')}], expected [${model.join(', ')}])`,
+    }
+  if (ordered && target.join('\u0000') !== model.join('\u0000'))
+    return { rule: 'R18', message: `${label}: order [${target.join(', ')}], expected [${model.join(', ')}]` }
   return undefined
 }
 
@@ -44,7 +65,12 @@ export function checkPagination(step: Step, ctx: Pick<CheckContext, 'assert'>): 
   // ListViews: only this run's views (a live instance holds others); names are compared, ids differ per side
   const names = (o: Obj) => (o.ViewsSummaryList as Obj[]).map((s) => String(s.Name))
   const ownNames = new Set(names(m.output))
-  return sameSequence('ListViews', names(t.output).filter((n) => ownNames.has(n)), names(m.output), true)
+  return sameSequence(
+    'ListViews',
+    names(t.output).filter((n) => ownNames.has(n)),
+    names(m.output),
+    true,
+  )
 }
 
 export const pagination: SequentialProperty = {

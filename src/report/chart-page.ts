@@ -19,7 +19,11 @@ th { background: #f6f8fa; }
 ${CHART_CSS}`
 
 export function chartPage(title: string, meta: string, sections: readonly ChartSection[]): string {
-  const body = sections.map((s) => `<h2>${h(s.title)}</h2>${s.intro ? `<p>${h(s.intro)}</p>` : ''}<div>${s.charts.join('')}</div>`).join('\n')
-  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`
-    + `<title>${h(title)}</title><style>${CSS}</style></head>\n<body>\n${CHART_DEFS}\n<h1>${h(title)}</h1><p class="meta">${h(meta)}</p>\n${body}\n</body></html>\n`
+  const body = sections
+    .map((s) => `<h2>${h(s.title)}</h2>${s.intro ? `<p>${h(s.intro)}</p>` : ''}<div>${s.charts.join('')}</div>`)
+    .join('\n')
+  return (
+    `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+    `<title>${h(title)}</title><style>${CSS}</style></head>\n<body>\n${CHART_DEFS}\n<h1>${h(title)}</h1><p class="meta">${h(meta)}</p>\n${body}\n</body></html>\n`
+  )
 }

@@ -12,16 +12,29 @@ const h = escapeHtml
 export type Tone = 'pass' | 'fail' | 'gap' | 'muted' | 'none' | 'info' | 'hatch'
 
 const FILL: Record<Tone, string> = {
-  pass: '#2da44e', fail: '#cf222e', gap: '#f5d565', muted: '#d0d7de', none: '#ffffff', info: '#0969da', hatch: 'url(#cvc-hatch)',
+  pass: '#2da44e',
+  fail: '#cf222e',
+  gap: '#f5d565',
+  muted: '#d0d7de',
+  none: '#ffffff',
+  info: '#0969da',
+  hatch: 'url(#cvc-hatch)',
 }
 const INK: Record<Tone, string> = {
-  pass: '#ffffff', fail: '#ffffff', gap: '#1b1f24', muted: '#57606a', none: '#8c959f', info: '#ffffff', hatch: '#57606a',
+  pass: '#ffffff',
+  fail: '#ffffff',
+  gap: '#1b1f24',
+  muted: '#57606a',
+  none: '#8c959f',
+  info: '#ffffff',
+  hatch: '#57606a',
 }
 
 /** Shared <defs>: the hatch pattern that marks "not inducible" cells (a texture, not only a colour). */
-export const CHART_DEFS = '<svg width="0" height="0" style="position:absolute" aria-hidden="true"><defs>'
-  + '<pattern id="cvc-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
-  + '<rect width="6" height="6" fill="#eaeef2"/><line x1="0" y1="0" x2="0" y2="6" stroke="#afb8c1" stroke-width="2"/></pattern></defs></svg>'
+export const CHART_DEFS =
+  '<svg width="0" height="0" style="position:absolute" aria-hidden="true"><defs>' +
+  '<pattern id="cvc-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">' +
+  '<rect width="6" height="6" fill="#eaeef2"/><line x1="0" y1="0" x2="0" y2="6" stroke="#afb8c1" stroke-width="2"/></pattern></defs></svg>'
 
 const FONT = 'font-family="system-ui, sans-serif"'
 const CHAR_W = 6.6 // average glyph width at 11px, for label space
@@ -31,14 +44,18 @@ function truncate(s: string, max: number): string {
 }
 
 function svgOpen(id: string, title: string, desc: string, width: number, height: number): string {
-  return `<svg id="${h(id)}" class="chart" role="img" aria-labelledby="${h(id)}-t ${h(id)}-d" width="${Math.ceil(width)}" height="${Math.ceil(height)}" `
-    + `viewBox="0 0 ${Math.ceil(width)} ${Math.ceil(height)}" xmlns="http://www.w3.org/2000/svg" ${FONT} font-size="11">`
-    + `<title id="${h(id)}-t">${h(title)}</title><desc id="${h(id)}-d">${h(desc)}</desc>`
+  return (
+    `<svg id="${h(id)}" class="chart" role="img" aria-labelledby="${h(id)}-t ${h(id)}-d" width="${Math.ceil(width)}" height="${Math.ceil(height)}" ` +
+    `viewBox="0 0 ${Math.ceil(width)} ${Math.ceil(height)}" xmlns="http://www.w3.org/2000/svg" ${FONT} font-size="11">` +
+    `<title id="${h(id)}-t">${h(title)}</title><desc id="${h(id)}-d">${h(desc)}</desc>`
+  )
 }
 
 function fallbackTable(caption: string, header: string[], rows: string[][]): string {
-  return `<details class="chart-data"><summary>${h(caption)} as a table</summary><table><thead><tr>${header.map((x) => `<th>${h(x)}</th>`).join('')}</tr></thead>`
-    + `<tbody>${rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th>${h(c)}</th>` : `<td>${h(c)}</td>`)).join('')}</tr>`).join('')}</tbody></table></details>`
+  return (
+    `<details class="chart-data"><summary>${h(caption)} as a table</summary><table><thead><tr>${header.map((x) => `<th>${h(x)}</th>`).join('')}</tr></thead>` +
+    `<tbody>${rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th>${h(c)}</th>` : `<td>${h(c)}</td>`)).join('')}</tr>`).join('')}</tbody></table></details>`
+  )
 }
 
 export interface HeatCell {
@@ -76,29 +93,39 @@ export function heatMap(s: HeatMapSpec): string {
   const parts = [svgOpen(s.id, s.title, s.desc, width, height)]
   s.cols.forEach((c, j) => {
     const x = labelW + j * cw + cw / 2
-    parts.push(s.rotate
-      ? `<text x="${x}" y="${top - 4}" transform="rotate(-50 ${x} ${top - 4})" fill="#1b1f24"><title>${h(c)}</title>${h(c)}</text>`
-      : `<text x="${x}" y="${top - 5}" text-anchor="middle" font-size="10" fill="#1b1f24"><title>${h(c)}</title>${h(c)}</text>`)
+    parts.push(
+      s.rotate
+        ? `<text x="${x}" y="${top - 4}" transform="rotate(-50 ${x} ${top - 4})" fill="#1b1f24"><title>${h(c)}</title>${h(c)}</text>`
+        : `<text x="${x}" y="${top - 5}" text-anchor="middle" font-size="10" fill="#1b1f24"><title>${h(c)}</title>${h(c)}</text>`,
+    )
   })
   s.rows.forEach((r, i) => {
     const y = top + i * ch
-    parts.push(`<text x="${labelW - 6}" y="${y + ch / 2 + 4}" text-anchor="end" fill="#1b1f24"><title>${h(r)}</title>${h(truncate(r, 38))}</text>`)
+    parts.push(
+      `<text x="${labelW - 6}" y="${y + ch / 2 + 4}" text-anchor="end" fill="#1b1f24"><title>${h(r)}</title>${h(truncate(r, 38))}</text>`,
+    )
     s.cols.forEach((c, j) => {
       const v = s.cell(i, j)
       if (!v) return
       const x = labelW + j * cw
-      parts.push(`<g class="cell"><title>${h(`${r} · ${c}: ${v.hover}`)}</title>`
-        + `<rect x="${x + 1}" y="${y + 1}" width="${cw - 2}" height="${ch - 2}" rx="2" fill="${FILL[v.tone]}" stroke="#d0d7de" stroke-width="${v.tone === 'none' ? 1 : 0}"/>`
-        + (v.text ? `<text x="${x + cw / 2}" y="${y + ch / 2 + 4}" text-anchor="middle" font-size="10" fill="${INK[v.tone]}">${h(v.text)}</text>` : '')
-        + '</g>')
+      parts.push(
+        `<g class="cell"><title>${h(`${r} · ${c}: ${v.hover}`)}</title>` +
+          `<rect x="${x + 1}" y="${y + 1}" width="${cw - 2}" height="${ch - 2}" rx="2" fill="${FILL[v.tone]}" stroke="#d0d7de" stroke-width="${v.tone === 'none' ? 1 : 0}"/>` +
+          (v.text
+            ? `<text x="${x + cw / 2}" y="${y + ch / 2 + 4}" text-anchor="middle" font-size="10" fill="${INK[v.tone]}">${h(v.text)}</text>`
+            : '') +
+          '</g>',
+      )
     })
   })
   let lx = 4
   const ly = top + s.rows.length * ch + 8
   for (const l of s.legend) {
-    parts.push(`<g><rect x="${lx}" y="${ly}" width="16" height="14" rx="2" fill="${FILL[l.tone]}" stroke="#d0d7de"/>`
-      + `<text x="${lx + 8}" y="${ly + 11}" text-anchor="middle" font-size="9" fill="${INK[l.tone]}">${h(l.text)}</text>`
-      + `<text x="${lx + 21}" y="${ly + 11}" fill="#1b1f24">${h(l.label)}</text></g>`)
+    parts.push(
+      `<g><rect x="${lx}" y="${ly}" width="16" height="14" rx="2" fill="${FILL[l.tone]}" stroke="#d0d7de"/>` +
+        `<text x="${lx + 8}" y="${ly + 11}" text-anchor="middle" font-size="9" fill="${INK[l.tone]}">${h(l.text)}</text>` +
+        `<text x="${lx + 21}" y="${ly + 11}" fill="#1b1f24">${h(l.label)}</text></g>`,
+    )
     lx += 30 + l.label.length * CHAR_W
   }
   parts.push('</svg>')
@@ -147,26 +174,35 @@ export function barChart(s: BarChartSpec): string {
     s.series.forEach((x, k) => {
       const tone = x.tone ?? SERIES_TONES[k % SERIES_TONES.length]!
       const text = shortOf(x, k) === x.name ? x.name : `${shortOf(x, k)} = ${x.name}`
-      parts.push(`<g><rect x="${lx}" y="4" width="12" height="12" fill="${FILL[tone]}"/><text x="${lx + 16}" y="14" fill="#1b1f24">${h(text)}</text></g>`)
+      parts.push(
+        `<g><rect x="${lx}" y="4" width="12" height="12" fill="${FILL[tone]}"/><text x="${lx + 16}" y="14" fill="#1b1f24">${h(text)}</text></g>`,
+      )
       lx += 30 + text.length * CHAR_W
     })
   }
   s.categories.forEach((c, i) => {
     const y0 = legendH + i * groupH + 4
-    parts.push(`<text x="${labelW - 6}" y="${y0 + (groupH - 8) / 2 + 4}" text-anchor="end" fill="#1b1f24"><title>${h(c)}</title>${h(truncate(c, 48))}</text>`)
+    parts.push(
+      `<text x="${labelW - 6}" y="${y0 + (groupH - 8) / 2 + 4}" text-anchor="end" fill="#1b1f24"><title>${h(c)}</title>${h(truncate(c, 48))}</text>`,
+    )
     s.series.forEach((x, k) => {
       const v = x.values[i]
       if (v === undefined) return
       const tone = x.tone ?? SERIES_TONES[k % SERIES_TONES.length]!
       const w = Math.max(v > 0 ? 2 : 0, (v / max) * barMax)
       const y = y0 + k * (barH + 2)
-      parts.push(`<g class="bar"><title>${h(`${c} · ${x.name}: ${fmt(v)}`)}</title>`
-        + `<rect x="${labelW}" y="${y}" width="${w.toFixed(1)}" height="${barH}" fill="${FILL[tone]}"/>`
-        + `<text x="${labelW + w + 4}" y="${y + barH - 3}" fill="#1b1f24">${h(several ? `${shortOf(x, k)} ${fmt(v)}` : fmt(v))}</text></g>`)
+      parts.push(
+        `<g class="bar"><title>${h(`${c} · ${x.name}: ${fmt(v)}`)}</title>` +
+          `<rect x="${labelW}" y="${y}" width="${w.toFixed(1)}" height="${barH}" fill="${FILL[tone]}"/>` +
+          `<text x="${labelW + w + 4}" y="${y + barH - 3}" fill="#1b1f24">${h(several ? `${shortOf(x, k)} ${fmt(v)}` : fmt(v))}</text></g>`,
+      )
     })
   })
   parts.push(`<line x1="${labelW}" y1="${legendH}" x2="${labelW}" y2="${height - 2}" stroke="#8c959f"/>`, '</svg>')
-  const rows = s.categories.map((c, i) => [c, ...s.series.map((x) => (x.values[i] === undefined ? '' : fmt(x.values[i]!)))])
+  const rows = s.categories.map((c, i) => [
+    c,
+    ...s.series.map((x) => (x.values[i] === undefined ? '' : fmt(x.values[i]!))),
+  ])
   return `<figure class="chart-box"><figcaption>${h(s.title)}</figcaption>${parts.join('')}${fallbackTable(s.title, ['', ...s.series.map((x) => x.name)], rows)}</figure>`
 }
 

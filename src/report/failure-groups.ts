@@ -18,17 +18,19 @@ const RULE_PREFIX = /^(R\d+[a-z]?|harness|contract):\s*/
 /** The mismatch without what differs from one occurrence to the next. */
 export function mismatchShape(message: string): string {
   const line = (message.split('\n').find((l) => l.trim()) ?? '').trim()
-  return line
-    .replace(/arn:aws[\w-]*:[^\s"',)\]]+/g, '<arn>')
-    .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, '<id>')
-    .replace(/\bcvc-[\w-]+/g, '<name>')
-    .replace(/"(?:[^"\\]|\\.)*"/g, '"…"')
-    .replace(/'(?:[^'\\]|\\.)*'/g, "'…'")
-    .replace(/\b[0-9a-f]{32,}\b/gi, '<hash>')
-    // numbers out, except rule ids (R25) and HTTP statuses ("expected 404 but was 400" is the cause itself)
-    .replace(/(?<!\b(?:expected|was|HTTP|status) )(?<![\w.])\d+(?:\.\d+)?(?!\w)/g, 'N')
-    .replace(/\s+/g, ' ')
-    .slice(0, 240)
+  return (
+    line
+      .replace(/arn:aws[\w-]*:[^\s"',)\]]+/g, '<arn>')
+      .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, '<id>')
+      .replace(/\bcvc-[\w-]+/g, '<name>')
+      .replace(/"(?:[^"\\]|\\.)*"/g, '"…"')
+      .replace(/'(?:[^'\\]|\\.)*'/g, "'…'")
+      .replace(/\b[0-9a-f]{32,}\b/gi, '<hash>')
+      // numbers out, except rule ids (R25) and HTTP statuses ("expected 404 but was 400" is the cause itself)
+      .replace(/(?<!\b(?:expected|was|HTTP|status) )(?<![\w.])\d+(?:\.\d+)?(?!\w)/g, 'N')
+      .replace(/\s+/g, ' ')
+      .slice(0, 240)
+  )
 }
 
 /** The operation a failure is about: the first one its message names, else the one the failing step called. */
@@ -56,10 +58,18 @@ function occurrences(t: TargetReport): Occurrence[] {
       for (const i of failedInteractions) {
         const mismatch = i.mismatch ?? 'failed'
         out.push({
-          operation: operationOf(mismatch, i.interaction), rule: i.rules?.join(' ') || 'contract', shape: mismatchShape(mismatch),
-          source: `${p.id}: ${i.interaction}`, size: 1,
-          example: { source: `${p.id}: ${i.interaction}`, counterexample: [`given ${i.state || 'no state'}: ${i.interaction}`],
-            ...(p.failure ? { reproduce: p.failure.reproduce, ...(p.failure.replay ? { replay: p.failure.replay } : {}) } : {}) },
+          operation: operationOf(mismatch, i.interaction),
+          rule: i.rules?.join(' ') || 'contract',
+          shape: mismatchShape(mismatch),
+          source: `${p.id}: ${i.interaction}`,
+          size: 1,
+          example: {
+            source: `${p.id}: ${i.interaction}`,
+            counterexample: [`given ${i.state || 'no state'}: ${i.interaction}`],
+            ...(p.failure
+              ? { reproduce: p.failure.reproduce, ...(p.failure.replay ? { replay: p.failure.replay } : {}) }
+              : {}),
+          },
         })
       }
       continue
@@ -68,8 +78,17 @@ function occurrences(t: TargetReport): Occurrence[] {
     const f = p.failure
     const op = (f.commands[f.step] as { op?: string } | undefined)?.op
     out.push({
-      operation: operationOf(f.message, op), rule: f.rule, shape: mismatchShape(f.message), source: p.id, size: f.counterexample.length,
-      example: { source: p.id, counterexample: f.counterexample, reproduce: f.reproduce, ...(f.replay ? { replay: f.replay } : {}) },
+      operation: operationOf(f.message, op),
+      rule: f.rule,
+      shape: mismatchShape(f.message),
+      source: p.id,
+      size: f.counterexample.length,
+      example: {
+        source: p.id,
+        counterexample: f.counterexample,
+        reproduce: f.reproduce,
+        ...(f.replay ? { replay: f.replay } : {}),
+      },
     })
   }
   for (const g of t.regressions) {
@@ -78,7 +97,10 @@ function occurrences(t: TargetReport): Occurrence[] {
     const message = g.detail.replace(RULE_PREFIX, '')
     const source = `regression ${g.file}`
     out.push({
-      operation: operationOf(message), rule: now?.[1] ?? g.rule ?? 'regression', shape: mismatchShape(message), source,
+      operation: operationOf(message),
+      rule: now?.[1] ?? g.rule ?? 'regression',
+      shape: mismatchShape(message),
+      source,
       size: Number.MAX_SAFE_INTEGER, // its commands are in the bundle, not the report: any property example is preferred
       example: { source, counterexample: [], replay: `npm run conformance -- replay ${g.file}` },
     })
@@ -95,13 +117,20 @@ export function failureGroups(t: TargetReport): FailureGroup[] {
     if (g) g.all.push(o)
     else groups.set(key, { first: o, all: [o] })
   }
-  return [...groups.entries()].map(([key, { first, all }]) => {
-    const smallest = all.reduce((a, b) => (b.size < a.size ? b : a))
-    return {
-      key, operation: first.operation, rule: first.rule, shape: first.shape, count: all.length,
-      sources: all.map((o) => o.source), smallest: smallest.example,
-    }
-  }).sort((a, b) => b.count - a.count || a.operation.localeCompare(b.operation) || a.rule.localeCompare(b.rule))
+  return [...groups.entries()]
+    .map(([key, { first, all }]) => {
+      const smallest = all.reduce((a, b) => (b.size < a.size ? b : a))
+      return {
+        key,
+        operation: first.operation,
+        rule: first.rule,
+        shape: first.shape,
+        count: all.length,
+        sources: all.map((o) => o.source),
+        smallest: smallest.example,
+      }
+    })
+    .sort((a, b) => b.count - a.count || a.operation.localeCompare(b.operation) || a.rule.localeCompare(b.rule))
 }
 
 /**
@@ -115,8 +144,20 @@ export function bundleDiff(bundleFile: string): string | undefined {
     const step = b.transcript.at(-1)
     if (!step) return undefined
     const text = (v: unknown) => `${JSON.stringify(v ?? null, null, 2)}\n`
-    const patch = createTwoFilesPatch(`model (step ${step.index + 1}: ${step.cmd.op})`, `target (${b.target.label})`, text(step.model), text(step.target), '', '', { context: 3 })
-    return patch.split('\n').filter((l) => !l.startsWith('====')).join('\n').trim()
+    const patch = createTwoFilesPatch(
+      `model (step ${step.index + 1}: ${step.cmd.op})`,
+      `target (${b.target.label})`,
+      text(step.model),
+      text(step.target),
+      '',
+      '',
+      { context: 3 },
+    )
+    return patch
+      .split('\n')
+      .filter((l) => !l.startsWith('===='))
+      .join('\n')
+      .trim()
   } catch {
     return undefined // an unreadable bundle costs the diff, not the report
   }

@@ -12,7 +12,12 @@ import type { CallStats } from '../targets/target'
 import { errorCoverage } from './error-coverage'
 import { failureGroups } from './failure-groups'
 import {
-  REPORT_FORMAT, type ConformanceReport, type PropertyReport, type TargetReport, type TargetStats, type Totals,
+  REPORT_FORMAT,
+  type ConformanceReport,
+  type PropertyReport,
+  type TargetReport,
+  type TargetStats,
+  type Totals,
 } from './report-types'
 import { ruleReports, uncataloguedFailureRules } from './rule-status'
 import { targetVerdict } from './verdict'
@@ -43,9 +48,15 @@ export interface PropertyExtras {
 
 export function propertyReport(r: PropertyResult, x: PropertyExtras): PropertyReport {
   const base: PropertyReport = {
-    id: r.property, title: r.title, rules: [...x.rules], status: x.interrupted ? 'interrupted' : r.status, seed: r.seed,
+    id: r.property,
+    title: r.title,
+    rules: [...x.rules],
+    status: x.interrupted ? 'interrupted' : r.status,
+    seed: r.seed,
     ...(r.path ? { path: r.path } : {}),
-    numRuns: r.numRuns, commandsExecuted: r.commandsExecuted, durationMs: r.durationMs,
+    numRuns: r.numRuns,
+    commandsExecuted: r.commandsExecuted,
+    durationMs: r.durationMs,
     ...(r.assertions ? { assertions: { ...r.assertions } as Record<string, number> } : {}),
     ...(r.note ? { note: r.note } : {}),
     ...(r.interactions ? { interactions: r.interactions.map((i) => ({ ...i })) } : {}),
@@ -53,7 +64,10 @@ export function propertyReport(r: PropertyResult, x: PropertyExtras): PropertyRe
   if (!r.failure || x.interrupted) return base
   const f = r.failure
   base.failure = {
-    rule: f.rule, message: f.message, step: f.step, commands: f.commands,
+    rule: f.rule,
+    message: f.message,
+    step: f.step,
+    commands: f.commands,
     counterexample: f.commands.map((c: Cmd) => describeCmd(c)),
     ...(x.bundle ? { bundle: x.bundle } : {}),
     reproduce: x.reproduce,
@@ -66,28 +80,49 @@ export function propertyReport(r: PropertyResult, x: PropertyExtras): PropertyRe
  * Adds assertions executed outside the property's own checks while it ran (the 429s Target.send judged and
  * retried, src/targets/answer-class.ts) to its report: they executed against the target during its calls.
  */
-export function addAssertions(report: PropertyReport, extra: Readonly<Partial<Record<string, number>>>): PropertyReport {
+export function addAssertions(
+  report: PropertyReport,
+  extra: Readonly<Partial<Record<string, number>>>,
+): PropertyReport {
   const entries = Object.entries(extra).filter(([, n]) => (n ?? 0) > 0) as [string, number][]
   if (!entries.length) return report
   const merged: Record<string, number> = { ...report.assertions }
   for (const [rule, n] of entries) merged[rule] = (merged[rule] ?? 0) + n
-  report.assertions = Object.fromEntries(Object.entries(merged).sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })))
+  report.assertions = Object.fromEntries(
+    Object.entries(merged).sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true })),
+  )
   return report
 }
 
-export function notRunProperty(p: { id: string; title: string; rules: readonly string[] }, seed: number): PropertyReport {
-  return { id: p.id, title: p.title, rules: [...p.rules], status: 'not-run', seed, numRuns: 0, commandsExecuted: 0, durationMs: 0 }
+export function notRunProperty(
+  p: { id: string; title: string; rules: readonly string[] },
+  seed: number,
+): PropertyReport {
+  return {
+    id: p.id,
+    title: p.title,
+    rules: [...p.rules],
+    status: 'not-run',
+    seed,
+    numRuns: 0,
+    commandsExecuted: 0,
+    durationMs: 0,
+  }
 }
 
 export function statsOf(s: CallStats, impl?: ImplementationLedger): TargetStats {
   return {
-    calls: s.calls, throttleRetries: s.throttleRetries, serverErrors: s.serverErrors,
+    calls: s.calls,
+    throttleRetries: s.throttleRetries,
+    serverErrors: s.serverErrors,
     byOperation: { ...s.byOperation } as Record<string, number>,
     errorsByOperation: Object.fromEntries(Object.entries(s.errorsByOperation).map(([op, e]) => [op, { ...e }])),
-    ...(impl ? {
-      succeededByOperation: { ...impl.succeeded } as Record<string, number>,
-      notImplemented: Object.fromEntries([...impl.missing].map(([op, e]) => [op, { ...e }])),
-    } : {}),
+    ...(impl
+      ? {
+          succeededByOperation: { ...impl.succeeded } as Record<string, number>,
+          notImplemented: Object.fromEntries([...impl.missing].map(([op, e]) => [op, { ...e }])),
+        }
+      : {}),
   }
 }
 
@@ -97,7 +132,9 @@ export type TargetCore = Omit<TargetReport, 'id' | 'rules' | 'coverage' | 'total
 export function finishTarget(core: TargetCore, catalogue: ConformanceReport['catalogue']): TargetReport {
   const rules = ruleReports(catalogue.rules, core.properties, core.regressions, core.mode)
   const t: TargetReport = {
-    id: targetId(core), ...core, rules,
+    id: targetId(core),
+    ...core,
+    rules,
     coverage: errorCoverage(catalogue.operations, core.stats),
     totals: totalsOf(core, catalogue, rules),
   }
@@ -116,7 +153,11 @@ function totalsOf(core: TargetCore, catalogue: ConformanceReport['catalogue'], r
     ...uncataloguedFailureRules(catalogue.rules, ps, core.regressions),
   ]
   return {
-    properties: ps.length, passed: count('passed'), failed: count('failed'), interrupted: count('interrupted'), notRun: count('not-run'),
+    properties: ps.length,
+    passed: count('passed'),
+    failed: count('failed'),
+    interrupted: count('interrupted'),
+    notRun: count('not-run'),
     inconclusive: count('inconclusive'),
     sequences: ps.reduce((n, p) => n + p.numRuns, 0),
     commands: ps.reduce((n, p) => n + p.commandsExecuted, 0),

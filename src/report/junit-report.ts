@@ -15,7 +15,9 @@ const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu
 export function xmlText(s: string): string {
   return s
     .replace(NOT_XML_CHAR, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`)
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
 }
 
 /** Attribute values (always written in double quotes); newlines kept as character references. */
@@ -26,7 +28,9 @@ export function xmlAttr(s: string): string {
 const seconds = (ms: number) => (ms / 1000).toFixed(3)
 
 function attrs(a: Record<string, string | number>): string {
-  return Object.entries(a).map(([k, v]) => ` ${k}="${xmlAttr(String(v))}"`).join('')
+  return Object.entries(a)
+    .map(([k, v]) => ` ${k}="${xmlAttr(String(v))}"`)
+    .join('')
 }
 
 function failureText(p: PropertyReport): string {
@@ -45,7 +49,10 @@ function failureText(p: PropertyReport): string {
 }
 
 type Outcome = 'passed' | 'failed' | 'skipped'
-interface Case { xml: string; outcome: Outcome }
+interface Case {
+  xml: string
+  outcome: Outcome
+}
 
 const SKIPPED_BECAUSE: Partial<Record<PropertyReport['status'], string>> = {
   interrupted: 'interrupted (SIGINT) before a verdict',
@@ -58,10 +65,16 @@ function propertyCase(t: TargetReport, p: PropertyReport): Case {
   if (p.status === 'passed') return { xml: `${head}/>`, outcome: 'passed' }
   if (p.status === 'failed' && p.failure) {
     const firstLine = p.failure.message.split('\n')[0]
-    return { xml: `${head}>\n      <failure${attrs({ type: p.failure.rule, message: `${p.failure.rule}: ${firstLine}` })}>${xmlText(failureText(p))}</failure>\n    </testcase>`, outcome: 'failed' }
+    return {
+      xml: `${head}>\n      <failure${attrs({ type: p.failure.rule, message: `${p.failure.rule}: ${firstLine}` })}>${xmlText(failureText(p))}</failure>\n    </testcase>`,
+      outcome: 'failed',
+    }
   }
   const why = SKIPPED_BECAUSE[p.status] ?? `${p.status}${p.note ? `: ${p.note}` : ''}`
-  return { xml: `${head}>\n      <skipped${attrs({ message: p.note ? `${why} (${p.note})` : why })}/>\n    </testcase>`, outcome: 'skipped' }
+  return {
+    xml: `${head}>\n      <skipped${attrs({ message: p.note ? `${why} (${p.note})` : why })}/>\n    </testcase>`,
+    outcome: 'skipped',
+  }
 }
 
 /** Contract verification: one case per Pact interaction, named by its description and provider state. */
@@ -69,21 +82,40 @@ function interactionCases(t: TargetReport, p: PropertyReport): Case[] {
   return (p.interactions ?? []).map((i) => {
     const head = `    <testcase${attrs({ classname: `conformance.${t.id}.${p.id}`, name: `${i.interaction} [given ${i.state || 'no state'}]`, time: seconds(i.durationMs ?? 0) })}`
     if (i.status === 'passed') return { xml: `${head}/>`, outcome: 'passed' as const }
-    if (i.status === 'not-verified') return { xml: `${head}>\n      <skipped${attrs({ message: i.mismatch ?? 'not verified' })}/>\n    </testcase>`, outcome: 'skipped' as const }
+    if (i.status === 'not-verified')
+      return {
+        xml: `${head}>\n      <skipped${attrs({ message: i.mismatch ?? 'not verified' })}/>\n    </testcase>`,
+        outcome: 'skipped' as const,
+      }
     const mismatch = i.mismatch ?? 'failed'
     const type = i.rules?.join(' ') || 'contract'
-    return { xml: `${head}>\n      <failure${attrs({ type, message: mismatch.split('\n')[0] })}>${xmlText(mismatch)}</failure>\n    </testcase>`, outcome: 'failed' as const }
+    return {
+      xml: `${head}>\n      <failure${attrs({ type, message: mismatch.split('\n')[0] })}>${xmlText(mismatch)}</failure>\n    </testcase>`,
+      outcome: 'failed' as const,
+    }
   })
 }
 
 function regressionCase(t: TargetReport, g: RegressionReport): Case {
   const head = `    <testcase${attrs({ classname: `conformance.${t.id}.regressions`, name: `regression ${g.file} (${g.property})`, time: '0.000' })}`
   if (g.verdict === 'FIXED') return { xml: `${head}/>`, outcome: 'passed' }
-  if (g.verdict === 'CANNOT REPLAY') return { xml: `${head}>\n      <skipped${attrs({ message: `CANNOT REPLAY: ${g.detail}` })}/>\n    </testcase>`, outcome: 'skipped' }
-  return { xml: `${head}>\n      <failure${attrs({ type: g.rule ?? 'regression', message: `STILL FAILING: ${g.detail.split('\n')[0]}` })}>${xmlText(`STILL FAILING: ${g.detail}\nreplay: ${CLI_COMMAND} replay ${g.file}`)}</failure>\n    </testcase>`, outcome: 'failed' }
+  if (g.verdict === 'CANNOT REPLAY')
+    return {
+      xml: `${head}>\n      <skipped${attrs({ message: `CANNOT REPLAY: ${g.detail}` })}/>\n    </testcase>`,
+      outcome: 'skipped',
+    }
+  return {
+    xml: `${head}>\n      <failure${attrs({ type: g.rule ?? 'regression', message: `STILL FAILING: ${g.detail.split('\n')[0]}` })}>${xmlText(`STILL FAILING: ${g.detail}\nreplay: ${CLI_COMMAND} replay ${g.file}`)}</failure>\n    </testcase>`,
+    outcome: 'failed',
+  }
 }
 
-interface Suite { xml: string; tests: number; failures: number; skipped: number }
+interface Suite {
+  xml: string
+  tests: number
+  failures: number
+  skipped: number
+}
 
 /** Counts come from the cases written, so every level adds up (tests = cases, failures = <failure>s, skipped = <skipped>s). */
 function suite(t: TargetReport): Suite {
@@ -94,14 +126,24 @@ function suite(t: TargetReport): Suite {
   ]
   const count = (o: Outcome) => cases.filter((c) => c.outcome === o).length
   const props = [
-    ['target', t.label], ['kind', t.kind], ['region', t.region], ['instanceId', t.instanceId], ['seed', String(t.seed)],
-    ['mode', t.mode.strict ? 'strict' : 'default'], ['quirks', t.quirks.join(',')], ['shards', t.shards.join(',')],
-    ['calls', String(t.stats.calls)], ['throttleRetries', String(t.stats.throttleRetries)], ['verdict', targetVerdict(t)],
+    ['target', t.label],
+    ['kind', t.kind],
+    ['region', t.region],
+    ['instanceId', t.instanceId],
+    ['seed', String(t.seed)],
+    ['mode', t.mode.strict ? 'strict' : 'default'],
+    ['quirks', t.quirks.join(',')],
+    ['shards', t.shards.join(',')],
+    ['calls', String(t.stats.calls)],
+    ['throttleRetries', String(t.stats.throttleRetries)],
+    ['verdict', targetVerdict(t)],
   ].map(([name, value]) => `      <property${attrs({ name: name!, value: value! })}/>`)
   const tests = cases.length
   const xml = [
     `  <testsuite${attrs({ name: t.id, tests, failures: count('failed'), errors: 0, skipped: count('skipped'), time: seconds(t.durationMs), timestamp: t.startedAt })}>`,
-    '    <properties>', ...props, '    </properties>',
+    '    <properties>',
+    ...props,
+    '    </properties>',
     ...cases.map((c) => c.xml),
     '  </testsuite>',
   ].join('\n')

@@ -24,7 +24,13 @@ function collapsed(summary: string, body: string): string {
 
 const VERDICT_CLASS: Record<TargetVerdict, string> = { PASSED: 'pass', FAILED: 'fail', INCONCLUSIVE: 'gap' }
 /** Status words as they appear in the disagreement table (text, not only colour). */
-const TONE_OF: Record<string, string> = { passed: 'pass', failed: 'fail', inconclusive: 'gap', 'not-exercised': 'gap', interrupted: 'gap' }
+const TONE_OF: Record<string, string> = {
+  passed: 'pass',
+  failed: 'fail',
+  inconclusive: 'gap',
+  'not-exercised': 'gap',
+  interrupted: 'gap',
+}
 
 const CSS = `
 body { font: 14px/1.45 system-ui, sans-serif; margin: 1.2em 2em; color: #1b1f24; }
@@ -54,84 +60,183 @@ ${CHART_CSS}`
 
 function verdictBlock(o: TargetOverview): string {
   const cls = VERDICT_CLASS[o.verdict]
-  return `<section class="target ${cls}"><p class="verdict"><span class="badge ${cls}">${VERDICT_MARK[o.verdict]} ${o.verdict}</span>`
-    + `<strong>${h(o.id)}</strong> · ${h(o.context)}${o.reasons.length ? ` — ${h(o.reasons.join(', '))}` : ''}</p>`
-    + `<ul class="totals">${o.totals.map((x) => `<li><b>${h(x.label)}</b> ${h(x.value)}</li>`).join('')}</ul>`
-    + (o.firstToFix ? `<p class="fix"><b>First to fix:</b> ${h(o.firstToFix)}</p>` : '')
-    + '</section>'
+  return (
+    `<section class="target ${cls}"><p class="verdict"><span class="badge ${cls}">${VERDICT_MARK[o.verdict]} ${o.verdict}</span>` +
+    `<strong>${h(o.id)}</strong> · ${h(o.context)}${o.reasons.length ? ` — ${h(o.reasons.join(', '))}` : ''}</p>` +
+    `<ul class="totals">${o.totals.map((x) => `<li><b>${h(x.label)}</b> ${h(x.value)}</li>`).join('')}</ul>` +
+    (o.firstToFix ? `<p class="fix"><b>First to fix:</b> ${h(o.firstToFix)}</p>` : '') +
+    '</section>'
+  )
 }
 
 function diffHtml(diff: string): string {
-  return `<pre class="diff">${diff.split('\n').map((l) => {
-    const c = l.startsWith('@@') ? 'hunk' : l.startsWith('+') && !l.startsWith('+++') ? 'add' : l.startsWith('-') && !l.startsWith('---') ? 'del' : ''
-    return c ? `<span class="${c}">${h(l)}</span>` : h(l)
-  }).join('\n')}</pre>`
+  return `<pre class="diff">${diff
+    .split('\n')
+    .map((l) => {
+      const c = l.startsWith('@@')
+        ? 'hunk'
+        : l.startsWith('+') && !l.startsWith('+++')
+          ? 'add'
+          : l.startsWith('-') && !l.startsWith('---')
+            ? 'del'
+            : ''
+      return c ? `<span class="${c}">${h(l)}</span>` : h(l)
+    })
+    .join('\n')}</pre>`
 }
 
 function groupHtml(g: FailureGroup): string {
   const shown = g.sources.slice(0, 12)
   const s = g.smallest
-  return `<details class="group"><summary>✘ <b>${h(g.rule)}</b> · ${h(g.operation)} · <span class="count">${g.count}×</span> <code>${h(g.shape)}</code></summary>`
-    + `<p>Hit by: ${shown.map((x) => `<code>${h(x)}</code>`).join(', ')}${g.sources.length > shown.length ? ` and ${g.sources.length - shown.length} more` : ''}</p>`
-    + (s ? `<p>Smallest counterexample (${h(s.source)}):</p>${s.counterexample.length ? `<ol>${s.counterexample.map((c) => `<li><code>${h(c)}</code></li>`).join('')}</ol>` : ''}`
-      + (s.reproduce ? `<p>Reproduce: <code>${h(s.reproduce)}</code></p>` : '')
-      + (s.replay ? `<p>Replay: <code>${h(s.replay)}</code></p>` : '')
-      + (s.diff ? `<p>Failing step, model (expected) → target:</p>${diffHtml(s.diff)}` : '') : '')
-    + '</details>'
+  return (
+    `<details class="group"><summary>✘ <b>${h(g.rule)}</b> · ${h(g.operation)} · <span class="count">${g.count}×</span> <code>${h(g.shape)}</code></summary>` +
+    `<p>Hit by: ${shown.map((x) => `<code>${h(x)}</code>`).join(', ')}${g.sources.length > shown.length ? ` and ${g.sources.length - shown.length} more` : ''}</p>` +
+    (s
+      ? `<p>Smallest counterexample (${h(s.source)}):</p>${s.counterexample.length ? `<ol>${s.counterexample.map((c) => `<li><code>${h(c)}</code></li>`).join('')}</ol>` : ''}` +
+        (s.reproduce ? `<p>Reproduce: <code>${h(s.reproduce)}</code></p>` : '') +
+        (s.replay ? `<p>Replay: <code>${h(s.replay)}</code></p>` : '') +
+        (s.diff ? `<p>Failing step, model (expected) → target:</p>${diffHtml(s.diff)}` : '')
+      : '') +
+    '</details>'
+  )
 }
 
 export function matrixHtml(report: ConformanceReport): string {
   const m = matrixTables(report)
   const ids = m.targets.map((t) => t.id)
   const overviews = report.targets.map(targetOverview)
-  const parts: string[] = [CHART_DEFS, '<h1>Connect Views conformance</h1>',
-    `<p class="meta">${h(ids.join(' · ') || 'no targets')} — generated ${h(m.generatedAt)} by ${h(report.tool.name)} ${h(report.tool.version)}</p>`]
+  const parts: string[] = [
+    CHART_DEFS,
+    '<h1>Connect Views conformance</h1>',
+    `<p class="meta">${h(ids.join(' · ') || 'no targets')} — generated ${h(m.generatedAt)} by ${h(report.tool.name)} ${h(report.tool.version)}</p>`,
+  ]
   parts.push(...overviews.map(verdictBlock))
 
   const dis = disagreements(report)
   if (dis.length) {
-    parts.push('<h2>Where the targets disagree</h2>', table(['', 'Kind', ...ids], dis.map((d) =>
-      `<tr><th>${h(d.id)}</th><td>${d.kind}</td>${d.statuses.map((s) => `<td class="${TONE_OF[s] ?? 'muted'}">${h(s || '—')}</td>`).join('')}</tr>`)))
+    parts.push(
+      '<h2>Where the targets disagree</h2>',
+      table(
+        ['', 'Kind', ...ids],
+        dis.map(
+          (d) =>
+            `<tr><th>${h(d.id)}</th><td>${d.kind}</td>${d.statuses.map((s) => `<td class="${TONE_OF[s] ?? 'muted'}">${h(s || '—')}</td>`).join('')}</tr>`,
+        ),
+      ),
+    )
   }
   const missing = overviews.flatMap((o) => o.notImplemented.map((x) => ({ target: o.id, ...x })))
   if (missing.length) {
-    parts.push('<h2>Not implemented</h2>', '<p>Operations the target answers like an emulator that lacks them; their rules are not exercised.</p>',
-      table(['Target', 'Operations', 'Evidence (what the target answered)'], missing.map((x) => `<tr><td>${h(x.target)}</td><th>${h(x.operations.join(', '))} (${x.operations.length})</th><td>${h(x.evidence)}</td></tr>`)))
+    parts.push(
+      '<h2>Not implemented</h2>',
+      '<p>Operations the target answers like an emulator that lacks them; their rules are not exercised.</p>',
+      table(
+        ['Target', 'Operations', 'Evidence (what the target answered)'],
+        missing.map(
+          (x) =>
+            `<tr><td>${h(x.target)}</td><th>${h(x.operations.join(', '))} (${x.operations.length})</th><td>${h(x.evidence)}</td></tr>`,
+        ),
+      ),
+    )
   }
   const grouped = report.targets.filter((t) => t.failureGroups?.length)
   if (grouped.length) {
     parts.push('<h2>Failures</h2>')
     for (const t of grouped) {
       const checks = t.failureGroups!.reduce((n, g) => n + g.count, 0)
-      parts.push(`<p>${report.targets.length > 1 ? `<strong>${h(t.id)}</strong>: ` : ''}${t.failureGroups!.length} distinct causes, ${checks} failing checks (properties, Pact interactions, regressions). Open one for its smallest counterexample, the command that reproduces it and the diff.</p>`)
+      parts.push(
+        `<p>${report.targets.length > 1 ? `<strong>${h(t.id)}</strong>: ` : ''}${t.failureGroups!.length} distinct causes, ${checks} failing checks (properties, Pact interactions, regressions). Open one for its smallest counterexample, the command that reproduces it and the diff.</p>`,
+      )
       parts.push(...t.failureGroups!.map(groupHtml))
     }
   }
 
-  parts.push('<h2>Charts</h2>', `<div class="charts">${ruleStatusChart(report)}</div>`,
-    `<div class="charts">${callsChart(report)}${coverageCharts(report).join('')}</div>`)
+  parts.push(
+    '<h2>Charts</h2>',
+    `<div class="charts">${ruleStatusChart(report)}</div>`,
+    `<div class="charts">${callsChart(report)}${coverageCharts(report).join('')}</div>`,
+  )
 
-  parts.push('<h2>Properties</h2>', table(['Property', 'Title', ...ids], m.properties.map((p) =>
-    `<tr><th>${h(p.id)}</th><td>${h(p.title)}</td>${p.cells.map(cell).join('')}</tr>`)))
+  parts.push(
+    '<h2>Properties</h2>',
+    table(
+      ['Property', 'Title', ...ids],
+      m.properties.map((p) => `<tr><th>${h(p.id)}</th><td>${h(p.title)}</td>${p.cells.map(cell).join('')}</tr>`),
+    ),
+  )
   if (m.regressions.length) {
-    parts.push('<h2>Regression bundles</h2>', table(['Target', 'Bundle', 'Property', 'Verdict', 'Detail'], m.regressions.map((g) =>
-      `<tr><td>${h(g.target)}</td><td><code>${h(g.file)}</code></td><td>${h(g.property)}</td>`
-      + `<td class="${g.verdict === 'FIXED' ? 'pass' : g.verdict === 'STILL FAILING' ? 'fail' : 'gap'}">${h(g.verdict)}</td><td>${h(g.detail)}</td></tr>`)))
+    parts.push(
+      '<h2>Regression bundles</h2>',
+      table(
+        ['Target', 'Bundle', 'Property', 'Verdict', 'Detail'],
+        m.regressions.map(
+          (g) =>
+            `<tr><td>${h(g.target)}</td><td><code>${h(g.file)}</code></td><td>${h(g.property)}</td>` +
+            `<td class="${g.verdict === 'FIXED' ? 'pass' : g.verdict === 'STILL FAILING' ? 'fail' : 'gap'}">${h(g.verdict)}</td><td>${h(g.detail)}</td></tr>`,
+        ),
+      ),
+    )
   }
-  parts.push('<h2>Rules</h2>', '<p>pass · FAIL · not asserted (this mode does not assert the rule\'s confidence) · not exercised (no assertion about it ran against the target).</p>')
-  parts.push(collapsed(`Rule table (${m.rules.length} rules)`, table(['Rule', 'Confidence', 'Statement', ...ids], m.rules.map((r) =>
-    `<tr><th>${h(r.id)}</th><td>${h(r.confidence)}</td><td class="statement">${h(r.statement)}</td>${r.cells.map(cell).join('')}</tr>`))))
-  parts.push('<h2>Operation × declared error coverage</h2>', '<p>How often each target produced each error the operation declares; "never" comes with the reason it was not produced.</p>')
-  parts.push(collapsed(`Coverage table (${m.coverage.length} operation × error pairs)`, table(['Operation', 'Declared error', ...ids, 'Why never produced'], m.coverage.map((c) =>
-    `<tr><th>${h(c.operation)}</th><td>${h(c.error)}</td>${c.cells.map(cell).join('')}<td class="muted">${h(c.reason)}</td></tr>`))))
+  parts.push(
+    '<h2>Rules</h2>',
+    "<p>pass · FAIL · not asserted (this mode does not assert the rule's confidence) · not exercised (no assertion about it ran against the target).</p>",
+  )
+  parts.push(
+    collapsed(
+      `Rule table (${m.rules.length} rules)`,
+      table(
+        ['Rule', 'Confidence', 'Statement', ...ids],
+        m.rules.map(
+          (r) =>
+            `<tr><th>${h(r.id)}</th><td>${h(r.confidence)}</td><td class="statement">${h(r.statement)}</td>${r.cells.map(cell).join('')}</tr>`,
+        ),
+      ),
+    ),
+  )
+  parts.push(
+    '<h2>Operation × declared error coverage</h2>',
+    '<p>How often each target produced each error the operation declares; "never" comes with the reason it was not produced.</p>',
+  )
+  parts.push(
+    collapsed(
+      `Coverage table (${m.coverage.length} operation × error pairs)`,
+      table(
+        ['Operation', 'Declared error', ...ids, 'Why never produced'],
+        m.coverage.map(
+          (c) =>
+            `<tr><th>${h(c.operation)}</th><td>${h(c.error)}</td>${c.cells.map(cell).join('')}<td class="muted">${h(c.reason)}</td></tr>`,
+        ),
+      ),
+    ),
+  )
   if (m.undeclared.length) {
-    parts.push('<h3>Undeclared errors produced (R33)</h3>', table(['Target', 'Operation', 'Error', 'Count'], m.undeclared.map((u) =>
-      `<tr><td>${h(u.target)}</td><td>${h(u.operation)}</td><td class="fail">${h(u.error)}</td><td>${u.count}</td></tr>`)))
+    parts.push(
+      '<h3>Undeclared errors produced (R33)</h3>',
+      table(
+        ['Target', 'Operation', 'Error', 'Count'],
+        m.undeclared.map(
+          (u) =>
+            `<tr><td>${h(u.target)}</td><td>${h(u.operation)}</td><td class="fail">${h(u.error)}</td><td>${u.count}</td></tr>`,
+        ),
+      ),
+    )
   }
-  parts.push('<h2>Targets</h2>', collapsed('Run facts per target', table(['', ...ids],
-    (m.targets[0]?.facts ?? []).map(([k], i) => `<tr><th>${h(k)}</th>${m.targets.map((t) => `<td>${h(t.facts[i]![1])}</td>`).join('')}</tr>`))))
-  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`
-    + `<title>${h(m.title)}</title><style>${CSS}</style></head>\n<body>\n${parts.join('\n')}\n</body></html>\n`
+  parts.push(
+    '<h2>Targets</h2>',
+    collapsed(
+      'Run facts per target',
+      table(
+        ['', ...ids],
+        (m.targets[0]?.facts ?? []).map(
+          ([k], i) => `<tr><th>${h(k)}</th>${m.targets.map((t) => `<td>${h(t.facts[i]![1])}</td>`).join('')}</tr>`,
+        ),
+      ),
+    ),
+  )
+  return (
+    `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+    `<title>${h(m.title)}</title><style>${CSS}</style></head>\n<body>\n${parts.join('\n')}\n</body></html>\n`
+  )
 }
 
 export function writeHtmlReport(file: string, report: ConformanceReport): void {

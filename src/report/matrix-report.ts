@@ -11,7 +11,10 @@ import { mdTable as table, summaryMarkdown } from './summary-markdown'
 export const SUMMARY_FILE = 'summary.md'
 
 export type CellTone = 'pass' | 'fail' | 'muted' | 'gap' | 'plain'
-export interface Cell { text: string; tone: CellTone }
+export interface Cell {
+  text: string
+  tone: CellTone
+}
 
 export interface MatrixTables {
   title: string
@@ -47,9 +50,12 @@ function seconds(ms: number): string {
 
 function facts(t: TargetReport): [string, string][] {
   return [
-    ['kind', t.kind], ['region / instance', `${t.region} / ${t.instanceId}`], ['seed', String(t.seed)],
+    ['kind', t.kind],
+    ['region / instance', `${t.region} / ${t.instanceId}`],
+    ['seed', String(t.seed)],
     ['mode', t.mode.strict ? 'strict (documented + inferred rules)' : 'default (documented rules)'],
-    ['quirks', t.quirks.join(', ') || 'none'], ['shards', t.shards.join(', ') || 'unsharded'],
+    ['quirks', t.quirks.join(', ') || 'none'],
+    ['shards', t.shards.join(', ') || 'unsharded'],
     ['operations exercised', `${t.totals.operationsExercised}/${t.totals.operations}`],
     ['sequences / commands', `${t.totals.sequences} / ${t.totals.commands}`],
     ['API calls (throttle retries, 5xx)', `${t.stats.calls} (${t.stats.throttleRetries}, ${t.stats.serverErrors})`],
@@ -64,10 +70,15 @@ export function matrixTables(report: ConformanceReport): MatrixTables {
   const coverage: MatrixTables['coverage'] = []
   for (const op of report.catalogue.operations) {
     for (const error of op.declaredErrors) {
-      const counts = ts.map((t) => t.coverage.find((c) => c.operation === op.name)?.declared.find((d) => d.error === error)?.count ?? 0)
+      const counts = ts.map(
+        (t) => t.coverage.find((c) => c.operation === op.name)?.declared.find((d) => d.error === error)?.count ?? 0,
+      )
       coverage.push({
-        operation: op.name, error,
-        cells: counts.map((n) => (n > 0 ? { text: String(n), tone: 'pass' as const } : { text: 'never', tone: 'gap' as const })),
+        operation: op.name,
+        error,
+        cells: counts.map((n) =>
+          n > 0 ? { text: String(n), tone: 'pass' as const } : { text: 'never', tone: 'gap' as const },
+        ),
         reason: counts.some((n) => n === 0) ? reasonNeverProduced(error) : '',
       })
     }
@@ -77,14 +88,17 @@ export function matrixTables(report: ConformanceReport): MatrixTables {
     generatedAt: report.generatedAt,
     targets: ts.map((t) => ({ id: t.id, facts: facts(t) })),
     rules: report.catalogue.rules.map((r) => ({
-      id: r.id, statement: r.statement, confidence: r.confidence,
+      id: r.id,
+      statement: r.statement,
+      confidence: r.confidence,
       cells: ts.map((t) => {
         const v = t.rules.find((x) => x.id === r.id)
         return v ? RULE_CELL[v.status] : ABSENT
       }),
     })),
     properties: propertyIds.map((id) => ({
-      id, title: titles.get(id) ?? id,
+      id,
+      title: titles.get(id) ?? id,
       cells: ts.map((t) => {
         const p = t.properties.find((x) => x.id === id)
         if (!p) return ABSENT
@@ -93,8 +107,20 @@ export function matrixTables(report: ConformanceReport): MatrixTables {
       }),
     })),
     coverage,
-    undeclared: ts.flatMap((t) => t.coverage.flatMap((c) => c.undeclared.map((u) => ({ target: t.id, operation: c.operation, error: u.error, count: u.count })))),
-    regressions: ts.flatMap((t) => t.regressions.map((g) => ({ target: t.id, file: g.file, property: g.property, verdict: g.verdict, detail: g.detail }))),
+    undeclared: ts.flatMap((t) =>
+      t.coverage.flatMap((c) =>
+        c.undeclared.map((u) => ({ target: t.id, operation: c.operation, error: u.error, count: u.count })),
+      ),
+    ),
+    regressions: ts.flatMap((t) =>
+      t.regressions.map((g) => ({
+        target: t.id,
+        file: g.file,
+        property: g.property,
+        verdict: g.verdict,
+        detail: g.detail,
+      })),
+    ),
   }
 }
 
@@ -103,27 +129,74 @@ export function matrixMarkdown(report: ConformanceReport): string {
   const ids = m.targets.map((t) => t.id)
   const out: string[] = [`# ${m.title}`, '', `Generated ${m.generatedAt}.`, '', ...summaryMarkdown(report)]
   out.push('## Targets', '')
-  out.push(...table(['', ...ids], m.targets[0]?.facts.map(([k], i) => [k, ...m.targets.map((t) => t.facts[i]![1])]) ?? []), '')
-  out.push('## Rules', '', 'Status per target: pass · FAIL · not asserted (this mode does not assert the rule\'s confidence) · not exercised (no assertion about it ran against the target).', '')
-  out.push(...table(['Rule', 'Confidence', 'Statement', ...ids], m.rules.map((r) => [r.id, r.confidence, r.statement, ...r.cells.map((c) => c.text)])), '')
+  out.push(
+    ...table(['', ...ids], m.targets[0]?.facts.map(([k], i) => [k, ...m.targets.map((t) => t.facts[i]![1])]) ?? []),
+    '',
+  )
+  out.push(
+    '## Rules',
+    '',
+    "Status per target: pass · FAIL · not asserted (this mode does not assert the rule's confidence) · not exercised (no assertion about it ran against the target).",
+    '',
+  )
+  out.push(
+    ...table(
+      ['Rule', 'Confidence', 'Statement', ...ids],
+      m.rules.map((r) => [r.id, r.confidence, r.statement, ...r.cells.map((c) => c.text)]),
+    ),
+    '',
+  )
   out.push('## Properties', '')
-  out.push(...table(['Property', 'Title', ...ids], m.properties.map((p) => [p.id, p.title, ...p.cells.map((c) => c.text)])), '')
+  out.push(
+    ...table(
+      ['Property', 'Title', ...ids],
+      m.properties.map((p) => [p.id, p.title, ...p.cells.map((c) => c.text)]),
+    ),
+    '',
+  )
   if (m.regressions.length) {
     out.push('## Regression bundles', '')
-    out.push(...table(['Target', 'Bundle', 'Property', 'Verdict', 'Detail'], m.regressions.map((g) => [g.target, g.file, g.property, g.verdict, g.detail])), '')
+    out.push(
+      ...table(
+        ['Target', 'Bundle', 'Property', 'Verdict', 'Detail'],
+        m.regressions.map((g) => [g.target, g.file, g.property, g.verdict, g.detail]),
+      ),
+      '',
+    )
   }
-  out.push('## Operation × declared error coverage', '', 'How often each target produced each error the operation declares; "never" comes with the reason it was not produced.', '')
-  out.push(...table(['Operation', 'Declared error', ...ids, 'Why never produced'], m.coverage.map((c) => [c.operation, c.error, ...c.cells.map((x) => x.text), c.reason])), '')
+  out.push(
+    '## Operation × declared error coverage',
+    '',
+    'How often each target produced each error the operation declares; "never" comes with the reason it was not produced.',
+    '',
+  )
+  out.push(
+    ...table(
+      ['Operation', 'Declared error', ...ids, 'Why never produced'],
+      m.coverage.map((c) => [c.operation, c.error, ...c.cells.map((x) => x.text), c.reason]),
+    ),
+    '',
+  )
   if (m.undeclared.length) {
     out.push('### Undeclared errors produced (R33)', '')
-    out.push(...table(['Target', 'Operation', 'Error', 'Count'], m.undeclared.map((u) => [u.target, u.operation, u.error, String(u.count)])), '')
+    out.push(
+      ...table(
+        ['Target', 'Operation', 'Error', 'Count'],
+        m.undeclared.map((u) => [u.target, u.operation, u.error, String(u.count)]),
+      ),
+      '',
+    )
   }
   return out.join('\n')
 }
 
 /** The summary alone (verdicts, disagreements, grouped failures): what a CI job summary shows. */
 export function summaryMarkdownFile(report: ConformanceReport): string {
-  return [`# Connect Views conformance (${report.targets.map((t) => t.id).join(' · ') || 'no targets'})`, '', ...summaryMarkdown(report)].join('\n')
+  return [
+    `# Connect Views conformance (${report.targets.map((t) => t.id).join(' · ') || 'no targets'})`,
+    '',
+    ...summaryMarkdown(report),
+  ].join('\n')
 }
 
 /** matrix.md, and summary.md beside it. */

@@ -26,7 +26,13 @@ export function readReportFile(file: string): ReportInput {
 }
 
 // Inputs never overlap (refuseOverlaps); this only decides between a property's verdicts should one slip through.
-const STATUS_WEIGHT: Record<PropertyReport['status'], number> = { failed: 3, passed: 2, inconclusive: 1, interrupted: 1, 'not-run': 0 }
+const STATUS_WEIGHT: Record<PropertyReport['status'], number> = {
+  failed: 3,
+  passed: 2,
+  inconclusive: 1,
+  interrupted: 1,
+  'not-run': 0,
+}
 const VERDICT_WEIGHT: Record<RegressionReport['verdict'], number> = { 'STILL FAILING': 2, FIXED: 1, 'CANNOT REPLAY': 0 }
 
 function addCounts(into: Record<string, number>, from: Record<string, number>): void {
@@ -68,8 +74,14 @@ function mergeGroup(parts: { target: TargetReport; dir: string }[], outDir: stri
   }
   const ts = parts.map((x) => x.target)
   return {
-    kind: first.kind, label: first.label, region: first.region, instanceId: first.instanceId, quirks: first.quirks, mode: first.mode,
-    seed: first.seed, budget: first.budget,
+    kind: first.kind,
+    label: first.label,
+    region: first.region,
+    instanceId: first.instanceId,
+    quirks: first.quirks,
+    mode: first.mode,
+    seed: first.seed,
+    budget: first.budget,
     shards: [...new Set(ts.flatMap((t) => t.shards))].sort((a, b) => Number(a.split('/')[0]) - Number(b.split('/')[0])),
     startedAt: ts.map((t) => t.startedAt).sort()[0]!,
     durationMs: Math.max(...ts.map((t) => t.durationMs)),
@@ -106,10 +118,16 @@ function refuseOverlaps(inputs: readonly ReportInput[]): void {
       for (const other of parts.get(t.id) ?? []) {
         const o = other.target
         const splits = new Set([...t.shards, ...o.shards].map((s) => s.split('/')[1]))
-        const overlap = t.shards.length === 0 || o.shards.length === 0 || splits.size > 1 || t.shards.some((s) => o.shards.includes(s))
+        const overlap =
+          t.shards.length === 0 ||
+          o.shards.length === 0 ||
+          splits.size > 1 ||
+          t.shards.some((s) => o.shards.includes(s))
         if (overlap) {
-          throw new DuplicateInputError(`${other.file} (${coverage(o)}) and ${i.file} (${coverage(t)}) both hold ${t.id} results for the same properties `
-            + '(a re-run of a shard, or a merged report with its inputs); merge each shard once')
+          throw new DuplicateInputError(
+            `${other.file} (${coverage(o)}) and ${i.file} (${coverage(t)}) both hold ${t.id} results for the same properties ` +
+              '(a re-run of a shard, or a merged report with its inputs); merge each shard once',
+          )
         }
       }
       parts.set(t.id, [...(parts.get(t.id) ?? []), { file: i.file, target: t }])
@@ -124,7 +142,11 @@ export interface MergeResult {
 }
 
 /** order: property ids in their canonical order (shards interleave them); unknown ids keep their place at the end. */
-export function mergeReports(inputs: readonly ReportInput[], outDir: string, opts: { order?: readonly string[]; now?: Date } = {}): MergeResult {
+export function mergeReports(
+  inputs: readonly ReportInput[],
+  outDir: string,
+  opts: { order?: readonly string[]; now?: Date } = {},
+): MergeResult {
   if (inputs.length === 0) throw new Error('report merge needs at least one JSON report')
   refuseOverlaps(inputs)
   const warnings: string[] = []
@@ -132,14 +154,17 @@ export function mergeReports(inputs: readonly ReportInput[], outDir: string, opt
   const ruleIds = catalogue.rules.map((r) => r.id).join(',')
   for (const i of inputs.slice(1)) {
     if (i.report.catalogue.rules.map((r) => r.id).join(',') !== ruleIds) {
-      warnings.push(`${i.file}: written with a different rule catalogue; the matrix uses the one from ${inputs[0]!.file}`)
+      warnings.push(
+        `${i.file}: written with a different rule catalogue; the matrix uses the one from ${inputs[0]!.file}`,
+      )
     }
   }
   const groups = new Map<string, { target: TargetReport; dir: string }[]>()
   for (const i of inputs) {
     for (const t of i.report.targets) {
       const g = groups.get(t.id) ?? []
-      if (g.length && g[0]!.target.seed !== t.seed) warnings.push(`${i.file}: ${t.id} ran with seed ${t.seed}, another part with ${g[0]!.target.seed}`)
+      if (g.length && g[0]!.target.seed !== t.seed)
+        warnings.push(`${i.file}: ${t.id} ran with seed ${t.seed}, another part with ${g[0]!.target.seed}`)
       g.push({ target: t, dir: dirname(resolve(i.file)) })
       groups.set(t.id, g)
     }

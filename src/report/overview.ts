@@ -45,20 +45,36 @@ export function targetOverview(t: TargetReport): TargetOverview {
   const { verdict, reasons } = verdictOf(t)
   const count = (s: PropertyStatus) => t.properties.filter((p) => p.status === s).length
   const props = [`${count('passed')} passed`, `${count('failed')} failed`]
-  for (const [s, label] of [['inconclusive', 'inconclusive'], ['interrupted', 'interrupted'], ['not-run', 'not run']] as const) {
+  for (const [s, label] of [
+    ['inconclusive', 'inconclusive'],
+    ['interrupted', 'interrupted'],
+    ['not-run', 'not run'],
+  ] as const) {
     if (count(s)) props.push(`${count(s)} ${label}`)
   }
   const stillFailing = t.regressions.filter((g) => g.verdict === 'STILL FAILING').length
   return {
-    id: t.id, verdict, reasons,
+    id: t.id,
+    verdict,
+    reasons,
     context: `${t.mode.strict ? 'strict' : 'default'} mode, seed ${t.seed}${t.shards.length ? `, shards ${t.shards.join(' ')}` : ''}`,
     totals: [
-      { label: 'rules', value: `${rulesCount(t, 'passed')} pass · ${rulesCount(t, 'failed')} fail · ${rulesCount(t, 'not-exercised')} not exercised · ${rulesCount(t, 'not-asserted-in-this-mode')} not asserted` },
+      {
+        label: 'rules',
+        value: `${rulesCount(t, 'passed')} pass · ${rulesCount(t, 'failed')} fail · ${rulesCount(t, 'not-exercised')} not exercised · ${rulesCount(t, 'not-asserted-in-this-mode')} not asserted`,
+      },
       { label: 'properties', value: props.join(' · ') },
       { label: 'operations', value: operationsLine(t) },
-      { label: 'calls', value: `${t.stats.calls.toLocaleString('en-US')} (${t.stats.throttleRetries} throttle retries, ${t.stats.serverErrors} 5xx)` },
-      ...(t.regressions.length ? [{ label: 'regressions', value: `${t.regressions.length} replayed, ${stillFailing} still failing` }] : []),
-      ...(t.cleanup?.failed.length ? [{ label: 'cleanup', value: `${t.cleanup.failed.length} views could not be deleted` }] : []),
+      {
+        label: 'calls',
+        value: `${t.stats.calls.toLocaleString('en-US')} (${t.stats.throttleRetries} throttle retries, ${t.stats.serverErrors} 5xx)`,
+      },
+      ...(t.regressions.length
+        ? [{ label: 'regressions', value: `${t.regressions.length} replayed, ${stillFailing} still failing` }]
+        : []),
+      ...(t.cleanup?.failed.length
+        ? [{ label: 'cleanup', value: `${t.cleanup.failed.length} views could not be deleted` }]
+        : []),
       { label: 'wall time', value: seconds(t.durationMs) + (t.interrupted ? ' (interrupted)' : '') },
     ],
     firstToFix: firstToFix(t),
@@ -70,7 +86,16 @@ function missingByEvidence(t: TargetReport): TargetOverview['notImplemented'] {
   const byEvidence = new Map<string, string[]>()
   for (const op of notImplementedOperations(t)) {
     const ev = t.coverage.find((c) => c.operation === op)?.evidence
-    const evidence = ev ? [ev.status && `HTTP ${ev.status}`, ev.contentType, ev.firstBytes && `“${ev.firstBytes.replace(/\s+/g, ' ').slice(0, 60)}”`, ev.error].filter(Boolean).join(', ') : ''
+    const evidence = ev
+      ? [
+          ev.status && `HTTP ${ev.status}`,
+          ev.contentType,
+          ev.firstBytes && `“${ev.firstBytes.replace(/\s+/g, ' ').slice(0, 60)}”`,
+          ev.error,
+        ]
+          .filter(Boolean)
+          .join(', ')
+      : ''
     byEvidence.set(evidence, [...(byEvidence.get(evidence) ?? []), op])
   }
   return [...byEvidence].map(([evidence, operations]) => ({ operations, evidence }))

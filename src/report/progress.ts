@@ -35,7 +35,8 @@ function seconds(ms: number): string {
 export function finishedLine(p: PropertyReport): string {
   const stats = `${p.numRuns} runs, ${p.commandsExecuted} commands, ${seconds(p.durationMs)}`
   if (p.status === 'passed') return `  ✔ ${p.id.padEnd(20)} passed   (${stats})`
-  if (p.status === 'failed') return `  ✘ ${p.id.padEnd(20)} FAILED   ${p.failure?.rule ?? ''}: ${(p.failure?.message ?? '').split('\n')[0]!.slice(0, 120)} (${stats})`
+  if (p.status === 'failed')
+    return `  ✘ ${p.id.padEnd(20)} FAILED   ${p.failure?.rule ?? ''}: ${(p.failure?.message ?? '').split('\n')[0]!.slice(0, 120)} (${stats})`
   return `  - ${p.id.padEnd(20)} ${p.status}`
 }
 
@@ -74,7 +75,9 @@ export function createProgress(stream: ProgressStream, opts: { live?: boolean } 
   return {
     note: println,
     regression(file, verdict, detail) {
-      println(`  ${verdict === 'FIXED' ? '✔' : verdict === 'STILL FAILING' ? '✘' : '?'} regression ${file}: ${verdict}${verdict === 'FIXED' ? '' : ` (${detail.split('\n')[0]})`}`)
+      println(
+        `  ${verdict === 'FIXED' ? '✔' : verdict === 'STILL FAILING' ? '✘' : '?'} regression ${file}: ${verdict}${verdict === 'FIXED' ? '' : ` (${detail.split('\n')[0]})`}`,
+      )
     },
     propertyStarted(id, index, total, poll) {
       stopTimer()

@@ -7,7 +7,8 @@ import { Ajv, type ValidateFunction } from 'ajv'
 import addFormatsImport from 'ajv-formats'
 
 // ajv-formats is CommonJS with `exports.default`; under ESM the default import may be the module object.
-const addFormats = ((addFormatsImport as unknown as { default?: typeof addFormatsImport }).default ?? addFormatsImport) as typeof addFormatsImport
+const addFormats = ((addFormatsImport as unknown as { default?: typeof addFormatsImport }).default ??
+  addFormatsImport) as typeof addFormatsImport
 
 export const REPORT_SCHEMA_URL = pathToFileURL(packagePath('src/report/report.schema.json'))
 

@@ -10,17 +10,26 @@ function assertionsIn(p: PropertyReport, rule: string): number {
   return p.assertions?.[rule] ?? 0
 }
 
-export function ruleReports(catalogue: readonly CatalogueRule[], properties: readonly PropertyReport[],
-  regressions: readonly RegressionReport[], mode: { strict: boolean; confirmed?: readonly string[] }): RuleReport[] {
+export function ruleReports(
+  catalogue: readonly CatalogueRule[],
+  properties: readonly PropertyReport[],
+  regressions: readonly RegressionReport[],
+  mode: { strict: boolean; confirmed?: readonly string[] },
+): RuleReport[] {
   const asserted = { strict: mode.strict, confirmed: new Set(mode.confirmed ?? []) }
   return catalogue.map((r) => {
     // a rule is checked by a property only if an assertion about it executed there, whatever the property lists
     const checkedBy = properties.filter((p) => assertionsIn(p, r.id) > 0).map((p) => p.id)
     const assertions = properties.reduce((n, p) => n + assertionsIn(p, r.id), 0)
     // a contract step fails once, blamed on its first failing interaction; every failed interaction counts for its rules
-    const failures = properties.filter((p) => !p.interactions?.length && p.failure?.rule === r.id && p.status === 'failed').length
-      + properties.reduce((n, p) => n + (p.interactions ?? []).filter((i) => i.status === 'failed' && (i.rules ?? []).includes(r.id)).length, 0)
-      + regressions.filter((g) => g.verdict === 'STILL FAILING' && g.rule === r.id).length
+    const failures =
+      properties.filter((p) => !p.interactions?.length && p.failure?.rule === r.id && p.status === 'failed').length +
+      properties.reduce(
+        (n, p) =>
+          n + (p.interactions ?? []).filter((i) => i.status === 'failed' && (i.rules ?? []).includes(r.id)).length,
+        0,
+      ) +
+      regressions.filter((g) => g.verdict === 'STILL FAILING' && g.rule === r.id).length
     let status: RuleStatus
     // A failure is reported even for a rule this mode would not assert: the check that fired decided it was.
     if (failures > 0) status = 'failed'
@@ -32,8 +41,11 @@ export function ruleReports(catalogue: readonly CatalogueRule[], properties: rea
 }
 
 /** Rules named by failures that are not in the catalogue (e.g. "harness" for an exception inside a run). */
-export function uncataloguedFailureRules(catalogue: readonly CatalogueRule[], properties: readonly PropertyReport[],
-  regressions: readonly RegressionReport[]): string[] {
+export function uncataloguedFailureRules(
+  catalogue: readonly CatalogueRule[],
+  properties: readonly PropertyReport[],
+  regressions: readonly RegressionReport[],
+): string[] {
   const known = new Set(catalogue.map((r) => r.id))
   const named = [
     ...properties.filter((p) => p.status === 'failed').map((p) => p.failure?.rule),

@@ -10,7 +10,11 @@ export function mdCell(s: string): string {
 }
 
 export function mdTable(header: string[], rows: string[][]): string[] {
-  return [`| ${header.map(mdCell).join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(mdCell).join(' | ')} |`)]
+  return [
+    `| ${header.map(mdCell).join(' | ')} |`,
+    `|${header.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${r.map(mdCell).join(' | ')} |`),
+  ]
 }
 
 const code = (s: string) => `\`${s.replace(/`/g, "'")}\``
@@ -20,10 +24,20 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 function groupMarkdown(g: FailureGroup): string[] {
   const s = g.smallest
   const shown = g.sources.slice(0, 12)
-  const out = [`<details><summary>✘ <b>${esc(g.rule)}</b> · ${esc(g.operation)} · <b>${g.count}×</b> — ${esc(g.shape)}</summary>`, '',
-    `Hit by: ${shown.map(code).join(', ')}${g.sources.length > shown.length ? ` and ${g.sources.length - shown.length} more` : ''}`, '']
+  const out = [
+    `<details><summary>✘ <b>${esc(g.rule)}</b> · ${esc(g.operation)} · <b>${g.count}×</b> — ${esc(g.shape)}</summary>`,
+    '',
+    `Hit by: ${shown.map(code).join(', ')}${g.sources.length > shown.length ? ` and ${g.sources.length - shown.length} more` : ''}`,
+    '',
+  ]
   if (s) {
-    if (s.counterexample.length) out.push(`Smallest counterexample (${code(s.source)}):`, '', ...s.counterexample.map((c, i) => `${i + 1}. ${code(c)}`), '')
+    if (s.counterexample.length)
+      out.push(
+        `Smallest counterexample (${code(s.source)}):`,
+        '',
+        ...s.counterexample.map((c, i) => `${i + 1}. ${code(c)}`),
+        '',
+      )
     if (s.reproduce) out.push(`Reproduce: ${code(s.reproduce)}`, '')
     if (s.replay) out.push(`Replay: ${code(s.replay)}`, '')
     if (s.diff) out.push('```diff', s.diff.replace(/```/g, "'''"), '```', '')
@@ -38,23 +52,43 @@ export function summaryMarkdown(report: ConformanceReport): string[] {
   const overviews = report.targets.map(targetOverview)
   out.push('## Verdict', '')
   for (const o of overviews) {
-    out.push(`**${VERDICT_MARK[o.verdict]} ${o.verdict}** — ${code(o.id)} (${o.context})${o.reasons.length ? `: ${o.reasons.join(', ')}` : ''}`, '')
+    out.push(
+      `**${VERDICT_MARK[o.verdict]} ${o.verdict}** — ${code(o.id)} (${o.context})${o.reasons.length ? `: ${o.reasons.join(', ')}` : ''}`,
+      '',
+    )
     out.push(o.totals.map((x) => `${x.label}: ${x.value}`).join('  \n'), '')
     if (o.firstToFix) out.push(`**First to fix:** ${o.firstToFix}`, '')
   }
   const dis = disagreements(report)
   if (dis.length) {
     out.push('## Where the targets disagree', '')
-    out.push(...mdTable(['', 'kind', ...ids], dis.map((d) => [d.id, d.kind, ...d.statuses.map((s) => s || '—')])), '')
+    out.push(
+      ...mdTable(
+        ['', 'kind', ...ids],
+        dis.map((d) => [d.id, d.kind, ...d.statuses.map((s) => s || '—')]),
+      ),
+      '',
+    )
   }
-  const missing = overviews.flatMap((o) => o.notImplemented.map((x) => [o.id, `${x.operations.join(', ')} (${x.operations.length})`, x.evidence]))
-  if (missing.length) out.push('## Not implemented', '', ...mdTable(['Target', 'Operations', 'Evidence (what the target answered)'], missing), '')
+  const missing = overviews.flatMap((o) =>
+    o.notImplemented.map((x) => [o.id, `${x.operations.join(', ')} (${x.operations.length})`, x.evidence]),
+  )
+  if (missing.length)
+    out.push(
+      '## Not implemented',
+      '',
+      ...mdTable(['Target', 'Operations', 'Evidence (what the target answered)'], missing),
+      '',
+    )
   const grouped = report.targets.filter((t) => t.failureGroups?.length)
   if (grouped.length) {
     out.push('## Failures', '')
     for (const t of grouped) {
       const checks = t.failureGroups!.reduce((n, g) => n + g.count, 0)
-      out.push(`${report.targets.length > 1 ? `**${t.id}**: ` : ''}${t.failureGroups!.length} distinct causes, ${checks} failing checks.`, '')
+      out.push(
+        `${report.targets.length > 1 ? `**${t.id}**: ` : ''}${t.failureGroups!.length} distinct causes, ${checks} failing checks.`,
+        '',
+      )
       for (const g of t.failureGroups!) out.push(...groupMarkdown(g))
     }
   }

@@ -30,8 +30,14 @@ export function verdictOf(t: TargetReport): VerdictReasons {
 
   const open: string[] = []
   const count = (s: string) => t.properties.filter((p) => p.status === s).length
-  if (count('inconclusive')) open.push(`${plural(count('inconclusive'), 'property', 'properties')} inconclusive (budget)`)
-  if (count('interrupted') || t.interrupted) open.push(count('interrupted') ? `${plural(count('interrupted'), 'property', 'properties')} interrupted` : 'run interrupted')
+  if (count('inconclusive'))
+    open.push(`${plural(count('inconclusive'), 'property', 'properties')} inconclusive (budget)`)
+  if (count('interrupted') || t.interrupted)
+    open.push(
+      count('interrupted')
+        ? `${plural(count('interrupted'), 'property', 'properties')} interrupted`
+        : 'run interrupted',
+    )
   if (count('not-run')) open.push(`${plural(count('not-run'), 'property', 'properties')} not run`)
   const cannot = t.regressions.filter((g) => g.verdict === 'CANNOT REPLAY').length
   if (cannot) open.push(`${plural(cannot, 'regression')} could not be replayed`)

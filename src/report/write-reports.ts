@@ -11,27 +11,40 @@ export const REPORT_FORMATS = ['json', 'junit', 'md', 'html'] as const
 export type ReportFormat = (typeof REPORT_FORMATS)[number]
 
 export const REPORT_FILES: Readonly<Record<ReportFormat, string>> = {
-  json: 'report.json', junit: 'junit.xml', md: 'matrix.md', html: 'matrix.html',
+  json: 'report.json',
+  junit: 'junit.xml',
+  md: 'matrix.md',
+  html: 'matrix.html',
 }
 
 /**
  * "junit,json" or ["junit", "json"] → formats; an unknown name is a usage error. `known` is what the caller
  * can write: a merge writes the file formats, a run every reporter registered with the engine.
  */
-export function parseReportFormats<F extends string = ReportFormat>(spec: string | readonly string[], known: readonly F[] = REPORT_FORMATS as unknown as readonly F[]): F[] {
-  const names = (typeof spec === 'string' ? [spec] : spec).flatMap((s) => s.split(',')).map((s) => s.trim().toLowerCase()).filter(Boolean)
+export function parseReportFormats<F extends string = ReportFormat>(
+  spec: string | readonly string[],
+  known: readonly F[] = REPORT_FORMATS as unknown as readonly F[],
+): F[] {
+  const names = (typeof spec === 'string' ? [spec] : spec)
+    .flatMap((s) => s.split(','))
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean)
   if (names.length === 0) throw new Error(`--report needs at least one of ${known.join(', ')}`)
   const out: F[] = []
   for (const n of names) {
     const f = n === 'markdown' ? 'md' : n === 'xml' ? 'junit' : n
-    if (!(known as readonly string[]).includes(f)) throw new Error(`unknown report format "${n}" (known: ${known.join(', ')})`)
+    if (!(known as readonly string[]).includes(f))
+      throw new Error(`unknown report format "${n}" (known: ${known.join(', ')})`)
     if (!out.includes(f as F)) out.push(f as F)
   }
   return out
 }
 
 export const REPORT_WRITERS: Readonly<Record<ReportFormat, (file: string, r: ConformanceReport) => void>> = {
-  json: writeJsonReport, junit: writeJunitReport, md: writeMarkdownReport, html: writeHtmlReport,
+  json: writeJsonReport,
+  junit: writeJunitReport,
+  md: writeMarkdownReport,
+  html: writeHtmlReport,
 }
 
 /**

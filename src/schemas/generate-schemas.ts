@@ -5,15 +5,33 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { PACKAGE_ROOT } from '../package-files'
-import { createFormatter, createParser, createProgram, DEFAULT_CONFIG, SchemaGenerator, type CompletedConfig } from 'ts-json-schema-generator'
+import {
+  createFormatter,
+  createParser,
+  createProgram,
+  DEFAULT_CONFIG,
+  SchemaGenerator,
+  type CompletedConfig,
+} from 'ts-json-schema-generator'
 import ts from 'typescript'
-import { canonicalSchema, schemaCatalog, schemaFileName, toWireSchema, withoutMetadata, OUTPUTS_WITHOUT_RESPONSE_TYPE, type JsonSchema } from './schema-catalog'
+import {
+  canonicalSchema,
+  schemaCatalog,
+  schemaFileName,
+  toWireSchema,
+  withoutMetadata,
+  OUTPUTS_WITHOUT_RESPONSE_TYPE,
+  type JsonSchema,
+} from './schema-catalog'
 import type { ManifestEntry, SchemaManifest, SchemaSet } from './schema-set'
 
 const PROJECT_ROOT = PACKAGE_ROOT
 
 /** The pinned SDK's types, resolved from the package (hoisted beside it once installed). */
-export const PINNED_TYPES_ENTRY = join(dirname(createRequire(join(PROJECT_ROOT, 'noop.js')).resolve('@aws-sdk/client-connect/package.json')), 'dist-types/index.d.ts')
+export const PINNED_TYPES_ENTRY = join(
+  dirname(createRequire(join(PROJECT_ROOT, 'noop.js')).resolve('@aws-sdk/client-connect/package.json')),
+  'dist-types/index.d.ts',
+)
 
 export interface GenerateOptions {
   /** Absolute path of a client-connect `dist-types/index.d.ts`. Default: the pinned SDK. */
@@ -48,7 +66,8 @@ function declaredRequiredMembers(program: ts.Program, sdkRoot: string): Map<stri
       if (!ts.isInterfaceDeclaration(st)) continue
       const set = out.get(st.name.text) ?? new Set<string>()
       for (const m of st.members) {
-        if (ts.isPropertySignature(m) && !m.questionToken && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name))) set.add(m.name.text)
+        if (ts.isPropertySignature(m) && !m.questionToken && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)))
+          set.add(m.name.text)
       }
       out.set(st.name.text, set)
     }
@@ -82,7 +101,14 @@ export function generateSchemaSet(options: GenerateOptions = {}): SchemaSet {
   // `skipTypeCheck`: the d.ts files are published output, type-checking them only costs time.
   // No `additionalProperties: true`: it turns the SDK's enum consts into `anyOf [..., {}]`, which accepts anything.
   // (createGenerator() spelled out, to keep hold of the ts.Program for declaredRequiredMembers.)
-  const config: CompletedConfig = { ...DEFAULT_CONFIG, path: typesEntry, skipTypeCheck: true, jsDoc: 'none', expose: 'export', topRef: true }
+  const config: CompletedConfig = {
+    ...DEFAULT_CONFIG,
+    path: typesEntry,
+    skipTypeCheck: true,
+    jsDoc: 'none',
+    expose: 'export',
+    topRef: true,
+  }
   const program = createProgram(config)
   const generator = new SchemaGenerator(program, createParser(program, config), createFormatter(config), config)
   const required = declaredRequiredMembers(program, dirname(typesEntry))
@@ -92,7 +118,8 @@ export function generateSchemaSet(options: GenerateOptions = {}): SchemaSet {
     let sdk: JsonSchema
     try {
       sdk = restoreRequired(generator.createSchema(entry.sdkType) as JsonSchema, required)
-      if (entry.operation && OUTPUTS_WITHOUT_RESPONSE_TYPE.has(entry.operation) && entry.role === 'output') sdk = withoutMetadata(sdk)
+      if (entry.operation && OUTPUTS_WITHOUT_RESPONSE_TYPE.has(entry.operation) && entry.role === 'output')
+        sdk = withoutMetadata(sdk)
     } catch (e) {
       if (options.onMissingType !== 'record') throw new Error(`${entry.sdkType}: ${(e as Error).message}`, { cause: e })
       sdk = { $error: `type ${entry.sdkType} could not be generated: ${(e as Error).message.split('\n')[0]}` }
@@ -105,14 +132,26 @@ export function generateSchemaSet(options: GenerateOptions = {}): SchemaSet {
       schemas[wireFile] = canonicalSchema(toWireSchema(sdk))
     }
     entries.push({
-      key: entry.key, role: entry.role, ...(entry.operation ? { operation: entry.operation } : {}), sdkType: entry.sdkType,
-      ...(entry.note ? { note: entry.note } : {}), files: { sdk: sdkFile, ...(wireFile ? { wire: wireFile } : {}) },
+      key: entry.key,
+      role: entry.role,
+      ...(entry.operation ? { operation: entry.operation } : {}),
+      sdkType: entry.sdkType,
+      ...(entry.note ? { note: entry.note } : {}),
+      files: { sdk: sdkFile, ...(wireFile ? { wire: wireFile } : {}) },
     })
   }
   const manifest: SchemaManifest = {
-    generator: { package: 'ts-json-schema-generator', version: generatorVersion(), jsDoc: 'none', postProcessing: POST_PROCESSING },
+    generator: {
+      package: 'ts-json-schema-generator',
+      version: generatorVersion(),
+      jsDoc: 'none',
+      postProcessing: POST_PROCESSING,
+    },
     // dist-types/index.d.ts → the package root is two levels up
-    sdk: { package: '@aws-sdk/client-connect', version: packageVersion(join(dirname(typesEntry), '..', 'package.json')) },
+    sdk: {
+      package: '@aws-sdk/client-connect',
+      version: packageVersion(join(dirname(typesEntry), '..', 'package.json')),
+    },
     entries,
   }
   return { manifest, schemas }

@@ -41,11 +41,25 @@ export function outputTypeName(op: OperationName): string {
 export function schemaCatalog(): SchemaEntry[] {
   const out: SchemaEntry[] = []
   for (const op of OPERATION_NAMES) {
-    out.push({ key: `${op}.input`, role: 'input', operation: op, sdkType: `${op}Request`, file: `${op}Request`, wire: false })
+    out.push({
+      key: `${op}.input`,
+      role: 'input',
+      operation: op,
+      sdkType: `${op}Request`,
+      file: `${op}Request`,
+      wire: false,
+    })
     const sdkType = outputTypeName(op)
     out.push({
-      key: `${op}.output`, role: 'output', operation: op, sdkType, file: sdkType, wire: true,
-      ...(OUTPUTS_WITHOUT_RESPONSE_TYPE.has(op) ? { note: `the SDK has no ${op}Response; ${sdkType} without $metadata` } : {}),
+      key: `${op}.output`,
+      role: 'output',
+      operation: op,
+      sdkType,
+      file: sdkType,
+      wire: true,
+      ...(OUTPUTS_WITHOUT_RESPONSE_TYPE.has(op)
+        ? { note: `the SDK has no ${op}Response; ${sdkType} without $metadata` }
+        : {}),
     })
   }
   for (const t of EXTRA_TYPES) out.push({ key: t, role: 'type', sdkType: t, file: t, wire: true })
@@ -85,7 +99,8 @@ export function canonicalSchema<T>(schema: T): T {
     const out: JsonSchema = {}
     for (const k of Object.keys(v).sort()) {
       const child = v[k]
-      const sortable = (k === 'required' || k === 'enum') && Array.isArray(child) && child.every((x) => typeof x === 'string')
+      const sortable =
+        (k === 'required' || k === 'enum') && Array.isArray(child) && child.every((x) => typeof x === 'string')
       out[k] = sortable ? [...(child as string[])].sort() : sortKeys(child)
     }
     return out

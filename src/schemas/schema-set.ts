@@ -57,7 +57,10 @@ export function writeSchemaSet(dir: string, set: SchemaSet): string[] {
 /** Every *.json file of a directory, name → text (what the drift test compares). */
 export function readSchemaDirFiles(dir: string): Map<string, string> {
   const out = new Map<string, string>()
-  for (const f of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) out.set(f, readFileSync(join(dir, f), 'utf8'))
+  for (const f of readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .sort())
+    out.set(f, readFileSync(join(dir, f), 'utf8'))
   return out
 }
 
@@ -65,7 +68,8 @@ export function readSchemaSet(dir: string = COMMITTED_SCHEMA_DIR): SchemaSet {
   const manifest = JSON.parse(readFileSync(join(dir, MANIFEST_FILE), 'utf8')) as SchemaManifest
   const schemas: Record<string, JsonSchema> = {}
   for (const e of manifest.entries) {
-    for (const f of [e.files.sdk, e.files.wire]) if (f) schemas[f] = JSON.parse(readFileSync(join(dir, f), 'utf8')) as JsonSchema
+    for (const f of [e.files.sdk, e.files.wire])
+      if (f) schemas[f] = JSON.parse(readFileSync(join(dir, f), 'utf8')) as JsonSchema
   }
   return { manifest, schemas }
 }

@@ -15,7 +15,8 @@ import { allowAdditionalProperties, type JsonSchema } from './schema-catalog'
 import { readSchemaSet, type SchemaSet } from './schema-set'
 
 // ajv-formats is CommonJS with `exports.default`; under ESM the default import may be the module object.
-const addFormats = ((addFormatsImport as unknown as { default?: typeof addFormatsImport }).default ?? addFormatsImport) as typeof addFormatsImport
+const addFormats = ((addFormatsImport as unknown as { default?: typeof addFormatsImport }).default ??
+  addFormatsImport) as typeof addFormatsImport
 
 export interface Violation {
   /** JSONPath of the offending value, e.g. `$.View.CreatedTime`, `$.ViewsSummaryList[0].Type`. */
@@ -101,9 +102,15 @@ function toViolation(e: ErrorObject): Violation {
       return { path: childPath(path, prop), message: 'is not a member of the SDK type (additionalProperties: false)' }
     }
     case 'enum':
-      return { path, message: `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}; got ${shown(e.data)}` }
+      return {
+        path,
+        message: `must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}; got ${shown(e.data)}`,
+      }
     case 'required':
-      return { path: childPath(path, (e.params as { missingProperty: string }).missingProperty), message: 'is required' }
+      return {
+        path: childPath(path, (e.params as { missingProperty: string }).missingProperty),
+        message: 'is required',
+      }
     default:
       return { path, message: `${e.message ?? e.keyword}; got ${shown(e.data)}` }
   }
@@ -129,7 +136,11 @@ function run(v: ValidateFunction, data: unknown): ValidationResult {
  * Validates the body of a success response as sent on the wire. A string is parsed as JSON text (an empty
  * body counts as `{}`, as the SDK reads it); any other value is taken as the already parsed body.
  */
-export function validateWireOutput(op: OperationName, body: unknown, options: ValidationOptions = {}): ValidationResult {
+export function validateWireOutput(
+  op: OperationName,
+  body: unknown,
+  options: ValidationOptions = {},
+): ValidationResult {
   let data = body
   if (typeof body === 'string') {
     if (body.trim() === '') data = {}
@@ -145,7 +156,11 @@ export function validateWireOutput(op: OperationName, body: unknown, options: Va
 }
 
 /** Validates an SDK command output (`$metadata` is ignored; Dates are compared as their ISO form). */
-export function validateSdkOutput(op: OperationName, output: unknown, options: ValidationOptions = {}): ValidationResult {
+export function validateSdkOutput(
+  op: OperationName,
+  output: unknown,
+  options: ValidationOptions = {},
+): ValidationResult {
   const roundTripped = JSON.parse(JSON.stringify(output ?? {})) as Record<string, unknown>
   delete roundTripped.$metadata
   return run(validatorFor(op, 'sdk', options), roundTripped)

@@ -42,7 +42,8 @@ const MARKER = '.gate-install.json'
  */
 export function checkVersionSpec(spec: string): string {
   const s = spec.trim()
-  if (!/^[A-Za-z0-9.^~<>=|*+ -]{1,64}$/.test(s)) throw new CandidateUnavailableError(`invalid candidate version "${spec}" (expected e.g. 3.1108.0)`)
+  if (!/^[A-Za-z0-9.^~<>=|*+ -]{1,64}$/.test(s))
+    throw new CandidateUnavailableError(`invalid candidate version "${spec}" (expected e.g. 3.1108.0)`)
   return s
 }
 
@@ -50,14 +51,32 @@ function folderName(spec: string): string {
   return spec.replace(/[^A-Za-z0-9.-]/g, '_')
 }
 
-interface NpmResult { code: number; stdout: string; stderr: string }
+interface NpmResult {
+  code: number
+  stdout: string
+  stderr: string
+}
 
 function runNpm(npm: string, args: string[], cwd: string): Promise<NpmResult> {
   return new Promise((resolve) => {
-    execFile(npm, args, { cwd, timeout: 300_000, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, npm_config_update_notifier: 'false' } }, (err, stdout, stderr) => {
-      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : 1) : 0
-      resolve({ code, stdout: String(stdout), stderr: String(stderr) + (err && !stderr ? err.message : '') })
-    })
+    execFile(
+      npm,
+      args,
+      {
+        cwd,
+        timeout: 300_000,
+        maxBuffer: 16 * 1024 * 1024,
+        env: { ...process.env, npm_config_update_notifier: 'false' },
+      },
+      (err, stdout, stderr) => {
+        const code = err
+          ? typeof (err as { code?: unknown }).code === 'number'
+            ? (err as { code: number }).code
+            : 1
+          : 0
+        resolve({ code, stdout: String(stdout), stderr: String(stderr) + (err && !stderr ? err.message : '') })
+      },
+    )
   })
 }
 
@@ -66,12 +85,20 @@ export function explainNpmFailure(spec: string, stderr: string): string {
   const code = /npm (?:error|ERR!) code (\w+)/.exec(stderr)?.[1]
   const target = `${SDK_PACKAGE}@${spec}`
   switch (code) {
-    case 'ETARGET': return `cannot fetch ${target}: no such version on the registry`
-    case 'E404': return `cannot fetch ${target}: package or version not found (404)`
-    case 'ENOTCACHED': return `cannot fetch ${target}: not in the npm cache and the registry cannot be reached (offline)`
-    case 'ENOTFOUND': case 'EAI_AGAIN': case 'ECONNREFUSED': case 'ECONNRESET': case 'ETIMEDOUT':
+    case 'ETARGET':
+      return `cannot fetch ${target}: no such version on the registry`
+    case 'E404':
+      return `cannot fetch ${target}: package or version not found (404)`
+    case 'ENOTCACHED':
+      return `cannot fetch ${target}: not in the npm cache and the registry cannot be reached (offline)`
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+    case 'ECONNREFUSED':
+    case 'ECONNRESET':
+    case 'ETIMEDOUT':
       return `cannot fetch ${target}: registry unreachable (${code}) and the package is not in the npm cache`
-    case 'EBADENGINE': return `cannot install ${target}: it does not support Node ${process.version} (EBADENGINE)`
+    case 'EBADENGINE':
+      return `cannot install ${target}: it does not support Node ${process.version} (EBADENGINE)`
     default: {
       const line = stderr.split('\n').find((l) => /npm (error|ERR!)/.test(l) && !/A complete log/.test(l))
       return `cannot fetch ${target}: ${line?.replace(/^npm (error|ERR!)\s*/, '') ?? 'npm install failed'}`
@@ -101,10 +128,21 @@ export async function installCandidate(specInput: string, options: InstallOption
   // A package.json of its own stops npm from walking up to some parent project.
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'sdk-gate-candidate', private: true }) + '\n')
   const args = (preferOffline: boolean) => [
-    'install', '--prefix', dir, '--no-save', '--no-package-lock', '--ignore-scripts', '--no-audit', '--no-fund',
+    'install',
+    '--prefix',
+    dir,
+    '--no-save',
+    '--no-package-lock',
+    '--ignore-scripts',
+    '--no-audit',
+    '--no-fund',
     // npm's default (2 retries, up to 60 s apart) makes an offline failure take minutes; one quick retry is plenty
-    '--fetch-retries=1', '--fetch-retry-mintimeout=1000', '--fetch-retry-maxtimeout=2000',
-    ...(preferOffline ? ['--prefer-offline'] : []), '--loglevel=error', `${CANDIDATE_ALIAS}@npm:${SDK_PACKAGE}@${spec}`,
+    '--fetch-retries=1',
+    '--fetch-retry-mintimeout=1000',
+    '--fetch-retry-maxtimeout=2000',
+    ...(preferOffline ? ['--prefer-offline'] : []),
+    '--loglevel=error',
+    `${CANDIDATE_ALIAS}@npm:${SDK_PACKAGE}@${spec}`,
   ]
   const npm = options.npmCommand ?? 'npm'
   log(`npm ${args(true).join(' ')}`)
@@ -120,7 +158,8 @@ export async function installCandidate(specInput: string, options: InstallOption
     throw new CandidateUnavailableError(explainNpmFailure(spec, res.stderr))
   }
   const pkgPath = join(dir, 'node_modules', CANDIDATE_ALIAS, 'package.json')
-  if (!existsSync(pkgPath)) throw new CandidateUnavailableError(`cannot fetch ${SDK_PACKAGE}@${spec}: npm succeeded but ${pkgPath} is missing`)
+  if (!existsSync(pkgPath))
+    throw new CandidateUnavailableError(`cannot fetch ${SDK_PACKAGE}@${spec}: npm succeeded but ${pkgPath} is missing`)
   const version = (JSON.parse(readFileSync(pkgPath, 'utf8')) as { version: string }).version
   writeFileSync(marker, JSON.stringify({ spec, version }) + '\n')
   return { spec, version, dir, reused: false }
@@ -131,6 +170,8 @@ export function loadCandidate(installed: InstalledCandidate, label = 'candidate'
   try {
     return loadSdkFrom(installed.dir, CANDIDATE_ALIAS, label)
   } catch (e) {
-    throw new CandidateUnavailableError(`cannot load ${SDK_PACKAGE}@${installed.version} from ${installed.dir}: ${(e as Error).message.split('\n')[0]}`)
+    throw new CandidateUnavailableError(
+      `cannot load ${SDK_PACKAGE}@${installed.version} from ${installed.dir}: ${(e as Error).message.split('\n')[0]}`,
+    )
   }
 }

@@ -10,7 +10,12 @@ import type { CannedResponse } from './corpus'
  * change in it means the body changed.
  */
 export const VOLATILE_HEADERS: ReadonlySet<string> = new Set([
-  'authorization', 'x-amz-date', 'amz-sdk-invocation-id', 'amz-sdk-request', 'user-agent', 'x-amz-user-agent',
+  'authorization',
+  'x-amz-date',
+  'amz-sdk-invocation-id',
+  'amz-sdk-request',
+  'user-agent',
+  'x-amz-user-agent',
 ])
 
 export interface CapturedRequest {
@@ -51,9 +56,11 @@ function sortedRecord<T>(entries: Iterable<[string, T]>): Record<string, T> {
 
 export function captureRequest(req: HttpRequest): CapturedRequest {
   const headers: Array<[string, string]> = []
-  for (const [k, v] of Object.entries(req.headers ?? {})) if (!VOLATILE_HEADERS.has(k.toLowerCase())) headers.push([k.toLowerCase(), String(v)])
+  for (const [k, v] of Object.entries(req.headers ?? {}))
+    if (!VOLATILE_HEADERS.has(k.toLowerCase())) headers.push([k.toLowerCase(), String(v)])
   const query: Array<[string, string | readonly string[] | null]> = []
-  for (const [k, v] of Object.entries(req.query ?? {})) query.push([k, v === undefined ? null : Array.isArray(v) ? [...v] : (v as string | null)])
+  for (const [k, v] of Object.entries(req.query ?? {}))
+    query.push([k, v === undefined ? null : Array.isArray(v) ? [...v] : (v as string | null)])
   const text = bodyText(req.body)
   let body: unknown = null
   if (text !== '') {
@@ -64,14 +71,25 @@ export function captureRequest(req: HttpRequest): CapturedRequest {
     }
   }
   return {
-    method: req.method, protocol: req.protocol, hostname: req.hostname, port: req.port ?? null, path: req.path,
-    query: sortedRecord(query), headers: sortedRecord(headers), body, bodyText: text,
+    method: req.method,
+    protocol: req.protocol,
+    hostname: req.hostname,
+    port: req.port ?? null,
+    path: req.path,
+    query: sortedRecord(query),
+    headers: sortedRecord(headers),
+    body,
+    bodyText: text,
   }
 }
 
 export function toHttpResponse(canned: CannedResponse): HttpResponse {
   // A Uint8Array body is taken as-is by the SDK's collectBody; no stream needed.
-  return new HttpResponse({ statusCode: canned.status, headers: { ...canned.headers }, body: encoder.encode(canned.body) })
+  return new HttpResponse({
+    statusCode: canned.status,
+    headers: { ...canned.headers },
+    body: encoder.encode(canned.body),
+  })
 }
 
 export class CapturingHandler implements HttpHandler {

@@ -52,8 +52,18 @@ function decodedPath(path: string): string[] {
 /** What the service sees of a request once it parsed it: body as JSON, path decoded, body-derived headers out. */
 function requestMeaning(r: CapturedRequest): unknown {
   const headers: Record<string, string> = {}
-  for (const [k, v] of Object.entries(r.headers)) if (!(BODY_DERIVED_HEADERS as readonly string[]).includes(k)) headers[k] = v.trim()
-  return { method: r.method, protocol: r.protocol, hostname: r.hostname, port: r.port, path: decodedPath(r.path), query: r.query, headers, body: r.body }
+  for (const [k, v] of Object.entries(r.headers))
+    if (!(BODY_DERIVED_HEADERS as readonly string[]).includes(k)) headers[k] = v.trim()
+  return {
+    method: r.method,
+    protocol: r.protocol,
+    hostname: r.hostname,
+    port: r.port,
+    path: decodedPath(r.path),
+    query: r.query,
+    headers,
+    body: r.body,
+  }
 }
 
 function describeChange(c: LeafChange, what: string): string {
@@ -63,12 +73,16 @@ function describeChange(c: LeafChange, what: string): string {
 /** The signed payload hash does not match the bytes sent (the service would reject the signature). */
 function hashMismatch(r: CapturedRequest): boolean {
   const h = r.headers['x-amz-content-sha256']
-  return h !== undefined && /^[0-9a-f]{64}$/.test(h) && h !== createHash('sha256').update(r.bodyText, 'utf8').digest('hex')
+  return (
+    h !== undefined && /^[0-9a-f]{64}$/.test(h) && h !== createHash('sha256').update(r.bodyText, 'utf8').digest('hex')
+  )
 }
 
 export function judgeRequests(pinned: readonly CapturedRequest[], candidate: readonly CapturedRequest[]): Judgement {
-  if (pinned.length > 0 && candidate.length === 0) return { severity: 'breaking', reasons: ['the candidate sent no request'] }
-  if (pinned.length !== candidate.length) return { severity: 'breaking', reasons: [`${pinned.length} request(s) → ${candidate.length} (attempts differ)`] }
+  if (pinned.length > 0 && candidate.length === 0)
+    return { severity: 'breaking', reasons: ['the candidate sent no request'] }
+  if (pinned.length !== candidate.length)
+    return { severity: 'breaking', reasons: [`${pinned.length} request(s) → ${candidate.length} (attempts differ)`] }
   const js: Judgement[] = []
   pinned.forEach((p, i) => {
     const c = candidate[i]!
@@ -78,20 +92,28 @@ export function judgeRequests(pinned: readonly CapturedRequest[], candidate: rea
       return
     }
     if (hashMismatch(c) && !hashMismatch(p)) {
-      js.push({ severity: 'breaking', reasons: [`request $[${i}] x-amz-content-sha256 is not the hash of the body sent`] })
+      js.push({
+        severity: 'breaking',
+        reasons: [`request $[${i}] x-amz-content-sha256 is not the hash of the body sent`],
+      })
       return
     }
     const bytesMoved = p.bodyText !== c.bodyText
     const derived = BODY_DERIVED_HEADERS.filter((h) => p.headers[h] !== c.headers[h])
     if (derived.length && !bytesMoved) {
       // a body hash or length that changed although the bytes did not is not explained by the body
-      js.push({ severity: 'breaking', reasons: derived.map((h) => `request $[${i}] ${h} changed with identical body bytes`) })
+      js.push({
+        severity: 'breaking',
+        reasons: derived.map((h) => `request $[${i}] ${h} changed with identical body bytes`),
+      })
       return
     }
     if (bytesMoved) {
       js.push({
         severity: 'cosmetic',
-        reasons: [`request body bytes differ but parse to the same JSON (member order or spelling)${derived.length ? `; ${derived.join(', ')} derived from the bytes` : ''}`],
+        reasons: [
+          `request body bytes differ but parse to the same JSON (member order or spelling)${derived.length ? `; ${derived.join(', ')} derived from the bytes` : ''}`,
+        ],
       })
     }
   })
@@ -104,10 +126,14 @@ function onlyAdditions(changes: readonly LeafChange[]): boolean {
 }
 
 export function judgeOutcomes(pinned: Outcome, candidate: Outcome): Judgement {
-  if (!candidate.ok && candidate.error.class === 'missing-command') return { severity: 'breaking', reasons: [`operation removed: ${candidate.error.message}`] }
+  if (!candidate.ok && candidate.error.class === 'missing-command')
+    return { severity: 'breaking', reasons: [`operation removed: ${candidate.error.message}`] }
   if (pinned.ok !== candidate.ok) {
     const side = (o: Outcome) => (o.ok ? 'succeeds' : `throws ${o.error.class}`)
-    return { severity: 'breaking', reasons: [`the call ${side(pinned)} on pinned but ${side(candidate)} on the candidate`] }
+    return {
+      severity: 'breaking',
+      reasons: [`the call ${side(pinned)} on pinned but ${side(candidate)} on the candidate`],
+    }
   }
   // Members the candidate parses that the pinned SDK dropped: a new output or error member.
   const changes = leafChanges(pinned, candidate)
@@ -122,7 +148,10 @@ const SET_KEYWORDS = new Set(['enum', 'required'])
 const DOC_KEYWORDS = new Set(['description', '$comment', 'title', 'examples'])
 
 function lastKeyword(path: string): string | undefined {
-  return /(?:\.([A-Za-z_$][\w$]*)|\["([^"]+)"\])$/.exec(path)?.slice(1).find((x) => x !== undefined)
+  return /(?:\.([A-Za-z_$][\w$]*)|\["([^"]+)"\])$/
+    .exec(path)
+    ?.slice(1)
+    .find((x) => x !== undefined)
 }
 
 function parentKeyword(path: string): string | undefined {
@@ -133,16 +162,20 @@ function parentKeyword(path: string): string | undefined {
 function setsSorted(v: unknown, key?: string): unknown {
   if (Array.isArray(v)) {
     const items = v.map((x) => setsSorted(x))
-    return key && SET_KEYWORDS.has(key) ? Object.fromEntries(items.map((x) => [typeof x === 'object' ? JSON.stringify(x) : String(x), true])) : items
+    return key && SET_KEYWORDS.has(key)
+      ? Object.fromEntries(items.map((x) => [typeof x === 'object' ? JSON.stringify(x) : String(x), true]))
+      : items
   }
-  if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, setsSorted(x, k)]))
+  if (typeof v === 'object' && v !== null)
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, setsSorted(x, k)]))
   return v
 }
 
 /** The generator's `$error` (a type it could not find) in a schema entry or one of its variants. */
 function generationError(entry: unknown): unknown {
   return [entry, ...Object.values(entry as Record<string, unknown>)]
-    .map((v) => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>).$error : undefined)).find((e) => e !== undefined)
+    .map((v) => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>).$error : undefined))
+    .find((e) => e !== undefined)
 }
 
 /** One schema entry (`{ sdkType, sdk, wire }`) of the pinned and the candidate set, `undefined` where absent. */
@@ -151,7 +184,8 @@ export function judgeSchema(key: string, pinned: unknown, candidate: unknown): J
   if (pinned === undefined) return { severity: 'additive', reasons: [`${key} added`] }
   const lost = generationError(candidate)
   // The candidate's types no longer have it: nothing else about the entry matters.
-  if (lost !== undefined && JSON.stringify(lost) !== JSON.stringify(generationError(pinned))) return { severity: 'breaking', reasons: [`${key}: ${String(lost)}`] }
+  if (lost !== undefined && JSON.stringify(lost) !== JSON.stringify(generationError(pinned)))
+    return { severity: 'breaking', reasons: [`${key}: ${String(lost)}`] }
   const input = /\.input$/.test(key)
   const output = /\.output$/.test(key)
   const js: Judgement[] = leafChanges(setsSorted(pinned), setsSorted(candidate)).map((c): Judgement => {
@@ -160,14 +194,22 @@ export function judgeSchema(key: string, pinned: unknown, candidate: unknown): J
     const line = `${key} ${c.path}: ${c.text}`
     if (c.path === '$.note') return { severity: 'cosmetic', reasons: [line] }
     if (kw && DOC_KEYWORDS.has(kw) && parent !== 'properties') return { severity: 'cosmetic', reasons: [line] }
-    if (parent === 'enum') return c.kind === 'added' ? { severity: 'additive', reasons: [`${key}: new enum value ${kw}`] } : { severity: 'breaking', reasons: [line] }
+    if (parent === 'enum')
+      return c.kind === 'added'
+        ? { severity: 'additive', reasons: [`${key}: new enum value ${kw}`] }
+        : { severity: 'breaking', reasons: [line] }
     if (parent === 'required') {
       // An input member that became optional, or an output member now always present, asks nothing new of a caller.
       const harmless = (c.kind === 'removed' && input) || (c.kind === 'added' && output)
-      return { severity: harmless ? 'additive' : 'breaking', reasons: [`${key}: ${kw} ${c.kind === 'added' ? 'now required' : 'no longer required'}`] }
+      return {
+        severity: harmless ? 'additive' : 'breaking',
+        reasons: [`${key}: ${kw} ${c.kind === 'added' ? 'now required' : 'no longer required'}`],
+      }
     }
     if ((parent === 'properties' || parent === 'definitions') && c.kind !== 'changed') {
-      return c.kind === 'added' ? { severity: 'additive', reasons: [`${key}: ${parent === 'properties' ? 'member' : 'type'} ${kw} added`] } : { severity: 'breaking', reasons: [`${key}: ${parent === 'properties' ? 'member' : 'type'} ${kw} removed`] }
+      return c.kind === 'added'
+        ? { severity: 'additive', reasons: [`${key}: ${parent === 'properties' ? 'member' : 'type'} ${kw} added`] }
+        : { severity: 'breaking', reasons: [`${key}: ${parent === 'properties' ? 'member' : 'type'} ${kw} removed`] }
     }
     return { severity: 'breaking', reasons: [line] }
   })

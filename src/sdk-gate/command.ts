@@ -38,7 +38,12 @@ export async function sdkGateCommand(o: SdkGateCommandOptions): Promise<number> 
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
   let candidate
   try {
-    const installed = await installCandidate(o.candidate, { fresh: o.fresh, root: o.installRoot, npmCommand: o.npmCommand, log: err })
+    const installed = await installCandidate(o.candidate, {
+      fresh: o.fresh,
+      root: o.installRoot,
+      npmCommand: o.npmCommand,
+      log: err,
+    })
     candidate = loadCandidate(installed)
   } catch (e) {
     if (e instanceof CandidateUnavailableError) {
@@ -47,8 +52,17 @@ export async function sdkGateCommand(o: SdkGateCommandOptions): Promise<number> 
     }
     throw e
   }
-  const report = await runSdkGate({ pinned: loadPinnedSdk(), candidate, seed: o.seed, compareSchemas: o.schemas !== false, log: err })
-  const blocks = gateBlocks(report.differences.map((d) => d.severity), { blockAdditive: o.blockAdditive })
+  const report = await runSdkGate({
+    pinned: loadPinnedSdk(),
+    candidate,
+    seed: o.seed,
+    compareSchemas: o.schemas !== false,
+    log: err,
+  })
+  const blocks = gateBlocks(
+    report.differences.map((d) => d.severity),
+    { blockAdditive: o.blockAdditive },
+  )
   out(formatConsole(report, { blockAdditive: o.blockAdditive }))
   const paths = writeGateReport(report, resolve(o.out ?? DEFAULT_GATE_OUT), { blockAdditive: o.blockAdditive })
   out(`\nreport: ${paths.markdown}\n        ${paths.json}`)

@@ -6,7 +6,13 @@
 // The seed only varies the strings (names, descriptions, tags): characters that need JSON escaping, path
 // label and query encoding. The same seed gives byte-identical cases.
 import { OPERATION_NAMES, OPERATIONS, SHAPES, type ErrorName, type OperationName, type ShapeSpec } from '../spec'
-import { AWS_MANAGED_VIEW_NAMES, DEFAULT_INSTANCE_ID, ViewsModel, awsManagedViewArn, deterministicOptions } from '../model'
+import {
+  AWS_MANAGED_VIEW_NAMES,
+  DEFAULT_INSTANCE_ID,
+  ViewsModel,
+  awsManagedViewArn,
+  deterministicOptions,
+} from '../model'
 import { seededRandom } from '../stub/faults' // the same mulberry32 the stub's faults draw from
 
 export const DEFAULT_GATE_SEED = 20260101
@@ -37,7 +43,6 @@ export interface ScenarioStep {
   readonly output: Record<string, unknown>
 }
 
-
 function seededStrings(seed: number) {
   const rnd = seededRandom(seed)
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]
@@ -67,8 +72,14 @@ function seededStrings(seed: number) {
   }
 }
 
-const TEMPLATE_1 = JSON.stringify({ Head: { Title: 'Gate' }, Body: [{ _id: 'a1', Type: 'Form', Props: { Heading: '$.Heading' }, Content: [] }] })
-const TEMPLATE_2 = JSON.stringify({ Head: { Title: 'Gate v2' }, Body: [{ _id: 'a1', Type: 'Detail', Props: {}, Content: [] }] })
+const TEMPLATE_1 = JSON.stringify({
+  Head: { Title: 'Gate' },
+  Body: [{ _id: 'a1', Type: 'Form', Props: { Heading: '$.Heading' }, Content: [] }],
+})
+const TEMPLATE_2 = JSON.stringify({
+  Head: { Title: 'Gate v2' },
+  Body: [{ _id: 'a1', Type: 'Detail', Props: {}, Content: [] }],
+})
 
 /**
  * Runs the success scenario on a fresh deterministic model: each step's output is the body the gate's
@@ -86,17 +97,51 @@ export function successScenario(seed = DEFAULT_GATE_SEED): ScenarioStep[] {
   const InstanceId = DEFAULT_INSTANCE_ID
   const view = (o: Record<string, unknown>) => o.View as { Id: string; Arn: string; ViewContentSha256: string }
 
-  const v1 = view(run('published', 'CreateView', {
-    InstanceId, ClientToken: s.clientToken, Status: 'PUBLISHED', Name: s.name1, Description: s.description,
-    Content: { Template: TEMPLATE_1, Actions: [s.action, 'Cancel'] }, Tags: { [s.tagKey1]: s.tagValue1, [s.tagKey2]: s.tagValue2 },
-  }))
-  const v2 = view(run('saved', 'CreateView', { InstanceId, Status: 'SAVED', Name: s.name2, Content: { Template: '{}', Actions: [] } }))
+  const v1 = view(
+    run('published', 'CreateView', {
+      InstanceId,
+      ClientToken: s.clientToken,
+      Status: 'PUBLISHED',
+      Name: s.name1,
+      Description: s.description,
+      Content: { Template: TEMPLATE_1, Actions: [s.action, 'Cancel'] },
+      Tags: { [s.tagKey1]: s.tagValue1, [s.tagKey2]: s.tagValue2 },
+    }),
+  )
+  const v2 = view(
+    run('saved', 'CreateView', {
+      InstanceId,
+      Status: 'SAVED',
+      Name: s.name2,
+      Content: { Template: '{}', Actions: [] },
+    }),
+  )
   run('unqualified', 'DescribeView', { InstanceId, ViewId: v1.Id })
   run('saved-qualifier', 'DescribeView', { InstanceId, ViewId: `${v1.Id}:$SAVED` })
-  run('aws-managed-arn', 'DescribeView', { InstanceId, ViewId: awsManagedViewArn({ partition: 'aws', region: 'us-east-1', name: AWS_MANAGED_VIEW_NAMES[0] }) })
-  const updated = view(run('published', 'UpdateViewContent', { InstanceId, ViewId: v1.Id, Status: 'PUBLISHED', Content: { Template: TEMPLATE_2, Actions: [s.action] } }))
-  run('name-and-description', 'UpdateViewMetadata', { InstanceId, ViewId: v1.Id, Name: s.name3, Description: s.description2 })
-  run('with-checksum', 'CreateViewVersion', { InstanceId, ViewId: v1.Id, VersionDescription: s.versionDescription, ViewContentSha256: updated.ViewContentSha256 })
+  run('aws-managed-arn', 'DescribeView', {
+    InstanceId,
+    ViewId: awsManagedViewArn({ partition: 'aws', region: 'us-east-1', name: AWS_MANAGED_VIEW_NAMES[0] }),
+  })
+  const updated = view(
+    run('published', 'UpdateViewContent', {
+      InstanceId,
+      ViewId: v1.Id,
+      Status: 'PUBLISHED',
+      Content: { Template: TEMPLATE_2, Actions: [s.action] },
+    }),
+  )
+  run('name-and-description', 'UpdateViewMetadata', {
+    InstanceId,
+    ViewId: v1.Id,
+    Name: s.name3,
+    Description: s.description2,
+  })
+  run('with-checksum', 'CreateViewVersion', {
+    InstanceId,
+    ViewId: v1.Id,
+    VersionDescription: s.versionDescription,
+    ViewContentSha256: updated.ViewContentSha256,
+  })
   run('by-arn-no-change', 'CreateViewVersion', { InstanceId, ViewId: v1.Arn })
   run('version-qualifier', 'DescribeView', { InstanceId, ViewId: `${v1.Id}:1` })
   const page1 = run('first-page', 'ListViews', { InstanceId, Type: 'CUSTOMER_MANAGED', MaxResults: 1 })
@@ -104,8 +149,14 @@ export function successScenario(seed = DEFAULT_GATE_SEED): ScenarioStep[] {
   run('all', 'ListViews', { InstanceId })
   run('max-results', 'ListViewVersions', { InstanceId, ViewId: v1.Id, MaxResults: 10 })
   run('criteria-and-filter', 'SearchViews', {
-    InstanceId, MaxResults: 5,
-    SearchCriteria: { AndConditions: [{ ViewTypeCondition: 'CUSTOMER_MANAGED' }, { StringCondition: { FieldName: 'name', Value: s.name3.slice(0, 4), ComparisonType: 'STARTS_WITH' } }] },
+    InstanceId,
+    MaxResults: 5,
+    SearchCriteria: {
+      AndConditions: [
+        { ViewTypeCondition: 'CUSTOMER_MANAGED' },
+        { StringCondition: { FieldName: 'name', Value: s.name3.slice(0, 4), ComparisonType: 'STARTS_WITH' } },
+      ],
+    },
     SearchFilter: { AttributeFilter: { TagCondition: { TagKey: s.tagKey2, TagValue: s.tagValue2 } } },
   })
   run('add', 'TagResource', { resourceArn: v1.Arn, tags: { [s.tagKey3]: s.tagValue3 } })
@@ -127,12 +178,23 @@ function sampleValue(shapeName: string, member: string): unknown {
   const shape: ShapeSpec | undefined = SHAPES[shapeName]
   if (!shape) return `${member}-value`
   switch (shape.type) {
-    case 'string': return shape.enum ? shape.enum[0] : member === 'ResourceId' ? 'arn:aws:connect:us-east-1:123456789012:instance/x/view/y' : `${member}-value`
-    case 'integer': case 'long': return 1
-    case 'boolean': return true
-    case 'timestamp': return 1767225600
-    case 'list': return [sampleValue(shape.member, member)]
-    case 'map': return { key: sampleValue(shape.value, member) }
+    case 'string':
+      return shape.enum
+        ? shape.enum[0]
+        : member === 'ResourceId'
+          ? 'arn:aws:connect:us-east-1:123456789012:instance/x/view/y'
+          : `${member}-value`
+    case 'integer':
+    case 'long':
+      return 1
+    case 'boolean':
+      return true
+    case 'timestamp':
+      return 1767225600
+    case 'list':
+      return [sampleValue(shape.member, member)]
+    case 'map':
+      return { key: sampleValue(shape.value, member) }
     case 'structure': {
       const entries = Object.entries(shape.members)
       const chosen = shape.union ? entries.slice(0, 1) : entries
@@ -146,35 +208,128 @@ function errorResponse(op: OperationName, error: ErrorName, rid: string): Canned
   if (shape?.type !== 'structure' || !shape.error) throw new Error(`${error} is not an error shape`)
   const body: Record<string, unknown> = {}
   for (const [member, spec] of Object.entries(shape.members)) {
-    body[spec.locationName] = member === 'Message' ? `${op} answered ${error} (canned)` : sampleValue(spec.shape, member)
+    body[spec.locationName] =
+      member === 'Message' ? `${op} answered ${error} (canned)` : sampleValue(spec.shape, member)
   }
-  return { status: shape.error.httpStatus, headers: { ...JSON_HEADERS, 'x-amzn-errortype': error, 'x-amzn-requestid': rid }, body: JSON.stringify(body) }
+  return {
+    status: shape.error.httpStatus,
+    headers: { ...JSON_HEADERS, 'x-amzn-errortype': error, 'x-amzn-requestid': rid },
+    body: JSON.stringify(body),
+  }
 }
 
 /** Protocol edge cases, all on DescribeView/DeleteView (the cheapest inputs). */
-function protocolCases(describeInput: Record<string, unknown>, deleteInput: Record<string, unknown>, describeBody: Record<string, unknown>, rid: () => string) {
+function protocolCases(
+  describeInput: Record<string, unknown>,
+  deleteInput: Record<string, unknown>,
+  describeBody: Record<string, unknown>,
+  rid: () => string,
+) {
   const view = describeBody.View as Record<string, unknown>
   const cases: Array<Omit<GateCase, 'kind'>> = [
-    { id: 'protocol/error-type-in-body-with-namespace', op: 'DescribeView', input: describeInput,
-      response: { status: 404, headers: { ...JSON_HEADERS, 'x-amzn-requestid': rid() }, body: JSON.stringify({ __type: 'com.amazonaws.connect#ResourceNotFoundException', Message: 'not here' }) } },
-    { id: 'protocol/error-type-header-with-suffix-lowercase-message', op: 'DescribeView', input: describeInput,
-      response: { status: 400, headers: { ...JSON_HEADERS, 'x-amzn-errortype': 'InvalidRequestException:http://internal.amazon.com/coral/com.amazonaws.connect/', 'x-amzn-requestid': rid() }, body: JSON.stringify({ message: 'lower-case message key' }) } },
-    { id: 'protocol/undeclared-error-type', op: 'DescribeView', input: describeInput,
-      response: { status: 418, headers: { ...JSON_HEADERS, 'x-amzn-errortype': 'TeapotException', 'x-amzn-requestid': rid() }, body: JSON.stringify({ Message: 'short and stout' }) } },
-    { id: 'protocol/error-without-type', op: 'DescribeView', input: describeInput,
-      response: { status: 409, headers: { ...JSON_HEADERS, 'x-amzn-requestid': rid() }, body: JSON.stringify({ Message: 'no type anywhere' }) } },
-    { id: 'protocol/error-header-only-empty-body', op: 'DescribeView', input: describeInput,
-      response: { status: 409, headers: { 'x-amzn-errortype': 'ResourceInUseException', 'x-amzn-requestid': rid() }, body: '' } },
-    { id: 'protocol/lenient-timestamps-and-unknown-member', op: 'DescribeView', input: describeInput,
-      response: { status: 200, headers: { ...JSON_HEADERS, 'x-amzn-requestid': rid() }, body: JSON.stringify({ View: { ...view, CreatedTime: 1767225600.25, LastModifiedTime: '1767225601', NotInTheModel: { x: 1 } }, AlsoUnknown: true }) } },
-    { id: 'protocol/iso-timestamp', op: 'DescribeView', input: describeInput,
-      response: { status: 200, headers: { ...JSON_HEADERS, 'x-amzn-requestid': rid() }, body: JSON.stringify({ View: { ...view, CreatedTime: '2026-01-01T00:00:00Z' } }) } },
-    { id: 'protocol/unknown-enum-value', op: 'DescribeView', input: describeInput,
-      response: { status: 200, headers: { ...JSON_HEADERS, 'x-amzn-requestid': rid() }, body: JSON.stringify({ View: { ...view, Status: 'DRAFT' } }) } },
-    { id: 'protocol/html-502', op: 'DescribeView', input: describeInput,
-      response: { status: 502, headers: { 'content-type': 'text/html', 'x-amzn-requestid': rid() }, body: '<html><body>Bad Gateway</body></html>' } },
-    { id: 'protocol/empty-success-body', op: 'DeleteView', input: deleteInput,
-      response: { status: 200, headers: { 'x-amzn-requestid': rid() }, body: '' } },
+    {
+      id: 'protocol/error-type-in-body-with-namespace',
+      op: 'DescribeView',
+      input: describeInput,
+      response: {
+        status: 404,
+        headers: { ...JSON_HEADERS, 'x-amzn-requestid': rid() },
+        body: JSON.stringify({ __type: 'com.amazonaws.connect#ResourceNotFoundException', Message: 'not here' }),
+      },
+    },
+    {
+      id: 'protocol/error-type-header-with-suffix-lowercase-message',
+      op: 'DescribeView',
+      input: describeInput,
+      response: {
+        status: 400,
+        headers: {
+          ...JSON_HEADERS,
+          'x-amzn-errortype': 'InvalidRequestException:http://internal.amazon.com/coral/com.amazonaws.connect/',
+          'x-amzn-requestid': rid(),
+        },
+        body: JSON.stringify({ message: 'lower-case message key' }),
+      },
+    },
+    {
+      id: 'protocol/undeclared-error-type',
+      op: 'DescribeView',
+      input: describeInput,
+      response: {
+        status: 418,
+        headers: { ...JSON_HEADERS, 'x-amzn-errortype': 'TeapotException', 'x-amzn-requestid': rid() },
+        body: JSON.stringify({ Message: 'short and stout' }),
+      },
+    },
+    {
+      id: 'protocol/error-without-type',
+      op: 'DescribeView',
+      input: describeInput,
+      response: {
+        status: 409,
+        headers: { ...JSON_HEADERS, 'x-amzn-requestid': rid() },
+        body: JSON.stringify({ Message: 'no type anywhere' }),
+      },
+    },
+    {
+      id: 'protocol/error-header-only-empty-body',
+      op: 'DescribeView',
+      input: describeInput,
+      response: {
+        status: 409,
+        headers: { 'x-amzn-errortype': 'ResourceInUseException', 'x-amzn-requestid': rid() },
+        body: '',
+      },
+    },
+    {
+      id: 'protocol/lenient-timestamps-and-unknown-member',
+      op: 'DescribeView',
+      input: describeInput,
+      response: {
+        status: 200,
+        headers: { ...JSON_HEADERS, 'x-amzn-requestid': rid() },
+        body: JSON.stringify({
+          View: { ...view, CreatedTime: 1767225600.25, LastModifiedTime: '1767225601', NotInTheModel: { x: 1 } },
+          AlsoUnknown: true,
+        }),
+      },
+    },
+    {
+      id: 'protocol/iso-timestamp',
+      op: 'DescribeView',
+      input: describeInput,
+      response: {
+        status: 200,
+        headers: { ...JSON_HEADERS, 'x-amzn-requestid': rid() },
+        body: JSON.stringify({ View: { ...view, CreatedTime: '2026-01-01T00:00:00Z' } }),
+      },
+    },
+    {
+      id: 'protocol/unknown-enum-value',
+      op: 'DescribeView',
+      input: describeInput,
+      response: {
+        status: 200,
+        headers: { ...JSON_HEADERS, 'x-amzn-requestid': rid() },
+        body: JSON.stringify({ View: { ...view, Status: 'DRAFT' } }),
+      },
+    },
+    {
+      id: 'protocol/html-502',
+      op: 'DescribeView',
+      input: describeInput,
+      response: {
+        status: 502,
+        headers: { 'content-type': 'text/html', 'x-amzn-requestid': rid() },
+        body: '<html><body>Bad Gateway</body></html>',
+      },
+    },
+    {
+      id: 'protocol/empty-success-body',
+      op: 'DeleteView',
+      input: deleteInput,
+      response: { status: 200, headers: { 'x-amzn-requestid': rid() }, body: '' },
+    },
   ]
   return cases.map((c): GateCase => ({ ...c, kind: 'protocol' }))
 }
@@ -184,7 +339,10 @@ export function buildCorpus(seed = DEFAULT_GATE_SEED): GateCase[] {
   const rid = () => requestId(++n)
   const steps = successScenario(seed)
   const cases: GateCase[] = steps.map((st, i) => ({
-    id: `success/${String(i + 1).padStart(2, '0')}-${st.op}-${st.label}`, op: st.op, kind: 'success', input: st.input,
+    id: `success/${String(i + 1).padStart(2, '0')}-${st.op}-${st.label}`,
+    op: st.op,
+    kind: 'success',
+    input: st.input,
     response: { status: 200, headers: { ...JSON_HEADERS, 'x-amzn-requestid': rid() }, body: JSON.stringify(st.output) },
   }))
   const firstStep = (op: OperationName) => {
@@ -198,6 +356,13 @@ export function buildCorpus(seed = DEFAULT_GATE_SEED): GateCase[] {
       cases.push({ id: `error/${op}/${error}`, op, kind: 'error', input, response: errorResponse(op, error, rid()) })
     }
   }
-  cases.push(...protocolCases(firstStep('DescribeView').input, firstStep('DeleteView').input, firstStep('DescribeView').output, rid))
+  cases.push(
+    ...protocolCases(
+      firstStep('DescribeView').input,
+      firstStep('DeleteView').input,
+      firstStep('DescribeView').output,
+      rid,
+    ),
+  )
   return cases
 }

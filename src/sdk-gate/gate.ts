@@ -31,7 +31,12 @@ export interface GateReport {
   readonly pinned: SideSummary
   readonly candidate: SideSummary
   readonly seed: number
-  readonly cases: { readonly total: number; readonly success: number; readonly error: number; readonly protocol: number }
+  readonly cases: {
+    readonly total: number
+    readonly success: number
+    readonly error: number
+    readonly protocol: number
+  }
   /** 'compared', or why schemas were skipped (a side without types or schemas). */
   readonly schemas: 'compared' | string
   readonly identical: boolean
@@ -56,7 +61,12 @@ async function schemasOf(side: SdkUnderTest, log: (l: string) => void): Promise<
 }
 
 function summary(s: SdkUnderTest): SideSummary {
-  return { label: s.label, version: s.version, ...(s.enginesNode ? { enginesNode: s.enginesNode } : {}), ...(s.runtime ? { runtime: s.runtime } : {}) }
+  return {
+    label: s.label,
+    version: s.version,
+    ...(s.enginesNode ? { enginesNode: s.enginesNode } : {}),
+    ...(s.runtime ? { runtime: s.runtime } : {}),
+  }
 }
 
 export async function runSdkGate(options: GateOptions): Promise<GateReport> {
@@ -94,9 +104,16 @@ export async function runSdkGate(options: GateOptions): Promise<GateReport> {
   const kinds = { success: 0, error: 0, protocol: 0 }
   for (const c of corpus) kinds[c.kind]++
   return {
-    pinned: summary(options.pinned), candidate: summary(options.candidate), seed,
-    cases: { total: corpus.length, ...kinds }, schemas, identical: differences.length === 0, breaking: severities.breaking > 0,
-    counts, severities, differences,
+    pinned: summary(options.pinned),
+    candidate: summary(options.candidate),
+    seed,
+    cases: { total: corpus.length, ...kinds },
+    schemas,
+    identical: differences.length === 0,
+    breaking: severities.breaking > 0,
+    counts,
+    severities,
+    differences,
     records: { pinned: pinnedRecords, candidate: candidateRecords },
   }
 }

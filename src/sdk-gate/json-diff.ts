@@ -38,18 +38,26 @@ export interface LeafChange {
 
 /** Where a and b differ: leaves, or whole subtrees present on one side only. */
 export function leafChanges(a: unknown, b: unknown, path = '$', out: LeafChange[] = []): LeafChange[] {
-  const bothObjects = typeof a === 'object' && a !== null && typeof b === 'object' && b !== null && Array.isArray(a) === Array.isArray(b)
+  const bothObjects =
+    typeof a === 'object' && a !== null && typeof b === 'object' && b !== null && Array.isArray(a) === Array.isArray(b)
   if (bothObjects) {
     if (Array.isArray(a) && Array.isArray(b)) {
       for (let i = 0; i < Math.max(a.length, b.length); i++) leafChanges(a[i], b[i], `${path}[${i}]`, out)
     } else {
       const ra = a as Record<string, unknown>
       const rb = b as Record<string, unknown>
-      for (const k of [...new Set([...Object.keys(ra), ...Object.keys(rb)])].sort()) leafChanges(ra[k], rb[k], key(path, k), out)
+      for (const k of [...new Set([...Object.keys(ra), ...Object.keys(rb)])].sort())
+        leafChanges(ra[k], rb[k], key(path, k), out)
     }
   } else if (JSON.stringify(a) !== JSON.stringify(b)) {
     const kind = a === undefined ? 'added' : b === undefined ? 'removed' : 'changed'
-    out.push({ path, kind, ...(a !== undefined ? { before: a } : {}), ...(b !== undefined ? { after: b } : {}), text: `${brief(a)} → ${brief(b)}` })
+    out.push({
+      path,
+      kind,
+      ...(a !== undefined ? { before: a } : {}),
+      ...(b !== undefined ? { after: b } : {}),
+      text: `${brief(a)} → ${brief(b)}`,
+    })
   }
   return out
 }

@@ -38,7 +38,17 @@ const SEVERITY_TITLE: Record<Severity, string> = {
 }
 
 export function groupDifferences(diffs: readonly Difference[]): DifferenceGroup[] {
-  const groups = new Map<string, { severity: Severity; kind: DifferenceKind; changes: readonly string[]; reasons: readonly string[]; ids: string[]; patch: string }>()
+  const groups = new Map<
+    string,
+    {
+      severity: Severity
+      kind: DifferenceKind
+      changes: readonly string[]
+      reasons: readonly string[]
+      ids: string[]
+      patch: string
+    }
+  >()
   for (const d of diffs) {
     // schema changes are per type and rarely identical; requests/outcomes group by their reasons (the bytes
     // of a cosmetic change, or the message of a removed operation, differ per case; the explanation does not).
@@ -46,7 +56,15 @@ export function groupDifferences(diffs: readonly Difference[]): DifferenceGroup[
     const k = `${d.severity}\u0000${d.kind}\u0000${what}`
     const g = groups.get(k)
     if (g) g.ids.push(d.id)
-    else groups.set(k, { severity: d.severity, kind: d.kind, changes: d.changes, reasons: d.reasons, ids: [d.id], patch: d.patch })
+    else
+      groups.set(k, {
+        severity: d.severity,
+        kind: d.kind,
+        changes: d.changes,
+        reasons: d.reasons,
+        ids: [d.id],
+        patch: d.patch,
+      })
   }
   const rank = (g: DifferenceGroup) => SEVERITY_ORDER.indexOf(g.severity) * 10 + KIND_ORDER.indexOf(g.kind)
   return [...groups.values()].sort((a, b) => rank(a) - rank(b))
@@ -54,7 +72,10 @@ export function groupDifferences(diffs: readonly Difference[]): DifferenceGroup[
 
 function verdict(r: GateReport, o: RenderOptions): string {
   if (r.identical) return 'PASS (identical)'
-  const blocks = gateBlocks(r.differences.map((d) => d.severity), o)
+  const blocks = gateBlocks(
+    r.differences.map((d) => d.severity),
+    o,
+  )
   const s = r.severities
   return `${blocks ? 'FAIL' : 'PASS'}: ${s.breaking} breaking, ${s.additive} additive${o.blockAdditive ? ' (blocking)' : ''}, ${s.cosmetic} cosmetic`
 }
@@ -73,8 +94,12 @@ function idList(ids: readonly string[], max = 6): string {
 export function formatConsole(r: GateReport, o: RenderOptions = {}): string {
   const lines = [headline(r, o)]
   if (r.candidate.enginesNode) lines.push(`candidate engines.node: ${r.candidate.enginesNode}`)
-  const rt = (s: GateReport['pinned']) => Object.entries(s.runtime ?? {}).map(([k, v]) => `${k}@${v}`).join(' ')
-  if (r.pinned.runtime || r.candidate.runtime) lines.push(`runtime: pinned ${rt(r.pinned) || '–'} | candidate ${rt(r.candidate) || '–'}`)
+  const rt = (s: GateReport['pinned']) =>
+    Object.entries(s.runtime ?? {})
+      .map(([k, v]) => `${k}@${v}`)
+      .join(' ')
+  if (r.pinned.runtime || r.candidate.runtime)
+    lines.push(`runtime: pinned ${rt(r.pinned) || '–'} | candidate ${rt(r.candidate) || '–'}`)
   if (r.schemas !== 'compared') lines.push(`schemas ${r.schemas}`)
   let severity: Severity | undefined
   for (const g of groupDifferences(r.differences)) {
@@ -99,16 +124,25 @@ const code = (s: string) => `\`${s.replace(/`/g, "'")}\``
 
 export function toMarkdown(r: GateReport, o: RenderOptions = {}): string {
   const out: string[] = [
-    '# SDK upgrade gate', '',
-    `**${verdict(r, o)}** between @aws-sdk/client-connect ${r.pinned.version} (${r.pinned.label}) and ${r.candidate.version} (${r.candidate.label}).`, '',
-    '| | pinned | candidate |', '|---|---|---|',
+    '# SDK upgrade gate',
+    '',
+    `**${verdict(r, o)}** between @aws-sdk/client-connect ${r.pinned.version} (${r.pinned.label}) and ${r.candidate.version} (${r.candidate.label}).`,
+    '',
+    '| | pinned | candidate |',
+    '|---|---|---|',
     `| label | ${r.pinned.label} | ${r.candidate.label} |`,
     `| version | ${r.pinned.version} | ${r.candidate.version} |`,
     `| engines.node | ${r.pinned.enginesNode ?? '–'} | ${r.candidate.enginesNode ?? '–'} |`,
-    ...runtimeRows(r), '',
-    `Corpus: seed ${r.seed}, ${r.cases.total} cases (${r.cases.success} success, ${r.cases.error} declared errors, ${r.cases.protocol} protocol edge cases). Schemas: ${r.schemas}.`, '',
-    '| kind | breaking | additive | cosmetic |', '|---|---|---|---|',
-    ...KIND_ORDER.map((k) => `| ${KIND_TITLE[k]} | ${SEVERITY_ORDER.map((s) => r.differences.filter((d) => d.kind === k && d.severity === s).length).join(' | ')} |`),
+    ...runtimeRows(r),
+    '',
+    `Corpus: seed ${r.seed}, ${r.cases.total} cases (${r.cases.success} success, ${r.cases.error} declared errors, ${r.cases.protocol} protocol edge cases). Schemas: ${r.schemas}.`,
+    '',
+    '| kind | breaking | additive | cosmetic |',
+    '|---|---|---|---|',
+    ...KIND_ORDER.map(
+      (k) =>
+        `| ${KIND_TITLE[k]} | ${SEVERITY_ORDER.map((s) => r.differences.filter((d) => d.kind === k && d.severity === s).length).join(' | ')} |`,
+    ),
   ]
   const groups = groupDifferences(r.differences)
   for (const severity of SEVERITY_ORDER) {
@@ -119,14 +153,19 @@ export function toMarkdown(r: GateReport, o: RenderOptions = {}): string {
       out.push('', `### ${KIND_TITLE[g.kind]}: ${g.ids.length === 1 ? g.ids[0] : `${g.ids.length} cases`}`, '')
       if (g.ids.length > 1) out.push(`Cases: ${g.ids.map(code).join(', ')}`, '')
       for (const reason of g.reasons) out.push(`- ${code(reason)}`)
-      if (g.patch) out.push('', '<details><summary>diff</summary>', '', '```diff', g.patch.trimEnd(), '```', '', '</details>')
+      if (g.patch)
+        out.push('', '<details><summary>diff</summary>', '', '```diff', g.patch.trimEnd(), '```', '', '</details>')
     }
   }
   return out.join('\n') + '\n'
 }
 
 /** Writes report.json and report.md into outDir; returns their paths. */
-export function writeGateReport(r: GateReport, outDir: string, o: RenderOptions = {}): { json: string; markdown: string } {
+export function writeGateReport(
+  r: GateReport,
+  outDir: string,
+  o: RenderOptions = {},
+): { json: string; markdown: string } {
   mkdirSync(outDir, { recursive: true })
   const json = join(outDir, 'report.json')
   const markdown = join(outDir, 'report.md')

@@ -8,20 +8,20 @@ import type { SdkUnderTest } from './sdk-under-test'
 export type Outcome =
   | { readonly ok: true; readonly output: unknown; readonly $metadata: Readonly<Record<string, unknown>> }
   | {
-    readonly ok: false
-    readonly error: {
-      /** constructor.name: the class callers catch (`instanceof`). */
-      readonly class: string
-      readonly serviceException: boolean
-      readonly name: string
-      readonly message: string
-      readonly $fault?: unknown
-      readonly $retryable?: unknown
-      /** Modelled members (ResourceType, Reason, …) and anything else the SDK attached. */
-      readonly members: Readonly<Record<string, unknown>>
-      readonly $metadata?: Readonly<Record<string, unknown>>
+      readonly ok: false
+      readonly error: {
+        /** constructor.name: the class callers catch (`instanceof`). */
+        readonly class: string
+        readonly serviceException: boolean
+        readonly name: string
+        readonly message: string
+        readonly $fault?: unknown
+        readonly $retryable?: unknown
+        /** Modelled members (ResourceType, Reason, …) and anything else the SDK attached. */
+        readonly members: Readonly<Record<string, unknown>>
+        readonly $metadata?: Readonly<Record<string, unknown>>
+      }
     }
-  }
 
 export interface CaseRecord {
   readonly id: string
@@ -61,10 +61,15 @@ function metadataOf(m: unknown): Record<string, unknown> | undefined {
 const ERROR_BOOKKEEPING = new Set(['$fault', '$retryable', '$metadata', '$response', 'name', 'message', 'stack'])
 
 export function describeError(e: unknown, sdk: SdkUnderTest['sdk']): Outcome {
-  if (!(e instanceof Error)) return { ok: false, error: { class: typeof e, serviceException: false, name: 'non-Error', message: String(e), members: {} } }
+  if (!(e instanceof Error))
+    return {
+      ok: false,
+      error: { class: typeof e, serviceException: false, name: 'non-Error', message: String(e), members: {} },
+    }
   const rec = e as unknown as Record<string, unknown>
   const members: Record<string, unknown> = {}
-  for (const k of Object.keys(e).sort()) if (!ERROR_BOOKKEEPING.has(k) && rec[k] !== undefined) members[k] = normalizeValue(rec[k])
+  for (const k of Object.keys(e).sort())
+    if (!ERROR_BOOKKEEPING.has(k) && rec[k] !== undefined) members[k] = normalizeValue(rec[k])
   const base = sdk.ConnectServiceException
   const metadata = metadataOf(rec.$metadata)
   return {
@@ -101,7 +106,16 @@ export async function runCorpus(sut: SdkUnderTest, corpus: readonly GateCase[]):
       let outcome: Outcome
       capture.respondWith(c.response)
       if (typeof Command !== 'function') {
-        outcome = { ok: false, error: { class: 'missing-command', serviceException: false, name: 'missing-command', message: `the SDK exports no ${c.op}Command`, members: {} } }
+        outcome = {
+          ok: false,
+          error: {
+            class: 'missing-command',
+            serviceException: false,
+            name: 'missing-command',
+            message: `the SDK exports no ${c.op}Command`,
+            members: {},
+          },
+        }
       } else {
         try {
           // structuredClone: the SDK must not be able to alter the shared corpus between the two runs

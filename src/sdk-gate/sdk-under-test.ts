@@ -10,7 +10,9 @@ import type { SchemaSet } from '../schemas/schema-set'
 
 /** The part of a client-connect module the gate uses; typed loosely because it may be another release. */
 export interface SdkModule {
-  readonly ConnectClient: new (config: Record<string, unknown>) => { send(command: unknown): Promise<unknown>; destroy(): void }
+  readonly ConnectClient: new (
+    config: Record<string, unknown>,
+  ) => { send(command: unknown): Promise<unknown>; destroy(): void }
   readonly ConnectServiceException?: abstract new (...args: never[]) => Error
   readonly [exported: string]: unknown
 }
@@ -37,11 +39,19 @@ export interface SdkUnderTest {
 }
 
 /** The packages that hold the protocol, serde, retry and signing code behind every client. */
-export const RUNTIME_PACKAGES = ['@smithy/core', '@aws-sdk/core', '@smithy/signature-v4', '@smithy/protocol-http'] as const
+export const RUNTIME_PACKAGES = [
+  '@smithy/core',
+  '@aws-sdk/core',
+  '@smithy/signature-v4',
+  '@smithy/protocol-http',
+] as const
 
 const PROJECT_ROOT = PACKAGE_ROOT
 
-interface PackageJson { version: string; engines?: { node?: string } }
+interface PackageJson {
+  version: string
+  engines?: { node?: string }
+}
 
 function readPackageJson(path: string): PackageJson {
   return JSON.parse(readFileSync(path, 'utf8')) as PackageJson
@@ -57,7 +67,8 @@ export function loadSdkFrom(fromDir: string, packageName: string, label: string)
   const pkgJsonPath = require.resolve(`${packageName}/package.json`)
   const pkg = readPackageJson(pkgJsonPath)
   const sdk = require(packageName) as SdkModule
-  if (typeof sdk.ConnectClient !== 'function') throw new Error(`${packageName} in ${fromDir} does not export ConnectClient`)
+  if (typeof sdk.ConnectClient !== 'function')
+    throw new Error(`${packageName} in ${fromDir} does not export ConnectClient`)
   // resolved from the client's own folder, as its require() calls would resolve them
   const fromClient = createRequire(pkgJsonPath)
   const runtime: Record<string, string> = {}
@@ -69,8 +80,12 @@ export function loadSdkFrom(fromDir: string, packageName: string, label: string)
     }
   }
   return {
-    label, version: pkg.version, sdk, typesEntry: join(dirname(pkgJsonPath), 'dist-types', 'index.d.ts'),
-    ...(pkg.engines?.node ? { enginesNode: pkg.engines.node } : {}), runtime,
+    label,
+    version: pkg.version,
+    sdk,
+    typesEntry: join(dirname(pkgJsonPath), 'dist-types', 'index.d.ts'),
+    ...(pkg.engines?.node ? { enginesNode: pkg.engines.node } : {}),
+    runtime,
   }
 }
 

@@ -23,7 +23,12 @@ export function asString(s: Sourced): string {
 }
 
 export function asInteger(s: Sourced, min: number, max: number): number {
-  const n = typeof s.value === 'number' ? s.value : typeof s.value === 'string' && /^-?\d+$/.test(s.value.trim()) ? Number(s.value) : NaN
+  const n =
+    typeof s.value === 'number'
+      ? s.value
+      : typeof s.value === 'string' && /^-?\d+$/.test(s.value.trim())
+        ? Number(s.value)
+        : NaN
   if (!Number.isSafeInteger(n) || n < min || n > max) throw bad(s, `is not an integer in ${min}..${max}`)
   return n
 }
@@ -62,7 +67,8 @@ export function asDuration(s: Sourced): number {
   const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)]
   let ms: number
   if (/^\d+(\.\d+)?$/.test(text)) ms = Number(text) * 1000
-  else if (parts.length && parts.map((p) => p[0]).join('') === text) ms = parts.reduce((n, p) => n + Number(p[1]) * UNITS[p[2]!]!, 0)
+  else if (parts.length && parts.map((p) => p[0]).join('') === text)
+    ms = parts.reduce((n, p) => n + Number(p[1]) * UNITS[p[2]!]!, 0)
   else throw bad(s, 'is not a duration (e.g. 90s, 5m, 1h30m)')
   if (!(ms > 0)) throw bad(s, 'must be longer than 0')
   return Math.round(ms)
@@ -72,7 +78,8 @@ export function asShard(s: Sourced): Shard {
   const m = /^(\d+)\/(\d+)$/.exec(String(s.value).trim())
   const index = Number(m?.[1])
   const count = Number(m?.[2])
-  if (!m || !(count >= 1) || !(index >= 1) || index > count) throw bad(s, 'is not a shard i/n with 1 <= i <= n (e.g. 1/3)')
+  if (!m || !(count >= 1) || !(index >= 1) || index > count)
+    throw bad(s, 'is not a shard i/n with 1 <= i <= n (e.g. 1/3)')
   return { index, count }
 }
 

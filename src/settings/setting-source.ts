@@ -15,8 +15,12 @@ export interface Sourced {
 }
 
 export class SettingSource {
-  constructor(private readonly flags: RawSettings, private readonly env: NodeJS.ProcessEnv, private readonly fileName?: string,
-    private readonly file: RawSettings = {}) {}
+  constructor(
+    private readonly flags: RawSettings,
+    private readonly env: NodeJS.ProcessEnv,
+    private readonly fileName?: string,
+    private readonly file: RawSettings = {},
+  ) {}
 
   get(name: string): Sourced | undefined {
     const flag = this.flags[name]
@@ -56,12 +60,14 @@ export function settingSource(flags: RawSettings, env: NodeJS.ProcessEnv = proce
   } catch (e) {
     throw new UsageError(`config file ${file}: ${(e as Error).message.split('\n')[0]}`)
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new UsageError(`config file ${file}: must hold a JSON object`)
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new UsageError(`config file ${file}: must hold a JSON object`)
   const keys = fileKeys()
   const out: RawSettings = {}
   for (const [k, v] of Object.entries(parsed as RawSettings)) {
     const name = keys.get(k)
-    if (!name) throw new UsageError(`config file ${file}: unknown setting "${k}" (known: ${[...keys.keys()].join(', ')})`)
+    if (!name)
+      throw new UsageError(`config file ${file}: unknown setting "${k}" (known: ${[...keys.keys()].join(', ')})`)
     out[name] = v
   }
   return new SettingSource(flags, env, file, out)

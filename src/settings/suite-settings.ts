@@ -20,6 +20,8 @@ export function suiteSettings(env: NodeJS.ProcessEnv = process.env): SuiteSettin
   return {
     target: targetConfig(targetSettings(src)),
     mode: { strict: src.parsed('strict', asBoolean) ?? false },
-    seeds: src.parsed('seeds', (s) => asList(s).map((value) => asSeed({ value, source: s.source }))) ?? [...DEFAULT_SUITE_SEEDS],
+    seeds: src.parsed('seeds', (s) => asList(s).map((value) => asSeed({ value, source: s.source }))) ?? [
+      ...DEFAULT_SUITE_SEEDS,
+    ],
   }
 }

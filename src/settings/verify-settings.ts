@@ -11,15 +11,21 @@ export function verifySettings(flags: RawSettings, env: NodeJS.ProcessEnv = proc
   const src = settingSource(Object.fromEntries(TARGET_SETTINGS.map((n) => [n, flags[n]])), env)
   const own = flagSource(flags)
   const options: VerifyCommandOptions = {
-    target: src.parsed('target', asTarget), instanceId: src.parsed('instanceId', asString), region: src.parsed('region', asString),
-    profile: src.parsed('profile', asString), tps: src.parsed('tps', asPositiveNumber),
-    pact: own.parsed('pact', asList), json: own.parsed('json', asString),
+    target: src.parsed('target', asTarget),
+    instanceId: src.parsed('instanceId', asString),
+    region: src.parsed('region', asString),
+    profile: src.parsed('profile', asString),
+    tps: src.parsed('tps', asPositiveNumber),
+    pact: own.parsed('pact', asList),
+    json: own.parsed('json', asString),
     remainingMs: own.parsed('remainingMs', (s) => asInteger(s, 0, Number.MAX_SAFE_INTEGER)),
     // commander checks the value against its choices
     logLevel: flags.logLevel as VerifyCommandOptions['logLevel'],
-    publishResults: flags.publishResults === true, providerVersion: own.parsed('providerVersion', asString),
+    publishResults: flags.publishResults === true,
+    providerVersion: own.parsed('providerVersion', asString),
     providerBranch: own.parsed('providerBranch', asString),
-    publishPacts: flags.publishPacts === true, consumerVersion: own.parsed('consumerVersion', asString),
+    publishPacts: flags.publishPacts === true,
+    consumerVersion: own.parsed('consumerVersion', asString),
     consumerBranch: own.parsed('consumerBranch', asString),
   }
   return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as VerifyCommandOptions

@@ -53,7 +53,13 @@ export interface ChoicesProfile {
   calibratedAt: string
   /** Kind of the recorded target: aws (live), endpoint or stub. */
   targetKind: string
-  sources: { file: string; target: { kind: string; label: string; region: string }; recordedAt: string; seed: number; steps: number }[]
+  sources: {
+    file: string
+    target: { kind: string; label: string; region: string }
+    recordedAt: string
+    seed: number
+    steps: number
+  }[]
   settled: Record<string, { value: string; evidence: ChoiceEvidence[] }>
   unsettled: UnsettledChoice[]
   /** Recorded steps the stub serving the settled values still answers differently (0: a faithful replay). */
@@ -72,28 +78,50 @@ const SCHEMA = {
     sources: {
       type: 'array',
       items: {
-        type: 'object', required: ['file', 'target', 'recordedAt', 'seed', 'steps'],
-        properties: { file: str, target: { type: 'object', required: ['kind', 'label', 'region'] }, recordedAt: str, seed: { type: 'integer' }, steps: { type: 'integer' } },
+        type: 'object',
+        required: ['file', 'target', 'recordedAt', 'seed', 'steps'],
+        properties: {
+          file: str,
+          target: { type: 'object', required: ['kind', 'label', 'region'] },
+          recordedAt: str,
+          seed: { type: 'integer' },
+          steps: { type: 'integer' },
+        },
       },
     },
     settled: {
       type: 'object',
       additionalProperties: {
-        type: 'object', required: ['value', 'evidence'],
+        type: 'object',
+        required: ['value', 'evidence'],
         properties: {
           value: str,
-          evidence: { type: 'array', items: { type: 'object', required: ['recording', 'step', 'command', 'recorded', 'otherValues'] } },
+          evidence: {
+            type: 'array',
+            items: { type: 'object', required: ['recording', 'step', 'command', 'recorded', 'otherValues'] },
+          },
         },
       },
     },
     unsettled: {
       type: 'array',
       items: {
-        type: 'object', required: ['choice', 'reason', 'candidates', 'detail'],
-        properties: { choice: str, reason: { enum: ['no-evidence', 'ambiguous', 'no-match'] }, candidates: { type: 'array', items: str }, detail: str, served: str },
+        type: 'object',
+        required: ['choice', 'reason', 'candidates', 'detail'],
+        properties: {
+          choice: str,
+          reason: { enum: ['no-evidence', 'ambiguous', 'no-match'] },
+          candidates: { type: 'array', items: str },
+          detail: str,
+          served: str,
+        },
       },
     },
-    residual: { type: 'object', required: ['steps', 'detail'], properties: { steps: { type: 'integer', minimum: 0 }, detail: { type: 'array', items: str } } },
+    residual: {
+      type: 'object',
+      required: ['steps', 'detail'],
+      properties: { steps: { type: 'integer', minimum: 0 }, detail: { type: 'array', items: str } },
+    },
   },
 } as const
 
@@ -105,7 +133,10 @@ export function parseChoicesProfile(doc: unknown, where: string): ChoicesProfile
   if (!validator(doc)) {
     const e = validator.errors?.[0]
     const format = (doc as { format?: unknown } | null)?.format
-    if (format !== CHOICES_PROFILE_FORMAT) throw new Error(`${where}: not a choices profile (format ${JSON.stringify(format)}, expected "${CHOICES_PROFILE_FORMAT}")`)
+    if (format !== CHOICES_PROFILE_FORMAT)
+      throw new Error(
+        `${where}: not a choices profile (format ${JSON.stringify(format)}, expected "${CHOICES_PROFILE_FORMAT}")`,
+      )
     throw new Error(`${where}: invalid choices profile: ${e?.instancePath || '/'} ${e?.message ?? 'is invalid'}`)
   }
   const profile = doc as unknown as ChoicesProfile
@@ -136,16 +167,21 @@ export function readChoicesProfile(file: string): ChoicesProfile {
 
 /** What a stub serving the profile serves, as ModelOptions.choices overrides: the settled values and any
  *  `served` value of an unsettled choice; the other choices keep the stub's default. */
-export function profileChoices(profile: Pick<ChoicesProfile, 'settled'> & { unsettled?: readonly UnsettledChoice[] }): Record<string, string> {
+export function profileChoices(
+  profile: Pick<ChoicesProfile, 'settled'> & { unsettled?: readonly UnsettledChoice[] },
+): Record<string, string> {
   return {
-    ...Object.fromEntries((profile.unsettled ?? []).filter((u) => u.served !== undefined).map((u) => [u.choice, u.served!])),
+    ...Object.fromEntries(
+      (profile.unsettled ?? []).filter((u) => u.served !== undefined).map((u) => [u.choice, u.served!]),
+    ),
     ...Object.fromEntries(Object.entries(profile.settled).map(([name, s]) => [name, s.value])),
   }
 }
 
 // A catalogue that maps every choice to its rule (CHOICE_RULE, where choices.ts has one) ties several choices
 // to one rule (R37: the Id and Arn of versions and of their summaries); read optionally so this works either way.
-const CHOICE_RULE: Readonly<Record<string, string>> = (choicesSpec as unknown as { CHOICE_RULE?: Record<string, string> }).CHOICE_RULE ?? {}
+const CHOICE_RULE: Readonly<Record<string, string>> =
+  (choicesSpec as unknown as { CHOICE_RULE?: Record<string, string> }).CHOICE_RULE ?? {}
 
 /** The choices a rule rests on: its own `choice`, the one naming its error class, and every choice mapped to it. */
 export function choicesOfRule(r: (typeof RULES)[number]): ChoiceName[] {

@@ -17,7 +17,12 @@ export const CHOICE_OPTIONS = {
   /** R10: error class of CreateViewVersion on a view that has no $LATEST. */
   unpublishedCreateVersionError: ['ResourceNotFoundException', 'InvalidParameterException', 'InvalidRequestException'],
   /** R9: error class of a mutation of an AWS-managed view. */
-  awsManagedMutationError: ['InvalidParameterException', 'AccessDeniedException', 'ResourceNotFoundException', 'InvalidRequestException'],
+  awsManagedMutationError: [
+    'InvalidParameterException',
+    'AccessDeniedException',
+    'ResourceNotFoundException',
+    'InvalidRequestException',
+  ],
   /** R39: error class of a malformed qualifier (id:$FOO, id:0) or a numeric qualifier where none is allowed. */
   malformedQualifierError: ['InvalidParameterException', 'InvalidRequestException', 'ResourceNotFoundException'],
   /** R29: how ViewContentSha256 input is validated, given the model's one-character pattern bug. */

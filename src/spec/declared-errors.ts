@@ -14,7 +14,8 @@ export function httpStatusOfError(name: string): number | undefined {
 export function declaredErrorWithStatus(op: OperationName, status: number): ErrorName | undefined {
   const errors: readonly ErrorName[] = OPERATIONS[op].errors
   const matches = errors.filter((e) => httpStatusOfError(e) === status)
-  if (matches.length > 1) throw new Error(`${op} declares ${matches.join(' and ')} with HTTP ${status}: which one answers it is ambiguous`)
+  if (matches.length > 1)
+    throw new Error(`${op} declares ${matches.join(' and ')} with HTTP ${status}: which one answers it is ambiguous`)
   return matches[0]
 }
 

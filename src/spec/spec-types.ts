@@ -26,8 +26,12 @@ export interface NumberShape {
   readonly min?: number
   readonly max?: number
 }
-export interface TimestampShape { readonly type: 'timestamp' }
-export interface BooleanShape { readonly type: 'boolean' }
+export interface TimestampShape {
+  readonly type: 'timestamp'
+}
+export interface BooleanShape {
+  readonly type: 'boolean'
+}
 export interface ListShape {
   readonly type: 'list'
   readonly member: string
@@ -50,7 +54,13 @@ export interface StructureShape {
   readonly error?: { readonly httpStatus: number; readonly fault: 'client' | 'server' }
 }
 export type ShapeSpec =
-  | StringShape | NumberShape | TimestampShape | BooleanShape | ListShape | MapShape | StructureShape
+  | StringShape
+  | NumberShape
+  | TimestampShape
+  | BooleanShape
+  | ListShape
+  | MapShape
+  | StructureShape
 
 export interface OperationSpec {
   readonly name: string

@@ -55,13 +55,27 @@ export interface StubCoreOptions {
 
 function missingOperationAnswer(op: OperationName, as: StubCoreOptions['missingAs'], id: string): WireResponse {
   if (as === 'unknown-operation') {
-    return encodeError(new WireError('UnknownOperationException', `Operation ${op} is not supported by this emulator`), id, 404)
+    return encodeError(
+      new WireError('UnknownOperationException', `Operation ${op} is not supported by this emulator`),
+      id,
+      404,
+    )
   }
-  return { status: 404, headers: { 'content-type': 'text/html; charset=utf-8' }, body: '<!doctype html>\n<html><title>404 Not Found</title><h1>Not Found</h1></html>\n' }
+  return {
+    status: 404,
+    headers: { 'content-type': 'text/html; charset=utf-8' },
+    body: '<!doctype html>\n<html><title>404 Not Found</title><h1>Not Found</h1></html>\n',
+  }
 }
 
 /** Operations that only read: everything else may change the model's state. */
-const READ_ONLY = new Set<OperationName>(['DescribeView', 'ListViews', 'ListViewVersions', 'SearchViews', 'ListTagsForResource'])
+const READ_ONLY = new Set<OperationName>([
+  'DescribeView',
+  'ListViews',
+  'ListViewVersions',
+  'SearchViews',
+  'ListTagsForResource',
+])
 
 export interface StubCounters {
   requests: number
@@ -101,7 +115,9 @@ function exceedsBytes(s: string, max: number): boolean {
 }
 
 export function createStubCore(opts: StubCoreOptions = {}): StubCore {
-  const modelOptions = opts.choicesProfile ? { ...opts.modelOptions, choices: { ...profileChoices(opts.choicesProfile), ...opts.modelOptions?.choices } } : opts.modelOptions
+  const modelOptions = opts.choicesProfile
+    ? { ...opts.modelOptions, choices: { ...profileChoices(opts.choicesProfile), ...opts.modelOptions?.choices } }
+    : opts.modelOptions
   const model = opts.model ?? new ViewsModel(modelOptions)
   const faults = new FaultInjector(opts.faults)
   const checkSignature: SigV4Checker | undefined = opts.verifySigV4 ? createSigV4Checker(opts.verifySigV4) : undefined
@@ -174,7 +190,9 @@ export function createStubCore(opts: StubCoreOptions = {}): StubCore {
     model,
     faults,
     maxBodyBytes,
-    get counters() { return counters },
+    get counters() {
+      return counters
+    },
     unexpectedErrorLog,
     reset() {
       model.reset()

@@ -71,7 +71,10 @@ function checkRate(name: string, v: number | undefined): number {
   return r
 }
 
-interface ForcedSlot { spec: ForcedError; remaining: number }
+interface ForcedSlot {
+  spec: ForcedError
+  remaining: number
+}
 
 export class FaultInjector {
   private random!: () => number
@@ -92,9 +95,12 @@ export class FaultInjector {
     this.throttleRate = checkRate('throttleRate', options.throttleRate)
     this.serverErrorRate = checkRate('serverErrorRate', options.serverErrorRate)
     const latency = options.latencyMs ?? 0
-    if (!(latency >= 0 && Number.isFinite(latency))) throw new Error(`faults.latencyMs must be a finite number >= 0, got ${latency}`)
+    if (!(latency >= 0 && Number.isFinite(latency)))
+      throw new Error(`faults.latencyMs must be a finite number >= 0, got ${latency}`)
     this.latencyMs = latency
-    this.liveLike = options.liveLike ? new LiveLikeThrottle(options.liveLike === true ? {} : options.liveLike) : undefined
+    this.liveLike = options.liveLike
+      ? new LiveLikeThrottle(options.liveLike === true ? {} : options.liveLike)
+      : undefined
     this.random = options.random ?? seededRandom(options.seed ?? 1)
     this.forced = []
     for (const f of options.forceError ?? []) this.force(f)
@@ -113,7 +119,8 @@ export class FaultInjector {
   force(f: ForcedError): void {
     const times = f.times ?? 1
     if (!(times >= 1)) throw new Error(`forceError.times must be >= 1, got ${f.times}`)
-    if (f.operation !== '*' && !(f.operation in OPERATIONS)) throw new Error(`forceError: unknown operation ${f.operation}`)
+    if (f.operation !== '*' && !(f.operation in OPERATIONS))
+      throw new Error(`forceError: unknown operation ${f.operation}`)
     this.forced.push({ spec: f, remaining: times })
   }
 
@@ -130,7 +137,10 @@ export class FaultInjector {
       if (--slot.remaining <= 0) this.forced.splice(this.forced.indexOf(slot), 1)
       this.stats.forced++
       const { errorName, message, fields } = slot.spec
-      return { latencyMs, error: new WireError(errorName, message ?? `Injected ${errorName} (stub forceError hook)`, fields ?? {}) }
+      return {
+        latencyMs,
+        error: new WireError(errorName, message ?? `Injected ${errorName} (stub forceError hook)`, fields ?? {}),
+      }
     }
     if (this.liveLike && !this.liveLike.admit(op)) {
       this.stats.throttled++

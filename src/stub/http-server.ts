@@ -73,7 +73,15 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
 function health(core: StubCore, res: ServerResponse): void {
   const { region, accountId } = core.model.options
   res.writeHead(200, { 'content-type': 'application/json' })
-  res.end(JSON.stringify({ status: 'ok', region, accountId, instances: core.model.instances, requests: core.counters.requests }))
+  res.end(
+    JSON.stringify({
+      status: 'ok',
+      region,
+      accountId,
+      instances: core.model.instances,
+      requests: core.counters.requests,
+    }),
+  )
 }
 
 async function serve(core: StubCore, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -89,15 +97,32 @@ async function serve(core: StubCore, req: IncomingMessage, res: ServerResponse):
 /** A complete restJson1 error response as raw bytes, for answers written straight to a socket. */
 function rawError(status: number, reason: string, errorName: StubErrorName, message: string): string {
   const { headers, body } = encodeError({ errorName, message }, randomUUID(), status)
-  const lines = [`HTTP/1.1 ${status} ${reason}`, 'connection: close', ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)]
+  const lines = [
+    `HTTP/1.1 ${status} ${reason}`,
+    'connection: close',
+    ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+  ]
   return `${lines.join('\r\n')}\r\n\r\n${body}`
 }
 
 function clientErrorAnswer(err: NodeJS.ErrnoException): string {
   switch (err.code) {
-    case 'HPE_INVALID_METHOD': return rawError(405, 'Method Not Allowed', 'UnknownOperationException', 'The request method is not supported')
-    case 'HPE_HEADER_OVERFLOW': return rawError(431, 'Request Header Fields Too Large', 'RequestEntityTooLargeException', 'Request header fields too large')
-    default: return rawError(400, 'Bad Request', 'SerializationException', `Malformed HTTP request (${err.code ?? 'parse error'})`)
+    case 'HPE_INVALID_METHOD':
+      return rawError(405, 'Method Not Allowed', 'UnknownOperationException', 'The request method is not supported')
+    case 'HPE_HEADER_OVERFLOW':
+      return rawError(
+        431,
+        'Request Header Fields Too Large',
+        'RequestEntityTooLargeException',
+        'Request header fields too large',
+      )
+    default:
+      return rawError(
+        400,
+        'Bad Request',
+        'SerializationException',
+        `Malformed HTTP request (${err.code ?? 'parse error'})`,
+      )
   }
 }
 
@@ -110,7 +135,10 @@ export function startStubServer(opts: StubServerOptions = {}): Promise<StubServe
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     const done = serve(core, req, res).catch(() => {
       // Only transport failures get here (the core never throws): the client went away mid-request.
-      if (!res.headersSent) { res.statusCode = 400; res.end() } else res.destroy()
+      if (!res.headersSent) {
+        res.statusCode = 400
+        res.end()
+      } else res.destroy()
     })
     inFlight.set(req.socket, { req, done })
   }
@@ -125,7 +153,10 @@ export function startStubServer(opts: StubServerOptions = {}): Promise<StubServe
   })
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
     // Unparseable request line/headers: answer a restJson1 error if the socket still takes it, never throw.
-    const answer = () => { if (socket.writable) socket.end(clientErrorAnswer(err)); else socket.destroy() }
+    const answer = () => {
+      if (socket.writable) socket.end(clientErrorAnswer(err))
+      else socket.destroy()
+    }
     // Wait only when the in-flight request was fully received (the error belongs to a later, pipelined one);
     // an error inside the in-flight request itself (e.g. the client hung up mid-body) is answered at once.
     const current = inFlight.get(socket)
@@ -136,17 +167,20 @@ export function startStubServer(opts: StubServerOptions = {}): Promise<StubServe
     server.once('error', reject)
     server.listen(opts.port ?? 0, host, () => {
       server.off('error', reject)
-      server.on('error', () => { /* keep running: per-connection errors are handled above */ })
+      server.on('error', () => {
+        /* keep running: per-connection errors are handled above */
+      })
       const port = (server.address() as AddressInfo).port
       const urlHost = host.includes(':') ? `[${host}]` : host
       resolve({
         url: `http://${urlHost}:${port}`,
         port,
         core,
-        close: () => new Promise<void>((done, fail) => {
-          server.close((err) => (err ? fail(err) : done()))
-          server.closeAllConnections()
-        }),
+        close: () =>
+          new Promise<void>((done, fail) => {
+            server.close((err) => (err ? fail(err) : done()))
+            server.closeAllConnections()
+          }),
       })
     })
   })

@@ -8,7 +8,10 @@ import { createStubCore, type StubCore, type StubCoreOptions } from './core'
 import type { WireRequest } from './wire-types'
 
 /** Fake credentials the stub clients sign with (and `conformance serve --verify-sigv4` accepts). */
-export const STUB_CREDENTIALS = { accessKeyId: 'CVCSTUBACCESSKEY0000', secretAccessKey: 'stub/secret/key/not/a/real/one' } as const
+export const STUB_CREDENTIALS = {
+  accessKeyId: 'CVCSTUBACCESSKEY0000',
+  secretAccessKey: 'stub/secret/key/not/a/real/one',
+} as const
 
 const utf8Decoder = new TextDecoder()
 const utf8Encoder = new TextEncoder()
@@ -61,7 +64,9 @@ export class StubHttpHandler implements HttpHandler {
   async handle(request: HttpRequest): Promise<{ response: HttpResponse }> {
     const res = await this.core.handle(toWireRequest(request))
     // A Uint8Array body is taken as-is by the SDK's collectBody; no stream needed.
-    return { response: new HttpResponse({ statusCode: res.status, headers: res.headers, body: utf8Encoder.encode(res.body) }) }
+    return {
+      response: new HttpResponse({ statusCode: res.status, headers: res.headers, body: utf8Encoder.encode(res.body) }),
+    }
   }
 
   updateHttpClientConfig(): void {}

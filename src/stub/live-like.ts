@@ -35,7 +35,9 @@ export class LiveLikeThrottle {
     this.latencyMs = options.latencyMs ?? LIVE_LIKE_DEFAULTS.latencyMs
     this.jitterMs = options.jitterMs ?? LIVE_LIKE_DEFAULTS.jitterMs
     if (!(this.latencyMs >= 0 && this.jitterMs >= 0 && this.jitterMs <= this.latencyMs)) {
-      throw new Error(`liveLike: latencyMs must be >= 0 and jitterMs within 0..latencyMs, got ${this.latencyMs} ± ${this.jitterMs}`)
+      throw new Error(
+        `liveLike: latencyMs must be >= 0 and jitterMs within 0..latencyMs, got ${this.latencyMs} ± ${this.jitterMs}`,
+      )
     }
     this.bucketFor('DescribeView') // validates the default rate and burst up front
   }
@@ -54,8 +56,11 @@ export class LiveLikeThrottle {
     let b = this.buckets.get(op)
     if (!b) {
       const o = this.options.perOperation?.[op]
-      b = new TokenBucket(o?.ratePerSecond ?? this.options.ratePerSecond ?? LIVE_LIKE_DEFAULTS.ratePerSecond,
-        o?.burst ?? this.options.burst ?? LIVE_LIKE_DEFAULTS.burst, this.now())
+      b = new TokenBucket(
+        o?.ratePerSecond ?? this.options.ratePerSecond ?? LIVE_LIKE_DEFAULTS.ratePerSecond,
+        o?.burst ?? this.options.burst ?? LIVE_LIKE_DEFAULTS.burst,
+        this.now(),
+      )
       this.buckets.set(op, b)
     }
     return b

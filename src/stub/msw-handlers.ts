@@ -25,12 +25,19 @@ export interface StubHandlersOptions {
 }
 
 export function createStubHandlers(core: StubCore, opts: StubHandlersOptions = {}): HttpHandler[] {
-  const matcher = opts.baseUrl === undefined ? DEFAULT_CONNECT_URL : typeof opts.baseUrl === 'string' ? baseUrlMatcher(opts.baseUrl) : opts.baseUrl
+  const matcher =
+    opts.baseUrl === undefined
+      ? DEFAULT_CONNECT_URL
+      : typeof opts.baseUrl === 'string'
+        ? baseUrlMatcher(opts.baseUrl)
+        : opts.baseUrl
   return [
     http.all(matcher, async ({ request }) => {
       const url = new URL(request.url)
       const headers: Record<string, string> = {}
-      request.headers.forEach((value, name) => { headers[name] = value })
+      request.headers.forEach((value, name) => {
+        headers[name] = value
+      })
       const res = await core.handle({
         method: request.method,
         path: url.pathname,

@@ -59,9 +59,11 @@ function checkIntegerRange(n: number, type: 'integer' | 'long', where: string): 
 function fromText(shapeName: string, text: string, where: string): unknown {
   const shape = shapeOf(shapeName)
   switch (shape.type) {
-    case 'string': return text
+    case 'string':
+      return text
     case 'integer':
-    case 'long': return parseIntegerText(text, shape.type, where)
+    case 'long':
+      return parseIntegerText(text, shape.type, where)
     case 'boolean':
       if (text === 'true') return true
       if (text === 'false') return false
@@ -113,7 +115,8 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 export function decodeJsonValue(shapeName: string, value: unknown, path: string, depth = 0): unknown {
   if (depth > MAX_NESTING_DEPTH) throw serialization(`${path}: nesting deeper than ${MAX_NESTING_DEPTH} levels`)
   const shape = shapeOf(shapeName)
-  const wrongType = (expected: string) => serialization(`Invalid value at '${path}': expected ${expected}, got ${describe(value)}`)
+  const wrongType = (expected: string) =>
+    serialization(`Invalid value at '${path}': expected ${expected}, got ${describe(value)}`)
   switch (shape.type) {
     case 'string':
       if (typeof value !== 'string') throw wrongType('string')
@@ -145,20 +148,31 @@ export function decodeJsonValue(shapeName: string, value: unknown, path: string,
         const p = `${path}.${k}`
         if (v === null) throw serialization(`Invalid value at '${p}': null is not allowed in a map`)
         // defineProperty: a tag key '__proto__' (valid per TagKey's pattern) must stay a key, not become the prototype.
-        Object.defineProperty(out, k, { value: decodeJsonValue(shape.value, v, p, depth + 1), enumerable: true, writable: true, configurable: true })
+        Object.defineProperty(out, k, {
+          value: decodeJsonValue(shape.value, v, p, depth + 1),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        })
       }
       return out
     }
     case 'structure': {
       if (!isPlainObject(value)) throw wrongType('structure')
       const out = decodeMembers(shape, value, path, depth)
-      if (shape.union && Object.keys(out).length !== 1) throw serialization(`Invalid value at '${path}': a union must set exactly one member`)
+      if (shape.union && Object.keys(out).length !== 1)
+        throw serialization(`Invalid value at '${path}': a union must set exactly one member`)
       return out
     }
   }
 }
 
-function decodeMembers(shape: StructureShape, json: Record<string, unknown>, path: string, depth: number): Record<string, unknown> {
+function decodeMembers(
+  shape: StructureShape,
+  json: Record<string, unknown>,
+  path: string,
+  depth: number,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const [member, spec] of Object.entries(shape.members)) {
     if (spec.location !== 'body') continue

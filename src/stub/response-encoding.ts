@@ -34,7 +34,11 @@ export function errorStatus(name: StubErrorName): number {
 
 export const newRequestId: () => string = randomUUID
 
-function jsonResponse(status: number, headers: Record<string, string>, body: string): { status: number; headers: Record<string, string>; body: string } {
+function jsonResponse(
+  status: number,
+  headers: Record<string, string>,
+  body: string,
+): { status: number; headers: Record<string, string>; body: string } {
   headers['content-type'] = 'application/json'
   headers['content-length'] = String(Buffer.byteLength(body))
   return { status, headers, body }
@@ -65,5 +69,9 @@ export function encodeError(err: EncodableError, requestId: string, status = err
       if (v !== undefined) body[spec.locationName] = v
     }
   }
-  return jsonResponse(status, { 'x-amzn-requestid': requestId, 'x-amzn-errortype': err.errorName }, JSON.stringify(body))
+  return jsonResponse(
+    status,
+    { 'x-amzn-requestid': requestId, 'x-amzn-errortype': err.errorName },
+    JSON.stringify(body),
+  )
 }

@@ -37,19 +37,22 @@ export interface RouteMatch {
  */
 export function compileTemplate(op: OperationName, method: string, uri: string): CompiledRoute {
   if (uri.includes('?')) throw new Error(`${op}: query literals in URI templates are not supported (${uri})`)
-  const segments: Segment[] = uri.split('/').slice(1).map((s) => {
-    const m = /^\{([A-Za-z0-9_]+)\}$/.exec(s)
-    if (m) return { kind: 'label', name: m[1]! }
-    if (s.includes('{')) throw new Error(`${op}: greedy or partial-segment labels are not supported (${uri})`)
-    return { kind: 'literal', text: s }
-  })
+  const segments: Segment[] = uri
+    .split('/')
+    .slice(1)
+    .map((s) => {
+      const m = /^\{([A-Za-z0-9_]+)\}$/.exec(s)
+      if (m) return { kind: 'label', name: m[1]! }
+      if (s.includes('{')) throw new Error(`${op}: greedy or partial-segment labels are not supported (${uri})`)
+      return { kind: 'literal', text: s }
+    })
   return { op, method, segments, literalCount: segments.filter((s) => s.kind === 'literal').length }
 }
 
 /** Routes of every operation, most literal segments first (Smithy's precedence for overlapping templates). */
-const ROUTES: readonly CompiledRoute[] = OPERATION_NAMES
-  .map((op) => compileTemplate(op, OPERATIONS[op].method, OPERATIONS[op].uri))
-  .sort((a, b) => b.literalCount - a.literalCount)
+const ROUTES: readonly CompiledRoute[] = OPERATION_NAMES.map((op) =>
+  compileTemplate(op, OPERATIONS[op].method, OPERATIONS[op].uri),
+).sort((a, b) => b.literalCount - a.literalCount)
 
 // Sanity check at load time: every label in a template must be bound to an input member in the 'uri' location,
 // so decoding can never meet a label it cannot place.
@@ -72,8 +75,15 @@ export function removeDotSegments(rawSegments: readonly string[]): string[] {
   for (let i = 0; i < rawSegments.length; i++) {
     const s = rawSegments[i]!
     const last = i === rawSegments.length - 1
-    if (DOT.test(s)) { if (last) out.push(''); continue }
-    if (DOT_DOT.test(s)) { out.pop(); if (last) out.push(''); continue }
+    if (DOT.test(s)) {
+      if (last) out.push('')
+      continue
+    }
+    if (DOT_DOT.test(s)) {
+      out.pop()
+      if (last) out.push('')
+      continue
+    }
     out.push(s)
   }
   return out
@@ -107,17 +117,22 @@ function tryMatch(route: CompiledRoute, segs: readonly string[]): Record<string,
  * method) or SerializationException (undecodable label). Labels come back percent-decoded.
  */
 export function matchRoute(method: string, rawPath: string): RouteMatch {
-  if (!rawPath.startsWith('/')) throw new WireError('UnknownOperationException', `No operation matches ${method} ${rawPath}`, {}, 404)
+  if (!rawPath.startsWith('/'))
+    throw new WireError('UnknownOperationException', `No operation matches ${method} ${rawPath}`, {}, 404)
   const segs = removeDotSegments(rawPath.split('/').slice(1))
   let pathMatched = false
   for (const route of ROUTES) {
     const raw = tryMatch(route, segs)
     if (!raw) continue
-    if (route.method !== method) { pathMatched = true; continue }
+    if (route.method !== method) {
+      pathMatched = true
+      continue
+    }
     const labels: Record<string, string> = {}
     for (const [k, v] of Object.entries(raw)) labels[k] = decodeLabel(v, k)
     return { op: route.op, labels }
   }
-  if (pathMatched) throw new WireError('UnknownOperationException', `Method ${method} is not allowed on ${rawPath}`, {}, 405)
+  if (pathMatched)
+    throw new WireError('UnknownOperationException', `Method ${method} is not allowed on ${rawPath}`, {}, 405)
   throw new WireError('UnknownOperationException', `No operation matches ${method} ${rawPath}`, {}, 404)
 }

@@ -24,7 +24,11 @@ import { WireError, type WireRequest } from './wire-types'
 
 export interface SigV4CheckOptions {
   /** The only credentials the stub accepts. */
-  readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string; readonly sessionToken?: string }
+  readonly credentials: {
+    readonly accessKeyId: string
+    readonly secretAccessKey: string
+    readonly sessionToken?: string
+  }
   /** Region the credential scope must name. Default us-east-1. */
   readonly region?: string
   /** Signing name the credential scope must name. Default 'connect'. */
@@ -36,7 +40,8 @@ export interface SigV4CheckOptions {
 }
 
 const ALGORITHM = 'AWS4-HMAC-SHA256'
-const MISMATCH = 'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.'
+const MISMATCH =
+  'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.'
 
 const incomplete = (msg: string) => new WireError('IncompleteSignatureException', msg)
 const invalid = (msg: string) => new WireError('InvalidSignatureException', msg)
@@ -53,7 +58,8 @@ interface ParsedAuthorization {
 
 /** Parses `AWS4-HMAC-SHA256 Credential=…, SignedHeaders=…, Signature=…`; throws IncompleteSignatureException. */
 export function parseAuthorization(header: string): ParsedAuthorization {
-  if (!header.startsWith(`${ALGORITHM} `)) throw incomplete(`Unsupported authorization type (expected ${ALGORITHM}). Authorization=${header.split(' ')[0]}`)
+  if (!header.startsWith(`${ALGORITHM} `))
+    throw incomplete(`Unsupported authorization type (expected ${ALGORITHM}). Authorization=${header.split(' ')[0]}`)
   const params = new Map<string, string>()
   for (const part of header.slice(ALGORITHM.length + 1).split(',')) {
     const eq = part.indexOf('=')
@@ -62,11 +68,22 @@ export function parseAuthorization(header: string): ParsedAuthorization {
   const missing = ['Credential', 'Signature', 'SignedHeaders'].filter((k) => !params.get(k))
   if (missing.length) throw incomplete(missing.map((k) => `Authorization header requires '${k}' parameter.`).join(' '))
   const cred = params.get('Credential')!.split('/')
-  if (cred.length !== 5 || cred.some((c) => c === '')) throw incomplete(`Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '${params.get('Credential')}'`)
+  if (cred.length !== 5 || cred.some((c) => c === ''))
+    throw incomplete(
+      `Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '${params.get('Credential')}'`,
+    )
   const signature = params.get('Signature')!
   if (!/^[0-9a-f]{64}$/.test(signature)) throw incomplete('Signature must be 64 lower-case hexadecimal characters')
   const [accessKeyId, date, region, service, terminator] = cred as [string, string, string, string, string]
-  return { accessKeyId, date, region, service, terminator, signedHeaders: params.get('SignedHeaders')!.split(';'), signature }
+  return {
+    accessKeyId,
+    date,
+    region,
+    service,
+    terminator,
+    signedHeaders: params.get('SignedHeaders')!.split(';'),
+    signature,
+  }
 }
 
 /** Parses the ISO-8601 basic format of x-amz-date (20261126T175322Z). */
@@ -79,7 +96,11 @@ function parseAmzDate(s: string): Date | undefined {
   return date.getUTCDate() === d && date.getUTCMonth() === mo - 1 ? date : undefined
 }
 
-const amzDate = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+const amzDate = (ms: number) =>
+  new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '')
 
 async function sha256Hex(body: string): Promise<string> {
   const h = new Sha256()
@@ -99,11 +120,18 @@ export function createSigV4Checker(opts: SigV4CheckOptions): SigV4Checker {
   const service = opts.service ?? 'connect'
   const now = opts.now ?? Date.now
   const maxSkewMs = opts.maxSkewMs ?? 5 * 60_000
-  const signer = new SignatureV4({ credentials: opts.credentials, region, service, sha256: Sha256, applyChecksum: false })
+  const signer = new SignatureV4({
+    credentials: opts.credentials,
+    region,
+    service,
+    sha256: Sha256,
+    applyChecksum: false,
+  })
 
   return async (req) => {
     const header = req.headers.authorization
-    if (header === undefined || header === '') return new WireError('MissingAuthenticationTokenException', 'Missing Authentication Token')
+    if (header === undefined || header === '')
+      return new WireError('MissingAuthenticationTokenException', 'Missing Authentication Token')
     let auth: ParsedAuthorization
     try {
       auth = parseAuthorization(header)
@@ -112,29 +140,44 @@ export function createSigV4Checker(opts: SigV4CheckOptions): SigV4Checker {
       throw e
     }
     const dateHeader = req.headers['x-amz-date']
-    if (!dateHeader) return incomplete("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.")
+    if (!dateHeader)
+      return incomplete("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.")
     const signingDate = parseAmzDate(dateHeader)
     if (!signingDate) return incomplete(`Date must be in ISO-8601 'basic format'. Got '${dateHeader}'.`)
 
-    if (auth.accessKeyId !== opts.credentials.accessKeyId) return new WireError('UnrecognizedClientException', 'The security token included in the request is invalid.')
-    if (auth.terminator !== 'aws4_request') return invalid(`Credential should be scoped with a valid terminator: 'aws4_request', not '${auth.terminator}'.`)
+    if (auth.accessKeyId !== opts.credentials.accessKeyId)
+      return new WireError('UnrecognizedClientException', 'The security token included in the request is invalid.')
+    if (auth.terminator !== 'aws4_request')
+      return invalid(`Credential should be scoped with a valid terminator: 'aws4_request', not '${auth.terminator}'.`)
     if (auth.service !== service) return invalid(`Credential should be scoped to correct service: '${service}'.`)
     if (auth.region !== region) return invalid(`Credential should be scoped to a valid region, not '${auth.region}'.`)
     if (auth.date !== dateHeader.slice(0, 8)) {
-      return invalid(`Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${auth.date}' != '${dateHeader.slice(0, 8)}', from '${dateHeader}'.`)
+      return invalid(
+        `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${auth.date}' != '${dateHeader.slice(0, 8)}', from '${dateHeader}'.`,
+      )
     }
-    if (!auth.signedHeaders.includes('host')) return invalid("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.")
+    if (!auth.signedHeaders.includes('host'))
+      return invalid("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.")
 
     const t = now()
     if (signingDate.getTime() < t - maxSkewMs) {
-      return invalid(`Signature expired: ${dateHeader} is now earlier than ${amzDate(t - maxSkewMs)} (${amzDate(t)} - 5 min.)`)
+      return invalid(
+        `Signature expired: ${dateHeader} is now earlier than ${amzDate(t - maxSkewMs)} (${amzDate(t)} - 5 min.)`,
+      )
     }
     if (signingDate.getTime() > t + maxSkewMs) {
-      return invalid(`Signature not yet current: ${dateHeader} is still later than ${amzDate(t + maxSkewMs)} (${amzDate(t)} + 5 min.)`)
+      return invalid(
+        `Signature not yet current: ${dateHeader} is still later than ${amzDate(t + maxSkewMs)} (${amzDate(t)} + 5 min.)`,
+      )
     }
 
     const declaredHash = req.headers['x-amz-content-sha256']
-    if (declaredHash !== undefined && declaredHash !== 'UNSIGNED-PAYLOAD' && declaredHash !== (await sha256Hex(req.body))) return invalid(MISMATCH)
+    if (
+      declaredHash !== undefined &&
+      declaredHash !== 'UNSIGNED-PAYLOAD' &&
+      declaredHash !== (await sha256Hex(req.body))
+    )
+      return invalid(MISMATCH)
 
     // Only the headers the client says it signed take part, with the values as received.
     const headers: Record<string, string> = {}

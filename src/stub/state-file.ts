@@ -35,7 +35,10 @@ const fromJson = (v: JsonView): ViewRecord => ({ ...v, versions: new Map(v.versi
 export function saveStateFile(file: string, model: ViewsModel, now = new Date()): void {
   const s = model.exportState()
   const doc: StateDocument = {
-    format: STATE_FILE_FORMAT, savedAt: now.toISOString(), region: model.options.region, accountId: model.options.accountId,
+    format: STATE_FILE_FORMAT,
+    savedAt: now.toISOString(),
+    region: model.options.region,
+    accountId: model.options.accountId,
     instances: [...s.instances],
     views: [...s.views.values()].flatMap((byId) => [...byId.values()].map(toJson)),
     awsManaged: [...s.awsManaged.values()].map(toJson),
@@ -48,15 +51,26 @@ export function saveStateFile(file: string, model: ViewsModel, now = new Date())
     renameSync(temp, file)
   } catch (e) {
     rmSync(temp, { force: true })
-    throw new StateFileError(`state file ${file}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`)
+    throw new StateFileError(
+      `state file ${file}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+    )
   }
 }
 
 function isView(v: unknown): v is JsonView {
   const r = v as Partial<JsonView> | null
-  return !!r && typeof r.id === 'string' && typeof r.arn === 'string' && typeof r.name === 'string' && typeof r.type === 'string'
-    && typeof r.saved === 'object' && r.saved !== null && typeof r.tags === 'object' && Array.isArray(r.versions)
-    && r.versions.every((x) => typeof x?.version === 'number' && typeof x.content === 'object')
+  return (
+    !!r &&
+    typeof r.id === 'string' &&
+    typeof r.arn === 'string' &&
+    typeof r.name === 'string' &&
+    typeof r.type === 'string' &&
+    typeof r.saved === 'object' &&
+    r.saved !== null &&
+    typeof r.tags === 'object' &&
+    Array.isArray(r.versions) &&
+    r.versions.every((x) => typeof x?.version === 'number' && typeof x.content === 'object')
+  )
 }
 
 /**
@@ -65,25 +79,31 @@ function isView(v: unknown): v is JsonView {
  */
 export function loadStateFile(file: string, expect: { region: string; accountId: string }): ModelState | undefined {
   if (!existsSync(file)) return undefined
-  const bad = (why: string) => new StateFileError(`state file ${file}: ${why}; fix or remove it (it is never overwritten while unreadable)`)
+  const bad = (why: string) =>
+    new StateFileError(`state file ${file}: ${why}; fix or remove it (it is never overwritten while unreadable)`)
   let doc: Partial<StateDocument>
   try {
     doc = JSON.parse(readFileSync(file, 'utf8')) as Partial<StateDocument>
   } catch (e) {
     throw bad(`not readable JSON (${(e as Error).message.split('\n')[0]})`)
   }
-  if (doc?.format !== STATE_FILE_FORMAT) throw bad(`not a stub state file (format ${JSON.stringify(doc?.format)}, expected ${STATE_FILE_FORMAT})`)
-  if (!Array.isArray(doc.instances) || !doc.instances.every((i) => typeof i === 'string')) throw bad('"instances" is not a list of ids')
+  if (doc?.format !== STATE_FILE_FORMAT)
+    throw bad(`not a stub state file (format ${JSON.stringify(doc?.format)}, expected ${STATE_FILE_FORMAT})`)
+  if (!Array.isArray(doc.instances) || !doc.instances.every((i) => typeof i === 'string'))
+    throw bad('"instances" is not a list of ids')
   for (const key of ['views', 'awsManaged', 'ghosts'] as const) {
     const list = doc[key]
     if (!Array.isArray(list) || !list.every(isView)) throw bad(`"${key}" holds something that is not a view record`)
   }
   if (doc.region !== expect.region || doc.accountId !== expect.accountId) {
-    throw bad(`written for region ${doc.region} and account ${doc.accountId}, not ${expect.region} and ${expect.accountId} (ARNs embed both)`)
+    throw bad(
+      `written for region ${doc.region} and account ${doc.accountId}, not ${expect.region} and ${expect.accountId} (ARNs embed both)`,
+    )
   }
   const views = new Map<string, Map<string, ViewRecord>>(doc.instances.map((i) => [i, new Map()]))
   for (const v of doc.views!) {
-    if (!v.instanceId || !views.has(v.instanceId)) throw bad(`view ${v.id} belongs to an instance the file does not list`)
+    if (!v.instanceId || !views.has(v.instanceId))
+      throw bad(`view ${v.id} belongs to an instance the file does not list`)
     views.get(v.instanceId)!.set(v.id, fromJson(v))
   }
   return {
@@ -92,6 +112,8 @@ export function loadStateFile(file: string, expect: { region: string; accountId:
     awsManaged: new Map(doc.awsManaged!.map((v) => [v.name.toLowerCase(), fromJson(v)])),
     ghosts: new Map(doc.ghosts!.map((v) => [v.id, fromJson(v)])),
     // files written before tokens of deleted views were kept have none
-    deletedTokens: new Set(Array.isArray(doc.deletedTokens) ? doc.deletedTokens.filter((t): t is string => typeof t === 'string') : []),
+    deletedTokens: new Set(
+      Array.isArray(doc.deletedTokens) ? doc.deletedTokens.filter((t): t is string => typeof t === 'string') : [],
+    ),
   }
 }

@@ -7,7 +7,11 @@ export class TokenBucket {
   private tokens: number
   private last: number
 
-  constructor(private rateValue: number, readonly burst: number, now: number) {
+  constructor(
+    private rateValue: number,
+    readonly burst: number,
+    now: number,
+  ) {
     if (!(rateValue > 0) || !Number.isFinite(rateValue) || !(burst >= 1)) {
       throw new Error(`invalid token bucket: rate ${rateValue}/s, burst ${burst}`)
     }

@@ -15,12 +15,19 @@ const ENUM_QUIRK = { shape: 'View', member: 'Status', from: 'SAVED', to: 'DRAFT'
   const view = SHAPES[ENUM_QUIRK.shape]
   const status = view?.type === 'structure' ? view.members[ENUM_QUIRK.member] : undefined
   const statusShape = status ? SHAPES[status.shape] : undefined
-  if (statusShape?.type !== 'string' || !statusShape.enum?.includes(ENUM_QUIRK.from) || statusShape.enum.includes(ENUM_QUIRK.to)) {
+  if (
+    statusShape?.type !== 'string' ||
+    !statusShape.enum?.includes(ENUM_QUIRK.from) ||
+    statusShape.enum.includes(ENUM_QUIRK.to)
+  ) {
     throw new Error('wire-quirks: View.Status is no longer an enum with SAVED and without DRAFT; update ENUM_QUIRK')
   }
 }
 
-interface ActiveQuirks { readonly iso: boolean; readonly draft: boolean }
+interface ActiveQuirks {
+  readonly iso: boolean
+  readonly draft: boolean
+}
 
 function walk(shapeName: string, value: unknown, q: ActiveQuirks): unknown {
   const shape = SHAPES[shapeName]
@@ -43,7 +50,8 @@ function walk(shapeName: string, value: unknown, q: ActiveQuirks): unknown {
       for (const spec of Object.values(shape.members)) {
         if (out[spec.locationName] !== undefined) out[spec.locationName] = walk(spec.shape, out[spec.locationName], q)
       }
-      if (q.draft && shapeName === ENUM_QUIRK.shape && out[ENUM_QUIRK.member] === ENUM_QUIRK.from) out[ENUM_QUIRK.member] = ENUM_QUIRK.to
+      if (q.draft && shapeName === ENUM_QUIRK.shape && out[ENUM_QUIRK.member] === ENUM_QUIRK.from)
+        out[ENUM_QUIRK.member] = ENUM_QUIRK.to
       return out
     }
     default:
@@ -52,7 +60,11 @@ function walk(shapeName: string, value: unknown, q: ActiveQuirks): unknown {
 }
 
 /** Applies the enabled output quirks to an operation's output; returns the output untouched when none is on. */
-export function applyOutputQuirks(op: OperationName, output: Record<string, unknown>, quirks: ReadonlySet<QuirkName>): Record<string, unknown> {
+export function applyOutputQuirks(
+  op: OperationName,
+  output: Record<string, unknown>,
+  quirks: ReadonlySet<QuirkName>,
+): Record<string, unknown> {
   const q: ActiveQuirks = { iso: quirks.has('iso-timestamps'), draft: quirks.has('unknown-enum-value') }
   const outputShape = OPERATIONS[op].output
   if ((!q.iso && !q.draft) || outputShape === null) return output

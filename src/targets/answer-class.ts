@@ -22,13 +22,19 @@ export interface AnswerClassVerdict {
  * The rule an error answer is judged by, when it has a status or a class one of those rules fixes (undefined
  * otherwise, or when the operation declares no error with that status: R33 judges an undeclared class).
  */
-export function answerClassVerdict(op: OperationName, error: Pick<CallError, 'name' | 'status'>): AnswerClassVerdict | undefined {
+export function answerClassVerdict(
+  op: OperationName,
+  error: Pick<CallError, 'name' | 'status'>,
+): AnswerClassVerdict | undefined {
   for (const { status, rule, what } of STATUS_RULES) {
     if (error.status !== status && httpStatusOfError(error.name) !== status) continue
     const expected = declaredErrorWithStatus(op, status)
     if (!expected) continue
     if (error.status === status && error.name === expected) return { rule }
-    return { rule, failure: `${op} answered ${error.name} with HTTP ${error.status ?? 'none'}; a ${what} answer of ${op} is HTTP ${status} ${expected}` }
+    return {
+      rule,
+      failure: `${op} answered ${error.name} with HTTP ${error.status ?? 'none'}; a ${what} answer of ${op} is HTTP ${status} ${expected}`,
+    }
   }
   return undefined
 }

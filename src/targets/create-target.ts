@@ -28,7 +28,10 @@ export interface TargetConfig {
 
 /** The target could not be used: not configured (skip with this message) or not reachable. */
 export class TargetUnavailable extends Error {
-  constructor(message: string, readonly reason: 'not-configured' | 'unreachable') {
+  constructor(
+    message: string,
+    readonly reason: 'not-configured' | 'unreachable',
+  ) {
     super(message)
   }
 }
@@ -42,7 +45,8 @@ export function targetKindOf(target: string): 'stub' | 'endpoint' | 'aws' {
   } catch {
     throw new Error(`target must be "stub", "aws" or an http(s) URL, got "${target}"`)
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`target URL must be http(s), got "${target}"`)
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new Error(`target URL must be http(s), got "${target}"`)
   return 'endpoint'
 }
 
@@ -63,8 +67,17 @@ export async function createTarget(cfg: TargetConfig): Promise<Target> {
     const instanceId = cfg.instanceId ?? DEFAULT_INSTANCE_ID
     if (!core.model.instances.includes(instanceId)) core.model.addInstance(instanceId)
     return new Target({
-      kind, label: 'stub', client, instanceId, region, accountId: core.model.options.accountId, run, guarded: false, stubOptions,
-      maxThrottleRetries: 4, backoffMs: () => 1,
+      kind,
+      label: 'stub',
+      client,
+      instanceId,
+      region,
+      accountId: core.model.options.accountId,
+      run,
+      guarded: false,
+      stubOptions,
+      maxThrottleRetries: 4,
+      backoffMs: () => 1,
       onReset: () => {
         core.reset()
         if (!core.model.instances.includes(instanceId)) core.model.addInstance(instanceId)
@@ -77,29 +90,63 @@ export async function createTarget(cfg: TargetConfig): Promise<Target> {
   const { limiter, rateLimit } = unlimited ? { limiter: undefined, rateLimit: undefined } : createRateLimiter(cfg.rate)
   const requestHandler = { requestTimeout: cfg.requestTimeoutMs ?? 15_000 }
   if (kind === 'endpoint') {
-    const credentials = cfg.credentials ?? (process.env.AWS_ACCESS_KEY_ID && process.env.AWS_SECRET_ACCESS_KEY
-      ? { accessKeyId: process.env.AWS_ACCESS_KEY_ID, secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY, sessionToken: process.env.AWS_SESSION_TOKEN }
-      : { accessKeyId: 'conformance', secretAccessKey: 'conformance' })
+    const credentials =
+      cfg.credentials ??
+      (process.env.AWS_ACCESS_KEY_ID && process.env.AWS_SECRET_ACCESS_KEY
+        ? {
+            accessKeyId: process.env.AWS_ACCESS_KEY_ID,
+            secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY,
+            sessionToken: process.env.AWS_SESSION_TOKEN,
+          }
+        : { accessKeyId: 'conformance', secretAccessKey: 'conformance' })
     const client = new ConnectClient({ endpoint: cfg.target, region, credentials, maxAttempts: 1, requestHandler })
     return new Target({
-      kind, label: `endpoint ${cfg.target}`, client, instanceId: cfg.instanceId ?? DEFAULT_INSTANCE_ID, region, run,
-      guarded: true, limiter, ...(limiter ? { rateLimit } : {}), endpoint: cfg.target,
+      kind,
+      label: `endpoint ${cfg.target}`,
+      client,
+      instanceId: cfg.instanceId ?? DEFAULT_INSTANCE_ID,
+      region,
+      run,
+      guarded: true,
+      limiter,
+      ...(limiter ? { rateLimit } : {}),
+      endpoint: cfg.target,
     })
   }
   if (!cfg.instanceId) {
-    throw new TargetUnavailable('aws target needs an instance id (--instance-id or CONFORMANCE_INSTANCE_ID): skipping live AWS', 'not-configured')
+    throw new TargetUnavailable(
+      'aws target needs an instance id (--instance-id or CONFORMANCE_INSTANCE_ID): skipping live AWS',
+      'not-configured',
+    )
   }
   // The SDK's own default chain (env, SSO, shared files, web identity/OIDC, IMDS); a profile narrows it.
   const client = new ConnectClient({
-    region, maxAttempts: 1, requestHandler,
+    region,
+    maxAttempts: 1,
+    requestHandler,
     ...(cfg.profile ? { credentials: defaultProvider({ profile: cfg.profile }) } : {}),
   })
   try {
     await client.config.credentials()
   } catch (e) {
     client.destroy()
-    throw new TargetUnavailable(`no AWS credentials found by the default chain (${(e as Error).message.split('\n')[0]}): skipping live AWS`, 'not-configured')
+    throw new TargetUnavailable(
+      `no AWS credentials found by the default chain (${(e as Error).message.split('\n')[0]}): skipping live AWS`,
+      'not-configured',
+    )
   }
   const redirected = process.env.AWS_ENDPOINT_URL_CONNECT || process.env.AWS_ENDPOINT_URL || undefined
-  return new Target({ kind, label: `aws ${region}`, client, instanceId: cfg.instanceId, region, run, guarded: true, limiter, rateLimit, ...(cfg.profile ? { profile: cfg.profile } : {}), ...(redirected ? { endpoint: redirected } : {}) })
+  return new Target({
+    kind,
+    label: `aws ${region}`,
+    client,
+    instanceId: cfg.instanceId,
+    region,
+    run,
+    guarded: true,
+    limiter,
+    rateLimit,
+    ...(cfg.profile ? { profile: cfg.profile } : {}),
+    ...(redirected ? { endpoint: redirected } : {}),
+  })
 }

@@ -14,19 +14,32 @@ function probeInput(op: OperationName, target: Target): Record<string, unknown> 
   const arn = target.viewArn(ABSENT_VIEW_ID)
   switch (op) {
     // Name longer than the model's 255: every implementation must reject it, nothing is created
-    case 'CreateView': return { InstanceId, Name: 'x'.repeat(256), Status: 'SAVED', Content: { Template: '{}', Actions: [] } }
-    case 'DescribeView': return { InstanceId, ViewId }
-    case 'UpdateViewContent': return { InstanceId, ViewId, Status: 'SAVED', Content: { Template: '{}', Actions: [] } }
-    case 'UpdateViewMetadata': return { InstanceId, ViewId, Description: 'probe' }
-    case 'CreateViewVersion': return { InstanceId, ViewId }
-    case 'DeleteView': return { InstanceId, ViewId }
-    case 'DeleteViewVersion': return { InstanceId, ViewId, ViewVersion: 1 }
-    case 'ListViews': return { InstanceId, MaxResults: 1 }
-    case 'ListViewVersions': return { InstanceId, ViewId, MaxResults: 1 }
-    case 'SearchViews': return { InstanceId, MaxResults: 1 }
-    case 'TagResource': return { resourceArn: arn, tags: { probe: 'x' } }
-    case 'UntagResource': return { resourceArn: arn, tagKeys: ['probe'] }
-    case 'ListTagsForResource': return { resourceArn: arn }
+    case 'CreateView':
+      return { InstanceId, Name: 'x'.repeat(256), Status: 'SAVED', Content: { Template: '{}', Actions: [] } }
+    case 'DescribeView':
+      return { InstanceId, ViewId }
+    case 'UpdateViewContent':
+      return { InstanceId, ViewId, Status: 'SAVED', Content: { Template: '{}', Actions: [] } }
+    case 'UpdateViewMetadata':
+      return { InstanceId, ViewId, Description: 'probe' }
+    case 'CreateViewVersion':
+      return { InstanceId, ViewId }
+    case 'DeleteView':
+      return { InstanceId, ViewId }
+    case 'DeleteViewVersion':
+      return { InstanceId, ViewId, ViewVersion: 1 }
+    case 'ListViews':
+      return { InstanceId, MaxResults: 1 }
+    case 'ListViewVersions':
+      return { InstanceId, ViewId, MaxResults: 1 }
+    case 'SearchViews':
+      return { InstanceId, MaxResults: 1 }
+    case 'TagResource':
+      return { resourceArn: arn, tags: { probe: 'x' } }
+    case 'UntagResource':
+      return { resourceArn: arn, tagKeys: ['probe'] }
+    case 'ListTagsForResource':
+      return { resourceArn: arn }
   }
 }
 

@@ -39,7 +39,8 @@ export function notImplementedEvidence(op: OperationName, outcome: CallOutcome):
   if (e.name === 'UnknownOperationException' || e.status === 501) return evidence()
   // A declared error class (ResourceNotFoundException is a 404 too) is an answer of the operation itself.
   const declared = (OPERATIONS[op].errors as readonly string[]).includes(e.name)
-  if (e.status !== undefined && NOT_FOUND_LIKE.has(e.status) && !declared && !isJson(e.raw?.contentType)) return evidence()
+  if (e.status !== undefined && NOT_FOUND_LIKE.has(e.status) && !declared && !isJson(e.raw?.contentType))
+    return evidence()
   if (outcome.unknown && CONNECTION_LOST.test(e.message)) return evidence()
   return undefined
 }

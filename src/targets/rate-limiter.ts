@@ -43,7 +43,8 @@ export interface Limiter {
 }
 
 function checkLimit(what: string, tps: number, burst: number): void {
-  if (!(tps > 0) || !Number.isFinite(tps) || !(burst >= 1)) throw new Error(`invalid rate limit${what}: tps ${tps}, burst ${burst}`)
+  if (!(tps > 0) || !Number.isFinite(tps) || !(burst >= 1))
+    throw new Error(`invalid rate limit${what}: tps ${tps}, burst ${burst}`)
 }
 
 type Clock = { now: () => number; sleep: (ms: number) => Promise<void> }
@@ -54,7 +55,11 @@ export class RateLimiter implements Limiter {
   private readonly bucket: TokenBucket
   private queue: Promise<void> = Promise.resolve()
 
-  constructor(limit: RateLimit, private readonly now: () => number = realClock.now, private readonly sleep = realClock.sleep) {
+  constructor(
+    limit: RateLimit,
+    private readonly now: () => number = realClock.now,
+    private readonly sleep = realClock.sleep,
+  ) {
     checkLimit('', limit.tps, limit.burst)
     this.bucket = new TokenBucket(limit.tps, limit.burst, now())
   }
@@ -78,11 +83,17 @@ export interface ApiLimiterStats {
 
 /** Shaped like the service: a bucket per API, a global cap, adaptive on 429. Per API, callers are served in order. */
 export class ApiRateLimiter implements Limiter {
-  private readonly buckets = new Map<OperationName, { bucket: TokenBucket; base: number; queue: Promise<void>; holdUntil: number }>()
+  private readonly buckets = new Map<
+    OperationName,
+    { bucket: TokenBucket; base: number; queue: Promise<void>; holdUntil: number }
+  >()
   private readonly global?: TokenBucket
   readonly stats: ApiLimiterStats
 
-  constructor(private readonly settings: LimiterSettings = {}, private readonly clock: Clock = realClock) {
+  constructor(
+    private readonly settings: LimiterSettings = {},
+    private readonly clock: Clock = realClock,
+  ) {
     this.slot('DescribeView') // validates the configured rate and burst now, not at the first call
     const globalTps = settings.globalTps ?? GLOBAL_CAP_APIS * (settings.tps ?? LIVE_DEFAULT_RATE.tps)
     if (!(globalTps > 0)) throw new Error(`invalid global rate cap: ${globalTps} requests/s`)
@@ -151,8 +162,14 @@ export class ApiRateLimiter implements Limiter {
 }
 
 /** The one place a target's limiter is built: the settings' shape, defaults shaped like the service. */
-export function createRateLimiter(settings: LimiterSettings = {}, clock: Clock = realClock): { limiter: Limiter; rateLimit: RateLimit } {
+export function createRateLimiter(
+  settings: LimiterSettings = {},
+  clock: Clock = realClock,
+): { limiter: Limiter; rateLimit: RateLimit } {
   const rateLimit = { tps: settings.tps ?? LIVE_DEFAULT_RATE.tps, burst: settings.burst ?? LIVE_DEFAULT_RATE.burst }
-  const limiter = settings.shape === 'global' ? new RateLimiter(rateLimit, clock.now, clock.sleep) : new ApiRateLimiter(settings, clock)
+  const limiter =
+    settings.shape === 'global'
+      ? new RateLimiter(rateLimit, clock.now, clock.sleep)
+      : new ApiRateLimiter(settings, clock)
   return { limiter, rateLimit }
 }

@@ -18,10 +18,20 @@ export interface CallError {
 }
 
 export type CallOutcome =
-  | { ok: true; output: Record<string, unknown>; requestId?: string; /** a tweaked call only (wire-tweak.ts) */ raw?: RawAnswer }
-  | { ok: false; error: CallError; requestId?: string; /** network failure or timeout: the call may or may not have taken effect */ unknown?: boolean
+  | {
+      ok: true
+      output: Record<string, unknown>
+      requestId?: string /** a tweaked call only (wire-tweak.ts) */
+      raw?: RawAnswer
+    }
+  | {
+      ok: false
+      error: CallError
+      requestId?: string /** network failure or timeout: the call may or may not have taken effect */
+      unknown?: boolean
       /** The server's retry hint (Retry-After / x-amz-retry-after), in ms, when it sent one. */ retryAfterMs?: number
-      /** a tweaked call only (wire-tweak.ts): the answer's status and headers as they came */ raw?: RawAnswer }
+      /** a tweaked call only (wire-tweak.ts): the answer's status and headers as they came */ raw?: RawAnswer
+    }
 
 type CommandCtor = new (input: Record<string, unknown>) => unknown
 // biome-ignore lint/suspicious/noExplicitAny: SDK errors carry untyped, exception-specific fields ($metadata, $response, …)
@@ -45,13 +55,29 @@ export function toWireForm(value: unknown): unknown {
   return value
 }
 
-const ERROR_META_KEYS = new Set(['name', 'message', 'Message', '$fault', '$metadata', '$response', '$retryable', 'stack', '$responseBodyText'])
+const ERROR_META_KEYS = new Set([
+  'name',
+  'message',
+  'Message',
+  '$fault',
+  '$metadata',
+  '$response',
+  '$retryable',
+  'stack',
+  '$responseBodyText',
+])
 
-export function toCallError(e: unknown): { error: CallError; requestId?: string; unknown: boolean; retryAfterMs?: number } {
+export function toCallError(e: unknown): {
+  error: CallError
+  requestId?: string
+  unknown: boolean
+  retryAfterMs?: number
+} {
   const err = e as SdkError
   const status: number | undefined = err?.$metadata?.httpStatusCode
   const fields: Record<string, unknown> = {}
-  if (err && typeof err === 'object') for (const [k, v] of Object.entries(err)) if (!ERROR_META_KEYS.has(k) && v !== undefined) fields[k] = v
+  if (err && typeof err === 'object')
+    for (const [k, v] of Object.entries(err)) if (!ERROR_META_KEYS.has(k) && v !== undefined) fields[k] = v
   // No HTTP status at all means the request never got an answer: timeout, refused connection, abort.
   const unknown = status === undefined && !(err instanceof sdk.ConnectServiceException)
   const unreadable = unreadableAnswer(err)
@@ -59,7 +85,9 @@ export function toCallError(e: unknown): { error: CallError; requestId?: string;
     error: {
       name: unreadable ? 'UnreadableErrorAnswer' : String(err?.name ?? 'Error'),
       message: unreadable ? unreadable.message : String(err?.message ?? err),
-      status, fault: err?.$fault, fields,
+      status,
+      fault: err?.$fault,
+      fields,
       ...(unreadable ? { raw: unreadable.raw } : {}),
     },
     requestId: err?.$metadata?.requestId,
@@ -73,7 +101,9 @@ export function toCallError(e: unknown): { error: CallError; requestId?: string;
  * SyntaxError. Named for what it is, with the status, content type and the body's first bytes as evidence,
  * so reports never blame "SyntaxError" on the target.
  */
-function unreadableAnswer(err: SdkError | undefined): { message: string; raw: NonNullable<CallError['raw']> } | undefined {
+function unreadableAnswer(
+  err: SdkError | undefined,
+): { message: string; raw: NonNullable<CallError['raw']> } | undefined {
   if (err?.name !== 'SyntaxError' || !err.$response) return undefined
   const headers = (err.$response.headers ?? {}) as Record<string, string>
   const contentType = Object.entries(headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1]
@@ -89,7 +119,10 @@ function unreadableAnswer(err: SdkError | undefined): { message: string; raw: No
 }
 
 /** A server's retry hint in ms: Retry-After (seconds or an HTTP date) or x-amz-retry-after (ms); undefined if none. */
-export function retryAfterMsOf(headers: Record<string, string | undefined> | undefined, now = Date.now()): number | undefined {
+export function retryAfterMsOf(
+  headers: Record<string, string | undefined> | undefined,
+  now = Date.now(),
+): number | undefined {
   if (!headers) return undefined
   const get = (name: string) => Object.entries(headers).find(([k]) => k.toLowerCase() === name)?.[1]
   const amz = get('x-amz-retry-after')
@@ -106,7 +139,13 @@ function retryHint(headers: Record<string, string> | undefined): { retryAfterMs?
   return ms === undefined ? {} : { retryAfterMs: ms }
 }
 
-export async function callOperation(client: ConnectClient, op: OperationName, input: Record<string, unknown>, abortSignal?: AbortSignal, tweak?: WireTweak): Promise<CallOutcome> {
+export async function callOperation(
+  client: ConnectClient,
+  op: OperationName,
+  input: Record<string, unknown>,
+  abortSignal?: AbortSignal,
+  tweak?: WireTweak,
+): Promise<CallOutcome> {
   const command = commandFor(op, input)
   const rawAnswer = tweak ? applyTweak(command, tweak) : undefined
   const raw = () => {
@@ -114,10 +153,25 @@ export async function callOperation(client: ConnectClient, op: OperationName, in
     return r ? { raw: r } : {}
   }
   try {
-    const out = await client.send(command as Parameters<typeof client.send>[0], abortSignal ? { abortSignal } : undefined)
-    return { ok: true, output: toWireForm(out) as Record<string, unknown>, requestId: out.$metadata?.requestId, ...raw() }
+    const out = await client.send(
+      command as Parameters<typeof client.send>[0],
+      abortSignal ? { abortSignal } : undefined,
+    )
+    return {
+      ok: true,
+      output: toWireForm(out) as Record<string, unknown>,
+      requestId: out.$metadata?.requestId,
+      ...raw(),
+    }
   } catch (e) {
     const { error, requestId, unknown, retryAfterMs } = toCallError(e)
-    return { ok: false, error, requestId, ...(unknown ? { unknown } : {}), ...(retryAfterMs !== undefined ? { retryAfterMs } : {}), ...raw() }
+    return {
+      ok: false,
+      error,
+      requestId,
+      ...(unknown ? { unknown } : {}),
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+      ...raw(),
+    }
   }
 }

@@ -19,7 +19,9 @@ export function cleanupRegisteredTargets(): Promise<void> {
     for (const t of [...live]) {
       try {
         const { deleted, failed } = await t.cleanupAll()
-        process.stderr.write(`cleanup ${t.label}: deleted ${deleted.length} view(s)${failed.length ? `, could not delete ${failed.join(', ')}` : ''}\n`)
+        process.stderr.write(
+          `cleanup ${t.label}: deleted ${deleted.length} view(s)${failed.length ? `, could not delete ${failed.join(', ')}` : ''}\n`,
+        )
       } catch (e) {
         process.stderr.write(`cleanup ${t.label} failed: ${(e as Error).message}\n`)
       }
@@ -32,7 +34,10 @@ export function cleanupRegisteredTargets(): Promise<void> {
 function install(): void {
   if (installed) return
   installed = true
-  for (const [signal, code] of [['SIGINT', EXIT.interrupted], ['SIGTERM', EXIT.terminated]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', EXIT.interrupted],
+    ['SIGTERM', EXIT.terminated],
+  ] as const) {
     process.once(signal, () => {
       process.stderr.write(`\n${signal}: cleaning up before exit…\n`)
       void cleanupRegisteredTargets().finally(() => process.exit(code))

@@ -46,13 +46,22 @@ export function runStartedAt(runId: string): number | undefined {
   return t > 1_577_836_800_000 && t < 4_102_444_800_000 ? t : undefined
 }
 
-interface Summary { Id?: string; Arn?: string; Name?: string }
+interface Summary {
+  Id?: string
+  Arn?: string
+  Name?: string
+}
 
 async function listCustomerViews(target: Target): Promise<Summary[]> {
   const out: Summary[] = []
   let token: string | undefined
   for (let page = 0; page < 10_000; page++) {
-    const o = await target.send('ListViews', { InstanceId: target.instanceId, Type: 'CUSTOMER_MANAGED', MaxResults: 100, ...(token ? { NextToken: token } : {}) })
+    const o = await target.send('ListViews', {
+      InstanceId: target.instanceId,
+      Type: 'CUSTOMER_MANAGED',
+      MaxResults: 100,
+      ...(token ? { NextToken: token } : {}),
+    })
     if (!o.ok) throw new Error(`ListViews failed: ${o.error.name}: ${o.error.message}`)
     out.push(...((o.output.ViewsSummaryList ?? []) as Summary[]))
     token = o.output.NextToken as string | undefined
@@ -90,7 +99,8 @@ export async function sweepLeftovers(target: Target, opts: SweepOptions = {}): P
     if (minAge > 0) {
       const started = runStartedAt(runId)
       if (started === undefined || now() - started < minAge) {
-        const reason = started === undefined ? 'run age unknown' : `run started ${Math.round((now() - started) / 60_000)} min ago`
+        const reason =
+          started === undefined ? 'run age unknown' : `run started ${Math.round((now() - started) / 60_000)} min ago`
         result.kept.push({ ...v, reason })
         opts.onView?.(v, 'kept', reason)
         continue
@@ -104,7 +114,8 @@ export async function sweepLeftovers(target: Target, opts: SweepOptions = {}): P
     let error: string | undefined
     try {
       const del = await target.send('DeleteView', { InstanceId: target.instanceId, ViewId: s.Id })
-      if (!del.ok && del.error.name !== 'ResourceNotFoundException') error = `DeleteView: ${del.error.name}: ${del.error.message}`
+      if (!del.ok && del.error.name !== 'ResourceNotFoundException')
+        error = `DeleteView: ${del.error.name}: ${del.error.message}`
     } catch (e) {
       error = (e as Error).message // the live-safety guard refused (it re-checks the tag itself)
     }

@@ -31,7 +31,13 @@ export interface CallStats {
 /** A mutation the live-safety guard refused: the view exists and is not this harness's. */
 export class GuardRefusal extends Error {}
 
-const VIEW_MUTATIONS = new Set<OperationName>(['UpdateViewContent', 'UpdateViewMetadata', 'CreateViewVersion', 'DeleteView', 'DeleteViewVersion'])
+const VIEW_MUTATIONS = new Set<OperationName>([
+  'UpdateViewContent',
+  'UpdateViewMetadata',
+  'CreateViewVersion',
+  'DeleteView',
+  'DeleteViewVersion',
+])
 const TAG_MUTATIONS = new Set<OperationName>(['TagResource', 'UntagResource'])
 /** The account of ARNs built before any answer named the target's own (all zeros, as the implementation probe uses). */
 const UNKNOWN_ACCOUNT = '000000000000'
@@ -110,7 +116,13 @@ export class Target {
   constructor(opts: TargetOptions, laneOf?: Target) {
     this.opts = opts
     this.root = laneOf?.root ?? this
-    this.stats = laneOf?.stats ?? { calls: 0, throttleRetries: 0, byOperation: {}, errorsByOperation: {}, serverErrors: 0 }
+    this.stats = laneOf?.stats ?? {
+      calls: 0,
+      throttleRetries: 0,
+      byOperation: {},
+      errorsByOperation: {},
+      serverErrors: 0,
+    }
     this.implementation = laneOf?.implementation ?? new ImplementationLedger()
     this.cleanupFailures = laneOf?.cleanupFailures ?? new Map()
     this.family = laneOf?.family ?? { sequences: 0, cleanupDeleted: 0, lanes: new Set(), listLock: new ListLock() }
@@ -126,7 +138,11 @@ export class Target {
     this.rateLimit = opts.rateLimit
     this.profile = opts.profile
     // lanes share it: an account one lane learns is every lane's
-    this.home = laneOf?.home ?? { partition: partitionOf(opts.region), region: opts.region, ...(opts.accountId ? { account: opts.accountId } : accountIn(opts.instanceId)) }
+    this.home = laneOf?.home ?? {
+      partition: partitionOf(opts.region),
+      region: opts.region,
+      ...(opts.accountId ? { account: opts.accountId } : accountIn(opts.instanceId)),
+    }
   }
 
   /** The account the target's views belong to: configured, from an instance ARN, or from the first view ARN it answered. */
@@ -140,7 +156,13 @@ export class Target {
    * has: the view does not exist either way.
    */
   viewArn(viewId: string): string {
-    return customerViewArn({ partition: this.home.partition, region: this.home.region, account: this.home.account ?? UNKNOWN_ACCOUNT, instanceId: bareInstanceId(this.instanceId), viewId })
+    return customerViewArn({
+      partition: this.home.partition,
+      region: this.home.region,
+      account: this.home.account ?? UNKNOWN_ACCOUNT,
+      instanceId: bareInstanceId(this.instanceId),
+      viewId,
+    })
   }
 
   /** Views deleted by resets and clean-ups, over the target and all its lanes. */
@@ -169,7 +191,10 @@ export class Target {
    * every lane left and reports the clean-up failures of all of them.
    */
   lane(): Target {
-    if (!this.supportsLanes) throw new Error(`${this.label}: no lanes on a target whose reset wipes every view; run its sequences one at a time`)
+    if (!this.supportsLanes)
+      throw new Error(
+        `${this.label}: no lanes on a target whose reset wipes every view; run its sequences one at a time`,
+      )
     const lane = new Target(this.opts, this.root)
     this.family.lanes.add(lane)
     return lane
@@ -190,13 +215,14 @@ export class Target {
    * and a 5xx is never retried.
    */
   async send(op: OperationName, input: Record<string, unknown>, opts: SendOptions = {}): Promise<CallOutcome> {
-    if (this.family.lanes.size && LIST_CHANGING.has(op)) return this.family.listLock.run('changing', () => this.sendNow(op, input, opts))
+    if (this.family.lanes.size && LIST_CHANGING.has(op))
+      return this.family.listLock.run('changing', () => this.sendNow(op, input, opts))
     return this.sendNow(op, input, opts)
   }
 
   private async sendNow(op: OperationName, input: Record<string, unknown>, opts: SendOptions): Promise<CallOutcome> {
     if (this.guarded) await this.guard(op, input)
-    const maxRetries = opts.unpaced ? 0 : this.opts.maxThrottleRetries ?? 4
+    const maxRetries = opts.unpaced ? 0 : (this.opts.maxThrottleRetries ?? 4)
     const backoff = this.opts.backoffMs ?? ((a: number) => Math.min(8000, 250 * 2 ** a) * (0.5 + Math.random() / 2))
     const sleep = this.opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
     for (let attempt = 0; ; attempt++) {
@@ -259,7 +285,9 @@ export class Target {
       if (findViolations('CreateView', input, DEFAULT_CHOICES).length > 0) return
       const tags = (input.Tags ?? {}) as Record<string, string>
       if (tags[RUN_TAG_KEY] !== this.run.runId || !String(input.Name ?? '').startsWith(this.run.namePrefix)) {
-        throw new GuardRefusal(`refusing CreateView without the run tag ${RUN_TAG_KEY}=${this.run.runId} and name prefix ${this.run.namePrefix}`)
+        throw new GuardRefusal(
+          `refusing CreateView without the run tag ${RUN_TAG_KEY}=${this.run.runId} and name prefix ${this.run.namePrefix}`,
+        )
       }
       return
     }
@@ -276,7 +304,11 @@ export class Target {
     if (viewId === undefined || this.owned.has(viewId) || viewId === ABSENT_VIEW_ID) return
     // Not created by this run: allowed only if the view does not exist (a negative test) or carries the
     // run tag (a sweep of an earlier run's leftovers).
-    const probeArn = arn ?? (String(input.ViewId).startsWith('arn:') ? String(input.ViewId).replace(/:(\$SAVED|\$LATEST|\d+)$/, '') : undefined)
+    const probeArn =
+      arn ??
+      (String(input.ViewId).startsWith('arn:')
+        ? String(input.ViewId).replace(/:(\$SAVED|\$LATEST|\d+)$/, '')
+        : undefined)
     // The probe is a call like any other (a read, so send() does not guard it): rate-limited, counted, and a
     // 429 is retried instead of turning into a refusal.
     const probe = probeArn
@@ -286,8 +318,11 @@ export class Target {
       if (probe.error.name === 'ResourceNotFoundException') return
       throw new GuardRefusal(`refusing ${op} on ${viewId}: cannot verify its run tag (${probe.error.name})`)
     }
-    const tags = ((probe.output.tags ?? (probe.output.View as { Tags?: Record<string, string> } | undefined)?.Tags) ?? {}) as Record<string, string>
-    if (tags[RUN_TAG_KEY] === undefined) throw new GuardRefusal(`refusing ${op} on view ${viewId}: it has no ${RUN_TAG_KEY} tag`)
+    const tags = (probe.output.tags ??
+      (probe.output.View as { Tags?: Record<string, string> } | undefined)?.Tags ??
+      {}) as Record<string, string>
+    if (tags[RUN_TAG_KEY] === undefined)
+      throw new GuardRefusal(`refusing ${op} on view ${viewId}: it has no ${RUN_TAG_KEY} tag`)
   }
 
   /**

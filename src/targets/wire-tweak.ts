@@ -40,17 +40,27 @@ interface StackCommand {
 export function applyTweak(command: unknown, tweak: WireTweak): () => RawAnswer | undefined {
   let answer: RawAnswer | undefined
   const stack = (command as StackCommand).middlewareStack
-  stack.add((next: (a: { request: unknown }) => Promise<unknown>) => async (args: { request: unknown }) => {
-    if (HttpRequest.isInstance(args.request)) tweak.corrupt(args.request)
-    return next(args)
-  }, { step: 'build', priority: 'high', name: 'conformanceWireTweak' })
-  stack.add((next: (a: unknown) => Promise<{ response?: { statusCode?: number; headers?: Record<string, string> } }>) => async (args: unknown) => {
-    const out = await next(args)
-    const r = out.response
-    if (r?.statusCode !== undefined) {
-      answer = { status: r.statusCode, headers: Object.fromEntries(Object.entries(r.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)])) }
-    }
-    return out
-  }, { step: 'deserialize', priority: 'low', name: 'conformanceRawAnswer' })
+  stack.add(
+    (next: (a: { request: unknown }) => Promise<unknown>) => async (args: { request: unknown }) => {
+      if (HttpRequest.isInstance(args.request)) tweak.corrupt(args.request)
+      return next(args)
+    },
+    { step: 'build', priority: 'high', name: 'conformanceWireTweak' },
+  )
+  stack.add(
+    (next: (a: unknown) => Promise<{ response?: { statusCode?: number; headers?: Record<string, string> } }>) =>
+      async (args: unknown) => {
+        const out = await next(args)
+        const r = out.response
+        if (r?.statusCode !== undefined) {
+          answer = {
+            status: r.statusCode,
+            headers: Object.fromEntries(Object.entries(r.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)])),
+          }
+        }
+        return out
+      },
+    { step: 'deserialize', priority: 'low', name: 'conformanceRawAnswer' },
+  )
   return () => answer
 }

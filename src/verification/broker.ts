@@ -23,7 +23,13 @@ export interface BrokerVerification extends BrokerConfig {
 }
 
 /** Environment variables that make the verifier talk to a broker or filter interactions on its own. */
-export const BROKER_ENV_VARS = ['PACT_BROKER_BASE_URL', 'PACT_BROKER_TOKEN', 'PACT_BROKER_USERNAME', 'PACT_BROKER_PASSWORD', 'PACT_BROKER_PUBLISH_VERIFICATION_RESULTS'] as const
+export const BROKER_ENV_VARS = [
+  'PACT_BROKER_BASE_URL',
+  'PACT_BROKER_TOKEN',
+  'PACT_BROKER_USERNAME',
+  'PACT_BROKER_PASSWORD',
+  'PACT_BROKER_PUBLISH_VERIFICATION_RESULTS',
+] as const
 export const FILTER_ENV_VARS = ['PACT_DESCRIPTION', 'PACT_PROVIDER_STATE', 'PACT_PROVIDER_NO_STATE'] as const
 
 /** The broker named by PACT_BROKER_BASE_URL (+ PACT_BROKER_TOKEN or USERNAME/PASSWORD), or undefined. */
@@ -36,17 +42,21 @@ export function brokerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Broke
   } catch {
     throw new Error(`PACT_BROKER_BASE_URL is not a URL: "${baseUrl}"`)
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`PACT_BROKER_BASE_URL must be http(s), got "${baseUrl}"`)
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new Error(`PACT_BROKER_BASE_URL must be http(s), got "${baseUrl}"`)
   return {
     baseUrl: baseUrl.replace(/\/+$/, ''),
     ...(env.PACT_BROKER_TOKEN ? { token: env.PACT_BROKER_TOKEN } : {}),
-    ...(env.PACT_BROKER_USERNAME ? { username: env.PACT_BROKER_USERNAME, password: env.PACT_BROKER_PASSWORD ?? '' } : {}),
+    ...(env.PACT_BROKER_USERNAME
+      ? { username: env.PACT_BROKER_USERNAME, password: env.PACT_BROKER_PASSWORD ?? '' }
+      : {}),
   }
 }
 
 /** Verifier options that take the pacts from the broker and (optionally) publish the results there. */
 export function brokerVerifierOptions(b: BrokerVerification): Partial<VerifierOptions> {
-  if (b.publishResults && !b.providerVersion) throw new Error('publishing verification results needs a provider version')
+  if (b.publishResults && !b.providerVersion)
+    throw new Error('publishing verification results needs a provider version')
   return {
     pactBrokerUrl: b.baseUrl,
     provider: PROVIDER_NAME,
@@ -62,7 +72,8 @@ export function brokerVerifierOptions(b: BrokerVerification): Partial<VerifierOp
 
 function authHeader(b: BrokerConfig): Record<string, string> {
   if (b.token) return { authorization: `Bearer ${b.token}` }
-  if (b.username) return { authorization: `Basic ${Buffer.from(`${b.username}:${b.password ?? ''}`).toString('base64')}` }
+  if (b.username)
+    return { authorization: `Basic ${Buffer.from(`${b.username}:${b.password ?? ''}`).toString('base64')}` }
   return {}
 }
 
@@ -79,7 +90,11 @@ export async function publishPacts(o: PublishOptions): Promise<{ file: string; u
   const doFetch = o.fetch ?? globalThis.fetch
   const out: { file: string; url: string; status: number }[] = []
   const send = async (url: string, body: string, file: string) => {
-    const res = await doFetch(url, { method: 'PUT', headers: { 'content-type': 'application/json', accept: 'application/hal+json', ...authHeader(o.broker) }, body })
+    const res = await doFetch(url, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', accept: 'application/hal+json', ...authHeader(o.broker) },
+      body,
+    })
     if (!res.ok) throw new Error(`broker answered ${res.status} to PUT ${url}: ${(await res.text()).slice(0, 300)}`)
     out.push({ file, url, status: res.status })
   }
@@ -89,8 +104,17 @@ export async function publishPacts(o: PublishOptions): Promise<{ file: string; u
     const consumer = pact.consumer?.name ?? CONSUMER_NAME
     const provider = pact.provider?.name ?? PROVIDER_NAME
     const seg = encodeURIComponent
-    await send(`${o.broker.baseUrl}/pacts/provider/${seg(provider)}/consumer/${seg(consumer)}/version/${seg(o.consumerVersion)}`, text, basename(file))
-    if (o.branch) await send(`${o.broker.baseUrl}/pacticipants/${seg(consumer)}/branches/${seg(o.branch)}/versions/${seg(o.consumerVersion)}`, '{}', basename(file))
+    await send(
+      `${o.broker.baseUrl}/pacts/provider/${seg(provider)}/consumer/${seg(consumer)}/version/${seg(o.consumerVersion)}`,
+      text,
+      basename(file),
+    )
+    if (o.branch)
+      await send(
+        `${o.broker.baseUrl}/pacticipants/${seg(consumer)}/branches/${seg(o.branch)}/versions/${seg(o.consumerVersion)}`,
+        '{}',
+        basename(file),
+      )
   }
   return out
 }

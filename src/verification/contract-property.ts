@@ -35,7 +35,9 @@ import { declaredRules, stateOf, type PactDocument } from './verification-result
 /** Union of the rules the interactions of a pact declare, in catalogue order. */
 export function pactRules(doc: PactDocument): RuleId[] {
   const declared = new Set(doc.interactions.flatMap(declaredRules))
-  return RULES.map((r) => r.id).filter(isRuleId).filter((id) => declared.has(id))
+  return RULES.map((r) => r.id)
+    .filter(isRuleId)
+    .filter((id) => declared.has(id))
 }
 
 const committedPact = (): PactDocument => JSON.parse(readFileSync(COMMITTED_PACT_FILE, 'utf8')) as PactDocument
@@ -49,18 +51,35 @@ export const contractsProperty = {
 /** After the budget the child still deletes what it created; past this much more it is stopped. */
 const CLEANUP_GRACE_MS = 30_000
 
-interface ChildAnswer { passed: boolean; results: InteractionVerdict[]; stateFailures: SetupFailure[] }
+interface ChildAnswer {
+  passed: boolean
+  results: InteractionVerdict[]
+  stateFailures: SetupFailure[]
+}
 
 function verifyInChild(args: string[], hardLimitMs: number | undefined): Promise<ChildAnswer | 'killed'> {
   const dir = mkdtempSync(join(tmpdir(), 'cvc-contracts-'))
   const json = join(dir, 'results.json')
-  const child = spawn(process.execPath, [...packageScriptArgs('verify-contracts'), ...args, '--json', json], { stdio: ['ignore', 'pipe', 'pipe'], env: process.env })
+  const child = spawn(process.execPath, [...packageScriptArgs('verify-contracts'), ...args, '--json', json], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: process.env,
+  })
   let log = ''
   let killed = false
   // SIGTERM: the child's signal handler still deletes the views it created before it exits.
-  const timer = hardLimitMs === undefined ? undefined : setTimeout(() => { killed = true; child.kill('SIGTERM') }, hardLimitMs)
-  child.stdout.on('data', (d: Buffer) => { log += d.toString() })
-  child.stderr.on('data', (d: Buffer) => { log += d.toString() })
+  const timer =
+    hardLimitMs === undefined
+      ? undefined
+      : setTimeout(() => {
+          killed = true
+          child.kill('SIGTERM')
+        }, hardLimitMs)
+  child.stdout.on('data', (d: Buffer) => {
+    log += d.toString()
+  })
+  child.stderr.on('data', (d: Buffer) => {
+    log += d.toString()
+  })
   return new Promise((resolve, reject) => {
     child.on('error', reject)
     child.on('close', (code) => {
@@ -68,7 +87,8 @@ function verifyInChild(args: string[], hardLimitMs: number | undefined): Promise
       try {
         if (existsSync(json)) resolve(JSON.parse(readFileSync(json, 'utf8')) as ChildAnswer)
         else if (killed) resolve('killed')
-        else throw new Error(`contract verification did not run (exit ${code}):\n${log.split('\n').slice(-15).join('\n')}`)
+        else
+          throw new Error(`contract verification did not run (exit ${code}):\n${log.split('\n').slice(-15).join('\n')}`)
       } catch (e) {
         reject(e)
       } finally {
@@ -78,9 +98,20 @@ function verifyInChild(args: string[], hardLimitMs: number | undefined): Promise
   })
 }
 
-async function verify(target: Target, pactFile: string, remainingMs: number | undefined): Promise<ChildAnswer | 'killed'> {
-  const common = ['--instance-id', target.instanceId, '--region', target.region, '--pact', pactFile,
-    ...(remainingMs !== undefined ? ['--remaining-ms', String(Math.max(0, Math.floor(remainingMs)))] : [])]
+async function verify(
+  target: Target,
+  pactFile: string,
+  remainingMs: number | undefined,
+): Promise<ChildAnswer | 'killed'> {
+  const common = [
+    '--instance-id',
+    target.instanceId,
+    '--region',
+    target.region,
+    '--pact',
+    pactFile,
+    ...(remainingMs !== undefined ? ['--remaining-ms', String(Math.max(0, Math.floor(remainingMs)))] : []),
+  ]
   const hardLimit = remainingMs === undefined ? undefined : Math.max(0, remainingMs) + CLEANUP_GRACE_MS
   if (target.kind === 'stub') {
     const server = await startStubServer({ coreOptions: { ...target.stubOptions } })
@@ -91,7 +122,9 @@ async function verify(target: Target, pactFile: string, remainingMs: number | un
     }
   }
   const rate = target.rateLimit ? ['--tps', String(target.rateLimit.tps)] : []
-  const where = target.endpoint ? ['--target', target.endpoint] : ['--target', 'aws', ...(target.profile ? ['--profile', target.profile] : [])]
+  const where = target.endpoint
+    ? ['--target', target.endpoint]
+    : ['--target', 'aws', ...(target.profile ? ['--profile', target.profile] : [])]
   return verifyInChild([...where, ...common, ...rate], hardLimit)
 }
 
@@ -104,7 +137,10 @@ function assertedIn(rules: readonly string[], mode: Mode): boolean {
  * Executed assertions per rule: every interaction that got a verdict, passed or failed, asserted its rules
  * once (into `ledger`, which tells the engine: StepChecked events).
  */
-export function contractAssertions(verdicts: readonly InteractionVerdict[], ledger = new AssertionLedger()): Partial<Record<RuleId, number>> {
+export function contractAssertions(
+  verdicts: readonly InteractionVerdict[],
+  ledger = new AssertionLedger(),
+): Partial<Record<RuleId, number>> {
   for (const v of verdicts) {
     if (v.status === 'not-verified') continue
     for (const id of v.rules.filter(isRuleId)) (v.status === 'failed' ? ledger.fail : ledger.record)(id)
@@ -129,7 +165,9 @@ const STATE_OPERATIONS: readonly OperationName[] = ['CreateView', 'UpdateViewCon
 /** The operation an interaction's request calls, from its method and path (data, not its description). */
 function operationOfInteraction(i: PactDocument['interactions'][number]): OperationName | undefined {
   try {
-    return i.request?.method && i.request.path ? matchRoute(i.request.method, i.request.path.split('?')[0]!).op : undefined
+    return i.request?.method && i.request.path
+      ? matchRoute(i.request.method, i.request.path.split('?')[0]!).op
+      : undefined
   } catch {
     return undefined
   }
@@ -146,7 +184,12 @@ function missingFor(i: PactDocument['interactions'][number], target: Target): st
   return missing.length ? `not verified: the target does not implement ${missing.join(', ')}` : undefined
 }
 
-async function verifyPact(target: Target, pact: PactDocument, kept: PactDocument['interactions'], timeLimitMs: number | undefined): Promise<ChildAnswer | 'killed'> {
+async function verifyPact(
+  target: Target,
+  pact: PactDocument,
+  kept: PactDocument['interactions'],
+  timeLimitMs: number | undefined,
+): Promise<ChildAnswer | 'killed'> {
   const dir = mkdtempSync(join(tmpdir(), 'cvc-pact-'))
   try {
     const file = join(dir, 'asserted.json')
@@ -164,33 +207,72 @@ export async function runContractProperty(target: Target, opts: ContractRunOptio
   const asserted = pact.interactions.filter((i) => assertedIn(declaredRules(i), mode))
   const left = pact.interactions.filter((i) => !asserted.includes(i))
   const why = new Map(asserted.map((i) => [i, missingFor(i, target)]))
-  const unimplemented: InteractionVerdict[] = asserted.filter((i) => why.get(i)).map((i) => (
-    { interaction: i.description, state: stateOf(i), rules: declaredRules(i), status: 'not-verified' as const, mismatch: why.get(i)! }))
+  const unimplemented: InteractionVerdict[] = asserted
+    .filter((i) => why.get(i))
+    .map((i) => ({
+      interaction: i.description,
+      state: stateOf(i),
+      rules: declaredRules(i),
+      status: 'not-verified' as const,
+      mismatch: why.get(i)!,
+    }))
   const kept = asserted.filter((i) => !why.get(i))
   // The verifier reads pact files: the interactions this mode asserts go to it as a pact of their own.
-  const answer = kept.length === 0 ? { passed: true, results: [], stateFailures: [] } : await verifyPact(target, pact, kept, opts.timeLimitMs)
-  const interactions: InteractionVerdict[] = [...(answer === 'killed'
-    ? kept.map((i): InteractionVerdict => ({ interaction: i.description, state: stateOf(i), rules: declaredRules(i), status: 'not-verified', mismatch: 'not verified: the time budget ran out (verification stopped)' }))
-    : answer.results.map((r) => ({ ...r, rules: r.rules ?? [] }))), ...unimplemented]
+  const answer =
+    kept.length === 0
+      ? { passed: true, results: [], stateFailures: [] }
+      : await verifyPact(target, pact, kept, opts.timeLimitMs)
+  const interactions: InteractionVerdict[] = [
+    ...(answer === 'killed'
+      ? kept.map(
+          (i): InteractionVerdict => ({
+            interaction: i.description,
+            state: stateOf(i),
+            rules: declaredRules(i),
+            status: 'not-verified',
+            mismatch: 'not verified: the time budget ran out (verification stopped)',
+          }),
+        )
+      : answer.results.map((r) => ({ ...r, rules: r.rules ?? [] }))),
+    ...unimplemented,
+  ]
   const failed = interactions.filter((i) => i.status === 'failed')
   const notVerified = interactions.filter((i) => i.status === 'not-verified')
   const notes = [
-    ...(left.length ? [`${left.length} interaction(s) not asserted in this mode (they rest on rules it does not assert): ${[...new Set(left.flatMap(declaredRules))].join(', ')}`] : []),
-    ...(unimplemented.length ? [`${unimplemented.length} interaction(s) not verified: the target does not implement what they need`] : []),
-    ...(notVerified.length > unimplemented.length ? [`time budget: ${notVerified.length - unimplemented.length}/${interactions.length} interaction(s) not verified`] : []),
+    ...(left.length
+      ? [
+          `${left.length} interaction(s) not asserted in this mode (they rest on rules it does not assert): ${[...new Set(left.flatMap(declaredRules))].join(', ')}`,
+        ]
+      : []),
+    ...(unimplemented.length
+      ? [`${unimplemented.length} interaction(s) not verified: the target does not implement what they need`]
+      : []),
+    ...(notVerified.length > unimplemented.length
+      ? [`time budget: ${notVerified.length - unimplemented.length}/${interactions.length} interaction(s) not verified`]
+      : []),
   ]
   const base = {
-    property: contractsProperty.id, title: contractsProperty.title, rules: contractsProperty.rules, seed: opts.seed,
-    numRuns: interactions.length - notVerified.length, commandsExecuted: interactions.length - notVerified.length,
-    durationMs: Date.now() - started, interactions, assertions: contractAssertions(interactions, new AssertionLedger(opts.onAssertion)),
+    property: contractsProperty.id,
+    title: contractsProperty.title,
+    rules: contractsProperty.rules,
+    seed: opts.seed,
+    numRuns: interactions.length - notVerified.length,
+    commandsExecuted: interactions.length - notVerified.length,
+    durationMs: Date.now() - started,
+    interactions,
+    assertions: contractAssertions(interactions, new AssertionLedger(opts.onAssertion)),
     ...(notes.length ? { note: notes.join('; ') } : {}),
   }
   const stateFailures = answer === 'killed' ? [] : answer.stateFailures
-  if (failed.length === 0 && stateFailures.length === 0) return { ...base, status: notVerified.length ? 'inconclusive' : 'passed' }
+  if (failed.length === 0 && stateFailures.length === 0)
+    return { ...base, status: notVerified.length ? 'inconclusive' : 'passed' }
   const setup = stateFailures.map((f) => `provider state ${f.action} failed for "${f.state}": ${f.message}`)
   const message = [
     `${failed.length}/${interactions.length} Pact interactions failed`,
-    ...failed.map((i) => `- ${i.interaction} [given ${i.state}] (${i.rules.join(', ') || 'no rules declared'})\n    ${(i.mismatch ?? '').split('\n').join('\n    ')}`),
+    ...failed.map(
+      (i) =>
+        `- ${i.interaction} [given ${i.state}] (${i.rules.join(', ') || 'no rules declared'})\n    ${(i.mismatch ?? '').split('\n').join('\n    ')}`,
+    ),
     ...setup,
   ].join('\n')
   // no interaction failed, yet the verification did: a provider state could not be arranged (harness side)

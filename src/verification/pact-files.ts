@@ -20,7 +20,9 @@ export interface PactSync {
 
 /** Makes `committedDir` hold exactly the pact files of `generatedDir`. Files whose bytes did not change are not touched. */
 export function syncPactFiles(generatedDir: string, committedDir: string): PactSync {
-  const generated = readdirSync(generatedDir).filter((f) => f.endsWith('.json')).sort()
+  const generated = readdirSync(generatedDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
   if (generated.length === 0) throw new Error(`no pact files were generated in ${generatedDir}`)
   mkdirSync(committedDir, { recursive: true })
   const result: PactSync = { written: [], unchanged: [], removed: [] }

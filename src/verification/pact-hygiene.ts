@@ -26,17 +26,30 @@ interface Rule {
 
 /** The last group of a UUID is 12 hex digits and may be all decimal digits (…-555555555555): not an account id. */
 const UUID_HEAD = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-$/
-const endsUuid = (m: RegExpExecArray, line: string) => m.index >= 24 && UUID_HEAD.test(line.slice(m.index - 24, m.index))
+const endsUuid = (m: RegExpExecArray, line: string) =>
+  m.index >= 24 && UUID_HEAD.test(line.slice(m.index - 24, m.index))
 
 const RULES: readonly Rule[] = [
   // Long-term (AKIA) and temporary (ASIA) access key ids; "AKIA" alone is flagged too, it has no innocent use here.
   { rule: 'aws-access-key-id', pattern: /AKIA[0-9A-Z]*|ASIA[0-9A-Z]{16}/g },
   { rule: 'sigv4-signature', pattern: /Signature=([0-9a-f]{64})/g, flag: (m) => m[1] !== ZERO_SIGNATURE },
   // A secret access key is 40 characters of base64; session tokens, private keys and bearer tokens by name.
-  { rule: 'secret-like-string', pattern: /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g, flag: (m) => /[0-9]/.test(m[0]) && /[A-Z]/.test(m[0]) && /[a-z]/.test(m[0]) },
-  { rule: 'secret-like-string', pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----|\bBearer [A-Za-z0-9._~+/-]{20,}|aws_secret_access_key|secretAccessKey/gi },
+  {
+    rule: 'secret-like-string',
+    pattern: /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g,
+    flag: (m) => /[0-9]/.test(m[0]) && /[A-Z]/.test(m[0]) && /[a-z]/.test(m[0]),
+  },
+  {
+    rule: 'secret-like-string',
+    pattern:
+      /-----BEGIN [A-Z ]*PRIVATE KEY-----|\bBearer [A-Za-z0-9._~+/-]{20,}|aws_secret_access_key|secretAccessKey/gi,
+  },
   { rule: 'security-token', pattern: /x-amz-security-token|X-Amz-Security-Token|FwoGZXIvYXdzE[A-Za-z0-9/+=]*/g },
-  { rule: 'account-id', pattern: /(?<![0-9])[0-9]{12}(?![0-9a-zA-Z])/g, flag: (m, line) => m[0] !== DEFAULT_ACCOUNT_ID && !endsUuid(m, line) },
+  {
+    rule: 'account-id',
+    pattern: /(?<![0-9])[0-9]{12}(?![0-9a-zA-Z])/g,
+    flag: (m, line) => m[0] !== DEFAULT_ACCOUNT_ID && !endsUuid(m, line),
+  },
 ]
 
 export function scanPactText(text: string, file = '<text>'): PactFinding[] {
@@ -55,6 +68,8 @@ export function scanPactText(text: string, file = '<text>'): PactFinding[] {
 
 /** Scans every *.json in a directory (contracts/pacts). */
 export function scanPactDirectory(dir: string): { files: string[]; findings: PactFinding[] } {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
   return { files, findings: files.flatMap((f) => scanPactText(readFileSync(join(dir, f), 'utf8'), f)) }
 }

@@ -39,27 +39,42 @@ export function forwardedBody(req: Pick<Request, 'body'>): Buffer {
 
 export function createResigningFilter(opts: ResignOptions): RequestHandler {
   const target = new URL(opts.targetUrl)
-  const signer = new SignatureV4({ credentials: opts.credentials, region: opts.region, service: opts.service ?? 'connect', sha256: Sha256 })
+  const signer = new SignatureV4({
+    credentials: opts.credentials,
+    region: opts.region,
+    service: opts.service ?? 'connect',
+    sha256: Sha256,
+  })
   return (req, _res, next) => {
     if (req.path.startsWith('/_pact') || req.path.startsWith('/_messages')) return next()
     const raw = req.originalUrl || req.url
     const q = raw.indexOf('?')
     const path = q < 0 ? raw : raw.slice(0, q)
     const query: Record<string, string | string[]> = {}
-    for (const [k, values] of parseQuery(q < 0 ? '' : raw.slice(q + 1))) query[k] = values.length === 1 ? values[0]! : values
+    for (const [k, values] of parseQuery(q < 0 ? '' : raw.slice(q + 1)))
+      query[k] = values.length === 1 ? values[0]! : values
     const body = forwardedBody(req)
     const headers: Record<string, string> = { host: target.host }
     const contentType = req.headers['content-type']
     if (contentType) headers['content-type'] = String(contentType)
     const unsigned = new HttpRequest({
-      method: req.method, protocol: target.protocol, hostname: target.hostname,
-      ...(target.port ? { port: Number(target.port) } : {}), path, query, headers, body: body.toString('utf8'),
+      method: req.method,
+      protocol: target.protocol,
+      hostname: target.hostname,
+      ...(target.port ? { port: Number(target.port) } : {}),
+      path,
+      query,
+      headers,
+      body: body.toString('utf8'),
     })
-    signer.sign(unsigned).then((signed) => {
-      for (const h of STALE_HEADERS) delete req.headers[h]
-      for (const [k, v] of Object.entries(signed.headers)) req.headers[k.toLowerCase()] = v
-      req.headers['content-length'] = String(body.length)
-      next()
-    }).catch(next)
+    signer
+      .sign(unsigned)
+      .then((signed) => {
+        for (const h of STALE_HEADERS) delete req.headers[h]
+        for (const [k, v] of Object.entries(signed.headers)) req.headers[k.toLowerCase()] = v
+        req.headers['content-length'] = String(body.length)
+        next()
+      })
+      .catch(next)
   }
 }

@@ -10,7 +10,14 @@ import { customerViewArn } from '../model/view-ref'
 import { RUN_TAG_KEY } from '../targets/run-identity'
 import type { Target } from '../targets/target'
 import { describeState } from './verification-results'
-import { pathSegment, STATE, type ProviderValues, type StateName, type VersionsStateParams, type ViewStateParams } from './provider-states'
+import {
+  pathSegment,
+  STATE,
+  type ProviderValues,
+  type StateName,
+  type VersionsStateParams,
+  type ViewStateParams,
+} from './provider-states'
 
 /** A state that could not be arranged; the verifier only sees an empty answer, so it is kept here. */
 export interface SetupFailure {
@@ -39,7 +46,10 @@ export interface ArrangerOptions {
 /** Published content number n: valid for full (PUBLISHED) validation, different for every n. */
 export function contentRevision(n: number): { Template: string; Actions: string[] } {
   return {
-    Template: JSON.stringify({ Head: { Title: `Contract view revision ${n}` }, Body: [{ TemplateString: `Revision ${n}` }] }),
+    Template: JSON.stringify({
+      Head: { Title: `Contract view revision ${n}` },
+      Body: [{ TemplateString: `Revision ${n}` }],
+    }),
     Actions: ['Submit'],
   }
 }
@@ -65,7 +75,10 @@ export class StateArranger {
   private readonly handedOut = new Set<string>()
   private counter = 0
 
-  constructor(readonly target: Target, private readonly options: ArrangerOptions = {}) {}
+  constructor(
+    readonly target: Target,
+    private readonly options: ArrangerOptions = {},
+  ) {}
 
   /** Whether the deadline has passed. */
   pastDeadline(): boolean {
@@ -77,7 +90,8 @@ export class StateArranger {
     const handlers: StateHandlers = {}
     for (const state of Object.values(STATE)) {
       handlers[state] = {
-        setup: async (params) => this.guarded(state, params, 'setup', () => this.arrange(state, (params ?? {}) as Record<string, unknown>)),
+        setup: async (params) =>
+          this.guarded(state, params, 'setup', () => this.arrange(state, (params ?? {}) as Record<string, unknown>)),
         teardown: async (params) => {
           await this.guarded(state, params, 'teardown', () => this.cleanup())
           return undefined
@@ -87,9 +101,16 @@ export class StateArranger {
     return handlers
   }
 
-  private async guarded<T>(state: string, params: unknown, action: 'setup' | 'teardown', fn: () => Promise<T>): Promise<T> {
+  private async guarded<T>(
+    state: string,
+    params: unknown,
+    action: 'setup' | 'teardown',
+    fn: () => Promise<T>,
+  ): Promise<T> {
     this.arranging = action === 'setup'
-    const setup = this.arranging ? { state: describeState(state, (params ?? {}) as Record<string, unknown>), cutOff: false } : undefined
+    const setup = this.arranging
+      ? { state: describeState(state, (params ?? {}) as Record<string, unknown>), cutOff: false }
+      : undefined
     if (setup) this.setups.push(setup)
     try {
       if (this.arranging && this.pastDeadline()) throw new BudgetExhausted()
@@ -99,7 +120,12 @@ export class StateArranger {
         setup.cutOff = true
         throw e
       }
-      this.failures.push({ state, params: (params ?? {}) as Record<string, unknown>, action, message: (e as Error).message })
+      this.failures.push({
+        state,
+        params: (params ?? {}) as Record<string, unknown>,
+        action,
+        message: (e as Error).message,
+      })
       throw e
     } finally {
       this.arranging = false
@@ -120,14 +146,23 @@ export class StateArranger {
         const p = params as unknown as VersionsStateParams
         const view = await this.publishVersions(p.N)
         const nextToken = p.firstPageRead
-          ? await this.firstPageToken('ListViewVersions', { InstanceId: this.target.instanceId, ViewId: view.viewId, MaxResults: p.firstPageRead })
+          ? await this.firstPageToken('ListViewVersions', {
+              InstanceId: this.target.instanceId,
+              ViewId: view.viewId,
+              MaxResults: p.firstPageRead,
+            })
           : undefined
         return { ...base, ...stringValues({ ...view, nextToken }) }
       }
       case STATE.latestAhead: {
         const p = params as unknown as VersionsStateParams
         const view = await this.publishVersions(p.N)
-        const updated = await this.call('UpdateViewContent', { InstanceId: this.target.instanceId, ViewId: view.viewId, Status: 'PUBLISHED', Content: contentRevision(p.N + 1) })
+        const updated = await this.call('UpdateViewContent', {
+          InstanceId: this.target.instanceId,
+          ViewId: view.viewId,
+          Status: 'PUBLISHED',
+          Content: contentRevision(p.N + 1),
+        })
         const sha256 = String((updated.View as Record<string, unknown>).ViewContentSha256)
         return { ...base, ...stringValues({ ...view, sha256, staleSha256: view.sha256 }) }
       }
@@ -135,7 +170,11 @@ export class StateArranger {
         const p = params as unknown as VersionsStateParams
         for (let i = 0; i < p.N; i++) await this.createView('PUBLISHED', {})
         const nextToken = p.firstPageRead
-          ? await this.firstPageToken('ListViews', { InstanceId: this.target.instanceId, Type: 'CUSTOMER_MANAGED', MaxResults: p.firstPageRead })
+          ? await this.firstPageToken('ListViews', {
+              InstanceId: this.target.instanceId,
+              Type: 'CUSTOMER_MANAGED',
+              MaxResults: p.firstPageRead,
+            })
           : undefined
         return { ...base, ...stringValues({ nextToken }) }
       }
@@ -166,8 +205,19 @@ export class StateArranger {
     const { target } = this
     const missingViewId = randomUUID()
     const { partition, account } = await this.accountOfViews()
-    const arn = customerViewArn({ partition, region: target.region, account, instanceId: target.instanceId, viewId: missingViewId })
-    return { instanceId: target.instanceId, runTag: target.run.runId, missingViewId, missingViewArnPath: pathSegment(arn) }
+    const arn = customerViewArn({
+      partition,
+      region: target.region,
+      account,
+      instanceId: target.instanceId,
+      viewId: missingViewId,
+    })
+    return {
+      instanceId: target.instanceId,
+      runTag: target.run.runId,
+      missingViewId,
+      missingViewArnPath: pathSegment(arn),
+    }
   }
 
   /** A run-prefixed name no view has yet, for a view the interaction itself creates or renames (swept at teardown). */
@@ -182,8 +232,13 @@ export class StateArranger {
 
   private async accountOfViews(): Promise<{ partition: string; account: string }> {
     if (this.arnParts) return this.arnParts
-    const listed = await this.call('ListViews', { InstanceId: this.target.instanceId, Type: 'CUSTOMER_MANAGED', MaxResults: 1 })
-    const arn = ((listed.ViewsSummaryList ?? []) as { Arn?: string }[])[0]?.Arn ?? (await this.createView('SAVED', {})).viewArn
+    const listed = await this.call('ListViews', {
+      InstanceId: this.target.instanceId,
+      Type: 'CUSTOMER_MANAGED',
+      MaxResults: 1,
+    })
+    const arn =
+      ((listed.ViewsSummaryList ?? []) as { Arn?: string }[])[0]?.Arn ?? (await this.createView('SAVED', {})).viewArn
     this.learnArn(arn)
     if (!this.arnParts) throw new Error(`cannot read the account id from the view ARN ${arn}`)
     return this.arnParts
@@ -198,17 +253,28 @@ export class StateArranger {
     return `${this.target.run.namePrefix}pact-${++this.counter}-${randomBytes(3).toString('hex')}`
   }
 
-  private async createView(status: 'PUBLISHED' | 'SAVED', tags: Record<string, string>, content = contentRevision(1)): Promise<ArrangedView> {
+  private async createView(
+    status: 'PUBLISHED' | 'SAVED',
+    tags: Record<string, string>,
+    content = contentRevision(1),
+  ): Promise<ArrangedView> {
     const { target } = this
     const out = await this.call('CreateView', {
-      InstanceId: target.instanceId, Name: this.newName(), Status: status, Content: content,
-      Description: 'Arranged by the contract provider states', Tags: { ...tags, [RUN_TAG_KEY]: target.run.runId },
+      InstanceId: target.instanceId,
+      Name: this.newName(),
+      Status: status,
+      Content: content,
+      Description: 'Arranged by the contract provider states',
+      Tags: { ...tags, [RUN_TAG_KEY]: target.run.runId },
     })
     const view = out.View as Record<string, unknown>
     const viewArn = String(view.Arn)
     this.learnArn(viewArn)
     return {
-      viewId: String(view.Id), viewArn, viewArnPath: pathSegment(viewArn), viewName: String(view.Name),
+      viewId: String(view.Id),
+      viewArn,
+      viewArnPath: pathSegment(viewArn),
+      viewName: String(view.Name),
       ...(view.ViewContentSha256 !== undefined ? { sha256: String(view.ViewContentSha256) } : {}),
     }
   }
@@ -228,7 +294,10 @@ export class StateArranger {
 
   private async firstPageToken(op: 'ListViews' | 'ListViewVersions', input: Record<string, unknown>): Promise<string> {
     const out = await this.call(op, input)
-    if (typeof out.NextToken !== 'string') throw new Error(`${op} with MaxResults ${String(input.MaxResults)} returned no NextToken, so there is no second page to read`)
+    if (typeof out.NextToken !== 'string')
+      throw new Error(
+        `${op} with MaxResults ${String(input.MaxResults)} returned no NextToken, so there is no second page to read`,
+      )
     return out.NextToken
   }
 
@@ -236,8 +305,13 @@ export class StateArranger {
     const found: { Id: string }[] = []
     let NextToken: string | undefined
     do {
-      const out = await this.call('ListViews', { InstanceId: this.target.instanceId, Type: 'CUSTOMER_MANAGED', ...(NextToken ? { NextToken } : {}) })
-      for (const s of (out.ViewsSummaryList ?? []) as { Id?: string; Name?: string }[]) if (s.Id && s.Name && names.has(s.Name)) found.push({ Id: s.Id })
+      const out = await this.call('ListViews', {
+        InstanceId: this.target.instanceId,
+        Type: 'CUSTOMER_MANAGED',
+        ...(NextToken ? { NextToken } : {}),
+      })
+      for (const s of (out.ViewsSummaryList ?? []) as { Id?: string; Name?: string }[])
+        if (s.Id && s.Name && names.has(s.Name)) found.push({ Id: s.Id })
       NextToken = typeof out.NextToken === 'string' ? out.NextToken : undefined
     } while (NextToken)
     return found

@@ -65,7 +65,11 @@ export function readPactDocument(file: string): PactDocument {
 /** `name {"param":value,…}` with params in key order, so the same state always reads the same. */
 export function describeState(name: string, params?: Record<string, unknown>): string {
   if (!params || Object.keys(params).length === 0) return name
-  const sorted = Object.fromEntries(Object.keys(params).sort().map((k) => [k, params[k]]))
+  const sorted = Object.fromEntries(
+    Object.keys(params)
+      .sort()
+      .map((k) => [k, params[k]]),
+  )
   return `${name} ${JSON.stringify(sorted)}`
 }
 
@@ -89,7 +93,11 @@ function durationMs(d: string | undefined): number | undefined {
 function descriptionOf(errorInteraction: string, descriptions: readonly string[]): string | undefined {
   let best: string | undefined
   for (const d of descriptions) {
-    if ((errorInteraction === d || errorInteraction.endsWith(` - ${d}`)) && (best === undefined || d.length > best.length)) best = d
+    if (
+      (errorInteraction === d || errorInteraction.endsWith(` - ${d}`)) &&
+      (best === undefined || d.length > best.length)
+    )
+      best = d
   }
   return best
 }
@@ -123,14 +131,22 @@ export function interactionResults(json: VerifierJson, pacts: readonly PactDocum
     const verdict = verdicts.find((v) => v.description === d)
     const lines = mismatches.get(d)
     const failed = verdict ? verdict.result !== 'OK' || lines !== undefined : true
-    const mismatch = lines?.join('\n') ?? (verdict ? (failed ? `verifier result: ${verdict.result}` : undefined) : 'not verified: the verifier reported no result for this interaction')
+    const mismatch =
+      lines?.join('\n') ??
+      (verdict
+        ? failed
+          ? `verifier result: ${verdict.result}`
+          : undefined
+        : 'not verified: the verifier reported no result for this interaction')
     out.push({
       interaction: d,
       state: states.get(d) ?? '',
       status: failed ? 'failed' : 'passed',
       rules: rules.get(d) ?? [],
       ...(failed && mismatch ? { mismatch } : {}),
-      ...(verdict?.duration !== undefined && durationMs(verdict.duration) !== undefined ? { durationMs: durationMs(verdict.duration) } : {}),
+      ...(verdict?.duration !== undefined && durationMs(verdict.duration) !== undefined
+        ? { durationMs: durationMs(verdict.duration) }
+        : {}),
     })
   }
   return out
@@ -141,11 +157,15 @@ export function formatResults(results: readonly InteractionResult[]): string {
   const lines: string[] = []
   const label = { passed: 'PASS', failed: 'FAIL', 'not-verified': 'SKIP' } as const
   for (const r of results) {
-    lines.push(`${label[r.status]}  ${r.interaction}${r.state ? `  [given ${r.state}]` : ''}${r.rules.length ? `  (${r.rules.join(', ')})` : ''}`)
+    lines.push(
+      `${label[r.status]}  ${r.interaction}${r.state ? `  [given ${r.state}]` : ''}${r.rules.length ? `  (${r.rules.join(', ')})` : ''}`,
+    )
     if (r.mismatch) for (const l of r.mismatch.split('\n')) lines.push(`        ${l}`)
   }
   const failed = results.filter((r) => r.status === 'failed').length
   const skipped = results.filter((r) => r.status === 'not-verified').length
-  lines.push(`${results.length - failed - skipped}/${results.length} interactions verified${failed ? `, ${failed} failed` : ''}${skipped ? `, ${skipped} not verified (time budget)` : ''}`)
+  lines.push(
+    `${results.length - failed - skipped}/${results.length} interactions verified${failed ? `, ${failed} failed` : ''}${skipped ? `, ${skipped} not verified (time budget)` : ''}`,
+  )
   return lines.join('\n')
 }

@@ -43,8 +43,9 @@ export interface CommandIo {
 
 const defaultIo: CommandIo = { out: (l) => console.log(l), err: (l) => console.error(l), env: process.env }
 
-const CREDENTIALS_HELP = 'Provide credentials for a sandbox account through the default chain: AWS_PROFILE=<profile> (or --profile), '
-  + 'or AWS_ACCESS_KEY_ID + AWS_SECRET_ACCESS_KEY (+ AWS_SESSION_TOKEN), or SSO (aws sso login).'
+const CREDENTIALS_HELP =
+  'Provide credentials for a sandbox account through the default chain: AWS_PROFILE=<profile> (or --profile), ' +
+  'or AWS_ACCESS_KEY_ID + AWS_SECRET_ACCESS_KEY (+ AWS_SESSION_TOKEN), or SSO (aws sso login).'
 
 export async function verifyContractsCommand(o: VerifyCommandOptions, io: CommandIo = defaultIo): Promise<number> {
   let broker
@@ -59,7 +60,12 @@ export async function verifyContractsCommand(o: VerifyCommandOptions, io: Comman
   if (o.publishPacts) {
     if (!broker) return usage(io, '--publish-pacts needs PACT_BROKER_BASE_URL (and PACT_BROKER_TOKEN)')
     if (!o.consumerVersion) return usage(io, '--publish-pacts needs --consumer-version')
-    const published = await publishPacts({ broker, consumerVersion: o.consumerVersion, ...(o.consumerBranch ? { branch: o.consumerBranch } : {}), pactFiles })
+    const published = await publishPacts({
+      broker,
+      consumerVersion: o.consumerVersion,
+      ...(o.consumerBranch ? { branch: o.consumerBranch } : {}),
+      pactFiles,
+    })
     for (const p of published) io.out(`published ${p.file} → ${p.url} (${p.status})`)
     return EXIT.ok
   }
@@ -71,27 +77,36 @@ export async function verifyContractsCommand(o: VerifyCommandOptions, io: Comman
   } catch (e) {
     return usage(io, (e as Error).message)
   }
-  if (kind === 'stub') return usage(io, 'the embedded stub has no URL to verify; start one with `npm run serve` and pass its URL')
+  if (kind === 'stub')
+    return usage(io, 'the embedded stub has no URL to verify; start one with `npm run serve` and pass its URL')
   const region = o.region ?? DEFAULT_REGION
-  if (kind === 'aws' && !o.instanceId) return usage(io, '--target aws needs --instance-id <Connect instance id of a sandbox instance>')
+  if (kind === 'aws' && !o.instanceId)
+    return usage(io, '--target aws needs --instance-id <Connect instance id of a sandbox instance>')
 
   // Broker mode: pacts come from the broker (selectors: main branch + deployed/released) unless --pact was given.
   let brokerVerification: BrokerVerification | undefined
   if (broker && !o.pact?.length) {
     const providerVersion = o.providerVersion ?? io.env.PACT_PROVIDER_VERSION
     const publishResults = o.publishResults === true || io.env.PACT_BROKER_PUBLISH_VERIFICATION_RESULTS === 'true'
-    if (publishResults && !providerVersion) return usage(io, 'publishing verification results needs --provider-version (or PACT_PROVIDER_VERSION)')
+    if (publishResults && !providerVersion)
+      return usage(io, 'publishing verification results needs --provider-version (or PACT_PROVIDER_VERSION)')
     brokerVerification = {
-      ...broker, publishResults,
+      ...broker,
+      publishResults,
       ...(providerVersion ? { providerVersion } : {}),
-      ...(o.providerBranch ?? io.env.PACT_PROVIDER_BRANCH ? { providerBranch: o.providerBranch ?? io.env.PACT_PROVIDER_BRANCH } : {}),
+      ...((o.providerBranch ?? io.env.PACT_PROVIDER_BRANCH)
+        ? { providerBranch: o.providerBranch ?? io.env.PACT_PROVIDER_BRANCH }
+        : {}),
     }
   }
 
   let target: Target
   try {
     target = await createTarget({
-      target: o.target, region, ...(o.instanceId ? { instanceId: o.instanceId } : {}), ...(o.profile ? { profile: o.profile } : {}),
+      target: o.target,
+      region,
+      ...(o.instanceId ? { instanceId: o.instanceId } : {}),
+      ...(o.profile ? { profile: o.profile } : {}),
       ...(o.tps ? { rate: { tps: o.tps } } : {}),
     })
   } catch (e) {
@@ -104,20 +119,36 @@ export async function verifyContractsCommand(o: VerifyCommandOptions, io: Comman
   }
   const unregister = registerForSignalCleanup(target)
   const providerBaseUrl = providerBaseUrlFor(o.target, region)
-  io.out(`Verifying ${brokerVerification ? `the pacts of ${broker!.baseUrl}` : pactFiles.join(', ')} against ${providerBaseUrl} (instance ${target.instanceId}, region ${region}, run ${target.run.runId})`)
+  io.out(
+    `Verifying ${brokerVerification ? `the pacts of ${broker!.baseUrl}` : pactFiles.join(', ')} against ${providerBaseUrl} (instance ${target.instanceId}, region ${region}, run ${target.run.runId})`,
+  )
   try {
     const report = await verifyAgainstTarget({
-      target, providerBaseUrl, pactFiles, ...(brokerVerification ? { broker: brokerVerification } : {}), ...(o.logLevel ? { logLevel: o.logLevel } : {}),
+      target,
+      providerBaseUrl,
+      pactFiles,
+      ...(brokerVerification ? { broker: brokerVerification } : {}),
+      ...(o.logLevel ? { logLevel: o.logLevel } : {}),
       ...(o.remainingMs !== undefined ? { remainingMs: o.remainingMs } : {}),
     })
     io.out(formatResults(report.results))
-    for (const f of report.stateFailures) io.err(`provider state ${f.action} failed: ${f.state} ${JSON.stringify(f.params)}: ${f.message}`)
+    for (const f of report.stateFailures)
+      io.err(`provider state ${f.action} failed: ${f.state} ${JSON.stringify(f.params)}: ${f.message}`)
     const failed = report.results.some((r) => r.status === 'failed') || report.stateFailures.length > 0
     const notVerified = report.results.filter((r) => r.status === 'not-verified').length
-    const verdict = failed ? 'FAILED' : notVerified ? `INCOMPLETE (${notVerified} not verified: time budget)` : 'VERIFIED'
-    io.out(`${verdict} in ${(report.durationMs / 1000).toFixed(1)} s; ${target.stats.calls} API calls to arrange states`)
+    const verdict = failed
+      ? 'FAILED'
+      : notVerified
+        ? `INCOMPLETE (${notVerified} not verified: time budget)`
+        : 'VERIFIED'
+    io.out(
+      `${verdict} in ${(report.durationMs / 1000).toFixed(1)} s; ${target.stats.calls} API calls to arrange states`,
+    )
     if (o.json) {
-      writeFileSync(o.json, `${JSON.stringify({ target: o.target, region, instanceId: target.instanceId, runId: target.run.runId, passed: report.passed, results: report.results, stateFailures: report.stateFailures }, null, 2)}\n`)
+      writeFileSync(
+        o.json,
+        `${JSON.stringify({ target: o.target, region, instanceId: target.instanceId, runId: target.run.runId, passed: report.passed, results: report.results, stateFailures: report.stateFailures }, null, 2)}\n`,
+      )
     }
     return failed ? EXIT.failures : EXIT.ok
   } finally {

@@ -41,7 +41,10 @@ export function providerBaseUrlFor(target: string, region: string): string {
  * k-th interaction with a provider state is the k-th setup. A state that does not pair up (another order
  * than assumed) marks nothing: those interactions keep the verifier's verdict.
  */
-function cutOffInteractions(report: VerificationReport, setups: readonly { state: string; cutOff: boolean }[]): Set<string> {
+function cutOffInteractions(
+  report: VerificationReport,
+  setups: readonly { state: string; cutOff: boolean }[],
+): Set<string> {
   const out = new Set<string>()
   const byDescription = new Map(report.results.map((r) => [r.interaction, r]))
   let k = 0
@@ -58,34 +61,48 @@ function cutOffInteractions(report: VerificationReport, setups: readonly { state
 export async function verifyAgainstTarget(o: TargetVerificationOptions): Promise<TargetVerificationReport> {
   const deadline = o.remainingMs === undefined ? undefined : Date.now() + Math.max(0, o.remainingMs)
   const arranger = new StateArranger(o.target, { ...(deadline !== undefined ? { deadline } : {}) })
-  const resign = o.resign === false ? undefined : createResigningFilter({
-    targetUrl: o.providerBaseUrl,
-    region: o.target.region,
-    credentials: o.target.client.config.credentials,
-  })
+  const resign =
+    o.resign === false
+      ? undefined
+      : createResigningFilter({
+          targetUrl: o.providerBaseUrl,
+          region: o.target.region,
+          credentials: o.target.client.config.credentials,
+        })
   // The verifier sends an interaction's request even when its state setup failed. After a cut-off setup the
   // request would carry the pact's example values (a CreateView of the example name, on a live account):
   // it is answered here and never reaches the target.
-  const requestFilter: RequestHandler | undefined = deadline === undefined ? resign : (req, res, next) => {
-    if (!req.path.startsWith('/_pact') && arranger.setups.at(-1)?.cutOff) {
-      res.status(503).set('x-cvc-not-verified', 'time budget').end()
-      return
-    }
-    if (resign) resign(req, res, next)
-    else next()
-  }
+  const requestFilter: RequestHandler | undefined =
+    deadline === undefined
+      ? resign
+      : (req, res, next) => {
+          if (!req.path.startsWith('/_pact') && arranger.setups.at(-1)?.cutOff) {
+            res.status(503).set('x-cvc-not-verified', 'time budget').end()
+            return
+          }
+          if (resign) resign(req, res, next)
+          else next()
+        }
   let report: VerificationReport
   try {
     report = await verifyPacts({
-      providerBaseUrl: o.providerBaseUrl, stateHandlers: arranger.stateHandlers(),
-      ...(o.pactFiles ? { pactFiles: o.pactFiles } : {}), ...(requestFilter ? { requestFilter } : {}),
-      ...(o.broker ? { broker: o.broker } : {}), ...(o.logLevel ? { logLevel: o.logLevel } : {}),
+      providerBaseUrl: o.providerBaseUrl,
+      stateHandlers: arranger.stateHandlers(),
+      ...(o.pactFiles ? { pactFiles: o.pactFiles } : {}),
+      ...(requestFilter ? { requestFilter } : {}),
+      ...(o.broker ? { broker: o.broker } : {}),
+      ...(o.logLevel ? { logLevel: o.logLevel } : {}),
     })
   } finally {
     try {
       await arranger.cleanup()
     } catch (e) {
-      arranger.failures.push({ state: '(final cleanup)', params: {}, action: 'teardown', message: (e as Error).message })
+      arranger.failures.push({
+        state: '(final cleanup)',
+        params: {},
+        action: 'teardown',
+        message: (e as Error).message,
+      })
     }
   }
   // A state the deadline cut off means no verdict: that interaction is not verified, whatever the verifier

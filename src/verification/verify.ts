@@ -10,7 +10,13 @@ import type { StateHandlers } from '@pact-foundation/pact/src/dsl/verifier/proxy
 import type { RequestHandler } from 'express'
 import { BROKER_ENV_VARS, FILTER_ENV_VARS, brokerVerifierOptions, type BrokerVerification } from './broker'
 import { COMMITTED_PACT_FILE, PROVIDER_NAME } from './pact-names'
-import { interactionResults, readPactDocument, stripAnsi, type InteractionResult, type VerifierJson } from './verification-results'
+import {
+  interactionResults,
+  readPactDocument,
+  stripAnsi,
+  type InteractionResult,
+  type VerifierJson,
+} from './verification-results'
 
 export interface VerifyPactsOptions {
   /** Where the provider API is served (the proxy forwards here). */

@@ -8,8 +8,13 @@ afterEach(() => vi.restoreAllMocks())
 /** Runs f with process.exit and stderr captured; answers the exit code and what was written. */
 function exited(f: () => unknown): { code: number | undefined; stderr: string } {
   let stderr = ''
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => { stderr += String(s); return true })
-  vi.spyOn(process, 'exit').mockImplementation(((code?: number) => { throw Object.assign(new Error('exit'), { code }) }) as never)
+  vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
+    stderr += String(s)
+    return true
+  })
+  vi.spyOn(process, 'exit').mockImplementation(((code?: number) => {
+    throw Object.assign(new Error('exit'), { code })
+  }) as never)
   try {
     f()
   } catch (e) {
@@ -20,9 +25,19 @@ function exited(f: () => unknown): { code: number | undefined; stderr: string } 
 
 describe('bench arguments', () => {
   it('flags, lists, switches and positionals parse', () => {
-    const a = benchArgs(['seeds', 'budgets', 'md'], ['no-write'], ['7', '--seeds', '4', '--budgets', '60,180', '--no-write'])
-    expect([a.int('seeds', 2), a.list('budgets', []), a.text('md'), a.has('no-write'), a.positionalInt(0, 'rounds', 1), a.positionalInt(1, 'x', 9)])
-      .toEqual([4, ['60', '180'], undefined, true, 7, 9])
+    const a = benchArgs(
+      ['seeds', 'budgets', 'md'],
+      ['no-write'],
+      ['7', '--seeds', '4', '--budgets', '60,180', '--no-write'],
+    )
+    expect([
+      a.int('seeds', 2),
+      a.list('budgets', []),
+      a.text('md'),
+      a.has('no-write'),
+      a.positionalInt(0, 'rounds', 1),
+      a.positionalInt(1, 'x', 9),
+    ]).toEqual([4, ['60', '180'], undefined, true, 7, 9])
   })
   it('a bad value is one line and exit 2', () => {
     const r = exited(() => benchArgs(['seeds'], [], ['--seeds', 'abc']).int('seeds', 2))

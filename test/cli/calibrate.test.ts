@@ -11,7 +11,9 @@ import { withChoicesProfile } from '../../src/engine/run-mode'
 import { runCli, spawnCli, tempDir } from './support/cli'
 
 const servers: ChildProcess[] = []
-afterAll(() => { for (const s of servers.splice(0)) s.kill('SIGINT') })
+afterAll(() => {
+  for (const s of servers.splice(0)) s.kill('SIGINT')
+})
 
 async function serve(args: string[]): Promise<string> {
   const child = spawnCli(['serve', '--port', '0', ...args])
@@ -23,17 +25,28 @@ async function serve(args: string[]): Promise<string> {
       const m = /listening on (http:\/\/\S+)/.exec(seen)
       if (m) resolve(m[1]!)
     })
-    child.stderr!.on('data', (d: Buffer) => { seen += d.toString() })
+    child.stderr!.on('data', (d: Buffer) => {
+      seen += d.toString()
+    })
     child.on('exit', () => reject(new Error(`serve exited early: ${seen}`)))
   })
 }
 
 /** A profile written by hand: what a stub should serve (evidence is not needed to serve). */
 function handProfile(file: string, settled: Record<string, string>): void {
-  writeFileSync(file, JSON.stringify({
-    format: 'connect-views-conformance/choices-profile', version: 1, calibratedAt: '2026-11-30T00:00:00.000Z', targetKind: 'stub', sources: [],
-    settled: Object.fromEntries(Object.entries(settled).map(([n, value]) => [n, { value, evidence: [] }])), unsettled: [], residual: { steps: 0, detail: [] },
-  }))
+  writeFileSync(
+    file,
+    JSON.stringify({
+      format: 'connect-views-conformance/choices-profile',
+      version: 1,
+      calibratedAt: '2026-11-30T00:00:00.000Z',
+      targetKind: 'stub',
+      sources: [],
+      settled: Object.fromEntries(Object.entries(settled).map(([n, value]) => [n, { value, evidence: [] }])),
+      unsettled: [],
+      residual: { steps: 0, detail: [] },
+    }),
+  )
 }
 
 describe('run --choices-profile', () => {
@@ -41,7 +54,10 @@ describe('run --choices-profile', () => {
     const file = join(tempDir(), 'p.json')
     handProfile(file, { checksumConflictError: 'ResourceInUseException', publishedTemplateValidation: 'none' })
     const plain = withChoicesProfile({ strict: false, confirmed: new Set(['R41']) }, file)
-    expect(plain.choices).toEqual({ checksumConflictError: 'ResourceInUseException', publishedTemplateValidation: 'none' })
+    expect(plain.choices).toEqual({
+      checksumConflictError: 'ResourceInUseException',
+      publishedTemplateValidation: 'none',
+    })
     expect([...plain.confirmed]).toEqual(['R41'])
     const strict = withChoicesProfile({ strict: true, confirmed: new Set<string>() }, file)
     expect([...strict.confirmed]).toEqual(['R12']) // R4 also rests on validationErrorClass, which is not settled
@@ -57,13 +73,29 @@ describe('calibrate → serve --choices → parity and strict runs', () => {
     handProfile(join(dir, 'truth.json'), served)
     const truthUrl = await serve(['--choices', join(dir, 'truth.json')])
     const rec = join(dir, 'rec.json')
-    const r = await runCli(['record', '--target', truthUrl, '--tps', '1000', '--property', 'checksum-conflict', '--seed', '1', '--commands', '40', '--out', rec])
+    const r = await runCli([
+      'record',
+      '--target',
+      truthUrl,
+      '--tps',
+      '1000',
+      '--property',
+      'checksum-conflict',
+      '--seed',
+      '1',
+      '--commands',
+      '40',
+      '--out',
+      rec,
+    ])
     expect(r.code, r.stderr).toBe(0)
 
     const profileFile = join(dir, 'profile.json')
     const c = await runCli(['calibrate', rec, '--out', profileFile], { timeoutMs: 120_000 })
     expect(c.code, c.stderr).toBe(0)
-    expect(c.stdout).toMatch(/settled +checksumConflictError = ResourceInUseException +\(.*rec\.json step \d+ CreateViewVersion/)
+    expect(c.stdout).toMatch(
+      /settled +checksumConflictError = ResourceInUseException +\(.*rec\.json step \d+ CreateViewVersion/,
+    )
     expect(c.stdout).toMatch(/differs from the recordings at 0 steps/)
     const profile = JSON.parse(readFileSync(profileFile, 'utf8')) as ChoicesProfile
     expect(profile.settled.checksumConflictError?.value).toBe('ResourceInUseException')
@@ -80,11 +112,53 @@ describe('calibrate → serve --choices → parity and strict runs', () => {
     expect(plain.code).toBe(1) // the default stub is not the recorded target
 
     // strict mode holds a target to the settled values: the served truth passes, the default stub fails R12's class
-    const ok = await runCli(['run', '--target', calibratedUrl, '--tps', '1000', '--strict', '--choices-profile', profileFile, '--only', 'differential', '--runs', '8', '--seed', '4', '--out', join(dir, 'ok'), '--report', 'json'], { timeoutMs: 120_000 })
+    const ok = await runCli(
+      [
+        'run',
+        '--target',
+        calibratedUrl,
+        '--tps',
+        '1000',
+        '--strict',
+        '--choices-profile',
+        profileFile,
+        '--only',
+        'differential',
+        '--runs',
+        '8',
+        '--seed',
+        '4',
+        '--out',
+        join(dir, 'ok'),
+        '--report',
+        'json',
+      ],
+      { timeoutMs: 120_000 },
+    )
     expect(ok.code, ok.stdout + ok.stderr).toBe(0)
     const t = (JSON.parse(readFileSync(join(dir, 'ok', 'report.json'), 'utf8')) as ConformanceReport).targets[0]!
     expect(t.mode.confirmed).toContain('R12')
-    const bad = await runCli(['run', '--target', 'stub', '--strict', '--choices-profile', profileFile, '--only', 'differential', '--runs', '30', '--seed', '4', '--out', join(dir, 'bad'), '--report', 'json'], { timeoutMs: 120_000 })
+    const bad = await runCli(
+      [
+        'run',
+        '--target',
+        'stub',
+        '--strict',
+        '--choices-profile',
+        profileFile,
+        '--only',
+        'differential',
+        '--runs',
+        '30',
+        '--seed',
+        '4',
+        '--out',
+        join(dir, 'bad'),
+        '--report',
+        'json',
+      ],
+      { timeoutMs: 120_000 },
+    )
     expect(bad.code, bad.stdout).toBe(1)
     expect(bad.stdout).toMatch(/R12/)
     expect(bad.stdout).toMatch(/InvalidParameterException; R12 expects ResourceInUseException/)
@@ -97,8 +171,25 @@ describe('calibrate → serve --choices → parity and strict runs', () => {
 
   it('a bad profile or recording is one readable line and exit 2', async () => {
     const bad = join(dir, 'bad.json')
-    writeFileSync(bad, JSON.stringify({ format: 'connect-views-conformance/choices-profile', version: 1, settled: { versionNumbering: { value: 'sometimes', evidence: [] } } }))
-    const run = await runCli(['run', '--choices-profile', bad, '--only', 'differential', '--runs', '1', '--out', join(dir, 'x')])
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        format: 'connect-views-conformance/choices-profile',
+        version: 1,
+        settled: { versionNumbering: { value: 'sometimes', evidence: [] } },
+      }),
+    )
+    const run = await runCli([
+      'run',
+      '--choices-profile',
+      bad,
+      '--only',
+      'differential',
+      '--runs',
+      '1',
+      '--out',
+      join(dir, 'x'),
+    ])
     expect(run.code).toBe(2)
     expect(run.stderr.trim().split('\n')).toHaveLength(1)
     expect(run.stderr).toMatch(/--choices-profile: .*bad\.json: invalid choices profile/)
@@ -112,10 +203,18 @@ describe('calibrate → serve --choices → parity and strict runs', () => {
     const small = join(dir, 'small.json')
     expect((await runCli(['record', '--commands', '3', '--out', small])).code).toBe(0)
     const other = join(dir, 'other.json')
-    writeFileSync(other, JSON.stringify({ ...JSON.parse(readFileSync(small, 'utf8')), target: { kind: 'aws', label: 'aws eu-west-2', region: 'eu-west-2' } }))
+    writeFileSync(
+      other,
+      JSON.stringify({
+        ...JSON.parse(readFileSync(small, 'utf8')),
+        target: { kind: 'aws', label: 'aws eu-west-2', region: 'eu-west-2' },
+      }),
+    )
     const mixed = await runCli(['calibrate', small, other, '--out', join(dir, 'p.json')])
     expect(mixed.code).toBe(2)
-    expect(mixed.stderr).toMatch(/^conformance: calibrate: the recordings are of different targets: stub \(stub\), aws \(aws eu-west-2\)\n$/)
+    expect(mixed.stderr).toMatch(
+      /^conformance: calibrate: the recordings are of different targets: stub \(stub\), aws \(aws eu-west-2\)\n$/,
+    )
     const cal = await runCli(['calibrate', join(dir, 'missing.json')])
     expect(cal.code).toBe(2)
     expect(cal.stderr).toMatch(/calibrate: .*missing\.json does not exist/)

@@ -36,7 +36,9 @@ describe('precedence: flags over env over config file', () => {
   })
   it('AWS_REGION is a fallback for the region', () => {
     expect(runSettings(settingSource({}, { AWS_REGION: 'eu-west-2' })).region).toBe('eu-west-2')
-    expect(runSettings(settingSource({}, { AWS_REGION: 'eu-west-2', CONFORMANCE_REGION: 'us-west-2' })).region).toBe('us-west-2')
+    expect(runSettings(settingSource({}, { AWS_REGION: 'eu-west-2', CONFORMANCE_REGION: 'us-west-2' })).region).toBe(
+      'us-west-2',
+    )
   })
 })
 
@@ -45,15 +47,47 @@ describe('bad values are usage errors naming their source', () => {
     ['unknown config key', () => settingSource({ config: configFile({ sede: 1 }) }, {}), /unknown setting "sede"/],
     ['config not JSON', () => settingSource({ config: configFile('{ nope') }, {}), /config file .*conformance\.json: /],
     ['config not an object', () => settingSource({ config: configFile([1]) }, {}), /must hold a JSON object/],
-    ['bad seed in file', () => runSettings(settingSource({ config: configFile({ seed: -1 }) }, {})), /conformance\.json: seed: -1 is not an integer/],
-    ['bad env boolean', () => runSettings(settingSource({}, { CONFORMANCE_STRICT: 'maybe' })), /CONFORMANCE_STRICT: "maybe" is not a boolean/],
-    ['quirk with aws from env', () => runSettings(settingSource({ quirk: ['checksum-not-checked'] }, { CONFORMANCE_TARGET: 'aws' })), /stub only/],
-    ['unknown quirk', () => runSettings(settingSource({ quirk: ['nope'] }, {})), /--quirk: unknown quirk "nope" \(known: mutable-versions/],
-    ['runs with a time budget', () => runSettings(settingSource({ runs: '3' }, { CONFORMANCE_TIME_BUDGET: '1m' })), /--runs and CONFORMANCE_TIME_BUDGET exclude each other/],
-    ['bad duration', () => runSettings(settingSource({ timeBudget: 'soon' }, {})), /--time-budget: "soon" is not a duration/],
-    ['unknown report format', () => runSettings(settingSource({ report: 'junit,pdf' }, {})), /--report: unknown report format "pdf"/],
+    [
+      'bad seed in file',
+      () => runSettings(settingSource({ config: configFile({ seed: -1 }) }, {})),
+      /conformance\.json: seed: -1 is not an integer/,
+    ],
+    [
+      'bad env boolean',
+      () => runSettings(settingSource({}, { CONFORMANCE_STRICT: 'maybe' })),
+      /CONFORMANCE_STRICT: "maybe" is not a boolean/,
+    ],
+    [
+      'quirk with aws from env',
+      () => runSettings(settingSource({ quirk: ['checksum-not-checked'] }, { CONFORMANCE_TARGET: 'aws' })),
+      /stub only/,
+    ],
+    [
+      'unknown quirk',
+      () => runSettings(settingSource({ quirk: ['nope'] }, {})),
+      /--quirk: unknown quirk "nope" \(known: mutable-versions/,
+    ],
+    [
+      'runs with a time budget',
+      () => runSettings(settingSource({ runs: '3' }, { CONFORMANCE_TIME_BUDGET: '1m' })),
+      /--runs and CONFORMANCE_TIME_BUDGET exclude each other/,
+    ],
+    [
+      'bad duration',
+      () => runSettings(settingSource({ timeBudget: 'soon' }, {})),
+      /--time-budget: "soon" is not a duration/,
+    ],
+    [
+      'unknown report format',
+      () => runSettings(settingSource({ report: 'junit,pdf' }, {})),
+      /--report: unknown report format "pdf"/,
+    ],
     ['zero runs', () => runSettings(settingSource({ runs: '0' }, {})), /--runs: "0" is not an integer in 1\.\./],
-    ['a target that is neither stub, aws nor a URL', () => runSettings(settingSource({ target: 'stubb' }, {})), /--target: target must be "stub", "aws" or an http\(s\) URL/],
+    [
+      'a target that is neither stub, aws nor a URL',
+      () => runSettings(settingSource({ target: 'stubb' }, {})),
+      /--target: target must be "stub", "aws" or an http\(s\) URL/,
+    ],
   ]
   for (const [what, f, message] of cases) {
     it(what, () => {
@@ -66,7 +100,9 @@ describe('bad values are usage errors naming their source', () => {
 describe('usage errors found before the target is opened', () => {
   it('--path only for a property whose fast-check paths replay', async () => {
     const s = runSettings(settingSource({ only: ['contracts'], path: '1:1', out: tempDir() }, {}))
-    await expect(runEngine(s, { stdout: { write: () => true }, warn: () => {} })).rejects.toThrow(/--path replays one counterexample of a property that supports it \(immutability, .*concurrency\)/)
+    await expect(runEngine(s, { stdout: { write: () => true }, warn: () => {} })).rejects.toThrow(
+      /--path replays one counterexample of a property that supports it \(immutability, .*concurrency\)/,
+    )
   })
 })
 
@@ -87,7 +123,9 @@ describe('value parsers', () => {
   it('shards partition the selection, with --only applied first', () => {
     const all = [1, 2, 3].flatMap((i) => selectProperties(undefined, { index: i, count: 3 }).map((p) => p.id))
     expect([...all].sort()).toEqual([...PROPERTY_IDS].sort())
-    expect(selectProperties(['delete', 'immutability', 'pagination'], { index: 2, count: 2 }).map((p) => p.id)).toEqual(['pagination'])
+    expect(selectProperties(['delete', 'immutability', 'pagination'], { index: 2, count: 2 }).map((p) => p.id)).toEqual(
+      ['pagination'],
+    )
   })
 })
 

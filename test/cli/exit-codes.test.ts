@@ -17,16 +17,31 @@ describe.concurrent('exit 2: usage and configuration errors', () => {
     ['a shard index above the count', ['run', '--shard', '3/2'], /--shard: "3\/2" is not a shard i\/n/],
     ['aws without an instance id', ['run', '--target', 'aws'], /aws target needs an instance id/],
     ['an unknown property', ['run', '--only', 'nope'], /unknown property "nope" \(known: coverage-plan, immutability/],
-    ['--quirk with a non-stub target', ['run', '--target', 'http://127.0.0.1:9', '--quirk', 'checksum-not-checked'], /quirks switch deviations on in the embedded stub only/],
+    [
+      '--quirk with a non-stub target',
+      ['run', '--target', 'http://127.0.0.1:9', '--quirk', 'checksum-not-checked'],
+      /quirks switch deviations on in the embedded stub only/,
+    ],
     ['an unknown subcommand', ['frobnicate'], /unknown command 'frobnicate'/],
-    ['an --out folder that cannot be created', ['run', '--out', 'package.json/out'], /--out package\.json\/out: cannot create the report folder \(ENOTDIR\)/],
+    [
+      'an --out folder that cannot be created',
+      ['run', '--out', 'package.json/out'],
+      /--out package\.json\/out: cannot create the report folder \(ENOTDIR\)/,
+    ],
     ['a bad env value', ['run'], /CONFORMANCE_SEED: "x1" is not an integer/, { CONFORMANCE_SEED: 'x1' }],
-    ['a rate that is not a number', ['run', '--target', 'http://127.0.0.1:9'], /^conformance: CONFORMANCE_TPS: "abc" is not a positive number$/, { CONFORMANCE_TPS: 'abc' }],
+    [
+      'a rate that is not a number',
+      ['run', '--target', 'http://127.0.0.1:9'],
+      /^conformance: CONFORMANCE_TPS: "abc" is not a positive number$/,
+      { CONFORMANCE_TPS: 'abc' },
+    ],
   ]
   for (const [what, args, message, env = {}] of cases) {
     it(what, async () => {
       // --out: should a case wrongly start a run, its reports must not land in the repository
-      const r = await runCli(args[0] === 'run' && !args.includes('--out') ? [...args, '--out', tempDir()] : args, { env })
+      const r = await runCli(args[0] === 'run' && !args.includes('--out') ? [...args, '--out', tempDir()] : args, {
+        env,
+      })
       expect(oneLine(r.stderr)).toMatch(message)
       expect(r.stdout).toBe('')
       expect(r.code).toBe(2)

@@ -22,11 +22,14 @@ it('SIGINT stops the run, writes every report and exits 130', async () => {
   expect(r.code, r.stderr).toBe(130)
   expect(r.stdout).toContain('SIGINT: stopping')
   expect(r.stdout).toContain('RESULT: INTERRUPTED')
-  for (const f of ['report.json', 'junit.xml', 'matrix.md', 'matrix.html']) expect(existsSync(join(out, f)), f).toBe(true)
+  for (const f of ['report.json', 'junit.xml', 'matrix.md', 'matrix.html'])
+    expect(existsSync(join(out, f)), f).toBe(true)
   const t = (JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as ConformanceReport).targets[0]!
   expect(t.interrupted).toBe(true)
   expect(t.properties[0]).toMatchObject({ id: 'coverage-plan', status: 'passed' }) // the fixed plan runs first
   expect(t.properties[1]).toMatchObject({ id: 'immutability', status: 'interrupted' })
   expect(t.properties.slice(2).every((p) => p.status === 'not-run')).toBe(true)
-  expect(readFileSync(join(out, 'junit.xml'), 'utf8')).toContain('<skipped message="interrupted (SIGINT) before a verdict"/>')
+  expect(readFileSync(join(out, 'junit.xml'), 'utf8')).toContain(
+    '<skipped message="interrupted (SIGINT) before a verdict"/>',
+  )
 })

@@ -32,7 +32,14 @@ beforeAll(async () => {
     runCli([...common, '--quirk', 'checksum-not-checked', '--only', 'checksum-conflict', '--out', dirs.quirky]),
   ])
   expect(runs.map((r) => r.code)).toEqual([0, 0, 0, 1])
-  merge = await runCli(['report', 'merge', join(dirs.s1, 'report.json'), join(dirs.s2, 'report.json'), '--out', dirs.merged])
+  merge = await runCli([
+    'report',
+    'merge',
+    join(dirs.s1, 'report.json'),
+    join(dirs.s2, 'report.json'),
+    '--out',
+    dirs.merged,
+  ])
 })
 
 describe('--shard', () => {
@@ -60,7 +67,8 @@ describe('report merge', () => {
   })
 
   it('regenerates every format for the merged matrix', () => {
-    for (const f of ['report.json', 'junit.xml', 'matrix.md', 'matrix.html']) expect(existsSync(join(dirs.merged, f)), f).toBe(true)
+    for (const f of ['report.json', 'junit.xml', 'matrix.md', 'matrix.html'])
+      expect(existsSync(join(dirs.merged, f)), f).toBe(true)
     // one case per property, but the contracts' Pact interactions are a case each
     const junit = parseXml(readFileSync(join(dirs.merged, 'junit.xml'), 'utf8'))
     expect(Number(junit.attrs.tests)).toBeGreaterThan(PROPERTY_IDS.length)
@@ -70,7 +78,11 @@ describe('report merge', () => {
 
   // in process from here on: the subprocess path is covered above, and every spawn costs a second
   it('two targets become two matrix columns, and failing bundles keep a path valid from the merged folder', () => {
-    const { report } = mergeReports([readReportFile(join(dirs.full, 'report.json')), readReportFile(join(dirs.quirky, 'report.json'))], dirs.matrix, { order: PROPERTY_IDS })
+    const { report } = mergeReports(
+      [readReportFile(join(dirs.full, 'report.json')), readReportFile(join(dirs.quirky, 'report.json'))],
+      dirs.matrix,
+      { order: PROPERTY_IDS },
+    )
     writeReports(dirs.matrix, report, ['json', 'md'])
     const r = read(dirs.matrix)
     expect(r.targets.map((t) => t.id)).toEqual(['stub', 'stub +checksum-not-checked'])
@@ -79,21 +91,37 @@ describe('report merge', () => {
     expect(md).toMatch(/\| R12 \| documented \| .* \| ✔ pass \| ✘ FAIL \|/)
     const bundle = r.targets[1]!.properties[0]!.failure!.bundle!
     expect(existsSync(join(dirs.matrix, bundle))).toBe(true)
-    expect(consoleSummary(report, { reports: [] })).toContain('RESULT: FAILED — 1 rule broken on stub +checksum-not-checked')
+    expect(consoleSummary(report, { reports: [] })).toContain(
+      'RESULT: FAILED — 1 rule broken on stub +checksum-not-checked',
+    )
   })
 
   it('refuses (exit 2, one line) a re-run of the same shard, as the nightly merge would download after "re-run failed jobs"', async () => {
     const rerun = tempDir()
     cpSync(join(dirs.s1, 'report.json'), join(rerun, 'report.json'))
-    const r = await runCli(['report', 'merge', join(dirs.s1, 'report.json'), join(dirs.s2, 'report.json'), join(rerun, 'report.json'), '--out', tempDir()])
+    const r = await runCli([
+      'report',
+      'merge',
+      join(dirs.s1, 'report.json'),
+      join(dirs.s2, 'report.json'),
+      join(rerun, 'report.json'),
+      '--out',
+      tempDir(),
+    ])
     expect(r.code).toBe(2)
     expect(r.stderr.trim().split('\n')).toHaveLength(1)
     expect(r.stderr).toMatch(/^conformance: report merge: .*shard 1\/2.* and .*shard 1\/2.* both hold stub results/)
   })
 
   it('refuses a merged report together with its inputs, an unsharded run with a shard of it, a file twice, shards of two splits', () => {
-    const attempt = (files: string[]) => () => reportMergeCommand(files, { out: tempDir(), reports: ['json'] }, { out: () => {}, warn: () => {} })
-    const [s1, s2, full, merged] = [dirs.s1, dirs.s2, dirs.full, dirs.merged].map((d) => join(d, 'report.json')) as [string, string, string, string]
+    const attempt = (files: string[]) => () =>
+      reportMergeCommand(files, { out: tempDir(), reports: ['json'] }, { out: () => {}, warn: () => {} })
+    const [s1, s2, full, merged] = [dirs.s1, dirs.s2, dirs.full, dirs.merged].map((d) => join(d, 'report.json')) as [
+      string,
+      string,
+      string,
+      string,
+    ]
     expect(attempt([merged, s1])).toThrow(/shard 1\/2, 2\/2\) and .* \(shard 1\/2\) both hold stub results/)
     expect(attempt([full, s2])).toThrow(/an unsharded run\) and .* both hold stub results/)
     expect(attempt([s1, s1])).toThrow(/is given twice/)
@@ -107,7 +135,12 @@ describe('report merge', () => {
   })
 
   it('refuses a file that is not a report', () => {
-    expect(() => reportMergeCommand([join(dirs.full, 'report.json'), 'package.json'], { out: tempDir(), reports: ['json'] }, { out: () => {}, warn: () => {} }))
-      .toThrow(/^package\.json: not a conformance report \(/)
+    expect(() =>
+      reportMergeCommand(
+        [join(dirs.full, 'report.json'), 'package.json'],
+        { out: tempDir(), reports: ['json'] },
+        { out: () => {}, warn: () => {} },
+      ),
+    ).toThrow(/^package\.json: not a conformance report \(/)
   })
 })

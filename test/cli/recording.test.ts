@@ -38,12 +38,34 @@ describe('recordings of live AWS confirm inferred rules', () => {
   it('a rule a live recording confirmed is asserted in default mode', async () => {
     const dir = tempDir()
     mkdirSync(join(dir, 'recs'))
-    writeFileSync(join(dir, 'recs', 'aws.json'), JSON.stringify({
-      format: 'connect-views-conformance/recording@1', target: { kind: 'aws', label: 'aws eu-west-2', region: 'eu-west-2' },
-      recordedAt: '2026-11-01T00:00:00.000Z', seed: 1, steps: [], confirms: ['R41'], contradicts: [],
-    }))
+    writeFileSync(
+      join(dir, 'recs', 'aws.json'),
+      JSON.stringify({
+        format: 'connect-views-conformance/recording@1',
+        target: { kind: 'aws', label: 'aws eu-west-2', region: 'eu-west-2' },
+        recordedAt: '2026-11-01T00:00:00.000Z',
+        seed: 1,
+        steps: [],
+        confirms: ['R41'],
+        contradicts: [],
+      }),
+    )
     const out = join(dir, 'out')
-    const r = await runCli(['run', '--only', 'differential', '--runs', '5', '--seed', '3', '--recordings', join(dir, 'recs'), '--out', out, '--report', 'json'])
+    const r = await runCli([
+      'run',
+      '--only',
+      'differential',
+      '--runs',
+      '5',
+      '--seed',
+      '3',
+      '--recordings',
+      join(dir, 'recs'),
+      '--out',
+      out,
+      '--report',
+      'json',
+    ])
     expect(r.code, r.stderr).toBe(0)
     const t = (JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as ConformanceReport).targets[0]!
     expect(t.mode.confirmed).toEqual(['R41'])

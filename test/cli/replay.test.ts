@@ -10,7 +10,23 @@ let bundleFile: string
 
 beforeAll(async () => {
   const out = tempDir()
-  const r = await runCli(['run', '--target', 'stub', '--quirk', 'checksum-not-checked', '--only', 'checksum-conflict', '--runs', '5', '--seed', '5', '--out', out, '--report', 'json'])
+  const r = await runCli([
+    'run',
+    '--target',
+    'stub',
+    '--quirk',
+    'checksum-not-checked',
+    '--only',
+    'checksum-conflict',
+    '--runs',
+    '5',
+    '--seed',
+    '5',
+    '--out',
+    out,
+    '--report',
+    'json',
+  ])
   expect(r.code, r.stderr).toBe(1)
   const bundles = join(out, 'bundles')
   bundleFile = join(bundles, readdirSync(bundles)[0]!)
@@ -19,7 +35,9 @@ beforeAll(async () => {
 describe.concurrent('replay', () => {
   it('STILL FAILING against the quirky stub (exit 1)', async () => {
     const r = await runCli(['replay', bundleFile, '--target', 'stub', '--quirk', 'checksum-not-checked'])
-    expect(r.stdout).toMatch(/^STILL FAILING +\S+checksum-conflict-R12-seed5\.json +\(checksum-conflict, R12\): R12: CreateViewVersion accepted/m)
+    expect(r.stdout).toMatch(
+      /^STILL FAILING +\S+checksum-conflict-R12-seed5\.json +\(checksum-conflict, R12\): R12: CreateViewVersion accepted/m,
+    )
     expect(r.stdout).toContain('1 bundle: 0 FIXED, 1 STILL FAILING, 0 CANNOT REPLAY')
     expect(r.code).toBe(1)
   })
@@ -45,24 +63,68 @@ describe.concurrent('run replays committed regression bundles first', () => {
 
   it('reports FIXED on the correct stub and still passes', async () => {
     const out = tempDir()
-    const r = await runCli(['run', '--only', 'checksum-conflict', '--runs', '3', '--seed', '1', '--regressions', regressions(), '--out', out, '--report', 'json,junit'])
+    const r = await runCli([
+      'run',
+      '--only',
+      'checksum-conflict',
+      '--runs',
+      '3',
+      '--seed',
+      '1',
+      '--regressions',
+      regressions(),
+      '--out',
+      out,
+      '--report',
+      'json,junit',
+    ])
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/✔ regression \S+r1\.json: FIXED/)
     expect(r.stdout).toMatch(/Regressions:\s+1 bundles replayed: 1 FIXED, 0 STILL FAILING, 0 CANNOT REPLAY/)
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as ConformanceReport
-    expect(report.targets[0]!.regressions).toEqual([expect.objectContaining({ property: 'checksum-conflict', rule: 'R12', verdict: 'FIXED' })])
+    expect(report.targets[0]!.regressions).toEqual([
+      expect.objectContaining({ property: 'checksum-conflict', rule: 'R12', verdict: 'FIXED' }),
+    ])
     expect(readFileSync(join(out, 'junit.xml'), 'utf8')).toContain('name="regression ')
   })
 
   it('a regression that still fails on the quirky stub is reported STILL FAILING and the run exits 1', async () => {
     const out = tempDir()
-    const r = await runCli(['run', '--quirk', 'checksum-not-checked', '--only', 'checksum-conflict', '--runs', '1', '--seed', '1', '--regressions', regressions(), '--out', out, '--report', 'json'])
+    const r = await runCli([
+      'run',
+      '--quirk',
+      'checksum-not-checked',
+      '--only',
+      'checksum-conflict',
+      '--runs',
+      '1',
+      '--seed',
+      '1',
+      '--regressions',
+      regressions(),
+      '--out',
+      out,
+      '--report',
+      'json',
+    ])
     expect(r.stdout).toMatch(/✘ regression \S+r1\.json: STILL FAILING/)
     expect(r.code).toBe(1)
   })
 
   it('bundles of properties outside the selection are not replayed', async () => {
-    const r = await runCli(['run', '--only', 'immutability', '--runs', '1', '--regressions', regressions(), '--out', tempDir(), '--report', 'json'])
+    const r = await runCli([
+      'run',
+      '--only',
+      'immutability',
+      '--runs',
+      '1',
+      '--regressions',
+      regressions(),
+      '--out',
+      tempDir(),
+      '--report',
+      'json',
+    ])
     expect(r.stdout).not.toContain('regression')
     expect(r.code).toBe(0)
   })

@@ -22,8 +22,23 @@ beforeAll(async () => {
   const b = tempDir()
   const [ra, rb] = await Promise.all([
     runCli(['run', '--target', 'stub', '--runs', '5', '--seed', '7', '--out', a]),
-    runCli(['run', '--target', 'stub', '--quirk', 'checksum-not-checked', '--runs', '5', '--seed', '7', '--out', b,
-      '--only', 'checksum-conflict', 'validation', 'differential']),
+    runCli([
+      'run',
+      '--target',
+      'stub',
+      '--quirk',
+      'checksum-not-checked',
+      '--runs',
+      '5',
+      '--seed',
+      '7',
+      '--out',
+      b,
+      '--only',
+      'checksum-conflict',
+      'validation',
+      'differential',
+    ]),
   ])
   passing = { out: a, r: ra }
   failing = { out: b, r: rb }
@@ -46,7 +61,9 @@ describe('closing summary', () => {
     expect(s).toMatch(/Seed:\s+7\s/)
     expect(s).toMatch(/Operations:\s+1[0-3]\/13 exercised/)
     expect(s).toMatch(/Rules:\s+\d+ checked \(\d+ documented, 0 inferred\)/)
-    expect(s).toMatch(/Sequences:\s+[\d,]+ generated, [\d,]+ commands executed; [\d,]+ API calls \(0 throttle retries, 0 server errors\)/)
+    expect(s).toMatch(
+      /Sequences:\s+[\d,]+ generated, [\d,]+ commands executed; [\d,]+ API calls \(0 throttle retries, 0 server errors\)/,
+    )
     expect(s).toMatch(/Failures:\s+none/)
     expect(s).toMatch(/Wall time:\s+\d+\.\d+ s/)
     for (const f of FILES) expect(s).toContain(join(passing.out, f))
@@ -57,9 +74,13 @@ describe('closing summary', () => {
     expect(s).toMatch(/Verdict:\s+FAILED — 2 properties failed/)
     expect(s).toMatch(/Target:\s+stub \+checksum-not-checked/)
     expect(s).toMatch(/Failures:\s+2 distinct causes \(2 failing checks\)/)
-    expect(s).toMatch(/✘ R12\s+CreateViewVersion\s+1×\s+CreateViewVersion accepted ViewContentSha256 "…", which is not the checksum of \$LATEST/)
+    expect(s).toMatch(
+      /✘ R12\s+CreateViewVersion\s+1×\s+CreateViewVersion accepted ViewContentSha256 "…", which is not the checksum of \$LATEST/,
+    )
     expect(s).toMatch(/smallest: checksum-conflict \(\d+ commands?\)/)
-    expect(s).toMatch(/reproduce: npx conformance run --target stub --quirk checksum-not-checked --only checksum-conflict --seed 7 --path \S+@\S+/)
+    expect(s).toMatch(
+      /reproduce: npx conformance run --target stub --quirk checksum-not-checked --only checksum-conflict --seed 7 --path \S+@\S+/,
+    )
     expect(s).toContain(`${join(failing.out, 'bundles')} (2 written)`)
     expect(s).toContain('RESULT: FAILED')
   })
@@ -81,7 +102,8 @@ describe('closing summary', () => {
 
 describe('reports', () => {
   it('writes every format, also when the run failed', () => {
-    for (const out of [passing.out, failing.out]) for (const f of FILES) expect(existsSync(join(out, f)), `${out}/${f}`).toBe(true)
+    for (const out of [passing.out, failing.out])
+      for (const f of FILES) expect(existsSync(join(out, f)), `${out}/${f}`).toBe(true)
   })
 
   it('the JSON report validates against report.schema.json', () => {
@@ -101,17 +123,33 @@ describe('reports', () => {
     expect(t.seed).toBe(7)
     expect(t.mode).toEqual({ strict: false })
     expect(t.rules.map((r) => r.id)).toEqual(RULES.map((r) => r.id))
-    expect(new Set(t.rules.map((r) => r.status))).toEqual(new Set(['passed', 'not-asserted-in-this-mode', 'not-exercised']))
-    for (const r of t.rules.filter((x) => x.confidence !== 'documented')) expect(r.status).toBe('not-asserted-in-this-mode')
+    expect(new Set(t.rules.map((r) => r.status))).toEqual(
+      new Set(['passed', 'not-asserted-in-this-mode', 'not-exercised']),
+    )
+    for (const r of t.rules.filter((x) => x.confidence !== 'documented'))
+      expect(r.status).toBe('not-asserted-in-this-mode')
     expect(t.properties.map((p) => p.id)).toEqual(PROPERTY_IDS)
     // contract verification runs every interaction once and the coverage plan is one fixed run, whatever --runs says
-    expect(t.properties.every((p) => p.status === 'passed' && (p.id === 'contracts' ? p.numRuns === p.interactions!.length : p.id === 'coverage-plan' ? p.numRuns === 1 : p.numRuns === 5))).toBe(true)
+    expect(
+      t.properties.every(
+        (p) =>
+          p.status === 'passed' &&
+          (p.id === 'contracts'
+            ? p.numRuns === p.interactions!.length
+            : p.id === 'coverage-plan'
+              ? p.numRuns === 1
+              : p.numRuns === 5),
+      ),
+    ).toBe(true)
     expect(t.stats.calls).toBeGreaterThan(100)
     expect(t.stats.throttleRetries).toBe(0)
     expect(t.coverage.map((c) => c.operation)).toEqual([...OPERATION_NAMES])
     const describe = t.coverage.find((c) => c.operation === 'DescribeView')!
     expect(describe.declared.find((d) => d.error === 'ResourceNotFoundException')!.count).toBeGreaterThan(0)
-    expect(describe.declared.find((d) => d.error === 'InternalServiceException')).toMatchObject({ count: 0, reason: expect.stringContaining('not inducible') })
+    expect(describe.declared.find((d) => d.error === 'InternalServiceException')).toMatchObject({
+      count: 0,
+      reason: expect.stringContaining('not inducible'),
+    })
   })
 
   it('JSON: a failed property carries its counterexample, seed, reproduce line and a bundle that exists', () => {
@@ -125,16 +163,23 @@ describe('reports', () => {
     expect(p.failure!.counterexample.length).toBeLessThanOrEqual(5) // shrunk
     expect(p.failure!.reproduce).toContain('--seed 7')
     const bundle = readBundle(join(failing.out, p.failure!.bundle!))
-    expect(bundle).toMatchObject({ property: 'checksum-conflict', rule: 'R12', seed: 7, reproduce: p.failure!.reproduce })
+    expect(bundle).toMatchObject({
+      property: 'checksum-conflict',
+      rule: 'R12',
+      seed: 7,
+      reproduce: p.failure!.reproduce,
+    })
   })
 
   it('JUnit is well-formed XML with one testcase per property and a failure naming rule and reproduce command', () => {
     const ok = parseXml(readFileSync(join(passing.out, 'junit.xml'), 'utf8'))
     expect(ok.name).toBe('testsuites')
     // one case per property, except contracts (one per Pact interaction) and the coverage plan (one per step)
-    const interactions = json(passing.out).targets[0]!.properties.find((p) => p.id === 'contracts')!.interactions!.length
+    const interactions = json(passing.out).targets[0]!.properties.find((p) => p.id === 'contracts')!.interactions!
+      .length
     expect(interactions).toBeGreaterThanOrEqual(13)
-    const planSteps = json(passing.out).targets[0]!.properties.find((p) => p.id === 'coverage-plan')!.interactions!.length
+    const planSteps = json(passing.out).targets[0]!.properties.find((p) => p.id === 'coverage-plan')!.interactions!
+      .length
     expect(planSteps).toBeGreaterThanOrEqual(30)
     expect(descendants(ok, 'testcase')).toHaveLength(PROPERTY_IDS.length - 2 + interactions + planSteps)
     expect(descendants(ok, 'failure')).toHaveLength(0)
@@ -149,7 +194,8 @@ describe('reports', () => {
     const html = readFileSync(join(failing.out, 'matrix.html'), 'utf8')
     expect(html.startsWith('<!doctype html>')).toBe(true)
     expect(html).not.toMatch(/<(script|link|img)\b/)
-    for (const h of ['Rules', 'Properties', 'Operation × declared error coverage', 'Failures']) expect(html).toContain(`<h2>${h}</h2>`)
+    for (const h of ['Rules', 'Properties', 'Operation × declared error coverage', 'Failures'])
+      expect(html).toContain(`<h2>${h}</h2>`)
     expect(html).toContain('<td class="fail">✘ FAIL</td>')
   })
 

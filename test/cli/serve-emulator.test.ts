@@ -7,7 +7,12 @@ import { randomUUID } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import {
-  ConnectClient, CreateViewCommand, CreateViewVersionCommand, DescribeViewCommand, ListTagsForResourceCommand, ListViewVersionsCommand,
+  ConnectClient,
+  CreateViewCommand,
+  CreateViewVersionCommand,
+  DescribeViewCommand,
+  ListTagsForResourceCommand,
+  ListViewVersionsCommand,
   TagResourceCommand,
 } from '@aws-sdk/client-connect'
 import { describe, expect, it } from 'vitest'
@@ -27,7 +32,9 @@ async function stop(s: Serving, signal: NodeJS.Signals = 'SIGTERM'): Promise<Cli
 
 function available(cmd: string, args: string[]): string | undefined {
   const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 30_000 })
-  return r.status === 0 ? undefined : `${cmd} ${args.join(' ')} failed: ${(r.stderr || r.error?.message || '').split('\n')[0]}`
+  return r.status === 0
+    ? undefined
+    : `${cmd} ${args.join(' ')} failed: ${(r.stderr || r.error?.message || '').split('\n')[0]}`
 }
 const noAwsCli = available('aws', ['--version'])
 const noBoto3 = available(process.env.PYTHON ?? 'python3', ['-c', 'import boto3'])
@@ -36,14 +43,23 @@ if (noBoto3) console.warn(`serve-emulator: boto3 tests skipped (${noBoto3})`)
 
 /** Dummy credentials and nothing from the developer's AWS configuration. */
 const toolEnv = (): NodeJS.ProcessEnv => ({
-  PATH: process.env.PATH, HOME: process.env.HOME, AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'example/secret',
-  AWS_DEFAULT_REGION: 'us-east-1', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null', AWS_EC2_METADATA_DISABLED: 'true',
-  AWS_PAGER: '', NO_PROXY: '*',
+  PATH: process.env.PATH,
+  HOME: process.env.HOME,
+  AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+  AWS_SECRET_ACCESS_KEY: 'example/secret',
+  AWS_DEFAULT_REGION: 'us-east-1',
+  AWS_CONFIG_FILE: '/dev/null',
+  AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+  AWS_EC2_METADATA_DISABLED: 'true',
+  AWS_PAGER: '',
+  NO_PROXY: '*',
 })
 
 function tool(cmd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(cmd, args, { env: toolEnv(), timeout: 60_000 }, (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }))
+    execFile(cmd, args, { env: toolEnv(), timeout: 60_000 }, (err, stdout, stderr) =>
+      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
+    )
   })
 }
 
@@ -52,12 +68,24 @@ describe('serve --instance-id --account-id', () => {
     const s = await serve(['--instance-id', INSTANCE, '--account-id', ACCOUNT])
     try {
       const aws = (...args: string[]) => tool('aws', ['connect', ...args, '--endpoint-url', s.url, '--output', 'json'])
-      const created = await aws('create-view', '--instance-id', INSTANCE, '--name', 'app-view', '--status', 'PUBLISHED', '--content', JSON.stringify(content))
+      const created = await aws(
+        'create-view',
+        '--instance-id',
+        INSTANCE,
+        '--name',
+        'app-view',
+        '--status',
+        'PUBLISHED',
+        '--content',
+        JSON.stringify(content),
+      )
       expect(created.code, created.stderr).toBe(0)
       const view = (JSON.parse(created.stdout) as { View: { Id: string; Arn: string } }).View
       expect(view.Arn).toBe(`arn:aws:connect:us-east-1:${ACCOUNT}:instance/${INSTANCE}/view/${view.Id}`)
       const listed = await aws('list-views', '--instance-id', INSTANCE, '--type', 'CUSTOMER_MANAGED')
-      expect((JSON.parse(listed.stdout) as { ViewsSummaryList: { Id: string }[] }).ViewsSummaryList.map((v) => v.Id)).toEqual([view.Id])
+      expect(
+        (JSON.parse(listed.stdout) as { ViewsSummaryList: { Id: string }[] }).ViewsSummaryList.map((v) => v.Id),
+      ).toEqual([view.Id])
       const other = await aws('list-views', '--instance-id', randomUUID())
       expect(other.code).not.toBe(0)
       expect(other.stderr).toMatch(/ResourceNotFoundException/)
@@ -66,11 +94,23 @@ describe('serve --instance-id --account-id', () => {
     }
   })
 
-  it.skipIf(!!noBoto3)('boto3 reaches several named instances; --any-instance creates well-formed ones on first use', async () => {
-    const second = randomUUID()
-    const s = await serve(['--instance-id', INSTANCE, '--instance-id', second, '--account-id', ACCOUNT, '--region', 'eu-west-2', '--any-instance'])
-    try {
-      const script = `
+  it.skipIf(!!noBoto3)(
+    'boto3 reaches several named instances; --any-instance creates well-formed ones on first use',
+    async () => {
+      const second = randomUUID()
+      const s = await serve([
+        '--instance-id',
+        INSTANCE,
+        '--instance-id',
+        second,
+        '--account-id',
+        ACCOUNT,
+        '--region',
+        'eu-west-2',
+        '--any-instance',
+      ])
+      try {
+        const script = `
 import boto3, json, sys, uuid
 c = boto3.client('connect', endpoint_url=sys.argv[1], region_name='eu-west-2')
 out = {}
@@ -85,17 +125,18 @@ try:
 except c.exceptions.ResourceNotFoundException:
     out['malformed'] = 'ResourceNotFoundException'
 print(json.dumps(out))`
-      const r = await tool(process.env.PYTHON ?? 'python3', ['-c', script, s.url, INSTANCE, second])
-      expect(r.code, r.stderr).toBe(0)
-      const out = JSON.parse(r.stdout) as Record<string, unknown>
-      expect(out[INSTANCE]).toMatch(new RegExp(`^arn:aws:connect:eu-west-2:${ACCOUNT}:instance/${INSTANCE}/view/`))
-      expect(out[second]).toMatch(new RegExp(`:instance/${second}/view/`))
-      expect(out.fresh).toBeGreaterThan(0) // the AWS-managed views, listed in the new instance
-      expect(out.malformed).toBe('ResourceNotFoundException')
-    } finally {
-      expect((await stop(s)).code).toBe(0)
-    }
-  })
+        const r = await tool(process.env.PYTHON ?? 'python3', ['-c', script, s.url, INSTANCE, second])
+        expect(r.code, r.stderr).toBe(0)
+        const out = JSON.parse(r.stdout) as Record<string, unknown>
+        expect(out[INSTANCE]).toMatch(new RegExp(`^arn:aws:connect:eu-west-2:${ACCOUNT}:instance/${INSTANCE}/view/`))
+        expect(out[second]).toMatch(new RegExp(`:instance/${second}/view/`))
+        expect(out.fresh).toBeGreaterThan(0) // the AWS-managed views, listed in the new instance
+        expect(out.malformed).toBe('ResourceNotFoundException')
+      } finally {
+        expect((await stop(s)).code).toBe(0)
+      }
+    },
+  )
 
   it('answers GET /_conformance/health for readiness probes', async () => {
     const s = await serve(['--instance-id', INSTANCE])
@@ -116,7 +157,13 @@ print(json.dumps(out))`
 })
 
 describe('serve --state-file', () => {
-  interface Acked { id: string; arn: string; name: string; versions: number[]; tags: Record<string, string> }
+  interface Acked {
+    id: string
+    arn: string
+    name: string
+    versions: number[]
+    tags: Record<string, string>
+  }
 
   /** Workers create views, publish versions and tag them until the server goes away; only answered calls count. */
   async function drive(url: string, acked: Map<string, Acked>, until: () => boolean): Promise<void> {
@@ -124,12 +171,31 @@ describe('serve --state-file', () => {
     const worker = async (w: number) => {
       for (let i = 0; i < 500 && !until(); i++) {
         try {
-          const v = (await client.send(new CreateViewCommand({ InstanceId: INSTANCE, Name: `w${w}-v${i}`, Status: 'PUBLISHED', Content: content }))).View!
+          const v = (
+            await client.send(
+              new CreateViewCommand({
+                InstanceId: INSTANCE,
+                Name: `w${w}-v${i}`,
+                Status: 'PUBLISHED',
+                Content: content,
+              }),
+            )
+          ).View!
           const rec: Acked = { id: v.Id!, arn: v.Arn!, name: v.Name!, versions: [], tags: {} }
           acked.set(rec.id, rec)
-          const n = (await client.send(new CreateViewVersionCommand({ InstanceId: INSTANCE, ViewId: rec.id, VersionDescription: `v of ${rec.name}` }))).View!.Version!
+          const n = (
+            await client.send(
+              new CreateViewVersionCommand({
+                InstanceId: INSTANCE,
+                ViewId: rec.id,
+                VersionDescription: `v of ${rec.name}`,
+              }),
+            )
+          ).View!.Version!
           rec.versions.push(n)
-          await client.send(new TagResourceCommand({ resourceArn: rec.arn, tags: { worker: String(w), step: String(i) } }))
+          await client.send(
+            new TagResourceCommand({ resourceArn: rec.arn, tags: { worker: String(w), step: String(i) } }),
+          )
           rec.tags = { worker: String(w), step: String(i) }
         } catch {
           return // the server went away mid-call: that call was not acknowledged
@@ -141,42 +207,48 @@ describe('serve --state-file', () => {
   }
 
   // SIGTERM: the orderly shutdown; SIGKILL: proof that a change is on disk before it is acknowledged
-  it.each(['SIGTERM', 'SIGKILL'] as const)('a %s mid-stream loses no acknowledged view, version or tag across a restart', async (signal) => {
-    const file = join(tempDir(), 'state.json')
-    const first = await serve(['--instance-id', INSTANCE, '--state-file', file])
-    const acked = new Map<string, Acked>()
-    let terminated = false
-    const driving = drive(first.url, acked, () => terminated)
-    // SIGTERM while the workers are still sending
-    while (acked.size < 30) await new Promise((r) => setTimeout(r, 10))
-    terminated = true
-    const closed = await stop(first, signal)
-    await driving
-    if (signal === 'SIGTERM') {
-      expect(closed.code, closed.stderr).toBe(0)
-      expect(closed.stdout).toMatch(/SIGTERM: closing/)
-    } else {
-      expect(closed.signal).toBe('SIGKILL')
-    }
-
-    const second = await serve(['--instance-id', INSTANCE, '--state-file', file])
-    const client = new ConnectClient({ endpoint: second.url, region: 'us-east-1', credentials, maxAttempts: 1 })
-    try {
-      for (const rec of acked.values()) {
-        const d = (await client.send(new DescribeViewCommand({ InstanceId: INSTANCE, ViewId: rec.id }))).View!
-        expect(d.Name).toBe(rec.name)
-        expect(d.Content?.Template).toBe(content.Template)
-        const versions = (await client.send(new ListViewVersionsCommand({ InstanceId: INSTANCE, ViewId: rec.id }))).ViewVersionSummaryList ?? []
-        for (const n of rec.versions) expect(versions.map((v) => v.Version)).toContain(n)
-        const tags = (await client.send(new ListTagsForResourceCommand({ resourceArn: rec.arn }))).tags ?? {}
-        expect(tags).toMatchObject(rec.tags)
+  it.each(['SIGTERM', 'SIGKILL'] as const)(
+    'a %s mid-stream loses no acknowledged view, version or tag across a restart',
+    async (signal) => {
+      const file = join(tempDir(), 'state.json')
+      const first = await serve(['--instance-id', INSTANCE, '--state-file', file])
+      const acked = new Map<string, Acked>()
+      let terminated = false
+      const driving = drive(first.url, acked, () => terminated)
+      // SIGTERM while the workers are still sending
+      while (acked.size < 30) await new Promise((r) => setTimeout(r, 10))
+      terminated = true
+      const closed = await stop(first, signal)
+      await driving
+      if (signal === 'SIGTERM') {
+        expect(closed.code, closed.stderr).toBe(0)
+        expect(closed.stdout).toMatch(/SIGTERM: closing/)
+      } else {
+        expect(closed.signal).toBe('SIGKILL')
       }
-      expect(acked.size).toBeGreaterThanOrEqual(30)
-    } finally {
-      client.destroy()
-      await stop(second)
-    }
-  }, 120_000)
+
+      const second = await serve(['--instance-id', INSTANCE, '--state-file', file])
+      const client = new ConnectClient({ endpoint: second.url, region: 'us-east-1', credentials, maxAttempts: 1 })
+      try {
+        for (const rec of acked.values()) {
+          const d = (await client.send(new DescribeViewCommand({ InstanceId: INSTANCE, ViewId: rec.id }))).View!
+          expect(d.Name).toBe(rec.name)
+          expect(d.Content?.Template).toBe(content.Template)
+          const versions =
+            (await client.send(new ListViewVersionsCommand({ InstanceId: INSTANCE, ViewId: rec.id })))
+              .ViewVersionSummaryList ?? []
+          for (const n of rec.versions) expect(versions.map((v) => v.Version)).toContain(n)
+          const tags = (await client.send(new ListTagsForResourceCommand({ resourceArn: rec.arn }))).tags ?? {}
+          expect(tags).toMatchObject(rec.tags)
+        }
+        expect(acked.size).toBeGreaterThanOrEqual(30)
+      } finally {
+        client.destroy()
+        await stop(second)
+      }
+    },
+    120_000,
+  )
 
   it('refuses a corrupt state file in one line (exit 2) and leaves it as it was', async () => {
     const file = join(tempDir(), 'state.json')

@@ -9,12 +9,24 @@ const serve = (flags: string[]) => serveCli(flags, 30_000)
 
 it('serves the stub on a free port until SIGINT (with the SigV4 check on)', async () => {
   const { child, done, url } = await serve(['--verify-sigv4'])
-  const client = new ConnectClient({ endpoint: url, region: 'us-east-1', credentials: STUB_CREDENTIALS, maxAttempts: 1 })
+  const client = new ConnectClient({
+    endpoint: url,
+    region: 'us-east-1',
+    credentials: STUB_CREDENTIALS,
+    maxAttempts: 1,
+  })
   try {
     const out = await client.send(new ListViewsCommand({ InstanceId: DEFAULT_INSTANCE_ID, Type: 'AWS_MANAGED' }))
     expect(out.ViewsSummaryList?.length).toBeGreaterThan(0)
-    const stranger = new ConnectClient({ endpoint: url, region: 'us-east-1', credentials: { accessKeyId: 'AKIAOTHER', secretAccessKey: 'nope' }, maxAttempts: 1 })
-    await expect(stranger.send(new ListViewsCommand({ InstanceId: DEFAULT_INSTANCE_ID }))).rejects.toMatchObject({ $metadata: { httpStatusCode: 403 } })
+    const stranger = new ConnectClient({
+      endpoint: url,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'AKIAOTHER', secretAccessKey: 'nope' },
+      maxAttempts: 1,
+    })
+    await expect(stranger.send(new ListViewsCommand({ InstanceId: DEFAULT_INSTANCE_ID }))).rejects.toMatchObject({
+      $metadata: { httpStatusCode: 403 },
+    })
     stranger.destroy()
   } finally {
     client.destroy()
@@ -27,9 +39,18 @@ it('serves the stub on a free port until SIGINT (with the SigV4 check on)', asyn
 
 it('--live-like throttles each API past its burst of 5 with the declared 429, like the rationed service', async () => {
   const { child, done, url } = await serve(['--live-like'])
-  const client = new ConnectClient({ endpoint: url, region: 'us-east-1', credentials: STUB_CREDENTIALS, maxAttempts: 1 })
+  const client = new ConnectClient({
+    endpoint: url,
+    region: 'us-east-1',
+    credentials: STUB_CREDENTIALS,
+    maxAttempts: 1,
+  })
   try {
-    const list = () => client.send(new ListViewsCommand({ InstanceId: DEFAULT_INSTANCE_ID, Type: 'AWS_MANAGED' })).then(() => 200, (e) => `${e.$metadata?.httpStatusCode} ${e.name}`)
+    const list = () =>
+      client.send(new ListViewsCommand({ InstanceId: DEFAULT_INSTANCE_ID, Type: 'AWS_MANAGED' })).then(
+        () => 200,
+        (e) => `${e.$metadata?.httpStatusCode} ${e.name}`,
+      )
     // 10 at once: 5 from the burst, a refill of 2/s cannot serve the rest unless they spread over 2.5 s
     const answers = await Promise.all(Array.from({ length: 10 }, list))
     const ok = answers.filter((a) => a === 200).length

@@ -18,7 +18,15 @@ let server: StubServer
 let client: ConnectClient
 
 async function create(name: string, tags?: Record<string, string>): Promise<void> {
-  await client.send(new CreateViewCommand({ InstanceId: DEFAULT_INSTANCE_ID, Name: name, Status: 'SAVED', Content: CONTENT, ...(tags ? { Tags: tags } : {}) }))
+  await client.send(
+    new CreateViewCommand({
+      InstanceId: DEFAULT_INSTANCE_ID,
+      Name: name,
+      Status: 'SAVED',
+      Content: CONTENT,
+      ...(tags ? { Tags: tags } : {}),
+    }),
+  )
 }
 
 async function names(): Promise<string[]> {
@@ -28,7 +36,12 @@ async function names(): Promise<string[]> {
 
 beforeEach(async () => {
   server = await startStubServer({})
-  client = new ConnectClient({ endpoint: server.url, region: 'us-east-1', credentials: STUB_CREDENTIALS, maxAttempts: 1 })
+  client = new ConnectClient({
+    endpoint: server.url,
+    region: 'us-east-1',
+    credentials: STUB_CREDENTIALS,
+    maxAttempts: 1,
+  })
   const old = runIdAt(Date.now() - 5 * HOUR)
   const fresh = runIdAt(Date.now() - 60_000)
   await create('cvc-old-a', { [RUN_TAG_KEY]: old, team: 'x' })
@@ -51,7 +64,12 @@ describe('sweepLeftovers (library)', () => {
     const target = await createTarget({ target: server.url, rate: { tps: 10_000, burst: 10_000 } })
     try {
       const r = await sweepLeftovers(target)
-      expect(r.removed.map((v) => v.name).filter((n) => !n.startsWith('cvc-bulk-')).sort()).toEqual(['cvc-fresh', 'cvc-old-a', 'cvc-old-b'])
+      expect(
+        r.removed
+          .map((v) => v.name)
+          .filter((n) => !n.startsWith('cvc-bulk-'))
+          .sort(),
+      ).toEqual(['cvc-fresh', 'cvc-old-a', 'cvc-old-b'])
       expect(r.removed).toHaveLength(104)
       expect(r.prefixWithoutTag.map((v) => v.name)).toEqual(['cvc-untagged'])
       expect(r.failed).toEqual([])
@@ -66,10 +84,12 @@ describe('sweepLeftovers (library)', () => {
     try {
       const dry = await sweepLeftovers(target, { dryRun: true })
       expect(dry.removed).toHaveLength(3)
-      expect((await names())).toHaveLength(6)
+      expect(await names()).toHaveLength(6)
       const r = await sweepLeftovers(target, { minAgeMs: 2 * HOUR })
       expect(r.removed.map((v) => v.name).sort()).toEqual(['cvc-old-a', 'cvc-old-b'])
-      expect(r.kept).toEqual([expect.objectContaining({ name: 'cvc-fresh', reason: expect.stringMatching(/^run started 1 min ago$/) })])
+      expect(r.kept).toEqual([
+        expect.objectContaining({ name: 'cvc-fresh', reason: expect.stringMatching(/^run started 1 min ago$/) }),
+      ])
     } finally {
       await target.close()
     }
@@ -86,9 +106,12 @@ describe('conformance sweep (CLI)', () => {
     const r = await runCli(['sweep', '--target', server.url, '--tps', '1000'])
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
-    for (const name of ['cvc-old-a', 'cvc-old-b', 'cvc-fresh']) expect(r.stdout).toMatch(new RegExp(`removed +${name} +\\(id `))
+    for (const name of ['cvc-old-a', 'cvc-old-b', 'cvc-fresh'])
+      expect(r.stdout).toMatch(new RegExp(`removed +${name} +\\(id `))
     expect(r.stdout).toMatch(/left alone +cvc-untagged/)
-    expect(r.stdout).toContain('6 customer views scanned: 3 removed, 0 kept, 0 failed, 1 untagged with the prefix left alone')
+    expect(r.stdout).toContain(
+      '6 customer views scanned: 3 removed, 0 kept, 0 failed, 1 untagged with the prefix left alone',
+    )
     expect(await names()).toEqual(['cvc-untagged', 'plain', 'production-view'])
   })
 })

@@ -14,14 +14,35 @@ import { QUIRK_NAMES, QUIRKS } from '../../src/model/quirks'
 import { CHOICE_OPTIONS } from '../../src/spec'
 import { createTarget } from '../../src/targets/create-target'
 
-interface TargetReport { properties: { id: string; status: string; failure?: { rule: string } }[] }
+interface TargetReport {
+  properties: { id: string; status: string; failure?: { rule: string } }[]
+}
 
-async function conformanceRun(args: string[]): Promise<{ code: number; failedRules: string[]; failedProperties: string[] }> {
+async function conformanceRun(
+  args: string[],
+): Promise<{ code: number; failedRules: string[]; failedProperties: string[] }> {
   const out = mkdtempSync(join(tmpdir(), 'cvc-detect-'))
-  const code = await main(['node', 'conformance', 'run', '--target', 'stub', '--report', 'json', '--out', out, '--regressions', join(out, 'none'), ...args])
+  const code = await main([
+    'node',
+    'conformance',
+    'run',
+    '--target',
+    'stub',
+    '--report',
+    'json',
+    '--out',
+    out,
+    '--regressions',
+    join(out, 'none'),
+    ...args,
+  ])
   const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { targets: TargetReport[] }
   const failed = report.targets[0].properties.filter((p) => p.status === 'failed')
-  return { code, failedRules: [...new Set(failed.map((p) => p.failure!.rule))], failedProperties: failed.map((p) => p.id) }
+  return {
+    code,
+    failedRules: [...new Set(failed.map((p) => p.failure!.rule))],
+    failedProperties: failed.map((p) => p.id),
+  }
 }
 
 describe('every quirk in the catalogue is killed at default settings', () => {
@@ -30,7 +51,10 @@ describe('every quirk in the catalogue is killed at default settings', () => {
       const r = await conformanceRun(['--quirk', quirk, '--seed', '20261126'])
       expect(r.code).toBe(1)
       // the rule that caught it is one the quirk breaks (R32/R33/R34 wire checks count for wire quirks)
-      expect(r.failedRules.filter((x) => (QUIRKS[quirk].breaks as readonly string[]).includes(x)), `caught by ${r.failedProperties.join(', ')} citing ${r.failedRules.join(', ')}`).not.toEqual([])
+      expect(
+        r.failedRules.filter((x) => (QUIRKS[quirk].breaks as readonly string[]).includes(x)),
+        `caught by ${r.failedProperties.join(', ')} citing ${r.failedRules.join(', ')}`,
+      ).not.toEqual([])
     })
   }
 })
@@ -39,12 +63,17 @@ describe('every quirk in the catalogue is killed at default settings', () => {
  * A stub that answers every undocumented question with its last option (none of them the model's default):
  * the harness has to learn those answers (src/harness/choice-learning.ts) and must still see each bug.
  */
-const OTHER_CHOICES = Object.fromEntries(Object.entries(CHOICE_OPTIONS).map(([name, options]) => [name, options[options.length - 1]]))
+const OTHER_CHOICES = Object.fromEntries(
+  Object.entries(CHOICE_OPTIONS).map(([name, options]) => [name, options[options.length - 1]]),
+)
 
 describe('every quirk is still killed when the stub answers every open question differently', () => {
   for (const quirk of QUIRK_NAMES) {
     it(`${quirk} under non-default choices`, async () => {
-      const target = await createTarget({ target: 'stub', stub: { modelOptions: { quirks: [quirk], choices: OTHER_CHOICES } } })
+      const target = await createTarget({
+        target: 'stub',
+        stub: { modelOptions: { quirks: [quirk], choices: OTHER_CHOICES } },
+      })
       try {
         const mode = { strict: false }
         const breaks = QUIRKS[quirk].breaks as readonly string[]
@@ -59,7 +88,10 @@ describe('every quirk is still killed when the stub answers every open question 
           const c = await runConcurrencyProperty(target, { seed: 20261126, mode })
           if (c.status === 'failed') failed.push(`${c.property}:${c.failure!.rule}`)
         }
-        expect(failed.filter((f) => breaks.includes(f.split(':')[1]!)), `failed: ${failed.join(', ')}`).not.toEqual([])
+        expect(
+          failed.filter((f) => breaks.includes(f.split(':')[1]!)),
+          `failed: ${failed.join(', ')}`,
+        ).not.toEqual([])
       } finally {
         await target.close()
       }

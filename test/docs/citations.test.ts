@@ -13,7 +13,7 @@ const OUTSIDE = /DEVELOPERS\.md|toolchain\.md|connect-views-api\.md|anchors\.md|
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = join(dir, name)
-    if (name === 'node_modules' || name === 'fixtures' && dir.endsWith('report')) return []
+    if (name === 'node_modules' || (name === 'fixtures' && dir.endsWith('report'))) return []
     if (statSync(full).isDirectory()) return sourceFiles(full)
     return /\.(ts|py|md)$/.test(name) && !name.endsWith('.generated.ts') ? [full] : []
   })
@@ -23,22 +23,37 @@ const files = FOLDERS.flatMap((f) => sourceFiles(join(ROOT, f)))
 
 describe('citations', () => {
   it('no source file cites a document that is not in the repository', () => {
-    const offending = files.flatMap((file) => readFileSync(file, 'utf8').split('\n')
-      .map((line, i) => (OUTSIDE.test(line) && !line.includes('OUTSIDE') ? `${relative(ROOT, file)}:${i + 1}: ${line.trim()}` : undefined))
-      .filter((x) => x !== undefined))
+    const offending = files.flatMap((file) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .map((line, i) =>
+          OUTSIDE.test(line) && !line.includes('OUTSIDE')
+            ? `${relative(ROOT, file)}:${i + 1}: ${line.trim()}`
+            : undefined,
+        )
+        .filter((x) => x !== undefined),
+    )
     expect(offending).toEqual([])
   })
   it('every docs/ file and section cited exists', () => {
-    const cited = files.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/docs\/([\w.-]+\.md)(?: §(\d+))?/g)]
-      .map((m) => ({ where: relative(ROOT, file), doc: m[1]!, section: m[2] })))
+    const cited = files.flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/docs\/([\w.-]+\.md)(?: §(\d+))?/g)].map((m) => ({
+        where: relative(ROOT, file),
+        doc: m[1]!,
+        section: m[2],
+      })),
+    )
     expect(cited.length).toBeGreaterThan(0)
     for (const c of cited) {
       const path = join(ROOT, 'docs', c.doc)
       expect(existsSync(path), `${c.where} cites docs/${c.doc}`).toBe(true)
-      if (c.section) expect(readFileSync(path, 'utf8'), `${c.where} cites docs/${c.doc} §${c.section}`).toMatch(new RegExp(`^## ${c.section}\\. `, 'm'))
+      if (c.section)
+        expect(readFileSync(path, 'utf8'), `${c.where} cites docs/${c.doc} §${c.section}`).toMatch(
+          new RegExp(`^## ${c.section}\\. `, 'm'),
+        )
     }
   })
-  it('every rule\'s source is a public URL, a file in the repository, or says there is none', () => {
+  it("every rule's source is a public URL, a file in the repository, or says there is none", () => {
     for (const r of RULES) {
       const files = [...r.source.matchAll(/\b((?:fixtures|docs|src)\/[\w./-]+)/g)].map((m) => m[1]!)
       for (const f of files) expect(existsSync(join(ROOT, f)), `${r.id} cites ${f}`).toBe(true)

@@ -11,30 +11,61 @@ import { REPO, tempDir } from '../cli/support/cli'
 const silent = { stdout: { write: () => true }, warn: () => {} }
 
 function recorder(events: EngineEvent[]): EventHandler {
-  const keep = (e: EngineEvent) => { events.push(e) }
-  return { RunStarted: keep, PropertyStarted: keep, StepChecked: keep, PropertyFinished: keep, BundleWritten: keep, RunFinished: keep, ReportWritten: keep, RunClosed: keep }
+  const keep = (e: EngineEvent) => {
+    events.push(e)
+  }
+  return {
+    RunStarted: keep,
+    PropertyStarted: keep,
+    StepChecked: keep,
+    PropertyFinished: keep,
+    BundleWritten: keep,
+    RunFinished: keep,
+    ReportWritten: keep,
+    RunClosed: keep,
+  }
 }
 
 async function run(flags: Record<string, string>): Promise<{ code: number; events: EngineEvent[] }> {
   const events: EngineEvent[] = []
-  const s = runSettings(settingSource({
-    target: 'stub', seed: '3', runs: '20', report: 'json', out: tempDir(),
-    regressions: join(REPO, 'test/cli/no-regressions'), recordings: join(REPO, 'test/cli/no-recordings'), ...flags,
-  }, {}))
+  const s = runSettings(
+    settingSource(
+      {
+        target: 'stub',
+        seed: '3',
+        runs: '20',
+        report: 'json',
+        out: tempDir(),
+        regressions: join(REPO, 'test/cli/no-regressions'),
+        recordings: join(REPO, 'test/cli/no-recordings'),
+        ...flags,
+      },
+      {},
+    ),
+  )
   const code = await runEngine(s, silent, [recorder(events)])
   return { code, events }
 }
 
 describe('engine events', () => {
-  it('a passing run of every strategy (plan, sequential, contracts): started, then per property started → checked… → finished, then finished, reports, closed; StepChecked counts are the report\'s', async () => {
+  it("a passing run of every strategy (plan, sequential, contracts): started, then per property started → checked… → finished, then finished, reports, closed; StepChecked counts are the report's", async () => {
     const { code, events } = await run({ only: 'coverage-plan,immutability,contracts' })
     expect(code).toBe(0)
     const kinds = events.map((e) => e.type).filter((t, i, a) => t !== 'StepChecked' || a[i - 1] !== 'StepChecked')
     const perProperty = ['PropertyStarted', 'StepChecked', 'PropertyFinished']
-    expect(kinds).toEqual(['RunStarted', ...perProperty, ...perProperty, ...perProperty, 'RunFinished', 'ReportWritten', 'RunClosed'])
+    expect(kinds).toEqual([
+      'RunStarted',
+      ...perProperty,
+      ...perProperty,
+      ...perProperty,
+      'RunFinished',
+      'ReportWritten',
+      'RunClosed',
+    ])
     for (const f of events.filter((e) => e.type === 'PropertyFinished')) {
       const counted: Record<string, number> = {}
-      for (const e of events) if (e.type === 'StepChecked' && e.property === f.property.id) counted[e.rule] = (counted[e.rule] ?? 0) + 1
+      for (const e of events)
+        if (e.type === 'StepChecked' && e.property === f.property.id) counted[e.rule] = (counted[e.rule] ?? 0) + 1
       expect(counted).toEqual(f.report.assertions)
     }
   })

@@ -17,7 +17,7 @@ const table: YieldLookup = {
 }
 
 describe('explorationWeight', () => {
-  it('is the old weight (1 + unexercised rules) scaled by the yield relative to the exploring properties\' mean', () => {
+  it("is the old weight (1 + unexercised rules) scaled by the yield relative to the exploring properties' mean", () => {
     expect(explorationWeight('mid', 3, table)).toBeCloseTo(4 * (0.3 / 0.25))
     expect(explorationWeight('low', 0, table)).toBeCloseTo(MIN_TILT) // 0.4 of the mean, clamped up
     expect(explorationWeight('high', 2, table)).toBeCloseTo(3 * MAX_TILT) // 2.4 of the mean, clamped down
@@ -29,7 +29,8 @@ describe('explorationWeight', () => {
   })
 
   it('more unexercised rules always weigh more, whatever the yield', () => {
-    for (const id of ['high', 'mid', 'low', 'none']) expect(explorationWeight(id, 4, table)).toBeGreaterThan(explorationWeight(id, 3, table))
+    for (const id of ['high', 'mid', 'low', 'none'])
+      expect(explorationWeight(id, 4, table)).toBeGreaterThan(explorationWeight(id, 3, table))
   })
 
   it('leaves fixed steps and unmeasured properties at the old weight', () => {

@@ -21,11 +21,35 @@ afterEach(async () => {
 async function runOnServer(quirks: string[], lanes: string, runs = '8') {
   server = await startStubServer({ coreOptions: { modelOptions: { quirks } } })
   const events: EngineEvent[] = []
-  const s = runSettings(settingSource({
-    target: server.url, seed: '5', runs, only: ONLY, lanes, report: 'json', out: tempDir(),
-    regressions: join(REPO, 'test/cli/no-regressions'), recordings: join(REPO, 'test/cli/no-recordings'),
-  }, {}))
-  const code = await runEngine(s, silent, [{ PropertyStarted: (e) => { events.push(e) }, PropertyFinished: (e) => { events.push(e) }, RunFinished: (e) => { events.push(e) } }])
+  const s = runSettings(
+    settingSource(
+      {
+        target: server.url,
+        seed: '5',
+        runs,
+        only: ONLY,
+        lanes,
+        report: 'json',
+        out: tempDir(),
+        regressions: join(REPO, 'test/cli/no-regressions'),
+        recordings: join(REPO, 'test/cli/no-recordings'),
+      },
+      {},
+    ),
+  )
+  const code = await runEngine(s, silent, [
+    {
+      PropertyStarted: (e) => {
+        events.push(e)
+      },
+      PropertyFinished: (e) => {
+        events.push(e)
+      },
+      RunFinished: (e) => {
+        events.push(e)
+      },
+    },
+  ])
   const report = (events.at(-1) as Extract<EngineEvent, { type: 'RunFinished' }>).report.targets[0]!
   return { code, events, report }
 }
@@ -45,13 +69,22 @@ describe('lanes', () => {
 
   it('one lane runs them one after another', async () => {
     const { events } = await runOnServer([], '1')
-    expect(events.filter((e) => e.type !== 'RunFinished').map((e) => e.type)).toEqual(ONLY.split(',').flatMap(() => ['PropertyStarted', 'PropertyFinished']))
+    expect(events.filter((e) => e.type !== 'RunFinished').map((e) => e.type)).toEqual(
+      ONLY.split(',').flatMap(() => ['PropertyStarted', 'PropertyFinished']),
+    )
   })
 
   it('a planted bug is caught on its lane while the others pass beside it', async () => {
     const { code, report } = await runOnServer(['pagination-drops-item'], '3', '40')
     expect(code).toBe(1)
-    expect(report.properties.find((p) => p.id === 'pagination')).toMatchObject({ status: 'failed', failure: { rule: 'R27' } })
-    expect(report.properties.filter((p) => p.id !== 'pagination').map((p) => p.status)).toEqual(['passed', 'passed', 'passed'])
+    expect(report.properties.find((p) => p.id === 'pagination')).toMatchObject({
+      status: 'failed',
+      failure: { rule: 'R27' },
+    })
+    expect(report.properties.filter((p) => p.id !== 'pagination').map((p) => p.status)).toEqual([
+      'passed',
+      'passed',
+      'passed',
+    ])
   })
 })

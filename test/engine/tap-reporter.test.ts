@@ -13,11 +13,16 @@ import type { ConformanceReport, PropertyReport } from '../../src/report/report-
 import { REPO, tempDir } from '../cli/support/cli'
 
 const silent = { stdout: { write: () => true }, warn: () => {} }
-const noFixtures = { regressions: join(REPO, 'test/cli/no-regressions'), recordings: join(REPO, 'test/cli/no-recordings') }
+const noFixtures = {
+  regressions: join(REPO, 'test/cli/no-regressions'),
+  recordings: join(REPO, 'test/cli/no-recordings'),
+}
 
 async function tapOfRun(flags: Record<string, string>): Promise<{ code: number; lines: string[] }> {
   const out = tempDir()
-  const s = runSettings(settingSource({ target: 'stub', seed: '7', runs: '3', report: 'tap,json', out, ...noFixtures, ...flags }, {}))
+  const s = runSettings(
+    settingSource({ target: 'stub', seed: '7', runs: '3', report: 'tap,json', out, ...noFixtures, ...flags }, {}),
+  )
   const code = await runEngine(s, silent)
   return { code, lines: readFileSync(join(out, 'report.tap'), 'utf8').trimEnd().split('\n') }
 }
@@ -29,7 +34,9 @@ describe('--report tap', () => {
     expect(lines[0]).toBe('TAP version 14')
     expect(lines[1]).toBe('1..3')
     expect(lines.filter((l) => /^ok \d+ - /.test(l))).toEqual([
-      expect.stringMatching(/^ok 1 - coverage-plan: /), expect.stringMatching(/^ok 2 - immutability: /), expect.stringMatching(/^ok 3 - delete: /),
+      expect.stringMatching(/^ok 1 - coverage-plan: /),
+      expect.stringMatching(/^ok 2 - immutability: /),
+      expect.stringMatching(/^ok 3 - delete: /),
     ])
   })
 
@@ -40,22 +47,48 @@ describe('--report tap', () => {
     expect(lines[2]).toMatch(/^not ok 1 - immutability: /)
     const block = lines.slice(3).join('\n')
     expect(block).toMatch(/^ {2}---\n {2}rule: "R\d+[a-z]?"/)
-    expect(block).toContain('reproduce: "npx conformance run --target stub --quirk mutable-versions --only immutability --seed 7')
+    expect(block).toContain(
+      'reproduce: "npx conformance run --target stub --quirk mutable-versions --only immutability --seed 7',
+    )
     expect(lines.at(-1)).toBe('  ...')
   })
 
   it('no verdict is a SKIP, never a bare ok: inconclusive, not run, a bundle that cannot replay', () => {
     const lines: string[] = []
     const handler = tapReporter(tempDir())
-    const prop = (id: string, status: PropertyReport['status'], note?: string): PropertyReport =>
-      ({ id, title: id, rules: [], status, seed: 1, numRuns: 0, commandsExecuted: 0, durationMs: 0, ...(note ? { note } : {}) })
-    const finished = (report: PropertyReport) => ({ type: 'PropertyFinished', report }) as unknown as Extract<EngineEvent, { type: 'PropertyFinished' }>
-    handler.RegressionReplayed!({ type: 'RegressionReplayed', regression: { file: 'b.json', property: 'delete', verdict: 'CANNOT REPLAY', detail: 'no # path' } }, () => {})
-    handler.PropertyFinished!(finished(prop('pagination', 'inconclusive', 'not exercised: the time budget ended it')), () => {})
-    const report = { targets: [{ regressions: [{}], properties: [prop('pagination', 'inconclusive'), prop('delete', 'not-run')] }] } as unknown as ConformanceReport
-    handler.RunFinished!({ type: 'RunFinished', report }, (e) => { if (e.type === 'ReportWritten') lines.push(...readFileSync(e.file, 'utf8').trimEnd().split('\n')) })
+    const prop = (id: string, status: PropertyReport['status'], note?: string): PropertyReport => ({
+      id,
+      title: id,
+      rules: [],
+      status,
+      seed: 1,
+      numRuns: 0,
+      commandsExecuted: 0,
+      durationMs: 0,
+      ...(note ? { note } : {}),
+    })
+    const finished = (report: PropertyReport) =>
+      ({ type: 'PropertyFinished', report }) as unknown as Extract<EngineEvent, { type: 'PropertyFinished' }>
+    handler.RegressionReplayed!(
+      {
+        type: 'RegressionReplayed',
+        regression: { file: 'b.json', property: 'delete', verdict: 'CANNOT REPLAY', detail: 'no # path' },
+      },
+      () => {},
+    )
+    handler.PropertyFinished!(
+      finished(prop('pagination', 'inconclusive', 'not exercised: the time budget ended it')),
+      () => {},
+    )
+    const report = {
+      targets: [{ regressions: [{}], properties: [prop('pagination', 'inconclusive'), prop('delete', 'not-run')] }],
+    } as unknown as ConformanceReport
+    handler.RunFinished!({ type: 'RunFinished', report }, (e) => {
+      if (e.type === 'ReportWritten') lines.push(...readFileSync(e.file, 'utf8').trimEnd().split('\n'))
+    })
     expect(lines).toEqual([
-      'TAP version 14', '1..3',
+      'TAP version 14',
+      '1..3',
       'ok 1 - regression b.json (delete) # SKIP cannot replay: no \\# path',
       'ok 2 - pagination: pagination # SKIP inconclusive: not exercised: the time budget ended it',
       'ok 3 - delete: delete # SKIP not-run',

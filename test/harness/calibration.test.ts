@@ -6,12 +6,19 @@ import { SEQUENTIAL_PROPERTIES } from '../../src/properties'
 import { calibrate } from '../../src/harness/calibration'
 import { compareWithRecording, record, sampleCommands, type Recording } from '../../src/harness/recording'
 import { CHOICE_OPTIONS, DEFAULT_CHOICES } from '../../src/spec/choices'
-import { parseChoicesProfile, profileChoices, rulesSettledBy, type ChoicesProfile } from '../../src/spec/choices-profile'
+import {
+  parseChoicesProfile,
+  profileChoices,
+  rulesSettledBy,
+  type ChoicesProfile,
+} from '../../src/spec/choices-profile'
 import { createTarget } from '../../src/targets/create-target'
 import type { Target } from '../../src/targets/target'
 
 const targets: Target[] = []
-afterEach(async () => { for (const t of targets.splice(0)) await t.close() })
+afterEach(async () => {
+  for (const t of targets.splice(0)) await t.close()
+})
 
 async function stub(choices: Record<string, string>, quirks: string[] = []): Promise<Target> {
   const t = await createTarget({ target: 'stub', stub: { modelOptions: { choices, quirks } } })
@@ -25,7 +32,13 @@ function vocabulary(id: string) {
   return def
 }
 
-async function recordOn(choices: Record<string, string>, property: string, seed: number, count: number, quirks: string[] = []): Promise<Recording> {
+async function recordOn(
+  choices: Record<string, string>,
+  property: string,
+  seed: number,
+  count: number,
+  quirks: string[] = [],
+): Promise<Recording> {
   return record(await stub(choices, quirks), sampleCommands(vocabulary(property), seed, count), seed)
 }
 
@@ -44,32 +57,57 @@ function expectRecovered(profile: ChoicesProfile, served: Record<string, string>
 }
 
 describe('calibration from recordings of stubs serving known choices', () => {
-  const combos: { name: string; served: Record<string, string>; mustSettle?: string[]; recordings: [string, number, number][] }[] = [
+  const combos: {
+    name: string
+    served: Record<string, string>
+    mustSettle?: string[]
+    recordings: [string, number, number][]
+  }[] = [
     {
       name: 'checksum answers',
-      served: { checksumConflictError: 'ResourceInUseException', aliasVersionField: 'highest', checksumInput: 'template-only' },
+      served: {
+        checksumConflictError: 'ResourceInUseException',
+        aliasVersionField: 'highest',
+        checksumInput: 'template-only',
+      },
       recordings: [['checksum-conflict', 1, 60]],
     },
     {
       name: 'version numbering and version checksums',
-      served: { versionNumbering: 'reuse-after-highest-deleted', numberedVersionSha256: 'own', checksumInput: 'template-only' },
-      recordings: [['immutability', 1, 80], ['pagination', 2, 40]],
+      served: {
+        versionNumbering: 'reuse-after-highest-deleted',
+        numberedVersionSha256: 'own',
+        checksumInput: 'template-only',
+      },
+      recordings: [
+        ['immutability', 1, 80],
+        ['pagination', 2, 40],
+      ],
     },
     {
       name: 'error classes and collation',
       // the one-character sha pattern rejects a stale checksum with the validation class (here
       // InvalidRequestException) before any conflict check, which would answer InvalidRequestException too:
       // neither the pattern nor the conflict's class can be told apart, so both must stay unsettled, not guessed
-      served: { validationErrorClass: 'InvalidRequestException', listViewsNameOrder: 'case-insensitive', sha256Pattern: 'model-literal', checksumConflictError: 'InvalidRequestException' },
+      served: {
+        validationErrorClass: 'InvalidRequestException',
+        listViewsNameOrder: 'case-insensitive',
+        sha256Pattern: 'model-literal',
+        checksumConflictError: 'InvalidRequestException',
+      },
       mustSettle: ['validationErrorClass', 'listViewsNameOrder'],
-      recordings: [['validation', 3, 40], ['differential', 1, 60]],
+      recordings: [
+        ['validation', 3, 40],
+        ['differential', 1, 60],
+      ],
     },
   ]
 
   for (const combo of combos) {
     it(`recovers ${combo.name} exactly`, async () => {
       const inputs = []
-      for (const [property, seed, count] of combo.recordings) inputs.push({ file: `${property}.json`, recording: await recordOn(combo.served, property, seed, count) })
+      for (const [property, seed, count] of combo.recordings)
+        inputs.push({ file: `${property}.json`, recording: await recordOn(combo.served, property, seed, count) })
       const profile = await calibrate(inputs)
       expect(() => parseChoicesProfile(JSON.parse(JSON.stringify(profile)), 'profile')).not.toThrow()
       expectRecovered(profile, combo.served, combo.mustSettle ?? Object.keys(combo.served))
@@ -80,17 +118,25 @@ describe('calibration from recordings of stubs serving known choices', () => {
         expect(Object.keys(s.evidence[0]!.otherValues).length).toBeGreaterThan(0)
       }
       // a stub serving the profile replays the recordings without a difference
-      for (const { recording } of inputs) expect(await compareWithRecording(recording, await stub(profileChoices(profile)))).toEqual([])
+      for (const { recording } of inputs)
+        expect(await compareWithRecording(recording, await stub(profileChoices(profile)))).toEqual([])
     }, 120_000)
   }
 
   it('a recording that never exercises a choice leaves it unsettled instead of guessing the default', async () => {
     const prelude = vocabulary('differential').prelude!
-    const rec = await record(await stub({ versionNumbering: 'reuse-after-highest-deleted', checksumConflictError: 'ResourceInUseException' }), prelude, 1)
+    const rec = await record(
+      await stub({ versionNumbering: 'reuse-after-highest-deleted', checksumConflictError: 'ResourceInUseException' }),
+      prelude,
+      1,
+    )
     const profile = await calibrate([{ file: 'short.json', recording: rec }])
     for (const name of ['versionNumbering', 'checksumConflictError', 'validationErrorClass']) {
       expect(profile.settled[name], name).toBeUndefined()
-      expect(profile.unsettled.find((u) => u.choice === name)).toMatchObject({ reason: 'no-evidence', candidates: [...CHOICE_OPTIONS[name as keyof typeof CHOICE_OPTIONS]] })
+      expect(profile.unsettled.find((u) => u.choice === name)).toMatchObject({
+        reason: 'no-evidence',
+        candidates: [...CHOICE_OPTIONS[name as keyof typeof CHOICE_OPTIONS]],
+      })
     }
     expect(profile.residual.steps).toBe(0)
   })
@@ -107,13 +153,27 @@ describe('calibration from recordings of stubs serving known choices', () => {
   it('fields no choice governs that differ (a real service generates its own InputSchema) do not hide the choices', async () => {
     const served = { checksumConflictError: 'ResourceInUseException', aliasVersionField: 'highest' }
     const rec = await recordOn(served, 'checksum-conflict', 1, 40)
-    const otherSchema = (v: unknown): unknown => Array.isArray(v) ? v.map(otherSchema)
-      : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'InputSchema' ? '{"generated":"elsewhere"}' : otherSchema(x)])) : v
-    const live: Recording = { ...rec, steps: rec.steps.map((s) => ({ ...s, answer: otherSchema(s.answer) as typeof s.answer })) }
+    const otherSchema = (v: unknown): unknown =>
+      Array.isArray(v)
+        ? v.map(otherSchema)
+        : v && typeof v === 'object'
+          ? Object.fromEntries(
+              Object.entries(v).map(([k, x]) => [
+                k,
+                k === 'InputSchema' ? '{"generated":"elsewhere"}' : otherSchema(x),
+              ]),
+            )
+          : v
+    const live: Recording = {
+      ...rec,
+      steps: rec.steps.map((s) => ({ ...s, answer: otherSchema(s.answer) as typeof s.answer })),
+    }
     const profile = await calibrate([{ file: 'live.json', recording: live }])
     expect(profile.settled.checksumConflictError?.value).toBe('ResourceInUseException')
     expect(profile.settled.aliasVersionField?.value).toBe('highest')
-    expect(profile.settled.checksumConflictError!.evidence[0]!.recorded).toMatch(/^\/error = "ResourceInUseException"; \/status = 409$/)
+    expect(profile.settled.checksumConflictError!.evidence[0]!.recorded).toMatch(
+      /^\/error = "ResourceInUseException"; \/status = 409$/,
+    )
     // what no choice explains is reported, not absorbed
     expect(profile.residual.steps).toBeGreaterThan(0)
     expect(profile.residual.detail[0]).toMatch(/InputSchema/)
@@ -121,37 +181,77 @@ describe('calibration from recordings of stubs serving known choices', () => {
 
   it('recordings of different targets are refused', async () => {
     const a = await recordOn({}, 'differential', 1, 5)
-    await expect(calibrate([{ file: 'a', recording: a }, { file: 'b', recording: { ...a, target: { kind: 'aws', label: 'aws us-east-1', region: 'us-east-1' } } }])).rejects.toThrow(/different targets/)
+    await expect(
+      calibrate([
+        { file: 'a', recording: a },
+        { file: 'b', recording: { ...a, target: { kind: 'aws', label: 'aws us-east-1', region: 'us-east-1' } } },
+      ]),
+    ).rejects.toThrow(/different targets/)
   })
 })
 
 describe('choices profiles', () => {
-  const base = { format: 'connect-views-conformance/choices-profile', version: 1, calibratedAt: '2026-11-30T00:00:00.000Z', targetKind: 'aws', sources: [], unsettled: [], residual: { steps: 0, detail: [] } }
+  const base = {
+    format: 'connect-views-conformance/choices-profile',
+    version: 1,
+    calibratedAt: '2026-11-30T00:00:00.000Z',
+    targetKind: 'aws',
+    sources: [],
+    unsettled: [],
+    residual: { steps: 0, detail: [] },
+  }
 
   it('refuses a document that is not a profile, a malformed one, and values the stub cannot serve', () => {
     expect(() => parseChoicesProfile({ format: 'x' }, 'f.json')).toThrow(/^f\.json: not a choices profile/)
-    expect(() => parseChoicesProfile({ ...base, settled: [] }, 'f.json')).toThrow(/^f\.json: invalid choices profile: \/settled/)
-    expect(() => parseChoicesProfile({ ...base, settled: { nope: { value: 'x', evidence: [] } } }, 'f.json')).toThrow(/unknown choice "nope"/)
-    expect(() => parseChoicesProfile({ ...base, settled: { versionNumbering: { value: 'sometimes', evidence: [] } } }, 'f.json')).toThrow(/"sometimes" is not one of/)
+    expect(() => parseChoicesProfile({ ...base, settled: [] }, 'f.json')).toThrow(
+      /^f\.json: invalid choices profile: \/settled/,
+    )
+    expect(() => parseChoicesProfile({ ...base, settled: { nope: { value: 'x', evidence: [] } } }, 'f.json')).toThrow(
+      /unknown choice "nope"/,
+    )
+    expect(() =>
+      parseChoicesProfile({ ...base, settled: { versionNumbering: { value: 'sometimes', evidence: [] } } }, 'f.json'),
+    ).toThrow(/"sometimes" is not one of/)
   })
 
   it('a stub serving a profile serves the settled values and the served value of an unsettled choice, nothing else', () => {
     const profile = {
       settled: { checksumConflictError: { value: 'ResourceInUseException', evidence: [] } },
       unsettled: [
-        { choice: 'malformedQualifierError', reason: 'ambiguous' as const, candidates: ['InvalidRequestException', 'ResourceNotFoundException'], detail: '', served: 'InvalidRequestException' },
-        { choice: 'versionNumbering', reason: 'no-evidence' as const, candidates: ['never-reuse', 'reuse-after-highest-deleted'], detail: '' },
+        {
+          choice: 'malformedQualifierError',
+          reason: 'ambiguous' as const,
+          candidates: ['InvalidRequestException', 'ResourceNotFoundException'],
+          detail: '',
+          served: 'InvalidRequestException',
+        },
+        {
+          choice: 'versionNumbering',
+          reason: 'no-evidence' as const,
+          candidates: ['never-reuse', 'reuse-after-highest-deleted'],
+          detail: '',
+        },
       ],
     }
-    expect(profileChoices(profile)).toEqual({ checksumConflictError: 'ResourceInUseException', malformedQualifierError: 'InvalidRequestException' })
+    expect(profileChoices(profile)).toEqual({
+      checksumConflictError: 'ResourceInUseException',
+      malformedQualifierError: 'InvalidRequestException',
+    })
     expect([...rulesSettledBy(profile)]).toEqual(['R12']) // a served value is no evidence: R39 stays as the catalogue says
   })
 
   it('a rule becomes assertable only when every choice it rests on is settled', () => {
-    const settled = (names: Record<string, string>) => Object.fromEntries(Object.entries(names).map(([n, value]) => [n, { value, evidence: [] }]))
-    expect([...rulesSettledBy({ settled: settled({ checksumConflictError: 'InvalidParameterException' }) })]).toEqual(['R12'])
+    const settled = (names: Record<string, string>) =>
+      Object.fromEntries(Object.entries(names).map(([n, value]) => [n, { value, evidence: [] }]))
+    expect([...rulesSettledBy({ settled: settled({ checksumConflictError: 'InvalidParameterException' }) })]).toEqual([
+      'R12',
+    ])
     // R4 rests on publishedTemplateValidation and on validationErrorClass (its error class)
     expect(rulesSettledBy({ settled: settled({ publishedTemplateValidation: 'none' }) }).has('R4')).toBe(false)
-    expect(rulesSettledBy({ settled: settled({ publishedTemplateValidation: 'none', validationErrorClass: 'InvalidRequestException' }) }).has('R4')).toBe(true)
+    expect(
+      rulesSettledBy({
+        settled: settled({ publishedTemplateValidation: 'none', validationErrorClass: 'InvalidRequestException' }),
+      }).has('R4'),
+    ).toBe(true)
   })
 })

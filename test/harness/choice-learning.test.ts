@@ -12,8 +12,20 @@ import type { Target } from '../../src/targets/target'
 const TEMPLATE = '{"Head":{"Title":"a"},"Body":[]}'
 /** Only the Actions change: under checksumInput=template-only the checksum stays, under the default it moves. */
 const ACTIONS_ONLY_CHANGE: Cmd[] = [
-  { op: 'CreateView', slot: 0, status: 'PUBLISHED', content: { Template: TEMPLATE, Actions: ['Submit'] }, name: 'learn' },
-  { op: 'UpdateViewContent', slot: 0, status: 'PUBLISHED', content: { Template: TEMPLATE, Actions: ['Cancel'] }, ref: 'id' },
+  {
+    op: 'CreateView',
+    slot: 0,
+    status: 'PUBLISHED',
+    content: { Template: TEMPLATE, Actions: ['Submit'] },
+    name: 'learn',
+  },
+  {
+    op: 'UpdateViewContent',
+    slot: 0,
+    status: 'PUBLISHED',
+    content: { Template: TEMPLATE, Actions: ['Cancel'] },
+    ref: 'id',
+  },
   { op: 'DescribeView', slot: 0, ref: 'id', qualifier: '' },
 ]
 
@@ -27,8 +39,11 @@ describe('choice learning', () => {
     expect(fieldDifferences({ l: [1] }, { l: [1, 2] })).toBe(2) // the length and the extra item
   })
 
-  it('R14 adopts the target\'s checksum input once a difference shows it, and keeps it for the next sequence', async () => {
-    target = await createTarget({ target: 'stub', stub: { modelOptions: { choices: { checksumInput: 'template-only' } } } })
+  it("R14 adopts the target's checksum input once a difference shows it, and keeps it for the next sequence", async () => {
+    target = await createTarget({
+      target: 'stub',
+      stub: { modelOptions: { choices: { checksumInput: 'template-only' } } },
+    })
     const mode = { strict: false }
     const first = await runSequence(differential, target, ACTIONS_ONLY_CHANGE, mode)
     expect(first.failure).toBeUndefined()
@@ -41,7 +56,13 @@ describe('choice learning', () => {
     target = await createTarget({ target: 'stub', stub: { modelOptions: { quirks: ['checksum-of-saved'] } } })
     const cmds: Cmd[] = [
       ...ACTIONS_ONLY_CHANGE.slice(0, 1),
-      { op: 'UpdateViewContent', slot: 0, status: 'SAVED', content: { Template: '{"Head":{"Title":"draft"},"Body":[]}', Actions: [] }, ref: 'id' },
+      {
+        op: 'UpdateViewContent',
+        slot: 0,
+        status: 'SAVED',
+        content: { Template: '{"Head":{"Title":"draft"},"Body":[]}', Actions: [] },
+        ref: 'id',
+      },
       { op: 'DescribeView', slot: 0, ref: 'id', qualifier: '' },
     ]
     const r = await runSequence(differential, target, cmds, { strict: false })
@@ -51,14 +72,24 @@ describe('choice learning', () => {
 
   it('learns nothing from a 429 that outlived the retries: the step fails as throttled, no choice is adopted to explain it', async () => {
     // a throttled CreateViewVersion once taught the model sha256Pattern=model-literal, and the next checksum failed R24
-    target = await createTarget({ target: 'stub', stub: { faults: { forceError: [{ operation: 'CreateViewVersion', errorName: 'TooManyRequestsException', times: 5 }] } } })
+    target = await createTarget({
+      target: 'stub',
+      stub: {
+        faults: { forceError: [{ operation: 'CreateViewVersion', errorName: 'TooManyRequestsException', times: 5 }] },
+      },
+    })
     const content = (t: string) => ({ Template: `{"Head":{"Title":"${t}"},"Body":[]}`, Actions: [] })
-    const r = await runSequence(differential, target, [
-      { op: 'CreateView', slot: 0, status: 'PUBLISHED', content: content('a'), name: 'throttled' },
-      { op: 'CreateViewVersion', slot: 0, sha: 'current', ref: 'id' },
-      { op: 'UpdateViewContent', slot: 0, status: 'PUBLISHED', content: content('b'), ref: 'id' },
-      { op: 'CreateViewVersion', slot: 0, sha: 'current', ref: 'id' },
-    ], { strict: false })
+    const r = await runSequence(
+      differential,
+      target,
+      [
+        { op: 'CreateView', slot: 0, status: 'PUBLISHED', content: content('a'), name: 'throttled' },
+        { op: 'CreateViewVersion', slot: 0, sha: 'current', ref: 'id' },
+        { op: 'UpdateViewContent', slot: 0, status: 'PUBLISHED', content: content('b'), ref: 'id' },
+        { op: 'CreateViewVersion', slot: 0, sha: 'current', ref: 'id' },
+      ],
+      { strict: false },
+    )
     expect(target.stats.throttleRetries).toBe(4)
     expect(targetKnowledge(target, { strict: false }).learned).toEqual({})
     expect(r.failure?.step).toBe(1)

@@ -13,17 +13,29 @@ import type { Target } from '../../src/targets/target'
 
 const LENIENT = { strict: false }
 const P: ConcurrentCmd = { op: 'CreateViewVersion', slot: 0, sha: 'none', ref: 'id' }
-const update = (title: string, status: 'SAVED' | 'PUBLISHED' = 'PUBLISHED'): ConcurrentCmd =>
-  ({ op: 'UpdateViewContent', slot: 0, status, content: { Template: `{"Head":{"Title":"${title}"},"Body":[]}`, Actions: [] }, ref: 'id' })
+const update = (title: string, status: 'SAVED' | 'PUBLISHED' = 'PUBLISHED'): ConcurrentCmd => ({
+  op: 'UpdateViewContent',
+  slot: 0,
+  status,
+  content: { Template: `{"Head":{"Title":"${title}"},"Body":[]}`, Actions: [] },
+  ref: 'id',
+})
 
 const stub = (quirks: string[] = []) => createTarget({ target: 'stub', stub: { modelOptions: { quirks } } })
-const versionOf = (h: ViewsHistoryEntry) => (h.outcome.kind === 'ok' ? (h.outcome.output.View as { Version?: number }).Version : undefined)
-const templateOf = (h: ViewsHistoryEntry) => (h.outcome.kind === 'ok' ? (h.outcome.output.View as { Content: { Template: string } }).Content.Template : undefined)
+const versionOf = (h: ViewsHistoryEntry) =>
+  h.outcome.kind === 'ok' ? (h.outcome.output.View as { Version?: number }).Version : undefined
+const templateOf = (h: ViewsHistoryEntry) =>
+  h.outcome.kind === 'ok' ? (h.outcome.output.View as { Content: { Template: string } }).Content.Template : undefined
 
 describe('the Connect adapter (ViewsModel as a sequential specification)', () => {
   function adapter() {
     const model = new ViewsModel({ awsManagedViews: false, ...deterministicOptions() })
-    const created = model.invoke('CreateView', { InstanceId: model.instances[0], Status: 'PUBLISHED', Name: 'v', Content: { Template: '{}', Actions: [] } })
+    const created = model.invoke('CreateView', {
+      InstanceId: model.instances[0],
+      Status: 'PUBLISHED',
+      Name: 'v',
+      Content: { Template: '{}', Actions: [] },
+    })
     const viewId = (created.View as { Id: string }).Id
     return { model, spec: viewsSequentialModel({ start: model, instanceId: model.instances[0], viewId }) }
   }
@@ -53,14 +65,29 @@ describe('the Connect adapter (ViewsModel as a sequential specification)', () =>
   it('compares success/failure, and Version + Template/Actions of a publish; not ids, timestamps or error classes', () => {
     const { spec } = adapter()
     const { result } = spec.step(spec.init(), 'CreateViewVersion', {})
-    const view = { Id: 'other-id', Arn: 'arn:other', Version: 1, Content: { Template: '{}', Actions: [], InputSchema: 'whatever' }, LastModifiedTime: 1 }
+    const view = {
+      Id: 'other-id',
+      Arn: 'arn:other',
+      Version: 1,
+      Content: { Template: '{}', Actions: [], InputSchema: 'whatever' },
+      LastModifiedTime: 1,
+    }
     expect(spec.equal({ kind: 'ok', output: { View: view } }, result)).toBe(true)
     expect(spec.equal({ kind: 'ok', output: { View: { ...view, Version: 2 } } }, result)).toBe(false)
-    expect(spec.equal({ kind: 'ok', output: { View: { ...view, Content: { Template: '{}', Actions: ['X'] } } } }, result)).toBe(false)
-    expect(spec.equal({ kind: 'fail', error: { name: 'InvalidParameterException', message: '', fields: {} } }, result)).toBe(false)
-    const invalid = spec.step(spec.init(), 'UpdateViewContent', { Status: 'PUBLISHED', Content: { Template: 'not json' } }).result
+    expect(
+      spec.equal({ kind: 'ok', output: { View: { ...view, Content: { Template: '{}', Actions: ['X'] } } } }, result),
+    ).toBe(false)
+    expect(
+      spec.equal({ kind: 'fail', error: { name: 'InvalidParameterException', message: '', fields: {} } }, result),
+    ).toBe(false)
+    const invalid = spec.step(spec.init(), 'UpdateViewContent', {
+      Status: 'PUBLISHED',
+      Content: { Template: 'not json' },
+    }).result
     expect(invalid.ok).toBe(false)
-    expect(spec.equal({ kind: 'fail', error: { name: 'InvalidRequestException', message: '', fields: {} } }, invalid)).toBe(true)
+    expect(
+      spec.equal({ kind: 'fail', error: { name: 'InvalidRequestException', message: '', fields: {} } }, invalid),
+    ).toBe(true)
   })
 
   it('maps no-answer, 5xx, throttling and ResourceInUseException to "unknown"; other errors are compared', () => {
@@ -74,15 +101,28 @@ describe('the Connect adapter (ViewsModel as a sequential specification)', () =>
 
   it('a version number issued twice with different content has no linearization', () => {
     const { spec } = adapter()
-    const v = (Version: number, Template: string) => ({ kind: 'ok' as const, output: { View: { Version, Content: { Template, Actions: [] } } } })
+    const v = (Version: number, Template: string) => ({
+      kind: 'ok' as const,
+      output: { View: { Version, Content: { Template, Actions: [] } } },
+    })
     const h: ViewsHistoryEntry[] = [
       { id: 0, op: 'CreateViewVersion', input: {}, invokedAt: 1, completedAt: 5, outcome: v(1, '{}') },
-      { id: 1, op: 'UpdateViewContent', input: { Status: 'PUBLISHED', Content: { Template: '{"n":1}', Actions: [] } }, invokedAt: 2, completedAt: 4, outcome: { kind: 'ok', output: {} } },
+      {
+        id: 1,
+        op: 'UpdateViewContent',
+        input: { Status: 'PUBLISHED', Content: { Template: '{"n":1}', Actions: [] } },
+        invokedAt: 2,
+        completedAt: 4,
+        outcome: { kind: 'ok', output: {} },
+      },
       { id: 2, op: 'CreateViewVersion', input: {}, invokedAt: 3, completedAt: 6, outcome: v(1, '{"n":1}') },
     ]
     const res = checkLinearizability(h, spec)
     expect(res.linearizable).toBe(false)
-    if (!res.linearizable) expect(res.explanation).toContain('#2 CreateViewVersion: observed ok Version=1 {"Template":"{\\"n\\":1}","Actions":[]}; model expects ok Version=2')
+    if (!res.linearizable)
+      expect(res.explanation).toContain(
+        '#2 CreateViewVersion: observed ok Version=1 {"Template":"{\\"n\\":1}","Actions":[]}; model expects ok Version=2',
+      )
     // The same answers with the second publish saying 2 are fine.
     h[2] = { ...h[2], outcome: v(2, '{"n":1}') }
     expect(checkLinearizability(h, spec)).toEqual({ linearizable: true, order: [0, 1, 2] })
@@ -113,7 +153,10 @@ describe('the lost-update-race quirk really races through Promise.all', () => {
     expect(templateOf(history[0])).not.toBe(templateOf(history[2]))
     // the calls really overlapped: the update finished before the first publish did
     expect(history[1].completedAt!).toBeLessThan(history[0].completedAt!)
-    const versions = await racy.send('ListViewVersions', { InstanceId: racy.instanceId, ViewId: String(history[0].input.ViewId) })
+    const versions = await racy.send('ListViewVersions', {
+      InstanceId: racy.instanceId,
+      ViewId: String(history[0].input.ViewId),
+    })
     expect(versions.ok && (versions.output.ViewVersionSummaryList as unknown[]).length).toBe(1) // one of the two publishes is gone
     expect(failure?.rule).toBe('R10')
     expect(failure?.commands).toHaveLength(3)
@@ -136,7 +179,9 @@ describe(`property ${concurrencyProperty.id} (${concurrencyProperty.rules.join('
   })
 
   it('R10 holds on the correct stub in strict mode', async () => {
-    expect((await runConcurrencyProperty(target, { seed: 9, numRuns: 20, mode: { strict: true } })).status).toBe('passed')
+    expect((await runConcurrencyProperty(target, { seed: 9, numRuns: 20, mode: { strict: true } })).status).toBe(
+      'passed',
+    )
   })
 
   it('R10 catches lost-update-race within a few runs and shrinks to publish, update, publish', async () => {
@@ -150,13 +195,18 @@ describe(`property ${concurrencyProperty.id} (${concurrencyProperty.rules.join('
       expect(r.counterexample).toEqual({ rounds: 1, calls: 3 })
       const f = r.failure!
       expect(f.rule).toBe('R10')
-      expect(f.commands.map((c) => (c.op === 'UpdateViewContent' ? `${c.op}:${c.status}` : c.op)))
-        .toEqual(['CreateViewVersion', 'UpdateViewContent:PUBLISHED', 'CreateViewVersion'])
+      expect(f.commands.map((c) => (c.op === 'UpdateViewContent' ? `${c.op}:${c.status}` : c.op))).toEqual([
+        'CreateViewVersion',
+        'UpdateViewContent:PUBLISHED',
+        'CreateViewVersion',
+      ])
       expect(f.message).toMatch(/^The concurrent calls of round 0 \(3 calls, 0 earlier rounds\)/)
       expect(f.message).toContain('History (logical time [invoked..completed]):')
       expect(f.transcript).toHaveLength(3)
       expect(f.transcript[2]).toMatchObject({ index: 2, cmd: f.commands[2], target: { round: 0 } })
-      console.info(`concurrency vs lost-update-race: detected after ${r.numRuns} run(s), ${r.numShrinks} shrink(s), counterexample ${r.counterexample!.rounds} round / ${r.counterexample!.calls} calls, ${ms} ms`)
+      console.info(
+        `concurrency vs lost-update-race: detected after ${r.numRuns} run(s), ${r.numShrinks} shrink(s), counterexample ${r.counterexample!.rounds} round / ${r.counterexample!.calls} calls, ${ms} ms`,
+      )
       // The printed path replays the shrunk counterexample exactly.
       const again = await runConcurrencyProperty(racy, { seed: 1, path: r.path, mode: LENIENT })
       expect(again.failure?.commands).toEqual(f.commands)
@@ -177,9 +227,14 @@ describe(`property ${concurrencyProperty.id} (${concurrencyProperty.rules.join('
   })
 
   it('rounds run one after another: a later round sees the state an earlier one left', async () => {
-    const rounds: Round[] = [[update('a'), update('b')], [P, P]]
+    const rounds: Round[] = [
+      [update('a'), update('b')],
+      [P, P],
+    ]
     const { history, failure } = await runRounds(target, rounds, LENIENT)
     expect(failure).toBeUndefined()
-    expect(Math.min(history[2].invokedAt, history[3].invokedAt)).toBeGreaterThan(Math.max(history[0].completedAt!, history[1].completedAt!))
+    expect(Math.min(history[2].invokedAt, history[3].invokedAt)).toBeGreaterThan(
+      Math.max(history[0].completedAt!, history[1].completedAt!),
+    )
   })
 })

@@ -3,7 +3,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
-  checkLinearizability, LinearizabilityBudgetExceeded, type HistoryEntry, type Observed, type SequentialModel,
+  checkLinearizability,
+  LinearizabilityBudgetExceeded,
+  type HistoryEntry,
+  type Observed,
+  type SequentialModel,
 } from '../../src/harness/linearizability'
 
 type RegOp = 'write' | 'read' | 'cas'
@@ -11,7 +15,8 @@ type RegIn = number | { from: number; to: number } | undefined
 type Res = Observed<number | undefined, string>
 type H = HistoryEntry<string, unknown, number | undefined, string>
 
-const sameResult = (o: Res, e: Res) => o.kind === e.kind && (o.kind === 'fail' || (e.kind === 'ok' && o.output === e.output))
+const sameResult = (o: Res, e: Res) =>
+  o.kind === e.kind && (o.kind === 'fail' || (e.kind === 'ok' && o.output === e.output))
 
 const register: SequentialModel<number, Res, RegOp, RegIn, number | undefined, string> = {
   init: () => 0,
@@ -19,7 +24,9 @@ const register: SequentialModel<number, Res, RegOp, RegIn, number | undefined, s
     if (op === 'write') return { state: input as number, result: { kind: 'ok', output: undefined } }
     if (op === 'read') return { state: s, result: { kind: 'ok', output: s } }
     const { from, to } = input as { from: number; to: number }
-    return s === from ? { state: to, result: { kind: 'ok', output: undefined } } : { state: s, result: { kind: 'fail', error: 'mismatch' } }
+    return s === from
+      ? { state: to, result: { kind: 'ok', output: undefined } }
+      : { state: s, result: { kind: 'fail', error: 'mismatch' } }
   },
   equal: sameResult,
   key: (s) => String(s),
@@ -38,15 +45,42 @@ const counter: SequentialModel<number, Res, CtrOp, unknown, number | undefined, 
 }
 
 let nextId = 0
-const ok = (op: string, input: unknown, at: [number, number], output?: number): H => ({ id: nextId++, op, input, invokedAt: at[0], completedAt: at[1], outcome: { kind: 'ok', output } })
-const failed = (op: string, input: unknown, at: [number, number]): H => ({ id: nextId++, op, input, invokedAt: at[0], completedAt: at[1], outcome: { kind: 'fail', error: 'mismatch' } })
-const unknown = (op: string, input: unknown, invokedAt: number, completedAt?: number): H => ({ id: nextId++, op, input, invokedAt, ...(completedAt !== undefined ? { completedAt } : {}), outcome: { kind: 'unknown' } })
+const ok = (op: string, input: unknown, at: [number, number], output?: number): H => ({
+  id: nextId++,
+  op,
+  input,
+  invokedAt: at[0],
+  completedAt: at[1],
+  outcome: { kind: 'ok', output },
+})
+const failed = (op: string, input: unknown, at: [number, number]): H => ({
+  id: nextId++,
+  op,
+  input,
+  invokedAt: at[0],
+  completedAt: at[1],
+  outcome: { kind: 'fail', error: 'mismatch' },
+})
+const unknown = (op: string, input: unknown, invokedAt: number, completedAt?: number): H => ({
+  id: nextId++,
+  op,
+  input,
+  invokedAt,
+  ...(completedAt !== undefined ? { completedAt } : {}),
+  outcome: { kind: 'unknown' },
+})
 
-const check = (h: H[], m: SequentialModel<number, Res, any, any, number | undefined, string> = register) => checkLinearizability(h, m)
+const check = (h: H[], m: SequentialModel<number, Res, any, any, number | undefined, string> = register) =>
+  checkLinearizability(h, m)
 
 describe('checkLinearizability on a register', () => {
   it('accepts a sequential history and returns its order', () => {
-    const h = [ok('write', 1, [0, 1]), ok('read', undefined, [2, 3], 1), ok('write', 2, [4, 5]), ok('read', undefined, [6, 7], 2)]
+    const h = [
+      ok('write', 1, [0, 1]),
+      ok('read', undefined, [2, 3], 1),
+      ok('write', 2, [4, 5]),
+      ok('read', undefined, [6, 7], 2),
+    ]
     expect(check(h)).toEqual({ linearizable: true, order: h.map((x) => x.id) })
   })
 
@@ -63,7 +97,9 @@ describe('checkLinearizability on a register', () => {
     expect(res.longestPrefix).toEqual([w.id])
     expect(res.blocking).toBe(r.id)
     expect(res.candidates).toEqual([{ id: r.id, expected: { kind: 'ok', output: 1 }, matched: false }])
-    expect(res.explanation).toContain(`#${r.id} read: observed {"kind":"ok","output":0}; model expects {"kind":"ok","output":1}`)
+    expect(res.explanation).toContain(
+      `#${r.id} read: observed {"kind":"ok","output":0}; model expects {"kind":"ok","output":1}`,
+    )
   })
 
   it('rejects a new-then-old read inversion during one slow write', () => {
@@ -116,14 +152,23 @@ describe('checkLinearizability on a register', () => {
   })
 
   it('requires completedAt for completed outcomes', () => {
-    expect(() => check([{ id: 0, op: 'read', input: undefined, invokedAt: 0, outcome: { kind: 'ok', output: 0 } }])).toThrow(/completedAt is required/)
+    expect(() =>
+      check([{ id: 0, op: 'read', input: undefined, invokedAt: 0, outcome: { kind: 'ok', output: 0 } }]),
+    ).toThrow(/completedAt is required/)
   })
 })
 
 describe('checkLinearizability on a counter', () => {
   it('a concurrent get may see zero, one or two of two concurrent increments', () => {
-    for (const seen of [0, 1, 2]) expect(check([ok('inc', undefined, [0, 5]), ok('inc', undefined, [1, 6]), ok('get', undefined, [2, 3], seen)], counter).linearizable).toBe(true)
-    expect(check([ok('inc', undefined, [0, 5]), ok('inc', undefined, [1, 6]), ok('get', undefined, [2, 3], 3)], counter).linearizable).toBe(false)
+    for (const seen of [0, 1, 2])
+      expect(
+        check([ok('inc', undefined, [0, 5]), ok('inc', undefined, [1, 6]), ok('get', undefined, [2, 3], seen)], counter)
+          .linearizable,
+      ).toBe(true)
+    expect(
+      check([ok('inc', undefined, [0, 5]), ok('inc', undefined, [1, 6]), ok('get', undefined, [2, 3], 3)], counter)
+        .linearizable,
+    ).toBe(false)
   })
 
   it('rejects a lost update: two concurrent fetch-and-adds both returning 0', () => {
@@ -137,7 +182,9 @@ describe('checkLinearizability on a counter', () => {
     const res = checkLinearizability([...incs, ok('get', undefined, [50, 60], 13)], counter, { maxSteps: 200_000 })
     expect(res.linearizable).toBe(false)
     const unkeyed = { ...counter, key: undefined }
-    expect(() => checkLinearizability([...incs, ok('get', undefined, [50, 60], 13)], unkeyed, { maxSteps: 200_000 })).toThrow(LinearizabilityBudgetExceeded)
+    expect(() =>
+      checkLinearizability([...incs, ok('get', undefined, [50, 60], 13)], unkeyed, { maxSteps: 200_000 }),
+    ).toThrow(LinearizabilityBudgetExceeded)
   })
 })
 
@@ -185,55 +232,69 @@ function bruteForce(history: H[], m: typeof register): boolean {
  * Histories that are linearizable by construction (each op takes effect at a random point inside its
  * interval), then sometimes corrupted: a wrong read, a flipped CAS, an unknown outcome.
  */
-const historyArb: fc.Arbitrary<H[]> = fc.array(fc.record({
-  start: fc.integer({ min: 0, max: 10 }),
-  length: fc.integer({ min: 0, max: 6 }),
-  point: fc.double({ min: 0, max: 1, noNaN: true }),
-  op: fc.constantFrom<RegOp>('write', 'read', 'read', 'cas'),
-  value: fc.integer({ min: 0, max: 2 }),
-  from: fc.integer({ min: 0, max: 2 }),
-  fate: fc.constantFrom('faithful', 'faithful', 'faithful', 'corrupt', 'unknown-applied', 'unknown-lost'),
-}), { minLength: 1, maxLength: 6 }).map((specs) => {
-  const timed = specs.map((s, i) => ({ ...s, i, at: s.start + s.point * s.length }))
-  let reg = 0
-  const out: H[] = new Array(specs.length)
-  for (const s of [...timed].sort((a, b) => a.at - b.at || a.i - b.i)) {
-    const input: RegIn = s.op === 'write' ? s.value : s.op === 'cas' ? { from: s.from, to: s.value } : undefined
-    const base = { id: s.i, op: s.op, input, invokedAt: s.start }
-    if (s.fate === 'unknown-lost') {
-      out[s.i] = { ...base, outcome: { kind: 'unknown' } }
-      continue
+const historyArb: fc.Arbitrary<H[]> = fc
+  .array(
+    fc.record({
+      start: fc.integer({ min: 0, max: 10 }),
+      length: fc.integer({ min: 0, max: 6 }),
+      point: fc.double({ min: 0, max: 1, noNaN: true }),
+      op: fc.constantFrom<RegOp>('write', 'read', 'read', 'cas'),
+      value: fc.integer({ min: 0, max: 2 }),
+      from: fc.integer({ min: 0, max: 2 }),
+      fate: fc.constantFrom('faithful', 'faithful', 'faithful', 'corrupt', 'unknown-applied', 'unknown-lost'),
+    }),
+    { minLength: 1, maxLength: 6 },
+  )
+  .map((specs) => {
+    const timed = specs.map((s, i) => ({ ...s, i, at: s.start + s.point * s.length }))
+    let reg = 0
+    const out: H[] = new Array(specs.length)
+    for (const s of [...timed].sort((a, b) => a.at - b.at || a.i - b.i)) {
+      const input: RegIn = s.op === 'write' ? s.value : s.op === 'cas' ? { from: s.from, to: s.value } : undefined
+      const base = { id: s.i, op: s.op, input, invokedAt: s.start }
+      if (s.fate === 'unknown-lost') {
+        out[s.i] = { ...base, outcome: { kind: 'unknown' } }
+        continue
+      }
+      const { state, result } = register.step(reg, s.op, input)
+      reg = state
+      if (s.fate === 'unknown-applied') out[s.i] = { ...base, outcome: { kind: 'unknown' } }
+      else {
+        let outcome: Res = result
+        if (s.fate === 'corrupt')
+          outcome =
+            result.kind === 'fail'
+              ? { kind: 'ok', output: undefined }
+              : s.op === 'cas'
+                ? { kind: 'fail', error: 'mismatch' }
+                : { kind: 'ok', output: s.op === 'read' ? ((result.output ?? 0) + 1) % 3 : undefined }
+        out[s.i] = { ...base, completedAt: s.start + s.length, outcome }
+      }
     }
-    const { state, result } = register.step(reg, s.op, input)
-    reg = state
-    if (s.fate === 'unknown-applied') out[s.i] = { ...base, outcome: { kind: 'unknown' } }
-    else {
-      let outcome: Res = result
-      if (s.fate === 'corrupt') outcome = result.kind === 'fail' ? { kind: 'ok', output: undefined } : s.op === 'cas' ? { kind: 'fail', error: 'mismatch' } : { kind: 'ok', output: s.op === 'read' ? (((result.output ?? 0) + 1) % 3) : undefined }
-      out[s.i] = { ...base, completedAt: s.start + s.length, outcome }
-    }
-  }
-  return out
-})
+    return out
+  })
 
 describe('checkLinearizability against brute force', () => {
   it('agrees on random small register histories, and its orders are valid linearizations', () => {
     let positives = 0
     let negatives = 0
-    fc.assert(fc.property(historyArb, (history) => {
-      const res = checkLinearizability(history, register)
-      expect(res.linearizable).toBe(bruteForce(history, register))
-      if (res.linearizable) {
-        positives++
-        const byId = new Map(history.map((h) => [h.id, h]))
-        const order = res.order.map((id) => byId.get(id)!)
-        expect(validOrder(order, history)).toBe(true)
-        expect(replays(order, register)).toBe(true)
-      } else {
-        negatives++
-        expect(res.longestPrefix.length).toBeLessThan(history.length)
-      }
-    }), { seed: 42, numRuns: 600 })
+    fc.assert(
+      fc.property(historyArb, (history) => {
+        const res = checkLinearizability(history, register)
+        expect(res.linearizable).toBe(bruteForce(history, register))
+        if (res.linearizable) {
+          positives++
+          const byId = new Map(history.map((h) => [h.id, h]))
+          const order = res.order.map((id) => byId.get(id)!)
+          expect(validOrder(order, history)).toBe(true)
+          expect(replays(order, register)).toBe(true)
+        } else {
+          negatives++
+          expect(res.longestPrefix.length).toBeLessThan(history.length)
+        }
+      }),
+      { seed: 42, numRuns: 600 },
+    )
     // the generator must exercise both answers, or the agreement means little
     expect(positives).toBeGreaterThan(100)
     expect(negatives).toBeGreaterThan(50)
@@ -241,8 +302,13 @@ describe('checkLinearizability against brute force', () => {
 
   it('memoisation never changes the answer', () => {
     const unkeyed = { ...register, key: undefined }
-    fc.assert(fc.property(historyArb, (history) => {
-      expect(checkLinearizability(history, unkeyed).linearizable).toBe(checkLinearizability(history, register).linearizable)
-    }), { seed: 7, numRuns: 300 })
+    fc.assert(
+      fc.property(historyArb, (history) => {
+        expect(checkLinearizability(history, unkeyed).linearizable).toBe(
+          checkLinearizability(history, register).linearizable,
+        )
+      }),
+      { seed: 7, numRuns: 300 },
+    )
   })
 })

@@ -7,7 +7,9 @@ import { createTarget } from '../../src/targets/create-target'
 import type { Target } from '../../src/targets/target'
 
 let target: Target
-beforeAll(async () => { target = await createTarget({ target: 'stub' }) })
+beforeAll(async () => {
+  target = await createTarget({ target: 'stub' })
+})
 afterAll(async () => target.close())
 
 describe('no false positives on the correct stub', () => {

@@ -23,7 +23,11 @@ function everyValueOnce(seed: number) {
   const missing = new Set(NAMES.flatMap((n) => CHOICE_OPTIONS[n].map((v) => `${n}=${v}`)))
   const chosen = []
   while (missing.size > 0) {
-    const best = all.reduce((a, b) => (NAMES.filter((n) => missing.has(`${n}=${b[n]}`)).length > NAMES.filter((n) => missing.has(`${n}=${a[n]}`)).length ? b : a))
+    const best = all.reduce((a, b) =>
+      NAMES.filter((n) => missing.has(`${n}=${b[n]}`)).length > NAMES.filter((n) => missing.has(`${n}=${a[n]}`)).length
+        ? b
+        : a,
+    )
     for (const n of NAMES) missing.delete(`${n}=${best[n]}`)
     chosen.push(best)
   }
@@ -38,9 +42,13 @@ describe('sweep sets', () => {
     expect(combos.length).toBeGreaterThanOrEqual(30)
     for (const [i, a] of NAMES.entries()) {
       for (const b of NAMES.slice(i + 1)) {
-        for (const x of CHOICE_OPTIONS[a]) for (const y of CHOICE_OPTIONS[b]) {
-          expect(combos.some((c) => c[a] === x && c[b] === y), `${a}=${x} with ${b}=${y}`).toBe(true)
-        }
+        for (const x of CHOICE_OPTIONS[a])
+          for (const y of CHOICE_OPTIONS[b]) {
+            expect(
+              combos.some((c) => c[a] === x && c[b] === y),
+              `${a}=${x} with ${b}=${y}`,
+            ).toBe(true)
+          }
       }
     }
   })
@@ -51,7 +59,13 @@ describe('zero false positives on stubs serving other legal choices (over HTTP)'
   for (const [i, choices] of combos.entries()) {
     // contract verification does not depend on the seed or the choices' order: it runs with the first set
     it(`combination ${i + 1}/${combos.length}: the default run reports no failure`, async () => {
-      const v = await runCase({ label: describeChoices(choices), choices, seed: 42 + i, runs: 4, ...(i === 0 ? {} : { only: PROPERTY_IDS.filter((p) => p !== 'contracts') }) })
+      const v = await runCase({
+        label: describeChoices(choices),
+        choices,
+        seed: 42 + i,
+        runs: 4,
+        ...(i === 0 ? {} : { only: PROPERTY_IDS.filter((p) => p !== 'contracts') }),
+      })
       expect(v.failures, describeChoices(choices)).toEqual([])
       // a Pact interaction that pins a value these choices answer otherwise fails the run (CONTRACT_PINS)
       expect(v.exitCode).toBe(v.pinnedContractFailures.length ? 1 : 0)
@@ -61,13 +75,26 @@ describe('zero false positives on stubs serving other legal choices (over HTTP)'
 
 describe('what a mode asserts is not learned away', () => {
   let target: Target
-  beforeAll(async () => { target = await createTarget({ target: 'stub', stub: { modelOptions: { choices: { versionNumbering: 'reuse-after-highest-deleted' } } } }) })
+  beforeAll(async () => {
+    target = await createTarget({
+      target: 'stub',
+      stub: { modelOptions: { choices: { versionNumbering: 'reuse-after-highest-deleted' } } },
+    })
+  })
   afterAll(async () => target.close())
 
   it('R26 default mode accepts a number reissued after the highest version was deleted; strict mode reports it', async () => {
-    const lenient = await runProperty(monotonicVersions, target, { seed: 20261126, numRuns: 100, mode: { strict: false } })
+    const lenient = await runProperty(monotonicVersions, target, {
+      seed: 20261126,
+      numRuns: 100,
+      mode: { strict: false },
+    })
     expect(lenient.status).toBe('passed')
-    const strict = await runProperty(monotonicVersions, target, { seed: 20261126, numRuns: 100, mode: { strict: true } })
+    const strict = await runProperty(monotonicVersions, target, {
+      seed: 20261126,
+      numRuns: 100,
+      mode: { strict: true },
+    })
     expect(strict.status).toBe('failed')
     expect(['R26', 'R26a']).toContain(strict.failure!.rule)
   }, 60_000)

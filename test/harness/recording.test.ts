@@ -7,7 +7,9 @@ import { createTarget } from '../../src/targets/create-target'
 import type { Target } from '../../src/targets/target'
 
 const targets: Target[] = []
-afterEach(async () => { for (const t of targets.splice(0)) await t.close() })
+afterEach(async () => {
+  for (const t of targets.splice(0)) await t.close()
+})
 async function stub(quirks: string[] = [], choices: Record<string, string> = {}): Promise<Target> {
   const t = await createTarget({ target: 'stub', stub: { modelOptions: { quirks, choices } } })
   targets.push(t)
@@ -33,12 +35,32 @@ describe('recorded transcripts', () => {
   })
 
   it('a quirky target contradicts the model in strict mode and confirms nothing it broke', async () => {
-    const rec = await record(await stub(['checksum-not-checked']), [...differential.prelude!, { op: 'UpdateViewContent', slot: 0, status: 'PUBLISHED', content: { Template: '{"x":1}', Actions: [] }, ref: 'id' }, { op: 'CreateViewVersion', slot: 0, sha: 'stale', ref: 'id' }], 1)
+    const rec = await record(
+      await stub(['checksum-not-checked']),
+      [
+        ...differential.prelude!,
+        {
+          op: 'UpdateViewContent',
+          slot: 0,
+          status: 'PUBLISHED',
+          content: { Template: '{"x":1}', Actions: [] },
+          ref: 'id',
+        },
+        { op: 'CreateViewVersion', slot: 0, sha: 'stale', ref: 'id' },
+      ],
+      1,
+    )
     expect(rec.contradicts).toContain('R12')
   })
 
   it('only recordings of live AWS confirm rules', () => {
-    const base = { format: 'connect-views-conformance/recording@1' as const, recordedAt: '', seed: 1, steps: [], contradicts: [] }
+    const base = {
+      format: 'connect-views-conformance/recording@1' as const,
+      recordedAt: '',
+      seed: 1,
+      steps: [],
+      contradicts: [],
+    }
     const confirmed = confirmedByLiveRecordings([
       { ...base, target: { kind: 'aws', label: 'aws', region: 'us-east-1' }, confirms: ['R37', 'R21'] },
       { ...base, target: { kind: 'stub', label: 'stub', region: 'us-east-1' }, confirms: ['R41'] },

@@ -41,16 +41,30 @@ function pythonEnv(): NodeJS.ProcessEnv {
 function probeBoto3(): { ok: true } | { ok: false; why: string } {
   const r = spawnSync(PYTHON, ['-c', 'import boto3'], { env: pythonEnv(), encoding: 'utf8', timeout: 15_000 })
   if (r.error) return { ok: false, why: `${PYTHON} could not be run (${r.error.message})` }
-  if (r.status !== 0) return { ok: false, why: `\`${PYTHON} -c "import boto3"\` failed: ${r.stderr.trim().split('\n').at(-1) ?? `exit ${r.status}`}` }
+  if (r.status !== 0)
+    return {
+      ok: false,
+      why: `\`${PYTHON} -c "import boto3"\` failed: ${r.stderr.trim().split('\n').at(-1) ?? `exit ${r.status}`}`,
+    }
   return { ok: true }
 }
 
 const probe = probeBoto3()
 const hasBoto3 = probe.ok
-if (!probe.ok) console.warn(`[boto3 interop] SKIPPED: ${probe.why}. Install boto3 (pip install boto3) to run this test.`)
+if (!probe.ok)
+  console.warn(`[boto3 interop] SKIPPED: ${probe.why}. Install boto3 (pip install boto3) to run this test.`)
 
-interface Timestamp { type: string; aware: boolean; epoch: number; iso: string }
-interface ErrorObs { code: string; status: number; message: string }
+interface Timestamp {
+  type: string
+  aware: boolean
+  epoch: number
+  iso: string
+}
+interface ErrorObs {
+  code: string
+  status: number
+  message: string
+}
 interface Observations {
   boto3: string
   botocore: string
@@ -59,7 +73,10 @@ interface Observations {
   noChangePublish: { version: number }
   checksumConflict: ErrorObs
   staleConflict: ErrorObs
-  describe: Record<'bare' | '1' | '$LATEST' | '$SAVED' | 'arn:1' | 'arn', { version: number | null; status: string; arn: string; sha256: boolean }>
+  describe: Record<
+    'bare' | '1' | '$LATEST' | '$SAVED' | 'arn:1' | 'arn',
+    { version: number | null; status: string; arn: string; sha256: boolean }
+  >
   publish2: { version: number; arn: string }
   versionPages: Array<{ versions: number[]; nextToken: boolean }>
   listViews: { customer: Array<{ id: string; status: string; name: string }>; awsManagedCount: number }
@@ -73,12 +90,20 @@ interface Observations {
   wireTimestampTypes: Record<string, number>
 }
 
-function runScenario(endpoint: string, instance: string): Promise<{ stdout: string; stderr: string; code: number | null }> {
+function runScenario(
+  endpoint: string,
+  instance: string,
+): Promise<{ stdout: string; stderr: string; code: number | null }> {
   return new Promise((resolve) => {
-    execFile(PYTHON, [SCRIPT, endpoint, instance], { env: pythonEnv(), timeout: SCRIPT_TIMEOUT_MS, maxBuffer: 4 * 1024 * 1024 }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : null) : 0
-      resolve({ stdout, stderr: err && !stderr ? String(err) : stderr, code })
-    })
+    execFile(
+      PYTHON,
+      [SCRIPT, endpoint, instance],
+      { env: pythonEnv(), timeout: SCRIPT_TIMEOUT_MS, maxBuffer: 4 * 1024 * 1024 },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof err.code === 'number' ? err.code : null) : 0
+        resolve({ stdout, stderr: err && !stderr ? String(err) : stderr, code })
+      },
+    )
   })
 }
 
@@ -87,14 +112,20 @@ describe('boto3 against the stub HTTP server', () => {
   // timestamp botocore parsed must map back to exactly one of them (epoch seconds, fractions intact).
   const issuedMs = new Set<number>()
   let t = Date.UTC(2026, 0, 1, 0, 0, 0, 250)
-  const now = () => { t += 1_234; issuedMs.add(t); return t }
+  const now = () => {
+    t += 1_234
+    issuedMs.add(t)
+    return t
+  }
   let server: StubServer | undefined
 
   beforeAll(async () => {
     if (!hasBoto3) return
     server = await startStubServer({ port: 0, host: '127.0.0.1', coreOptions: { modelOptions: { now } } })
   })
-  afterAll(async () => { await server?.close() })
+  afterAll(async () => {
+    await server?.close()
+  })
 
   it.skipIf(!hasBoto3)('runs the full view life cycle through boto3 with the facts botocore saw', async () => {
     const run = await runScenario(server!.url, DEFAULT_INSTANCE_ID)
@@ -126,7 +157,10 @@ describe('boto3 against the stub HTTP server', () => {
     expect(obs.describe.arn).toEqual(obs.describe.$LATEST)
 
     // boto3's paginator with PageSize 1: one version per page, highest first, no token on the last page.
-    expect(obs.versionPages).toEqual([{ versions: [2], nextToken: true }, { versions: [1], nextToken: false }])
+    expect(obs.versionPages).toEqual([
+      { versions: [2], nextToken: true },
+      { versions: [1], nextToken: false },
+    ])
     expect(obs.listViews.customer).toEqual([{ id: obs.view.id, status: 'PUBLISHED', name: 'boto3 interop view' }])
     expect(obs.listViews.awsManagedCount).toBeGreaterThan(0)
 
@@ -144,7 +178,10 @@ describe('boto3 against the stub HTTP server', () => {
 
     // Timestamps: botocore turned every epoch-seconds number into an aware datetime, and each one is a
     // clock value the stub issued (so seconds were read as seconds, fractions kept).
-    expect(Object.keys(obs.wireTimestampTypes).every((k) => k === 'int' || k === 'float'), JSON.stringify(obs.wireTimestampTypes)).toBe(true)
+    expect(
+      Object.keys(obs.wireTimestampTypes).every((k) => k === 'int' || k === 'float'),
+      JSON.stringify(obs.wireTimestampTypes),
+    ).toBe(true)
     expect(Object.values(obs.wireTimestampTypes).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(20)
     const stamps = Object.entries(obs.timestamps)
     expect(stamps.length).toBeGreaterThanOrEqual(10)
@@ -159,6 +196,10 @@ describe('boto3 against the stub HTTP server', () => {
     expect(published2).toBeGreaterThan(created)
 
     expect(server!.core.counters.unexpectedErrors, String(server!.core.unexpectedErrorLog.at(-1))).toBe(0)
-    expect(Object.keys(server!.core.counters.byStatus).map(Number).every((s) => s < 500)).toBe(true)
+    expect(
+      Object.keys(server!.core.counters.byStatus)
+        .map(Number)
+        .every((s) => s < 500),
+    ).toBe(true)
   })
 })

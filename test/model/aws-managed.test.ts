@@ -14,17 +14,23 @@ describe('R8 reading AWS-managed views', () => {
     expect(describeView(m, `${CARDS}:1`)).toEqual(v)
   })
 
-  it('R8 the ARN format is arn:aws:connect:{region}:aws:view/{name}, following the model\'s region', () => {
+  it("R8 the ARN format is arn:aws:connect:{region}:aws:view/{name}, following the model's region", () => {
     const m = checkedModel({ region: 'eu-central-1' })
     const listed = listAll(m, 'ListViews', { InstanceId: INSTANCE, Type: 'AWS_MANAGED' }).items
-    expect(listed.map((s) => s.Arn)).toEqual(AWS_MANAGED_VIEW_NAMES.map((n) => `arn:aws:connect:eu-central-1:aws:view/${n}`))
+    expect(listed.map((s) => s.Arn)).toEqual(
+      AWS_MANAGED_VIEW_NAMES.map((n) => `arn:aws:connect:eu-central-1:aws:view/${n}`),
+    )
     expect(describeView(m, 'arn:aws:connect:eu-central-1:aws:view/detail').Type).toBe('AWS_MANAGED')
   })
 
   it('R8 they cannot be addressed by bare name; an unknown name is not found', () => {
     const m = checkedModel()
     expectModelError(() => describeView(m, 'cards'), 'ResourceNotFoundException', 'R25')
-    expectModelError(() => describeView(m, 'arn:aws:connect:us-east-1:aws:view/no-such-view'), 'ResourceNotFoundException', 'R25')
+    expectModelError(
+      () => describeView(m, 'arn:aws:connect:us-east-1:aws:view/no-such-view'),
+      'ResourceNotFoundException',
+      'R25',
+    )
     expectModelError(() => describeView(m, `${CARDS}:2`), 'ResourceNotFoundException', 'R25')
   })
 
@@ -47,11 +53,26 @@ describe('R8 reading AWS-managed views', () => {
 
 describe('R9 AWS-managed views are read-only', () => {
   const MUTATIONS: [string, (m: CheckedModel) => unknown][] = [
-    ['UpdateViewContent', (m) => m.invoke('UpdateViewContent', { InstanceId: INSTANCE, ViewId: CARDS, Status: 'PUBLISHED', Content: content('x') })],
-    ['UpdateViewMetadata', (m) => m.invoke('UpdateViewMetadata', { InstanceId: INSTANCE, ViewId: CARDS, Name: 'Mine now' })],
+    [
+      'UpdateViewContent',
+      (m) =>
+        m.invoke('UpdateViewContent', {
+          InstanceId: INSTANCE,
+          ViewId: CARDS,
+          Status: 'PUBLISHED',
+          Content: content('x'),
+        }),
+    ],
+    [
+      'UpdateViewMetadata',
+      (m) => m.invoke('UpdateViewMetadata', { InstanceId: INSTANCE, ViewId: CARDS, Name: 'Mine now' }),
+    ],
     ['CreateViewVersion', (m) => m.invoke('CreateViewVersion', { InstanceId: INSTANCE, ViewId: CARDS })],
     ['DeleteView', (m) => m.invoke('DeleteView', { InstanceId: INSTANCE, ViewId: CARDS })],
-    ['DeleteViewVersion', (m) => m.invoke('DeleteViewVersion', { InstanceId: INSTANCE, ViewId: CARDS, ViewVersion: 1 })],
+    [
+      'DeleteViewVersion',
+      (m) => m.invoke('DeleteViewVersion', { InstanceId: INSTANCE, ViewId: CARDS, ViewVersion: 1 }),
+    ],
     ['TagResource', (m) => m.invoke('TagResource', { resourceArn: CARDS, tags: { mine: 'yes' } })],
     ['UntagResource', (m) => m.invoke('UntagResource', { resourceArn: CARDS, tagKeys: ['mine'] })],
   ]
@@ -61,8 +82,12 @@ describe('R9 AWS-managed views are read-only', () => {
       const m = checkedModel()
       const before = [describeView(m, CARDS), describeView(m, `${CARDS}:$SAVED`), describeView(m, `${CARDS}:$LATEST`)]
       expectModelError(() => call(m), 'InvalidParameterException', 'R9')
-      expect([describeView(m, CARDS), describeView(m, `${CARDS}:$SAVED`), describeView(m, `${CARDS}:$LATEST`)]).toEqual(before)
-      expect(m.invoke('ListViewVersions', { InstanceId: INSTANCE, ViewId: CARDS }).ViewVersionSummaryList).toHaveLength(1)
+      expect([describeView(m, CARDS), describeView(m, `${CARDS}:$SAVED`), describeView(m, `${CARDS}:$LATEST`)]).toEqual(
+        before,
+      )
+      expect(m.invoke('ListViewVersions', { InstanceId: INSTANCE, ViewId: CARDS }).ViewVersionSummaryList).toHaveLength(
+        1,
+      )
     })
   }
 })

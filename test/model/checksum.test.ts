@@ -2,12 +2,21 @@
 // (R12) and how the input is validated given the model's one-character pattern bug (R29).
 import { describe, expect, it } from 'vitest'
 import { checkedModel } from './support/checked-model'
-import { INSTANCE, content, createView, describeView, expectModelError, publishVersion, updateContent, versionNumbers } from './support/view-steps'
+import {
+  INSTANCE,
+  content,
+  createView,
+  describeView,
+  expectModelError,
+  publishVersion,
+  updateContent,
+  versionNumbers,
+} from './support/view-steps'
 
 const sha = (m: ReturnType<typeof checkedModel>, viewId: string) => describeView(m, viewId).ViewContentSha256 as string
 
 describe('R13 what ViewContentSha256 reports', () => {
-  it('R13 is the same on every qualifier: it is the $LATEST checksum, not the draft\'s', () => {
+  it("R13 is the same on every qualifier: it is the $LATEST checksum, not the draft's", () => {
     const m = checkedModel()
     const v = createView(m, { content: content('one') })
     updateContent(m, v.Id, 'SAVED', content('draft'))
@@ -91,7 +100,11 @@ describe('R12 the ViewContentSha256 guard of CreateViewVersion', () => {
     const m = checkedModel()
     const v = createView(m)
     publishVersion(m, v.Id)
-    expectModelError(() => publishVersion(m, v.Id, { ViewContentSha256: 'f'.repeat(64) }), 'InvalidParameterException', 'R12')
+    expectModelError(
+      () => publishVersion(m, v.Id, { ViewContentSha256: 'f'.repeat(64) }),
+      'InvalidParameterException',
+      'R12',
+    )
     expect(versionNumbers(m, v.Id)).toEqual([1])
   })
 })
@@ -101,16 +114,32 @@ describe('R29 ViewContentSha256 input validation', () => {
     const m = checkedModel()
     const v = createView(m)
     // a well-formed but wrong checksum gets past validation and fails the R12 comparison instead
-    expectModelError(() => publishVersion(m, v.Id, { ViewContentSha256: 'a'.repeat(64) }), 'InvalidParameterException', 'R12')
+    expectModelError(
+      () => publishVersion(m, v.Id, { ViewContentSha256: 'a'.repeat(64) }),
+      'InvalidParameterException',
+      'R12',
+    )
   })
 
   it('R29, R24 65 characters, or a non-alphanumeric character, fail validation', () => {
     const m = checkedModel()
     const v = createView(m)
-    const tooLong = expectModelError(() => publishVersion(m, v.Id, { ViewContentSha256: 'a'.repeat(65) }), 'InvalidParameterException', 'R24')
-    expect(tooLong.message).toBe("1 validation error detected: Value at 'viewContentSha256' failed to satisfy constraint: Member must have length less than or equal to 64")
-    const symbol = expectModelError(() => publishVersion(m, v.Id, { ViewContentSha256: 'abc-def' }), 'InvalidParameterException', 'R24')
-    expect(symbol.message).toBe("1 validation error detected: Value at 'viewContentSha256' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-zA-Z0-9]+$")
+    const tooLong = expectModelError(
+      () => publishVersion(m, v.Id, { ViewContentSha256: 'a'.repeat(65) }),
+      'InvalidParameterException',
+      'R24',
+    )
+    expect(tooLong.message).toBe(
+      "1 validation error detected: Value at 'viewContentSha256' failed to satisfy constraint: Member must have length less than or equal to 64",
+    )
+    const symbol = expectModelError(
+      () => publishVersion(m, v.Id, { ViewContentSha256: 'abc-def' }),
+      'InvalidParameterException',
+      'R24',
+    )
+    expect(symbol.message).toBe(
+      "1 validation error detected: Value at 'viewContentSha256' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-zA-Z0-9]+$",
+    )
     expectModelError(() => publishVersion(m, v.Id, { ViewContentSha256: '' }), 'InvalidParameterException', 'R24')
     expect(versionNumbers(m, v.Id)).toEqual([])
   })

@@ -5,7 +5,15 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { ModelError } from '../../src/model'
 import { CHOICE_OPTIONS, DEFAULT_CHOICES, type ChoiceName } from '../../src/spec'
 import { checkedModel, type CheckedModel } from './support/checked-model'
-import { INSTANCE, content, createView, customerViewNames, describeView, publishVersion, updateContent } from './support/view-steps'
+import {
+  INSTANCE,
+  content,
+  createView,
+  customerViewNames,
+  describeView,
+  publishVersion,
+  updateContent,
+} from './support/view-steps'
 
 type Option<K extends ChoiceName> = (typeof CHOICE_OPTIONS)[K][number]
 
@@ -33,7 +41,11 @@ const SCENARIOS: { [K in ChoiceName]: Scenario<K> } = {
   checksumConflictError: {
     rule: 'R12',
     observe: (m) => outcome(() => publishVersion(m, createView(m).Id, { ViewContentSha256: 'f'.repeat(64) })),
-    expected: { InvalidParameterException: 'InvalidParameterException/R12', InvalidRequestException: 'InvalidRequestException/R12', ResourceInUseException: 'ResourceInUseException/R12' },
+    expected: {
+      InvalidParameterException: 'InvalidParameterException/R12',
+      InvalidRequestException: 'InvalidRequestException/R12',
+      ResourceInUseException: 'ResourceInUseException/R12',
+    },
   },
   versionNumbering: {
     rule: 'R26',
@@ -59,30 +71,49 @@ const SCENARIOS: { [K in ChoiceName]: Scenario<K> } = {
   unpublishedDescribe: {
     rule: 'R7',
     observe: (m) => outcome(() => describeView(m, createView(m, { status: 'SAVED' }).Id).Status),
-    expected: { ResourceNotFoundException: 'ResourceNotFoundException/R7', InvalidParameterException: 'InvalidParameterException/R7' },
+    expected: {
+      ResourceNotFoundException: 'ResourceNotFoundException/R7',
+      InvalidParameterException: 'InvalidParameterException/R7',
+    },
   },
   unpublishedCreateVersionError: {
     rule: 'R10',
     observe: (m) => outcome(() => publishVersion(m, createView(m, { status: 'SAVED' }).Id)),
-    expected: { ResourceNotFoundException: 'ResourceNotFoundException/R10', InvalidParameterException: 'InvalidParameterException/R10', InvalidRequestException: 'InvalidRequestException/R10' },
+    expected: {
+      ResourceNotFoundException: 'ResourceNotFoundException/R10',
+      InvalidParameterException: 'InvalidParameterException/R10',
+      InvalidRequestException: 'InvalidRequestException/R10',
+    },
   },
   awsManagedMutationError: {
     rule: 'R9',
     // a view operation: the tagging operations do not declare AccessDeniedException (see test/spec/catalogue.test.ts)
     observe: (m) => outcome(() => updateContent(m, CARDS, 'PUBLISHED', content('x'))),
-    expected: { InvalidParameterException: 'InvalidParameterException/R9', AccessDeniedException: 'AccessDeniedException/R9', ResourceNotFoundException: 'ResourceNotFoundException/R9', InvalidRequestException: 'InvalidRequestException/R9' },
+    expected: {
+      InvalidParameterException: 'InvalidParameterException/R9',
+      AccessDeniedException: 'AccessDeniedException/R9',
+      ResourceNotFoundException: 'ResourceNotFoundException/R9',
+      InvalidRequestException: 'InvalidRequestException/R9',
+    },
   },
   malformedQualifierError: {
     rule: 'R39',
     observe: (m) => outcome(() => describeView(m, `${createView(m).Id}:$FOO`)),
-    expected: { InvalidParameterException: 'InvalidParameterException/R39', InvalidRequestException: 'InvalidRequestException/R39', ResourceNotFoundException: 'ResourceNotFoundException/R39' },
+    expected: {
+      InvalidParameterException: 'InvalidParameterException/R39',
+      InvalidRequestException: 'InvalidRequestException/R39',
+      ResourceNotFoundException: 'ResourceNotFoundException/R39',
+    },
   },
   sha256Pattern: {
     rule: 'R29',
     // an R12 answer means the value got past validation and failed the checksum comparison
     observe: (m) => {
       const id = createView(m).Id
-      return [outcome(() => publishVersion(m, id, { ViewContentSha256: 'a'.repeat(64) })), outcome(() => publishVersion(m, id, { ViewContentSha256: '-' }))].join(' ')
+      return [
+        outcome(() => publishVersion(m, id, { ViewContentSha256: 'a'.repeat(64) })),
+        outcome(() => publishVersion(m, id, { ViewContentSha256: '-' })),
+      ].join(' ')
     },
     expected: {
       'alnum-1-64': 'InvalidParameterException/R12 InvalidParameterException/R24',
@@ -95,7 +126,10 @@ const SCENARIOS: { [K in ChoiceName]: Scenario<K> } = {
     observe: (m) => {
       const v = createView(m)
       const bad = { Template: 'not json {', Actions: [] }
-      return [outcome(() => updateContent(m, v.Id, 'SAVED', bad).Status), outcome(() => updateContent(m, v.Id, 'PUBLISHED', bad).Status)].join(' ')
+      return [
+        outcome(() => updateContent(m, v.Id, 'SAVED', bad).Status),
+        outcome(() => updateContent(m, v.Id, 'PUBLISHED', bad).Status),
+      ].join(' ')
     },
     expected: { 'template-json': 'ok:SAVED InvalidParameterException/R4', none: 'ok:SAVED ok:PUBLISHED' },
   },
@@ -148,7 +182,10 @@ const SCENARIOS: { [K in ChoiceName]: Scenario<K> } = {
   invalidNextTokenError: {
     rule: 'R28',
     observe: (m) => outcome(() => m.invoke('ListViews', { InstanceId: INSTANCE, NextToken: 'forged' })),
-    expected: { InvalidParameterException: 'InvalidParameterException/R28', InvalidRequestException: 'InvalidRequestException/R28' },
+    expected: {
+      InvalidParameterException: 'InvalidParameterException/R28',
+      InvalidRequestException: 'InvalidRequestException/R28',
+    },
   },
   validationErrorClass: {
     rule: 'R24, R20, R30',
@@ -161,7 +198,8 @@ const SCENARIOS: { [K in ChoiceName]: Scenario<K> } = {
       ].join(' ')
     },
     expected: {
-      InvalidParameterException: 'InvalidParameterException/R24 InvalidParameterException/R20 InvalidParameterException/R30',
+      InvalidParameterException:
+        'InvalidParameterException/R24 InvalidParameterException/R20 InvalidParameterException/R30',
       InvalidRequestException: 'InvalidRequestException/R24 InvalidRequestException/R20 InvalidRequestException/R30',
     },
   },
@@ -172,17 +210,26 @@ const SCENARIOS: { [K in ChoiceName]: Scenario<K> } = {
   },
   versionId: {
     rule: 'R37',
-    observe: (m) => { const { view, described } = firstVersion(m); return described.Id === view.Id ? 'bare' : described.Id === `${view.Id}:1` ? 'qualified' : described.Id },
+    observe: (m) => {
+      const { view, described } = firstVersion(m)
+      return described.Id === view.Id ? 'bare' : described.Id === `${view.Id}:1` ? 'qualified' : described.Id
+    },
     expected: { bare: 'bare', qualified: 'qualified' },
   },
   versionSummaryArn: {
     rule: 'R37',
-    observe: (m) => { const { view, summary } = firstVersion(m); return summary.Arn === view.Arn ? 'bare' : summary.Arn === `${view.Arn}:1` ? 'qualified' : summary.Arn },
+    observe: (m) => {
+      const { view, summary } = firstVersion(m)
+      return summary.Arn === view.Arn ? 'bare' : summary.Arn === `${view.Arn}:1` ? 'qualified' : summary.Arn
+    },
     expected: { qualified: 'qualified', bare: 'bare' },
   },
   versionSummaryId: {
     rule: 'R37',
-    observe: (m) => { const { view, summary } = firstVersion(m); return summary.Id === view.Id ? 'bare' : summary.Id === `${view.Id}:1` ? 'qualified' : summary.Id },
+    observe: (m) => {
+      const { view, summary } = firstVersion(m)
+      return summary.Id === view.Id ? 'bare' : summary.Id === `${view.Id}:1` ? 'qualified' : summary.Id
+    },
     expected: { bare: 'bare', qualified: 'qualified' },
   },
   awsManagedArn: {
@@ -212,8 +259,14 @@ const SCENARIOS: { [K in ChoiceName]: Scenario<K> } = {
     rule: 'R50',
     observe: (m) => {
       updateContent(m, createView(m).Id, 'SAVED', content('draft'))
-      const found = m.invoke('SearchViews', { InstanceId: INSTANCE, SearchCriteria: { ViewTypeCondition: 'CUSTOMER_MANAGED' } }).Views[0]
-      const bySavedStatus = m.invoke('SearchViews', { InstanceId: INSTANCE, SearchCriteria: { ViewStatusCondition: 'SAVED' } }).Views.length
+      const found = m.invoke('SearchViews', {
+        InstanceId: INSTANCE,
+        SearchCriteria: { ViewTypeCondition: 'CUSTOMER_MANAGED' },
+      }).Views[0]
+      const bySavedStatus = m.invoke('SearchViews', {
+        InstanceId: INSTANCE,
+        SearchCriteria: { ViewStatusCondition: 'SAVED' },
+      }).Views.length
       return `${found.Status} ${bySavedStatus}`
     },
     expected: { 'latest-else-saved': 'PUBLISHED 0', saved: 'SAVED 1' },
@@ -240,7 +293,10 @@ const SCENARIOS: { [K in ChoiceName]: Scenario<K> } = {
   },
   versionCreatedTime: {
     rule: 'R54',
-    observe: (m) => { const { view, described } = firstVersion(m); return described.CreatedTime === view.CreatedTime ? 'view' : 'version' },
+    observe: (m) => {
+      const { view, described } = firstVersion(m)
+      return described.CreatedTime === view.CreatedTime ? 'view' : 'version'
+    },
     expected: { view: 'view', version: 'version' },
   },
   inputSchemaField: {
@@ -260,10 +316,12 @@ const SCENARIOS: { [K in ChoiceName]: Scenario<K> } = {
   },
   awsManagedInSearch: {
     rule: 'R49',
-    observe: (m) => [
-      m.invoke('SearchViews', { InstanceId: INSTANCE }).Views.length,
-      m.invoke('SearchViews', { InstanceId: INSTANCE, SearchCriteria: { ViewTypeCondition: 'AWS_MANAGED' } }).Views.length,
-    ].join(' '),
+    observe: (m) =>
+      [
+        m.invoke('SearchViews', { InstanceId: INSTANCE }).Views.length,
+        m.invoke('SearchViews', { InstanceId: INSTANCE, SearchCriteria: { ViewTypeCondition: 'AWS_MANAGED' } }).Views
+          .length,
+      ].join(' '),
     expected: { include: '5 5', exclude: '0 5' },
   },
   listViewsTypeOrder: {
@@ -289,7 +347,11 @@ const SCENARIOS: { [K in ChoiceName]: Scenario<K> } = {
       m.invoke('DeleteView', { InstanceId: INSTANCE, ViewId: v.Id })
       return outcome(() => createView(m, { clientToken: 'once' }).Id === v.Id)
     },
-    expected: { 'create-new': 'ok:false', ResourceInUseException: 'ResourceInUseException/R53', InvalidRequestException: 'InvalidRequestException/R53' },
+    expected: {
+      'create-new': 'ok:false',
+      ResourceInUseException: 'ResourceInUseException/R53',
+      InvalidRequestException: 'InvalidRequestException/R53',
+    },
   },
   duplicateNameError: {
     rule: 'R5',
@@ -297,12 +359,23 @@ const SCENARIOS: { [K in ChoiceName]: Scenario<K> } = {
       createView(m, { name: 'same' })
       return outcome(() => createView(m, { name: 'same' }))
     },
-    expected: { DuplicateResourceException: 'DuplicateResourceException/R5', ResourceInUseException: 'ResourceInUseException/R5', InvalidParameterException: 'InvalidParameterException/R5' },
+    expected: {
+      DuplicateResourceException: 'DuplicateResourceException/R5',
+      ResourceInUseException: 'ResourceInUseException/R5',
+      InvalidParameterException: 'InvalidParameterException/R5',
+    },
   },
   foreignArnError: {
     rule: 'R45',
-    observe: (m) => outcome(() => describeView(m, `arn:aws:connect:us-east-1:999999999999:instance/${INSTANCE}/view/${createView(m).Id}`)),
-    expected: { ResourceNotFoundException: 'ResourceNotFoundException/R45', InvalidParameterException: 'InvalidParameterException/R45', AccessDeniedException: 'AccessDeniedException/R45' },
+    observe: (m) =>
+      outcome(() =>
+        describeView(m, `arn:aws:connect:us-east-1:999999999999:instance/${INSTANCE}/view/${createView(m).Id}`),
+      ),
+    expected: {
+      ResourceNotFoundException: 'ResourceNotFoundException/R45',
+      InvalidParameterException: 'InvalidParameterException/R45',
+      AccessDeniedException: 'AccessDeniedException/R45',
+    },
   },
   aliasOnMutation: {
     rule: 'R39',
@@ -312,12 +385,20 @@ const SCENARIOS: { [K in ChoiceName]: Scenario<K> } = {
 }
 
 /** A view with one published version: the view as created, version 1 as described and as summarised. */
-function firstVersion(m: CheckedModel): { view: Record<string, any>; described: Record<string, any>; summary: Record<string, any> } {
+function firstVersion(m: CheckedModel): {
+  view: Record<string, any>
+  described: Record<string, any>
+  summary: Record<string, any>
+} {
   const cached = firstVersions.get(m)
   if (cached) return cached
   const view = createView(m)
   publishVersion(m, view.Id)
-  const r = { view, described: describeView(m, `${view.Id}:1`), summary: m.invoke('ListViewVersions', { InstanceId: INSTANCE, ViewId: view.Id }).ViewVersionSummaryList[0] }
+  const r = {
+    view,
+    described: describeView(m, `${view.Id}:1`),
+    summary: m.invoke('ListViewVersions', { InstanceId: INSTANCE, ViewId: view.Id }).ViewVersionSummaryList[0],
+  }
   firstVersions.set(m, r)
   return r
 }
@@ -326,12 +407,19 @@ const firstVersions = new WeakMap<CheckedModel, ReturnType<typeof firstVersion>>
 /** Runs the scenario once per option; the test's own title must name the scenario's rule and choice. */
 function runChoice(name: ChoiceName): void {
   const s = SCENARIOS[name] as Scenario<ChoiceName>
-  expect(expect.getState().currentTestName, 'title names the rule and the choice').toContain(`${s.rule} choice ${name}:`)
+  expect(expect.getState().currentTestName, 'title names the rule and the choice').toContain(
+    `${s.rule} choice ${name}:`,
+  )
   expect(Object.keys(s.expected).sort()).toEqual([...CHOICE_OPTIONS[name]].sort())
-  expect(new Set(Object.values(s.expected).map((x) => JSON.stringify(x))).size, 'the options must differ observably').toBe(CHOICE_OPTIONS[name].length)
+  expect(
+    new Set(Object.values(s.expected).map((x) => JSON.stringify(x))).size,
+    'the options must differ observably',
+  ).toBe(CHOICE_OPTIONS[name].length)
   for (const option of CHOICE_OPTIONS[name]) {
     const m = checkedModel({ choices: { [name]: option } })
-    expect(s.observe(m), `${name}=${option}${DEFAULT_CHOICES[name] === option ? ' (default)' : ''}`).toEqual((s.expected as Record<string, unknown>)[option])
+    expect(s.observe(m), `${name}=${option}${DEFAULT_CHOICES[name] === option ? ' (default)' : ''}`).toEqual(
+      (s.expected as Record<string, unknown>)[option],
+    )
   }
   ran.add(name)
 }
@@ -345,39 +433,58 @@ describe('each option of each choice', () => {
   it('R12 choice checksumConflictError: class of a stale ViewContentSha256', () => runChoice('checksumConflictError'))
   it('R26 choice versionNumbering: number after deleting the highest version', () => runChoice('versionNumbering'))
   it('R14 choice checksumInput: whether an Actions-only publish changes the checksum', () => runChoice('checksumInput'))
-  it('R7 choice unpublishedDescribe: unqualified DescribeView of a never-published view', () => runChoice('unpublishedDescribe'))
-  it('R10 choice unpublishedCreateVersionError: CreateViewVersion of a never-published view', () => runChoice('unpublishedCreateVersionError'))
-  it('R9 choice awsManagedMutationError: UpdateViewContent of an AWS-managed view', () => runChoice('awsManagedMutationError'))
+  it('R7 choice unpublishedDescribe: unqualified DescribeView of a never-published view', () =>
+    runChoice('unpublishedDescribe'))
+  it('R10 choice unpublishedCreateVersionError: CreateViewVersion of a never-published view', () =>
+    runChoice('unpublishedCreateVersionError'))
+  it('R9 choice awsManagedMutationError: UpdateViewContent of an AWS-managed view', () =>
+    runChoice('awsManagedMutationError'))
   it('R39 choice malformedQualifierError: DescribeView of id:$FOO', () => runChoice('malformedQualifierError'))
   it('R29 choice sha256Pattern: a 64-alphanumeric and a one-symbol ViewContentSha256', () => runChoice('sha256Pattern'))
-  it('R4 choice publishedTemplateValidation: a template that is not JSON, saved and then published', () => runChoice('publishedTemplateValidation'))
-  it('R35 choice aliasVersionField: Version of the $LATEST snapshot of a view with version 1', () => runChoice('aliasVersionField'))
-  it('R36 choice numberedVersionSha256: which checksum version 1 reports after a later publish', () => runChoice('numberedVersionSha256'))
-  it('R38 choice metadataTouchesLastModified: whether UpdateViewMetadata moves LastModifiedTime', () => runChoice('metadataTouchesLastModified'))
-  it('R38 choice noChangePublishTouchesLastModified: whether a no-change CreateViewVersion moves LastModifiedTime', () => runChoice('noChangePublishTouchesLastModified'))
+  it('R4 choice publishedTemplateValidation: a template that is not JSON, saved and then published', () =>
+    runChoice('publishedTemplateValidation'))
+  it('R35 choice aliasVersionField: Version of the $LATEST snapshot of a view with version 1', () =>
+    runChoice('aliasVersionField'))
+  it('R36 choice numberedVersionSha256: which checksum version 1 reports after a later publish', () =>
+    runChoice('numberedVersionSha256'))
+  it('R38 choice metadataTouchesLastModified: whether UpdateViewMetadata moves LastModifiedTime', () =>
+    runChoice('metadataTouchesLastModified'))
+  it('R38 choice noChangePublishTouchesLastModified: whether a no-change CreateViewVersion moves LastModifiedTime', () =>
+    runChoice('noChangePublishTouchesLastModified'))
   it('R18a choice listViewsNameOrder: order of the names b, B, a, Á', () => runChoice('listViewsNameOrder'))
-  it('R28 choice invalidNextTokenError: class of a NextToken the model did not issue', () => runChoice('invalidNextTokenError'))
-  it('R24, R20, R30 choice validationErrorClass: class of a constraint violation, an oversized content and an empty metadata update', () => runChoice('validationErrorClass'))
+  it('R28 choice invalidNextTokenError: class of a NextToken the model did not issue', () =>
+    runChoice('invalidNextTokenError'))
+  it('R24, R20, R30 choice validationErrorClass: class of a constraint violation, an oversized content and an empty metadata update', () =>
+    runChoice('validationErrorClass'))
   it('R37 choice versionArn: Arn of DescribeView id:1', () => runChoice('versionArn'))
   it('R37 choice versionId: Id of DescribeView id:1', () => runChoice('versionId'))
   it('R37 choice versionSummaryArn: Arn of a ListViewVersions summary', () => runChoice('versionSummaryArn'))
   it('R37 choice versionSummaryId: Id of a ListViewVersions summary', () => runChoice('versionSummaryId'))
-  it('R47 choice awsManagedArn: Arn of DescribeView of an AWS-managed view by its ARN', () => runChoice('awsManagedArn'))
+  it('R47 choice awsManagedArn: Arn of DescribeView of an AWS-managed view by its ARN', () =>
+    runChoice('awsManagedArn'))
   it('R31 choice versionMetadata: Name of version 1 after a rename', () => runChoice('versionMetadata'))
-  it('R41 choice summaryStatus: summary Status of a published view with a newer draft', () => runChoice('summaryStatus'))
-  it('R50 choice searchSnapshot: the status SearchViews reports and matches for a published view with a newer draft', () => runChoice('searchSnapshot'))
+  it('R41 choice summaryStatus: summary Status of a published view with a newer draft', () =>
+    runChoice('summaryStatus'))
+  it('R50 choice searchSnapshot: the status SearchViews reports and matches for a published view with a newer draft', () =>
+    runChoice('searchSnapshot'))
   it('R51 choice unpublishedSha256: checksum of a view created SAVED', () => runChoice('unpublishedSha256'))
   it('R52 choice emptyTags: Tags of a view created without tags', () => runChoice('emptyTags'))
   it('R52 choice absentActions: Actions of content created without Actions', () => runChoice('absentActions'))
-  it('R42 choice savedAliasStatus: Status of the $SAVED snapshot of a view created PUBLISHED', () => runChoice('savedAliasStatus'))
+  it('R42 choice savedAliasStatus: Status of the $SAVED snapshot of a view created PUBLISHED', () =>
+    runChoice('savedAliasStatus'))
   it('R54 choice versionCreatedTime: CreatedTime of version 1', () => runChoice('versionCreatedTime'))
   it('R19 choice inputSchemaField: whether Content carries InputSchema', () => runChoice('inputSchemaField'))
-  it('R46 choice approximateTotalCount: ApproximateTotalCount of an unfiltered search', () => runChoice('approximateTotalCount'))
-  it('R48 choice awsManagedInUnfilteredList: AWS-managed views in an unfiltered ListViews', () => runChoice('awsManagedInUnfilteredList'))
-  it('R49 choice awsManagedInSearch: AWS-managed views found without, then with a type condition', () => runChoice('awsManagedInSearch'))
+  it('R46 choice approximateTotalCount: ApproximateTotalCount of an unfiltered search', () =>
+    runChoice('approximateTotalCount'))
+  it('R48 choice awsManagedInUnfilteredList: AWS-managed views in an unfiltered ListViews', () =>
+    runChoice('awsManagedInUnfilteredList'))
+  it('R49 choice awsManagedInSearch: AWS-managed views found without, then with a type condition', () =>
+    runChoice('awsManagedInSearch'))
   it('R18b choice listViewsTypeOrder: the type ListViews lists first', () => runChoice('listViewsTypeOrder'))
-  it('R50 choice searchViewsOrder: the first result of an unfiltered search beside a customer view named A', () => runChoice('searchViewsOrder'))
-  it('R53 choice clientTokenAfterDelete: CreateView with the token of a deleted view', () => runChoice('clientTokenAfterDelete'))
+  it('R50 choice searchViewsOrder: the first result of an unfiltered search beside a customer view named A', () =>
+    runChoice('searchViewsOrder'))
+  it('R53 choice clientTokenAfterDelete: CreateView with the token of a deleted view', () =>
+    runChoice('clientTokenAfterDelete'))
   it('R5 choice duplicateNameError: class of a name clash', () => runChoice('duplicateNameError'))
   it('R45 choice foreignArnError: class of a view ARN of another account', () => runChoice('foreignArnError'))
   it('R39 choice aliasOnMutation: UpdateViewContent of id:$SAVED', () => runChoice('aliasOnMutation'))

@@ -7,7 +7,16 @@ import { ModelError } from '../../src/model'
 import { OPERATIONS, OPERATION_NAMES, SHAPES, type RuleId, type StructureShape } from '../../src/spec'
 import { assertDeclaredError, assertWireOutput, checkedModel, type CheckedModel } from './support/checked-model'
 import { callArbitrary, type KnownRefs } from '../../src/arbitraries/model-inputs'
-import { INSTANCE, OTHER_INSTANCE, content, createView, describeView, expectModelError, publishVersion, updateContent } from './support/view-steps'
+import {
+  INSTANCE,
+  OTHER_INSTANCE,
+  content,
+  createView,
+  describeView,
+  expectModelError,
+  publishVersion,
+  updateContent,
+} from './support/view-steps'
 
 /** A populated model: published views with versions and tags, a draft-only view, a deleted view. */
 function populated(): { m: CheckedModel; refs: KnownRefs } {
@@ -24,10 +33,30 @@ function populated(): { m: CheckedModel; refs: KnownRefs } {
   const cards = 'arn:aws:connect:us-east-1:aws:view/cards'
   const token = m.invoke('ListViews', { InstanceId: INSTANCE, MaxResults: 1 }).NextToken
   // repeats weight the draw towards references that reach the handlers' success paths
-  const viewRefs = [a.Id, a.Id, a.Id, a.Arn, draft.Id, ...[a, draft, gone, other].flatMap((v) => [v.Id, v.Arn, `${v.Id}:$SAVED`, `${v.Id}:$LATEST`, `${v.Id}:1`, `${v.Arn}:2`])]
+  const viewRefs = [
+    a.Id,
+    a.Id,
+    a.Id,
+    a.Arn,
+    draft.Id,
+    ...[a, draft, gone, other].flatMap((v) => [
+      v.Id,
+      v.Arn,
+      `${v.Id}:$SAVED`,
+      `${v.Id}:$LATEST`,
+      `${v.Id}:1`,
+      `${v.Arn}:2`,
+    ]),
+  ]
   return {
     m,
-    refs: { instanceIds: [INSTANCE, INSTANCE, INSTANCE, OTHER_INSTANCE, 'nope'], viewRefs: [...viewRefs, cards, `${cards}:1`], arns: [a.Arn, a.Arn, draft.Arn, gone.Arn, other.Arn, cards, `${a.Arn}:1`], nextTokens: [token], checksums: [describeView(m, a.Id).ViewContentSha256, 'f'.repeat(64)] },
+    refs: {
+      instanceIds: [INSTANCE, INSTANCE, INSTANCE, OTHER_INSTANCE, 'nope'],
+      viewRefs: [...viewRefs, cards, `${cards}:1`],
+      arns: [a.Arn, a.Arn, draft.Arn, gone.Arn, other.Arn, cards, `${a.Arn}:1`],
+      nextTokens: [token],
+      checksums: [describeView(m, a.Id).ViewContentSha256, 'f'.repeat(64)],
+    },
   }
 }
 
@@ -38,7 +67,12 @@ describe('R32 answers', () => {
     const answers = {
       CreateView: v,
       DescribeView: m.invoke('DescribeView', { InstanceId: INSTANCE, ViewId: v.Id }),
-      UpdateViewContent: m.invoke('UpdateViewContent', { InstanceId: INSTANCE, ViewId: v.Id, Status: 'PUBLISHED', Content: content('z') }),
+      UpdateViewContent: m.invoke('UpdateViewContent', {
+        InstanceId: INSTANCE,
+        ViewId: v.Id,
+        Status: 'PUBLISHED',
+        Content: content('z'),
+      }),
       UpdateViewMetadata: m.invoke('UpdateViewMetadata', { InstanceId: INSTANCE, ViewId: v.Id, Description: 'd' }),
       CreateViewVersion: m.invoke('CreateViewVersion', { InstanceId: INSTANCE, ViewId: v.Id }),
       ListViews: m.invoke('ListViews', { InstanceId: INSTANCE, MaxResults: 2 }),
@@ -52,7 +86,10 @@ describe('R32 answers', () => {
     }
     // CheckedModel has checked each answer against its output shape; this pins which ops answer {}
     expect(Object.keys(answers).sort()).toEqual([...OPERATION_NAMES].sort())
-    const empty = Object.entries(answers).filter(([, out]) => JSON.stringify(out) === '{}').map(([op]) => op).sort()
+    const empty = Object.entries(answers)
+      .filter(([, out]) => JSON.stringify(out) === '{}')
+      .map(([op]) => op)
+      .sort()
     expect(empty).toEqual(['DeleteView', 'DeleteViewVersion', 'TagResource', 'UntagResource', 'UpdateViewMetadata'])
   })
 
@@ -67,11 +104,17 @@ describe('R32 answers', () => {
   it('R32 the answer checker rejects ISO timestamps, millisecond timestamps, unknown members and non-JSON values', () => {
     const view = { Id: 'v', CreatedTime: 1767225600 }
     expect(() => assertWireOutput('DescribeView', { View: view })).not.toThrow()
-    expect(() => assertWireOutput('DescribeView', { View: { ...view, CreatedTime: '2026-01-01T00:00:00Z' } })).toThrow(/R32/)
-    expect(() => assertWireOutput('DescribeView', { View: { ...view, CreatedTime: 1767225600000 } })).toThrow(/epoch seconds/)
+    expect(() => assertWireOutput('DescribeView', { View: { ...view, CreatedTime: '2026-01-01T00:00:00Z' } })).toThrow(
+      /R32/,
+    )
+    expect(() => assertWireOutput('DescribeView', { View: { ...view, CreatedTime: 1767225600000 } })).toThrow(
+      /epoch seconds/,
+    )
     expect(() => assertWireOutput('DescribeView', { View: { ...view, Colour: 'red' } })).toThrow(/unknown member/)
     expect(() => assertWireOutput('DescribeView', { View: { ...view, Name: undefined } })).toThrow(/not plain JSON/)
-    expect(() => assertWireOutput('DescribeView', { View: { ...view, CreatedTime: new Date() } })).toThrow(/not plain JSON/)
+    expect(() => assertWireOutput('DescribeView', { View: { ...view, CreatedTime: new Date() } })).toThrow(
+      /not plain JSON/,
+    )
     expect(() => assertWireOutput('ListViews', { ViewsSummaryList: new Set() })).toThrow(/not plain JSON/)
     expect(() => assertWireOutput('DescribeView', { View: { ...view, Status: 'DRAFT' } })).toThrow(/enum/)
     expect(() => assertWireOutput('TagResource', { ok: true })).toThrow(/no output/)
@@ -80,11 +123,21 @@ describe('R32 answers', () => {
 
 describe('R33 errors', () => {
   it('R33 the error checker rejects undeclared classes, missing messages, unknown rules and non-ModelErrors', () => {
-    expect(() => assertDeclaredError('DescribeView', new ModelError('ResourceNotFoundException', 'gone', 'R25'))).not.toThrow()
-    expect(() => assertDeclaredError('TagResource', new ModelError('AccessDeniedException', 'no', 'R9'))).toThrow(/not declared/)
-    expect(() => assertDeclaredError('DescribeView', new ModelError('DuplicateResourceException', 'dup', 'R5'))).toThrow(/not declared/)
-    expect(() => assertDeclaredError('DescribeView', new ModelError('ResourceNotFoundException', '', 'R25'))).toThrow(/no message/)
-    expect(() => assertDeclaredError('DescribeView', new ModelError('ResourceNotFoundException', 'x', 'R0' as RuleId))).toThrow(/unknown rule/)
+    expect(() =>
+      assertDeclaredError('DescribeView', new ModelError('ResourceNotFoundException', 'gone', 'R25')),
+    ).not.toThrow()
+    expect(() => assertDeclaredError('TagResource', new ModelError('AccessDeniedException', 'no', 'R9'))).toThrow(
+      /not declared/,
+    )
+    expect(() =>
+      assertDeclaredError('DescribeView', new ModelError('DuplicateResourceException', 'dup', 'R5')),
+    ).toThrow(/not declared/)
+    expect(() => assertDeclaredError('DescribeView', new ModelError('ResourceNotFoundException', '', 'R25'))).toThrow(
+      /no message/,
+    )
+    expect(() =>
+      assertDeclaredError('DescribeView', new ModelError('ResourceNotFoundException', 'x', 'R0' as RuleId)),
+    ).toThrow(/unknown rule/)
     expect(() => assertDeclaredError('DescribeView', new TypeError('boom'))).toThrow(/non-ModelError/)
   })
 
@@ -100,20 +153,23 @@ describe('R34 no 5xx for client input', () => {
   it('R33, R34 random calls on a populated model answer or fail with a declared 4xx, never a 5xx or a crash', () => {
     const { m: base, refs } = populated()
     const seen = new Set<string>()
-    fc.assert(fc.property(fc.array(callArbitrary(OPERATION_NAMES, refs), { minLength: 1, maxLength: 12 }), (calls) => {
-      const m = base.clone()
-      for (const [op, input] of calls) {
-        try {
-          m.invoke(op, input) // CheckedModel: R32 on answers, R33 on errors
-          seen.add(`${op}:ok`)
-        } catch (e) {
-          if (!(e instanceof ModelError)) throw e
-          expect(e.errorName, `${op} ${JSON.stringify(input).slice(0, 300)}`).not.toBe('InternalServiceException')
-          expect((SHAPES[e.errorName] as StructureShape).error?.httpStatus).toBeLessThan(500)
-          seen.add(`${op}:error`)
+    fc.assert(
+      fc.property(fc.array(callArbitrary(OPERATION_NAMES, refs), { minLength: 1, maxLength: 12 }), (calls) => {
+        const m = base.clone()
+        for (const [op, input] of calls) {
+          try {
+            m.invoke(op, input) // CheckedModel: R32 on answers, R33 on errors
+            seen.add(`${op}:ok`)
+          } catch (e) {
+            if (!(e instanceof ModelError)) throw e
+            expect(e.errorName, `${op} ${JSON.stringify(input).slice(0, 300)}`).not.toBe('InternalServiceException')
+            expect((SHAPES[e.errorName] as StructureShape).error?.httpStatus).toBeLessThan(500)
+            seen.add(`${op}:error`)
+          }
         }
-      }
-    }), { numRuns: 1000 })
+      }),
+      { numRuns: 1000 },
+    )
     // the generator must reach the handlers: every operation both succeeded and failed at least once
     const missing = OPERATION_NAMES.flatMap((op) => [`${op}:ok`, `${op}:error`]).filter((k) => !seen.has(k))
     expect(missing).toEqual([])
@@ -132,7 +188,10 @@ describe('R44 requests no operation understands', () => {
     const v = createView(m)
     publishVersion(m, v.Id)
     for (const label of [1.5, 0, -1, Number.MAX_SAFE_INTEGER, '$LATEST', '1']) {
-      expectModelError(() => m.invoke('DeleteViewVersion', { InstanceId: INSTANCE, ViewId: v.Id, ViewVersion: label }), 'ResourceNotFoundException')
+      expectModelError(
+        () => m.invoke('DeleteViewVersion', { InstanceId: INSTANCE, ViewId: v.Id, ViewVersion: label }),
+        'ResourceNotFoundException',
+      )
     }
     expect(describeView(m, `${v.Id}:1`).Version).toBe(1)
   })
@@ -140,11 +199,24 @@ describe('R44 requests no operation understands', () => {
 
 describe('R23 throttling classes', () => {
   it('R23 the model never throttles; the spec declares TooManyRequestsException on view operations and ThrottlingException on tagging and SearchViews, both 429', () => {
-    const throttling = (op: (typeof OPERATION_NAMES)[number]) => OPERATIONS[op].errors.filter((e) => e === 'TooManyRequestsException' || e === 'ThrottlingException')
-    const viewOps = ['CreateView', 'DescribeView', 'UpdateViewContent', 'UpdateViewMetadata', 'CreateViewVersion', 'DeleteView', 'DeleteViewVersion', 'ListViews', 'ListViewVersions'] as const
+    const throttling = (op: (typeof OPERATION_NAMES)[number]) =>
+      OPERATIONS[op].errors.filter((e) => e === 'TooManyRequestsException' || e === 'ThrottlingException')
+    const viewOps = [
+      'CreateView',
+      'DescribeView',
+      'UpdateViewContent',
+      'UpdateViewMetadata',
+      'CreateViewVersion',
+      'DeleteView',
+      'DeleteViewVersion',
+      'ListViews',
+      'ListViewVersions',
+    ] as const
     for (const op of viewOps) expect(throttling(op), op).toEqual(['TooManyRequestsException'])
-    for (const op of ['SearchViews', 'TagResource', 'UntagResource', 'ListTagsForResource'] as const) expect(throttling(op), op).toEqual(['ThrottlingException'])
-    for (const e of ['TooManyRequestsException', 'ThrottlingException']) expect((SHAPES[e] as StructureShape).error?.httpStatus).toBe(429)
+    for (const op of ['SearchViews', 'TagResource', 'UntagResource', 'ListTagsForResource'] as const)
+      expect(throttling(op), op).toEqual(['ThrottlingException'])
+    for (const e of ['TooManyRequestsException', 'ThrottlingException'])
+      expect((SHAPES[e] as StructureShape).error?.httpStatus).toBe(429)
     // a burst of calls on one model is still answered normally: throttling is the stub's fault injection
     const m = checkedModel()
     for (let i = 0; i < 200; i++) m.invoke('ListViews', { InstanceId: INSTANCE, MaxResults: 1 })

@@ -3,7 +3,16 @@
 import { describe, expect, it } from 'vitest'
 import { AWS_MANAGED_VIEW_NAMES } from '../../src/model'
 import { checkedModel } from './support/checked-model'
-import { INSTANCE, content, createView, expectModelError, listAll, publishVersion, updateContent, versionNumbers } from './support/view-steps'
+import {
+  INSTANCE,
+  content,
+  createView,
+  expectModelError,
+  listAll,
+  publishVersion,
+  updateContent,
+  versionNumbers,
+} from './support/view-steps'
 
 const AWS_TITLES = AWS_MANAGED_VIEW_NAMES.map((n) => n.charAt(0).toUpperCase() + n.slice(1))
 
@@ -21,7 +30,9 @@ describe('ListViews', () => {
   it('R18 the order holds across pages too', () => {
     const m = checkedModel()
     for (const name of ['d', 'b', 'e', 'a', 'c']) createView(m, { name })
-    const names = listAll(m, 'ListViews', { InstanceId: INSTANCE, Type: 'CUSTOMER_MANAGED', MaxResults: 2 }).items.map((s) => s.Name)
+    const names = listAll(m, 'ListViews', { InstanceId: INSTANCE, Type: 'CUSTOMER_MANAGED', MaxResults: 2 }).items.map(
+      (s) => s.Name,
+    )
     expect(names).toEqual(['a', 'b', 'c', 'd', 'e'])
   })
 
@@ -29,14 +40,20 @@ describe('ListViews', () => {
     const m = checkedModel()
     const v = createView(m, { name: 'mine', description: 'about it' })
     const custom = listAll(m, 'ListViews', { InstanceId: INSTANCE, Type: 'CUSTOMER_MANAGED' }).items
-    expect(custom).toEqual([{ Id: v.Id, Arn: v.Arn, Name: 'mine', Type: 'CUSTOMER_MANAGED', Status: 'PUBLISHED', Description: 'about it' }])
+    expect(custom).toEqual([
+      { Id: v.Id, Arn: v.Arn, Name: 'mine', Type: 'CUSTOMER_MANAGED', Status: 'PUBLISHED', Description: 'about it' },
+    ])
     const managed = listAll(m, 'ListViews', { InstanceId: INSTANCE, Type: 'AWS_MANAGED' }).items
     expect(managed.map((s) => s.Type)).toEqual(AWS_TITLES.map(() => 'AWS_MANAGED'))
   })
 
   it('R25 ListViews of an unknown instance is ResourceNotFoundException', () => {
     const m = checkedModel()
-    expectModelError(() => m.invoke('ListViews', { InstanceId: 'no-such-instance' }), 'ResourceNotFoundException', 'R25')
+    expectModelError(
+      () => m.invoke('ListViews', { InstanceId: 'no-such-instance' }),
+      'ResourceNotFoundException',
+      'R25',
+    )
   })
 })
 
@@ -68,12 +85,18 @@ describe('SearchViews', () => {
     const b = createView(m, { name: 'order-detail', status: 'SAVED' })
     createView(m, { name: 'refund', tags: { team: 'support' } })
     const search = (extra: Record<string, unknown>) => m.invoke('SearchViews', { InstanceId: INSTANCE, ...extra })
-    const byPrefix = search({ SearchCriteria: { StringCondition: { FieldName: 'name', Value: 'order-', ComparisonType: 'STARTS_WITH' } } })
+    const byPrefix = search({
+      SearchCriteria: { StringCondition: { FieldName: 'name', Value: 'order-', ComparisonType: 'STARTS_WITH' } },
+    })
     expect(byPrefix.Views.map((v: any) => v.Id)).toEqual([b.Id, a.Id])
     expect(byPrefix.ApproximateTotalCount).toBe(2)
-    const saved = search({ SearchCriteria: { AndConditions: [{ ViewTypeCondition: 'CUSTOMER_MANAGED' }, { ViewStatusCondition: 'SAVED' }] } })
+    const saved = search({
+      SearchCriteria: { AndConditions: [{ ViewTypeCondition: 'CUSTOMER_MANAGED' }, { ViewStatusCondition: 'SAVED' }] },
+    })
     expect(saved.Views.map((v: any) => v.Name)).toEqual(['order-detail'])
-    const tagged = search({ SearchFilter: { AttributeFilter: { TagCondition: { TagKey: 'team', TagValue: 'sales' } } } })
+    const tagged = search({
+      SearchFilter: { AttributeFilter: { TagCondition: { TagKey: 'team', TagValue: 'sales' } } },
+    })
     expect(tagged.Views.map((v: any) => v.Name)).toEqual(['order-form'])
     const managed = search({ SearchCriteria: { ViewTypeCondition: 'AWS_MANAGED' } })
     expect(managed.ApproximateTotalCount).toBe(AWS_TITLES.length)
@@ -89,7 +112,15 @@ describe('SearchViews', () => {
 
   it('R24 an unsupported search field is rejected with a 4xx', () => {
     const m = checkedModel()
-    expectModelError(() => m.invoke('SearchViews', { InstanceId: INSTANCE, SearchCriteria: { StringCondition: { FieldName: 'colour', Value: 'red' } } }), 'InvalidParameterException', 'R24')
+    expectModelError(
+      () =>
+        m.invoke('SearchViews', {
+          InstanceId: INSTANCE,
+          SearchCriteria: { StringCondition: { FieldName: 'colour', Value: 'red' } },
+        }),
+      'InvalidParameterException',
+      'R24',
+    )
   })
 })
 
@@ -98,9 +129,18 @@ describe('SearchViews across pages', () => {
     const m = checkedModel()
     const names = ['p-a', 'p-b', 'q-c', 'p-d', 'q-e']
     for (const name of names) createView(m, { name })
-    const criteria = { OrConditions: [{ StringCondition: { FieldName: 'name', Value: 'p-', ComparisonType: 'STARTS_WITH' } }, { StringCondition: { FieldName: 'name', Value: '-e', ComparisonType: 'CONTAINS' } }] }
+    const criteria = {
+      OrConditions: [
+        { StringCondition: { FieldName: 'name', Value: 'p-', ComparisonType: 'STARTS_WITH' } },
+        { StringCondition: { FieldName: 'name', Value: '-e', ComparisonType: 'CONTAINS' } },
+      ],
+    }
     for (let size = 1; size <= 5; size++) {
-      const found = listAll(m, 'SearchViews', { InstanceId: INSTANCE, MaxResults: size, SearchCriteria: criteria }).items.map((v) => v.Name)
+      const found = listAll(m, 'SearchViews', {
+        InstanceId: INSTANCE,
+        MaxResults: size,
+        SearchCriteria: criteria,
+      }).items.map((v) => v.Name)
       expect(found).toEqual(['p-a', 'p-b', 'p-d', 'q-e'])
     }
   })

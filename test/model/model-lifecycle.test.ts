@@ -3,7 +3,19 @@
 import { describe, expect, it } from 'vitest'
 import { ViewsModel, deterministicOptions } from '../../src/model'
 import { CheckedModel, checkedModel } from './support/checked-model'
-import { INSTANCE, OTHER_INSTANCE, content, createView, customerViewNames, describeView, expectModelError, listAll, publishVersion, updateContent, versionNumbers } from './support/view-steps'
+import {
+  INSTANCE,
+  OTHER_INSTANCE,
+  content,
+  createView,
+  customerViewNames,
+  describeView,
+  expectModelError,
+  listAll,
+  publishVersion,
+  updateContent,
+  versionNumbers,
+} from './support/view-steps'
 
 /** One view with a version, a newer $LATEST, a draft and tags. */
 function populated() {
@@ -67,7 +79,11 @@ describe('clone()', () => {
     for (const name of ['a', 'b', 'c']) createView(m, { name })
     const token = m.invoke('ListViews', { InstanceId: INSTANCE, Type: 'CUSTOMER_MANAGED', MaxResults: 1 }).NextToken
     const c = m.clone()
-    expect(c.invoke('ListViews', { InstanceId: INSTANCE, Type: 'CUSTOMER_MANAGED', NextToken: token }).ViewsSummaryList.map((s: any) => s.Name)).toEqual(['b', 'c'])
+    expect(
+      c
+        .invoke('ListViews', { InstanceId: INSTANCE, Type: 'CUSTOMER_MANAGED', NextToken: token })
+        .ViewsSummaryList.map((s: any) => s.Name),
+    ).toEqual(['b', 'c'])
   })
 
   it('R25 instances added to a clone do not exist in the original', () => {
@@ -106,7 +122,12 @@ describe('determinism', () => {
   it('R10, R27 two models with deterministicOptions() answer the same script byte for byte (ids, times, tokens)', () => {
     const script = (m: CheckedModel) => {
       const v = createView(m, { name: 'same', content: content('one') })
-      const out = [v, publishVersion(m, v.Id), updateContent(m, v.Id, 'PUBLISHED', content('two')), publishVersion(m, v.Id)]
+      const out = [
+        v,
+        publishVersion(m, v.Id),
+        updateContent(m, v.Id, 'PUBLISHED', content('two')),
+        publishVersion(m, v.Id),
+      ]
       out.push(m.invoke('ListViews', { InstanceId: INSTANCE, MaxResults: 2 }))
       out.push(m.invoke('ListViewVersions', { InstanceId: INSTANCE, ViewId: v.Id, MaxResults: 1 }))
       return JSON.stringify(out)
@@ -116,13 +137,17 @@ describe('determinism', () => {
     expect(script(a)).toBe(script(b))
   })
 
-  it('R28 without injected ids and secret, ids are random UUIDs and one model rejects the other\'s tokens', () => {
+  it("R28 without injected ids and secret, ids are random UUIDs and one model rejects the other's tokens", () => {
     const a = new CheckedModel(new ViewsModel())
     const b = new CheckedModel(new ViewsModel())
     const [va, vb] = [createView(a, { name: 'x' }), createView(b, { name: 'x' })]
     expect(va.Id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
     expect(va.Id).not.toBe(vb.Id)
     const ta = a.invoke('ListViews', { InstanceId: INSTANCE, MaxResults: 1 }).NextToken
-    expectModelError(() => b.invoke('ListViews', { InstanceId: INSTANCE, NextToken: ta }), 'InvalidParameterException', 'R28')
+    expectModelError(
+      () => b.invoke('ListViews', { InstanceId: INSTANCE, NextToken: ta }),
+      'InvalidParameterException',
+      'R28',
+    )
   })
 })

@@ -2,7 +2,17 @@
 // ARNs naming another instance, account, region or partition (R45); unknown views and instances (R25).
 import { describe, expect, it } from 'vitest'
 import { checkedModel, type CheckedModel } from './support/checked-model'
-import { INSTANCE, OTHER_INSTANCE, content, createView, describeView, expectModelError, publishVersion, updateContent, versionNumbers } from './support/view-steps'
+import {
+  INSTANCE,
+  OTHER_INSTANCE,
+  content,
+  createView,
+  describeView,
+  expectModelError,
+  publishVersion,
+  updateContent,
+  versionNumbers,
+} from './support/view-steps'
 
 /** A view with $SAVED 'draft', $LATEST 'two', version 1 'one' and version 2 'two'. */
 function viewWithEverything(m: CheckedModel) {
@@ -30,7 +40,9 @@ describe('R1 qualifier syntax', () => {
     for (const q of ['', ':$SAVED', ':$LATEST', ':1', ':2']) {
       expect(describeView(m, `${v.Arn}${q}`), q).toEqual(describeView(m, `${v.Id}${q}`))
     }
-    expect(m.invoke('ListViewVersions', { InstanceId: INSTANCE, ViewId: v.Arn })).toEqual(m.invoke('ListViewVersions', { InstanceId: INSTANCE, ViewId: v.Id }))
+    expect(m.invoke('ListViewVersions', { InstanceId: INSTANCE, ViewId: v.Arn })).toEqual(
+      m.invoke('ListViewVersions', { InstanceId: INSTANCE, ViewId: v.Id }),
+    )
   })
 
   it('R1, R25 a well-formed version number that does not exist is ResourceNotFoundException', () => {
@@ -75,7 +87,8 @@ describe('R39 malformed qualifiers', () => {
       ['DeleteView', () => m.invoke('DeleteView', { InstanceId: INSTANCE, ViewId: ref })],
       ['DeleteViewVersion', () => m.invoke('DeleteViewVersion', { InstanceId: INSTANCE, ViewId: ref, ViewVersion: 1 })],
     ]
-    for (const [op, call] of calls) expect(expectModelError(call, 'InvalidParameterException', 'R39').errorName, op).toBe('InvalidParameterException')
+    for (const [op, call] of calls)
+      expect(expectModelError(call, 'InvalidParameterException', 'R39').errorName, op).toBe('InvalidParameterException')
     expect(versionNumbers(m, v.Id)).toEqual([2, 1])
   })
 
@@ -85,10 +98,22 @@ describe('R39 malformed qualifiers', () => {
     const before = [`${v.Id}:$SAVED`, `${v.Id}:$LATEST`, `${v.Id}:1`, `${v.Id}:2`].map((r) => describeView(m, r))
     const ref = `${v.Id}:1`
     expectModelError(() => updateContent(m, ref, 'PUBLISHED', content('x')), 'InvalidParameterException', 'R39')
-    expectModelError(() => m.invoke('UpdateViewMetadata', { InstanceId: INSTANCE, ViewId: ref, Name: 'x' }), 'InvalidParameterException', 'R39')
+    expectModelError(
+      () => m.invoke('UpdateViewMetadata', { InstanceId: INSTANCE, ViewId: ref, Name: 'x' }),
+      'InvalidParameterException',
+      'R39',
+    )
     expectModelError(() => publishVersion(m, ref), 'InvalidParameterException', 'R39')
-    expectModelError(() => m.invoke('DeleteView', { InstanceId: INSTANCE, ViewId: ref }), 'InvalidParameterException', 'R39')
-    expectModelError(() => m.invoke('DeleteViewVersion', { InstanceId: INSTANCE, ViewId: ref, ViewVersion: 1 }), 'InvalidParameterException', 'R39')
+    expectModelError(
+      () => m.invoke('DeleteView', { InstanceId: INSTANCE, ViewId: ref }),
+      'InvalidParameterException',
+      'R39',
+    )
+    expectModelError(
+      () => m.invoke('DeleteViewVersion', { InstanceId: INSTANCE, ViewId: ref, ViewVersion: 1 }),
+      'InvalidParameterException',
+      'R39',
+    )
     const after = [`${v.Id}:$SAVED`, `${v.Id}:$LATEST`, `${v.Id}:1`, `${v.Id}:2`].map((r) => describeView(m, r))
     expect(after).toEqual(before)
   })
@@ -106,15 +131,22 @@ describe('R45 ARNs from elsewhere', () => {
     }
     for (const [what, arn] of Object.entries(elsewhere)) {
       for (const ref of [arn, `${arn}:1`, `${arn}:$SAVED`]) {
-        expect(expectModelError(() => describeView(m, ref), 'ResourceNotFoundException', 'R45').message, what).toContain(arn)
+        expect(
+          expectModelError(() => describeView(m, ref), 'ResourceNotFoundException', 'R45').message,
+          what,
+        ).toContain(arn)
       }
-      expectModelError(() => m.invoke('DeleteView', { InstanceId: INSTANCE, ViewId: arn }), 'ResourceNotFoundException', 'R45')
+      expectModelError(
+        () => m.invoke('DeleteView', { InstanceId: INSTANCE, ViewId: arn }),
+        'ResourceNotFoundException',
+        'R45',
+      )
       expectModelError(() => updateContent(m, arn, 'SAVED', content('x')), 'ResourceNotFoundException', 'R45')
     }
     expect(describeView(m, v.Id)).toBeDefined()
   })
 
-  it('R45 the view\'s own ARN is not found when the request names another instance', () => {
+  it("R45 the view's own ARN is not found when the request names another instance", () => {
     const m = checkedModel({ instances: [INSTANCE, OTHER_INSTANCE] })
     const v = createView(m)
     expectModelError(() => describeView(m, v.Arn, OTHER_INSTANCE), 'ResourceNotFoundException', 'R45')
@@ -147,7 +179,8 @@ describe('R25 unknown things', () => {
       ['ListViewVersions', () => m.invoke('ListViewVersions', { InstanceId: I, ViewId: v.Id })],
       ['SearchViews', () => m.invoke('SearchViews', { InstanceId: I })],
     ]
-    for (const [op, call] of calls) expect(expectModelError(call, 'ResourceNotFoundException', 'R25').message, op).toContain(I)
+    for (const [op, call] of calls)
+      expect(expectModelError(call, 'ResourceNotFoundException', 'R25').message, op).toContain(I)
     expect(describeView(m, v.Id)).toEqual(v)
   })
 

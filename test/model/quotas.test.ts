@@ -3,7 +3,17 @@
 import { describe, expect, it } from 'vitest'
 import { SHAPES, type StructureShape } from '../../src/spec'
 import { checkedModel } from './support/checked-model'
-import { INSTANCE, OTHER_INSTANCE, content, createView, customerViewNames, expectModelError, publishVersion, updateContent, versionNumbers } from './support/view-steps'
+import {
+  INSTANCE,
+  OTHER_INSTANCE,
+  content,
+  createView,
+  customerViewNames,
+  expectModelError,
+  publishVersion,
+  updateContent,
+  versionNumbers,
+} from './support/view-steps'
 
 describe('R22 views per instance', () => {
   it('R22 the view beyond the quota is ServiceQuotaExceededException (402) and is not created', () => {
@@ -28,7 +38,11 @@ describe('R22 views per instance', () => {
     const m = checkedModel({ instances: [INSTANCE, OTHER_INSTANCE], quotas: { viewsPerInstance: 1 } })
     createView(m, { name: 'a' })
     createView(m, { name: 'a', instanceId: OTHER_INSTANCE })
-    expectModelError(() => createView(m, { name: 'b', instanceId: OTHER_INSTANCE }), 'ServiceQuotaExceededException', 'R22')
+    expectModelError(
+      () => createView(m, { name: 'b', instanceId: OTHER_INSTANCE }),
+      'ServiceQuotaExceededException',
+      'R22',
+    )
   })
 
   it('R6, R22 a ClientToken retry at the quota still returns the created view', () => {

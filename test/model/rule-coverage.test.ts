@@ -11,9 +11,14 @@ import { RULES } from '../../src/spec'
 const HERE = fileURLToPath(import.meta.url)
 const TEST_ROOT = join(dirname(HERE), '..')
 
-interface TestTitle { file: string; title: string; skipped: boolean }
+interface TestTitle {
+  file: string
+  title: string
+  skipped: boolean
+}
 
-const TITLE = /\b(it|test)((?:\.(?:only|skip|todo|fails|concurrent|sequential))*)\s*\(\s*(?:'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|`((?:[^`\\]|\\.)*)`)/g
+const TITLE =
+  /\b(it|test)((?:\.(?:only|skip|todo|fails|concurrent|sequential))*)\s*\(\s*(?:'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|`((?:[^`\\]|\\.)*)`)/g
 const LEADING_IDS = /^(R\d+[a-z]?(?:\s*,\s*R\d+[a-z]?)*)(?=[\s:]|$)/
 
 /** Titles of it()/test() calls in a source file; a template literal keeps its text up to the first ${. */
@@ -35,7 +40,9 @@ function citedIds(title: string): string[] {
 function readTests(dir: string): { file: string; source: string }[] {
   const full = join(TEST_ROOT, dir)
   if (!existsSync(full)) return []
-  return readdirSync(full).filter((f) => f.endsWith('.test.ts')).map((f) => ({ file: `${dir}/${f}`, source: readFileSync(join(full, f), 'utf8') }))
+  return readdirSync(full)
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => ({ file: `${dir}/${f}`, source: readFileSync(join(full, f), 'utf8') }))
 }
 
 // this file's own titles cite nothing: a meta-test must not count towards coverage
@@ -51,14 +58,18 @@ describe('rule coverage', () => {
       "it('R12 stale sha', () => {})",
       'test("R1, R39 a \\"quoted\\" title", () => {})',
       // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text of a template-literal title, on purpose
-      "it(`R9 ${op} is rejected`, () => {})",
+      'it(`R9 ${op} is rejected`, () => {})',
       "it.skip('R5 not yet', () => {})",
       "it('R17 it\\'s one version', () => {})",
-      'const split = x.split(\'a\') // not a test',
+      "const split = x.split('a') // not a test",
     ].join('\n')
     const titles = testTitles('x', src)
     expect(titles.map((t) => [t.title, t.skipped])).toEqual([
-      ['R12 stale sha', false], ['R1, R39 a "quoted" title', false], ['R9 ', false], ['R5 not yet', true], ["R17 it's one version", false],
+      ['R12 stale sha', false],
+      ['R1, R39 a "quoted" title', false],
+      ['R9 ', false],
+      ['R5 not yet', true],
+      ["R17 it's one version", false],
     ])
     expect(titles.map((t) => citedIds(t.title))).toEqual([['R12'], ['R1', 'R39'], ['R9'], ['R5'], ['R17']])
     expect(citedIds('R18a choice x')).toEqual(['R18a'])
@@ -75,14 +86,23 @@ describe('rule coverage', () => {
   it('every model test title starts with the rule ids it covers, and every cited id exists', () => {
     const uncited = modelTitles.filter((t) => citedIds(t.title).length === 0).map((t) => `${t.file}: ${t.title}`)
     expect(uncited, 'titles without leading rule ids').toEqual([])
-    const unknown = allTitles.flatMap((t) => citedIds(t.title).filter((id) => !KNOWN.has(id)).map((id) => `${t.file}: ${id} in "${t.title}"`))
+    const unknown = allTitles.flatMap((t) =>
+      citedIds(t.title)
+        .filter((id) => !KNOWN.has(id))
+        .map((id) => `${t.file}: ${id} in "${t.title}"`),
+    )
     expect(unknown, 'cited ids missing from src/spec/rules.ts').toEqual([])
-    expect(modelTitles.filter((t) => t.skipped).map((t) => `${t.file}: ${t.title}`), 'skipped tests cover nothing').toEqual([])
+    expect(
+      modelTitles.filter((t) => t.skipped).map((t) => `${t.file}: ${t.title}`),
+      'skipped tests cover nothing',
+    ).toEqual([])
   })
 
   it('every rule that is not an unknown-choice is cited by a test', () => {
     const cited = new Set(allTitles.filter((t) => !t.skipped).flatMap((t) => citedIds(t.title)))
-    const missing = RULES.filter((r) => r.confidence !== 'unknown-choice' && !cited.has(r.id)).map((r) => `${r.id} (${r.confidence}): ${r.statement}`)
+    const missing = RULES.filter((r) => r.confidence !== 'unknown-choice' && !cited.has(r.id)).map(
+      (r) => `${r.id} (${r.confidence}): ${r.statement}`,
+    )
     expect(missing, 'rules no test cites').toEqual([])
   })
 
@@ -95,7 +115,8 @@ describe('rule coverage', () => {
     const offenders: string[] = []
     for (const { file, source } of modelTests) {
       source.split('\n').forEach((line, i) => {
-        if (/new ViewsModel\(/.test(line) && !/new CheckedModel\(new ViewsModel\(/.test(line)) offenders.push(`${file}:${i + 1} ${line.trim()}`)
+        if (/new ViewsModel\(/.test(line) && !/new CheckedModel\(new ViewsModel\(/.test(line))
+          offenders.push(`${file}:${i + 1} ${line.trim()}`)
         // the raw model is only for calls no operation declares (an unknown operation, R44)
         if (/\.raw\.invoke\(/.test(line) && !/as never/.test(line)) offenders.push(`${file}:${i + 1} ${line.trim()}`)
       })

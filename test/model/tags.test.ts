@@ -1,10 +1,19 @@
 // Tags belong to the view and are addressed by its unqualified ARN (R21); they go with DeleteView (R40).
 import { describe, expect, it } from 'vitest'
 import { checkedModel, type CheckedModel } from './support/checked-model'
-import { INSTANCE, OTHER_INSTANCE, createView, describeView, expectModelError, publishVersion } from './support/view-steps'
+import {
+  INSTANCE,
+  OTHER_INSTANCE,
+  createView,
+  describeView,
+  expectModelError,
+  publishVersion,
+} from './support/view-steps'
 
-const tag = (m: CheckedModel, arn: string, tags: Record<string, string>) => m.invoke('TagResource', { resourceArn: arn, tags })
-const untag = (m: CheckedModel, arn: string, tagKeys: string[]) => m.invoke('UntagResource', { resourceArn: arn, tagKeys })
+const tag = (m: CheckedModel, arn: string, tags: Record<string, string>) =>
+  m.invoke('TagResource', { resourceArn: arn, tags })
+const untag = (m: CheckedModel, arn: string, tagKeys: string[]) =>
+  m.invoke('UntagResource', { resourceArn: arn, tagKeys })
 const tagsOf = (m: CheckedModel, arn: string) => m.invoke('ListTagsForResource', { resourceArn: arn }).tags
 
 describe('R21 tagging a view', () => {
@@ -53,8 +62,14 @@ describe('R21 tagging a view', () => {
     const m = checkedModel()
     const v = createView(m)
     expectModelError(() => tag(m, v.Id, { a: 'b' }), 'ResourceNotFoundException')
-    expectModelError(() => tagsOf(m, v.Arn.replace(/view\/.*/, 'view/00000000-0000-4000-8000-00000000ffff')), 'ResourceNotFoundException')
-    expectModelError(() => tagsOf(m, 'arn:aws:connect:us-east-1:123456789012:instance/x/queue/y'), 'ResourceNotFoundException')
+    expectModelError(
+      () => tagsOf(m, v.Arn.replace(/view\/.*/, 'view/00000000-0000-4000-8000-00000000ffff')),
+      'ResourceNotFoundException',
+    )
+    expectModelError(
+      () => tagsOf(m, 'arn:aws:connect:us-east-1:123456789012:instance/x/queue/y'),
+      'ResourceNotFoundException',
+    )
   })
 
   it('R21, R45 an ARN naming the wrong instance, account or region does not reach the view', () => {
@@ -81,7 +96,7 @@ describe('R21 tagging a view', () => {
 })
 
 describe('R40 tags after DeleteView', () => {
-  it('R40 the deleted view\'s ARN is no longer taggable, untaggable or listable', () => {
+  it("R40 the deleted view's ARN is no longer taggable, untaggable or listable", () => {
     const m = checkedModel()
     const v = createView(m, { tags: { k: 'v' } })
     m.invoke('DeleteView', { InstanceId: INSTANCE, ViewId: v.Id })

@@ -2,7 +2,16 @@
 // numbering after deletes (R26, R26a).
 import { describe, expect, it } from 'vitest'
 import { checkedModel, type CheckedModel } from './support/checked-model'
-import { INSTANCE, content, createView, describeView, expectModelError, publishVersion, updateContent, versionNumbers } from './support/view-steps'
+import {
+  INSTANCE,
+  content,
+  createView,
+  describeView,
+  expectModelError,
+  publishVersion,
+  updateContent,
+  versionNumbers,
+} from './support/view-steps'
 
 const deleteVersion = (m: CheckedModel, viewId: string, n: number) =>
   m.invoke('DeleteViewVersion', { InstanceId: INSTANCE, ViewId: viewId, ViewVersion: n })
@@ -85,23 +94,32 @@ describe('CreateViewVersion', () => {
     expect(publishVersion(m, v.Id).Version).toBe(2)
   })
 
-  it('R43 answers with the new version\'s snapshot: Version, Status PUBLISHED, VersionDescription', () => {
+  it("R43 answers with the new version's snapshot: Version, Status PUBLISHED, VersionDescription", () => {
     const m = checkedModel()
     const v = createView(m, { content: content('one') })
     updateContent(m, v.Id, 'SAVED', content('draft'))
     const out = publishVersion(m, v.Id, { VersionDescription: 'release 1' })
-    expect(out).toMatchObject({ Id: v.Id, Version: 1, Status: 'PUBLISHED', VersionDescription: 'release 1', Content: content('one') })
+    expect(out).toMatchObject({
+      Id: v.Id,
+      Version: 1,
+      Status: 'PUBLISHED',
+      VersionDescription: 'release 1',
+      Content: content('one'),
+    })
     expect(out).toEqual(describeView(m, `${v.Id}:1`))
   })
 })
 
 describe('version ARNs', () => {
-  it('R37 a numbered version\'s Arn is the view ARN qualified with :N and its Id stays unqualified', () => {
+  it("R37 a numbered version's Arn is the view ARN qualified with :N and its Id stays unqualified", () => {
     const m = checkedModel()
     const v = viewWithVersions(m, 2)
     expect(describeView(m, `${v.Id}:2`)).toMatchObject({ Id: v.Id, Arn: `${v.Arn}:2` })
     const summaries = m.invoke('ListViewVersions', { InstanceId: INSTANCE, ViewId: v.Id }).ViewVersionSummaryList
-    expect(summaries.map((s: any) => [s.Id, s.Arn])).toEqual([[v.Id, `${v.Arn}:2`], [v.Id, `${v.Arn}:1`]])
+    expect(summaries.map((s: any) => [s.Id, s.Arn])).toEqual([
+      [v.Id, `${v.Arn}:2`],
+      [v.Id, `${v.Arn}:1`],
+    ])
     // the aliases are the view itself: unqualified ARN
     expect(describeView(m, `${v.Id}:$LATEST`).Arn).toBe(v.Arn)
   })

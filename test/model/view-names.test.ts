@@ -1,9 +1,25 @@
 // View-level metadata: unique names (R5), ClientToken idempotency (R6), UpdateViewMetadata (R30, R31).
 import { describe, expect, it } from 'vitest'
 import { checkedModel } from './support/checked-model'
-import { INSTANCE, OTHER_INSTANCE, content, createInput, createView, customerViewNames, describeView, expectModelError, listAll, publishVersion, updateContent } from './support/view-steps'
+import {
+  INSTANCE,
+  OTHER_INSTANCE,
+  content,
+  createInput,
+  createView,
+  customerViewNames,
+  describeView,
+  expectModelError,
+  listAll,
+  publishVersion,
+  updateContent,
+} from './support/view-steps'
 
-const rename = (viewId: string, fields: { Name?: string; Description?: string }) => ({ InstanceId: INSTANCE, ViewId: viewId, ...fields })
+const rename = (viewId: string, fields: { Name?: string; Description?: string }) => ({
+  InstanceId: INSTANCE,
+  ViewId: viewId,
+  ...fields,
+})
 
 describe('unique names', () => {
   it('R5 CreateView with a name already used in the instance is a DuplicateResourceException and creates nothing', () => {
@@ -23,11 +39,15 @@ describe('unique names', () => {
     expect(again.Id).not.toBe(first.Id)
   })
 
-  it('R5 UpdateViewMetadata renaming onto another view\'s name is rejected and changes nothing', () => {
+  it("R5 UpdateViewMetadata renaming onto another view's name is rejected and changes nothing", () => {
     const m = checkedModel()
     createView(m, { name: 'Alpha' })
     const b = createView(m, { name: 'Beta', description: 'b' })
-    expectModelError(() => m.invoke('UpdateViewMetadata', rename(b.Id, { Name: 'Alpha', Description: 'changed' })), 'DuplicateResourceException', 'R5')
+    expectModelError(
+      () => m.invoke('UpdateViewMetadata', rename(b.Id, { Name: 'Alpha', Description: 'changed' })),
+      'DuplicateResourceException',
+      'R5',
+    )
     expect(describeView(m, b.Id)).toMatchObject({ Name: 'Beta', Description: 'b' })
   })
 
@@ -65,7 +85,11 @@ describe('ClientToken', () => {
     const input = createInput(m, { name: 'Once' })
     m.invoke('CreateView', input)
     expectModelError(() => m.invoke('CreateView', input), 'DuplicateResourceException', 'R5')
-    expectModelError(() => m.invoke('CreateView', { ...input, ClientToken: 'tok-2' }), 'DuplicateResourceException', 'R5')
+    expectModelError(
+      () => m.invoke('CreateView', { ...input, ClientToken: 'tok-2' }),
+      'DuplicateResourceException',
+      'R5',
+    )
   })
 
   it('R6 a token is scoped to its instance', () => {
@@ -103,9 +127,18 @@ describe('UpdateViewMetadata', () => {
     for (const ref of [v.Id, `${v.Id}:$SAVED`, `${v.Id}:$LATEST`, `${v.Id}:1`]) {
       expect(describeView(m, ref), ref).toMatchObject({ Name: 'New', Description: 'new' })
     }
-    expect(listAll(m, 'ListViews', { InstanceId: INSTANCE }).items.find((s) => s.Id === v.Id)).toMatchObject({ Name: 'New', Description: 'new' })
-    expect(listAll(m, 'ListViewVersions', { InstanceId: INSTANCE, ViewId: v.Id }).items[0]).toMatchObject({ Name: 'New', Description: 'new' })
-    expect(listAll(m, 'SearchViews', { InstanceId: INSTANCE }).items.find((s) => s.Id === v.Id)).toMatchObject({ Name: 'New', Description: 'new' })
+    expect(listAll(m, 'ListViews', { InstanceId: INSTANCE }).items.find((s) => s.Id === v.Id)).toMatchObject({
+      Name: 'New',
+      Description: 'new',
+    })
+    expect(listAll(m, 'ListViewVersions', { InstanceId: INSTANCE, ViewId: v.Id }).items[0]).toMatchObject({
+      Name: 'New',
+      Description: 'new',
+    })
+    expect(listAll(m, 'SearchViews', { InstanceId: INSTANCE }).items.find((s) => s.Id === v.Id)).toMatchObject({
+      Name: 'New',
+      Description: 'new',
+    })
   })
 
   it('R31 the rename moves the view in the ListViews name order', () => {

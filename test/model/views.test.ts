@@ -2,7 +2,17 @@
 // summary status (R41), deletion (R16) and the generated InputSchema (R19).
 import { describe, expect, it } from 'vitest'
 import { checkedModel } from './support/checked-model'
-import { INSTANCE, content, createView, customerViewNames, describeView, expectModelError, listAll, publishVersion, updateContent } from './support/view-steps'
+import {
+  INSTANCE,
+  content,
+  createView,
+  customerViewNames,
+  describeView,
+  expectModelError,
+  listAll,
+  publishVersion,
+  updateContent,
+} from './support/view-steps'
 
 const START = Date.UTC(2026, 0, 1)
 
@@ -19,7 +29,8 @@ describe('CreateView', () => {
     const m = checkedModel()
     const v = createView(m, { status: 'PUBLISHED', content: content('live') })
     expect(v.Status).toBe('PUBLISHED')
-    for (const q of ['$SAVED', '$LATEST']) expect(describeView(m, `${v.Id}:${q}`).Content, q).toMatchObject(content('live'))
+    for (const q of ['$SAVED', '$LATEST'])
+      expect(describeView(m, `${v.Id}:${q}`).Content, q).toMatchObject(content('live'))
   })
 
   it('R2 the answer describes a customer-managed view with a UUID-style id and its view ARN', () => {
@@ -28,7 +39,10 @@ describe('CreateView', () => {
     expect(v).toMatchObject({
       Id: '00000000-0000-4000-8000-000000000001',
       Arn: `arn:aws:connect:us-east-1:123456789012:instance/${INSTANCE}/view/00000000-0000-4000-8000-000000000001`,
-      Type: 'CUSTOMER_MANAGED', Name: 'Intake form', Description: 'first', Tags: { team: 'a' },
+      Type: 'CUSTOMER_MANAGED',
+      Name: 'Intake form',
+      Description: 'first',
+      Tags: { team: 'a' },
     })
   })
 
@@ -74,7 +88,8 @@ describe('UpdateViewContent', () => {
     const m = checkedModel()
     const v = createView(m, { status: 'SAVED', content: content('one') })
     updateContent(m, v.Id, 'PUBLISHED', content('two'))
-    for (const q of ['$SAVED', '$LATEST']) expect(describeView(m, `${v.Id}:${q}`).Content, q).toMatchObject(content('two'))
+    for (const q of ['$SAVED', '$LATEST'])
+      expect(describeView(m, `${v.Id}:${q}`).Content, q).toMatchObject(content('two'))
   })
 
   it('R3 numbered versions are never touched by either kind of update', () => {
@@ -123,7 +138,9 @@ describe('ListViews summary status', () => {
   it('R41 a summary says SAVED until $LATEST exists and PUBLISHED from then on, also after a later SAVED update', () => {
     const m = checkedModel()
     const v = createView(m, { name: 'draft-only', status: 'SAVED' })
-    const status = () => listAll(m, 'ListViews', { InstanceId: INSTANCE, Type: 'CUSTOMER_MANAGED' }).items.find((s) => s.Id === v.Id)?.Status
+    const status = () =>
+      listAll(m, 'ListViews', { InstanceId: INSTANCE, Type: 'CUSTOMER_MANAGED' }).items.find((s) => s.Id === v.Id)
+        ?.Status
     expect(status()).toBe('SAVED')
     updateContent(m, v.Id, 'PUBLISHED', content('live'))
     expect(status()).toBe('PUBLISHED')
@@ -143,7 +160,10 @@ describe('DeleteView', () => {
     for (const ref of [v.Id, v.Arn, `${v.Id}:$SAVED`, `${v.Id}:$LATEST`, `${v.Id}:1`, `${v.Id}:2`]) {
       expectModelError(() => describeView(m, ref), 'ResourceNotFoundException', 'R25')
     }
-    expectModelError(() => m.invoke('ListViewVersions', { InstanceId: INSTANCE, ViewId: v.Id }), 'ResourceNotFoundException')
+    expectModelError(
+      () => m.invoke('ListViewVersions', { InstanceId: INSTANCE, ViewId: v.Id }),
+      'ResourceNotFoundException',
+    )
     expect(customerViewNames(m)).not.toContain('doomed')
   })
 
@@ -152,7 +172,10 @@ describe('DeleteView', () => {
     const keep = createView(m, { name: 'keep' })
     const doomed = createView(m, { name: 'doomed' })
     m.invoke('DeleteView', { InstanceId: INSTANCE, ViewId: doomed.Arn })
-    expectModelError(() => m.invoke('DeleteView', { InstanceId: INSTANCE, ViewId: doomed.Id }), 'ResourceNotFoundException')
+    expectModelError(
+      () => m.invoke('DeleteView', { InstanceId: INSTANCE, ViewId: doomed.Id }),
+      'ResourceNotFoundException',
+    )
     expect(describeView(m, keep.Id)).toEqual(keep)
     expect(customerViewNames(m)).toEqual(['keep'])
   })
@@ -165,7 +188,10 @@ describe('InputSchema', () => {
     const v = createView(m, { content: withPlaceholder })
     const schema = JSON.parse(v.Content.InputSchema)
     expect(Object.keys(schema.properties)).toEqual(['Title'])
-    const updated = updateContent(m, v.Id, 'PUBLISHED', { Template: JSON.stringify({ Head: { Title: '$.Heading' }, Body: [{ Props: { Text: '$.Body' } }] }), Actions: [] })
+    const updated = updateContent(m, v.Id, 'PUBLISHED', {
+      Template: JSON.stringify({ Head: { Title: '$.Heading' }, Body: [{ Props: { Text: '$.Body' } }] }),
+      Actions: [],
+    })
     expect(Object.keys(JSON.parse(updated.Content.InputSchema).properties)).toEqual(['Body', 'Heading'])
   })
 })

@@ -15,7 +15,14 @@ import { parse } from 'yaml'
 import { HEALTH_PATH } from '../../src/stub'
 import { freePort, REPO } from '../cli/support/cli'
 
-type Step = { uses?: string; run?: string; name?: string; id?: string; with?: Record<string, unknown>; env?: Record<string, string> }
+type Step = {
+  uses?: string
+  run?: string
+  name?: string
+  id?: string
+  with?: Record<string, unknown>
+  env?: Record<string, string>
+}
 type Workflow = { jobs: Record<string, { steps: Step[]; strategy?: { matrix?: Record<string, unknown[]> } }> }
 
 const WORKFLOWS = join(REPO, '.github/workflows')
@@ -37,20 +44,25 @@ describe('GitHub workflows and the composite action', () => {
   })
 
   it('the schema check does catch a broken workflow (so a pass means something)', () => {
-    expect(validateWorkflow('on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    stepz: []\n').errors).not.toEqual([])
+    expect(validateWorkflow('on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    stepz: []\n').errors).not.toEqual(
+      [],
+    )
   })
 
   it('every artifact upload survives "re-run failed jobs" (overwrite: true)', () => {
-    const uploads = [...workflowFiles.map((f) => parse(text(join(WORKFLOWS, f))) as Workflow).flatMap(allSteps),
-      ...(parse(text(join(REPO, 'action.yml'))) as { runs: { steps: Step[] } }).runs.steps]
-      .filter((s) => s.uses?.startsWith('actions/upload-artifact'))
+    const uploads = [
+      ...workflowFiles.map((f) => parse(text(join(WORKFLOWS, f))) as Workflow).flatMap(allSteps),
+      ...(parse(text(join(REPO, 'action.yml'))) as { runs: { steps: Step[] } }).runs.steps,
+    ].filter((s) => s.uses?.startsWith('actions/upload-artifact'))
     expect(uploads.length).toBeGreaterThan(4)
     for (const s of uploads) expect(s.with?.overwrite, String(s.with?.name)).toBe(true)
   })
 
   it('the nightly merge downloads shard reports only, never a merged matrix', () => {
     const w = parse(text(join(WORKFLOWS, 'nightly.yml'))) as Workflow
-    const names = allSteps(w).filter((s) => s.uses?.startsWith('actions/upload-artifact')).map((s) => String(s.with!.name))
+    const names = allSteps(w)
+      .filter((s) => s.uses?.startsWith('actions/upload-artifact'))
+      .map((s) => String(s.with!.name))
     const downloads = allSteps(w).filter((s) => s.uses?.startsWith('actions/download-artifact'))
     expect(downloads).toHaveLength(1)
     const pattern = globToRegExp(String(downloads[0]!.with!.pattern))
@@ -75,7 +87,9 @@ describe('GitHub workflows and the composite action', () => {
 describe('Dockerfile', () => {
   const dockerfile = DockerfileParser.parse(text(join(REPO, 'Dockerfile')))
   const froms = dockerfile.getFROMs()
-  const final = dockerfile.getInstructions().filter((i) => i.getRange().start.line >= froms.at(-1)!.getRange().start.line)
+  const final = dockerfile
+    .getInstructions()
+    .filter((i) => i.getRange().start.line >= froms.at(-1)!.getRange().start.line)
   const of = (keyword: string) => final.filter((i) => i.getKeyword() === keyword)
   const args = (keyword: string) => of(keyword).map((i) => i.getArgumentsContent() ?? '')
 
@@ -104,20 +118,40 @@ describe('Dockerfile', () => {
 
   it('copies only files that exist, and .dockerignore keeps what the build needs', () => {
     for (const c of dockerfile.getCOPYs().filter((c) => !c.getFromFlag())) {
-      for (const src of c.getArgumentsContent()!.split(/\s+/).slice(0, -1)) expect(existsSync(join(REPO, src)), src).toBe(true)
+      for (const src of c.getArgumentsContent()!.split(/\s+/).slice(0, -1))
+        expect(existsSync(join(REPO, src)), src).toBe(true)
     }
-    const ignored = text(join(REPO, '.dockerignore')).split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'))
+    const ignored = text(join(REPO, '.dockerignore'))
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#'))
     expect(ignored).toEqual(expect.arrayContaining(['.git', 'node_modules', 'dist', 'out']))
-    for (const needed of ['src', 'scripts', 'fixtures', 'contracts', 'bin', 'tsup.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json']) {
+    for (const needed of [
+      'src',
+      'scripts',
+      'fixtures',
+      'contracts',
+      'bin',
+      'tsup.config.ts',
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+    ]) {
       expect(ignored, needed).not.toContain(needed)
     }
   })
 })
 
-function bash(script: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<{ code: number; stdout: string; stderr: string }> {
+function bash(
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  timeoutMs = 120_000,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile('bash', ['-c', script, 'step', ...args], { env, cwd: REPO, timeout: timeoutMs }, (err, stdout, stderr) =>
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }))
+      resolve({ code: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
+    )
   })
 }
 
@@ -137,12 +171,18 @@ describe('the action and the emulator script, executed', () => {
     const s = step('run')
     const env: NodeJS.ProcessEnv = { ...baseEnv(), GITHUB_OUTPUT: output, GITHUB_RUN_ID: '1234' }
     for (const [k, v] of Object.entries(s.env!)) {
-      env[k] = v.replace(/\$\{\{ inputs\.([a-z-]+) \}\}/g, (_m, name: string) => inputs[name] ?? '')
+      env[k] = v
+        .replace(/\$\{\{ inputs\.([a-z-]+) \}\}/g, (_m, name: string) => inputs[name] ?? '')
         // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, replaced as written
         .replace('${{ github.action_path }}', REPO)
     }
     const r = await bash(s.run!, [], env)
-    const outputs = Object.fromEntries(text(output).trim().split('\n').map((l) => l.split('=', 2) as [string, string]))
+    const outputs = Object.fromEntries(
+      text(output)
+        .trim()
+        .split('\n')
+        .map((l) => l.split('=', 2) as [string, string]),
+    )
     return { r, outputs, work }
   }
 
@@ -170,7 +210,9 @@ describe('the action and the emulator script, executed', () => {
   it('an unreachable target gives exit code 3 as the output (the step itself goes on to the summary and upload)', async () => {
     const work = mkdtempSync(join(tmpdir(), 'cvc-action-out-'))
     try {
-      const { r, outputs } = await runStep(defaults({ target: `http://127.0.0.1:${await freePort()}`, 'time-budget': '3s', out: work }))
+      const { r, outputs } = await runStep(
+        defaults({ target: `http://127.0.0.1:${await freePort()}`, 'time-budget': '3s', out: work }),
+      )
       expect(r.code).toBe(0)
       expect(outputs['exit-code']).toBe('3')
     } finally {
@@ -178,32 +220,63 @@ describe('the action and the emulator script, executed', () => {
     }
   }, 120_000)
 
-  const noMoto = spawnSync(process.env.PYTHON ?? 'python3', ['-c', 'import moto.server'], { encoding: 'utf8' }).status !== 0
+  const noMoto =
+    spawnSync(process.env.PYTHON ?? 'python3', ['-c', 'import moto.server'], { encoding: 'utf8' }).status !== 0
   const noAws = spawnSync('aws', ['--version'], { encoding: 'utf8' }).status !== 0
-  if (noMoto || noAws) console.warn(`ci-files: create-emulator-instance.sh not executed (${noMoto ? 'python3 -c "import moto.server" failed' : 'no aws CLI'})`)
+  if (noMoto || noAws)
+    console.warn(
+      `ci-files: create-emulator-instance.sh not executed (${noMoto ? 'python3 -c "import moto.server" failed' : 'no aws CLI'})`,
+    )
 
-  it.skipIf(noMoto || noAws)('create-emulator-instance.sh creates an instance in moto and prints its id', async () => {
-    const port = await freePort()
-    const moto = execFile(process.env.PYTHON ?? 'python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], { env: baseEnv() })
-    try {
-      const url = `http://127.0.0.1:${port}`
-      for (let i = 0; i < 100; i++) {
-        if (await fetch(`${url}/moto-api/`).then(() => true, () => false)) break
-        await new Promise((r) => setTimeout(r, 200))
+  it.skipIf(noMoto || noAws)(
+    'create-emulator-instance.sh creates an instance in moto and prints its id',
+    async () => {
+      const port = await freePort()
+      const moto = execFile(
+        process.env.PYTHON ?? 'python3',
+        ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)],
+        { env: baseEnv() },
+      )
+      try {
+        const url = `http://127.0.0.1:${port}`
+        for (let i = 0; i < 100; i++) {
+          if (
+            await fetch(`${url}/moto-api/`).then(
+              () => true,
+              () => false,
+            )
+          )
+            break
+          await new Promise((r) => setTimeout(r, 200))
+        }
+        const script = text(join(REPO, '.github/scripts/create-emulator-instance.sh'))
+        const made = await bash(script, [url, 'cvc-test'], baseEnv())
+        expect(made.code, made.stderr).toBe(0)
+        const id = made.stdout.trim()
+        expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
+        const described = await bash(
+          'aws connect describe-instance --endpoint-url "$1" --instance-id "$2" --query Instance.InstanceAlias --output text',
+          [url, id],
+          {
+            ...baseEnv(),
+            AWS_ACCESS_KEY_ID: 'test',
+            AWS_SECRET_ACCESS_KEY: 'test',
+            AWS_DEFAULT_REGION: 'us-east-1',
+            AWS_CONFIG_FILE: '/dev/null',
+            AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+          },
+        )
+        expect(described.stdout.trim(), described.stderr).toBe('cvc-test')
+        const refused = await bash(script, [`http://127.0.0.1:${await freePort()}`], {
+          ...baseEnv(),
+          AWS_MAX_ATTEMPTS: '1',
+        })
+        expect(refused.code).toBe(1)
+        expect(refused.stderr).toMatch(/^create-emulator-instance: .* did not create a Connect instance/)
+      } finally {
+        moto.kill('SIGTERM')
       }
-      const script = text(join(REPO, '.github/scripts/create-emulator-instance.sh'))
-      const made = await bash(script, [url, 'cvc-test'], baseEnv())
-      expect(made.code, made.stderr).toBe(0)
-      const id = made.stdout.trim()
-      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
-      const described = await bash('aws connect describe-instance --endpoint-url "$1" --instance-id "$2" --query Instance.InstanceAlias --output text', [url, id],
-        { ...baseEnv(), AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_DEFAULT_REGION: 'us-east-1', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' })
-      expect(described.stdout.trim(), described.stderr).toBe('cvc-test')
-      const refused = await bash(script, [`http://127.0.0.1:${await freePort()}`], { ...baseEnv(), AWS_MAX_ATTEMPTS: '1' })
-      expect(refused.code).toBe(1)
-      expect(refused.stderr).toMatch(/^create-emulator-instance: .* did not create a Connect instance/)
-    } finally {
-      moto.kill('SIGTERM')
-    }
-  }, 120_000)
+    },
+    120_000,
+  )
 })

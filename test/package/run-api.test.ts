@@ -10,24 +10,45 @@ describe('runConformance', () => {
   const isolated = () => {
     const dir = tempDir('cvc-api-')
     for (const d of ['none-regressions', 'none-recordings']) mkdirSync(join(dir, d))
-    return { out: join(dir, 'out'), regressions: join(dir, 'none-regressions'), recordings: join(dir, 'none-recordings') }
+    return {
+      out: join(dir, 'out'),
+      regressions: join(dir, 'none-regressions'),
+      recordings: join(dir, 'none-recordings'),
+    }
   }
 
   it('passes on the stub and returns the report; a planted quirk makes it exit 1 with the broken rule', async () => {
     const lines: string[] = []
-    const ok = await runConformance({ target: 'stub', only: ['checksum-conflict'], runs: 5, seed: 3, reports: ['json'], ...isolated() },
-      { stdout: { write: (t: string) => lines.push(t) }, env: {} })
+    const ok = await runConformance(
+      { target: 'stub', only: ['checksum-conflict'], runs: 5, seed: 3, reports: ['json'], ...isolated() },
+      { stdout: { write: (t: string) => lines.push(t) }, env: {} },
+    )
     expect(ok.exitCode).toBe(0)
     expect(ok.report?.targets[0]?.properties.map((p) => [p.id, p.status])).toEqual([['checksum-conflict', 'passed']])
     expect(lines.join('')).toContain('RESULT: PASSED')
 
-    const broken = await runConformance({ target: 'stub', only: ['checksum-conflict'], runs: 20, seed: 3, quirks: ['checksum-not-checked'], reports: ['json'], ...isolated() }, { env: {} })
+    const broken = await runConformance(
+      {
+        target: 'stub',
+        only: ['checksum-conflict'],
+        runs: 20,
+        seed: 3,
+        quirks: ['checksum-not-checked'],
+        reports: ['json'],
+        ...isolated(),
+      },
+      { env: {} },
+    )
     expect(broken.exitCode).toBe(1)
     expect(broken.report?.targets[0]?.properties[0]?.failure?.rule).toBe('R12')
   }, 60_000)
 
   it('a bad option is a ConformanceUsageError naming it', async () => {
-    await expect(runConformance({ target: 'stub', shard: '3/2', ...isolated() }, { env: {} })).rejects.toThrow(ConformanceUsageError)
-    await expect(runConformance({ target: 'stub', shard: '3/2', ...isolated() }, { env: {} })).rejects.toThrow(/--shard: "3\/2" is not a shard/)
+    await expect(runConformance({ target: 'stub', shard: '3/2', ...isolated() }, { env: {} })).rejects.toThrow(
+      ConformanceUsageError,
+    )
+    await expect(runConformance({ target: 'stub', shard: '3/2', ...isolated() }, { env: {} })).rejects.toThrow(
+      /--shard: "3\/2" is not a shard/,
+    )
   })
 })

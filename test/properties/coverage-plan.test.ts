@@ -4,7 +4,12 @@
 // exercises every documented rule but R22 within the issue's 150 calls; the plain stub never throttles, so
 // there R23 stays not exercised.
 import { describe, expect, it } from 'vitest'
-import { COVERAGE_PLAN, coveragePlanDeclaration, NOT_PLANNED, unplannedDocumentedRules } from '../../src/properties/coverage-plan'
+import {
+  COVERAGE_PLAN,
+  coveragePlanDeclaration,
+  NOT_PLANNED,
+  unplannedDocumentedRules,
+} from '../../src/properties/coverage-plan'
 import { runPlan } from '../../src/engine/runners/plan'
 import { QUIRK_NAMES } from '../../src/model/quirks'
 import { RULES } from '../../src/spec'
@@ -19,7 +24,8 @@ describe('coverage plan', () => {
   })
 
   const documented = RULES.filter((x) => x.confidence === 'documented').map((x) => x.id)
-  const unasserted = (assertions: Record<string, number> | undefined) => documented.filter((id) => !((assertions ?? {})[id]! > 0)).sort()
+  const unasserted = (assertions: Record<string, number> | undefined) =>
+    documented.filter((id) => !((assertions?.[id] ?? 0) > 0)).sort()
 
   it('passes on the correct stub in default and strict mode: an executed assertion for every planned documented rule but R23 (no throttling), within 60 calls, rules named per call', async () => {
     for (const strict of [false, true]) {
@@ -39,16 +45,23 @@ describe('coverage plan', () => {
         expect(i.rules!.length, i.interaction).toBeGreaterThan(0) // every call had an assertion execute
       }
       expect(probes.map((p) => [p.state, p.rules])).toEqual([
-        ['serves R44', ['R44']], ['serves R44', ['R44']], ['serves R44', ['R44']], ['serves R23', []],
+        ['serves R44', ['R44']],
+        ['serves R44', ['R44']],
+        ['serves R44', ['R44']],
+        ['serves R23', []],
       ])
       expect(probes[3]!.interaction).toMatch(/none of 12 throttled: R23 not exercised/)
-      expect(r.note).toBe(`R22 not exercised: ${NOT_PLANNED.R22}; R23 not exercised: the target throttled none of the burst`)
+      expect(r.note).toBe(
+        `R22 not exercised: ${NOT_PLANNED.R22}; R23 not exercised: the target throttled none of the burst`,
+      )
       await target.close()
     }
   })
 
   it('against the live-like stub, signed and with the default endpoint limits: every documented rule but R22 exercised within 150 calls', async () => {
-    const server = await startStubServer({ coreOptions: { faults: { liveLike: true }, verifySigV4: { credentials: STUB_CREDENTIALS } } })
+    const server = await startStubServer({
+      coreOptions: { faults: { liveLike: true }, verifySigV4: { credentials: STUB_CREDENTIALS } },
+    })
     // rate: {} = the live default limiter (an endpoint on loopback would otherwise get none)
     const target = await createTarget({ target: server.url, credentials: STUB_CREDENTIALS, rate: {} })
     try {

@@ -19,9 +19,12 @@ describe('lane safety', () => {
   it('every lane-safe property passes while all the others run beside it, each on a lane of its own', async () => {
     const { server, target } = await fx.open()
     const safe = ALL_PROPERTIES.filter((p) => isLaneSafe(p.id))
-    const results = await Promise.all(safe.map((p) => p.run(target.lane(), { seed: 99, numRuns: 6, mode: { strict: false } })))
-    expect(results.map((r) => `${r.property}: ${r.status}${r.failure ? ` ${r.failure.rule} ${r.failure.message}` : ''}`))
-      .toEqual(safe.map((p) => `${p.id}: passed`))
+    const results = await Promise.all(
+      safe.map((p) => p.run(target.lane(), { seed: 99, numRuns: 6, mode: { strict: false } })),
+    )
+    expect(
+      results.map((r) => `${r.property}: ${r.status}${r.failure ? ` ${r.failure.rule} ${r.failure.message}` : ''}`),
+    ).toEqual(safe.map((p) => `${p.id}: passed`))
     expect(server.core.counters.unexpectedErrors).toBe(0)
   }, 120_000)
 })

@@ -7,7 +7,10 @@ import { runMalformedProbes, runThrottleBurst } from '../../src/properties/suppo
 import type { ForcedError } from '../../src/stub'
 import { createTarget } from '../../src/targets/create-target'
 
-async function withStub<T>(forceError: ForcedError[], fn: (t: Awaited<ReturnType<typeof createTarget>>, ledger: AssertionLedger) => Promise<T>): Promise<T> {
+async function withStub<T>(
+  forceError: ForcedError[],
+  fn: (t: Awaited<ReturnType<typeof createTarget>>, ledger: AssertionLedger) => Promise<T>,
+): Promise<T> {
   const target = await createTarget({ target: 'stub', stub: { faults: { forceError } } })
   try {
     return await fn(target, new AssertionLedger())
@@ -37,11 +40,14 @@ describe('malformed requests (R44)', () => {
   })
 
   it('a throttled or refused answer says nothing about R44: no assertion, no verdict', async () => {
-    await withStub([{ operation: 'SearchViews', errorName: 'AccessDeniedException', times: 2 }], async (target, ledger) => {
-      const r = await runMalformedProbes(target, ledger)
-      expect(r.slice(0, 2).map((p) => p.interaction.rules)).toEqual([[], []])
-      expect(ledger.toRecord()).toEqual({ R44: 1 })
-    })
+    await withStub(
+      [{ operation: 'SearchViews', errorName: 'AccessDeniedException', times: 2 }],
+      async (target, ledger) => {
+        const r = await runMalformedProbes(target, ledger)
+        expect(r.slice(0, 2).map((p) => p.interaction.rules)).toEqual([[], []])
+        expect(ledger.toRecord()).toEqual({ R44: 1 })
+      },
+    )
   })
 
   // a target double: the stub's answers, replaced by what a careless front end would send back
@@ -50,7 +56,9 @@ describe('malformed requests (R44)', () => {
     const send = target.send.bind(target)
     target.send = async (op, input, opts) => {
       await send(op, input, opts)
-      return raw.status < 300 ? { ok: true, output: {}, raw } : { ok: false, error: { name: 'Error', message: 'bad', status: raw.status, fields: {} }, raw }
+      return raw.status < 300
+        ? { ok: true, output: {}, raw }
+        : { ok: false, error: { name: 'Error', message: 'bad', status: raw.status, fields: {} }, raw }
     }
     const r = await runMalformedProbes(target, new AssertionLedger())
     await target.close()
@@ -79,27 +87,36 @@ describe('the throttling burst (R23)', () => {
   })
 
   it('stops at the first throttled wave and asserts the declared class on each 429', async () => {
-    await withStub([{ operation: 'ListViews', errorName: 'TooManyRequestsException', times: 2 }], async (target, ledger) => {
-      const r = await runThrottleBurst(target, ledger)
-      expect(r.calls).toBe(4)
-      expect(ledger.toRecord()).toEqual({ R23: 2 })
-      expect(r.failure).toBeUndefined()
-      expect(target.stats.throttleRetries).toBe(0) // the burst retries nothing
-    })
+    await withStub(
+      [{ operation: 'ListViews', errorName: 'TooManyRequestsException', times: 2 }],
+      async (target, ledger) => {
+        const r = await runThrottleBurst(target, ledger)
+        expect(r.calls).toBe(4)
+        expect(ledger.toRecord()).toEqual({ R23: 2 })
+        expect(r.failure).toBeUndefined()
+        expect(target.stats.throttleRetries).toBe(0) // the burst retries nothing
+      },
+    )
   })
 
   it('fails a 429 named ThrottlingException on a view operation', async () => {
     await withStub([{ operation: 'ListViews', errorName: 'ThrottlingException', times: 1 }], async (target, ledger) => {
       const r = await runThrottleBurst(target, ledger)
-      expect(r.failure).toMatchObject({ rule: 'R23', message: expect.stringMatching(/ThrottlingException.*TooManyRequestsException/) })
+      expect(r.failure).toMatchObject({
+        rule: 'R23',
+        message: expect.stringMatching(/ThrottlingException.*TooManyRequestsException/),
+      })
       expect(r.interaction).toMatchObject({ status: 'failed', rules: ['R23'] })
     })
   })
 
   it('fails a 5xx met in the burst as R34', async () => {
-    await withStub([{ operation: 'ListViews', errorName: 'InternalServiceException', times: 1 }], async (target, ledger) => {
-      const r = await runThrottleBurst(target, ledger)
-      expect(r.failure?.rule).toBe('R34')
-    })
+    await withStub(
+      [{ operation: 'ListViews', errorName: 'InternalServiceException', times: 1 }],
+      async (target, ledger) => {
+        const r = await runThrottleBurst(target, ledger)
+        expect(r.failure?.rule).toBe('R34')
+      },
+    )
   })
 })

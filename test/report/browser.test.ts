@@ -24,7 +24,11 @@ function chromiumMissing(): string | undefined {
   if (process.getuid?.() === 0 && aptGet) {
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
     spawnSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env, timeout: 300_000 })
-    spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], { stdio: 'ignore', env, timeout: 600_000 })
+    spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], {
+      stdio: 'ignore',
+      env,
+      timeout: 600_000,
+    })
     if (existsSync(CHROMIUM)) return undefined
   }
   return `no Chromium at ${CHROMIUM} (install Debian's chromium package, or set CHROMIUM_PATH)`
@@ -33,7 +37,12 @@ function chromiumMissing(): string | undefined {
 const missing = chromiumMissing()
 if (missing) console.warn(`browser report test skipped: ${missing}`)
 
-interface Visit { page: Page; height: number; consoleErrors: string[]; requests: string[] }
+interface Visit {
+  page: Page
+  height: number
+  consoleErrors: string[]
+  requests: string[]
+}
 
 describe.skipIf(!!missing)('matrix.html in headless Chromium', () => {
   let browser: BrowserContext
@@ -43,8 +52,17 @@ describe.skipIf(!!missing)('matrix.html in headless Chromium', () => {
   beforeAll(async () => {
     // a fresh profile each run (the user-data-dir flag, passed the way playwright wants it)
     browser = await chromium.launchPersistentContext(userData, {
-      executablePath: CHROMIUM, headless: true, viewport: VIEWPORT,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: VIEWPORT,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
     })
   }, 60_000)
   afterAll(async () => {
@@ -60,11 +78,15 @@ describe.skipIf(!!missing)('matrix.html in headless Chromium', () => {
     const page = await browser.newPage()
     const consoleErrors: string[] = []
     const requests: string[] = []
-    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()) })
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text())
+    })
     page.on('pageerror', (e) => consoleErrors.push(e.message))
-    page.on('request', (r) => { if (r.url() !== url) requests.push(r.url()) })
+    page.on('request', (r) => {
+      if (r.url() !== url) requests.push(r.url())
+    })
     await page.goto(url, { waitUntil: 'load' })
-    const height = await page.evaluate('document.documentElement.scrollHeight') as number
+    const height = (await page.evaluate('document.documentElement.scrollHeight')) as number
     return { page, height, consoleErrors, requests }
   }
 
@@ -81,52 +103,63 @@ describe.skipIf(!!missing)('matrix.html in headless Chromium', () => {
     ['clean', 'clean stub run'],
     ['quirks', 'stub with three planted quirks'],
     ['merged', 'merged stub + endpoint'],
-  ] as const)('%s (%s): verdict and totals in the first viewport, titled charts, no console errors, no requests', async (name, _what) => {
-    const report = fixture(name)
-    const v = await visit(name)
-    try {
-      const blocks = v.page.locator('section.target')
-      expect(await blocks.count()).toBe(report.targets.length)
-      for (let i = 0; i < report.targets.length; i++) {
-        for (const part of ['.verdict', '.totals']) {
-          const box = await blocks.nth(i).locator(part).boundingBox()
-          expect(box, `${part} of target ${i}`).not.toBeNull()
-          expect(box!.y + box!.height, `${part} of target ${i} below the first viewport`).toBeLessThanOrEqual(VIEWPORT.height)
+  ] as const)(
+    '%s (%s): verdict and totals in the first viewport, titled charts, no console errors, no requests',
+    async (name, _what) => {
+      const report = fixture(name)
+      const v = await visit(name)
+      try {
+        const blocks = v.page.locator('section.target')
+        expect(await blocks.count()).toBe(report.targets.length)
+        for (let i = 0; i < report.targets.length; i++) {
+          for (const part of ['.verdict', '.totals']) {
+            const box = await blocks.nth(i).locator(part).boundingBox()
+            expect(box, `${part} of target ${i}`).not.toBeNull()
+            expect(box!.y + box!.height, `${part} of target ${i} below the first viewport`).toBeLessThanOrEqual(
+              VIEWPORT.height,
+            )
+          }
+          // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText (the rendered text), not the DOM property
+          expect(await blocks.nth(i).locator('.verdict').innerText()).toMatch(/^(✔ PASSED|✘ FAILED|\? INCONCLUSIVE)/)
         }
-        // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText (the rendered text), not the DOM property
-        expect(await blocks.nth(i).locator('.verdict').innerText()).toMatch(/^(✔ PASSED|✘ FAILED|\? INCONCLUSIVE)/)
+        const charts = v.page.locator('svg.chart')
+        expect(await charts.count()).toBe(2 + report.targets.length) // rule status, calls, one coverage map per target
+        for (let i = 0; i < (await charts.count()); i++) {
+          const svg = charts.nth(i)
+          const box = await svg.boundingBox()
+          expect(box!.width * box!.height, `chart ${i} size`).toBeGreaterThan(0)
+          expect((await svg.locator(':scope > title').textContent())?.trim(), `chart ${i} title`).toBeTruthy()
+        }
+        expect(await v.page.locator('details.group[open]').count()).toBe(0) // details collapsed by default
+        expect(v.consoleErrors).toEqual([])
+        expect(v.requests).toEqual([])
+        // the picture in the README shows the first cause opened: counterexample, reproduce line, diff
+        await v.page.evaluate("document.querySelector('details.group')?.setAttribute('open', '')")
+        await screenshot(v, name)
+      } finally {
+        await v.page.close()
       }
-      const charts = v.page.locator('svg.chart')
-      expect(await charts.count()).toBe(2 + report.targets.length) // rule status, calls, one coverage map per target
-      for (let i = 0; i < await charts.count(); i++) {
-        const svg = charts.nth(i)
-        const box = await svg.boundingBox()
-        expect(box!.width * box!.height, `chart ${i} size`).toBeGreaterThan(0)
-        expect((await svg.locator(':scope > title').textContent())?.trim(), `chart ${i} title`).toBeTruthy()
-      }
-      expect(await v.page.locator('details.group[open]').count()).toBe(0) // details collapsed by default
-      expect(v.consoleErrors).toEqual([])
-      expect(v.requests).toEqual([])
-      // the picture in the README shows the first cause opened: counterexample, reproduce line, diff
-      await v.page.evaluate("document.querySelector('details.group')?.setAttribute('open', '')")
-      await screenshot(v, name)
-    } finally {
-      await v.page.close()
-    }
-  }, 60_000)
+    },
+    60_000,
+  )
 
   it('bench/RESULTS.html: throughput and time-to-kill charts, titled, self-contained', async () => {
     const page = await browser.newPage()
     const requests: string[] = []
     const errors: string[] = []
     const url = pathToFileURL(fileURLToPath(BENCH_HTML)).href
-    page.on('request', (r) => { if (r.url() !== url) requests.push(r.url()) })
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()) })
+    page.on('request', (r) => {
+      if (r.url() !== url) requests.push(r.url())
+    })
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text())
+    })
     try {
       await page.goto(url, { waitUntil: 'load' })
       const titles = await page.locator('svg.chart > title').allTextContents()
       expect(titles).toEqual(['SDK calls per second by serving path', 'Time to kill per quirk (ms)'])
-      for (const svg of await page.locator('svg.chart').all()) expect((await svg.boundingBox())!.height).toBeGreaterThan(50)
+      for (const svg of await page.locator('svg.chart').all())
+        expect((await svg.boundingBox())!.height).toBeGreaterThan(50)
       expect(requests).toEqual([])
       expect(errors).toEqual([])
     } finally {

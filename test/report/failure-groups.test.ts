@@ -7,31 +7,66 @@ import { firstToFix, targetVerdict } from '../../src/report/verdict'
 import { fixture } from './fixtures'
 
 function target(properties: PropertyReport[], extra: Partial<TargetReport> = {}): TargetReport {
-  const t = finishTarget({
-    kind: 'stub', label: 'stub', region: 'us-east-1', instanceId: 'i', quirks: [], mode: { strict: false }, seed: 1, budget: {},
-    shards: [], startedAt: new Date(0).toISOString(), durationMs: 5, interrupted: false, properties, regressions: [],
-    stats: { calls: 0, throttleRetries: 0, serverErrors: 0, byOperation: {}, errorsByOperation: {} },
-  }, specCatalogue())
+  const t = finishTarget(
+    {
+      kind: 'stub',
+      label: 'stub',
+      region: 'us-east-1',
+      instanceId: 'i',
+      quirks: [],
+      mode: { strict: false },
+      seed: 1,
+      budget: {},
+      shards: [],
+      startedAt: new Date(0).toISOString(),
+      durationMs: 5,
+      interrupted: false,
+      properties,
+      regressions: [],
+      stats: { calls: 0, throttleRetries: 0, serverErrors: 0, byOperation: {}, errorsByOperation: {} },
+    },
+    specCatalogue(),
+  )
   return { ...t, ...extra }
 }
 
 const base = { title: 't', rules: [], seed: 1, numRuns: 1, commandsExecuted: 1, durationMs: 1 }
 function failed(id: string, rule: string, message: string, commands: { op: string }[]): PropertyReport {
-  return { ...base, id, status: 'failed', failure: { rule, message, step: commands.length - 1, commands, counterexample: commands.map((c) => c.op), reproduce: `run --only ${id}` } }
+  return {
+    ...base,
+    id,
+    status: 'failed',
+    failure: {
+      rule,
+      message,
+      step: commands.length - 1,
+      commands,
+      counterexample: commands.map((c) => c.op),
+      reproduce: `run --only ${id}`,
+    },
+  }
 }
 
 describe('mismatchShape / operationOf', () => {
   it('takes ids, ARNs, quoted values and counts out, but keeps rule ids and HTTP statuses', () => {
-    const a = mismatchShape('DescribeView of "cvc-abc-1" (4013fa32-761b-46fa-ad26-d22f1208434c) answered InvalidParameterException; R25 expects 404, status: expected 404 but was 400 after 3 calls')
-    const b = mismatchShape('DescribeView of "cvc-xyz-9" (7038ac4e-2ee0-457e-ac16-000000000000) answered InvalidParameterException; R25 expects 404, status: expected 404 but was 400 after 12 calls')
+    const a = mismatchShape(
+      'DescribeView of "cvc-abc-1" (4013fa32-761b-46fa-ad26-d22f1208434c) answered InvalidParameterException; R25 expects 404, status: expected 404 but was 400 after 3 calls',
+    )
+    const b = mismatchShape(
+      'DescribeView of "cvc-xyz-9" (7038ac4e-2ee0-457e-ac16-000000000000) answered InvalidParameterException; R25 expects 404, status: expected 404 but was 400 after 12 calls',
+    )
     expect(a).toBe(b)
     expect(a).toContain('R25')
     expect(a).toContain('expected 404 but was 400')
-    expect(mismatchShape('status: expected 409 but was 404')).not.toBe(mismatchShape('status: expected 404 but was 400'))
+    expect(mismatchShape('status: expected 409 but was 404')).not.toBe(
+      mismatchShape('status: expected 404 but was 400'),
+    )
   })
   it('names the first operation of the message, the longest name first', () => {
     expect(operationOf('CreateViewVersion accepted a stale checksum')).toBe('CreateViewVersion')
-    expect(operationOf('provider state setup failed: ListViews failed while arranging', 'CreateView: a name…')).toBe('ListViews')
+    expect(operationOf('provider state setup failed: ListViews failed while arranging', 'CreateView: a name…')).toBe(
+      'ListViews',
+    )
     expect(operationOf('order [1, 2], expected [2, 1]', 'ListViewVersions')).toBe('ListViewVersions')
     expect(operationOf('nothing here')).toBe('—')
   })
@@ -46,7 +81,10 @@ describe('failureGroups', () => {
       failed('pagination', 'R18', 'ListViewVersions: order [1, 2], expected [2, 1]', [{ op: 'ListViewVersions' }]),
     ])
     const groups = failureGroups(t)
-    expect(groups.map((g) => [g.operation, g.rule, g.count])).toEqual([['CreateView', 'R33', 2], ['ListViewVersions', 'R18', 1]])
+    expect(groups.map((g) => [g.operation, g.rule, g.count])).toEqual([
+      ['CreateView', 'R33', 2],
+      ['ListViewVersions', 'R18', 1],
+    ])
     expect(groups[0]!.sources).toEqual(['immutability', 'delete'])
     expect(groups[0]!.smallest!.source).toBe('delete')
     expect(groups[0]!.smallest!.reproduce).toBe('run --only delete')
@@ -73,7 +111,10 @@ describe('targetVerdict', () => {
   })
   it('INCONCLUSIVE, never FAILED, when the budget or an interruption left something open', () => {
     for (const status of ['inconclusive', 'interrupted', 'not-run'] as const) {
-      const t = target([{ ...base, id: 'a', status: 'passed' }, { ...base, id: 'b', status }])
+      const t = target([
+        { ...base, id: 'a', status: 'passed' },
+        { ...base, id: 'b', status },
+      ])
       expect(targetVerdict(t), status).toBe('INCONCLUSIVE')
       expect(hasFailures(newReport([t])), status).toBe(false)
     }
@@ -81,7 +122,13 @@ describe('targetVerdict', () => {
   })
   it('FAILED on a failing property, a still-failing regression or an operation not implemented', () => {
     expect(targetVerdict(target([failed('a', 'R1', 'CreateView x', [{ op: 'CreateView' }])]))).toBe('FAILED')
-    expect(targetVerdict(target([{ ...base, id: 'a', status: 'passed' }], { regressions: [{ file: 'f', property: 'a', rule: 'R1', verdict: 'STILL FAILING', detail: 'd' }] }))).toBe('FAILED')
+    expect(
+      targetVerdict(
+        target([{ ...base, id: 'a', status: 'passed' }], {
+          regressions: [{ file: 'f', property: 'a', rule: 'R1', verdict: 'STILL FAILING', detail: 'd' }],
+        }),
+      ),
+    ).toBe('FAILED')
     const moto = fixture('moto').targets[0]!
     const missingOnly = { ...target([{ ...base, id: 'a', status: 'passed' }]), coverage: moto.coverage }
     expect(targetVerdict(missingOnly)).toBe('FAILED')

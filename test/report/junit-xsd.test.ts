@@ -14,17 +14,44 @@ const XSD = readFileSync(new URL('./junit-10.xsd', import.meta.url), 'utf8')
 /** A budget-ended run: inconclusive, interrupted and not-run properties and an unreplayable bundle are skipped cases. */
 function inconclusiveReport(): ConformanceReport {
   const base = { seed: 1, numRuns: 0, commandsExecuted: 0, durationMs: 0, rules: [] }
-  return newReport([finishTarget({
-    kind: 'endpoint', label: 'endpoint http://127.0.0.1:1', region: 'us-east-1', instanceId: 'i', quirks: [], mode: { strict: false }, seed: 1,
-    budget: { timeBudgetMs: 2000 }, shards: [], startedAt: new Date(0).toISOString(), durationMs: 2000, interrupted: false,
-    properties: [
-      { ...base, id: 'immutability', title: 't', status: 'passed', numRuns: 3 },
-      { ...base, id: 'pagination', title: 't', status: 'inconclusive', note: 'time budget ran out after 0 sequences' },
-      { ...base, id: 'delete', title: 't', status: 'not-run' },
+  return newReport(
+    [
+      finishTarget(
+        {
+          kind: 'endpoint',
+          label: 'endpoint http://127.0.0.1:1',
+          region: 'us-east-1',
+          instanceId: 'i',
+          quirks: [],
+          mode: { strict: false },
+          seed: 1,
+          budget: { timeBudgetMs: 2000 },
+          shards: [],
+          startedAt: new Date(0).toISOString(),
+          durationMs: 2000,
+          interrupted: false,
+          properties: [
+            { ...base, id: 'immutability', title: 't', status: 'passed', numRuns: 3 },
+            {
+              ...base,
+              id: 'pagination',
+              title: 't',
+              status: 'inconclusive',
+              note: 'time budget ran out after 0 sequences',
+            },
+            { ...base, id: 'delete', title: 't', status: 'not-run' },
+          ],
+          regressions: [
+            { file: 'fixtures/regressions/x.json', property: 'delete', verdict: 'CANNOT REPLAY', detail: 'unreadable' },
+          ],
+          stats: { calls: 0, throttleRetries: 0, serverErrors: 0, byOperation: {}, errorsByOperation: {} },
+        },
+        specCatalogue(),
+      ),
     ],
-    regressions: [{ file: 'fixtures/regressions/x.json', property: 'delete', verdict: 'CANNOT REPLAY', detail: 'unreadable' }],
-    stats: { calls: 0, throttleRetries: 0, serverErrors: 0, byOperation: {}, errorsByOperation: {} },
-  }, specCatalogue())], specCatalogue(), new Date(0))
+    specCatalogue(),
+    new Date(0),
+  )
 }
 
 const cases: [string, ConformanceReport][] = [
@@ -36,14 +63,20 @@ const n = (e: XmlElement, a: string) => Number(e.attrs[a])
 
 describe('JUnit report', () => {
   it.each(cases)('%s: valid against the JUnit XSD', async (_name, report) => {
-    const result = await validateXML({ xml: [{ fileName: 'junit.xml', contents: junitXml(report) }], schema: [{ fileName: 'junit-10.xsd', contents: XSD }] })
+    const result = await validateXML({
+      xml: [{ fileName: 'junit.xml', contents: junitXml(report) }],
+      schema: [{ fileName: 'junit-10.xsd', contents: XSD }],
+    })
     expect(result.errors.map((e) => e.rawMessage)).toEqual([])
     expect(result.valid).toBe(true)
   })
 
   it('the validator does reject invalid JUnit (a testsuite without its required counts)', async () => {
     const bad = junitXml(fixture('clean')).replace(/(<testsuite [^>]*?) tests="\d+"/, '$1')
-    const result = await validateXML({ xml: [{ fileName: 'junit.xml', contents: bad }], schema: [{ fileName: 'junit-10.xsd', contents: XSD }] })
+    const result = await validateXML({
+      xml: [{ fileName: 'junit.xml', contents: bad }],
+      schema: [{ fileName: 'junit-10.xsd', contents: XSD }],
+    })
     expect(result.valid).toBe(false)
     expect(result.errors[0]?.rawMessage).toContain("attribute 'tests' is required")
   })
@@ -79,6 +112,8 @@ describe('JUnit report', () => {
     expect(n(root, 'failures')).toBe(0)
     const skipped = descendants(root, 'skipped').map((s) => s.attrs.message)
     expect(skipped).toHaveLength(3)
-    expect(skipped[0]).toContain('inconclusive: the time budget ended it before a verdict (time budget ran out after 0 sequences)')
+    expect(skipped[0]).toContain(
+      'inconclusive: the time budget ended it before a verdict (time budget ran out after 0 sequences)',
+    )
   })
 })

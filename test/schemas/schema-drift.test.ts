@@ -18,7 +18,10 @@ describe('fixtures/schemas', () => {
     const committed = readSchemaDirFiles(COMMITTED_SCHEMA_DIR)
     const names = [...new Set([...fresh.keys(), ...committed.keys()])].sort()
     const stale = names.filter((n) => fresh.get(n) !== committed.get(n))
-    const detail = stale.slice(0, 3).map((n) => createTwoFilesPatch(`committed/${n}`, `generated/${n}`, committed.get(n) ?? '', fresh.get(n) ?? '')).join('\n')
+    const detail = stale
+      .slice(0, 3)
+      .map((n) => createTwoFilesPatch(`committed/${n}`, `generated/${n}`, committed.get(n) ?? '', fresh.get(n) ?? ''))
+      .join('\n')
     expect(stale, `stale schema files (run npm run gen:schemas):\n${detail}`).toEqual([])
   })
 

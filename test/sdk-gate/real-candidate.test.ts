@@ -17,7 +17,13 @@ afterAll(() => rmSync(out, { recursive: true, force: true }))
 async function gate(candidate: string, schemas: boolean): Promise<{ code: number; report: GateReport; text: string }> {
   const lines: string[] = []
   const dir = join(out, candidate)
-  const code = await sdkGateCommand({ candidate, out: dir, schemas, stdout: (t) => lines.push(t), stderr: (t) => lines.push(t) })
+  const code = await sdkGateCommand({
+    candidate,
+    out: dir,
+    schemas,
+    stdout: (t) => lines.push(t),
+    stderr: (t) => lines.push(t),
+  })
   const text = lines.join('\n')
   expect(code, text).toBeLessThan(2)
   return { code, report: JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as GateReport, text }
@@ -37,9 +43,14 @@ describe('SDK gate against @aws-sdk/client-connect 3.932.0 (a real older release
     const cosmetic = report.differences.filter((d) => d.severity === 'cosmetic')
     expect(report.differences.slice(0, breaking.length).every((d) => d.severity === 'breaking')).toBe(true) // breaking first
     // every breaking difference is one of the two real reasons
-    for (const d of breaking) expect(d.id.includes('SearchViews') || d.id === 'protocol/error-header-only-empty-body', d.id).toBe(true)
-    expect(breaking.filter((d) => d.kind === 'outcome' && d.reasons.some((r) => /no SearchViewsCommand/.test(r)))).toHaveLength(7)
-    expect(breaking.find((d) => d.id === 'protocol/error-header-only-empty-body')!.reasons).toEqual(['outcome $.error.message: "UnknownError" → "Unknown"'])
+    for (const d of breaking)
+      expect(d.id.includes('SearchViews') || d.id === 'protocol/error-header-only-empty-body', d.id).toBe(true)
+    expect(
+      breaking.filter((d) => d.kind === 'outcome' && d.reasons.some((r) => /no SearchViewsCommand/.test(r))),
+    ).toHaveLength(7)
+    expect(breaking.find((d) => d.id === 'protocol/error-header-only-empty-body')!.reasons).toEqual([
+      'outcome $.error.message: "UnknownError" → "Unknown"',
+    ])
     // the reordered CreateView bodies: cosmetic, the changed body hash explained by the bytes
     expect(cosmetic.length).toBeGreaterThanOrEqual(10)
     for (const d of cosmetic) {
@@ -54,11 +65,14 @@ describe('SDK gate against @aws-sdk/client-connect 3.932.0 (a real older release
 
 const candidate = process.env.SDK_GATE_CANDIDATE
 
-describe.skipIf(!candidate)('SDK gate against $SDK_GATE_CANDIDATE with schemas (opt-in, skipped unless SDK_GATE_CANDIDATE=<version> is set)', () => {
-  it(`compares @aws-sdk/client-connect@${candidate ?? '$SDK_GATE_CANDIDATE'} with the pinned one`, async () => {
-    const { code, report, text } = await gate(candidate!, true)
-    console.info(text)
-    expect(report.schemas).toBe('compared')
-    expect(code).toBe(report.breaking ? 1 : 0)
-  }, 600_000)
-})
+describe.skipIf(!candidate)(
+  'SDK gate against $SDK_GATE_CANDIDATE with schemas (opt-in, skipped unless SDK_GATE_CANDIDATE=<version> is set)',
+  () => {
+    it(`compares @aws-sdk/client-connect@${candidate ?? '$SDK_GATE_CANDIDATE'} with the pinned one`, async () => {
+      const { code, report, text } = await gate(candidate!, true)
+      console.info(text)
+      expect(report.schemas).toBe('compared')
+      expect(code).toBe(report.breaking ? 1 : 0)
+    }, 600_000)
+  },
+)

@@ -38,28 +38,69 @@ describe('a bad value is one line naming its source', () => {
     })
   }
   it('a bad seed list in CONFORMANCE_SEEDS', () => {
-    expect(thrown(() => suiteSettings({ CONFORMANCE_SEEDS: '1,x' })).message).toBe('CONFORMANCE_SEEDS: "x" is not an integer in 0..4294967295')
+    expect(thrown(() => suiteSettings({ CONFORMANCE_SEEDS: '1,x' })).message).toBe(
+      'CONFORMANCE_SEEDS: "x" is not an integer in 0..4294967295',
+    )
   })
 })
 
 describe('one meaning per variable', () => {
-  for (const [value, strict] of [['1', true], ['true', true], ['on', true], ['0', false], ['false', false]] as const) {
+  for (const [value, strict] of [
+    ['1', true],
+    ['true', true],
+    ['on', true],
+    ['0', false],
+    ['false', false],
+  ] as const) {
     it(`CONFORMANCE_STRICT=${value} is ${strict ? 'strict' : 'default'} mode for the CLI and the vitest suites alike`, () => {
       expect(runSettings(settingSource({}, { CONFORMANCE_STRICT: value })).strict).toBe(strict)
       expect(suiteSettings({ CONFORMANCE_STRICT: value }).mode).toEqual({ strict })
     })
   }
   it('the target settings reach the suites as they reach the CLI', () => {
-    const env = { CONFORMANCE_TARGET: 'http://127.0.0.1:8700', CONFORMANCE_INSTANCE_ID: 'i-1', AWS_REGION: 'eu-west-2', CONFORMANCE_TPS: '7', CONFORMANCE_BURST: '9' }
-    expect(suiteSettings(env).target).toEqual({ target: 'http://127.0.0.1:8700', instanceId: 'i-1', region: 'eu-west-2', profile: undefined, rate: { tps: 7, burst: 9 } })
-    expect(targetSettings(settingSource({}, env))).toMatchObject({ target: 'http://127.0.0.1:8700', instanceId: 'i-1', region: 'eu-west-2', tps: 7, burst: 9 })
+    const env = {
+      CONFORMANCE_TARGET: 'http://127.0.0.1:8700',
+      CONFORMANCE_INSTANCE_ID: 'i-1',
+      AWS_REGION: 'eu-west-2',
+      CONFORMANCE_TPS: '7',
+      CONFORMANCE_BURST: '9',
+    }
+    expect(suiteSettings(env).target).toEqual({
+      target: 'http://127.0.0.1:8700',
+      instanceId: 'i-1',
+      region: 'eu-west-2',
+      profile: undefined,
+      rate: { tps: 7, burst: 9 },
+    })
+    expect(targetSettings(settingSource({}, env))).toMatchObject({
+      target: 'http://127.0.0.1:8700',
+      instanceId: 'i-1',
+      region: 'eu-west-2',
+      tps: 7,
+      burst: 9,
+    })
   })
   it('the verify-contracts script reads the same target variables and ignores the run-only ones', () => {
-    const env = { CONFORMANCE_TARGET: 'aws', CONFORMANCE_INSTANCE_ID: 'i-2', CONFORMANCE_REGION: 'ap-south-1', CONFORMANCE_QUIRKS: 'checksum-not-checked' }
-    expect(verifySettings({}, env)).toEqual({ target: 'aws', instanceId: 'i-2', region: 'ap-south-1', publishResults: false, publishPacts: false })
+    const env = {
+      CONFORMANCE_TARGET: 'aws',
+      CONFORMANCE_INSTANCE_ID: 'i-2',
+      CONFORMANCE_REGION: 'ap-south-1',
+      CONFORMANCE_QUIRKS: 'checksum-not-checked',
+    }
+    expect(verifySettings({}, env)).toEqual({
+      target: 'aws',
+      instanceId: 'i-2',
+      region: 'ap-south-1',
+      publishResults: false,
+      publishPacts: false,
+    })
   })
   it('defaults: the stub, default mode, seeds 1,2,3', () => {
-    expect(suiteSettings({})).toEqual({ target: { target: 'stub', region: undefined, instanceId: undefined, profile: undefined, rate: undefined }, mode: { strict: false }, seeds: [1, 2, 3] })
+    expect(suiteSettings({})).toEqual({
+      target: { target: 'stub', region: undefined, instanceId: undefined, profile: undefined, rate: undefined },
+      mode: { strict: false },
+      seeds: [1, 2, 3],
+    })
   })
 })
 
@@ -72,10 +113,16 @@ describe('flags beat env beat the config file', () => {
   it('env over the file', () => {
     const env = { CONFORMANCE_TPS: '4', CONFORMANCE_STRICT: 'yes' }
     expect(targetSettings(settingSource({ config: file }, env))).toMatchObject({ tps: 4, region: 'us-west-1' })
-    expect(suiteSettings({ ...env, CONFORMANCE_CONFIG: file })).toMatchObject({ target: { rate: { tps: 4 } }, mode: { strict: true } })
+    expect(suiteSettings({ ...env, CONFORMANCE_CONFIG: file })).toMatchObject({
+      target: { rate: { tps: 4 } },
+      mode: { strict: true },
+    })
   })
   it('flags over env', () => {
     expect(targetSettings(settingSource({ config: file, tps: '5' }, { CONFORMANCE_TPS: '4' })).tps).toBe(5)
-    expect(verifySettings({ config: file, tps: '5', target: 'aws' }, { CONFORMANCE_TPS: '4' })).toMatchObject({ tps: 5, region: 'us-west-1' })
+    expect(verifySettings({ config: file, tps: '5', target: 'aws' }, { CONFORMANCE_TPS: '4' })).toMatchObject({
+      tps: 5,
+      region: 'us-west-1',
+    })
   })
 })

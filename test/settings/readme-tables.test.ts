@@ -12,7 +12,12 @@ function readmeTable(header: string): string {
   const start = README.indexOf(header)
   expect(start, `README has no table headed ${header}`).toBeGreaterThanOrEqual(0)
   const lines = README.slice(start).split('\n')
-  return lines.slice(0, lines.findIndex((l) => !l.startsWith('|'))).join('\n')
+  return lines
+    .slice(
+      0,
+      lines.findIndex((l) => !l.startsWith('|')),
+    )
+    .join('\n')
 }
 
 describe('README tables', () => {

@@ -12,11 +12,24 @@ const seen: { label: string; seed: number; strict: boolean }[] = []
 function recordingRun(label: string): typeof runProperty {
   return async (def: SequentialProperty, _target, opts) => {
     seen.push({ label, seed: opts.seed, strict: opts.mode?.strict ?? false })
-    return { property: def.id, title: def.title, rules: def.rules, status: 'passed', seed: opts.seed, numRuns: 1, commandsExecuted: 2, durationMs: 0 } as PropertyResult
+    return {
+      property: def.id,
+      title: def.title,
+      rules: def.rules,
+      status: 'passed',
+      seed: opts.seed,
+      numRuns: 1,
+      commandsExecuted: 2,
+      durationMs: 0,
+    } as PropertyResult
   }
 }
 
-propertySuite(deleteSemantics, suiteSettings({ CONFORMANCE_STRICT: '1', CONFORMANCE_SEEDS: '11,12' }), recordingRun('strict'))
+propertySuite(
+  deleteSemantics,
+  suiteSettings({ CONFORMANCE_STRICT: '1', CONFORMANCE_SEEDS: '11,12' }),
+  recordingRun('strict'),
+)
 propertySuite(deleteSemantics, suiteSettings({}), recordingRun('default'))
 
 describe('the mode the suites passed', () => {

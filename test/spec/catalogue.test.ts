@@ -1,6 +1,18 @@
 // Consistency of the hand-written catalogue (rules.ts, choices.ts) with itself and with the generated spec.
 import { describe, expect, it } from 'vitest'
-import { CHOICE_OPTIONS, CHOICE_RULE, choiceIsOpen, DEFAULT_CHOICES, ERROR_NAMES, OPERATIONS, RULES, isRuleId, resolveChoices, rule, type ChoiceName } from '../../src/spec'
+import {
+  CHOICE_OPTIONS,
+  CHOICE_RULE,
+  choiceIsOpen,
+  DEFAULT_CHOICES,
+  ERROR_NAMES,
+  OPERATIONS,
+  RULES,
+  isRuleId,
+  resolveChoices,
+  rule,
+  type ChoiceName,
+} from '../../src/spec'
 
 const CHOICES = Object.keys(CHOICE_OPTIONS) as ChoiceName[]
 
@@ -12,7 +24,10 @@ const UNDECLARED_OPTION_WAIVERS: readonly { rule: string; option: string; op: st
   // IAM can deny any call, so a real AccessDeniedException need not be modelled; but picking it for R9
   // makes the model answer the tagging operations with a class they do not declare (R33).
   ...(['TagResource', 'UntagResource', 'ListTagsForResource'] as const).map((op) => ({
-    rule: 'R9', option: 'AccessDeniedException', op, why: 'tagging operations declare no AccessDeniedException',
+    rule: 'R9',
+    option: 'AccessDeniedException',
+    op,
+    why: 'tagging operations declare no AccessDeniedException',
   })),
 ]
 
@@ -38,7 +53,9 @@ describe('choices', () => {
   it('resolveChoices rejects an unknown choice or option instead of defaulting silently', () => {
     expect(() => resolveChoices({ noSuchChoice: 'x' })).toThrow(/unknown choice/)
     expect(() => resolveChoices({ versionNumbering: 'sometimes' })).toThrow(/not one of/)
-    expect(resolveChoices({ versionNumbering: 'reuse-after-highest-deleted' }).versionNumbering).toBe('reuse-after-highest-deleted')
+    expect(resolveChoices({ versionNumbering: 'reuse-after-highest-deleted' }).versionNumbering).toBe(
+      'reuse-after-highest-deleted',
+    )
   })
 })
 

@@ -18,7 +18,10 @@ describe('service-model.generated.ts', () => {
     const regenerated = generate(JSON.parse(readFileSync(MODEL_PATH, 'utf8')))
     const committed = readFileSync(OUTPUT_PATH, 'utf8')
     // compare strings, not parsed data: formatting drift is drift too (npm run gen:spec fixes it)
-    expect(committed === regenerated, 'src/spec/service-model.generated.ts is stale or hand-edited: run npm run gen:spec').toBe(true)
+    expect(
+      committed === regenerated,
+      'src/spec/service-model.generated.ts is stale or hand-edited: run npm run gen:spec',
+    ).toBe(true)
   })
 
   it('comes from the pinned copy of the botocore 1.43.11 service model', () => {

@@ -22,7 +22,9 @@ describe('stub core', () => {
 
   it('turns an unexpected exception into 500 InternalServiceException, counted and logged, never thrown', async () => {
     const model = new ViewsModel(deterministicOptions())
-    model.invoke = () => { throw new TypeError('boom') }
+    model.invoke = () => {
+      throw new TypeError('boom')
+    }
     const core = createStubCore({ model })
     const res = await core.handle(wireRequest('GET', `/views/${INSTANCE}`))
     expect(res.status).toBe(500)
@@ -41,11 +43,15 @@ describe('stub core', () => {
 
   it('answers 413 RequestEntityTooLargeException above 1 MiB, accepts 400 KB of content escaped to ~800 KB', async () => {
     const core = testCore()
-    const big = await core.handle(wireRequest('PUT', `/views/${INSTANCE}`, `{"Name":"${'a'.repeat(DEFAULT_MAX_BODY_BYTES)}"}`))
+    const big = await core.handle(
+      wireRequest('PUT', `/views/${INSTANCE}`, `{"Name":"${'a'.repeat(DEFAULT_MAX_BODY_BYTES)}"}`),
+    )
     expect(big.status).toBe(413)
     expect(big.headers['x-amzn-errortype']).toBe('RequestEntityTooLargeException')
     // Multi-byte characters count in bytes: 400k 3-byte chars is ~1.2 MB.
-    expect((await core.handle(wireRequest('PUT', `/views/${INSTANCE}`, `{"Name":"${'€'.repeat(400_000)}"}`))).status).toBe(413)
+    expect(
+      (await core.handle(wireRequest('PUT', `/views/${INSTANCE}`, `{"Name":"${'€'.repeat(400_000)}"}`))).status,
+    ).toBe(413)
     // 400 KB of quotes: the template escapes to ~800 KB of JSON, still under the wire limit.
     const template = JSON.stringify({ text: '"'.repeat(190_000) })
     const body = JSON.stringify({ Name: 'big', Status: 'PUBLISHED', Content: { Template: template, Actions: [] } })
@@ -58,7 +64,10 @@ describe('stub core', () => {
     const a = testCore()
     const b = testCore()
     await createViewRaw(a, 'only-in-a')
-    const list = (core: typeof a) => core.handle(wireRequest('GET', `/views/${INSTANCE}?type=CUSTOMER_MANAGED`)).then((r) => (json(r).ViewsSummaryList as unknown[]).length)
+    const list = (core: typeof a) =>
+      core
+        .handle(wireRequest('GET', `/views/${INSTANCE}?type=CUSTOMER_MANAGED`))
+        .then((r) => (json(r).ViewsSummaryList as unknown[]).length)
     expect(await list(a)).toBe(1)
     expect(await list(b)).toBe(0)
     a.reset()
@@ -70,13 +79,15 @@ describe('stub core', () => {
     async function racePublishes(quirks: string[]) {
       const core = testCore({ modelOptions: { quirks } })
       const { Id } = await createViewRaw(core, 'raced')
-      const publish = (d: string) => core.handle(wireRequest('PUT', `/views/${INSTANCE}/${Id}/versions`, JSON.stringify({ VersionDescription: d })))
+      const publish = (d: string) =>
+        core.handle(wireRequest('PUT', `/views/${INSTANCE}/${Id}/versions`, JSON.stringify({ VersionDescription: d })))
       const [a, b] = await Promise.all([publish('first'), publish('second')])
-      const list = json(await core.handle(wireRequest('GET', `/views/${INSTANCE}/${Id}/versions`))).ViewVersionSummaryList as Array<Record<string, unknown>>
+      const list = json(await core.handle(wireRequest('GET', `/views/${INSTANCE}/${Id}/versions`)))
+        .ViewVersionSummaryList as Array<Record<string, unknown>>
       return { a: json(a).View as Record<string, unknown>, b: json(b).View as Record<string, unknown>, list }
     }
 
-    it('without the quirk, the second publish returns the first one\'s version', async () => {
+    it("without the quirk, the second publish returns the first one's version", async () => {
       const { a, b, list } = await racePublishes([])
       expect(a.Version).toBe(1)
       expect(b.Version).toBe(1)

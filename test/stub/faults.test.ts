@@ -46,7 +46,13 @@ describe('fault injection', () => {
 
   it('a throttled call does not change state', async () => {
     const core = testCore({ faults: { throttleRate: 1 } })
-    const res = await core.handle(wireRequest('PUT', `/views/${INSTANCE}`, JSON.stringify({ Name: 'x', Status: 'PUBLISHED', Content: { Template: '{}' } })))
+    const res = await core.handle(
+      wireRequest(
+        'PUT',
+        `/views/${INSTANCE}`,
+        JSON.stringify({ Name: 'x', Status: 'PUBLISHED', Content: { Template: '{}' } }),
+      ),
+    )
     expect(res.status).toBe(429)
     expect(res.headers['x-amzn-errortype']).toBe('TooManyRequestsException')
     core.faults.configure({})
@@ -68,7 +74,13 @@ describe('fault injection', () => {
     const core = testCore({ faults: { forceError: [{ operation: 'ListViews', errorName: 'AccessDeniedException' }] } })
     expect((await core.handle(LIST)).status).toBe(403)
     expect((await core.handle(LIST)).status).toBe(200)
-    core.faults.force({ operation: '*', errorName: 'ResourceInUseException', fields: { ResourceType: 'CONTACT_FLOW', ResourceId: 'arn:f' }, times: 2, message: 'busy' })
+    core.faults.force({
+      operation: '*',
+      errorName: 'ResourceInUseException',
+      fields: { ResourceType: 'CONTACT_FLOW', ResourceId: 'arn:f' },
+      times: 2,
+      message: 'busy',
+    })
     const a = await core.handle(LIST)
     expect(a.status).toBe(409)
     expect(json(a)).toEqual({ Message: 'busy', ResourceType: 'CONTACT_FLOW', ResourceId: 'arn:f' })
@@ -100,7 +112,11 @@ describe('fault injection', () => {
     expect(() => new FaultInjector({ throttleRate: 1.5 })).toThrow(/throttleRate/)
     expect(() => new FaultInjector({ serverErrorRate: -0.1 })).toThrow(/serverErrorRate/)
     expect(() => new FaultInjector({ latencyMs: Number.NaN })).toThrow(/latencyMs/)
-    expect(() => new FaultInjector({ forceError: [{ operation: 'Nope' as never, errorName: 'AccessDeniedException' }] })).toThrow(/unknown operation/)
-    expect(() => new FaultInjector({ forceError: [{ operation: '*', errorName: 'AccessDeniedException', times: 0 }] })).toThrow(/times/)
+    expect(
+      () => new FaultInjector({ forceError: [{ operation: 'Nope' as never, errorName: 'AccessDeniedException' }] }),
+    ).toThrow(/unknown operation/)
+    expect(
+      () => new FaultInjector({ forceError: [{ operation: '*', errorName: 'AccessDeniedException', times: 0 }] }),
+    ).toThrow(/times/)
   })
 })

@@ -24,15 +24,31 @@
 // Transports and SigV4 materialisation live in support/fuzz-transport.ts, the generators in
 // support/fuzz-requests.ts.
 import {
-  ConnectClient, CreateViewCommand, CreateViewVersionCommand, DeleteViewVersionCommand, DescribeViewCommand, ListViewsCommand,
-  SearchViewsCommand, TagResourceCommand, UpdateViewContentCommand, type ConnectServiceException,
+  ConnectClient,
+  CreateViewCommand,
+  CreateViewVersionCommand,
+  DeleteViewVersionCommand,
+  DescribeViewCommand,
+  ListViewsCommand,
+  SearchViewsCommand,
+  TagResourceCommand,
+  UpdateViewContentCommand,
+  type ConnectServiceException,
 } from '@aws-sdk/client-connect'
 import { HttpResponse, type HttpHandler } from '@smithy/protocol-http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { deterministicOptions } from '../../src/model'
 import { STUB_CREDENTIALS, startStubServer, type StubServer } from '../../src/stub'
 import { INSTANCE, campaign, type CampaignOptions, type Seeded } from '../../src/arbitraries/wire-requests'
-import { REGION, exchangeRaw, send, type Exchange, type FuzzRequest, type Leg, type Outcome } from './support/fuzz-transport'
+import {
+  REGION,
+  exchangeRaw,
+  send,
+  type Exchange,
+  type FuzzRequest,
+  type Leg,
+  type Outcome,
+} from './support/fuzz-transport'
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261126)
 const PLAIN_RUNS = 2_200
@@ -46,7 +62,21 @@ const CAMPAIGN: CampaignOptions = { seed: SEED, plainRuns: PLAIN_RUNS, sigv4Runs
 const NODE_MAX_HEADER_BYTES = 16 * 1024
 
 /** Methods llhttp (node's HTTP parser) accepts; any other token is refused before the stub sees it. */
-const KNOWN_TO_NODE = new Set(['GET', 'PUT', 'POST', 'DELETE', 'HEAD', 'PATCH', 'OPTIONS', 'TRACE', 'CONNECT', 'PROPFIND', 'MKCOL', 'PURGE', 'SEARCH'])
+const KNOWN_TO_NODE = new Set([
+  'GET',
+  'PUT',
+  'POST',
+  'DELETE',
+  'HEAD',
+  'PATCH',
+  'OPTIONS',
+  'TRACE',
+  'CONNECT',
+  'PROPFIND',
+  'MKCOL',
+  'PURGE',
+  'SEARCH',
+])
 
 // ---------------------------------------------------------------------------------------------------------
 // Checks
@@ -55,9 +85,16 @@ const KNOWN_TO_NODE = new Set(['GET', 'PUT', 'POST', 'DELETE', 'HEAD', 'PATCH', 
 function describeRequest(x: Exchange): string {
   const { req } = x
   const target = req.target.length > 160 ? `${req.target.slice(0, 160)}…(${req.target.length} chars)` : req.target
-  const body = req.body.length > 100 ? `${JSON.stringify(req.body.subarray(0, 100).toString('latin1'))}…(${req.body.length} bytes)` : JSON.stringify(req.body.toString('latin1'))
-  const headers = req.headers.map(([k, v]) => `${k}: ${v.length > 60 ? `${v.slice(0, 60)}…(${v.length})` : v}`).join(' | ')
-  const answer = x.out.ok ? `${x.out.status} type=${x.out.headers['x-amzn-errortype'] ?? '-'} body=${JSON.stringify(x.out.body.subarray(0, 120).toString('utf8'))}` : `NO ANSWER (${x.out.error})`
+  const body =
+    req.body.length > 100
+      ? `${JSON.stringify(req.body.subarray(0, 100).toString('latin1'))}…(${req.body.length} bytes)`
+      : JSON.stringify(req.body.toString('latin1'))
+  const headers = req.headers
+    .map(([k, v]) => `${k}: ${v.length > 60 ? `${v.slice(0, 60)}…(${v.length})` : v}`)
+    .join(' | ')
+  const answer = x.out.ok
+    ? `${x.out.status} type=${x.out.headers['x-amzn-errortype'] ?? '-'} body=${JSON.stringify(x.out.body.subarray(0, 120).toString('utf8'))}`
+    : `NO ANSWER (${x.out.error})`
   return `#${x.index} [${req.leg}/${x.out.via}] ${JSON.stringify(req.method)} ${JSON.stringify(target)} {${headers}} auth=${req.auth.kind} body=${body}\n      → ${answer}`
 }
 
@@ -81,7 +118,11 @@ function contractProblems(x: Exchange): string[] {
   const headless = x.req.method === 'HEAD'
   if (status >= 200 && status < 300) {
     if (!headless) {
-      try { JSON.parse(body.toString('utf8')) } catch { problems.push(`${status} success body is not JSON`) }
+      try {
+        JSON.parse(body.toString('utf8'))
+      } catch {
+        problems.push(`${status} success body is not JSON`)
+      }
     }
     return problems
   }
@@ -99,7 +140,13 @@ function grouped(failures: Array<{ kind: string; x: Exchange }>, perKind = 3): s
     byKind.set(f.kind, list)
   }
   return [...byKind.entries()]
-    .map(([kind, xs]) => `${kind}: ${xs.length} request(s), e.g.\n${xs.slice(0, perKind).map((x) => `    ${describeRequest(x)}`).join('\n')}`)
+    .map(
+      ([kind, xs]) =>
+        `${kind}: ${xs.length} request(s), e.g.\n${xs
+          .slice(0, perKind)
+          .map((x) => `    ${describeRequest(x)}`)
+          .join('\n')}`,
+    )
     .join('\n')
 }
 
@@ -110,9 +157,10 @@ function requestClass(req: FuzzRequest): string {
   if (headBytes > NODE_MAX_HEADER_BYTES - 512) return 'request head near/over 16 KiB'
   if (m === 'CONNECT') return 'CONNECT'
   if (!/^[A-Z]+$/.test(m)) return /^[A-Za-z]+$/.test(m) ? 'lower/mixed-case method' : 'malformed method'
-  if (!KNOWN_TO_NODE.has(m)) return 'method unknown to node\'s parser'
+  if (!KNOWN_TO_NODE.has(m)) return "method unknown to node's parser"
   if (/[^\x21-\x7e]/.test(req.target)) return 'non-ASCII/space/control byte in target'
-  if (!/^(?:\/|\*$|[a-zA-Z][a-zA-Z0-9+.-]*:\/\/)/.test(req.target)) return 'target neither origin-, absolute- nor asterisk-form'
+  if (!/^(?:\/|\*$|[a-zA-Z][a-zA-Z0-9+.-]*:\/\/)/.test(req.target))
+    return 'target neither origin-, absolute- nor asterisk-form'
   const expectation = req.headers.find(([k]) => k === 'expect')?.[1]
   if (expectation !== undefined && expectation.toLowerCase() !== '100-continue') return `Expect: ${expectation}`
   return 'other'
@@ -127,10 +175,14 @@ class ReplayHandler implements HttpHandler {
   async handle(): Promise<{ response: HttpResponse }> {
     const n = this.next
     if (!n) throw new Error('ReplayHandler: nothing to replay')
-    return { response: new HttpResponse({ statusCode: n.status, headers: { ...n.headers }, body: new Uint8Array(n.body) }) }
+    return {
+      response: new HttpResponse({ statusCode: n.status, headers: { ...n.headers }, body: new Uint8Array(n.body) }),
+    }
   }
   updateHttpClientConfig(): void {}
-  httpHandlerConfigs(): Record<string, never> { return {} }
+  httpHandlerConfigs(): Record<string, never> {
+    return {}
+  }
   destroy(): void {}
 }
 
@@ -138,7 +190,13 @@ const REPLAY_CALLS: ReadonlyArray<(c: ConnectClient) => Promise<unknown>> = [
   (c) => c.send(new DescribeViewCommand({ InstanceId: INSTANCE, ViewId: 'v' })),
   (c) => c.send(new CreateViewCommand({ InstanceId: INSTANCE, Name: 'n', Status: 'SAVED', Content: {} })),
   (c) => c.send(new ListViewsCommand({ InstanceId: INSTANCE, MaxResults: 1 })),
-  (c) => c.send(new TagResourceCommand({ resourceArn: 'arn:aws:connect:us-east-1:123456789012:instance/i/view/v', tags: { a: 'b' } })),
+  (c) =>
+    c.send(
+      new TagResourceCommand({
+        resourceArn: 'arn:aws:connect:us-east-1:123456789012:instance/i/view/v',
+        tags: { a: 'b' },
+      }),
+    ),
   (c) => c.send(new DeleteViewVersionCommand({ InstanceId: INSTANCE, ViewId: 'v', ViewVersion: 1 })),
   (c) => c.send(new SearchViewsCommand({ InstanceId: INSTANCE })),
 ]
@@ -153,7 +211,12 @@ async function closeWithin(server: StubServer, ms = 5_000): Promise<void> {
   try {
     await Promise.race([
       server.close(),
-      new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`server.close() did not finish within ${ms} ms: a connection was left open`)), ms) }),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`server.close() did not finish within ${ms} ms: a connection was left open`)),
+          ms,
+        )
+      }),
     ])
   } finally {
     clearTimeout(timer)
@@ -167,11 +230,37 @@ function sdkClient(server: StubServer): ConnectClient {
 async function seed(server: StubServer): Promise<Seeded> {
   const client = sdkClient(server)
   try {
-    const a = (await client.send(new CreateViewCommand({ InstanceId: INSTANCE, Name: 'fuzz-published', Status: 'PUBLISHED', Content: { Template: '{}', Actions: ['Go'] }, Tags: { team: 'fuzz' } }))).View!
+    const a = (
+      await client.send(
+        new CreateViewCommand({
+          InstanceId: INSTANCE,
+          Name: 'fuzz-published',
+          Status: 'PUBLISHED',
+          Content: { Template: '{}', Actions: ['Go'] },
+          Tags: { team: 'fuzz' },
+        }),
+      )
+    ).View!
     await client.send(new CreateViewVersionCommand({ InstanceId: INSTANCE, ViewId: a.Id! }))
-    await client.send(new UpdateViewContentCommand({ InstanceId: INSTANCE, ViewId: a.Id!, Status: 'PUBLISHED', Content: { Template: '{"Head":{},"Body":[]}', Actions: [] } }))
+    await client.send(
+      new UpdateViewContentCommand({
+        InstanceId: INSTANCE,
+        ViewId: a.Id!,
+        Status: 'PUBLISHED',
+        Content: { Template: '{"Head":{},"Body":[]}', Actions: [] },
+      }),
+    )
     await client.send(new CreateViewVersionCommand({ InstanceId: INSTANCE, ViewId: a.Id! }))
-    const b = (await client.send(new CreateViewCommand({ InstanceId: INSTANCE, Name: 'fuzz-saved', Status: 'SAVED', Content: { Template: 'draft', Actions: [] } }))).View!
+    const b = (
+      await client.send(
+        new CreateViewCommand({
+          InstanceId: INSTANCE,
+          Name: 'fuzz-saved',
+          Status: 'SAVED',
+          Content: { Template: 'draft', Actions: [] },
+        }),
+      )
+    ).View!
     const page = await client.send(new ListViewsCommand({ InstanceId: INSTANCE, MaxResults: 1 }))
     return { publishedId: a.Id!, publishedArn: a.Arn!, savedId: b.Id!, nextToken: page.NextToken! }
   } finally {
@@ -187,8 +276,19 @@ describe('HTTP server under a seeded fuzz campaign', () => {
 
   beforeAll(async () => {
     const started = performance.now()
-    servers.plain = await startStubServer({ port: 0, host: '127.0.0.1', coreOptions: { modelOptions: deterministicOptions() } })
-    servers.sigv4 = await startStubServer({ port: 0, host: '127.0.0.1', coreOptions: { modelOptions: deterministicOptions(), verifySigV4: { credentials: STUB_CREDENTIALS, region: REGION } } })
+    servers.plain = await startStubServer({
+      port: 0,
+      host: '127.0.0.1',
+      coreOptions: { modelOptions: deterministicOptions() },
+    })
+    servers.sigv4 = await startStubServer({
+      port: 0,
+      host: '127.0.0.1',
+      coreOptions: {
+        modelOptions: deterministicOptions(),
+        verifySigV4: { credentials: STUB_CREDENTIALS, region: REGION },
+      },
+    })
     seeded = await seed(servers.plain)
     const other = await seed(servers.sigv4)
     expect(other, 'deterministic ids: both servers hold the same views').toEqual(seeded)
@@ -206,9 +306,9 @@ describe('HTTP server under a seeded fuzz campaign', () => {
     const via = exchanges.filter((x) => x.out.via === 'socket').length
     console.info(
       `[http-fuzz] seed ${SEED}: ${exchanges.length} requests (${PLAIN_RUNS} plain + ${SIGV4_RUNS} SigV4; ${exchanges.length - via} via node:http, ${via} raw socket) ` +
-      `in ${Math.round(elapsedMs)} ms\n[http-fuzz] answers by status: ${JSON.stringify(dist)}\n` +
-      `[http-fuzz] core byStatus plain: ${JSON.stringify(servers.plain.core.counters.byStatus)} sigv4: ${JSON.stringify(servers.sigv4.core.counters.byStatus)}\n` +
-      `[http-fuzz] core byError plain: ${JSON.stringify(servers.plain.core.counters.byError)}`,
+        `in ${Math.round(elapsedMs)} ms\n[http-fuzz] answers by status: ${JSON.stringify(dist)}\n` +
+        `[http-fuzz] core byStatus plain: ${JSON.stringify(servers.plain.core.counters.byStatus)} sigv4: ${JSON.stringify(servers.sigv4.core.counters.byStatus)}\n` +
+        `[http-fuzz] core byError plain: ${JSON.stringify(servers.plain.core.counters.byError)}`,
     )
   }, CAMPAIGN_BUDGET_MS)
 
@@ -224,30 +324,57 @@ describe('HTTP server under a seeded fuzz campaign', () => {
     expect(elapsedMs).toBeLessThan(CAMPAIGN_BUDGET_MS)
     // Same seed, same requests (fast-check sampling is pure).
     const again = campaign(seeded, CAMPAIGN).slice(0, 50)
-    expect(again.map((r) => [r.method, r.target, r.headers, r.body.toString('base64')])).toEqual(exchanges.slice(0, 50).map((x) => [x.req.method, x.req.target, x.req.headers, x.req.body.toString('base64')]))
+    expect(again.map((r) => [r.method, r.target, r.headers, r.body.toString('base64')])).toEqual(
+      exchanges.slice(0, 50).map((x) => [x.req.method, x.req.target, x.req.headers, x.req.body.toString('base64')]),
+    )
     // The campaign reached the interesting layers, not just the router.
     const plainCore = servers.plain.core.counters
     expect(plainCore.byStatus[200] ?? 0).toBeGreaterThan(50)
-    for (const e of ['SerializationException', 'InvalidParameterException', 'ResourceNotFoundException', 'UnknownOperationException', 'RequestEntityTooLargeException']) {
+    for (const e of [
+      'SerializationException',
+      'InvalidParameterException',
+      'ResourceNotFoundException',
+      'UnknownOperationException',
+      'RequestEntityTooLargeException',
+    ]) {
       expect(plainCore.byError[e] ?? 0, e).toBeGreaterThan(0)
     }
     const sigCore = servers.sigv4.core.counters
-    for (const e of ['MissingAuthenticationTokenException', 'IncompleteSignatureException', 'InvalidSignatureException', 'UnrecognizedClientException']) {
+    for (const e of [
+      'MissingAuthenticationTokenException',
+      'IncompleteSignatureException',
+      'InvalidSignatureException',
+      'UnrecognizedClientException',
+    ]) {
       expect(sigCore.byError[e] ?? 0, e).toBeGreaterThan(0)
     }
     expect(sigCore.byStatus[200] ?? 0, 'correctly signed requests got through').toBeGreaterThan(0)
   })
 
   it('never answers 5xx, counts no unexpected errors, and both servers still serve a real ConnectClient', async () => {
-    const fivexx = exchanges.filter((x) => x.out.ok && x.out.status >= 500).map((x) => ({ kind: `status ${(x.out as { status: number }).status}`, x }))
+    const fivexx = exchanges
+      .filter((x) => x.out.ok && x.out.status >= 500)
+      .map((x) => ({ kind: `status ${(x.out as { status: number }).status}`, x }))
     expect(grouped(fivexx), 'answers with a 5xx status').toBe('')
     for (const leg of ['plain', 'sigv4'] as const) {
       const { core } = servers[leg]
       expect(core.counters.unexpectedErrors, `${leg}: ${String(core.unexpectedErrorLog.at(-1))}`).toBe(0)
-      expect(Object.keys(core.counters.byStatus).map(Number).filter((s) => s >= 500), leg).toEqual([])
+      expect(
+        Object.keys(core.counters.byStatus)
+          .map(Number)
+          .filter((s) => s >= 500),
+        leg,
+      ).toEqual([])
       const client = sdkClient(servers[leg])
       try {
-        const { View } = await client.send(new CreateViewCommand({ InstanceId: INSTANCE, Name: `after-fuzz-${leg}`, Status: 'PUBLISHED', Content: { Template: '{}', Actions: [] } }))
+        const { View } = await client.send(
+          new CreateViewCommand({
+            InstanceId: INSTANCE,
+            Name: `after-fuzz-${leg}`,
+            Status: 'PUBLISHED',
+            Content: { Template: '{}', Actions: [] },
+          }),
+        )
         const d = await client.send(new DescribeViewCommand({ InstanceId: INSTANCE, ViewId: `${View!.Arn!}:$LATEST` }))
         expect(d.View?.Name).toBe(`after-fuzz-${leg}`)
         const list = await client.send(new ListViewsCommand({ InstanceId: INSTANCE, Type: 'CUSTOMER_MANAGED' }))
@@ -272,14 +399,21 @@ describe('HTTP server under a seeded fuzz campaign', () => {
   })
 
   it('gives a real ConnectClient the same error name, status, message and request id for a sample of ~200 error answers', async () => {
-    const errors = exchanges.filter((x): x is Exchange & { out: Extract<Outcome, { ok: true }> } =>
-      x.out.ok && x.out.status >= 300 && x.req.method !== 'HEAD' && !!x.out.headers['x-amzn-errortype'])
+    const errors = exchanges.filter(
+      (x): x is Exchange & { out: Extract<Outcome, { ok: true }> } =>
+        x.out.ok && x.out.status >= 300 && x.req.method !== 'HEAD' && !!x.out.headers['x-amzn-errortype'],
+    )
     expect(errors.length).toBeGreaterThanOrEqual(REPLAY_SAMPLE)
     // Evenly spaced over the campaign, so every kind of error answer is represented in proportion.
     const step = errors.length / REPLAY_SAMPLE
     const sample = Array.from({ length: REPLAY_SAMPLE }, (_, i) => errors[Math.floor(i * step)]!)
     const handler = new ReplayHandler()
-    const client = new ConnectClient({ region: REGION, credentials: STUB_CREDENTIALS, maxAttempts: 1, requestHandler: handler })
+    const client = new ConnectClient({
+      region: REGION,
+      credentials: STUB_CREDENTIALS,
+      maxAttempts: 1,
+      requestHandler: handler,
+    })
     const mismatches: string[] = []
     const names = new Set<string>()
     try {
@@ -291,10 +425,23 @@ describe('HTTP server under a seeded fuzz campaign', () => {
         } catch (e) {
           thrown = e as ConnectServiceException
         }
-        const want = { name: x.out.headers['x-amzn-errortype'], status: x.out.status, message: jsonMessage(x.out.body), requestId: x.out.headers['x-amzn-requestid'] }
-        const got = thrown && { name: thrown.name, status: thrown.$metadata?.httpStatusCode, message: thrown.message, requestId: thrown.$metadata?.requestId }
+        const want = {
+          name: x.out.headers['x-amzn-errortype'],
+          status: x.out.status,
+          message: jsonMessage(x.out.body),
+          requestId: x.out.headers['x-amzn-requestid'],
+        }
+        const got = thrown && {
+          name: thrown.name,
+          status: thrown.$metadata?.httpStatusCode,
+          message: thrown.message,
+          requestId: thrown.$metadata?.requestId,
+        }
         names.add(String(want.name))
-        if (JSON.stringify(got) !== JSON.stringify(want)) mismatches.push(`${describeRequest(x)}\n      SDK saw ${JSON.stringify(got)}, raw answer ${JSON.stringify(want)}`)
+        if (JSON.stringify(got) !== JSON.stringify(want))
+          mismatches.push(
+            `${describeRequest(x)}\n      SDK saw ${JSON.stringify(got)}, raw answer ${JSON.stringify(want)}`,
+          )
       }
     } finally {
       client.destroy()
@@ -317,11 +464,19 @@ describe('HTTP server under a seeded fuzz campaign', () => {
 // counted. Each must be a restJson1 error like every other answer.
 describe('transport-level rejections are restJson1 errors the SDKs can parse', () => {
   let server: StubServer
-  beforeAll(async () => { server = await startStubServer({ port: 0, host: '127.0.0.1' }) })
+  beforeAll(async () => {
+    server = await startStubServer({ port: 0, host: '127.0.0.1' })
+  })
   afterAll(() => closeWithin(server))
 
-  const raw = (method: string, target: string, headers: Array<[string, string]> = []): FuzzRequest =>
-    ({ leg: 'plain', method, target, headers, body: Buffer.alloc(0), auth: { kind: 'none' } })
+  const raw = (method: string, target: string, headers: Array<[string, string]> = []): FuzzRequest => ({
+    leg: 'plain',
+    method,
+    target,
+    headers,
+    body: Buffer.alloc(0),
+    auth: { kind: 'none' },
+  })
   // The Expect case may also be fixed by serving the request normally (2xx); the others must be refused.
   const cases: Array<[string, FuzzRequest]> = [
     ['lowercase method', raw('get', `/views/${INSTANCE}`)],
@@ -340,7 +495,10 @@ describe('transport-level rejections are restJson1 errors the SDKs can parse', (
     const before = server.core.counters.byStatus[200] ?? 0
     const out = await exchangeRaw(server.port, Buffer.from(payload, 'latin1'), { timeoutMs: 1_000 })
     expect(server.core.counters.byStatus[200] ?? 0, 'the core answered the valid request with 200').toBe(before + 1)
-    expect(out.ok && out.status, `first answer on the connection: ${out.ok ? `${out.status} ${out.body.toString()}` : out.error}`).toBe(200)
+    expect(
+      out.ok && out.status,
+      `first answer on the connection: ${out.ok ? `${out.status} ${out.body.toString()}` : out.error}`,
+    ).toBe(200)
   })
 
   it.each(cases)('%s', async (_label, req) => {

@@ -31,7 +31,9 @@ describe('token bucket', () => {
 describe('live-like stub mode', () => {
   it('throttles per API: one bucket per operation, the declared throttling error, no state change', async () => {
     let now = 0
-    const core = testCore({ faults: { liveLike: { ratePerSecond: 1, burst: 2, latencyMs: 0, jitterMs: 0, now: () => now } } })
+    const core = testCore({
+      faults: { liveLike: { ratePerSecond: 1, burst: 2, latencyMs: 0, jitterMs: 0, now: () => now } },
+    })
     const list = [await core.handle(LIST), await core.handle(LIST), await core.handle(LIST)]
     expect(list.map((r) => r.status)).toEqual([200, 200, 429])
     expect(list[2]!.headers['x-amzn-errortype']).toMatch(/^TooManyRequestsException/)
@@ -40,8 +42,17 @@ describe('live-like stub mode', () => {
     expect(search.map((r) => r.status)).toEqual([200, 200, 429])
     expect(search[2]!.headers['x-amzn-errortype']).toMatch(/^ThrottlingException/)
     expect(JSON.stringify(json(search[2]!))).toContain('Rate exceeded')
-    const create = (name: string) => core.handle(wireRequest('PUT', `/views/${INSTANCE}`, JSON.stringify({ Name: name, Status: 'PUBLISHED', Content: { Template: '{}', Actions: [] } })))
-    expect([(await create('v')).status, (await create('w')).status, (await create('x')).status]).toEqual([200, 200, 429])
+    const create = (name: string) =>
+      core.handle(
+        wireRequest(
+          'PUT',
+          `/views/${INSTANCE}`,
+          JSON.stringify({ Name: name, Status: 'PUBLISHED', Content: { Template: '{}', Actions: [] } }),
+        ),
+      )
+    expect([(await create('v')).status, (await create('w')).status, (await create('x')).status]).toEqual([
+      200, 200, 429,
+    ])
     now = 1000 // one second refills one token per API
     const after = json(await core.handle(LIST)) as { ViewsSummaryList: { Name: string }[] }
     expect(after.ViewsSummaryList.map((v) => v.Name).sort()).toEqual(['v', 'w']) // the throttled 'x' was never created
@@ -51,7 +62,9 @@ describe('live-like stub mode', () => {
 
   it('keeps its buckets across a reset (they are the service clock, not model state)', async () => {
     let now = 0
-    const core = testCore({ faults: { liveLike: { ratePerSecond: 1, burst: 1, latencyMs: 0, jitterMs: 0, now: () => now } } })
+    const core = testCore({
+      faults: { liveLike: { ratePerSecond: 1, burst: 1, latencyMs: 0, jitterMs: 0, now: () => now } },
+    })
     expect((await core.handle(LIST)).status).toBe(200)
     core.reset()
     expect((await core.handle(LIST)).status).toBe(429)
@@ -60,8 +73,18 @@ describe('live-like stub mode', () => {
   })
 
   it('honours per-operation overrides', () => {
-    const t = new LiveLikeThrottle({ ratePerSecond: 1, burst: 1, perOperation: { DescribeView: { burst: 3 } }, now: () => 0 })
-    expect([t.admit('DescribeView'), t.admit('DescribeView'), t.admit('DescribeView'), t.admit('DescribeView')]).toEqual([true, true, true, false])
+    const t = new LiveLikeThrottle({
+      ratePerSecond: 1,
+      burst: 1,
+      perOperation: { DescribeView: { burst: 3 } },
+      now: () => 0,
+    })
+    expect([
+      t.admit('DescribeView'),
+      t.admit('DescribeView'),
+      t.admit('DescribeView'),
+      t.admit('DescribeView'),
+    ]).toEqual([true, true, true, false])
     expect([t.admit('ListViews'), t.admit('ListViews')]).toEqual([true, false])
   })
 

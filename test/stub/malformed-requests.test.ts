@@ -14,7 +14,9 @@ function rawExchange(port: number, payload: string | Buffer, hangUp = false): Pr
     const socket = connect(port, '127.0.0.1')
     const chunks: Buffer[] = []
     socket.on('data', (c) => chunks.push(c))
-    socket.on('error', (e: NodeJS.ErrnoException) => (e.code === 'ECONNRESET' || e.code === 'EPIPE' ? resolve(Buffer.concat(chunks).toString()) : reject(e)))
+    socket.on('error', (e: NodeJS.ErrnoException) =>
+      e.code === 'ECONNRESET' || e.code === 'EPIPE' ? resolve(Buffer.concat(chunks).toString()) : reject(e),
+    )
     socket.on('close', () => resolve(Buffer.concat(chunks).toString()))
     socket.setTimeout(300, () => socket.end())
     socket.write(payload)
@@ -27,11 +29,19 @@ const errorTypeOf = (raw: string) => /x-amzn-errortype: (\S+)/i.exec(raw)?.[1]
 
 describe('HTTP server under malformed input', () => {
   let server: StubServer
-  beforeAll(async () => { server = await startStubServer() })
+  beforeAll(async () => {
+    server = await startStubServer()
+  })
   afterAll(() => server.close())
 
   it('answers garbage request lines with 400 and keeps serving', async () => {
-    for (const junk of ['GARBAGE\r\n\r\n', 'GET\r\n\r\n', '\x00\x01\x02\r\n\r\n', 'GET / HTTP/9.9\r\nHost: x\r\n\r\n', 'GET / HTTP/1.1\r\nBad Header\r\n\r\n']) {
+    for (const junk of [
+      'GARBAGE\r\n\r\n',
+      'GET\r\n\r\n',
+      '\x00\x01\x02\r\n\r\n',
+      'GET / HTTP/9.9\r\nHost: x\r\n\r\n',
+      'GET / HTTP/1.1\r\nBad Header\r\n\r\n',
+    ]) {
       const raw = await rawExchange(server.port, junk)
       if (raw !== '') expect(statusOf(raw), JSON.stringify(junk)).toBeLessThan(500)
     }
@@ -58,7 +68,10 @@ describe('HTTP server under malformed input', () => {
   })
 
   it('answers an absolute-form target like the origin-form one', async () => {
-    const raw = await rawExchange(server.port, `GET http://example.com/views/${INSTANCE}?type=AWS_MANAGED HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`)
+    const raw = await rawExchange(
+      server.port,
+      `GET http://example.com/views/${INSTANCE}?type=AWS_MANAGED HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`,
+    )
     expect(statusOf(raw)).toBe(200)
     expect(splitTarget('https://h:1/a/b?c=d#e')).toEqual({ path: '/a/b', query: 'c=d' })
   })
@@ -74,7 +87,11 @@ describe('HTTP server under malformed input', () => {
   })
 
   it('survives a client that disconnects mid-body', async () => {
-    await rawExchange(server.port, `PUT /views/${INSTANCE} HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{"Na`, true)
+    await rawExchange(
+      server.port,
+      `PUT /views/${INSTANCE} HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{"Na`,
+      true,
+    )
     expect((await fetch(`${server.url}/views/${INSTANCE}`)).status).toBe(200)
     expect(server.core.counters.unexpectedErrors).toBe(0)
   })
@@ -83,7 +100,24 @@ describe('HTTP server under malformed input', () => {
 describe('core under generated malformed requests', () => {
   const ops = OPERATION_NAMES.map((op) => OPERATIONS[op])
   const segment = fc.oneof(
-    fc.constantFrom('views', 'tags', 'versions', 'metadata', 'search-views', INSTANCE, '', '.', '..', '%2F', '%ZZ', '%', '1', '-1', 'abc', '%3A%24LATEST'),
+    fc.constantFrom(
+      'views',
+      'tags',
+      'versions',
+      'metadata',
+      'search-views',
+      INSTANCE,
+      '',
+      '.',
+      '..',
+      '%2F',
+      '%ZZ',
+      '%',
+      '1',
+      '-1',
+      'abc',
+      '%3A%24LATEST',
+    ),
     fc.string({ maxLength: 12 }),
   )
   const request = fc.record({
@@ -92,23 +126,41 @@ describe('core under generated malformed requests', () => {
       fc.array(segment, { maxLength: 6 }).map((s) => `/${s.join('/')}`),
       fc.string({ maxLength: 30 }),
     ),
-    query: fc.oneof(fc.constant(''), fc.string({ maxLength: 30 }), fc.constantFrom('maxResults=0', 'maxResults=abc', 'tagKeys=&tagKeys=%', 'nextToken=%E2%82', 'type=X&type=Y')),
+    query: fc.oneof(
+      fc.constant(''),
+      fc.string({ maxLength: 30 }),
+      fc.constantFrom('maxResults=0', 'maxResults=abc', 'tagKeys=&tagKeys=%', 'nextToken=%E2%82', 'type=X&type=Y'),
+    ),
     headers: fc.constant({ host: 'connect.us-east-1.amazonaws.com' }),
     body: fc.oneof(
       fc.string({ maxLength: 40 }),
       fc.json({ maxDepth: 4 }),
-      fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify({ Name: v, Status: v, Content: v, Tags: v, tags: v, InstanceId: v, SearchCriteria: v, MaxResults: v })),
+      fc.jsonValue({ maxDepth: 3 }).map((v) =>
+        JSON.stringify({
+          Name: v,
+          Status: v,
+          Content: v,
+          Tags: v,
+          tags: v,
+          InstanceId: v,
+          SearchCriteria: v,
+          MaxResults: v,
+        }),
+      ),
     ),
   })
 
   it('always answers with a JSON body and a status below 500', async () => {
     const core = testCore()
-    await fc.assert(fc.asyncProperty(request, async (req) => {
-      const res = await core.handle(req)
-      expect(res.status).toBeLessThan(500)
-      expect(() => JSON.parse(res.body)).not.toThrow()
-      if (res.status !== 200) expect(res.headers['x-amzn-errortype']).toBeDefined()
-    }), { numRuns: 400, seed: 20261126 })
+    await fc.assert(
+      fc.asyncProperty(request, async (req) => {
+        const res = await core.handle(req)
+        expect(res.status).toBeLessThan(500)
+        expect(() => JSON.parse(res.body)).not.toThrow()
+        if (res.status !== 200) expect(res.headers['x-amzn-errortype']).toBeDefined()
+      }),
+      { numRuns: 400, seed: 20261126 },
+    )
     expect(core.counters.unexpectedErrors, String(core.unexpectedErrorLog.at(-1))).toBe(0)
   })
 })

@@ -7,10 +7,19 @@ import { INSTANCE, testCore } from './support/wire'
 
 describe('msw base URL matching', () => {
   it('matches every regional Connect endpoint by default, nothing that merely looks like one', () => {
-    for (const u of ['https://connect.us-east-1.amazonaws.com/views/x', 'https://connect.eu-west-2.amazonaws.com/search-views', 'https://connect.us-east-1.amazonaws.com']) {
+    for (const u of [
+      'https://connect.us-east-1.amazonaws.com/views/x',
+      'https://connect.eu-west-2.amazonaws.com/search-views',
+      'https://connect.us-east-1.amazonaws.com',
+    ]) {
       expect(DEFAULT_CONNECT_URL.test(u), u).toBe(true)
     }
-    for (const u of ['https://connect.us-east-1.amazonaws.com.evil.test/views', 'http://connect.us-east-1.amazonaws.com/views', 'https://connectx.us-east-1.amazonaws.com/views', 'https://s3.amazonaws.com/']) {
+    for (const u of [
+      'https://connect.us-east-1.amazonaws.com.evil.test/views',
+      'http://connect.us-east-1.amazonaws.com/views',
+      'https://connectx.us-east-1.amazonaws.com/views',
+      'https://s3.amazonaws.com/',
+    ]) {
       expect(DEFAULT_CONNECT_URL.test(u), u).toBe(false)
     }
   })
@@ -34,7 +43,12 @@ describe('msw handlers with a custom base URL', () => {
   afterAll(() => server.close())
 
   it('serves a ConnectClient pointed at that endpoint', async () => {
-    const client = new ConnectClient({ region: 'us-east-1', endpoint: 'http://stub.test:8080', credentials: STUB_CREDENTIALS, maxAttempts: 1 })
+    const client = new ConnectClient({
+      region: 'us-east-1',
+      endpoint: 'http://stub.test:8080',
+      credentials: STUB_CREDENTIALS,
+      maxAttempts: 1,
+    })
     const out = await client.send(new ListViewsCommand({ InstanceId: INSTANCE, Type: 'AWS_MANAGED' }))
     expect(out.ViewsSummaryList!.length).toBeGreaterThan(0)
   })

@@ -27,8 +27,24 @@ describe('labels', () => {
     // Well-formed but out of the model's range: the model, not the wire, rejects these.
     expect(decode('DeleteViewVersion', { ...VIEW, ViewVersion: '-1' }).ViewVersion).toBe(-1)
     expect(decode('DeleteViewVersion', { ...VIEW, ViewVersion: '0' }).ViewVersion).toBe(0)
-    for (const bad of ['abc', '1.5', '0x10', '1e3', '+1', ' 1', 'Infinity', 'NaN', 'true', '$LATEST', '2147483648', '-2147483649']) {
-      expect(serializationError(() => decode('DeleteViewVersion', { ...VIEW, ViewVersion: bad })), bad).toContain('ViewVersion')
+    for (const bad of [
+      'abc',
+      '1.5',
+      '0x10',
+      '1e3',
+      '+1',
+      ' 1',
+      'Infinity',
+      'NaN',
+      'true',
+      '$LATEST',
+      '2147483648',
+      '-2147483649',
+    ]) {
+      expect(
+        serializationError(() => decode('DeleteViewVersion', { ...VIEW, ViewVersion: bad })),
+        bad,
+      ).toContain('ViewVersion')
     }
   })
 
@@ -41,10 +57,16 @@ describe('labels', () => {
 
 describe('query', () => {
   it('percent-decodes values and keeps a literal + as +', () => {
-    expect(decode('ListViews', { InstanceId: 'i' }, 'maxResults=10&nextToken=a%2Bb%2F%3D%3D&type=AWS_MANAGED'))
-      .toEqual({ InstanceId: 'i', MaxResults: 10, NextToken: 'a+b/==', Type: 'AWS_MANAGED' })
+    expect(decode('ListViews', { InstanceId: 'i' }, 'maxResults=10&nextToken=a%2Bb%2F%3D%3D&type=AWS_MANAGED')).toEqual(
+      { InstanceId: 'i', MaxResults: 10, NextToken: 'a+b/==', Type: 'AWS_MANAGED' },
+    )
     expect(decode('ListViews', { InstanceId: 'i' }, 'nextToken=a+b%20c').NextToken).toBe('a+b c')
-    expect(parseQuery('a=1&&b&a=2')).toEqual(new Map([['a', ['1', '2']], ['b', ['']]]))
+    expect(parseQuery('a=1&&b&a=2')).toEqual(
+      new Map([
+        ['a', ['1', '2']],
+        ['b', ['']],
+      ]),
+    )
   })
 
   it('collects repeated tagKeys into a list, a single one too', () => {
@@ -59,10 +81,17 @@ describe('query', () => {
 
   it('rejects a non-integer maxResults, a repeated scalar key and bad percent-encoding', () => {
     for (const q of ['maxResults=abc', 'maxResults=', 'maxResults=1.0', 'maxResults=99999999999']) {
-      expect(serializationError(() => decode('ListViews', { InstanceId: 'i' }, q)), q).toContain('maxResults')
+      expect(
+        serializationError(() => decode('ListViews', { InstanceId: 'i' }, q)),
+        q,
+      ).toContain('maxResults')
     }
-    expect(serializationError(() => decode('ListViews', { InstanceId: 'i' }, 'maxResults=1&maxResults=2'))).toContain('at most once')
-    expect(serializationError(() => decode('ListViews', { InstanceId: 'i' }, 'nextToken=%E0%A4%A'))).toContain('percent-encoding')
+    expect(serializationError(() => decode('ListViews', { InstanceId: 'i' }, 'maxResults=1&maxResults=2'))).toContain(
+      'at most once',
+    )
+    expect(serializationError(() => decode('ListViews', { InstanceId: 'i' }, 'nextToken=%E0%A4%A'))).toContain(
+      'percent-encoding',
+    )
   })
 })
 
@@ -76,7 +105,10 @@ describe('body', () => {
   it('rejects invalid JSON and JSON that is not an object', () => {
     expect(serializationError(() => decode('CreateViewVersion', VIEW, '', '{'))).toContain('not valid JSON')
     for (const b of ['[]', 'null', '"x"', '3', 'true']) {
-      expect(serializationError(() => decode('CreateViewVersion', VIEW, '', b)), b).toContain('must be a JSON object')
+      expect(
+        serializationError(() => decode('CreateViewVersion', VIEW, '', b)),
+        b,
+      ).toContain('must be a JSON object')
     }
   })
 
@@ -85,24 +117,41 @@ describe('body', () => {
     const base = { Name: 'n', Status: 'SAVED', Content: { Template: '{}', Actions: ['a'] } }
     expect(serializationError(create({ ...base, Name: 5 }))).toMatch(/'Name'.*expected string, got number/)
     expect(serializationError(create({ ...base, Content: { Actions: ['a', 7] } }))).toContain("'Content.Actions[1]'")
-    expect(serializationError(create({ ...base, Content: { Actions: 'a' } }))).toMatch(/'Content.Actions'.*expected list/)
+    expect(serializationError(create({ ...base, Content: { Actions: 'a' } }))).toMatch(
+      /'Content.Actions'.*expected list/,
+    )
     expect(serializationError(create({ ...base, Content: [] }))).toMatch(/'Content'.*expected structure, got array/)
     expect(serializationError(create({ ...base, Tags: { k: 1 } }))).toContain("'Tags.k'")
     expect(serializationError(create({ ...base, Tags: ['k'] }))).toMatch(/'Tags'.*expected map/)
-    expect(serializationError(create({ ...base, Content: { Actions: ['a', null] } }))).toContain('null is not allowed in a list')
+    expect(serializationError(create({ ...base, Content: { Actions: ['a', null] } }))).toContain(
+      'null is not allowed in a list',
+    )
   })
 
   it('rejects integers that are strings, fractions or out of range (restJson1 malformed-integer tests)', () => {
     for (const v of ['"10"', '1.5', '1e400', '2147483648', 'true']) {
-      expect(serializationError(() => decode('SearchViews', {}, '', `{"InstanceId":"i","MaxResults":${v}}`)), v).toContain("'MaxResults'")
+      expect(
+        serializationError(() => decode('SearchViews', {}, '', `{"InstanceId":"i","MaxResults":${v}}`)),
+        v,
+      ).toContain("'MaxResults'")
     }
     expect(decode('SearchViews', {}, '', '{"InstanceId":"i","MaxResults":1e1}').MaxResults).toBe(10)
   })
 
   it('drops unknown members (top level and nested) and treats null as absent', () => {
-    const body = { Name: 'n', Status: 'SAVED', Content: { Template: '{}', InputSchema: 'x', Extra: 1 }, Bogus: true, Description: null }
-    expect(decode('CreateView', { InstanceId: 'i' }, '', JSON.stringify(body)))
-      .toEqual({ InstanceId: 'i', Name: 'n', Status: 'SAVED', Content: { Template: '{}' } })
+    const body = {
+      Name: 'n',
+      Status: 'SAVED',
+      Content: { Template: '{}', InputSchema: 'x', Extra: 1 },
+      Bogus: true,
+      Description: null,
+    }
+    expect(decode('CreateView', { InstanceId: 'i' }, '', JSON.stringify(body))).toEqual({
+      InstanceId: 'i',
+      Name: 'n',
+      Status: 'SAVED',
+      Content: { Template: '{}' },
+    })
   })
 
   it('keeps a tag key named __proto__ as a key', () => {
@@ -115,10 +164,16 @@ describe('body', () => {
   it('bounds nesting of recursive shapes (SearchCriteria) with a SerializationException', () => {
     let criteria: unknown = { ViewTypeCondition: 'AWS_MANAGED' }
     for (let i = 0; i < MAX_NESTING_DEPTH + 5; i++) criteria = { OrConditions: [criteria] }
-    expect(serializationError(() => decode('SearchViews', {}, '', JSON.stringify({ InstanceId: 'i', SearchCriteria: criteria })))).toContain('nesting')
+    expect(
+      serializationError(() =>
+        decode('SearchViews', {}, '', JSON.stringify({ InstanceId: 'i', SearchCriteria: criteria })),
+      ),
+    ).toContain('nesting')
     let shallow: unknown = { ViewTypeCondition: 'AWS_MANAGED' }
     for (let i = 0; i < 3; i++) shallow = { AndConditions: [shallow] }
-    expect(decode('SearchViews', {}, '', JSON.stringify({ InstanceId: 'i', SearchCriteria: shallow })).SearchCriteria).toEqual(shallow)
+    expect(
+      decode('SearchViews', {}, '', JSON.stringify({ InstanceId: 'i', SearchCriteria: shallow })).SearchCriteria,
+    ).toEqual(shallow)
   })
 
   it('ignores a body on operations without body members', () => {

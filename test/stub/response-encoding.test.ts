@@ -9,9 +9,16 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 describe('status codes', () => {
   it('uses the modelled httpStatus of each error shape in the service model', () => {
     const expected: Record<string, number> = {
-      AccessDeniedException: 403, DuplicateResourceException: 409, InternalServiceException: 500, InvalidParameterException: 400,
-      InvalidRequestException: 400, ResourceInUseException: 409, ResourceNotFoundException: 404, ServiceQuotaExceededException: 402,
-      ThrottlingException: 429, TooManyRequestsException: 429,
+      AccessDeniedException: 403,
+      DuplicateResourceException: 409,
+      InternalServiceException: 500,
+      InvalidParameterException: 400,
+      InvalidRequestException: 400,
+      ResourceInUseException: 409,
+      ResourceNotFoundException: 404,
+      ServiceQuotaExceededException: 402,
+      ThrottlingException: 429,
+      TooManyRequestsException: 429,
     }
     expect(Object.keys(expected).sort()).toEqual([...ERROR_NAMES].sort())
     for (const name of ERROR_NAMES) expect(errorStatus(name), name).toBe(expected[name])
@@ -31,18 +38,31 @@ describe('encoding', () => {
     const res = encodeSuccess({ View: { Id: 'v' } }, 'rid-1')
     expect(res).toEqual({
       status: 200,
-      headers: { 'x-amzn-requestid': 'rid-1', 'content-type': 'application/json', 'content-length': String(res.body.length) },
+      headers: {
+        'x-amzn-requestid': 'rid-1',
+        'content-type': 'application/json',
+        'content-length': String(res.body.length),
+      },
       body: '{"View":{"Id":"v"}}',
     })
   })
 
   it('puts the error type in x-amzn-errortype and only modelled members in the body', () => {
-    const res = encodeError({ errorName: 'ResourceInUseException', message: 'in use', fields: { ResourceType: 'CONTACT_FLOW', ResourceId: 'arn:x', Secret: 'no' } }, 'rid-2')
+    const res = encodeError(
+      {
+        errorName: 'ResourceInUseException',
+        message: 'in use',
+        fields: { ResourceType: 'CONTACT_FLOW', ResourceId: 'arn:x', Secret: 'no' },
+      },
+      'rid-2',
+    )
     expect(res.status).toBe(409)
     expect(res.headers['x-amzn-errortype']).toBe('ResourceInUseException')
     expect(res.headers['x-amzn-requestid']).toBe('rid-2')
     expect(json(res)).toEqual({ Message: 'in use', ResourceType: 'CONTACT_FLOW', ResourceId: 'arn:x' })
-    expect(json(encodeError({ errorName: 'SerializationException', message: 'bad', fields: { X: 1 } }, 'r'))).toEqual({ Message: 'bad' })
+    expect(json(encodeError({ errorName: 'SerializationException', message: 'bad', fields: { X: 1 } }, 'r'))).toEqual({
+      Message: 'bad',
+    })
   })
 
   it('counts the content-length in UTF-8 bytes', () => {
@@ -65,16 +85,27 @@ describe('encoding', () => {
 describe('wire quirks', () => {
   it('iso-timestamps: every timestamp member, also nested in SearchViews lists, becomes an ISO string', () => {
     const view = { Id: 'v', CreatedTime: 1700000000, LastModifiedTime: 1700000000.5, Status: 'SAVED' }
-    const out = applyOutputQuirks('SearchViews', { Views: [view], ApproximateTotalCount: 1 }, new Set(['iso-timestamps']))
-    expect(out).toEqual({ Views: [{ ...view, CreatedTime: '2023-11-14T22:13:20.000Z', LastModifiedTime: '2023-11-14T22:13:20.500Z' }], ApproximateTotalCount: 1 })
+    const out = applyOutputQuirks(
+      'SearchViews',
+      { Views: [view], ApproximateTotalCount: 1 },
+      new Set(['iso-timestamps']),
+    )
+    expect(out).toEqual({
+      Views: [{ ...view, CreatedTime: '2023-11-14T22:13:20.000Z', LastModifiedTime: '2023-11-14T22:13:20.500Z' }],
+      ApproximateTotalCount: 1,
+    })
     expect(view.CreatedTime).toBe(1700000000) // the model's object is not mutated
   })
 
   it('unknown-enum-value: View.Status SAVED goes out as DRAFT, PUBLISHED and summaries untouched', () => {
     const q = new Set(['unknown-enum-value'] as const)
     expect(applyOutputQuirks('DescribeView', { View: { Status: 'SAVED' } }, q)).toEqual({ View: { Status: 'DRAFT' } })
-    expect(applyOutputQuirks('DescribeView', { View: { Status: 'PUBLISHED' } }, q)).toEqual({ View: { Status: 'PUBLISHED' } })
-    expect(applyOutputQuirks('ListViews', { ViewsSummaryList: [{ Status: 'SAVED' }] }, q)).toEqual({ ViewsSummaryList: [{ Status: 'SAVED' }] })
+    expect(applyOutputQuirks('DescribeView', { View: { Status: 'PUBLISHED' } }, q)).toEqual({
+      View: { Status: 'PUBLISHED' },
+    })
+    expect(applyOutputQuirks('ListViews', { ViewsSummaryList: [{ Status: 'SAVED' }] }, q)).toEqual({
+      ViewsSummaryList: [{ Status: 'SAVED' }],
+    })
   })
 
   it('is a no-op without quirks (same object back)', () => {

@@ -23,7 +23,8 @@ describe('router', () => {
       const path = uri.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'ViewVersion' ? '7' : `x-${name}`))
       const m = matchRoute(method, path)
       expect(m.op, `${method} ${path}`).toBe(op)
-      for (const [, name] of uri.matchAll(/\{(\w+)\}/g)) expect(m.labels[name!]).toBe(name === 'ViewVersion' ? '7' : `x-${name}`)
+      for (const [, name] of uri.matchAll(/\{(\w+)\}/g))
+        expect(m.labels[name!]).toBe(name === 'ViewVersion' ? '7' : `x-${name}`)
     }
   })
 
@@ -46,11 +47,23 @@ describe('router', () => {
   })
 
   it('hands a non-integer version label to decoding unchanged (decoding rejects it, see request-decoding tests)', () => {
-    expect(matchRoute('DELETE', '/views/i/v/versions/abc')).toEqual({ op: 'DeleteViewVersion', labels: { InstanceId: 'i', ViewId: 'v', ViewVersion: 'abc' } })
+    expect(matchRoute('DELETE', '/views/i/v/versions/abc')).toEqual({
+      op: 'DeleteViewVersion',
+      labels: { InstanceId: 'i', ViewId: 'v', ViewVersion: 'abc' },
+    })
   })
 
   it('answers an unknown path with 404 UnknownOperationException', () => {
-    for (const p of ['/', '/nope', '/views', '/Views/i', '/views/i/v/Versions', '/views/i/v/versions/1/extra', 'views/i', '']) {
+    for (const p of [
+      '/',
+      '/nope',
+      '/views',
+      '/Views/i',
+      '/views/i/v/Versions',
+      '/views/i/v/versions/1/extra',
+      'views/i',
+      '',
+    ]) {
       const e = routeError('GET', p)
       expect(e.errorName, p).toBe('UnknownOperationException')
       expect(e.status, p).toBe(404)
@@ -58,7 +71,13 @@ describe('router', () => {
   })
 
   it('answers a known path with the wrong method with 405 UnknownOperationException', () => {
-    for (const [method, path] of [['PATCH', '/views/i'], ['POST', '/views/i/v/versions'], ['GET', '/views/i/v/metadata'], ['get', '/views/i'], ['HEAD', '/search-views']] as const) {
+    for (const [method, path] of [
+      ['PATCH', '/views/i'],
+      ['POST', '/views/i/v/versions'],
+      ['GET', '/views/i/v/metadata'],
+      ['get', '/views/i'],
+      ['HEAD', '/search-views'],
+    ] as const) {
       const e = routeError(method, path)
       expect(e.errorName, `${method} ${path}`).toBe('UnknownOperationException')
       expect(e.status, `${method} ${path}`).toBe(405)

@@ -15,11 +15,24 @@ const content = { Template: '{"Head":"x"}', Actions: ['A'] }
 
 function populated(): ViewsModel {
   const m = new ViewsModel({ ...deterministicOptions(), anyInstance: true, quirks: ['delete-view-leaves-versions'] })
-  const a = m.invoke('CreateView', { InstanceId: INSTANCE, Name: 'a', Status: 'PUBLISHED', Content: content, Tags: { team: 'x' } }).View as { Id: string; Arn: string }
+  const a = m.invoke('CreateView', {
+    InstanceId: INSTANCE,
+    Name: 'a',
+    Status: 'PUBLISHED',
+    Content: content,
+    Tags: { team: 'x' },
+  }).View as { Id: string; Arn: string }
   m.invoke('CreateViewVersion', { InstanceId: INSTANCE, ViewId: a.Id, VersionDescription: 'first' })
-  m.invoke('UpdateViewContent', { InstanceId: INSTANCE, ViewId: a.Id, Status: 'SAVED', Content: { Template: '{"Head":"draft"}', Actions: [] } })
+  m.invoke('UpdateViewContent', {
+    InstanceId: INSTANCE,
+    ViewId: a.Id,
+    Status: 'SAVED',
+    Content: { Template: '{"Head":"draft"}', Actions: [] },
+  })
   m.invoke('TagResource', { resourceArn: a.Arn, tags: { stage: 'dev' } })
-  const b = m.invoke('CreateView', { InstanceId: FRESH, Name: 'b', Status: 'PUBLISHED', Content: content }).View as { Id: string }
+  const b = m.invoke('CreateView', { InstanceId: FRESH, Name: 'b', Status: 'PUBLISHED', Content: content }).View as {
+    Id: string
+  }
   m.invoke('CreateViewVersion', { InstanceId: FRESH, ViewId: b.Id })
   m.invoke('DeleteView', { InstanceId: FRESH, ViewId: b.Id })
   return m
@@ -34,21 +47,35 @@ describe('state file', () => {
     restored.importState(loadStateFile(file, { region: 'us-east-1', accountId: '123456789012' })!)
     expect(restored.exportState()).toEqual(m.exportState())
     expect(restored.instances).toContain(FRESH)
-    const a = (m.invoke('ListViews', { InstanceId: INSTANCE, Type: 'CUSTOMER_MANAGED' }).ViewsSummaryList as { Id: string }[])[0]!.Id
+    const a = (
+      m.invoke('ListViews', { InstanceId: INSTANCE, Type: 'CUSTOMER_MANAGED' }).ViewsSummaryList as { Id: string }[]
+    )[0]!.Id
     for (const ViewId of [a, `${a}:$SAVED`, `${a}:$LATEST`, `${a}:1`]) {
-      expect(restored.invoke('DescribeView', { InstanceId: INSTANCE, ViewId })).toEqual(m.invoke('DescribeView', { InstanceId: INSTANCE, ViewId }))
+      expect(restored.invoke('DescribeView', { InstanceId: INSTANCE, ViewId })).toEqual(
+        m.invoke('DescribeView', { InstanceId: INSTANCE, ViewId }),
+      )
     }
   })
 
   it('a missing file is no state (first start), not an error', () => {
-    expect(loadStateFile(join(tempDir(), 'absent.json'), { region: 'us-east-1', accountId: '123456789012' })).toBeUndefined()
+    expect(
+      loadStateFile(join(tempDir(), 'absent.json'), { region: 'us-east-1', accountId: '123456789012' }),
+    ).toBeUndefined()
   })
 
   it.each([
     ['truncated JSON', (t: string) => t.slice(0, t.length / 2), /not readable JSON/],
     ['another format', (t: string) => t.replace('stub-state@1', 'stub-state@9'), /not a stub state file/],
-    ['a view of an unlisted instance', (t: string) => t.replace(`"instances":["${INSTANCE}","${FRESH}"]`, `"instances":["${FRESH}"]`), /belongs to an instance the file does not list/],
-    ['a damaged view record', (t: string) => t.replace('"versions":[', '"versions":"none","was":['), /"views" holds something that is not a view record/],
+    [
+      'a view of an unlisted instance',
+      (t: string) => t.replace(`"instances":["${INSTANCE}","${FRESH}"]`, `"instances":["${FRESH}"]`),
+      /belongs to an instance the file does not list/,
+    ],
+    [
+      'a damaged view record',
+      (t: string) => t.replace('"versions":[', '"versions":"none","was":['),
+      /"views" holds something that is not a view record/,
+    ],
   ])('refuses %s, naming the file', (_what, damage, message) => {
     const file = join(tempDir(), 'state.json')
     saveStateFile(file, populated())
@@ -62,6 +89,8 @@ describe('state file', () => {
   it('refuses a file of another region (every ARN in it names the region)', () => {
     const file = join(tempDir(), 'state.json')
     saveStateFile(file, populated())
-    expect(() => loadStateFile(file, { region: 'eu-west-2', accountId: '123456789012' })).toThrow(/written for region us-east-1 .* not eu-west-2/)
+    expect(() => loadStateFile(file, { region: 'eu-west-2', accountId: '123456789012' })).toThrow(
+      /written for region us-east-1 .* not eu-west-2/,
+    )
   })
 })

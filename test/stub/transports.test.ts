@@ -51,8 +51,15 @@ describe('scenario table', () => {
   it('reaches every declared error of every operation', () => {
     expect(UNREACHED).toEqual([])
     for (const op of OPERATION_NAMES) {
-      expect(SCENARIOS.some((s) => s.op === op && s.error === undefined), `${op} success`).toBe(true)
-      for (const error of OPERATIONS[op].errors) expect(SCENARIOS.some((s) => s.op === op && s.error === error), `${op} → ${error}`).toBe(true)
+      expect(
+        SCENARIOS.some((s) => s.op === op && s.error === undefined),
+        `${op} success`,
+      ).toBe(true)
+      for (const error of OPERATIONS[op].errors)
+        expect(
+          SCENARIOS.some((s) => s.op === op && s.error === error),
+          `${op} → ${error}`,
+        ).toBe(true)
     }
   })
 })

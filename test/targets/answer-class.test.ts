@@ -25,36 +25,55 @@ describe('the class a status fixes, from the generated model', () => {
 
   it('judges a throttling or quota answer in both directions (status and class), and nothing else', () => {
     expect(answerClassVerdict('DescribeView', err('TooManyRequestsException', 429))).toEqual({ rule: 'R23' })
-    expect(answerClassVerdict('DescribeView', err('ThrottlingException', 429))?.failure).toMatch(/HTTP 429 TooManyRequestsException/)
-    expect(answerClassVerdict('SearchViews', err('TooManyRequestsException', 429))?.failure).toMatch(/HTTP 429 ThrottlingException/)
+    expect(answerClassVerdict('DescribeView', err('ThrottlingException', 429))?.failure).toMatch(
+      /HTTP 429 TooManyRequestsException/,
+    )
+    expect(answerClassVerdict('SearchViews', err('TooManyRequestsException', 429))?.failure).toMatch(
+      /HTTP 429 ThrottlingException/,
+    )
     expect(answerClassVerdict('ListViews', err('TooManyRequestsException', 400))?.failure).toMatch(/HTTP 400/)
     expect(answerClassVerdict('ListViews', err('UnreadableErrorAnswer', 429))?.rule).toBe('R23')
     expect(answerClassVerdict('CreateView', err('ServiceQuotaExceededException', 402))).toEqual({ rule: 'R22' })
-    expect(answerClassVerdict('CreateView', err('InvalidRequestException', 402))).toMatchObject({ rule: 'R22', failure: expect.stringMatching(/ServiceQuotaExceededException/) })
+    expect(answerClassVerdict('CreateView', err('InvalidRequestException', 402))).toMatchObject({
+      rule: 'R22',
+      failure: expect.stringMatching(/ServiceQuotaExceededException/),
+    })
     expect(answerClassVerdict('CreateViewVersion', err('ServiceQuotaExceededException', 400))?.rule).toBe('R22')
     expect(answerClassVerdict('CreateViewVersion', err('ServiceQuotaExceededException', 400))?.failure).toBeDefined()
     expect(answerClassVerdict('DescribeView', err('ResourceNotFoundException', 404))).toBeUndefined()
   })
 
   it('checkWireBasics records R23/R22 on such answers and fails the wrong class under that rule', () => {
-    const step = (op: 'DescribeView' | 'CreateView', name: string, status: number) => ({
-      index: 0, cmd: { op: 'Raw', operation: op, input: {} }, target: { outcome: { ok: false, error: { name, message: 'm', status, fields: {} } }, requests: [] },
-      model: { outcome: { ok: true, output: {} }, requests: [] },
-    }) as unknown as Step
+    const step = (op: 'DescribeView' | 'CreateView', name: string, status: number) =>
+      ({
+        index: 0,
+        cmd: { op: 'Raw', operation: op, input: {} },
+        target: { outcome: { ok: false, error: { name, message: 'm', status, fields: {} } }, requests: [] },
+        model: { outcome: { ok: true, output: {} }, requests: [] },
+      }) as unknown as Step
     const run = (s: Step) => {
       const asserted: string[] = []
       return { failure: checkWireBasics(s, (r) => asserted.push(r)), asserted }
     }
-    expect(run(step('DescribeView', 'TooManyRequestsException', 429))).toEqual({ failure: undefined, asserted: ['R34', 'R23', 'R33'] })
+    expect(run(step('DescribeView', 'TooManyRequestsException', 429))).toEqual({
+      failure: undefined,
+      asserted: ['R34', 'R23', 'R33'],
+    })
     expect(run(step('DescribeView', 'ThrottlingException', 429)).failure?.rule).toBe('R23')
-    expect(run(step('CreateView', 'ServiceQuotaExceededException', 402))).toEqual({ failure: undefined, asserted: ['R34', 'R22', 'R33'] })
+    expect(run(step('CreateView', 'ServiceQuotaExceededException', 402))).toEqual({
+      failure: undefined,
+      asserted: ['R34', 'R22', 'R33'],
+    })
     expect(run(step('CreateView', 'InvalidRequestException', 402)).failure?.rule).toBe('R22')
   })
 })
 
 describe('Target.send and 429s', () => {
   it('retries a 429 of the declared class, counting each as an executed R23 assertion', async () => {
-    const target = await createTarget({ target: 'stub', stub: { faults: { forceError: [{ operation: 'ListViews', errorName: 'TooManyRequestsException', times: 2 }] } } })
+    const target = await createTarget({
+      target: 'stub',
+      stub: { faults: { forceError: [{ operation: 'ListViews', errorName: 'TooManyRequestsException', times: 2 }] } },
+    })
     expect((await target.send('ListViews', { InstanceId: I })).ok).toBe(true)
     expect(target.stats.throttleRetries).toBe(2)
     expect(target.takeAnswerAssertions()).toEqual({ R23: 2 })
@@ -63,12 +82,17 @@ describe('Target.send and 429s', () => {
   })
 
   it('does not retry a 429 of the wrong class: it is returned, and the checks fail it as R23', async () => {
-    const target = await createTarget({ target: 'stub', stub: { faults: { forceError: [{ operation: 'SearchViews', errorName: 'TooManyRequestsException', times: 1 }] } } })
+    const target = await createTarget({
+      target: 'stub',
+      stub: { faults: { forceError: [{ operation: 'SearchViews', errorName: 'TooManyRequestsException', times: 1 }] } },
+    })
     const o = await target.send('SearchViews', { InstanceId: I, MaxResults: 1 })
     expect(o.ok ? 'ok' : `${o.error.name} ${o.error.status}`).toBe('TooManyRequestsException 429')
     expect(target.stats.throttleRetries).toBe(0)
     expect(target.takeAnswerAssertions()).toEqual({})
-    expect(answerClassVerdict('SearchViews', (o as { error: { name: string; status?: number } }).error)?.failure).toBeDefined()
+    expect(
+      answerClassVerdict('SearchViews', (o as { error: { name: string; status?: number } }).error)?.failure,
+    ).toBeDefined()
     await target.close()
   })
 
@@ -77,11 +101,23 @@ describe('Target.send and 429s', () => {
     const client = {
       send: async () => {
         calls++
-        throw Object.assign(new Error('overloaded'), { name: 'TooManyRequestsException', $metadata: { httpStatusCode: 503 } })
+        throw Object.assign(new Error('overloaded'), {
+          name: 'TooManyRequestsException',
+          $metadata: { httpStatusCode: 503 },
+        })
       },
       destroy: () => {},
     }
-    const target = new Target({ kind: 'stub', label: 'double', client: client as never, instanceId: I, region: 'us-east-1', run: newRunIdentity(), guarded: false, backoffMs: () => 1 })
+    const target = new Target({
+      kind: 'stub',
+      label: 'double',
+      client: client as never,
+      instanceId: I,
+      region: 'us-east-1',
+      run: newRunIdentity(),
+      guarded: false,
+      backoffMs: () => 1,
+    })
     const o = await target.send('ListViews', { InstanceId: I })
     expect(o.ok ? 'ok' : o.error.status).toBe(503)
     expect(calls).toBe(1)

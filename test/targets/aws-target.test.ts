@@ -54,7 +54,12 @@ describe('aws target', () => {
     process.env.AWS_ACCESS_KEY_ID = CREDS.accessKeyId
     process.env.AWS_SECRET_ACCESS_KEY = CREDS.secretAccessKey
     process.env.AWS_ENDPOINT_URL_CONNECT = server.url
-    target = await createTarget({ target: 'aws', instanceId: DEFAULT_INSTANCE_ID, region: 'us-east-1', rate: { tps: 10_000, burst: 10_000 } })
+    target = await createTarget({
+      target: 'aws',
+      instanceId: DEFAULT_INSTANCE_ID,
+      region: 'us-east-1',
+      rate: { tps: 10_000, burst: 10_000 },
+    })
     expect(target.kind).toBe('aws')
     expect(target.guarded).toBe(true)
     const r = await runProperty(checksumConflict, target, { seed: 3, numRuns: 5, mode: { strict: false } })
@@ -68,7 +73,11 @@ describe('aws target', () => {
     process.env.AWS_ACCESS_KEY_ID = CREDS.accessKeyId
     process.env.AWS_SECRET_ACCESS_KEY = 'not/the/right/secret'
     process.env.AWS_ENDPOINT_URL_CONNECT = server.url
-    target = await createTarget({ target: 'aws', instanceId: DEFAULT_INSTANCE_ID, rate: { tps: 10_000, burst: 10_000 } })
+    target = await createTarget({
+      target: 'aws',
+      instanceId: DEFAULT_INSTANCE_ID,
+      rate: { tps: 10_000, burst: 10_000 },
+    })
     const o = await target.send('ListViews', { InstanceId: DEFAULT_INSTANCE_ID })
     expect(o.ok ? 'ok' : `${o.error.name} ${o.error.status}`).toBe('InvalidSignatureException 403')
   })

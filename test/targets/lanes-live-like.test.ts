@@ -17,7 +17,10 @@ const mode = { strict: false }
 
 async function runBoth(quirks: QuirkName[], numRuns: number): Promise<PropertyResult[]> {
   // the live default limiter (per API, 2 requests/s, burst 5) shared by both lanes, as on live AWS
-  const { target } = await fx.open({ coreOptions: { faults: { liveLike: true }, modelOptions: { quirks } } }, { rate: {} })
+  const { target } = await fx.open(
+    { coreOptions: { faults: { liveLike: true }, modelOptions: { quirks } } },
+    { rate: {} },
+  )
   const [a, b] = [target.lane(), target.lane()]
   return Promise.all([
     runProperty(pagination, a, { seed: 7, numRuns, mode }),
@@ -28,11 +31,18 @@ async function runBoth(quirks: QuirkName[], numRuns: number): Promise<PropertyRe
 describe('two lane-safe properties concurrently on the live-like stub', () => {
   it('pass on the clean stub, and leave nothing behind', async () => {
     const results = await runBoth([], 4)
-    expect(results.map((r) => `${r.property}: ${r.status} ${r.failure?.message ?? ''}`)).toEqual(['pagination: passed ', 'immutability: passed '])
+    expect(results.map((r) => `${r.property}: ${r.status} ${r.failure?.message ?? ''}`)).toEqual([
+      'pagination: passed ',
+      'immutability: passed ',
+    ])
     const server = fx.server!
     expect(server.core.counters.unexpectedErrors).toBe(0)
     await fx.closeTarget()
-    const left = server.core.model.invoke('ListViews', { InstanceId: server.core.model.instances[0], Type: 'CUSTOMER_MANAGED', MaxResults: 100 })
+    const left = server.core.model.invoke('ListViews', {
+      InstanceId: server.core.model.instances[0],
+      Type: 'CUSTOMER_MANAGED',
+      MaxResults: 100,
+    })
     expect(left.ViewsSummaryList).toEqual([])
   }, 120_000)
 

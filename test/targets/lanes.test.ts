@@ -14,7 +14,13 @@ const CONTENT = { Template: '{"Head":{"Title":"lane"},"Body":[]}', Actions: [] }
 /** Creates one view the way a sequence does: its own name prefix and the run tag (the guard insists). */
 async function createIn(lane: Target, name: string): Promise<string> {
   const id = lane.sequenceIdentity()
-  const o = await lane.send('CreateView', { InstanceId: lane.instanceId, Name: `${id.namePrefix}${name}`, Status: 'SAVED', Content: CONTENT, Tags: { [id.tag.key]: id.tag.value } })
+  const o = await lane.send('CreateView', {
+    InstanceId: lane.instanceId,
+    Name: `${id.namePrefix}${name}`,
+    Status: 'SAVED',
+    Content: CONTENT,
+    Tags: { [id.tag.key]: id.tag.value },
+  })
   if (!o.ok) throw new Error(`CreateView failed: ${o.error.name}`)
   return (o.output.View as { Id: string }).Id
 }
@@ -27,7 +33,13 @@ async function exists(t: Target, viewId: string): Promise<boolean> {
 
 /** Customer views the stub holds, read straight from its model (no call through the target). */
 const customerViews = (s: StubServer) =>
-  (s.core.model.invoke('ListViews', { InstanceId: s.core.model.instances[0], Type: 'CUSTOMER_MANAGED', MaxResults: 100 }).ViewsSummaryList as unknown[]).length
+  (
+    s.core.model.invoke('ListViews', {
+      InstanceId: s.core.model.instances[0],
+      Type: 'CUSTOMER_MANAGED',
+      MaxResults: 100,
+    }).ViewsSummaryList as unknown[]
+  ).length
 
 describe('lanes of an endpoint target (guarded)', () => {
   it('interleaved creates and resets: each lane resets only its own views, neither loses one', async () => {
@@ -68,7 +80,11 @@ describe('lanes of an endpoint target (guarded)', () => {
   })
 
   it('a view a lane failed to delete is listed once for the run and retried by the final clean-up', async () => {
-    const { server, target } = await fx.open({ coreOptions: { faults: { forceError: [{ operation: 'DeleteView', errorName: 'AccessDeniedException', times: 2 }] } } })
+    const { server, target } = await fx.open({
+      coreOptions: {
+        faults: { forceError: [{ operation: 'DeleteView', errorName: 'AccessDeniedException', times: 2 }] },
+      },
+    })
     const [a, b] = [target.lane(), target.lane()]
     const [va, vb] = await Promise.all([createIn(a, 'a'), createIn(b, 'b')])
     await Promise.all([a.resetBetweenRuns(), b.resetBetweenRuns()])
@@ -78,7 +94,11 @@ describe('lanes of an endpoint target (guarded)', () => {
   })
 
   it('views no delete could remove are reported for every lane after the final clean-up', async () => {
-    const { target } = await fx.open({ coreOptions: { faults: { forceError: [{ operation: 'DeleteView', errorName: 'AccessDeniedException', times: Infinity }] } } })
+    const { target } = await fx.open({
+      coreOptions: {
+        faults: { forceError: [{ operation: 'DeleteView', errorName: 'AccessDeniedException', times: Infinity }] },
+      },
+    })
     const [a, b] = [target.lane(), target.lane()]
     const [va, vb, vb2] = await Promise.all([createIn(a, 'a'), createIn(b, 'b'), createIn(b, 'b2')])
     await b.close() // a lane's own clean-up fails: its view stays listed for the target's
@@ -126,12 +146,20 @@ describe('ListLock', () => {
   it('runs work of one kind together and the other kind only after it', async () => {
     const lock = new ListLock()
     const log: string[] = []
-    const job = (kind: 'listing' | 'changing', name: string, ms: number) => lock.run(kind, async () => {
-      log.push(`+${name}`)
-      await new Promise((r) => setTimeout(r, ms))
-      log.push(`-${name}`)
-    })
-    await Promise.all([job('changing', 'c1', 20), job('changing', 'c2', 5), (async () => { await tick(); await job('listing', 'l1', 5) })()])
+    const job = (kind: 'listing' | 'changing', name: string, ms: number) =>
+      lock.run(kind, async () => {
+        log.push(`+${name}`)
+        await new Promise((r) => setTimeout(r, ms))
+        log.push(`-${name}`)
+      })
+    await Promise.all([
+      job('changing', 'c1', 20),
+      job('changing', 'c2', 5),
+      (async () => {
+        await tick()
+        await job('listing', 'l1', 5)
+      })(),
+    ])
     expect(log.indexOf('+l1')).toBeGreaterThan(log.indexOf('-c1'))
     expect(log.indexOf('+l1')).toBeGreaterThan(log.indexOf('-c2'))
     expect(log.indexOf('+c2')).toBeLessThan(log.indexOf('-c1')) // the two changes overlapped
@@ -140,10 +168,11 @@ describe('ListLock', () => {
   it('a waiting listing is not starved by changes that arrive after it', async () => {
     const lock = new ListLock()
     const log: string[] = []
-    const job = (kind: 'listing' | 'changing', name: string) => lock.run(kind, async () => {
-      log.push(name)
-      await tick()
-    })
+    const job = (kind: 'listing' | 'changing', name: string) =>
+      lock.run(kind, async () => {
+        log.push(name)
+        await tick()
+      })
     const first = job('changing', 'c1')
     const listing = job('listing', 'l1')
     const late = job('changing', 'c2') // arrives while l1 waits: queued behind it

@@ -20,7 +20,12 @@ afterEach(async () => {
 })
 
 function plainClient(url: string): ConnectClient {
-  return new ConnectClient({ endpoint: url, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'y' }, maxAttempts: 1 })
+  return new ConnectClient({
+    endpoint: url,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
+    maxAttempts: 1,
+  })
 }
 
 async function customerViewNames(url: string): Promise<string[]> {
@@ -32,9 +37,19 @@ describe('rate limiter', () => {
   it('lets a burst through, then spaces requests at the configured rate', async () => {
     let now = 0
     const waits: number[] = []
-    const limiter = new RateLimiter({ tps: 2, burst: 3 }, () => now, async (ms) => { waits.push(ms); now += ms })
+    const limiter = new RateLimiter(
+      { tps: 2, burst: 3 },
+      () => now,
+      async (ms) => {
+        waits.push(ms)
+        now += ms
+      },
+    )
     const starts: number[] = []
-    for (let i = 0; i < 6; i++) { await limiter.acquire(); starts.push(now) }
+    for (let i = 0; i < 6; i++) {
+      await limiter.acquire()
+      starts.push(now)
+    }
     expect(starts.slice(0, 3)).toEqual([0, 0, 0])
     expect(starts.slice(3)).toEqual([500, 1000, 1500])
   })
@@ -48,10 +63,14 @@ describe('run-tag guard on an endpoint target', () => {
     server = await startStubServer()
     const run = newRunIdentity('guardtest')
     target = await createTarget({ target: server.url, run, rate: { tps: 1000, burst: 1000 } })
-    const foreign = await plainClient(server.url).send(new CreateViewCommand({ InstanceId: I, Name: 'someone-elses', Status: 'PUBLISHED', Content: content }))
+    const foreign = await plainClient(server.url).send(
+      new CreateViewCommand({ InstanceId: I, Name: 'someone-elses', Status: 'PUBLISHED', Content: content }),
+    )
     const foreignId = foreign.View!.Id!
 
-    await expect(target.send('CreateView', { InstanceId: I, Name: 'no-prefix', Status: 'SAVED', Content: content })).rejects.toThrow(GuardRefusal)
+    await expect(
+      target.send('CreateView', { InstanceId: I, Name: 'no-prefix', Status: 'SAVED', Content: content }),
+    ).rejects.toThrow(GuardRefusal)
     for (const [op, input] of [
       ['UpdateViewContent', { InstanceId: I, ViewId: foreignId, Status: 'SAVED', Content: content }],
       ['DeleteView', { InstanceId: I, ViewId: foreign.View!.Arn }],
@@ -61,11 +80,21 @@ describe('run-tag guard on an endpoint target', () => {
       await expect(target.send(op, input), op).rejects.toThrow(/no conformance-run tag/)
     }
 
-    const mine = await target.send('CreateView', { InstanceId: I, Name: `${run.namePrefix}mine`, Status: 'PUBLISHED', Content: content, Tags: { [RUN_TAG_KEY]: run.runId } })
+    const mine = await target.send('CreateView', {
+      InstanceId: I,
+      Name: `${run.namePrefix}mine`,
+      Status: 'PUBLISHED',
+      Content: content,
+      Tags: { [RUN_TAG_KEY]: run.runId },
+    })
     expect(mine.ok).toBe(true)
     const mineId = (mine as unknown as { output: { View: { Id: string } } }).output.View.Id
-    expect((await target.send('UpdateViewContent', { InstanceId: I, ViewId: mineId, Status: 'SAVED', Content: content })).ok).toBe(true)
-    await expect(target.send('UntagResource', { resourceArn: (mine as any).output.View.Arn, tagKeys: [RUN_TAG_KEY] })).rejects.toThrow(/run tag/)
+    expect(
+      (await target.send('UpdateViewContent', { InstanceId: I, ViewId: mineId, Status: 'SAVED', Content: content })).ok,
+    ).toBe(true)
+    await expect(
+      target.send('UntagResource', { resourceArn: (mine as any).output.View.Arn, tagKeys: [RUN_TAG_KEY] }),
+    ).rejects.toThrow(/run tag/)
     // a view that does not exist may be addressed (negative tests): the answer is the service's 404
     const missing = await target.send('DeleteView', { InstanceId: I, ViewId: '00000000-0000-4000-8000-00000000dead' })
     expect(missing.ok ? 'ok' : missing.error.name).toBe('ResourceNotFoundException')
@@ -80,7 +109,15 @@ describe('run-tag guard on an endpoint target', () => {
 
   it('a view tagged by an earlier run may be cleaned up (sweep), an untagged one never', async () => {
     server = await startStubServer()
-    const earlier = await plainClient(server.url).send(new CreateViewCommand({ InstanceId: I, Name: 'cvc-old-x', Status: 'SAVED', Content: content, Tags: { [RUN_TAG_KEY]: 'old' } }))
+    const earlier = await plainClient(server.url).send(
+      new CreateViewCommand({
+        InstanceId: I,
+        Name: 'cvc-old-x',
+        Status: 'SAVED',
+        Content: content,
+        Tags: { [RUN_TAG_KEY]: 'old' },
+      }),
+    )
     target = await createTarget({ target: server.url, rate: { tps: 1000, burst: 1000 } })
     expect((await target.send('DeleteView', { InstanceId: I, ViewId: earlier.View!.Id })).ok).toBe(true)
   })
@@ -88,13 +125,27 @@ describe('run-tag guard on an endpoint target', () => {
 
 describe('throttling and server errors', () => {
   it('retries only 429, counts the retries, and never retries a 500 away', async () => {
-    server = await startStubServer({ coreOptions: { faults: { forceError: [{ operation: 'ListViews', errorName: 'TooManyRequestsException', times: 2 }, { operation: 'DescribeView', errorName: 'InternalServiceException', times: 1 }] } } })
+    server = await startStubServer({
+      coreOptions: {
+        faults: {
+          forceError: [
+            { operation: 'ListViews', errorName: 'TooManyRequestsException', times: 2 },
+            { operation: 'DescribeView', errorName: 'InternalServiceException', times: 1 },
+          ],
+        },
+      },
+    })
     target = await createTarget({ target: server.url, rate: { tps: 1000, burst: 1000 } })
     const listed = await target.send('ListViews', { InstanceId: I })
     expect(listed.ok).toBe(true)
     expect(target.stats.throttleRetries).toBe(2)
-    const described = await target.send('DescribeView', { InstanceId: I, ViewId: 'arn:aws:connect:us-east-1:aws:view/form' })
-    expect(described.ok ? 'ok' : `${described.error.name} ${described.error.status}`).toBe('InternalServiceException 500')
+    const described = await target.send('DescribeView', {
+      InstanceId: I,
+      ViewId: 'arn:aws:connect:us-east-1:aws:view/form',
+    })
+    expect(described.ok ? 'ok' : `${described.error.name} ${described.error.status}`).toBe(
+      'InternalServiceException 500',
+    )
     expect(target.stats.serverErrors).toBe(1)
   })
 })
@@ -102,13 +153,24 @@ describe('throttling and server errors', () => {
 describe('SIGINT cleanup', () => {
   it('an interrupted live run deletes the views it created before exiting', async () => {
     server = await startStubServer()
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/targets/fixtures/interrupted-run.ts', server.url], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/targets/fixtures/interrupted-run.ts', server.url], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let out = ''
-    child.stdout.on('data', (d) => { out += d })
-    child.stderr.on('data', (d) => { out += d })
+    child.stdout.on('data', (d) => {
+      out += d
+    })
+    child.stderr.on('data', (d) => {
+      out += d
+    })
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`child never got ready: ${out}`)), 20_000)
-      child.stdout.on('data', () => { if (out.includes('READY')) { clearTimeout(timer); resolve() } })
+      child.stdout.on('data', () => {
+        if (out.includes('READY')) {
+          clearTimeout(timer)
+          resolve()
+        }
+      })
     })
     expect((await customerViewNames(server.url)).length).toBe(3)
     child.kill('SIGINT')

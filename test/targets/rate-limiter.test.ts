@@ -10,13 +10,28 @@ import { retryAfterMsOf } from '../../src/targets/sdk-call'
 import { Target, type TargetOptions } from '../../src/targets/target'
 
 function fakeClock() {
-  const c = { t: 0, waits: [] as number[], now: () => c.t, sleep: async (ms: number) => { c.waits.push(ms); c.t += ms } }
+  const c = {
+    t: 0,
+    waits: [] as number[],
+    now: () => c.t,
+    sleep: async (ms: number) => {
+      c.waits.push(ms)
+      c.t += ms
+    },
+  }
   return c
 }
 
-async function startsOf(limiter: { acquire(op: any): Promise<void> }, clock: { t: number }, ops: string[]): Promise<number[]> {
+async function startsOf(
+  limiter: { acquire(op: any): Promise<void> },
+  clock: { t: number },
+  ops: string[],
+): Promise<number[]> {
   const starts: number[] = []
-  for (const op of ops) { await limiter.acquire(op); starts.push(clock.t) }
+  for (const op of ops) {
+    await limiter.acquire(op)
+    starts.push(clock.t)
+  }
   return starts
 }
 
@@ -31,10 +46,20 @@ describe('per-API rate limiter (fake clock)', () => {
 
   it('per-operation settings and the global cap both apply', async () => {
     const clock = fakeClock()
-    const limiter = new ApiRateLimiter({ tps: 100, burst: 100, globalTps: 4, perOperation: { CreateView: { tps: 1, burst: 1 } } }, clock)
+    const limiter = new ApiRateLimiter(
+      { tps: 100, burst: 100, globalTps: 4, perOperation: { CreateView: { tps: 1, burst: 1 } } },
+      clock,
+    )
     expect(await startsOf(limiter, clock, ['CreateView', 'CreateView'])).toEqual([0, 1000])
     // the global bucket (4/s, burst 4) was refilled by the wait above; then it caps the fast API too
-    const starts = await startsOf(limiter, clock, ['ListViews', 'ListViews', 'ListViews', 'ListViews', 'ListViews', 'ListViews'])
+    const starts = await startsOf(limiter, clock, [
+      'ListViews',
+      'ListViews',
+      'ListViews',
+      'ListViews',
+      'ListViews',
+      'ListViews',
+    ])
     expect(starts.slice(0, 3)).toEqual([1000, 1000, 1000])
     expect(starts[5]! - starts[0]!).toBeGreaterThanOrEqual(500)
   })
@@ -71,9 +96,11 @@ describe('per-API rate limiter (fake clock)', () => {
     const fast = fakeClock()
     const wide = createRateLimiter({ tps: 100, burst: 100 }, fast).limiter
     const ops = ['DescribeView', 'ListViews', 'ListViewVersions'].flatMap((op) => Array<string>(100).fill(op))
-    expect(Math.max(...await startsOf(wide, fast, ops))).toBe(0)
+    expect(Math.max(...(await startsOf(wide, fast, ops)))).toBe(0)
     expect(() => new ApiRateLimiter({ tps: 0 })).toThrow(/invalid rate limit/)
-    expect(() => new ApiRateLimiter({ perOperation: { ListViews: { burst: 0 } } }).acquire('ListViews')).toThrow(/invalid rate limit of ListViews/)
+    expect(() => new ApiRateLimiter({ perOperation: { ListViews: { burst: 0 } } }).acquire('ListViews')).toThrow(
+      /invalid rate limit of ListViews/,
+    )
   })
 
   it('reads retry hints the way servers send them', () => {
@@ -92,11 +119,28 @@ describe('adaptive limiter against the live-like stub server', () => {
   })
 
   /** A live-like stub server and a target on it with the given limiter (closed after the test). */
-  async function liveLike(service: LiveLikeOptions, target: Partial<TargetOptions>): Promise<{ server: StubServer; target: Target }> {
+  async function liveLike(
+    service: LiveLikeOptions,
+    target: Partial<TargetOptions>,
+  ): Promise<{ server: StubServer; target: Target }> {
     const server = await startStubServer({ coreOptions: { faults: { liveLike: service } } })
     opened.push(server)
-    const client = new ConnectClient({ endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'y' }, maxAttempts: 1 })
-    const t = new Target({ kind: 'endpoint', label: 'live-like', client, instanceId: I, region: 'us-east-1', run: newRunIdentity('limiter'), guarded: false, ...target })
+    const client = new ConnectClient({
+      endpoint: server.url,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
+      maxAttempts: 1,
+    })
+    const t = new Target({
+      kind: 'endpoint',
+      label: 'live-like',
+      client,
+      instanceId: I,
+      region: 'us-east-1',
+      run: newRunIdentity('limiter'),
+      guarded: false,
+      ...target,
+    })
     opened.push(t)
     return { server, target: t }
   }
@@ -104,7 +148,10 @@ describe('adaptive limiter against the live-like stub server', () => {
   it('a limiter faster than the service adapts: 429s retried and counted, every call answered, a 5xx never retried', async () => {
     // The service allows 5 ListViews/s (burst 2); the client believes 40/s (burst 4).
     const limiter = new ApiRateLimiter({ tps: 40, burst: 4, globalTps: Infinity })
-    const { server, target } = await liveLike({ ratePerSecond: 5, burst: 2, latencyMs: 2, jitterMs: 1 }, { limiter, backoffMs: () => 1, maxThrottleRetries: 8 })
+    const { server, target } = await liveLike(
+      { ratePerSecond: 5, burst: 2, latencyMs: 2, jitterMs: 1 },
+      { limiter, backoffMs: () => 1, maxThrottleRetries: 8 },
+    )
     for (let i = 0; i < 12; i++) {
       const o = await target.send('ListViews', { InstanceId: I, Type: 'CUSTOMER_MANAGED' })
       expect(o.ok).toBe(true)
@@ -116,18 +163,32 @@ describe('adaptive limiter against the live-like stub server', () => {
     expect(limiter.rateOf('ListViews')).toBeLessThan(40) // it adapted
     expect(limiter.rateOf('DescribeView')).toBe(40) // only the throttled API
     server.core.faults.force({ operation: 'DescribeView', errorName: 'InternalServiceException' })
-    const fiveHundred = await target.send('DescribeView', { InstanceId: I, ViewId: 'arn:aws:connect:us-east-1:aws:view/cards' })
+    const fiveHundred = await target.send('DescribeView', {
+      InstanceId: I,
+      ViewId: 'arn:aws:connect:us-east-1:aws:view/cards',
+    })
     expect(fiveHundred.ok).toBe(false)
     expect(!fiveHundred.ok && fiveHundred.error.status).toBe(500)
     expect(target.stats.serverErrors).toBe(1)
   })
 
-  it('the run-tag guard\'s probe is throttled like any call: retried, not turned into a refusal', async () => {
-    const { target } = await liveLike({ ratePerSecond: 5, burst: 1, latencyMs: 0, jitterMs: 0 },
-      { guarded: true, limiter: new ApiRateLimiter({ tps: 1000, burst: 1000, globalTps: Infinity }), backoffMs: () => 250 })
+  it("the run-tag guard's probe is throttled like any call: retried, not turned into a refusal", async () => {
+    const { target } = await liveLike(
+      { ratePerSecond: 5, burst: 1, latencyMs: 0, jitterMs: 0 },
+      {
+        guarded: true,
+        limiter: new ApiRateLimiter({ tps: 1000, burst: 1000, globalTps: Infinity }),
+        backoffMs: () => 250,
+      },
+    )
     await target.send('DescribeView', { InstanceId: I, ViewId: 'arn:aws:connect:us-east-1:aws:view/cards' }) // empties DescribeView's bucket
     // not this run's view: the guard probes it with DescribeView (429 first), and only then may the update go
-    const o = await target.send('UpdateViewContent', { InstanceId: I, ViewId: '0f0f0f0f-0000-4000-8000-000000000000', Status: 'SAVED', Content: { Template: '{}', Actions: [] } })
+    const o = await target.send('UpdateViewContent', {
+      InstanceId: I,
+      ViewId: '0f0f0f0f-0000-4000-8000-000000000000',
+      Status: 'SAVED',
+      Content: { Template: '{}', Actions: [] },
+    })
     expect(!o.ok && o.error.name).toBe('ResourceNotFoundException')
     expect(target.stats.throttleRetries).toBeGreaterThanOrEqual(1)
     expect(target.stats.byOperation.DescribeView).toBe(2 + target.stats.throttleRetries)

@@ -18,12 +18,18 @@ describe('time budgets on an endpoint target (our stub server, default settings)
     server = await startStubServer()
     for (const budget of ['10s', '2s']) {
       const out = tempDir()
-      runs[budget] = { out, r: await runCli(['run', '--target', server.url, '--seed', '5', '--time-budget', budget, '--out', out], { timeoutMs: 90_000 }) }
+      runs[budget] = {
+        out,
+        r: await runCli(['run', '--target', server.url, '--seed', '5', '--time-budget', budget, '--out', out], {
+          timeoutMs: 90_000,
+        }),
+      }
     }
   }, 200_000)
   afterAll(() => server?.close())
 
-  const report = (b: string) => (JSON.parse(readFileSync(join(runs[b]!.out, 'report.json'), 'utf8')) as ConformanceReport).targets[0]!
+  const report = (b: string) =>
+    (JSON.parse(readFileSync(join(runs[b]!.out, 'report.json'), 'utf8')) as ConformanceReport).targets[0]!
 
   it('10 s: exit 0 and no failure', () => {
     expect(runs['10s']!.r.code, runs['10s']!.r.stdout).toBe(0)
@@ -35,7 +41,8 @@ describe('time budgets on an endpoint target (our stub server, default settings)
     expect(runs['2s']!.r.code, runs['2s']!.r.stdout).toBe(0)
     expect(t.properties.filter((p) => p.status === 'failed').map((p) => p.failure?.message)).toEqual([])
     expect(t.properties.some((p) => p.status === 'inconclusive')).toBe(true)
-    for (const p of t.properties.filter((x) => x.status === 'inconclusive')) expect(p.note).toMatch(/time budget|not exercised/)
+    for (const p of t.properties.filter((x) => x.status === 'inconclusive'))
+      expect(p.note).toMatch(/time budget|not exercised/)
   })
 
   it('the wall time stays within the budget plus the process overhead', () => {

@@ -11,15 +11,30 @@ import { startStubServer, type StubServer } from '../../src/stub'
 import { runCli, tempDir, type CliResult } from '../cli/support/cli'
 
 const TAGGING_AND_SEARCH: OperationName[] = ['SearchViews', 'TagResource', 'UntagResource', 'ListTagsForResource']
-const VIEW_OPERATIONS = OPERATION_NAMES.filter((op) => !['TagResource', 'UntagResource', 'ListTagsForResource'].includes(op))
-const PROPERTIES = ['immutability', 'monotonic-versions', 'saved-vs-latest', 'checksum-conflict', 'no-change-publish', 'pagination', 'delete', 'validation', 'differential', 'concurrency', 'contracts']
+const VIEW_OPERATIONS = OPERATION_NAMES.filter(
+  (op) => !['TagResource', 'UntagResource', 'ListTagsForResource'].includes(op),
+)
+const PROPERTIES = [
+  'immutability',
+  'monotonic-versions',
+  'saved-vs-latest',
+  'checksum-conflict',
+  'no-change-publish',
+  'pagination',
+  'delete',
+  'validation',
+  'differential',
+  'concurrency',
+  'contracts',
+]
 
 function report(out: string): TargetReport {
   return (JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as ConformanceReport).targets[0]!
 }
 
 function expectNoVacuousPass(t: TargetReport): void {
-  for (const r of t.rules) if (r.status === 'passed') expect(r.assertions, `${r.id} passed without an executed assertion`).toBeGreaterThan(0)
+  for (const r of t.rules)
+    if (r.status === 'passed') expect(r.assertions, `${r.id} passed without an executed assertion`).toBeGreaterThan(0)
 }
 
 describe('a target without SearchViews and tagging (HTML 404 pages)', () => {
@@ -29,7 +44,10 @@ describe('a target without SearchViews and tagging (HTML 404 pages)', () => {
   beforeAll(async () => {
     server = await startStubServer({ coreOptions: { missingOperations: TAGGING_AND_SEARCH } })
     out = tempDir()
-    run = await runCli(['run', '--target', server.url, '--strict', '--runs', '4', '--seed', '3', '--out', out, '--only', ...PROPERTIES], { timeoutMs: 120_000 })
+    run = await runCli(
+      ['run', '--target', server.url, '--strict', '--runs', '4', '--seed', '3', '--out', out, '--only', ...PROPERTIES],
+      { timeoutMs: 120_000 },
+    )
   }, 130_000)
   afterAll(() => server?.close())
 
@@ -44,7 +62,11 @@ describe('a target without SearchViews and tagging (HTML 404 pages)', () => {
     for (const c of t.coverage) {
       if (TAGGING_AND_SEARCH.includes(c.operation as OperationName)) {
         expect(c.implementation, c.operation).toBe('not-implemented')
-        expect(c.evidence).toMatchObject({ status: 404, contentType: expect.stringContaining('text/html'), firstBytes: expect.stringMatching(/^<!doctype/) })
+        expect(c.evidence).toMatchObject({
+          status: 404,
+          contentType: expect.stringContaining('text/html'),
+          firstBytes: expect.stringMatching(/^<!doctype/),
+        })
       } else {
         expect(c.implementation, c.operation).toBe('implemented')
         expect(c.calls, c.operation).toBeGreaterThan(0)
@@ -59,7 +81,8 @@ describe('a target without SearchViews and tagging (HTML 404 pages)', () => {
     const contracts = t.properties.find((p) => p.id === 'contracts')!
     const skipped = (contracts.interactions ?? []).filter((i) => i.status === 'not-verified')
     expect(skipped.length).toBeGreaterThan(0)
-    for (const i of skipped) expect(i.mismatch).toMatch(/does not implement (SearchViews|TagResource|UntagResource|ListTagsForResource)/)
+    for (const i of skipped)
+      expect(i.mismatch).toMatch(/does not implement (SearchViews|TagResource|UntagResource|ListTagsForResource)/)
     expect((contracts.interactions ?? []).filter((i) => i.status === 'passed').length).toBeGreaterThan(0)
     const byId = new Map(t.rules.map((r) => [r.id, r]))
     // R21 (tags mirror the view), R40 (tags go with the view), R46 (search) rest on the missing operations only
@@ -76,16 +99,22 @@ describe('a target without any view operation (UnknownOperationException)', () =
   let run: CliResult
   let out: string
   beforeAll(async () => {
-    server = await startStubServer({ coreOptions: { missingOperations: VIEW_OPERATIONS, missingAs: 'unknown-operation' } })
+    server = await startStubServer({
+      coreOptions: { missingOperations: VIEW_OPERATIONS, missingAs: 'unknown-operation' },
+    })
     out = tempDir()
-    run = await runCli(['run', '--target', server.url, '--runs', '4', '--seed', '3', '--out', out, '--only', ...PROPERTIES], { timeoutMs: 60_000 })
+    run = await runCli(
+      ['run', '--target', server.url, '--runs', '4', '--seed', '3', '--out', out, '--only', ...PROPERTIES],
+      { timeoutMs: 60_000 },
+    )
   }, 70_000)
   afterAll(() => server?.close())
 
   it('reports every view operation not implemented, every property inconclusive, no view rule passed', () => {
     expect(run.code).toBe(1)
     const t = report(out)
-    for (const op of VIEW_OPERATIONS) expect(t.coverage.find((c) => c.operation === op)?.implementation, op).toBe('not-implemented')
+    for (const op of VIEW_OPERATIONS)
+      expect(t.coverage.find((c) => c.operation === op)?.implementation, op).toBe('not-implemented')
     expect(t.properties.map((p) => p.status)).toEqual(PROPERTIES.map(() => 'inconclusive'))
     // the Pact interactions that need those operations are not verified, never failed
     const contracts = t.properties.find((p) => p.id === 'contracts')!

@@ -15,9 +15,30 @@ describe('a target whose DeleteView always fails', () => {
   let run: CliResult
   let out: string
   beforeAll(async () => {
-    server = await startStubServer({ coreOptions: { faults: { forceError: [{ operation: 'DeleteView', errorName: 'AccessDeniedException', times: Infinity }] } } })
+    server = await startStubServer({
+      coreOptions: {
+        faults: { forceError: [{ operation: 'DeleteView', errorName: 'AccessDeniedException', times: Infinity }] },
+      },
+    })
     out = tempDir()
-    run = await runCli(['run', '--target', server.url, '--runs', '6', '--seed', '1', '--out', out, '--only', 'immutability', 'monotonic-versions', 'saved-vs-latest'], { timeoutMs: 90_000 })
+    run = await runCli(
+      [
+        'run',
+        '--target',
+        server.url,
+        '--runs',
+        '6',
+        '--seed',
+        '1',
+        '--out',
+        out,
+        '--only',
+        'immutability',
+        'monotonic-versions',
+        'saved-vs-latest',
+      ],
+      { timeoutMs: 90_000 },
+    )
   }, 100_000)
   afterAll(() => server?.close())
 

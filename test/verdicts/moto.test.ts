@@ -12,9 +12,12 @@ import { OPERATION_NAMES } from '../../src/spec'
 import { freePort, runCli, tempDir, type CliResult } from '../cli/support/cli'
 
 const motoMissing = spawnSync('python3', ['-c', 'import moto.server'], { encoding: 'utf8' }).status !== 0
-if (motoMissing) console.warn('moto is not installed (pip install "moto[server]"): skipping the run against moto.server')
+if (motoMissing)
+  console.warn('moto is not installed (pip install "moto[server]"): skipping the run against moto.server')
 
-const VIEW_OPERATIONS = OPERATION_NAMES.filter((op) => !['TagResource', 'UntagResource', 'ListTagsForResource'].includes(op))
+const VIEW_OPERATIONS = OPERATION_NAMES.filter(
+  (op) => !['TagResource', 'UntagResource', 'ListTagsForResource'].includes(op),
+)
 
 async function waitForHttp(url: string, ms: number): Promise<void> {
   const until = Date.now() + ms
@@ -39,17 +42,31 @@ describe.skipIf(motoMissing)('against moto.server (no view operations)', () => {
     moto = spawn('python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' })
     await waitForHttp(url, 20_000)
     // moto generates the instance id: create one through its API, as an emulator job would
-    const client = new ConnectClient({ region: 'us-east-1', endpoint: url, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } })
-    const instance = await client.send(new CreateInstanceCommand({ IdentityManagementType: 'CONNECT_MANAGED', InstanceAlias: `cvc-${port}`, InboundCallsEnabled: true, OutboundCallsEnabled: true }))
+    const client = new ConnectClient({
+      region: 'us-east-1',
+      endpoint: url,
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    })
+    const instance = await client.send(
+      new CreateInstanceCommand({
+        IdentityManagementType: 'CONNECT_MANAGED',
+        InstanceAlias: `cvc-${port}`,
+        InboundCallsEnabled: true,
+        OutboundCallsEnabled: true,
+      }),
+    )
     client.destroy()
     out = tempDir()
-    run = await runCli(['run', '--target', url, '--instance-id', instance.Id!, '--seed', '1', '--time-budget', '30s', '--out', out], { timeoutMs: 90_000 })
+    run = await runCli(
+      ['run', '--target', url, '--instance-id', instance.Id!, '--seed', '1', '--time-budget', '30s', '--out', out],
+      { timeoutMs: 90_000 },
+    )
   }, 120_000)
   afterAll(() => {
     moto?.kill('SIGTERM')
   })
 
-  it('exits 1 with every view operation not implemented, with moto\'s 404 page as evidence', () => {
+  it("exits 1 with every view operation not implemented, with moto's 404 page as evidence", () => {
     expect(run.code, run.stdout + run.stderr).toBe(1)
     const t = (JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as ConformanceReport).targets[0]!
     for (const op of VIEW_OPERATIONS) {

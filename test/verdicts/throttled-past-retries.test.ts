@@ -19,7 +19,9 @@ describe('throttled past the retries', () => {
     // ending there the model (which applied the update) and the target (which did not) would disagree
     target = await createTarget({
       target: 'stub',
-      stub: { faults: { forceError: [{ operation: 'UpdateViewContent', errorName: 'TooManyRequestsException', times: 5 }] } },
+      stub: {
+        faults: { forceError: [{ operation: 'UpdateViewContent', errorName: 'TooManyRequestsException', times: 5 }] },
+      },
     })
     const r = await runProperty(differential, target, { seed: 3, numRuns: 30, mode: { strict: false } })
     expect(r.failure).toBeUndefined()
@@ -31,7 +33,9 @@ describe('throttled past the retries', () => {
   it('a wrong throttling class is still a failure (R23), not swallowed as a rate limit', async () => {
     target = await createTarget({
       target: 'stub',
-      stub: { faults: { forceError: [{ operation: 'UpdateViewContent', errorName: 'ThrottlingException', times: 1000 }] } },
+      stub: {
+        faults: { forceError: [{ operation: 'UpdateViewContent', errorName: 'ThrottlingException', times: 1000 }] },
+      },
     })
     const r = await runProperty(differential, target, { seed: 3, numRuns: 5, mode: { strict: false } })
     expect(r).toMatchObject({ status: 'failed', failure: { rule: 'R23' } })

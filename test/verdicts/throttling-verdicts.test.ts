@@ -14,10 +14,26 @@ afterEach(async () => {
 
 async function r23After(liveLike: boolean) {
   // a lax client limit against buckets of 5 requests/s, burst 2: the server throttles, the client retries
-  server = await startStubServer({ coreOptions: { faults: liveLike ? { liveLike: { ratePerSecond: 5, burst: 2, latencyMs: 2, jitterMs: 1 } } : {} } })
-  const { exitCode, report } = await runConformance({ target: server.url, only: ['pagination'], runs: 2, seed: 3, tps: 200, burst: 200, out: tempDir(), regressions: tempDir() })
+  server = await startStubServer({
+    coreOptions: { faults: liveLike ? { liveLike: { ratePerSecond: 5, burst: 2, latencyMs: 2, jitterMs: 1 } } : {} },
+  })
+  const { exitCode, report } = await runConformance({
+    target: server.url,
+    only: ['pagination'],
+    runs: 2,
+    seed: 3,
+    tps: 200,
+    burst: 200,
+    out: tempDir(),
+    regressions: tempDir(),
+  })
   const t = report!.targets[0]!
-  return { exitCode, rule: t.rules.find((r) => r.id === 'R23')!, throttled: server.core.faults.stats.throttled, property: t.properties.find((p) => p.id === 'pagination')! }
+  return {
+    exitCode,
+    rule: t.rules.find((r) => r.id === 'R23')!,
+    throttled: server.core.faults.stats.throttled,
+    property: t.properties.find((p) => p.id === 'pagination')!,
+  }
 }
 
 describe('R23 from the 429s a run meets', () => {

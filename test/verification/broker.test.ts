@@ -12,15 +12,37 @@ import { customerViewsLeft, startStubProvider, type StubProvider } from '../../c
 describe('broker settings', () => {
   it('off by default; on with PACT_BROKER_BASE_URL, token or basic auth', () => {
     expect(brokerConfigFromEnv({})).toBeUndefined()
-    expect(brokerConfigFromEnv({ PACT_BROKER_BASE_URL: 'https://broker.example/', PACT_BROKER_TOKEN: 't' })).toEqual({ baseUrl: 'https://broker.example', token: 't' })
-    expect(brokerConfigFromEnv({ PACT_BROKER_BASE_URL: 'http://b:9292', PACT_BROKER_USERNAME: 'u', PACT_BROKER_PASSWORD: 'p' })).toEqual({ baseUrl: 'http://b:9292', username: 'u', password: 'p' })
+    expect(brokerConfigFromEnv({ PACT_BROKER_BASE_URL: 'https://broker.example/', PACT_BROKER_TOKEN: 't' })).toEqual({
+      baseUrl: 'https://broker.example',
+      token: 't',
+    })
+    expect(
+      brokerConfigFromEnv({
+        PACT_BROKER_BASE_URL: 'http://b:9292',
+        PACT_BROKER_USERNAME: 'u',
+        PACT_BROKER_PASSWORD: 'p',
+      }),
+    ).toEqual({ baseUrl: 'http://b:9292', username: 'u', password: 'p' })
     expect(() => brokerConfigFromEnv({ PACT_BROKER_BASE_URL: 'not a url' })).toThrow(/not a URL/)
   })
   it('verifier options: broker source with selectors, pending pacts, results published only with a version', () => {
-    expect(brokerVerifierOptions({ baseUrl: 'https://b', token: 't', publishResults: true, providerVersion: 'abc', providerBranch: 'main' })).toEqual({
-      pactBrokerUrl: 'https://b', provider: PROVIDER_NAME, pactBrokerToken: 't',
-      consumerVersionSelectors: [{ mainBranch: true }, { deployedOrReleased: true }], enablePending: true,
-      publishVerificationResult: true, providerVersion: 'abc', providerVersionBranch: 'main',
+    expect(
+      brokerVerifierOptions({
+        baseUrl: 'https://b',
+        token: 't',
+        publishResults: true,
+        providerVersion: 'abc',
+        providerBranch: 'main',
+      }),
+    ).toEqual({
+      pactBrokerUrl: 'https://b',
+      provider: PROVIDER_NAME,
+      pactBrokerToken: 't',
+      consumerVersionSelectors: [{ mainBranch: true }, { deployedOrReleased: true }],
+      enablePending: true,
+      publishVerificationResult: true,
+      providerVersion: 'abc',
+      providerVersionBranch: 'main',
     })
     expect(() => brokerVerifierOptions({ baseUrl: 'https://b', publishResults: true })).toThrow(/provider version/)
   })
@@ -30,7 +52,13 @@ describe('broker settings', () => {
       calls.push({ url, init })
       return new Response('{}', { status: 201 })
     }) as unknown as typeof fetch
-    const out = await publishPacts({ broker: { baseUrl: 'https://b', token: 't' }, consumerVersion: '1.2.3', branch: 'feat/x', pactFiles: [COMMITTED_PACT_FILE], fetch: fakeFetch })
+    const out = await publishPacts({
+      broker: { baseUrl: 'https://b', token: 't' },
+      consumerVersion: '1.2.3',
+      branch: 'feat/x',
+      pactFiles: [COMMITTED_PACT_FILE],
+      fetch: fakeFetch,
+    })
     expect(calls.map((c) => c.url)).toEqual([
       `https://b/pacts/provider/${PROVIDER_NAME}/consumer/${CONSUMER_NAME}/version/1.2.3`,
       `https://b/pacticipants/${CONSUMER_NAME}/branches/feat%2Fx/versions/1.2.3`,
@@ -41,7 +69,14 @@ describe('broker settings', () => {
   })
   it('publishPacts reports a broker refusal', async () => {
     const refuse = (async () => new Response('nope', { status: 401 })) as unknown as typeof fetch
-    await expect(publishPacts({ broker: { baseUrl: 'https://b' }, consumerVersion: '1', pactFiles: [COMMITTED_PACT_FILE], fetch: refuse })).rejects.toThrow(/401/)
+    await expect(
+      publishPacts({
+        broker: { baseUrl: 'https://b' },
+        consumerVersion: '1',
+        pactFiles: [COMMITTED_PACT_FILE],
+        fetch: refuse,
+      }),
+    ).rejects.toThrow(/401/)
   })
 })
 
@@ -61,7 +96,10 @@ describe('a verification without `broker` ignores PACT_BROKER_BASE_URL and the P
     process.env.PACT_DESCRIPTION = 'no interaction has this description'
   })
   afterAll(async () => {
-    for (const [k, v] of [['PACT_BROKER_BASE_URL', saved.url], ['PACT_DESCRIPTION', saved.description]] as const) {
+    for (const [k, v] of [
+      ['PACT_BROKER_BASE_URL', saved.url],
+      ['PACT_DESCRIPTION', saved.description],
+    ] as const) {
       if (v === undefined) delete process.env[k]
       else process.env[k] = v
     }
@@ -69,8 +107,15 @@ describe('a verification without `broker` ignores PACT_BROKER_BASE_URL and the P
   })
 
   it('verifies exactly the given pact file, and restores the variables afterwards', async () => {
-    const report = await verifyAgainstTarget({ target: provider.target, providerBaseUrl: provider.server.url, pactFiles: [pactFile] })
-    expect(report.results.map((r) => [r.interaction.split(':')[0], r.status])).toEqual([['DescribeView', 'passed'], ['DescribeView', 'passed']])
+    const report = await verifyAgainstTarget({
+      target: provider.target,
+      providerBaseUrl: provider.server.url,
+      pactFiles: [pactFile],
+    })
+    expect(report.results.map((r) => [r.interaction.split(':')[0], r.status])).toEqual([
+      ['DescribeView', 'passed'],
+      ['DescribeView', 'passed'],
+    ])
     expect(process.env.PACT_BROKER_BASE_URL).toBe('http://127.0.0.1:9')
     expect(customerViewsLeft(provider)).toBe(0)
   })

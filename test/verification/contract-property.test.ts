@@ -3,7 +3,12 @@
 // time budget (interactions not reached are not verified, the step ends inconclusive, never failed).
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { attributedRule, contractAssertions, contractsProperty, runContractProperty } from '../../src/verification/contract-property'
+import {
+  attributedRule,
+  contractAssertions,
+  contractsProperty,
+  runContractProperty,
+} from '../../src/verification/contract-property'
 import { COMMITTED_PACT_FILE } from '../../src/verification/pact-names'
 import { declaredRules, type PactDocument } from '../../src/verification/verification-results'
 import type { PropertyResult } from '../../src/engine/property-types'
@@ -13,7 +18,9 @@ import { createTarget } from '../../src/targets/create-target'
 import type { Target } from '../../src/targets/target'
 
 const pact = JSON.parse(readFileSync(COMMITTED_PACT_FILE, 'utf8')) as PactDocument
-const documentedOnly = pact.interactions.filter((i) => declaredRules(i).every((id) => isRuleId(id) && isAsserted(rule(id), { strict: false })))
+const documentedOnly = pact.interactions.filter((i) =>
+  declaredRules(i).every((id) => isRuleId(id) && isAsserted(rule(id), { strict: false })),
+)
 
 describe('rules declared in the committed pact', () => {
   it('every interaction declares at least one catalogue rule; the property checks exactly their union', () => {
@@ -29,10 +36,18 @@ describe('rules declared in the committed pact', () => {
     expect(documentedOnly.length).toBeGreaterThanOrEqual(20)
   })
   it('attribution and counting read the declared rules only', () => {
-    const v = (status: 'passed' | 'failed' | 'not-verified', rules: string[]) => ({ interaction: 'x (R99)', state: '', status, rules })
+    const v = (status: 'passed' | 'failed' | 'not-verified', rules: string[]) => ({
+      interaction: 'x (R99)',
+      state: '',
+      status,
+      rules,
+    })
     expect(attributedRule(v('failed', ['R12', 'R33']))).toBe('R12')
     expect(attributedRule(v('failed', []))).toBe('harness') // "(R99)" in the description is prose, not data
-    expect(contractAssertions([v('passed', ['R1', 'R7']), v('failed', ['R1']), v('not-verified', ['R25'])])).toEqual({ R1: 2, R7: 1 })
+    expect(contractAssertions([v('passed', ['R1', 'R7']), v('failed', ['R1']), v('not-verified', ['R25'])])).toEqual({
+      R1: 2,
+      R7: 1,
+    })
   })
 })
 
@@ -47,7 +62,9 @@ describe('runContractProperty on the embedded stub', () => {
 
   it('passes, verifying the interactions the default mode asserts, and says what it left out', () => {
     expect(result.status, result.failure?.message).toBe('passed')
-    expect(result.interactions!.map((i) => i.interaction).sort()).toEqual(documentedOnly.map((i) => i.description).sort())
+    expect(result.interactions!.map((i) => i.interaction).sort()).toEqual(
+      documentedOnly.map((i) => i.description).sort(),
+    )
     expect(result.note).toMatch(/not asserted in this mode .*R21, R46/)
   })
   it('counts one executed assertion per declared rule of every verified interaction', () => {
@@ -60,7 +77,10 @@ describe('runContractProperty on the embedded stub', () => {
 
 describe('runContractProperty against a planted deviation, strict mode', () => {
   it('verifies every interaction and blames the failure on the rule the failing interaction declares (R11)', async () => {
-    const target = await createTarget({ target: 'stub', stub: { modelOptions: { quirks: ['no-change-publish-creates-version'] } } })
+    const target = await createTarget({
+      target: 'stub',
+      stub: { modelOptions: { quirks: ['no-change-publish-creates-version'] } },
+    })
     try {
       const r = await runContractProperty(target, { seed: 1, mode: { strict: true } })
       expect(r.interactions).toHaveLength(pact.interactions.length)
@@ -90,15 +110,22 @@ describe('runContractProperty within a time budget (endpoint target, rate-limite
       const r = await runContractProperty(target, { seed: 1, mode: { strict: false }, timeLimitMs: 4000 })
       const elapsed = Date.now() - started
       const notVerified = r.interactions!.filter((i) => i.status === 'not-verified')
-      expect(r.interactions!.filter((i) => i.status === 'failed'), JSON.stringify(r.interactions, null, 1)).toEqual([])
+      expect(
+        r.interactions!.filter((i) => i.status === 'failed'),
+        JSON.stringify(r.interactions, null, 1),
+      ).toEqual([])
       expect(notVerified.length).toBeGreaterThan(0)
       expect(r.status).toBe('inconclusive')
       expect(r.failure).toBeUndefined()
-      expect(r.note).toMatch(new RegExp(`time budget: ${notVerified.length}/${r.interactions!.length} interaction\\(s\\) not verified`))
+      expect(r.note).toMatch(
+        new RegExp(`time budget: ${notVerified.length}/${r.interactions!.length} interaction\\(s\\) not verified`),
+      )
       for (const i of notVerified) expect(i.mismatch).toMatch(/time budget/)
       // only interactions with a verdict count as executed assertions
       const verified = r.interactions!.filter((i) => i.status === 'passed')
-      expect(Object.values(r.assertions!).reduce((a, b) => a + b, 0)).toBe(verified.reduce((n, i) => n + i.rules.length, 0))
+      expect(Object.values(r.assertions!).reduce((a, b) => a + b, 0)).toBe(
+        verified.reduce((n, i) => n + i.rules.length, 0),
+      )
       // the budget, the child's start-up and the cleanup of what was created (a few calls at 4/s)
       expect(elapsed).toBeLessThan(4000 + 10_000)
       // nothing left behind

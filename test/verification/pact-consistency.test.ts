@@ -30,7 +30,12 @@ describe('committed pact ↔ provider states', () => {
   })
   it('every request carries the SigV4 authorization example and no other credential header', () => {
     for (const i of pact.interactions) {
-      expect(Object.keys(i.request.headers ?? {}).map((h) => h.toLowerCase()).filter((h) => h !== 'content-type'), i.description).toEqual(['authorization'])
+      expect(
+        Object.keys(i.request.headers ?? {})
+          .map((h) => h.toLowerCase())
+          .filter((h) => h !== 'content-type'),
+        i.description,
+      ).toEqual(['authorization'])
     }
   })
 })

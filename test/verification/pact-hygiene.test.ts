@@ -6,12 +6,17 @@ const rules = (text: string) => scanPactText(text).map((f) => f.rule)
 
 describe('scanPactText', () => {
   it('accepts the consumer example: fake key id, all-zero signature, example account, UUIDs', () => {
-    expect(rules(JSON.stringify({
-      authorization: `AWS4-HMAC-SHA256 Credential=CVCPACTKEY/20260101/us-east-1/connect/aws4_request, SignedHeaders=host;x-amz-date, Signature=${'0'.repeat(64)}`,
-      arn: 'arn:aws:connect:us-east-1:123456789012:instance/11111111-2222-4333-8444-555555555555/view/0f5e7c2a-3b1d-4e8f-9a6b-7c2d1e0f3a4b',
-      path: '/tags/arn%3Aaws%3Aconnect%3Aus-east-1%3A123456789012%3Ainstance%2Fi%2Fview%2Fv',
-      sha: 'a'.repeat(64), time: 1767225600.25,
-    }))).toEqual([])
+    expect(
+      rules(
+        JSON.stringify({
+          authorization: `AWS4-HMAC-SHA256 Credential=CVCPACTKEY/20260101/us-east-1/connect/aws4_request, SignedHeaders=host;x-amz-date, Signature=${'0'.repeat(64)}`,
+          arn: 'arn:aws:connect:us-east-1:123456789012:instance/11111111-2222-4333-8444-555555555555/view/0f5e7c2a-3b1d-4e8f-9a6b-7c2d1e0f3a4b',
+          path: '/tags/arn%3Aaws%3Aconnect%3Aus-east-1%3A123456789012%3Ainstance%2Fi%2Fview%2Fv',
+          sha: 'a'.repeat(64),
+          time: 1767225600.25,
+        }),
+      ),
+    ).toEqual([])
   })
   it('flags AWS access key ids (long-term and temporary)', () => {
     // built at run time so the repository itself never holds a key-shaped literal

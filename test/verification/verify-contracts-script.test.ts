@@ -15,12 +15,19 @@ function isolatedEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {}
   for (const [k, v] of Object.entries(process.env)) if (!/^(AWS_|PACT_BROKER_|CONFORMANCE_)/.test(k)) env[k] = v
   return {
-    ...env, AWS_EC2_METADATA_DISABLED: 'true', AWS_CONFIG_FILE: '/nonexistent/config', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials',
-    PACT_DO_NOT_TRACK: 'true', ...extra,
+    ...env,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_CONFIG_FILE: '/nonexistent/config',
+    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials',
+    PACT_DO_NOT_TRACK: 'true',
+    ...extra,
   }
 }
 
-function runScript(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runScript(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(TSX, ['scripts/verify-contracts.ts', ...args], { cwd: ROOT, env })
     let stdout = ''
@@ -34,7 +41,10 @@ function runScript(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: numb
 
 describe('scripts/verify-contracts.ts', () => {
   it('--target aws without credentials exits 2 and says how to provide them', async () => {
-    const r = await runScript(['--target', 'aws', '--instance-id', '11111111-2222-4333-8444-555555555555', '--region', 'us-east-1'], isolatedEnv())
+    const r = await runScript(
+      ['--target', 'aws', '--instance-id', '11111111-2222-4333-8444-555555555555', '--region', 'us-east-1'],
+      isolatedEnv(),
+    )
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/no AWS credentials found/)
     expect(r.stderr).toMatch(/AWS_PROFILE/)
@@ -53,31 +63,45 @@ describe('scripts/verify-contracts.ts', () => {
   describe('against the stub HTTP server with SigV4 checking on', () => {
     let server: StubServer
     beforeAll(async () => {
-      server = await startStubServer({ port: 0, coreOptions: { verifySigV4: { credentials: STUB_CREDENTIALS, region: 'us-east-1' } } })
+      server = await startStubServer({
+        port: 0,
+        coreOptions: { verifySigV4: { credentials: STUB_CREDENTIALS, region: 'us-east-1' } },
+      })
     })
     afterAll(() => server?.close())
 
     it('verifies every interaction, writes JSON results and leaves no view behind', async () => {
       const json = join(mkdtempSync(join(tmpdir(), 'cvc-verify-')), 'results.json')
-      const r = await runScript(['--target', server.url, '--tps', '10000', '--json', json], isolatedEnv({
-        AWS_ACCESS_KEY_ID: STUB_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: STUB_CREDENTIALS.secretAccessKey,
-      }))
+      const r = await runScript(
+        ['--target', server.url, '--tps', '10000', '--json', json],
+        isolatedEnv({
+          AWS_ACCESS_KEY_ID: STUB_CREDENTIALS.accessKeyId,
+          AWS_SECRET_ACCESS_KEY: STUB_CREDENTIALS.secretAccessKey,
+        }),
+      )
       expect(r.code, r.stdout + r.stderr).toBe(0)
       expect(r.stdout).toMatch(/(\d+)\/\1 interactions verified/)
       const out = JSON.parse(readFileSync(json, 'utf8')) as { passed: boolean; results: { status: string }[] }
       expect(out.passed).toBe(true)
       expect(out.results.length).toBeGreaterThanOrEqual(28)
       expect(out.results.every((x) => x.status === 'passed')).toBe(true)
-      const left = server.core.model.invoke('ListViews', { InstanceId: '11111111-2222-4333-8444-555555555555', Type: 'CUSTOMER_MANAGED' })
+      const left = server.core.model.invoke('ListViews', {
+        InstanceId: '11111111-2222-4333-8444-555555555555',
+        Type: 'CUSTOMER_MANAGED',
+      })
       expect(left.ViewsSummaryList).toEqual([])
     })
 
     it('--remaining-ms 0: no state is arranged, every interaction is not verified (none failed), exit 0, INCOMPLETE', async () => {
       const json = join(mkdtempSync(join(tmpdir(), 'cvc-verify-')), 'results.json')
       const calls = server.core.counters.requests
-      const r = await runScript(['--target', server.url, '--tps', '10000', '--json', json, '--remaining-ms', '0'], isolatedEnv({
-        AWS_ACCESS_KEY_ID: STUB_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: STUB_CREDENTIALS.secretAccessKey,
-      }))
+      const r = await runScript(
+        ['--target', server.url, '--tps', '10000', '--json', json, '--remaining-ms', '0'],
+        isolatedEnv({
+          AWS_ACCESS_KEY_ID: STUB_CREDENTIALS.accessKeyId,
+          AWS_SECRET_ACCESS_KEY: STUB_CREDENTIALS.secretAccessKey,
+        }),
+      )
       expect(r.code, r.stdout + r.stderr).toBe(0)
       expect(r.stdout).toMatch(/^INCOMPLETE \((\d+) not verified: time budget\)/m)
       const out = JSON.parse(readFileSync(json, 'utf8')) as { results: { status: string; rules: string[] }[] }

@@ -23,13 +23,21 @@ export function bundleWriter(s: RunSettings, mode: Mode): EventHandler {
   }
   let target: Parameters<typeof bundleFromResult>[1] | undefined
   return {
-    RunStarted: (e) => { target = e.target },
+    RunStarted: (e) => {
+      target = e.target
+    },
     PropertyStarted: clear,
     PropertyFinished: ({ result, report, interrupted }, emit) => {
       if (result.status !== 'failed' || interrupted || !target || !report.failure) return
       clear()
       const file = writeBundle(dir, bundleFromResult(result, target, mode, report.failure.reproduce))
-      emit({ type: 'BundleWritten', property: result.property, file, relative: relative(s.out, file), replay: replayLine(s, file) })
+      emit({
+        type: 'BundleWritten',
+        property: result.property,
+        file,
+        relative: relative(s.out, file),
+        replay: replayLine(s, file),
+      })
     },
     RunFinished: clear,
   }

@@ -8,11 +8,21 @@ export function consoleSummaryHandler(stream: ProgressStream, bundlesDir: string
   const files: string[] = []
   let bundles = 0
   return {
-    BundleWritten: () => { bundles++ },
-    ReportWritten: ({ file }) => { files.push(file) },
+    BundleWritten: () => {
+      bundles++
+    },
+    ReportWritten: ({ file }) => {
+      files.push(file)
+    },
     // after RunFinished: by now every report file is written
     RunClosed: ({ report, stoppedBecause }) => {
-      stream.write(consoleSummary(report, { reports: files, bundles: { dir: bundlesDir, count: bundles }, ...(stoppedBecause ? { stoppedBecause } : {}) }) + '\n')
+      stream.write(
+        consoleSummary(report, {
+          reports: files,
+          bundles: { dir: bundlesDir, count: bundles },
+          ...(stoppedBecause ? { stoppedBecause } : {}),
+        }) + '\n',
+      )
     },
   }
 }

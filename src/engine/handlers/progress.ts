@@ -7,12 +7,16 @@ import { ALL_PROPERTIES, shardLabel } from '../property-registry'
 export function progressHandler(stream: ProgressStream): EventHandler {
   const progress = createProgress(stream)
   return {
-    RunStarted: ({ settings: s, target, properties }) => progress.note(`conformance run: ${target.label}${s.quirks.length ? ` +${s.quirks.join(' +')}` : ''} · seed ${s.seed} · mode ${s.strict ? 'strict' : 'default'} · `
-      + `${properties.length} of ${ALL_PROPERTIES.length} properties${s.shard ? ` (shard ${shardLabel(s.shard)})` : ''}`
-      + `${s.timeBudgetMs ? ` · time budget ${(s.timeBudgetMs / 1000).toFixed(0)} s` : s.runs ? ` · ${s.runs} runs each` : ''}`),
+    RunStarted: ({ settings: s, target, properties }) =>
+      progress.note(
+        `conformance run: ${target.label}${s.quirks.length ? ` +${s.quirks.join(' +')}` : ''} · seed ${s.seed} · mode ${s.strict ? 'strict' : 'default'} · ` +
+          `${properties.length} of ${ALL_PROPERTIES.length} properties${s.shard ? ` (shard ${shardLabel(s.shard)})` : ''}` +
+          `${s.timeBudgetMs ? ` · time budget ${(s.timeBudgetMs / 1000).toFixed(0)} s` : s.runs ? ` · ${s.runs} runs each` : ''}`,
+      ),
     RunNote: ({ line }) => progress.note(line),
     RegressionReplayed: ({ regression: r }) => progress.regression(r.file, r.verdict, r.detail),
-    PropertyStarted: ({ property, index, total, counters }) => progress.propertyStarted(property.id, index, total, counters),
+    PropertyStarted: ({ property, index, total, counters }) =>
+      progress.propertyStarted(property.id, index, total, counters),
     PropertyFinished: ({ report }) => progress.propertyFinished(report),
     RunFinished: () => progress.stop(),
   }

@@ -12,8 +12,13 @@ export const TAP_FILE = 'report.tap'
 /** One line of TAP: description text may not contain "#" unescaped or a line break. */
 const text = (s: string) => s.split('\n')[0]!.replace(/\\/g, '\\\\').replace(/#/g, '\\#')
 /** YAML block lines; JSON strings are valid YAML double-quoted scalars. */
-const yaml = (fields: Record<string, string | undefined>) =>
-  ['  ---', ...Object.entries(fields).filter(([, v]) => v !== undefined).map(([k, v]) => `  ${k}: ${JSON.stringify(v)}`), '  ...']
+const yaml = (fields: Record<string, string | undefined>) => [
+  '  ---',
+  ...Object.entries(fields)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `  ${k}: ${JSON.stringify(v)}`),
+  '  ...',
+]
 
 function regressionPoint(n: number, r: RegressionReport): string[] {
   const head = `regression ${text(r.file)} (${r.property})`
@@ -27,7 +32,10 @@ function propertyPoint(n: number, p: PropertyReport): string[] {
   if (p.status === 'passed') return [`ok ${n} - ${head}`]
   if (p.status === 'failed') {
     const f = p.failure
-    return [`not ok ${n} - ${head}`, ...yaml({ rule: f?.rule, message: f?.message, seed: String(p.seed), reproduce: f?.reproduce, bundle: f?.bundle })]
+    return [
+      `not ok ${n} - ${head}`,
+      ...yaml({ rule: f?.rule, message: f?.message, seed: String(p.seed), reproduce: f?.reproduce, bundle: f?.bundle }),
+    ]
   }
   return [`ok ${n} - ${head} # SKIP ${p.status}${p.note ? `: ${text(p.note)}` : ''}`]
 }
@@ -35,9 +43,13 @@ function propertyPoint(n: number, p: PropertyReport): string[] {
 export function tapReporter(out: string): EventHandler {
   const points: ((n: number) => string[])[] = []
   return {
-    RegressionReplayed: ({ regression }) => { points.push((n) => regressionPoint(n, regression)) },
+    RegressionReplayed: ({ regression }) => {
+      points.push((n) => regressionPoint(n, regression))
+    },
     // the report line, not a copy: a bundle written after this event still shows up in it
-    PropertyFinished: ({ report }) => { points.push((n) => propertyPoint(n, report)) },
+    PropertyFinished: ({ report }) => {
+      points.push((n) => propertyPoint(n, report))
+    },
     RunFinished: ({ report }, emit) => {
       // properties the run never reached (interrupt) are in the report only
       const seen = points.length - (report.targets[0]?.regressions.length ?? 0)

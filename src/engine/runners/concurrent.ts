@@ -5,7 +5,11 @@
 import type { AssertionSink } from '../../harness/checks'
 import { checkLinearizability } from '../../harness/linearizability'
 import {
-  describeHistoryEntry, historyOutcome, viewsSequentialModel, type ViewsExpected, type ViewsHistoryEntry,
+  describeHistoryEntry,
+  historyOutcome,
+  viewsSequentialModel,
+  type ViewsExpected,
+  type ViewsHistoryEntry,
 } from '../../harness/linearizable-views'
 import type { Mode } from '../../harness/projection'
 import { SideDriver } from '../../harness/session'
@@ -29,10 +33,21 @@ export interface RoundsOutcome {
  * Runs fixed rounds once on a fresh target state and checks the whole history so far after every round
  * (the first round that breaks linearizability is the one reported). Also the replay entry point.
  */
-export async function runRounds(target: Target, rounds: readonly Round[], mode: Mode, assert: AssertionSink = () => {}): Promise<RoundsOutcome> {
+export async function runRounds(
+  target: Target,
+  rounds: readonly Round[],
+  mode: Mode,
+  assert: AssertionSink = () => {},
+): Promise<RoundsOutcome> {
   await target.resetBetweenRuns()
   // No AWS-managed views: they cannot affect calls on one customer view, and they make every clone dearer.
-  const model = new ViewsModel({ instances: [target.instanceId], region: target.region, awsManagedViews: false, choices: mode.choices, ...deterministicOptions() })
+  const model = new ViewsModel({
+    instances: [target.instanceId],
+    region: target.region,
+    awsManagedViews: false,
+    choices: mode.choices,
+    ...deterministicOptions(),
+  })
   const identity = target.sequenceIdentity() // name prefix + run tag, as every property
   const onTarget = new SideDriver(targetSide(target), identity)
   const onModel = new SideDriver(modelSide(model, target.instanceId), identity)
@@ -43,11 +58,27 @@ export async function runRounds(target: Target, rounds: readonly Round[], mode: 
   if (target.implementation.isMissing('CreateView')) return { calls, history }
   if (!created.outcome.ok) {
     const e = created.outcome.error
-    return { calls, history, failure: { rule: 'R2', message: `arrange: CreateView PUBLISHED failed on the target: ${e.name}: ${e.message}`, step: 0, commands: [CREATE], transcript: [] } }
+    return {
+      calls,
+      history,
+      failure: {
+        rule: 'R2',
+        message: `arrange: CreateView PUBLISHED failed on the target: ${e.name}: ${e.message}`,
+        step: 0,
+        commands: [CREATE],
+        transcript: [],
+      },
+    }
   }
   const modelCreated = await onModel.execute(CREATE)
-  if (!modelCreated.outcome.ok) throw new Error(`the reference model refused the arranging CreateView: ${modelCreated.outcome.error.message}`)
-  const spec = viewsSequentialModel({ start: model, instanceId: target.instanceId, viewId: onModel.slots.get(0)!.id, strict: mode.strict })
+  if (!modelCreated.outcome.ok)
+    throw new Error(`the reference model refused the arranging CreateView: ${modelCreated.outcome.error.message}`)
+  const spec = viewsSequentialModel({
+    start: model,
+    instanceId: target.instanceId,
+    viewId: onModel.slots.get(0)!.id,
+    strict: mode.strict,
+  })
   const roundOf: number[] = []
   const cmdOf: ConcurrentCmd[] = []
   // A logical clock: ticks are taken synchronously before a call starts and after it ends, so intervals
@@ -55,15 +86,24 @@ export async function runRounds(target: Target, rounds: readonly Round[], mode: 
   let clock = 0
   for (const [r, round] of rounds.entries()) {
     const first = history.length
-    await Promise.all(round.map((cmd, k) => {
-      const id = first + k
-      const invokedAt = ++clock
-      roundOf[id] = r
-      cmdOf[id] = cmd
-      return onTarget.execute(cmd).then((res) => {
-        history[id] = { id, op: cmd.op, input: res.requests[0].input, invokedAt, completedAt: ++clock, outcome: historyOutcome(res.outcome) }
-      })
-    }))
+    await Promise.all(
+      round.map((cmd, k) => {
+        const id = first + k
+        const invokedAt = ++clock
+        roundOf[id] = r
+        cmdOf[id] = cmd
+        return onTarget.execute(cmd).then((res) => {
+          history[id] = {
+            id,
+            op: cmd.op,
+            input: res.requests[0].input,
+            invokedAt,
+            completedAt: ++clock,
+            outcome: historyOutcome(res.outcome),
+          }
+        })
+      }),
+    )
     calls += round.length
     // an emulator without these operations: no verdict, and nothing more to send
     if (round.some((cmd) => target.implementation.isMissing(cmd.op))) return { calls, history }
@@ -91,7 +131,17 @@ export async function runRounds(target: Target, rounds: readonly Round[], mode: 
       'History (logical time [invoked..completed]):',
       ...lines,
     ].join('\n')
-    return { calls, history, failure: { rule: 'R10', message, step: blockingIndex >= 0 && blockingIndex < round.length ? blockingIndex : 0, commands: [...round], transcript } }
+    return {
+      calls,
+      history,
+      failure: {
+        rule: 'R10',
+        message,
+        step: blockingIndex >= 0 && blockingIndex < round.length ? blockingIndex : 0,
+        commands: [...round],
+        transcript,
+      },
+    }
   }
   return { calls, history }
 }
@@ -110,23 +160,40 @@ export interface ConcurrencyResult extends PropertyResult {
 const CONCURRENCY_OPERATIONS = ['CreateView', 'CreateViewVersion', 'UpdateViewContent'] as const
 
 export async function runConcurrencyProperty(target: Target, opts: ConcurrencyRunOptions): Promise<ConcurrencyResult> {
-  const identity = { property: concurrencyProperty.id, title: concurrencyProperty.title, rules: concurrencyProperty.rules }
+  const identity = {
+    property: concurrencyProperty.id,
+    title: concurrencyProperty.title,
+    rules: concurrencyProperty.rules,
+  }
   const missing = CONCURRENCY_OPERATIONS.filter((op) => target.implementation.isMissing(op))
   if (missing.length) {
     return {
-      ...identity, seed: opts.seed, numRuns: 0, commandsExecuted: 0, durationMs: 0, status: 'inconclusive', assertions: {},
+      ...identity,
+      seed: opts.seed,
+      numRuns: 0,
+      commandsExecuted: 0,
+      durationMs: 0,
+      status: 'inconclusive',
+      assertions: {},
       note: `not exercised: the target does not implement ${missing.join(', ')}`,
     }
   }
-  const { result, details } = await runGenerated({
-    identity, arbitrary: roundsArb(opts.maxRounds ?? concurrencyProperty.maxRounds), numRuns: concurrencyProperty.numRuns,
-    execute: (rounds, ledger) => runRounds(target, rounds, opts.mode, ledger.record),
-    commandsOf: (rounds) => rounds.flat(),
-  }, target, opts)
+  const { result, details } = await runGenerated(
+    {
+      identity,
+      arbitrary: roundsArb(opts.maxRounds ?? concurrencyProperty.maxRounds),
+      numRuns: concurrencyProperty.numRuns,
+      execute: (rounds, ledger) => runRounds(target, rounds, opts.mode, ledger.record),
+      commandsOf: (rounds) => rounds.flat(),
+    },
+    target,
+    opts,
+  )
   if (result.status !== 'failed') return result
   const rounds = details.counterexample?.[0]
   return {
-    ...result, path: details.counterexamplePath ?? undefined,
+    ...result,
+    path: details.counterexamplePath ?? undefined,
     ...(rounds ? { counterexample: { rounds: rounds.length, calls: rounds.reduce((n, r) => n + r.length, 0) } } : {}),
     numShrinks: details.numShrinks,
   }

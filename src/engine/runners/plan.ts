@@ -70,7 +70,13 @@ export async function runPlan(plan: PlanDeclaration, target: Target, opts: RunOp
       return failure
     },
   }
-  const { failure, session, notImplemented, throttled } = await runSequence(def, target, COVERAGE_PLAN.map((s) => s.cmd), opts.mode, ledger)
+  const { failure, session, notImplemented, throttled } = await runSequence(
+    def,
+    target,
+    COVERAGE_PLAN.map((s) => s.cmd),
+    opts.mode,
+    ledger,
+  )
   if (session.steps.length) steps.settle(session.steps.length - 1) // a failure of R32–R34 ends the plan before the check
   const served = new Map(COVERAGE_PLAN.map((s) => [s.cmd, s.serves]))
   const interactions: InteractionVerdict[] = session.steps.map((step) => {
@@ -82,7 +88,9 @@ export async function runPlan(plan: PlanDeclaration, target: Target, opts: RunOp
       // a failed interaction counts against every rule it names (report/rule-status.ts): the failed step names
       // only the rule that failed, not the others whose assertions passed in it
       rules: failed
-        ? (isRuleId(failure.rule) ? [failure.rule] : [])
+        ? isRuleId(failure.rule)
+          ? [failure.rule]
+          : []
         : [...(steps.byStep.get(step.index) ?? [])].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })),
       ...(failed ? { mismatch: `${failure.rule}: ${failure.message}` } : {}),
     }
@@ -91,20 +99,40 @@ export async function runPlan(plan: PlanDeclaration, target: Target, opts: RunOp
   interactions.push(...probes.map((p) => p.interaction))
   const probeFailure = probes.find((p) => p.failure)?.failure
   const base = {
-    property: coveragePlan.id, title: coveragePlan.title, rules: coveragePlan.rules, seed: opts.seed, numRuns: 1,
-    commandsExecuted: session.steps.length, durationMs: Date.now() - started, assertions: ledger.toRecord(), interactions,
+    property: coveragePlan.id,
+    title: coveragePlan.title,
+    rules: coveragePlan.rules,
+    seed: opts.seed,
+    numRuns: 1,
+    commandsExecuted: session.steps.length,
+    durationMs: Date.now() - started,
+    assertions: ledger.toRecord(),
+    interactions,
     report: `coverage plan: ${session.steps.length} of ${COVERAGE_PLAN.length} steps and ${probes.length} probes, ${target.stats.calls - callsBefore} calls`,
     // the rules of the steps it did not reach stay not exercised; say why the plan stopped
     note: [
-      ...(notImplemented ? [`stopped after ${session.steps.length} of ${COVERAGE_PLAN.length} steps: the target does not implement ${notImplemented.join(', ')}`] : []),
-      ...(throttled ? [`stopped after ${session.steps.length} of ${COVERAGE_PLAN.length} steps: a call stayed throttled (HTTP 429) past its retries, so the rest could not be compared`] : []),
+      ...(notImplemented
+        ? [
+            `stopped after ${session.steps.length} of ${COVERAGE_PLAN.length} steps: the target does not implement ${notImplemented.join(', ')}`,
+          ]
+        : []),
+      ...(throttled
+        ? [
+            `stopped after ${session.steps.length} of ${COVERAGE_PLAN.length} steps: a call stayed throttled (HTTP 429) past its retries, so the rest could not be compared`,
+          ]
+        : []),
       ...(plan.unexercisedReasons?.(ledger) ?? []),
     ].join('; '),
   }
   if (failure) return { ...base, status: 'failed', failure }
   // a probe's failure replays by re-running the plan (its reproduce line), not from commands
-  if (probeFailure) return { ...base, status: 'failed', failure: { ...probeFailure, step: -1, commands: [], transcript: [] } }
+  if (probeFailure)
+    return { ...base, status: 'failed', failure: { ...probeFailure, step: -1, commands: [], transcript: [] } }
   if (ledger.total > 0) return { ...base, status: 'passed' }
   const missing = [...target.implementation.missing.keys()]
-  return { ...base, status: 'inconclusive', note: `not exercised: ${missing.length ? `the target does not implement ${missing.join(', ')}` : 'no assertion executed against the target'}` }
+  return {
+    ...base,
+    status: 'inconclusive',
+    note: `not exercised: ${missing.length ? `the target does not implement ${missing.join(', ')}` : 'no assertion executed against the target'}`,
+  }
 }

@@ -17,7 +17,16 @@ export async function runProperty(def: SequentialProperty, target: Target, opts:
   const identity = { property: def.id, title: def.title, rules: def.rules }
   const unreachable = unreachableBecauseMissing(def, target)
   if (unreachable) {
-    return { ...identity, seed: opts.seed, numRuns: 0, commandsExecuted: 0, durationMs: 0, status: 'inconclusive', assertions: {}, note: `not exercised: ${unreachable}` }
+    return {
+      ...identity,
+      seed: opts.seed,
+      numRuns: 0,
+      commandsExecuted: 0,
+      durationMs: 0,
+      status: 'inconclusive',
+      assertions: {},
+      note: `not exercised: ${unreachable}`,
+    }
   }
 
   const toFc = (cmd: Cmd): fc.AsyncCommand<Sequence, Target> => ({
@@ -30,30 +39,41 @@ export async function runProperty(def: SequentialProperty, target: Target, opts:
     toString: () => describeCmd(cmd),
   })
   const { path, replayPath } = splitPath(opts.path)
-  const arbitrary = fc.commands(def.commands().map((a) => a.map(toFc)), { maxCommands: def.maxCommands, size: 'max', ...(replayPath ? { replayPath } : {}) })
+  const arbitrary = fc.commands(
+    def.commands().map((a) => a.map(toFc)),
+    { maxCommands: def.maxCommands, size: 'max', ...(replayPath ? { replayPath } : {}) },
+  )
 
-  const { result, details } = await runGenerated({
-    identity, arbitrary, numRuns: def.numRuns,
-    execute: async (cmds, ledger): Promise<ExecutedRun> => {
-      // nothing to learn from a sequence whose arranging step the target cannot perform
-      if (prelude.some((cmd) => usesMissing(target, cmd))) return { calls: 0 }
-      const seq = await startSequence(def, target, opts.mode, ledger)
-      const ran = (): ExecutedRun => ({ calls: seq.session.steps.length })
-      try {
-        for (const cmd of prelude) {
-          const failure = await stepAndCheck(def, seq, target, cmd)
-          if (failure) return { ...ran(), failure: failureOf(failure, seq) }
-          if (seq.stopped) return ran()
+  const { result, details } = await runGenerated(
+    {
+      identity,
+      arbitrary,
+      numRuns: def.numRuns,
+      execute: async (cmds, ledger): Promise<ExecutedRun> => {
+        // nothing to learn from a sequence whose arranging step the target cannot perform
+        if (prelude.some((cmd) => usesMissing(target, cmd))) return { calls: 0 }
+        const seq = await startSequence(def, target, opts.mode, ledger)
+        const ran = (): ExecutedRun => ({ calls: seq.session.steps.length })
+        try {
+          for (const cmd of prelude) {
+            const failure = await stepAndCheck(def, seq, target, cmd)
+            if (failure) return { ...ran(), failure: failureOf(failure, seq) }
+            if (seq.stopped) return ran()
+          }
+          await fc.asyncModelRun(() => ({ model: seq, real: target }), cmds)
+          return ran()
+        } catch (e) {
+          // a check that fired, or a throw inside the harness: either way the sequence's transcript goes with it
+          return { ...ran(), failure: failureOf(e instanceof StepFailure ? e.failure : harnessFailure(e), seq) }
         }
-        await fc.asyncModelRun(() => ({ model: seq, real: target }), cmds)
-        return ran()
-      } catch (e) {
-        // a check that fired, or a throw inside the harness: either way the sequence's transcript goes with it
-        return { ...ran(), failure: failureOf(e instanceof StepFailure ? e.failure : harnessFailure(e), seq) }
-      }
+      },
     },
-  }, target, { ...opts, path })
-  return result.status === 'failed' ? { ...result, path: joinPath(details.counterexamplePath, details.counterexample?.[0]) } : result
+    target,
+    { ...opts, path },
+  )
+  return result.status === 'failed'
+    ? { ...result, path: joinPath(details.counterexamplePath, details.counterexample?.[0]) }
+    : result
 }
 
 /**
@@ -62,13 +82,17 @@ export async function runProperty(def: SequentialProperty, target: Target, opts:
  * Running it anyway would spin through empty sequences until the budget ran out.
  */
 function unreachableBecauseMissing(def: SequentialProperty, target: Target): string | undefined {
-  const missing = (ops: Iterable<OperationName>) => [...new Set(ops)].filter((op) => target.implementation.isMissing(op))
+  const missing = (ops: Iterable<OperationName>) =>
+    [...new Set(ops)].filter((op) => target.implementation.isMissing(op))
   const preludeMissing = missing((def.prelude ?? []).flatMap(operationsOf))
-  if (preludeMissing.length) return `the target does not implement ${preludeMissing.join(', ')}, which every sequence starts with`
+  if (preludeMissing.length)
+    return `the target does not implement ${preludeMissing.join(', ')}, which every sequence starts with`
   if (target.implementation.missing.size === 0) return undefined
   const used = new Set(def.commands().flatMap((arb) => fc.sample(arb, { numRuns: 30, seed: 1 }).flatMap(operationsOf)))
   const usable = [...used].filter((op) => !target.implementation.isMissing(op))
-  return usable.length === 0 ? `the target does not implement ${missing(used).join(', ')}, which are all it sends` : undefined
+  return usable.length === 0
+    ? `the target does not implement ${missing(used).join(', ')}, which are all it sends`
+    : undefined
 }
 
 /**

@@ -27,20 +27,39 @@ interface MalformedProbe {
 }
 
 const searchInput = (instanceId: string) => ({
-  InstanceId: instanceId, MaxResults: 1,
-  SearchCriteria: { AndConditions: [{ StringCondition: { FieldName: 'name', Value: 'conformance-malformed-', ComparisonType: 'STARTS_WITH' } }] },
+  InstanceId: instanceId,
+  MaxResults: 1,
+  SearchCriteria: {
+    AndConditions: [
+      { StringCondition: { FieldName: 'name', Value: 'conformance-malformed-', ComparisonType: 'STARTS_WITH' } },
+    ],
+  },
 })
 
 /** Read-only or aimed at a view that cannot exist: none of them can change anything, even if accepted. */
 export const MALFORMED_PROBES: readonly MalformedProbe[] = [
-  { op: 'SearchViews', input: searchInput, tweak: { label: 'a body that is not JSON', corrupt: (r) => setBody(r, `${bodyText(r).slice(0, -1)},`) } },
   {
-    op: 'SearchViews', input: searchInput,
-    tweak: { label: 'MaxResults as a string', corrupt: (r) => setBody(r, JSON.stringify({ ...JSON.parse(bodyText(r)), MaxResults: 'one' })) },
+    op: 'SearchViews',
+    input: searchInput,
+    tweak: { label: 'a body that is not JSON', corrupt: (r) => setBody(r, `${bodyText(r).slice(0, -1)},`) },
   },
   {
-    op: 'DeleteViewVersion', input: (instanceId) => ({ InstanceId: instanceId, ViewId: ABSENT_VIEW_ID, ViewVersion: 1 }),
-    tweak: { label: 'a version label that is not an integer', corrupt: (r) => { r.path = r.path.replace(/\/versions\/1$/, '/versions/one') } },
+    op: 'SearchViews',
+    input: searchInput,
+    tweak: {
+      label: 'MaxResults as a string',
+      corrupt: (r) => setBody(r, JSON.stringify({ ...JSON.parse(bodyText(r)), MaxResults: 'one' })),
+    },
+  },
+  {
+    op: 'DeleteViewVersion',
+    input: (instanceId) => ({ InstanceId: instanceId, ViewId: ABSENT_VIEW_ID, ViewVersion: 1 }),
+    tweak: {
+      label: 'a version label that is not an integer',
+      corrupt: (r) => {
+        r.path = r.path.replace(/\/versions\/1$/, '/versions/one')
+      },
+    },
   },
 ]
 
@@ -73,10 +92,18 @@ export async function runMalformedProbes(target: Target, ledger: AssertionLedger
     const failure = malformedVerdict(o)
     if (failure) ledger.fail('R44')
     else ledger.record('R44')
-    const answered = o.ok ? `HTTP ${o.raw?.status ?? 200}` : `HTTP ${o.error.status ?? '-'} ${o.raw?.headers['x-amzn-errortype'] ?? o.error.name}`
+    const answered = o.ok
+      ? `HTTP ${o.raw?.status ?? 200}`
+      : `HTTP ${o.error.status ?? '-'} ${o.raw?.headers['x-amzn-errortype'] ?? o.error.name}`
     results.push({
       calls,
-      interaction: { interaction: `${name}: ${answered}`, state: 'serves R44', status: failure ? 'failed' : 'passed', rules: ['R44'], ...(failure ? { mismatch: `R44: ${failure}` } : {}) },
+      interaction: {
+        interaction: `${name}: ${answered}`,
+        state: 'serves R44',
+        status: failure ? 'failed' : 'passed',
+        rules: ['R44'],
+        ...(failure ? { mismatch: `R44: ${failure}` } : {}),
+      },
       ...(failure ? { failure: { rule: 'R44', message: `${p.op} with ${p.tweak.label}: ${failure}` } } : {}),
     })
   }
@@ -90,21 +117,29 @@ const BURST_OP: OperationName = 'ListViews'
 
 export async function runThrottleBurst(target: Target, ledger: AssertionLedger): Promise<ProbeResult> {
   const name = `plan probe: up to ${BURST_MAX} concurrent ${BURST_OP} past the client-side limiter`
-  if (target.implementation.isMissing(BURST_OP)) return { calls: 0, interaction: { interaction: name, state: 'serves R23', status: 'passed', rules: [] } }
+  if (target.implementation.isMissing(BURST_OP))
+    return { calls: 0, interaction: { interaction: name, state: 'serves R23', status: 'passed', rules: [] } }
   const input = { InstanceId: target.instanceId, MaxResults: 1 }
   const before = target.stats.calls
   let throttled = 0
   const rules = new Set<RuleId>()
   let failure: ProbeResult['failure']
   for (let sent = 0; sent < BURST_MAX && throttled === 0 && !failure; sent += BURST_WAVE) {
-    const wave = await Promise.all(Array.from({ length: Math.min(BURST_WAVE, BURST_MAX - sent) }, () => target.send(BURST_OP, input, { unpaced: true })))
+    const wave = await Promise.all(
+      Array.from({ length: Math.min(BURST_WAVE, BURST_MAX - sent) }, () =>
+        target.send(BURST_OP, input, { unpaced: true }),
+      ),
+    )
     for (const o of wave) {
       if (o.ok) continue
       // a retry never hides a server error: the burst retries nothing, and a 5xx is R34's failure
       if ((o.error.status ?? 0) >= 500 || o.unknown) {
         ledger.fail('R34')
         rules.add('R34')
-        failure ??= { rule: 'R34', message: `${BURST_OP} in a burst: ${o.unknown ? 'no answer' : `HTTP ${o.error.status} ${o.error.name}`}: ${o.error.message.split('\n')[0]}` }
+        failure ??= {
+          rule: 'R34',
+          message: `${BURST_OP} in a burst: ${o.unknown ? 'no answer' : `HTTP ${o.error.status} ${o.error.name}`}: ${o.error.message.split('\n')[0]}`,
+        }
         continue
       }
       const v = answerClassVerdict(BURST_OP, o.error)
@@ -120,11 +155,15 @@ export async function runThrottleBurst(target: Target, ledger: AssertionLedger):
   const calls = target.stats.calls - before
   const outcome = throttled ? `${throttled} of ${calls} throttled` : `none of ${calls} throttled: R23 not exercised`
   return {
-    calls, ...(failure ? { failure } : {}),
+    calls,
+    ...(failure ? { failure } : {}),
     interaction: {
-      interaction: `${name}: ${outcome}`, state: 'serves R23', status: failure ? 'failed' : 'passed',
+      interaction: `${name}: ${outcome}`,
+      state: 'serves R23',
+      status: failure ? 'failed' : 'passed',
       // a failed interaction names only the rule that failed
-      rules: failure ? [failure.rule] : [...rules].sort(), ...(failure ? { mismatch: `${failure.rule}: ${failure.message}` } : {}),
+      rules: failure ? [failure.rule] : [...rules].sort(),
+      ...(failure ? { mismatch: `${failure.rule}: ${failure.message}` } : {}),
     },
   }
 }

@@ -25,26 +25,43 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
     env[k] = v
   }
   // no shared credentials files either: "aws without configuration" must mean exactly that
-  return { ...env, AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', AWS_EC2_METADATA_DISABLED: 'true', ...extra }
+  return {
+    ...env,
+    AWS_CONFIG_FILE: '/nonexistent',
+    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
+    AWS_EC2_METADATA_DISABLED: 'true',
+    ...extra,
+  }
 }
 
 export function spawnCli(args: readonly string[], opts: { env?: Record<string, string> } = {}): ChildProcess {
   // Runs replay the committed fixtures/regressions by default; tests that count cases and failures must not
   // depend on what is committed there (nor on committed recordings), so they get none unless they name a folder.
-  const isolated = args[0] !== 'run' ? args : [
-    ...args,
-    ...(args.includes('--regressions') ? [] : ['--regressions', join(REPO, 'test/cli/no-regressions')]),
-    ...(args.includes('--recordings') ? [] : ['--recordings', join(REPO, 'test/cli/no-recordings')]),
-  ]
-  return spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...isolated], { cwd: REPO, env: cleanEnv(opts.env), stdio: ['ignore', 'pipe', 'pipe'] })
+  const isolated =
+    args[0] !== 'run'
+      ? args
+      : [
+          ...args,
+          ...(args.includes('--regressions') ? [] : ['--regressions', join(REPO, 'test/cli/no-regressions')]),
+          ...(args.includes('--recordings') ? [] : ['--recordings', join(REPO, 'test/cli/no-recordings')]),
+        ]
+  return spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...isolated], {
+    cwd: REPO,
+    env: cleanEnv(opts.env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
 }
 
 export function collect(child: ChildProcess, timeoutMs = 45_000): Promise<CliResult> {
   const started = Date.now()
   let stdout = ''
   let stderr = ''
-  child.stdout!.on('data', (d: Buffer) => { stdout += d.toString() })
-  child.stderr!.on('data', (d: Buffer) => { stderr += d.toString() })
+  child.stdout!.on('data', (d: Buffer) => {
+    stdout += d.toString()
+  })
+  child.stderr!.on('data', (d: Buffer) => {
+    stderr += d.toString()
+  })
   return new Promise((done, fail) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL')
@@ -58,7 +75,10 @@ export function collect(child: ChildProcess, timeoutMs = 45_000): Promise<CliRes
   })
 }
 
-export function runCli(args: readonly string[], opts: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<CliResult> {
+export function runCli(
+  args: readonly string[],
+  opts: { env?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<CliResult> {
   return collect(spawnCli(args, opts), opts.timeoutMs)
 }
 
@@ -87,7 +107,11 @@ export function freePort(): Promise<number> {
   })
 }
 
-export interface Serving { url: string; child: ChildProcess; done: Promise<CliResult> }
+export interface Serving {
+  url: string
+  child: ChildProcess
+  done: Promise<CliResult>
+}
 
 /** Starts `conformance serve` with these flags on a free port; resolves with its URL once it listens. */
 export async function serveCli(flags: readonly string[], timeoutMs = 120_000): Promise<Serving> {

@@ -30,13 +30,14 @@ export function parseXml(src: string): XmlElement {
     i += m![0].length
     return m![0]
   }
-  const decode = (raw: string): string => raw.replace(/&([^;]*);?/g, (whole, ref: string) => {
-    if (!whole.endsWith(';')) fail(`unterminated reference ${whole}`)
-    if (ref.startsWith('#x')) return String.fromCodePoint(parseInt(ref.slice(2), 16))
-    if (ref.startsWith('#')) return String.fromCodePoint(Number(ref.slice(1)))
-    if (!(ref in ENTITIES)) fail(`unknown entity &${ref};`)
-    return ENTITIES[ref]!
-  })
+  const decode = (raw: string): string =>
+    raw.replace(/&([^;]*);?/g, (whole, ref: string) => {
+      if (!whole.endsWith(';')) fail(`unterminated reference ${whole}`)
+      if (ref.startsWith('#x')) return String.fromCodePoint(parseInt(ref.slice(2), 16))
+      if (ref.startsWith('#')) return String.fromCodePoint(Number(ref.slice(1)))
+      if (!(ref in ENTITIES)) fail(`unknown entity &${ref};`)
+      return ENTITIES[ref]!
+    })
   const skipMisc = () => {
     for (;;) {
       skipWs()

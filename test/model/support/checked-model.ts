@@ -23,7 +23,8 @@ function breach(rule: string, op: string, what: string): never {
 export function assertDeclaredError(op: OperationName, e: unknown): asserts e is ModelError {
   if (!(e instanceof ModelError)) breach('R33', op, `threw a non-ModelError: ${String(e)}`)
   const declared: readonly string[] = OPERATIONS[op].errors
-  if (!declared.includes(e.errorName)) breach('R33', op, `${e.errorName} is not declared (declared: ${declared.join(', ')})`)
+  if (!declared.includes(e.errorName))
+    breach('R33', op, `${e.errorName} is not declared (declared: ${declared.join(', ')})`)
   if (typeof e.message !== 'string' || e.message.length === 0) breach('R33', op, `${e.errorName} has no message`)
   if (!RULE_IDS.has(e.rule)) breach('R33', op, `${e.errorName} cites unknown rule "${e.rule}"`)
 }
@@ -31,7 +32,8 @@ export function assertDeclaredError(op: OperationName, e: unknown): asserts e is
 function checkValue(op: string, shapeName: string, value: unknown, path: string): void {
   const shape: ShapeSpec | undefined = SHAPES[shapeName]
   if (!shape) breach('R32', op, `${path}: shape ${shapeName} unknown`)
-  const bad = (what: string): never => breach('R32', op, `${path} (${shapeName}): ${what}: ${JSON.stringify(value)?.slice(0, 200)}`)
+  const bad = (what: string): never =>
+    breach('R32', op, `${path} (${shapeName}): ${what}: ${JSON.stringify(value)?.slice(0, 200)}`)
   switch (shape.type) {
     case 'string': {
       if (typeof value !== 'string') bad('not a string')
@@ -41,15 +43,18 @@ function checkValue(op: string, shapeName: string, value: unknown, path: string)
       if (shape.min !== undefined && len < shape.min) bad('too short')
       if (shape.max !== undefined && len > shape.max) bad('too long')
       // The ViewContentSha256 pattern is the model's one-character bug (R29); checksums are checked by R14 tests.
-      if (shape.pattern && shapeName !== 'ViewContentSha256' && !new RegExp(shape.pattern, shape.patternFlags).test(s)) bad('pattern')
+      if (shape.pattern && shapeName !== 'ViewContentSha256' && !new RegExp(shape.pattern, shape.patternFlags).test(s))
+        bad('pattern')
       return
     }
-    case 'integer': case 'long':
+    case 'integer':
+    case 'long':
       if (!Number.isSafeInteger(value)) bad('not an integer')
       return
     case 'timestamp':
       if (typeof value !== 'number' || !Number.isFinite(value)) bad('timestamp is not a number')
-      if ((value as number) < EPOCH_SECONDS.min || (value as number) > EPOCH_SECONDS.max) bad('timestamp is not in epoch seconds')
+      if ((value as number) < EPOCH_SECONDS.min || (value as number) > EPOCH_SECONDS.max)
+        bad('timestamp is not in epoch seconds')
       return
     case 'boolean':
       if (typeof value !== 'boolean') bad('not a boolean')
@@ -96,7 +101,11 @@ function assertPlainJson(op: string, value: unknown, path: string): void {
     for (const [k, v] of Object.entries(value)) assertPlainJson(op, v, path ? `${path}.${k}` : k)
     return
   }
-  breach('R32', op, `${path}: ${typeof value === 'object' ? Object.prototype.toString.call(value) : typeof value} is not plain JSON`)
+  breach(
+    'R32',
+    op,
+    `${path}: ${typeof value === 'object' ? Object.prototype.toString.call(value) : typeof value} is not plain JSON`,
+  )
 }
 
 /** R32 for one answer. */

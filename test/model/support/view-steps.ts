@@ -9,11 +9,20 @@ export const INSTANCE = DEFAULT_INSTANCE_ID
 /** A second instance; a UUID so that SearchViews' InstanceIdOrArn pattern accepts it too. */
 export const OTHER_INSTANCE = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee'
 
-export interface ViewContentInput { Template?: string; Actions?: string[] }
+export interface ViewContentInput {
+  Template?: string
+  Actions?: string[]
+}
 
 /** Realistic, distinct content per label (a JSON template with a title placeholder). */
 export function content(label: string, actions: string[] = ['Submit']): ViewContentInput {
-  return { Template: JSON.stringify({ Head: { Title: label }, Body: [{ _id: 'c1', Type: 'Text', Props: { Value: '$.Greeting' }, Content: [] }] }), Actions: actions }
+  return {
+    Template: JSON.stringify({
+      Head: { Title: label },
+      Body: [{ _id: 'c1', Type: 'Text', Props: { Value: '$.Greeting' }, Content: [] }],
+    }),
+    Actions: actions,
+  }
 }
 
 const nameCounters = new WeakMap<CheckedModel, number>()
@@ -51,11 +60,21 @@ export function describeView(m: CheckedModel, viewId: string, instanceId = INSTA
   return m.invoke('DescribeView', { InstanceId: instanceId, ViewId: viewId }).View
 }
 
-export function updateContent(m: CheckedModel, viewId: string, status: 'SAVED' | 'PUBLISHED', c: ViewContentInput, instanceId = INSTANCE): Json {
+export function updateContent(
+  m: CheckedModel,
+  viewId: string,
+  status: 'SAVED' | 'PUBLISHED',
+  c: ViewContentInput,
+  instanceId = INSTANCE,
+): Json {
   return m.invoke('UpdateViewContent', { InstanceId: instanceId, ViewId: viewId, Status: status, Content: c }).View
 }
 
-export function publishVersion(m: CheckedModel, viewId: string, extra: { VersionDescription?: string; ViewContentSha256?: string } = {}): Json {
+export function publishVersion(
+  m: CheckedModel,
+  viewId: string,
+  extra: { VersionDescription?: string; ViewContentSha256?: string } = {},
+): Json {
   return m.invoke('CreateViewVersion', { InstanceId: INSTANCE, ViewId: viewId, ...extra }).View
 }
 
@@ -69,8 +88,13 @@ const ITEMS_KEY: Partial<Record<OperationName, string>> = {
  * Follows NextToken to the end. `between(itemsSoFar)` runs after each page that has a NextToken (to mutate
  * state between pages). Fails the test if it does not end within `limit` pages.
  */
-export function listAll(m: CheckedModel, op: 'ListViews' | 'ListViewVersions' | 'SearchViews', input: Json,
-  between?: (itemsSoFar: Json[]) => void, limit = 1000): { items: Json[]; pages: Json[][] } {
+export function listAll(
+  m: CheckedModel,
+  op: 'ListViews' | 'ListViewVersions' | 'SearchViews',
+  input: Json,
+  between?: (itemsSoFar: Json[]) => void,
+  limit = 1000,
+): { items: Json[]; pages: Json[][] } {
   const key = ITEMS_KEY[op]!
   const pages: Json[][] = []
   let token: string | undefined
@@ -107,6 +131,9 @@ export function expectModelError(fn: () => unknown, errorName: string, rule?: st
   }
   if (thrown === undefined) expect.fail(`expected ${errorName}${rule ? ` (${rule})` : ''}, but the call succeeded`)
   if (!(thrown instanceof ModelError)) throw thrown
-  expect({ errorName: thrown.errorName, ...(rule ? { rule: thrown.rule } : {}) }, thrown.message).toEqual({ errorName, ...(rule ? { rule } : {}) })
+  expect({ errorName: thrown.errorName, ...(rule ? { rule: thrown.rule } : {}) }, thrown.message).toEqual({
+    errorName,
+    ...(rule ? { rule } : {}),
+  })
   return thrown
 }

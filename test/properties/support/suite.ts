@@ -10,7 +10,11 @@ import { createTarget, TargetUnavailable } from '../../../src/targets/create-tar
 import type { Target } from '../../../src/targets/target'
 
 /** `run` is runProperty; a test of the suite itself passes a recording stand-in. */
-export function propertySuite(def: SequentialProperty, settings: SuiteSettings = suiteSettings(), run: typeof runProperty = runProperty): void {
+export function propertySuite(
+  def: SequentialProperty,
+  settings: SuiteSettings = suiteSettings(),
+  run: typeof runProperty = runProperty,
+): void {
   describe(`${def.id} (${def.rules.join(', ')}): ${def.title}`, () => {
     let target: Target | undefined
     let skip: string | undefined

@@ -22,7 +22,16 @@ export type Leg = 'plain' | 'sigv4'
 export type Auth =
   | { kind: 'none' }
   | { kind: 'junk'; header: string; date: string | undefined }
-  | { kind: 'scoped'; key: string; region: string; service: string; terminator: string; signedHeaders: string; signature: string; skewMs: number }
+  | {
+      kind: 'scoped'
+      key: string
+      region: string
+      service: string
+      terminator: string
+      signedHeaders: string
+      signature: string
+      skewMs: number
+    }
   | { kind: 'signed' }
 
 export interface FuzzRequest {
@@ -39,7 +48,11 @@ export type Outcome =
   | { ok: true; status: number; headers: Record<string, string>; body: Buffer; via: 'http' | 'socket' }
   | { ok: false; error: string; via: 'http' | 'socket' }
 
-export interface Exchange { index: number; req: FuzzRequest; out: Outcome }
+export interface Exchange {
+  index: number
+  req: FuzzRequest
+  out: Outcome
+}
 
 /** node:http refuses these (client side); they are sent as raw bytes instead. */
 function needsRawSocket(req: FuzzRequest): boolean {
@@ -56,23 +69,55 @@ function needsRawSocket(req: FuzzRequest): boolean {
 
 function flatHeaders(h: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {}
-  for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v
+  for (const [k, v] of Object.entries(h))
+    if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v
   return out
 }
 
-function sendHttp(port: number, req: FuzzRequest, headers: Record<string, string>, timeoutMs: number): Promise<Outcome> {
+function sendHttp(
+  port: number,
+  req: FuzzRequest,
+  headers: Record<string, string>,
+  timeoutMs: number,
+): Promise<Outcome> {
   return new Promise((resolve) => {
     let settled = false
-    const done = (o: Outcome) => { if (!settled) { settled = true; resolve(o) } }
+    const done = (o: Outcome) => {
+      if (!settled) {
+        settled = true
+        resolve(o)
+      }
+    }
     // node:http frames a body on GET/DELETE/HEAD/OPTIONS only when told its length; unframed, the bytes would
     // read as a second (garbage) request on the same connection. Frame every body.
-    const framing = req.body.length > 0 && !/chunked/i.test(headers['transfer-encoding'] ?? '') ? { 'content-length': String(req.body.length) } : {}
-    const r = httpRequest({ host: '127.0.0.1', port, method: req.method, path: req.target, headers: { ...headers, ...framing, connection: 'close' }, agent: false }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (c: Buffer) => chunks.push(c))
-      res.on('end', () => done({ ok: true, status: res.statusCode ?? 0, headers: flatHeaders(res.headers), body: Buffer.concat(chunks), via: 'http' }))
-      res.on('error', (e) => done({ ok: false, error: `response error: ${e.message}`, via: 'http' }))
-    })
+    const framing =
+      req.body.length > 0 && !/chunked/i.test(headers['transfer-encoding'] ?? '')
+        ? { 'content-length': String(req.body.length) }
+        : {}
+    const r = httpRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        method: req.method,
+        path: req.target,
+        headers: { ...headers, ...framing, connection: 'close' },
+        agent: false,
+      },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () =>
+          done({
+            ok: true,
+            status: res.statusCode ?? 0,
+            headers: flatHeaders(res.headers),
+            body: Buffer.concat(chunks),
+            via: 'http',
+          }),
+        )
+        res.on('error', (e) => done({ ok: false, error: `response error: ${e.message}`, via: 'http' }))
+      },
+    )
     r.setTimeout(timeoutMs, () => r.destroy(new Error(`no answer within ${timeoutMs} ms`)))
     r.on('error', (e: NodeJS.ErrnoException) => done({ ok: false, error: e.code ?? e.message, via: 'http' }))
     r.end(req.body)
@@ -98,7 +143,14 @@ export function parseRawResponse(buf: Buffer, headRequest: boolean): Outcome | u
   let off = 0
   for (;;) {
     const end = buf.indexOf('\r\n\r\n', off)
-    if (end < 0) return buf.length > off ? { ok: false, error: `unterminated response head: ${JSON.stringify(buf.subarray(off, off + 80).toString('latin1'))}`, via: 'socket' } : undefined
+    if (end < 0)
+      return buf.length > off
+        ? {
+            ok: false,
+            error: `unterminated response head: ${JSON.stringify(buf.subarray(off, off + 80).toString('latin1'))}`,
+            via: 'socket',
+          }
+        : undefined
     const lines = buf.subarray(off, end).toString('latin1').split('\r\n')
     const m = /^HTTP\/1\.[01] (\d{3})(?: .*)?$/.exec(lines[0]!)
     if (!m) return { ok: false, error: `garbled status line ${JSON.stringify(lines[0])}`, via: 'socket' }
@@ -121,7 +173,8 @@ export function parseRawResponse(buf: Buffer, headRequest: boolean): Outcome | u
       body = d
     } else if (headers['content-length'] !== undefined) {
       const n = Number(headers['content-length'])
-      if (!(n <= body.length)) return { ok: false, error: `body shorter than content-length ${n} (${body.length})`, via: 'socket' }
+      if (!(n <= body.length))
+        return { ok: false, error: `body shorter than content-length ${n} (${body.length})`, via: 'socket' }
       body = body.subarray(0, n)
     }
     return { ok: true, status, headers, body, via: 'socket' }
@@ -129,7 +182,11 @@ export function parseRawResponse(buf: Buffer, headRequest: boolean): Outcome | u
 }
 
 /** Writes raw bytes to a fresh connection and parses the first answer on it (or says why there was none). */
-export function exchangeRaw(port: number, payload: Buffer, opts: { timeoutMs: number; headRequest?: boolean }): Promise<Outcome> {
+export function exchangeRaw(
+  port: number,
+  payload: Buffer,
+  opts: { timeoutMs: number; headRequest?: boolean },
+): Promise<Outcome> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1')
     const chunks: Buffer[] = []
@@ -139,7 +196,13 @@ export function exchangeRaw(port: number, payload: Buffer, opts: { timeoutMs: nu
       settled = true
       clearTimeout(timer)
       socket.destroy()
-      resolve(parseRawResponse(Buffer.concat(chunks), opts.headRequest ?? false) ?? { ok: false, error: fallback, via: 'socket' })
+      resolve(
+        parseRawResponse(Buffer.concat(chunks), opts.headRequest ?? false) ?? {
+          ok: false,
+          error: fallback,
+          via: 'socket',
+        },
+      )
     }
     const timer = setTimeout(() => finish(`no answer within ${opts.timeoutMs} ms`), opts.timeoutMs)
     socket.on('data', (c: Buffer) => chunks.push(c))
@@ -149,13 +212,21 @@ export function exchangeRaw(port: number, payload: Buffer, opts: { timeoutMs: nu
   })
 }
 
-function sendSocket(port: number, req: FuzzRequest, headers: Record<string, string>, timeoutMs: number): Promise<Outcome> {
+function sendSocket(
+  port: number,
+  req: FuzzRequest,
+  headers: Record<string, string>,
+  timeoutMs: number,
+): Promise<Outcome> {
   const chunked = /chunked/i.test(headers['transfer-encoding'] ?? '')
   const lines = [`${req.method} ${req.target} HTTP/1.1`, `host: 127.0.0.1:${port}`, 'connection: close']
-  for (const [k, v] of Object.entries(headers)) if (k !== 'host' && k !== 'connection' && k !== 'content-length') lines.push(`${k}: ${v}`)
+  for (const [k, v] of Object.entries(headers))
+    if (k !== 'host' && k !== 'connection' && k !== 'content-length') lines.push(`${k}: ${v}`)
   if (!chunked) lines.push(`content-length: ${req.body.length}`)
-  const framed = !chunked ? req.body
-    : req.body.length === 0 ? Buffer.from('0\r\n\r\n')
+  const framed = !chunked
+    ? req.body
+    : req.body.length === 0
+      ? Buffer.from('0\r\n\r\n')
       : Buffer.concat([Buffer.from(`${req.body.length.toString(16)}\r\n`), req.body, Buffer.from('\r\n0\r\n\r\n')])
   const payload = Buffer.concat([Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1'), framed])
   return exchangeRaw(port, payload, { timeoutMs, headRequest: req.method === 'HEAD' })
@@ -165,18 +236,33 @@ function sendSocket(port: number, req: FuzzRequest, headers: Record<string, stri
 // SigV4 materialisation (SigV4 leg)
 // ---------------------------------------------------------------------------------------------------------
 
-const signer = new SignatureV4({ credentials: STUB_CREDENTIALS, region: REGION, service: 'connect', sha256: Sha256, applyChecksum: false })
-const amzDate = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+const signer = new SignatureV4({
+  credentials: STUB_CREDENTIALS,
+  region: REGION,
+  service: 'connect',
+  sha256: Sha256,
+  applyChecksum: false,
+})
+const amzDate = (ms: number) =>
+  new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '')
 
 async function authHeaders(req: FuzzRequest, port: number): Promise<Record<string, string>> {
   const a = req.auth
   switch (a.kind) {
-    case 'none': return {}
-    case 'junk': return { authorization: a.header, ...(a.date !== undefined ? { 'x-amz-date': a.date } : {}) }
+    case 'none':
+      return {}
+    case 'junk':
+      return { authorization: a.header, ...(a.date !== undefined ? { 'x-amz-date': a.date } : {}) }
     case 'scoped': {
       const date = amzDate(Date.now() + a.skewMs)
       const credential = `${a.key}/${date.slice(0, 8)}/${a.region}/${a.service}/${a.terminator}`
-      return { authorization: `AWS4-HMAC-SHA256 Credential=${credential}, SignedHeaders=${a.signedHeaders}, Signature=${a.signature}`, 'x-amz-date': date }
+      return {
+        authorization: `AWS4-HMAC-SHA256 Credential=${credential}, SignedHeaders=${a.signedHeaders}, Signature=${a.signature}`,
+        'x-amz-date': date,
+      }
     }
     case 'signed': {
       // Sign exactly what the server will see: raw path (splitTarget), decoded query, host with port, body as UTF-8 text.
@@ -190,7 +276,15 @@ async function authHeaders(req: FuzzRequest, port: number): Promise<Record<strin
       }
       const host = `127.0.0.1:${port}`
       const signed = await signer.sign(
-        new HttpRequest({ method: req.method, protocol: 'https:', hostname: '127.0.0.1', path, query, headers: { host }, body: req.body.toString('utf8') }),
+        new HttpRequest({
+          method: req.method,
+          protocol: 'https:',
+          hostname: '127.0.0.1',
+          path,
+          query,
+          headers: { host },
+          body: req.body.toString('utf8'),
+        }),
         { signingDate: new Date() },
       )
       return { authorization: String(signed.headers.authorization), 'x-amz-date': String(signed.headers['x-amz-date']) }

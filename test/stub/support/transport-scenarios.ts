@@ -3,9 +3,22 @@
 // model produces come from real inputs; the ones it cannot produce (AccessDenied, ResourceInUse, 500,
 // throttling) come from the stub's fault options, switched on after the arrangement so it is not affected.
 import {
-  type ConnectClient, CreateViewCommand, CreateViewVersionCommand, DeleteViewCommand, DeleteViewVersionCommand, DescribeViewCommand,
-  ListTagsForResourceCommand, ListViewVersionsCommand, ListViewsCommand, SearchViewsCommand, TagResourceCommand,
-  UntagResourceCommand, UpdateViewContentCommand, UpdateViewMetadataCommand, paginateListViews, type View,
+  type ConnectClient,
+  CreateViewCommand,
+  CreateViewVersionCommand,
+  DeleteViewCommand,
+  DeleteViewVersionCommand,
+  DescribeViewCommand,
+  ListTagsForResourceCommand,
+  ListViewVersionsCommand,
+  ListViewsCommand,
+  SearchViewsCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
+  UpdateViewContentCommand,
+  UpdateViewMetadataCommand,
+  paginateListViews,
+  type View,
 } from '@aws-sdk/client-connect'
 import { expect } from 'vitest'
 import type { ModelOptions } from '../../../src/model'
@@ -13,7 +26,10 @@ import { OPERATIONS, OPERATION_NAMES, type OperationName } from '../../../src/sp
 import type { StubCore, StubErrorName } from '../../../src/stub'
 import { INSTANCE } from './wire'
 
-export interface Vars { viewId: string; viewArn: string }
+export interface Vars {
+  viewId: string
+  viewArn: string
+}
 
 export interface Scenario {
   readonly name: string
@@ -38,7 +54,9 @@ const NO_VARS: Vars = { viewId: '', viewArn: '' }
 const missingArn = `arn:aws:connect:us-east-1:123456789012:instance/${INSTANCE}/view/00000000-0000-4000-8000-0000000000ff`
 
 async function createView(c: ConnectClient, Name: string, Status: 'PUBLISHED' | 'SAVED' = 'PUBLISHED'): Promise<View> {
-  return (await c.send(new CreateViewCommand({ InstanceId: INSTANCE, Name, Status, Content: CONTENT, Tags: { team: 'a' } }))).View!
+  return (
+    await c.send(new CreateViewCommand({ InstanceId: INSTANCE, Name, Status, Content: CONTENT, Tags: { team: 'a' } }))
+  ).View!
 }
 async function arrangeView(c: ConnectClient): Promise<Vars> {
   const v = await createView(c, 'arranged')
@@ -50,7 +68,14 @@ async function arrangeVersion(c: ConnectClient): Promise<Vars> {
   return vars
 }
 const changeLatest = (c: ConnectClient, ViewId: string) =>
-  c.send(new UpdateViewContentCommand({ InstanceId: INSTANCE, ViewId, Status: 'PUBLISHED', Content: { ...CONTENT, Actions: ['Other'] } }))
+  c.send(
+    new UpdateViewContentCommand({
+      InstanceId: INSTANCE,
+      ViewId,
+      Status: 'PUBLISHED',
+      Content: { ...CONTENT, Actions: ['Other'] },
+    }),
+  )
 
 interface OpRecipe {
   arrange?: (c: ConnectClient) => Promise<Vars>
@@ -74,11 +99,17 @@ const RECIPES: Record<OperationName, OpRecipe> = {
       expect(v.CreatedTime!.getUTCFullYear()).toBe(2026) // epoch seconds on the wire, not millis (docs/toolchain-notes.md §1)
       expect(v.ViewContentSha256).toMatch(/^[0-9a-f]{64}$/)
     },
-    invalid: (c) => c.send(new CreateViewCommand({ InstanceId: INSTANCE, Name: '', Status: 'SAVED', Content: CONTENT })),
-    notFound: (c) => c.send(new CreateViewCommand({ InstanceId: MISSING_INSTANCE, Name: 'n', Status: 'SAVED', Content: CONTENT })),
+    invalid: (c) =>
+      c.send(new CreateViewCommand({ InstanceId: INSTANCE, Name: '', Status: 'SAVED', Content: CONTENT })),
+    notFound: (c) =>
+      c.send(new CreateViewCommand({ InstanceId: MISSING_INSTANCE, Name: 'n', Status: 'SAVED', Content: CONTENT })),
     special: {
       DuplicateResourceException: { arrange: arrangeView, act: (c) => createView(c, 'arranged') },
-      ServiceQuotaExceededException: { modelOptions: { quotas: { viewsPerInstance: 1 } }, arrange: arrangeView, act: (c) => createView(c, 'second') },
+      ServiceQuotaExceededException: {
+        modelOptions: { quotas: { viewsPerInstance: 1 } },
+        arrange: arrangeView,
+        act: (c) => createView(c, 'second'),
+      },
     },
   },
   DescribeView: {
@@ -91,34 +122,73 @@ const RECIPES: Record<OperationName, OpRecipe> = {
   },
   UpdateViewContent: {
     arrange: arrangeView,
-    valid: (c, v) => c.send(new UpdateViewContentCommand({ InstanceId: INSTANCE, ViewId: v.viewId, Status: 'SAVED', Content: { Template: '{"x":1}', Actions: ['A b'] } })),
+    valid: (c, v) =>
+      c.send(
+        new UpdateViewContentCommand({
+          InstanceId: INSTANCE,
+          ViewId: v.viewId,
+          Status: 'SAVED',
+          Content: { Template: '{"x":1}', Actions: ['A b'] },
+        }),
+      ),
     check: (out) => expect(out.View.Content).toMatchObject({ Template: '{"x":1}', Actions: ['A b'] }),
-    invalid: (c, v) => c.send(new UpdateViewContentCommand({ InstanceId: INSTANCE, ViewId: v.viewId, Status: 'BOGUS' as never, Content: CONTENT })),
-    notFound: (c) => c.send(new UpdateViewContentCommand({ InstanceId: INSTANCE, ViewId: 'no-such-view', Status: 'SAVED', Content: CONTENT })),
+    invalid: (c, v) =>
+      c.send(
+        new UpdateViewContentCommand({
+          InstanceId: INSTANCE,
+          ViewId: v.viewId,
+          Status: 'BOGUS' as never,
+          Content: CONTENT,
+        }),
+      ),
+    notFound: (c) =>
+      c.send(
+        new UpdateViewContentCommand({
+          InstanceId: INSTANCE,
+          ViewId: 'no-such-view',
+          Status: 'SAVED',
+          Content: CONTENT,
+        }),
+      ),
   },
   UpdateViewMetadata: {
     arrange: arrangeView,
-    valid: (c, v) => c.send(new UpdateViewMetadataCommand({ InstanceId: INSTANCE, ViewId: v.viewId, Name: 'renamed', Description: 'd' })),
+    valid: (c, v) =>
+      c.send(
+        new UpdateViewMetadataCommand({ InstanceId: INSTANCE, ViewId: v.viewId, Name: 'renamed', Description: 'd' }),
+      ),
     check: ok200,
-    invalid: (c, v) => c.send(new UpdateViewMetadataCommand({ InstanceId: INSTANCE, ViewId: v.viewId, Name: 'x'.repeat(256) })),
+    invalid: (c, v) =>
+      c.send(new UpdateViewMetadataCommand({ InstanceId: INSTANCE, ViewId: v.viewId, Name: 'x'.repeat(256) })),
     notFound: (c) => c.send(new UpdateViewMetadataCommand({ InstanceId: INSTANCE, ViewId: 'no-such-view', Name: 'n' })),
     special: {
       DuplicateResourceException: {
-        arrange: async (c) => { await createView(c, 'taken'); return arrangeView(c) },
+        arrange: async (c) => {
+          await createView(c, 'taken')
+          return arrangeView(c)
+        },
         act: (c, v) => c.send(new UpdateViewMetadataCommand({ InstanceId: INSTANCE, ViewId: v.viewId, Name: 'taken' })),
       },
     },
   },
   CreateViewVersion: {
     arrange: arrangeView,
-    valid: (c, v) => c.send(new CreateViewVersionCommand({ InstanceId: INSTANCE, ViewId: v.viewId, VersionDescription: 'v1' })),
+    valid: (c, v) =>
+      c.send(new CreateViewVersionCommand({ InstanceId: INSTANCE, ViewId: v.viewId, VersionDescription: 'v1' })),
     check: (out) => expect(out.View).toMatchObject({ Version: 1, VersionDescription: 'v1' }),
-    invalid: (c, v) => c.send(new CreateViewVersionCommand({ InstanceId: INSTANCE, ViewId: v.viewId, ViewContentSha256: 'x'.repeat(65) })),
+    invalid: (c, v) =>
+      c.send(
+        new CreateViewVersionCommand({ InstanceId: INSTANCE, ViewId: v.viewId, ViewContentSha256: 'x'.repeat(65) }),
+      ),
     notFound: (c) => c.send(new CreateViewVersionCommand({ InstanceId: INSTANCE, ViewId: 'no-such-view' })),
     special: {
       ServiceQuotaExceededException: {
         modelOptions: { quotas: { versionsPerView: 1 } },
-        arrange: async (c) => { const v = await arrangeVersion(c); await changeLatest(c, v.viewId); return v },
+        arrange: async (c) => {
+          const v = await arrangeVersion(c)
+          await changeLatest(c, v.viewId)
+          return v
+        },
         act: (c, v) => c.send(new CreateViewVersionCommand({ InstanceId: INSTANCE, ViewId: v.viewId })),
       },
     },
@@ -134,27 +204,39 @@ const RECIPES: Record<OperationName, OpRecipe> = {
     arrange: arrangeVersion,
     valid: (c, v) => c.send(new DeleteViewVersionCommand({ InstanceId: INSTANCE, ViewId: v.viewId, ViewVersion: 1 })),
     check: ok200,
-    invalid: (c, v) => c.send(new DeleteViewVersionCommand({ InstanceId: 'bad id!', ViewId: v.viewId, ViewVersion: 1 })),
-    notFound: (c, v) => c.send(new DeleteViewVersionCommand({ InstanceId: INSTANCE, ViewId: v.viewId, ViewVersion: 99 })),
+    invalid: (c, v) =>
+      c.send(new DeleteViewVersionCommand({ InstanceId: 'bad id!', ViewId: v.viewId, ViewVersion: 1 })),
+    notFound: (c, v) =>
+      c.send(new DeleteViewVersionCommand({ InstanceId: INSTANCE, ViewId: v.viewId, ViewVersion: 99 })),
   },
   ListViews: {
     arrange: arrangeView,
     valid: (c) => c.send(new ListViewsCommand({ InstanceId: INSTANCE, Type: 'CUSTOMER_MANAGED', MaxResults: 5 })),
-    check: (out, v) => expect(out.ViewsSummaryList).toEqual([expect.objectContaining({ Id: v.viewId, Name: 'arranged' })]),
+    check: (out, v) =>
+      expect(out.ViewsSummaryList).toEqual([expect.objectContaining({ Id: v.viewId, Name: 'arranged' })]),
     invalid: (c) => c.send(new ListViewsCommand({ InstanceId: INSTANCE, MaxResults: 0 })),
     notFound: (c) => c.send(new ListViewsCommand({ InstanceId: MISSING_INSTANCE })),
   },
   ListViewVersions: {
     arrange: arrangeVersion,
     valid: (c, v) => c.send(new ListViewVersionsCommand({ InstanceId: INSTANCE, ViewId: v.viewId, MaxResults: 10 })),
-    check: (out) => expect(out.ViewVersionSummaryList).toEqual([expect.objectContaining({ Version: 1, VersionDescription: 'first' })]),
+    check: (out) =>
+      expect(out.ViewVersionSummaryList).toEqual([
+        expect.objectContaining({ Version: 1, VersionDescription: 'first' }),
+      ]),
     invalid: (c, v) => c.send(new ListViewVersionsCommand({ InstanceId: INSTANCE, ViewId: v.viewId, MaxResults: 101 })),
     notFound: (c) => c.send(new ListViewVersionsCommand({ InstanceId: INSTANCE, ViewId: 'no-such-view' })),
   },
   SearchViews: {
     arrange: arrangeView,
-    valid: (c) => c.send(new SearchViewsCommand({ InstanceId: INSTANCE, SearchCriteria: { ViewTypeCondition: 'CUSTOMER_MANAGED' } })),
-    check: (out, v) => { expect(out.Views).toEqual([expect.objectContaining({ Id: v.viewId })]); expect(out.Views[0].CreatedTime).toBeInstanceOf(Date) },
+    valid: (c) =>
+      c.send(
+        new SearchViewsCommand({ InstanceId: INSTANCE, SearchCriteria: { ViewTypeCondition: 'CUSTOMER_MANAGED' } }),
+      ),
+    check: (out, v) => {
+      expect(out.Views).toEqual([expect.objectContaining({ Id: v.viewId })])
+      expect(out.Views[0].CreatedTime).toBeInstanceOf(Date)
+    },
     invalid: (c) => c.send(new SearchViewsCommand({ InstanceId: 'not-a-uuid' })),
     notFound: (c) => c.send(new SearchViewsCommand({ InstanceId: MISSING_INSTANCE })),
   },
@@ -182,23 +264,41 @@ const RECIPES: Record<OperationName, OpRecipe> = {
 }
 
 /** Choices that make every validation failure (and a qualifier where none is allowed) InvalidRequestException. */
-const INVALID_REQUEST_CHOICES: ModelOptions = { choices: { validationErrorClass: 'InvalidRequestException', malformedQualifierError: 'InvalidRequestException' } }
-const IN_USE = { ResourceType: 'CONTACT_FLOW', ResourceId: 'arn:aws:connect:us-east-1:123456789012:instance/i/contact-flow/f' }
+const INVALID_REQUEST_CHOICES: ModelOptions = {
+  choices: { validationErrorClass: 'InvalidRequestException', malformedQualifierError: 'InvalidRequestException' },
+}
+const IN_USE = {
+  ResourceType: 'CONTACT_FLOW',
+  ResourceId: 'arn:aws:connect:us-east-1:123456789012:instance/i/contact-flow/f',
+}
 
 /** The scenario reaching `error` on `op`, or undefined when the table has no way to reach it. */
 function errorScenario(op: OperationName, error: StubErrorName): Omit<Scenario, 'name' | 'op' | 'error'> | undefined {
   const r = RECIPES[op]
   const arrange = r.arrange
   switch (error) {
-    case 'InvalidParameterException': return { arrange, act: r.invalid, check: (e) => expect(e.message).toMatch(/validation error|qualif/) }
-    case 'InvalidRequestException': return { modelOptions: INVALID_REQUEST_CHOICES, arrange, act: r.invalid }
-    case 'ResourceNotFoundException': return { arrange, act: r.notFound }
+    case 'InvalidParameterException':
+      return { arrange, act: r.invalid, check: (e) => expect(e.message).toMatch(/validation error|qualif/) }
+    case 'InvalidRequestException':
+      return { modelOptions: INVALID_REQUEST_CHOICES, arrange, act: r.invalid }
+    case 'ResourceNotFoundException':
+      return { arrange, act: r.notFound }
     case 'AccessDeniedException':
       return { arrange, inject: (core) => core.faults.force({ operation: op, errorName: error }), act: r.valid }
     case 'ResourceInUseException':
-      return { arrange, inject: (core) => core.faults.force({ operation: op, errorName: error, fields: IN_USE }), act: r.valid, check: (e) => expect(e).toMatchObject(IN_USE) }
+      return {
+        arrange,
+        inject: (core) => core.faults.force({ operation: op, errorName: error, fields: IN_USE }),
+        act: r.valid,
+        check: (e) => expect(e).toMatchObject(IN_USE),
+      }
     case 'InternalServiceException':
-      return { arrange, inject: (core) => core.faults.configure({ serverErrorRate: 1 }), act: r.valid, check: (e) => expect(e.$fault).toBe('server') }
+      return {
+        arrange,
+        inject: (core) => core.faults.configure({ serverErrorRate: 1 }),
+        act: r.valid,
+        check: (e) => expect(e.$fault).toBe('server'),
+      }
     case 'TooManyRequestsException':
     case 'ThrottlingException':
       return { arrange, inject: (core) => core.faults.configure({ throttleRate: 1 }), act: r.valid }
@@ -226,10 +326,17 @@ const wireScenarios: Scenario[] = [
   {
     name: 'ListViews paginates with NextToken round-tripping through the query string',
     op: 'ListViews',
-    arrange: async (c) => { for (const n of ['p1', 'p2', 'p3']) await createView(c, n); return NO_VARS },
+    arrange: async (c) => {
+      for (const n of ['p1', 'p2', 'p3']) await createView(c, n)
+      return NO_VARS
+    },
     act: async (c) => {
       const names: string[] = []
-      for await (const page of paginateListViews({ client: c, pageSize: 1 }, { InstanceId: INSTANCE, Type: 'CUSTOMER_MANAGED' })) names.push(...page.ViewsSummaryList!.map((v) => v.Name!))
+      for await (const page of paginateListViews(
+        { client: c, pageSize: 1 },
+        { InstanceId: INSTANCE, Type: 'CUSTOMER_MANAGED' },
+      ))
+        names.push(...page.ViewsSummaryList!.map((v) => v.Name!))
       return names
     },
     check: (names) => expect(names).toEqual(['p1', 'p2', 'p3']),
@@ -239,7 +346,9 @@ const wireScenarios: Scenario[] = [
     op: 'UntagResource',
     arrange: arrangeView,
     act: async (c, v) => {
-      await c.send(new TagResourceCommand({ resourceArn: v.viewArn, tags: { 'a b': '1', 'c+d': '2', 'é/=': '3', keep: '4' } }))
+      await c.send(
+        new TagResourceCommand({ resourceArn: v.viewArn, tags: { 'a b': '1', 'c+d': '2', 'é/=': '3', keep: '4' } }),
+      )
       await c.send(new UntagResourceCommand({ resourceArn: v.viewArn, tagKeys: ['a b', 'c+d', 'é/='] }))
       return c.send(new ListTagsForResourceCommand({ resourceArn: v.viewArn }))
     },
@@ -248,7 +357,10 @@ const wireScenarios: Scenario[] = [
   {
     name: 'a SAVED-only view is read through the qualified ARN form (…%3A%24SAVED)',
     op: 'DescribeView',
-    arrange: async (c) => { const v = await createView(c, 'draft', 'SAVED'); return { viewId: v.Id!, viewArn: v.Arn! } },
+    arrange: async (c) => {
+      const v = await createView(c, 'draft', 'SAVED')
+      return { viewId: v.Id!, viewArn: v.Arn! }
+    },
     act: (c, v) => c.send(new DescribeViewCommand({ InstanceId: INSTANCE, ViewId: `${v.viewArn}:$SAVED` })),
     check: (out) => expect(out.View).toMatchObject({ Name: 'draft', Status: 'SAVED' }),
   },
@@ -272,7 +384,10 @@ const wireScenarios: Scenario[] = [
     name: 'quirk unknown-enum-value: the SDK passes the unknown Status "DRAFT" through',
     op: 'DescribeView',
     modelOptions: { quirks: ['unknown-enum-value'] },
-    arrange: async (c) => { const v = await createView(c, 'draft', 'SAVED'); return { viewId: v.Id!, viewArn: v.Arn! } },
+    arrange: async (c) => {
+      const v = await createView(c, 'draft', 'SAVED')
+      return { viewId: v.Id!, viewArn: v.Arn! }
+    },
     act: (c, v) => c.send(new DescribeViewCommand({ InstanceId: INSTANCE, ViewId: `${v.viewId}:$SAVED` })),
     check: (out) => expect(out.View.Status).toBe('DRAFT'),
   },

@@ -2,7 +2,13 @@
 // unchanged on each: the in-process HttpHandler, msw's setupServer, and the node:http server via `endpoint`.
 import { ConnectClient } from '@aws-sdk/client-connect'
 import { setupServer } from 'msw/node'
-import { STUB_CREDENTIALS, createStubClient, createStubHandlers, startStubServer, type StubCore } from '../../../src/stub'
+import {
+  STUB_CREDENTIALS,
+  createStubClient,
+  createStubHandlers,
+  startStubServer,
+  type StubCore,
+} from '../../../src/stub'
 
 export interface Connection {
   readonly client: ConnectClient
@@ -39,7 +45,13 @@ export const mswTransport: Transport = {
   connect: async (core) => {
     mswServer.use(...createStubHandlers(core))
     const client = new ConnectClient({ region: REGION, credentials: STUB_CREDENTIALS, maxAttempts: 1 })
-    return { client, close: async () => { client.destroy(); mswServer.resetHandlers() } }
+    return {
+      client,
+      close: async () => {
+        client.destroy()
+        mswServer.resetHandlers()
+      },
+    }
   },
 }
 
@@ -49,8 +61,19 @@ export const httpServerTransport: Transport = {
   teardown: async () => {},
   connect: async (core) => {
     const server = await startStubServer({ core })
-    const client = new ConnectClient({ region: REGION, credentials: STUB_CREDENTIALS, endpoint: server.url, maxAttempts: 1 })
-    return { client, close: async () => { client.destroy(); await server.close() } }
+    const client = new ConnectClient({
+      region: REGION,
+      credentials: STUB_CREDENTIALS,
+      endpoint: server.url,
+      maxAttempts: 1,
+    })
+    return {
+      client,
+      close: async () => {
+        client.destroy()
+        await server.close()
+      },
+    }
   },
 }
 

@@ -1,10 +1,21 @@
 // Small builders shared by the stub tests: raw WireRequests and cores with a deterministic model.
 import { deterministicOptions, DEFAULT_INSTANCE_ID, type ModelOptions } from '../../../src/model'
-import { createStubCore, type StubCore, type StubCoreOptions, type WireRequest, type WireResponse } from '../../../src/stub'
+import {
+  createStubCore,
+  type StubCore,
+  type StubCoreOptions,
+  type WireRequest,
+  type WireResponse,
+} from '../../../src/stub'
 
 export const INSTANCE = DEFAULT_INSTANCE_ID
 
-export function wireRequest(method: string, target: string, body = '', headers: Record<string, string> = {}): WireRequest {
+export function wireRequest(
+  method: string,
+  target: string,
+  body = '',
+  headers: Record<string, string> = {},
+): WireRequest {
   const q = target.indexOf('?')
   return {
     method,
@@ -24,8 +35,18 @@ export function json(res: WireResponse): Record<string, unknown> {
 }
 
 /** Creates a PUBLISHED view through the core and returns its Id and Arn. */
-export async function createViewRaw(core: StubCore, name: string, status: 'PUBLISHED' | 'SAVED' = 'PUBLISHED'): Promise<{ Id: string; Arn: string }> {
-  const res = await core.handle(wireRequest('PUT', `/views/${INSTANCE}`, JSON.stringify({ Name: name, Status: status, Content: { Template: '{}', Actions: ['Go'] } })))
+export async function createViewRaw(
+  core: StubCore,
+  name: string,
+  status: 'PUBLISHED' | 'SAVED' = 'PUBLISHED',
+): Promise<{ Id: string; Arn: string }> {
+  const res = await core.handle(
+    wireRequest(
+      'PUT',
+      `/views/${INSTANCE}`,
+      JSON.stringify({ Name: name, Status: status, Content: { Template: '{}', Actions: ['Go'] } }),
+    ),
+  )
   if (res.status !== 200) throw new Error(`CreateView failed: ${res.status} ${res.body}`)
-  return (json(res).View as { Id: string; Arn: string })
+  return json(res).View as { Id: string; Arn: string }
 }

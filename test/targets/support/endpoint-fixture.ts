@@ -9,7 +9,10 @@ export interface EndpointFixture {
   server?: StubServer
   target?: Target
   /** Starts a server and opens an endpoint target on it (both closed after the test). */
-  open(serverOptions?: StubServerOptions, targetConfig?: Omit<TargetConfig, 'target'>): Promise<{ server: StubServer; target: Target }>
+  open(
+    serverOptions?: StubServerOptions,
+    targetConfig?: Omit<TargetConfig, 'target'>,
+  ): Promise<{ server: StubServer; target: Target }>
   /** Closes the target now (its final clean-up), keeping the server up for inspection. */
   closeTarget(): Promise<void>
 }
