@@ -39,3 +39,21 @@ export function propertyVerdict<T>(v: VerdictInput<T>): PropertyResult {
   if (!why.length) why.push('no assertion executed against the target')
   return { ...withCounts, status: 'inconclusive', note: `not exercised: ${why.join('; ')}` }
 }
+
+/** A property that cannot reach the target at all (it needs an operation the target lacks): nothing ran, nothing is judged. */
+export function unreachableVerdict(
+  identity: Pick<PropertyResult, 'property' | 'title' | 'rules'>,
+  seed: number,
+  why: string,
+): PropertyResult {
+  return {
+    ...identity,
+    seed,
+    numRuns: 0,
+    commandsExecuted: 0,
+    durationMs: 0,
+    status: 'inconclusive',
+    assertions: {},
+    note: `not exercised: ${why}`,
+  }
+}

@@ -19,6 +19,7 @@ import { ViewsModel } from '../../model/views-model'
 import { concurrencyProperty, CREATE } from '../../properties/concurrency'
 import { roundsArb, type ConcurrentCmd, type Round } from '../../arbitraries/rounds'
 import type { Target } from '../../targets/target'
+import { unreachableVerdict } from '../property-verdict'
 import { runGenerated } from '../fast-check-run'
 import type { PropertyFailure, PropertyResult, RunOptions, StepRecord } from '../property-types'
 
@@ -167,16 +168,7 @@ export async function runConcurrencyProperty(target: Target, opts: ConcurrencyRu
   }
   const missing = CONCURRENCY_OPERATIONS.filter((op) => target.implementation.isMissing(op))
   if (missing.length) {
-    return {
-      ...identity,
-      seed: opts.seed,
-      numRuns: 0,
-      commandsExecuted: 0,
-      durationMs: 0,
-      status: 'inconclusive',
-      assertions: {},
-      note: `not exercised: the target does not implement ${missing.join(', ')}`,
-    }
+    return unreachableVerdict(identity, opts.seed, `the target does not implement ${missing.join(', ')}`)
   }
   const { result, details } = await runGenerated(
     {

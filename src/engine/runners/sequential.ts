@@ -6,6 +6,7 @@ import { describeCmd, type Cmd } from '../../harness/commands'
 import { operationsOf } from '../../harness/checks'
 import type { OperationName } from '../../spec'
 import type { Target } from '../../targets/target'
+import { unreachableVerdict } from '../property-verdict'
 import { runGenerated, type ExecutedRun } from '../fast-check-run'
 import { harnessFailure } from '../harness-failure'
 import type { SequentialProperty, PropertyResult, RunOptions } from '../property-types'
@@ -17,16 +18,7 @@ export async function runProperty(def: SequentialProperty, target: Target, opts:
   const identity = { property: def.id, title: def.title, rules: def.rules }
   const unreachable = unreachableBecauseMissing(def, target)
   if (unreachable) {
-    return {
-      ...identity,
-      seed: opts.seed,
-      numRuns: 0,
-      commandsExecuted: 0,
-      durationMs: 0,
-      status: 'inconclusive',
-      assertions: {},
-      note: `not exercised: ${unreachable}`,
-    }
+    return unreachableVerdict(identity, opts.seed, unreachable)
   }
 
   const toFc = (cmd: Cmd): fc.AsyncCommand<Sequence, Target> => ({
