@@ -4,15 +4,23 @@
 // (what is left, divided by the properties left). Side by side for the two client-side limiter shapes:
 //   global  — the old limiter: one 2 requests/s bucket (burst 5) for every call
 //   per-api — src/targets/rate-limiter.ts: 2 requests/s (burst 5) per API, global cap, adaptive on 429
+//   engine  — `conformance run` itself: the per-API limiter, exploring properties on lanes, budget by quirk yield
 // Figures: calls per second achieved vs the service's allowance, 429s, and the quirk catalogue's kill rate
 // (a quirk is killed when a property fails on a real rule; a failure of the harness itself is not a kill,
 // and on the clean stub it is listed separately from false positives). The Pact contract step is not run
 // (its cost is separate: it verifies 28 fixed interactions).
 // Jobs are wall-clock bound (they sleep on the rate limit), so they run `--parallel` at a time.
-// Usage: npm run bench:live -- [--budgets 60,180] [--seeds 2] [--shapes global,per-api] [--parallel 12]
+// Usage: npm run bench:live -- [--budgets 60,180] [--seeds 2] [--shapes global,per-api,engine] [--parallel 12]
 //                             [--quirks a,b] [--json out/bench/live.json] [--md out/bench/live.md]
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import type { EventHandler } from '../src/engine/events'
+import { runEngine } from '../src/engine/run'
+import { runSettings } from '../src/engine/run-settings'
+import type { ConformanceReport } from '../src/report/report-types'
+import { settingSource } from '../src/settings'
+import type { Target } from '../src/targets/target'
 import { ALL_PROPERTIES } from '../src/engine/property-registry'
 import { QUIRK_NAMES } from '../src/model/quirks'
 import { OPERATIONS, RULES, type OperationName } from '../src/spec'
@@ -29,15 +37,17 @@ const BUDGETS_S = args
   .list('budgets', ['60', '180'])
   .map((b) => asInteger({ value: b, source: '--budgets' }, 1, 86_400))
 const SEEDS = args.int('seeds', 2)
-const SHAPES = args.list('shapes', ['global', 'per-api']) as Shape[]
+const SHAPES = args.list('shapes', ['global', 'per-api', 'engine']) as Shape[]
 const PARALLEL = args.int('parallel', 12)
 const QUIRKS = args.text('quirks') === 'none' ? [] : args.list('quirks', QUIRK_NAMES)
 const PROPERTIES = ALL_PROPERTIES.filter((p) => p.id !== 'contracts')
 const UNBOUNDED_RUNS = 1_000_000
 const OPS = Object.keys(OPERATIONS) as OperationName[]
 
-type Shape = 'global' | 'per-api'
-const LIMITERS: Record<Shape, LimiterSettings> = {
+// engine: `conformance run` itself (src/engine/run.ts) with --tps 2 --burst 5: the per-API limiter plus
+// what the engine adds (exploring properties on 4 lanes at once, budget leaning toward quirks per call)
+type Shape = 'global' | 'per-api' | 'engine'
+const LIMITERS: Record<Exclude<Shape, 'engine'>, LimiterSettings> = {
   global: { shape: 'global', tps: 2, burst: 5 },
   'per-api': { shape: 'per-api', tps: 2, burst: 5 },
 }
@@ -74,10 +84,11 @@ interface JobResult extends Job {
 const DOCUMENTED = RULES.filter((r) => r.confidence === 'documented').map((r) => r.id)
 
 async function runJob(job: Job): Promise<JobResult> {
+  if (job.shape === 'engine') return runEngineJob(job)
   const server = await startStubServer({
     coreOptions: { faults: { liveLike: {}, seed: job.seed }, modelOptions: { quirks: job.quirk ? [job.quirk] : [] } },
   })
-  const target = await createTarget({ target: server.url, rate: LIMITERS[job.shape] })
+  const target = await createTarget({ target: server.url, rate: LIMITERS[job.shape as Exclude<Shape, 'engine'>] })
   const started = Date.now()
   const budgetMs = job.budgetS * 1000
   let failedOn: string | undefined
@@ -135,6 +146,73 @@ async function runJob(job: Job): Promise<JobResult> {
     inconclusive,
     ...plan,
     runDocumented: documentedSoFar(),
+  }
+  await server.close()
+  return result
+}
+
+/** The same job as `conformance run --target <live-like stub> --tps 2 --burst 5 --time-budget …` runs it. */
+async function runEngineJob(job: Job): Promise<JobResult> {
+  const server = await startStubServer({
+    coreOptions: { faults: { liveLike: {}, seed: job.seed }, modelOptions: { quirks: job.quirk ? [job.quirk] : [] } },
+  })
+  const out = mkdtempSync(join(tmpdir(), 'cvc-live-'))
+  const settings = runSettings(
+    settingSource(
+      {
+        target: server.url,
+        tps: '2',
+        burst: '5',
+        seed: String(job.seed),
+        timeBudget: `${job.budgetS}s`,
+        only: PROPERTIES.map((p) => p.id).join(','),
+        report: 'json',
+        out,
+        regressions: join(out, 'none'),
+        recordings: join(out, 'none'),
+      },
+      {},
+    ),
+  )
+  const started = Date.now()
+  let report: ConformanceReport | undefined
+  let plan: { planCalls: number; planMs: number } | undefined
+  let target: Target | undefined
+  const handler: EventHandler = {
+    RunStarted: (e) => {
+      target = e.target
+    },
+    PropertyFinished: (e) => {
+      if (e.property.id === 'coverage-plan' && target) plan = { planCalls: target.stats.calls, planMs: Date.now() - started }
+    },
+    RunFinished: (e) => {
+      report = e.report
+    },
+  }
+  const silent = { stdout: { write: () => true }, warn: () => {} }
+  try {
+    await runEngine(settings, silent, [handler])
+  } finally {
+    rmSync(out, { recursive: true, force: true })
+  }
+  const t = report!.targets[0]!
+  const failed = t.properties.filter((p) => p.status === 'failed')
+  const real = failed.find((p) => p.failure && p.failure.rule !== 'harness')
+  const planReport = t.properties.find((p) => p.id === 'coverage-plan')
+  const result: JobResult = {
+    ...job,
+    wallMs: Date.now() - started,
+    calls: t.stats.calls,
+    throttled: server.core.faults.stats.throttled,
+    serverErrors: t.stats.serverErrors,
+    byOperation: { ...t.stats.byOperation } as JobResult['byOperation'],
+    ...(real ? { failedOn: `${real.id}:${real.failure!.rule}`, failureMessage: real.failure!.message.split('\n').slice(0, 3).join(' / ').slice(0, 400) } : {}),
+    harnessFailures: failed.filter((p) => p !== real && p.failure?.rule === 'harness').map((p) => `${p.id}: ${p.failure!.message.split('\n')[0]!.slice(0, 120)}`),
+    sequences: t.properties.reduce((n, p) => n + p.numRuns, 0),
+    commands: t.properties.reduce((n, p) => n + p.commandsExecuted, 0),
+    inconclusive: t.properties.filter((p) => p.status === 'inconclusive').length,
+    ...(plan ? { ...plan, planDocumented: DOCUMENTED.filter((id) => (planReport?.assertions?.[id] ?? 0) > 0) } : {}),
+    runDocumented: t.rules.filter((r) => r.confidence === 'documented' && r.status === 'passed').map((r) => r.id),
   }
   await server.close()
   return result
