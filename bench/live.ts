@@ -183,7 +183,8 @@ async function runEngineJob(job: Job): Promise<JobResult> {
       target = e.target
     },
     PropertyFinished: (e) => {
-      if (e.property.id === 'coverage-plan' && target) plan = { planCalls: target.stats.calls, planMs: Date.now() - started }
+      if (e.property.id === 'coverage-plan' && target)
+        plan = { planCalls: target.stats.calls, planMs: Date.now() - started }
     },
     RunFinished: (e) => {
       report = e.report
@@ -206,8 +207,15 @@ async function runEngineJob(job: Job): Promise<JobResult> {
     throttled: server.core.faults.stats.throttled,
     serverErrors: t.stats.serverErrors,
     byOperation: { ...t.stats.byOperation } as JobResult['byOperation'],
-    ...(real ? { failedOn: `${real.id}:${real.failure!.rule}`, failureMessage: real.failure!.message.split('\n').slice(0, 3).join(' / ').slice(0, 400) } : {}),
-    harnessFailures: failed.filter((p) => p !== real && p.failure?.rule === 'harness').map((p) => `${p.id}: ${p.failure!.message.split('\n')[0]!.slice(0, 120)}`),
+    ...(real
+      ? {
+          failedOn: `${real.id}:${real.failure!.rule}`,
+          failureMessage: real.failure!.message.split('\n').slice(0, 3).join(' / ').slice(0, 400),
+        }
+      : {}),
+    harnessFailures: failed
+      .filter((p) => p !== real && p.failure?.rule === 'harness')
+      .map((p) => `${p.id}: ${p.failure!.message.split('\n')[0]!.slice(0, 120)}`),
     sequences: t.properties.reduce((n, p) => n + p.numRuns, 0),
     commands: t.properties.reduce((n, p) => n + p.commandsExecuted, 0),
     inconclusive: t.properties.filter((p) => p.status === 'inconclusive').length,
