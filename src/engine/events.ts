@@ -104,21 +104,39 @@ export type EventHandler = {
 export class EventBus {
   private readonly queue: EngineEvent[] = []
   private delivering = false
+  /** Each event type's listeners, in registration order (StepChecked is emitted per assertion: keep it cheap). */
+  private readonly listeners = new Map<
+    EngineEvent['type'],
+    ((e: EngineEvent, emit: (e: EngineEvent) => void) => void)[]
+  >()
 
-  constructor(private readonly handlers: readonly EventHandler[]) {}
+  constructor(handlers: readonly EventHandler[]) {
+    for (const h of handlers) {
+      for (const [type, fn] of Object.entries(h)) {
+        const list = this.listeners.get(type as EngineEvent['type']) ?? []
+        list.push(fn as (e: EngineEvent, emit: (e: EngineEvent) => void) => void)
+        this.listeners.set(type as EngineEvent['type'], list)
+      }
+    }
+  }
 
   readonly emit = (event: EngineEvent): void => {
-    this.queue.push(event)
-    if (this.delivering) return
+    if (this.delivering) {
+      this.queue.push(event)
+      return
+    }
     this.delivering = true
     try {
-      for (let e = this.queue.shift(); e; e = this.queue.shift()) {
-        for (const h of this.handlers)
-          (h[e.type] as ((e: EngineEvent, emit: (e: EngineEvent) => void) => void) | undefined)?.(e, this.emit)
-      }
+      this.deliver(event)
+      for (let e = this.queue.shift(); e; e = this.queue.shift()) this.deliver(e)
     } finally {
       this.delivering = false
       this.queue.length = 0
     }
+  }
+
+  private deliver(event: EngineEvent): void {
+    const list = this.listeners.get(event.type)
+    if (list) for (const fn of list) fn(event, this.emit)
   }
 }
