@@ -2,6 +2,7 @@
 // its three forms plus its core, the reference model, the rule catalogue, and the report types. Everything
 // else (harness, targets, report rendering, the CLI's parts) is internal and may change in any release.
 export { runConformance, runCli, ConformanceUsageError, type RunOptions, type RunOutcome } from './run-api'
+export type { EngineEvent, EventHandler, EventOf } from './engine/events'
 
 export {
   createStubClient,

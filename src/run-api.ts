@@ -3,10 +3,9 @@
 // for the command line (flags win over env, env over the file). The answer is the command's exit code
 // (src/exit-codes.ts: 0 passed, 1 conformance failures, 3 target unreachable, 130/143 interrupted) with the JSON report it
 // wrote; a bad option throws a ConformanceUsageError with the line the command would have printed.
-import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { UsageError } from './exit-codes'
 import { main } from './cli/main'
+import type { EventHandler } from './engine/events'
 import { runEngine, type RunIo } from './engine/run'
 import { runSettings } from './engine/run-settings'
 import { settingSource, type RawSettings } from './settings'
@@ -43,11 +42,18 @@ export interface RunOptions {
   burst?: number
   /** JSON config file (lowest precedence). */
   config?: string
+  /** Exploring properties run at once on a rate-limited target. */
+  lanes?: number
+  /**
+   * Your own event handlers (e.g. a reporter): they hear every engine event (src/engine/events.ts), after
+   * the built-in progress, bundle and report handlers.
+   */
+  handlers?: EventHandler[]
 }
 
 export interface RunOutcome {
   exitCode: number
-  /** The JSON report of the run (when 'json' was among the reports). */
+  /** The run's report (the same that report.json holds), whatever formats were written. */
   report?: ConformanceReport
 }
 
@@ -58,18 +64,22 @@ export async function runConformance(
   options: RunOptions = {},
   io: Partial<RunIo> & { env?: NodeJS.ProcessEnv } = {},
 ): Promise<RunOutcome> {
+  const { handlers = [], ...settingOptions } = options
   const flags: RawSettings = {}
-  for (const [k, v] of Object.entries(options)) if (v !== undefined) flags[FLAG_NAMES[k as keyof RunOptions] ?? k] = v
+  for (const [k, v] of Object.entries(settingOptions))
+    if (v !== undefined) flags[FLAG_NAMES[k as keyof RunOptions] ?? k] = v
   const settings = runSettings(settingSource(flags, io.env ?? process.env))
-  const exitCode = await runEngine(settings, {
-    stdout: io.stdout ?? { write: () => true },
-    warn: io.warn ?? ((line) => void process.stderr.write(`${line}\n`)),
-  })
-  const file = join(settings.out, 'report.json')
-  const report =
-    settings.reports.includes('json') && existsSync(file)
-      ? (JSON.parse(readFileSync(file, 'utf8')) as ConformanceReport)
-      : undefined
+  let report: ConformanceReport | undefined
+  const keepReport: EventHandler = {
+    RunFinished: (e) => {
+      report = e.report
+    },
+  }
+  const exitCode = await runEngine(
+    settings,
+    { stdout: io.stdout ?? { write: () => true }, warn: io.warn ?? ((line) => void process.stderr.write(`${line}\n`)) },
+    [keepReport, ...handlers],
+  )
   return { exitCode, ...(report ? { report } : {}) }
 }
 

@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ConformanceUsageError, runConformance } from '../../src/index'
+import { ConformanceUsageError, type EventHandler, runConformance } from '../../src/index'
 import { tempDir } from '../cli/support/cli'
 
 describe('runConformance', () => {
@@ -42,6 +42,30 @@ describe('runConformance', () => {
     expect(broken.exitCode).toBe(1)
     expect(broken.report?.targets[0]?.properties[0]?.failure?.rule).toBe('R12')
   }, 60_000)
+
+  it('your own handler hears the engine events; the report comes back whatever formats were written', async () => {
+    const heard: string[] = []
+    const handler: EventHandler = {
+      PropertyFinished: (e) => {
+        heard.push(`${e.property.id}:${e.report.status}`)
+      },
+    }
+    const r = await runConformance(
+      {
+        target: 'stub',
+        only: ['delete', 'pagination'],
+        runs: 3,
+        seed: 4,
+        reports: ['tap'],
+        handlers: [handler],
+        ...isolated(),
+      },
+      { env: {} },
+    )
+    expect(r.exitCode).toBe(0)
+    expect(heard).toEqual(['pagination:passed', 'delete:passed'])
+    expect(r.report?.targets[0]?.properties.map((p) => p.id)).toEqual(['pagination', 'delete'])
+  })
 
   it('a bad option is a ConformanceUsageError naming it', async () => {
     await expect(runConformance({ target: 'stub', shard: '3/2', ...isolated() }, { env: {} })).rejects.toThrow(
