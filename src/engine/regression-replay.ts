@@ -1,12 +1,14 @@
 // Replays one bundle file against a target: sequential properties re-run the bundle's command list with
 // the property's checks (replayBundle); the concurrency property re-runs its fast-check seed and path,
 // because its counterexample is rounds of parallel calls, not a command list.
+import { existsSync } from 'node:fs'
 import { basename } from 'node:path'
 import { SEQUENTIAL_PROPERTIES } from '../properties'
-import { bundleMode, readBundle, replayBundle, type ReplayBundle } from '../harness/replay'
+import { bundleFiles, bundleMode, readBundle, replayBundle, type ReplayBundle } from '../harness/replay'
 import type { RegressionReport } from '../report/report-types'
 import type { Target } from '../targets/target'
 import { ALL_PROPERTIES, type PropertyStrategy } from './property-registry'
+import type { RunSettings } from './run-settings'
 
 export type LoadedBundle = { file: string; bundle: ReplayBundle } | { file: string; error: string }
 
@@ -66,5 +68,33 @@ export async function replayLoaded(
     return { ...base, verdict: 'STILL FAILING', detail: `${r.failure?.rule}: ${r.failure?.message.split('\n')[0]}` }
   } catch (e) {
     return { ...base, verdict: 'CANNOT REPLAY', detail: (e as Error).message }
+  }
+}
+
+/**
+ * The run's first step after the probe: every bundle under `--regressions` that belongs to the selected
+ * properties, replayed in file order. Unreadable bundles and bundles of unknown properties belong to no
+ * shard; the first shard reports them. An interrupt ends it (a replay cut short is not a verdict).
+ */
+export async function replayCommittedRegressions(
+  s: Pick<RunSettings, 'regressions' | 'shard'>,
+  selected: readonly PropertyStrategy[],
+  target: Target,
+  interrupted: () => boolean,
+  onVerdict: (r: RegressionReport) => void,
+): Promise<void> {
+  if (!existsSync(s.regressions)) return
+  const chosen = new Set(selected.map((p) => p.id))
+  const known = new Set(ALL_PROPERTIES.map((p) => p.id))
+  const ownsOrphans = !s.shard || s.shard.index === 1
+  for (const file of bundleFiles(s.regressions)) {
+    if (interrupted()) break
+    const loaded = loadBundle(file)
+    const property = 'bundle' in loaded ? loaded.bundle.property : undefined
+    const skip = property !== undefined && known.has(property) ? !chosen.has(property) : !ownsOrphans
+    if (skip) continue
+    const regression = await replayLoaded(loaded, target)
+    if (interrupted()) break
+    onVerdict(regression)
   }
 }

@@ -3,12 +3,10 @@
 // cleans up, assembles the report, and emits typed events (events.ts) for everything that happens; the
 // handlers (handlers/) print progress, write bundles and reports and the summary. A crash of the harness
 // still gets its reports (what ran so far), then surfaces; SIGINT/SIGTERM stop the run at the next call.
-import { existsSync, mkdirSync } from 'node:fs'
-import { withChoicesProfile } from './run-mode'
+import { mkdirSync } from 'node:fs'
 import { EXIT, UsageError } from '../exit-codes'
-import { confirmedRules } from './run-mode'
+import { confirmedRules, withChoicesProfile } from './run-mode'
 import { openTarget } from './open-target'
-import { bundleFiles } from '../harness/replay'
 import type { Mode } from '../harness/projection'
 import { attachDiffs } from '../report/failure-groups'
 import {
@@ -35,7 +33,7 @@ import { progressHandler } from './handlers/progress'
 import { REPORTERS } from './handlers/reporters'
 import type { PropertyResult, RunOptions } from './property-types'
 import { ALL_PROPERTIES, selectProperties, shardLabel, type PropertyStrategy } from './property-registry'
-import { loadBundle, replayLoaded } from './regression-replay'
+import { replayCommittedRegressions } from './regression-replay'
 import { reproduceLine } from './reproduce'
 import { UNBOUNDED_RUNS, type RunSettings } from './run-settings'
 import { instrumentTarget, RunInterrupted, type Instrumentation } from './target-instrumentation'
@@ -172,23 +170,16 @@ class EngineRun {
   }
 
   private async replayRegressions(): Promise<void> {
-    const { s } = this
-    if (!existsSync(s.regressions)) return
-    const chosen = new Set(this.selected.map((p) => p.id))
-    const known = new Set(ALL_PROPERTIES.map((p) => p.id))
-    // Unreadable bundles and bundles of unknown properties belong to no shard; the first shard reports them.
-    const ownsOrphans = !s.shard || s.shard.index === 1
-    for (const file of bundleFiles(s.regressions)) {
-      if (this.instr.interrupted) break
-      const loaded = loadBundle(file)
-      const property = 'bundle' in loaded ? loaded.bundle.property : undefined
-      const skip = property !== undefined && known.has(property) ? !chosen.has(property) : !ownsOrphans
-      if (skip) continue
-      const regression = await replayLoaded(loaded, this.target)
-      if (this.instr.interrupted) break // cut short by the interrupt: not a verdict
-      this.regressions.push(regression)
-      this.bus.emit({ type: 'RegressionReplayed', regression })
-    }
+    await replayCommittedRegressions(
+      this.s,
+      this.selected,
+      this.target,
+      () => this.instr.interrupted,
+      (regression) => {
+        this.regressions.push(regression)
+        this.bus.emit({ type: 'RegressionReplayed', regression })
+      },
+    )
   }
 
   /**
