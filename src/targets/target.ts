@@ -178,6 +178,11 @@ export class Target {
     return this.opts.onReset === undefined
   }
 
+  /** Waits for the client-side limiter's slot for one call of `op` made outside send() (the Pact verifier's requests). */
+  async pace(op: OperationName): Promise<void> {
+    await this.opts.limiter?.acquire(op)
+  }
+
   /** Whether this is a lane of another target. */
   get isLane(): boolean {
     return this.root !== this

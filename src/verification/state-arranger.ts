@@ -68,7 +68,7 @@ export class StateArranger {
    * Every setup the verifier asked for, in order (it verifies one interaction at a time, in the order of its
    * results), with the state as the results describe it and whether the deadline cut it off.
    */
-  readonly setups: { state: string; cutOff: boolean }[] = []
+  readonly setups: { state: string; cutOff: boolean; throttled?: boolean }[] = []
   /** A setup is running: its calls stop at the deadline (a teardown's never do: cleanup must finish). */
   private arranging = false
   /** Names handed to the consumer for views the interaction creates or renames to: swept at teardown. */

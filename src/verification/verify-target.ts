@@ -2,6 +2,8 @@
 // are arranged through the API on run-tagged views, every proxied request is re-signed with SigV4 for the
 // provider's host and region, and everything the states created is deleted afterwards.
 import type { RequestHandler } from 'express'
+import type { OperationName } from '../spec'
+import { matchRoute } from '../stub'
 import type { Target } from '../targets/target'
 import type { BrokerVerification } from './broker'
 import { createResigningFilter } from './resign'
@@ -30,6 +32,17 @@ export interface TargetVerificationReport extends VerificationReport {
   stateFailures: SetupFailure[]
 }
 
+/** Waits for the target's limiter slot of the operation a proxied request calls (unknown routes go at once). */
+async function paced(target: Target, method: string, path: string): Promise<void> {
+  let op: OperationName | undefined
+  try {
+    op = matchRoute(method, path).op
+  } catch {
+    return
+  }
+  await target.pace(op)
+}
+
 /** The provider base URL for a target setting: the URL itself, or the regional Connect endpoint for "aws". */
 export function providerBaseUrlFor(target: string, region: string): string {
   return target === 'aws' ? `https://connect.${region}.amazonaws.com` : target.replace(/\/+$/, '')
@@ -43,7 +56,8 @@ export function providerBaseUrlFor(target: string, region: string): string {
  */
 function cutOffInteractions(
   report: VerificationReport,
-  setups: readonly { state: string; cutOff: boolean }[],
+  setups: readonly { state: string; cutOff: boolean; throttled?: boolean }[],
+  which: 'cutOff' | 'throttled' = 'cutOff',
 ): Set<string> {
   const out = new Set<string>()
   const byDescription = new Map(report.results.map((r) => [r.interaction, r]))
@@ -53,7 +67,7 @@ function cutOffInteractions(
     if (!r?.state) continue
     const setup = setups[k++]
     if (setup?.state !== r.state) break
-    if (setup.cutOff) out.add(d)
+    if (setup[which]) out.add(d)
   }
   return out
 }
@@ -72,24 +86,27 @@ export async function verifyAgainstTarget(o: TargetVerificationOptions): Promise
   // The verifier sends an interaction's request even when its state setup failed. After a cut-off setup the
   // request would carry the pact's example values (a CreateView of the example name, on a live account):
   // it is answered here and never reaches the target.
-  const requestFilter: RequestHandler | undefined =
-    deadline === undefined
-      ? resign
-      : (req, res, next) => {
-          if (!req.path.startsWith('/_pact') && arranger.setups.at(-1)?.cutOff) {
-            res.status(503).set('x-cvc-not-verified', 'time budget').end()
-            return
-          }
-          if (resign) resign(req, res, next)
-          else next()
-        }
+  // Every interaction's request waits for the target's rate limiter like any other call (the verifier itself
+  // sends unpaced), and a 429 answer to it marks its interaction throttled: a rate limit, not a verdict.
+  const requestFilter: RequestHandler = (req, res, next) => {
+    if (req.path.startsWith('/_pact')) return resign ? resign(req, res, next) : next()
+    const setup = arranger.setups.at(-1)
+    if (deadline !== undefined && setup?.cutOff) {
+      res.status(503).set('x-cvc-not-verified', 'time budget').end()
+      return
+    }
+    res.on('finish', () => {
+      if (res.statusCode === 429 && setup) setup.throttled = true
+    })
+    void paced(o.target, req.method, req.path).then(() => (resign ? resign(req, res, next) : next()), next)
+  }
   let report: VerificationReport
   try {
     report = await verifyPacts({
       providerBaseUrl: o.providerBaseUrl,
       stateHandlers: arranger.stateHandlers(),
       ...(o.pactFiles ? { pactFiles: o.pactFiles } : {}),
-      ...(requestFilter ? { requestFilter } : {}),
+      requestFilter,
       ...(o.broker ? { broker: o.broker } : {}),
       ...(o.logLevel ? { logLevel: o.logLevel } : {}),
     })
@@ -108,8 +125,11 @@ export async function verifyAgainstTarget(o: TargetVerificationOptions): Promise
   // A state the deadline cut off means no verdict: that interaction is not verified, whatever the verifier
   // says. A state that could not be arranged explains its interaction's mismatch better than the mismatch does.
   const cutOff = cutOffInteractions(report, arranger.setups)
+  const throttled = cutOffInteractions(report, arranger.setups, 'throttled')
   const results = report.results.map((r): InteractionResult => {
     if (cutOff.has(r.interaction)) return { ...r, status: 'not-verified', mismatch: new BudgetExhausted().message }
+    if (throttled.has(r.interaction) && r.status === 'failed')
+      return { ...r, status: 'not-verified', mismatch: `not verified: the target throttled its request (HTTP 429)` }
     if (r.status !== 'failed') return r
     const setup = arranger.failures.find((f) => f.action === 'setup' && describeState(f.state, f.params) === r.state)
     return setup ? { ...r, mismatch: `provider state setup failed: ${setup.message}\n${r.mismatch ?? ''}`.trim() } : r
