@@ -87,7 +87,9 @@ export async function verifyAgainstTarget(o: TargetVerificationOptions): Promise
   // request would carry the pact's example values (a CreateView of the example name, on a live account):
   // it is answered here and never reaches the target.
   // Every interaction's request waits for the target's rate limiter like any other call (the verifier itself
-  // sends unpaced), and a 429 answer to it marks its interaction throttled: a rate limit, not a verdict.
+  // sends unpaced), and a 429 answer to it marks its interaction throttled: a rate limit, not a verdict. The
+  // interaction is found by its state setup, the latest one (every interaction of the committed pact has a
+  // provider state; in a pact with stateless ones, their 429 would mark the interaction before them).
   const requestFilter: RequestHandler = (req, res, next) => {
     if (req.path.startsWith('/_pact')) return resign ? resign(req, res, next) : next()
     const setup = arranger.setups.at(-1)
