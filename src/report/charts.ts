@@ -206,6 +206,99 @@ export function barChart(s: BarChartSpec): string {
   return `<figure class="chart-box"><figcaption>${h(s.title)}</figcaption>${parts.join('')}${fallbackTable(s.title, ['', ...s.series.map((x) => x.name)], rows)}</figure>`
 }
 
+export interface ShareChartSpec {
+  id: string
+  title: string
+  desc: string
+  /** The x axis, left to right (e.g. time buckets). */
+  categories: string[]
+  /** One share per category, 0–1; undefined where there is nothing to measure (drawn as "no data"). */
+  values: (number | undefined)[]
+  /** Written under each category label, e.g. the sample size ("n = 120"). */
+  notes?: string[]
+  /** Heading of the notes' column in the table fallback. */
+  notesHeader?: string
+  xTitle: string
+  yTitle: string
+  /** A dashed vertical line at a fractional category position (1.5 = the middle of the second column). */
+  marker?: { at: number; label: string }
+}
+
+/** 0.964 → "96.4 %"; never rounds a share short of 1 up to "100 %" (a stale read must not vanish in rounding). */
+export function percent(v: number): string {
+  if (v === 1 || v === 0) return `${v * 100} %`
+  const t = (v * 100).toFixed(1)
+  if (t === '100.0') return '> 99.9 %'
+  if (t === '0.0') return '< 0.1 %'
+  return `${t.replace(/\.0$/, '')} %`
+}
+const pct = percent
+
+/** Vertical columns on a 0–100 % axis, one per category, each labelled with its value (and a note under it). */
+export function shareChart(s: ShareChartSpec): string {
+  const colW = 68
+  const left = 58
+  const top = s.marker ? 40 : 26 // room for the value labels, and the marker's label above them
+  const plotH = 170
+  const base = top + plotH
+  const width = left + s.categories.length * colW + 16
+  const height = base + (s.notes ? 34 : 20) + 22
+  const y = (v: number) => base - v * plotH
+  const parts = [svgOpen(s.id, s.title, s.desc, width, height)]
+  for (const g of [0, 0.25, 0.5, 0.75, 1]) {
+    parts.push(
+      `<line x1="${left}" y1="${y(g)}" x2="${width - 12}" y2="${y(g)}" stroke="${g === 0 ? '#8c959f' : '#eaeef2'}"/>` +
+        `<text x="${left - 6}" y="${y(g) + 4}" text-anchor="end" fill="#57606a">${g * 100} %</text>`,
+    )
+  }
+  parts.push(
+    `<text transform="translate(14 ${top + plotH / 2}) rotate(-90)" text-anchor="middle" fill="#1b1f24">${h(s.yTitle)}</text>`,
+  )
+  s.categories.forEach((c, i) => {
+    const x = left + i * colW
+    const v = s.values[i]
+    const note = s.notes?.[i]
+    const label =
+      `<text x="${x + colW / 2}" y="${base + 14}" text-anchor="middle" font-size="10" fill="#1b1f24">${h(c)}</text>` +
+      (note
+        ? `<text x="${x + colW / 2}" y="${base + 28}" text-anchor="middle" font-size="10" fill="#57606a">${h(note)}</text>`
+        : '')
+    if (v === undefined) {
+      parts.push(
+        `<g class="bar"><title>${h(`${c}: no data${note ? ` (${note})` : ''}`)}</title>` +
+          `<text x="${x + colW / 2}" y="${base - 6}" text-anchor="middle" font-size="10" fill="#8c959f">no data</text>${label}</g>`,
+      )
+      return
+    }
+    const hgt = Math.max(v > 0 ? 2 : 0, v * plotH)
+    // the full column faintly behind the bar: what is missing from 100 % shows as a gap, not only as a number
+    parts.push(
+      `<g class="bar"><title>${h(`${c}: ${pct(v)}${note ? ` (${note})` : ''}`)}</title>` +
+        `<rect x="${x + 8}" y="${top}" width="${colW - 16}" height="${plotH}" fill="#f6f8fa" stroke="#d0d7de" stroke-dasharray="2 2"/>` +
+        `<rect x="${x + 8}" y="${(base - hgt).toFixed(1)}" width="${colW - 16}" height="${hgt.toFixed(1)}" fill="${FILL.info}"/>` +
+        `<text x="${x + colW / 2}" y="${(base - hgt - 5).toFixed(1)}" text-anchor="middle" fill="#1b1f24">${h(pct(v))}</text>${label}</g>`,
+    )
+  })
+  if (s.marker) {
+    const mx = left + s.marker.at * colW
+    parts.push(
+      `<g><title>${h(s.marker.label)}</title><line x1="${mx}" y1="${top - 28}" x2="${mx}" y2="${base}" stroke="#cf222e" stroke-dasharray="4 3"/>` +
+        `<text x="${mx + 4}" y="${top - 20}" font-size="10" fill="#cf222e">${h(s.marker.label)}</text></g>`,
+    )
+  }
+  parts.push(
+    `<text x="${left + (s.categories.length * colW) / 2}" y="${height - 6}" text-anchor="middle" fill="#1b1f24">${h(s.xTitle)}</text>`,
+    '</svg>',
+  )
+  const rows = s.categories.map((c, i) => [
+    c,
+    s.values[i] === undefined ? 'no data' : pct(s.values[i]!),
+    ...(s.notes ? [s.notes[i] ?? ''] : []),
+  ])
+  const header = ['', s.yTitle, ...(s.notes ? [s.notesHeader ?? ''] : [])]
+  return `<figure class="chart-box"><figcaption>${h(s.title)}</figcaption>${parts.join('')}${fallbackTable(s.title, header, rows)}</figure>`
+}
+
 /** CSS the charts expect in the host page (also used by bench's page). */
 export const CHART_CSS = `
 figure.chart-box { margin: .5em 1.5em .8em 0; display: inline-block; vertical-align: top; max-width: 100%; }

@@ -1,6 +1,6 @@
 // The closing summary on the console, after Schemathesis: verdict, target, seed, operations exercised, rules
-// checked, sequences and commands, failures grouped by cause with the command that reproduces each, wall
-// time, and where the reports and bundles went.
+// checked, sequences and commands, observed consistency (one line), failures grouped by cause with the
+// command that reproduces each, wall time, and where the reports and bundles went.
 import type { ConformanceReport, TargetReport } from './report-types'
 import { firstToFix, notImplementedOperations, verdictOf } from './verdict'
 
@@ -54,6 +54,7 @@ function targetSummary(t: TargetReport, catalogueOps: readonly string[]): string
     `${label('Sequences')}${n(tot.sequences)} generated, ${n(tot.commands)} commands executed; ${n(t.stats.calls)} API calls ` +
       `(${n(t.stats.throttleRetries)} throttle retries, ${n(t.stats.serverErrors)} server errors)`,
   )
+  if (t.consistency) out.push(`${label('Consistency')}${t.consistency.verdict}`)
   if (t.regressions.length) {
     const count = (v: string) => t.regressions.filter((g) => g.verdict === v).length
     out.push(

@@ -9,6 +9,7 @@ import type { PropertyResult } from '../engine/property-types'
 import { OPERATION_NAMES, OPERATIONS, RULES, type Confidence } from '../spec'
 import type { ImplementationLedger } from '../targets/implementation'
 import type { CallStats } from '../targets/target'
+import { summariseConsistency } from './consistency-summary'
 import { errorCoverage } from './error-coverage'
 import { failureGroups } from './failure-groups'
 import {
@@ -126,8 +127,8 @@ export function statsOf(s: CallStats, impl?: ImplementationLedger): TargetStats 
   }
 }
 
-/** A target entry without its derived parts; finishTarget adds rules, coverage and totals. */
-export type TargetCore = Omit<TargetReport, 'id' | 'rules' | 'coverage' | 'totals'>
+/** A target entry without its derived parts; finishTarget adds rules, coverage, totals and observed consistency. */
+export type TargetCore = Omit<TargetReport, 'id' | 'rules' | 'coverage' | 'totals' | 'consistency'>
 
 export function finishTarget(core: TargetCore, catalogue: ConformanceReport['catalogue']): TargetReport {
   const rules = ruleReports(catalogue.rules, core.properties, core.regressions, core.mode)
@@ -140,6 +141,9 @@ export function finishTarget(core: TargetCore, catalogue: ConformanceReport['cat
   }
   // derived from the rest, like rules and totals, so a merged column is grouped exactly like a single run
   t.failureGroups = failureGroups(t)
+  // likewise: a merged column summarises its shards' united observations
+  delete t.consistency
+  if (core.consistencyObservations) t.consistency = summariseConsistency(core.consistencyObservations, core)
   return t
 }
 

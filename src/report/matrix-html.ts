@@ -5,9 +5,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { CHART_CSS, CHART_DEFS, escapeHtml as h } from './charts'
-import { matrixTables, type Cell } from './matrix-report'
+import {
+  CONSISTENCY_INTRO,
+  CONSISTENCY_OPERATION_HEADER,
+  matrixTables,
+  type Cell,
+  type ConsistencyTables,
+} from './matrix-report'
 import { disagreements, targetOverview, VERDICT_MARK, type TargetOverview } from './overview'
-import { callsChart, coverageCharts, ruleStatusChart } from './report-charts'
+import { callsChart, consistencyChart, coverageCharts, ruleStatusChart } from './report-charts'
 import type { ConformanceReport, FailureGroup, TargetVerdict } from './report-types'
 
 function cell(c: Cell): string {
@@ -56,6 +62,16 @@ details.group > summary { cursor: pointer; } details.group .count { font-weight:
 details.section > summary { cursor: pointer; color: #0969da; margin: .3em 0; }
 .diff .add { color: #116329; background: #dafbe1; } .diff .del { color: #82071e; background: #ffebe9; } .diff .hunk { color: #8250df; }
 .charts { display: flex; flex-wrap: wrap; align-items: flex-start; }
+section.consistency { margin: .6em 0 1em; }
+section.consistency h3 { font-size: 1em; margin: .8em 0 .3em; }
+.consistency-verdict { font-size: 1.05em; margin: .2em 0; padding-left: .6em; border-left: 4px solid #8c959f; }
+.consistency-verdict.strong { border-left-color: #2da44e; } .consistency-verdict.eventual { border-left-color: #0969da; }
+.consistency-verdict.not-converging { border-left-color: #cf222e; }
+.parity { background: #fff8c5; border: 1px solid #d4a72c; border-radius: 6px; padding: .4em .7em; max-width: 60em; margin: .4em 0; }
+.consistency-figures { list-style: none; padding: 0; margin: .3em 0; font-size: 13px; }
+.consistency-figures b { color: #57606a; font-weight: 600; display: inline-block; min-width: 8.5em; }
+.consistency .tables { display: flex; flex-direction: column; margin-right: 1.5em; }
+td.num { text-align: right; }
 ${CHART_CSS}`
 
 function verdictBlock(o: TargetOverview): string {
@@ -98,6 +114,25 @@ function groupHtml(g: FailureGroup): string {
         (s.diff ? `<p>Failing step, model (expected) → target:</p>${diffHtml(s.diff)}` : '')
       : '') +
     '</details>'
+  )
+}
+
+function consistencyHtml(report: ConformanceReport, c: ConsistencyTables): string {
+  const t = report.targets[c.index]!
+  const tone = c.notConverged ? 'not-converging' : c.observed
+  const numeric = (cells: string[]) =>
+    `<tr><th>${h(cells[0]!)}</th>${cells
+      .slice(1)
+      .map((x) => `<td class="num">${h(x)}</td>`)
+      .join('')}</tr>`
+  return (
+    `<section class="consistency">${report.targets.length > 1 ? `<h3>${h(c.target)}</h3>` : ''}` +
+    `<p class="consistency-verdict ${tone}"><strong>${h(c.verdict)}</strong></p>` +
+    (c.parityNote ? `<p class="parity"><b>Parity:</b> ${h(c.parityNote)}</p>` : '') +
+    `<ul class="consistency-figures">${c.figures.map(([k, v]) => `<li><b>${h(k)}</b> ${h(v)}</li>`).join('')}</ul>` +
+    `<div class="charts">${consistencyChart(t, c.index)}<div class="tables">` +
+    (c.operations.length ? table(CONSISTENCY_OPERATION_HEADER, c.operations.map(numeric)) : '') +
+    '</div></div></section>'
   )
 }
 
@@ -149,6 +184,11 @@ export function matrixHtml(report: ConformanceReport): string {
       )
       parts.push(...t.failureGroups!.map(groupHtml))
     }
+  }
+
+  if (m.consistency.length) {
+    parts.push('<h2>Observed consistency</h2>', `<p>${h(CONSISTENCY_INTRO)}</p>`)
+    parts.push(...m.consistency.map((c) => consistencyHtml(report, c)))
   }
 
   parts.push(

@@ -4,6 +4,8 @@
 // verdict summary (summary-markdown.ts), which is also written alone as summary.md for CI job summaries.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import { duration, point } from './consistency-summary'
+import { percent } from './charts'
 import { reasonNeverProduced } from './error-coverage'
 import type { ConformanceReport, PropertyStatus, RuleStatus, TargetReport } from './report-types'
 import { mdTable as table, summaryMarkdown } from './summary-markdown'
@@ -25,6 +27,77 @@ export interface MatrixTables {
   coverage: { operation: string; error: string; cells: Cell[]; reason: string }[]
   undeclared: { target: string; operation: string; error: string; count: number }[]
   regressions: { target: string; file: string; property: string; verdict: string; detail: string }[]
+  /** Observed consistency of every target that recorded it. */
+  consistency: ConsistencyTables[]
+}
+
+/** The observed-consistency section of one target, as text: the HTML and the Markdown render the same. */
+export interface ConsistencyTables {
+  target: string
+  /** Index of the target in the report (the chart's id). */
+  index: number
+  observed: 'strong' | 'eventual' | 'not-observed'
+  verdict: string
+  /** Waits that gave up at the window (a write that never became visible). */
+  notConverged: number
+  parityNote?: string
+  figures: [string, string][]
+  /** Operation, reads, after a write, stale, stale share. */
+  operations: string[][]
+  /** Time since the write, reads, reflected the latest write, share. */
+  visibility: { cells: string[]; share?: number }[]
+}
+
+export const CONSISTENCY_OPERATION_HEADER = ['Operation', 'Reads', 'After a write', 'Stale', 'Stale share']
+export const CONSISTENCY_VISIBILITY_HEADER = ['Time since the write', 'Reads', 'Reflected it', 'Share']
+export const CONSISTENCY_INTRO =
+  'How stale the reads were: every read answer is judged against the newest acknowledged write it could have ' +
+  'reflected; a stale one (legal within the convergence window under the eventual model) is re-read until it catches up.'
+
+const share = (part: number, whole: number) => (whole ? percent(part / whole) : '—')
+
+function consistencyTables(t: TargetReport, index: number): ConsistencyTables | undefined {
+  const c = t.consistency
+  if (!c) return undefined
+  const v = c.convergence
+  const n = (x: number) => x.toLocaleString('en-US')
+  const figures: [string, string][] = [
+    ['model', c.model === 'eventual' ? `eventual, window ${duration(c.windowMs)}` : 'strong (instant verdicts)'],
+    [
+      'reads',
+      `${n(c.reads)} judged, ${n(c.readsAfterWrite)} after a write, ${n(c.staleReads)} stale (${share(c.staleReads, c.readsAfterWrite)})`,
+    ],
+    ...(v.waits
+      ? ([
+          ['convergence', `p50 ${point(v.p50)} · p99 ${point(v.p99)} · max ${point(v.max)}`],
+          [
+            'waits',
+            `${n(v.converged)} of ${n(v.waits)} converged, ${n(v.notConverged)} still stale after ${duration(c.windowMs)}`,
+          ],
+        ] as [string, string][])
+      : ([['convergence', 'nothing to wait for (no stale answer)']] as [string, string][])),
+    ['re-check calls', n(c.recheckCalls)],
+  ]
+  return {
+    target: t.id,
+    index,
+    observed: c.observed,
+    verdict: c.verdict,
+    notConverged: v.notConverged,
+    ...(c.parityNote ? { parityNote: c.parityNote } : {}),
+    figures,
+    operations: c.operations.map((o) => [
+      o.operation,
+      n(o.reads),
+      n(o.readsAfterWrite),
+      n(o.stale),
+      share(o.stale, o.readsAfterWrite),
+    ]),
+    visibility: c.visibility.map((b) => ({
+      cells: [b.label, n(b.reads), n(b.fresh), b.share === undefined ? '—' : percent(b.share)],
+      ...(b.share === undefined ? {} : { share: b.share }),
+    })),
+  }
 }
 
 const RULE_CELL: Record<RuleStatus, Cell> = {
@@ -121,13 +194,43 @@ export function matrixTables(report: ConformanceReport): MatrixTables {
         detail: g.detail,
       })),
     ),
+    consistency: ts.flatMap((t, k) => consistencyTables(t, k) ?? []),
   }
+}
+
+/** A share as ten blocks, for Markdown where no chart is drawn: "█████████░ 94.2 %". */
+function shareBar(cells: string[], v: number | undefined): string {
+  if (v === undefined) return cells[3]!
+  const full = Math.floor(v * 10)
+  return `${'█'.repeat(full)}${'░'.repeat(10 - full)} ${cells[3]}`
+}
+
+function consistencyMarkdown(m: MatrixTables): string[] {
+  if (!m.consistency.length) return []
+  const out = ['## Observed consistency', '', CONSISTENCY_INTRO, '']
+  for (const c of m.consistency) {
+    out.push(`### ${c.target}`, '', `**${c.verdict}**`, '')
+    if (c.parityNote) out.push(`> ${c.parityNote}`, '')
+    out.push(...c.figures.map(([k, v]) => `- ${k}: ${v}`), '')
+    if (c.operations.length) out.push(...table(CONSISTENCY_OPERATION_HEADER, c.operations), '')
+    out.push(
+      'Reads reflecting the latest acknowledged write, by time since that write:',
+      '',
+      ...table(
+        CONSISTENCY_VISIBILITY_HEADER,
+        c.visibility.map((b) => [...b.cells.slice(0, 3), shareBar(b.cells, b.share)]),
+      ),
+      '',
+    )
+  }
+  return out
 }
 
 export function matrixMarkdown(report: ConformanceReport): string {
   const m = matrixTables(report)
   const ids = m.targets.map((t) => t.id)
   const out: string[] = [`# ${m.title}`, '', `Generated ${m.generatedAt}.`, '', ...summaryMarkdown(report)]
+  out.push(...consistencyMarkdown(m))
   out.push('## Targets', '')
   out.push(
     ...table(['', ...ids], m.targets[0]?.facts.map(([k], i) => [k, ...m.targets.map((t) => t.facts[i]![1])]) ?? []),

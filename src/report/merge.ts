@@ -3,6 +3,7 @@
 // summed; rule verdicts, coverage and totals are then derived again exactly as for a single run.
 import { readFileSync } from 'node:fs'
 import { dirname, isAbsolute, relative, resolve } from 'node:path'
+import { mergeConsistencyObservations } from './consistency-summary'
 import { finishTarget, newReport, type TargetCore } from './json-report'
 import type { ConformanceReport, PropertyReport, RegressionReport, TargetReport, TargetStats } from './report-types'
 import { reportSchemaErrors } from './report-schema'
@@ -57,7 +58,7 @@ function rebase(p: PropertyReport, fromDir: string, toDir: string): PropertyRepo
   return { ...p, failure: { ...p.failure, bundle: relative(toDir, resolve(fromDir, p.failure.bundle)) || '.' } }
 }
 
-function mergeGroup(parts: { target: TargetReport; dir: string }[], outDir: string): TargetCore {
+function mergeGroup(parts: { target: TargetReport; dir: string }[], outDir: string, warnings: string[]): TargetCore {
   const first = parts[0]!.target
   const properties = new Map<string, PropertyReport>()
   const regressions = new Map<string, RegressionReport>()
@@ -73,6 +74,12 @@ function mergeGroup(parts: { target: TargetReport; dir: string }[], outDir: stri
     }
   }
   const ts = parts.map((x) => x.target)
+  // raw observations united; finishTarget summarises them again (percentiles do not add up across shards)
+  const consistency = mergeConsistencyObservations(ts.map((t) => t.consistencyObservations))
+  if (consistency.disagree)
+    warnings.push(
+      `${first.id}: its parts ran with different ${consistency.disagree}; the observed consistency unites them`,
+    )
   return {
     kind: first.kind,
     label: first.label,
@@ -89,6 +96,7 @@ function mergeGroup(parts: { target: TargetReport; dir: string }[], outDir: stri
     properties: [...properties.values()],
     regressions: [...regressions.values()],
     stats: sumStats(ts.map((t) => t.stats)),
+    ...(consistency.observations ? { consistencyObservations: consistency.observations } : {}),
   }
 }
 
@@ -175,7 +183,7 @@ export function mergeReports(
     return i < 0 ? Number.MAX_SAFE_INTEGER : i
   }
   const targets = [...groups.values()].map((parts) => {
-    const core = mergeGroup(parts, absOut)
+    const core = mergeGroup(parts, absOut, warnings)
     core.properties.sort((a, b) => rank(a.id) - rank(b.id)) // stable: unknown ids keep encounter order
     return finishTarget(core, catalogue)
   })

@@ -75,6 +75,7 @@ export function targetOverview(t: TargetReport): TargetOverview {
       ...(t.cleanup?.failed.length
         ? [{ label: 'cleanup', value: `${t.cleanup.failed.length} views could not be deleted` }]
         : []),
+      ...(t.consistency ? [{ label: 'consistency', value: t.consistency.verdict }] : []),
       { label: 'wall time', value: seconds(t.durationMs) + (t.interrupted ? ' (interrupted)' : '') },
     ],
     firstToFix: firstToFix(t),

@@ -1,8 +1,10 @@
-// The conformance report's three pictures, built from the report with the generic charts in charts.ts:
-// rule status × target, operation × declared error coverage (one map per target), calls per operation.
-import { barChart, heatMap, type HeatCell } from './charts'
+// The conformance report's pictures, built from the report with the generic charts in charts.ts: rule
+// status × target, operation × declared error coverage (one map per target), calls per operation, and the
+// observed consistency's visibility curve (one per target that has observations).
+import { barChart, heatMap, shareChart, type HeatCell } from './charts'
+import { duration } from './consistency-summary'
 import { INELIGIBLE_ERRORS } from './error-coverage'
-import type { ConformanceReport, RuleStatus } from './report-types'
+import type { ConformanceReport, RuleStatus, TargetReport } from './report-types'
 
 const RULE: Record<RuleStatus, HeatCell> = {
   passed: { text: '✔', tone: 'pass', hover: 'pass' },
@@ -103,5 +105,32 @@ export function callsChart(r: ConformanceReport): string {
     categories: ops,
     series,
     barMax: 360,
+  })
+}
+
+/**
+ * PBS-style t-visibility: the share of reads that reflected the latest acknowledged write (y, 0–100 %)
+ * against the time since that write (x, buckets), with the convergence window marked.
+ */
+export function consistencyChart(t: TargetReport, k: number): string {
+  const c = t.consistency!
+  const buckets = c.visibility
+  const w = buckets.findIndex((b) => c.windowMs >= b.fromMs && (b.toMs === undefined || c.windowMs < b.toMs))
+  const b = buckets[w]
+  const at = b ? w + (b.toMs === undefined ? 0 : (c.windowMs - b.fromMs) / (b.toMs - b.fromMs)) : undefined
+  const timed = buckets.reduce((n, x) => n + x.reads, 0)
+  return shareChart({
+    id: `chart-consistency-${k}`,
+    title: `Reads reflecting the latest write — ${t.id}`,
+    desc:
+      `Of the ${timed} reads ${t.id} answered after a write, the share that already reflected the newest acknowledged write, ` +
+      `by time since that write. ${c.verdict}.`,
+    categories: buckets.map((x) => x.label),
+    values: buckets.map((x) => x.share),
+    notes: buckets.map((x) => `n = ${x.reads.toLocaleString('en-US')}`),
+    notesHeader: 'reads',
+    xTitle: 'time since the write',
+    yTitle: 'reads reflecting the write',
+    ...(at !== undefined && c.model === 'eventual' ? { marker: { at, label: `window ${duration(c.windowMs)}` } } : {}),
   })
 }

@@ -3,7 +3,9 @@
 // shape, so a merged report renders exactly like a single run. src/report/report.schema.json describes the
 // same shape for consumers outside TypeScript (closed objects: a field added on one side only fails the
 // schema checks in test/cli/run.test.ts and merge.test.ts).
+import type { ConsistencyObservations } from '../harness/consistency-observations'
 import type { Confidence } from '../spec'
+import type { ConsistencySummary } from './consistency-summary'
 
 export const REPORT_FORMAT = 'connect-views-conformance/report@1'
 
@@ -66,6 +68,9 @@ export interface TargetReport {
   cleanup?: { deleted: number; failed: { view: string; error: string }[] }
   /** Failures grouped by cause: one per (operation, rule, mismatch shape). */
   failureGroups?: FailureGroup[]
+  consistencyObservations?: ConsistencyObservations
+  /** Observed consistency, summarised from consistencyObservations (derived: report merge summarises the united observations again). */
+  consistency?: ConsistencySummary
 }
 
 export interface FailureGroup {

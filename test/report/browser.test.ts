@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { matrixHtml } from '../../src/report/matrix-html'
-import { fixture, type FIXTURES } from './fixtures'
+import { fixture, type FixtureName } from './fixtures'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const VIEWPORT = { width: 1280, height: 800 }
@@ -71,7 +71,7 @@ describe.skipIf(!!missing)('matrix.html in headless Chromium', () => {
     rmSync(userData, { recursive: true, force: true })
   })
 
-  async function visit(name: keyof typeof FIXTURES): Promise<Visit> {
+  async function visit(name: FixtureName): Promise<Visit> {
     const file = join(dir, `${name}.html`)
     writeFileSync(file, matrixHtml(fixture(name)))
     const url = pathToFileURL(file).href
@@ -93,7 +93,8 @@ describe.skipIf(!!missing)('matrix.html in headless Chromium', () => {
   async function screenshot(v: Visit, name: string): Promise<void> {
     const png = await v.page.screenshot({ fullPage: true })
     expect(png.length).toBeGreaterThan(10_000)
-    if (process.env.UPDATE_SCREENSHOTS) {
+    // the consistency fixture's picture in the README is of its section alone (taken below)
+    if (process.env.UPDATE_SCREENSHOTS && name !== 'consistency') {
       mkdirSync(DOCS, { recursive: true })
       writeFileSync(new URL(`report-${name}.png`, DOCS), png)
     }
@@ -103,6 +104,7 @@ describe.skipIf(!!missing)('matrix.html in headless Chromium', () => {
     ['clean', 'clean stub run'],
     ['quirks', 'stub with three planted quirks'],
     ['merged', 'merged stub + endpoint'],
+    ['consistency', 'observed consistency: stub beside an eventually consistent emulator'],
   ] as const)(
     '%s (%s): verdict and totals in the first viewport, titled charts, no console errors, no requests',
     async (name, _what) => {
@@ -123,7 +125,10 @@ describe.skipIf(!!missing)('matrix.html in headless Chromium', () => {
           expect(await blocks.nth(i).locator('.verdict').innerText()).toMatch(/^(✔ PASSED|✘ FAILED|\? INCONCLUSIVE)/)
         }
         const charts = v.page.locator('svg.chart')
-        expect(await charts.count()).toBe(2 + report.targets.length) // rule status, calls, one coverage map per target
+        // rule status, calls, one coverage map per target, one visibility curve per target with observed consistency
+        expect(await charts.count()).toBe(
+          2 + report.targets.length + report.targets.filter((t) => t.consistency).length,
+        )
         for (let i = 0; i < (await charts.count()); i++) {
           const svg = charts.nth(i)
           const box = await svg.boundingBox()
@@ -142,6 +147,65 @@ describe.skipIf(!!missing)('matrix.html in headless Chromium', () => {
     },
     60_000,
   )
+
+  it('observed consistency: verdicts, parity note, per-operation tables and the visibility curve with its title', async () => {
+    const report = fixture('consistency')
+    const [stub, emulator] = report.targets.map((t) => t.consistency!)
+    const v = await visit('consistency')
+    try {
+      const heading = v.page.locator('h2', { hasText: 'Observed consistency' })
+      expect(await heading.count()).toBe(1)
+      const sections = v.page.locator('section.consistency')
+      expect(await sections.count()).toBe(2)
+      expect(await sections.locator('.consistency-verdict').allInnerTexts()).toEqual([stub!.verdict, emulator!.verdict])
+      expect(stub!.verdict).toMatch(/^observed: strongly consistent \(0 stale reads in [\d,]+\)$/)
+      expect(emulator!.verdict).toMatch(
+        /^observed: eventually consistent, p99 convergence [\d.]+ m?s \(\d+ stale reads in [\d,]+\)$/,
+      )
+      // the parity note only for the emulator that showed no stale read, with the AWS page it refers to
+      expect(await sections.nth(0).locator('.parity').count()).toBe(1)
+      expect(await sections.nth(0).locator('.parity').textContent()).toContain(
+        'https://docs.aws.amazon.com/connect/latest/APIReference/eventual-consistency.html',
+      )
+      expect(await sections.nth(1).locator('.parity').count()).toBe(0)
+      for (let i = 0; i < 2; i++) {
+        const t = report.targets[i]!
+        const svg = sections.nth(i).locator('svg.chart')
+        expect(await svg.count()).toBe(1)
+        expect(await svg.locator(':scope > title').textContent()).toBe(`Reads reflecting the latest write — ${t.id}`)
+        const box = await svg.boundingBox()
+        expect(box!.height, 'chart height').toBeGreaterThan(150)
+        // one column per time bucket, each carrying its value as text
+        const bars = await svg.locator('g.bar > title').allTextContents()
+        expect(bars).toHaveLength(t.consistency!.visibility.length)
+        bars.forEach((b, k) => {
+          expect(b.startsWith(`${t.consistency!.visibility[k]!.label}: `)).toBe(true)
+        })
+        expect(await sections.nth(i).locator('table tbody tr').count()).toBeGreaterThanOrEqual(
+          t.consistency!.operations.length,
+        )
+      }
+      // the 2 s window is marked on the emulator's curve
+      expect(await sections.nth(1).locator('svg.chart').textContent()).toContain('window 2 s')
+      expect(v.consoleErrors).toEqual([])
+      expect(v.requests).toEqual([])
+      // a picture of the section alone: from its heading to the end of its last target
+      const top = (await heading.boundingBox())!
+      const last = (await sections.nth(1).boundingBox())!
+      const png = await v.page.screenshot({
+        fullPage: true,
+        clip: { x: 0, y: top.y - 8, width: VIEWPORT.width, height: last.y + last.height - top.y + 16 },
+      })
+      expect(png.length).toBeGreaterThan(10_000)
+      const out = process.env.UPDATE_SCREENSHOTS
+        ? new URL('report-consistency.png', DOCS)
+        : join(dir, 'consistency.png')
+      if (process.env.UPDATE_SCREENSHOTS) mkdirSync(DOCS, { recursive: true })
+      writeFileSync(out, png)
+    } finally {
+      await v.page.close()
+    }
+  }, 60_000)
 
   it('bench/RESULTS.html: throughput and time-to-kill charts, titled, self-contained', async () => {
     const page = await browser.newPage()

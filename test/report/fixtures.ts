@@ -1,6 +1,8 @@
-// Reports of real runs, committed so rendering tests need no run (how each was made: fixtures/README.md).
+// Reports of real runs, committed so rendering tests need no run (how each was made: fixtures/README.md),
+// and one built from them: `consistency`, observed consistency on top of the clean run (consistency-fixture.ts).
 import { readFileSync } from 'node:fs'
 import type { ConformanceReport } from '../../src/report/report-types'
+import { consistencyReport } from './consistency-fixture'
 
 export const FIXTURES = {
   /** `run --target stub --seed 7`: everything passes. */
@@ -13,6 +15,10 @@ export const FIXTURES = {
   moto: 'moto-unimplemented.report.json',
 } as const
 
-export function fixture(name: keyof typeof FIXTURES): ConformanceReport {
+/** A fixture name: a committed report, or `consistency` (the clean run as a strongly consistent stub beside an eventually consistent emulator, 2 s window). */
+export type FixtureName = keyof typeof FIXTURES | 'consistency'
+
+export function fixture(name: FixtureName): ConformanceReport {
+  if (name === 'consistency') return consistencyReport(fixture('clean'))
   return JSON.parse(readFileSync(new URL(`./fixtures/${FIXTURES[name]}`, import.meta.url), 'utf8')) as ConformanceReport
 }

@@ -48,7 +48,7 @@ describe('console summary', () => {
 })
 
 describe('fixtures', () => {
-  it.each(['clean', 'quirks', 'merged', 'moto'] as const)(
+  it.each(['clean', 'quirks', 'merged', 'moto', 'consistency'] as const)(
     '%s still matches the report schema (regenerate per fixtures/README.md if not)',
     (name) => {
       expect(reportSchemaErrors(fixture(name))).toEqual([])

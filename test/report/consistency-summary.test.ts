@@ -1,0 +1,429 @@
+// Observed consistency in the report: the summary of the checker's raw observations (percentiles, the
+// visibility buckets, the verdict line, the parity note), its place in report assembly and in `report merge`
+// (raw observations united, then summarised again), and how every format shows it.
+import { fc, it as fcIt } from '@fast-check/vitest'
+import { describe, expect, it } from 'vitest'
+import type {
+  ConsistencyConvergence,
+  ConsistencyObservations,
+  ConsistencyRead,
+} from '../../src/harness/consistency-observations'
+import { percent } from '../../src/report/charts'
+import {
+  EVENTUAL_CONSISTENCY_DOC,
+  mergeConsistencyObservations,
+  summariseConsistency,
+} from '../../src/report/consistency-summary'
+import { consoleSummary } from '../../src/report/console-summary'
+import { finishTarget, type TargetCore } from '../../src/report/json-report'
+import { matrixHtml } from '../../src/report/matrix-html'
+import { matrixMarkdown, summaryMarkdownFile } from '../../src/report/matrix-report'
+import { mergeReports } from '../../src/report/merge'
+import { reportSchemaErrors } from '../../src/report/report-schema'
+import type { ConformanceReport, TargetReport } from '../../src/report/report-types'
+import { eventualObservations } from './consistency-fixture'
+import { fixture } from './fixtures'
+
+const obs = (o: Partial<ConsistencyObservations>): ConsistencyObservations => ({
+  model: 'eventual',
+  windowMs: 5000,
+  reads: [],
+  convergences: [],
+  recheckCalls: 0,
+  ...o,
+})
+const fresh = (n: number, sinceWriteMs = 10, operation = 'DescribeView'): ConsistencyRead[] =>
+  Array.from({ length: n }, () => ({ operation, sinceWriteMs, stale: false }))
+/** Reads with no write before them in the run. */
+const unwritten = (n: number, operation = 'DescribeView'): ConsistencyRead[] =>
+  Array.from({ length: n }, () => ({ operation, sinceWriteMs: undefined, stale: false }))
+const stale = (n: number, sinceWriteMs = 10, operation = 'ListViews'): ConsistencyRead[] =>
+  Array.from({ length: n }, () => ({ operation, sinceWriteMs, stale: true }))
+const waits = (ms: readonly number[], converged = true): ConsistencyConvergence[] =>
+  ms.map((x) => ({ operation: 'ListViews', ms: x, converged }))
+const STUB = { kind: 'stub' } as const
+const AWS = { kind: 'aws' } as const
+
+describe('convergence percentiles', () => {
+  it('nearest rank over the waits: p50, p99 and max of 1…100 ms', () => {
+    const c = summariseConsistency(
+      obs({ reads: stale(100), convergences: waits(Array.from({ length: 100 }, (_, i) => 100 - i)) }),
+      STUB,
+    ).convergence
+    expect(c).toEqual({
+      waits: 100,
+      converged: 100,
+      notConverged: 0,
+      p50: { ms: 50 },
+      p99: { ms: 99 },
+      max: { ms: 100 },
+    })
+  })
+
+  it('a single wait is every percentile', () => {
+    const c = summariseConsistency(obs({ reads: stale(1), convergences: waits([420]) }), STUB).convergence
+    expect([c.p50, c.p99, c.max]).toEqual([{ ms: 420 }, { ms: 420 }, { ms: 420 }])
+  })
+
+  it('waits that gave up rank last, whatever time they logged, and a point on one is a lower bound', () => {
+    // 98 converged within 1.9 s, two gave up at the window (one logged a shorter time: it still ranks last)
+    const all = [...waits(Array.from({ length: 98 }, (_, i) => 20 * (i + 1))), ...waits([5000, 1000], false)]
+    const c = summariseConsistency(obs({ reads: stale(100), convergences: all }), STUB).convergence
+    expect(c.converged).toBe(98)
+    expect(c.notConverged).toBe(2)
+    expect(c.p50).toEqual({ ms: 1000 })
+    // the shorter give-up ranks above every converged wait: p99 is at least its 1 s
+    expect(c.p99).toEqual({ ms: 1000, atLeast: true })
+    expect(c.max).toEqual({ ms: 5000, atLeast: true })
+  })
+
+  it('no wait, no percentile', () => {
+    const c = summariseConsistency(obs({ reads: fresh(5) }), STUB).convergence
+    expect(c).toEqual({ waits: 0, converged: 0, notConverged: 0 })
+  })
+})
+
+describe('visibility buckets (PBS-style t-visibility)', () => {
+  it('eight buckets of time since the write, each [from, to), the last open', () => {
+    const v = summariseConsistency(obs({}), STUB).visibility
+    expect(v.map((b) => b.label)).toEqual([
+      '0–50 ms',
+      '50–100 ms',
+      '100–250 ms',
+      '250–500 ms',
+      '0.5–1 s',
+      '1–2 s',
+      '2–5 s',
+      '> 5 s',
+    ])
+    expect(v.map((b) => [b.fromMs, b.toMs])).toEqual([
+      [0, 50],
+      [50, 100],
+      [100, 250],
+      [250, 500],
+      [500, 1000],
+      [1000, 2000],
+      [2000, 5000],
+      [5000, undefined],
+    ])
+  })
+
+  it('puts each read by its edge, counts the fresh ones and leaves empty buckets without a share', () => {
+    const at = (ms: number, isStale = false): ConsistencyRead => ({
+      operation: 'DescribeView',
+      sinceWriteMs: ms,
+      stale: isStale,
+    })
+    const reads = [
+      at(0, true),
+      at(49.9),
+      at(50),
+      at(99),
+      at(100, true),
+      at(100),
+      at(100),
+      at(999),
+      at(1000),
+      at(4999),
+      at(5000),
+      at(600_000),
+      { operation: 'DescribeView', sinceWriteMs: undefined, stale: false }, // no write before it: not on the curve
+    ]
+    const v = summariseConsistency(obs({ reads }), STUB).visibility
+    expect(v.map((b) => [b.reads, b.fresh])).toEqual([
+      [2, 1],
+      [2, 2],
+      [3, 2],
+      [0, 0],
+      [1, 1],
+      [1, 1],
+      [1, 1],
+      [2, 2],
+    ])
+    expect(v[0]!.share).toBe(0.5)
+    expect(v[2]!.share).toBeCloseTo(2 / 3)
+    expect(v[3]).not.toHaveProperty('share')
+  })
+})
+
+describe('per operation', () => {
+  it('reads, reads after a write and stale reads per operation, by name', () => {
+    const s = summariseConsistency(
+      obs({
+        reads: [...fresh(3, 10, 'SearchViews'), ...unwritten(2, 'DescribeView'), ...stale(4, 30, 'DescribeView')],
+      }),
+      STUB,
+    )
+    expect(s.operations).toEqual([
+      { operation: 'DescribeView', reads: 6, readsAfterWrite: 4, stale: 4 },
+      { operation: 'SearchViews', reads: 3, readsAfterWrite: 3, stale: 0 },
+    ])
+    expect([s.reads, s.readsAfterWrite, s.staleReads]).toEqual([9, 7, 4])
+  })
+})
+
+describe('the verdict line', () => {
+  it('strongly consistent, with the reads that followed a write', () => {
+    expect(summariseConsistency(obs({ reads: [...fresh(812), ...unwritten(40)] }), STUB).verdict).toBe(
+      'observed: strongly consistent (0 stale reads in 812)',
+    )
+  })
+
+  it('eventually consistent, with the p99 convergence', () => {
+    const s = summariseConsistency(
+      obs({ reads: [...fresh(775), ...stale(37)], convergences: waits([...Array(36).fill(300), 1400]) }),
+      STUB,
+    )
+    expect(s.observed).toBe('eventual')
+    expect(s.verdict).toBe('observed: eventually consistent, p99 convergence 1.4 s (37 stale reads in 812)')
+  })
+
+  it('a convergence under a second is in ms; one stale read is singular', () => {
+    expect(
+      summariseConsistency(obs({ reads: [...fresh(9), ...stale(1)], convergences: waits([240]) }), STUB).verdict,
+    ).toBe('observed: eventually consistent, p99 convergence 240 ms (1 stale read in 10)')
+  })
+
+  it('stale reads without a recorded wait (strong model: nothing re-read)', () => {
+    expect(summariseConsistency(obs({ model: 'strong', reads: [...fresh(9), ...stale(3)] }), STUB).verdict).toBe(
+      'observed: eventually consistent (3 stale reads in 12)',
+    )
+  })
+
+  it('waits that gave up say so with the window', () => {
+    const s = summariseConsistency(
+      obs({
+        windowMs: 5000,
+        reads: [...fresh(90), ...stale(10)],
+        convergences: [...waits(Array(8).fill(200)), ...waits([5000, 5000], false)],
+      }),
+      STUB,
+    )
+    expect(s.verdict).toBe('observed: not converging, 2 of 10 waits still stale after 5 s (10 stale reads in 100)')
+  })
+
+  it('nothing to say when no read followed a write', () => {
+    for (const reads of [[], unwritten(20)]) {
+      const s = summariseConsistency(obs({ reads }), STUB)
+      expect(s.observed).toBe('not-observed')
+      expect(s.verdict).toBe('not observed: no read followed a write')
+      expect(s).not.toHaveProperty('parityNote')
+    }
+  })
+})
+
+describe('the parity note', () => {
+  it('for the stub and an emulator without a stale read: stronger than AWS documents, with the page', () => {
+    for (const kind of ['stub', 'endpoint'] as const) {
+      const note = summariseConsistency(obs({ reads: fresh(50) }), { kind }).parityNote
+      expect(note).toContain('stronger than AWS documents')
+      expect(note).toContain(EVENTUAL_CONSISTENCY_DOC)
+      expect(note).toContain('never meet the races AWS can show')
+      expect(note).toMatch(kind === 'stub' ? /^The stub / : /^This emulator /)
+    }
+  })
+
+  it('not for AWS itself, nor for an emulator that showed stale reads', () => {
+    expect(summariseConsistency(obs({ reads: fresh(50) }), AWS)).not.toHaveProperty('parityNote')
+    expect(
+      summariseConsistency(obs({ reads: [...fresh(50), ...stale(1)], convergences: waits([100]) }), {
+        kind: 'endpoint',
+      }),
+    ).not.toHaveProperty('parityNote')
+  })
+})
+
+describe('merging observations', () => {
+  const read = fc.record({
+    operation: fc.constantFrom('DescribeView', 'ListViews', 'SearchViews'),
+    sinceWriteMs: fc.option(fc.integer({ min: 0, max: 20_000 }), { nil: undefined }),
+    stale: fc.boolean(),
+  })
+  const wait = fc.record({
+    operation: fc.constantFrom('DescribeView', 'ListViews'),
+    ms: fc.integer({ min: 0, max: 6000 }),
+    converged: fc.boolean(),
+  })
+  const part = fc.record({
+    reads: fc.array(read, { maxLength: 40 }),
+    convergences: fc.array(wait, { maxLength: 12 }),
+    recheckCalls: fc.nat(50),
+  })
+
+  fcIt.prop([fc.array(part, { minLength: 1, maxLength: 4 })])(
+    'shards summarised after uniting their observations say what one run with all of them says',
+    (parts) => {
+      const shards = parts.map((p) => obs(p))
+      const merged = mergeConsistencyObservations(shards)
+      expect(merged.disagree).toBeUndefined()
+      const whole = obs({
+        reads: shards.flatMap((s) => s.reads),
+        convergences: shards.flatMap((s) => s.convergences),
+        recheckCalls: shards.reduce((n, s) => n + s.recheckCalls, 0),
+      })
+      expect(summariseConsistency(merged.observations!, STUB)).toEqual(summariseConsistency(whole, STUB))
+    },
+  )
+
+  it('parts without observations add nothing; none at all gives none', () => {
+    const a = obs({ reads: fresh(3) })
+    expect(mergeConsistencyObservations([undefined, a, undefined]).observations).toEqual(a)
+    expect(mergeConsistencyObservations([undefined, undefined])).toEqual({})
+  })
+
+  it('parts run under different settings: the strictest model and the longest window, and says so', () => {
+    const m = mergeConsistencyObservations([obs({ windowMs: 2000 }), obs({ windowMs: 5000, model: 'strong' })])
+    expect(m.observations?.model).toBe('strong')
+    expect(m.observations?.windowMs).toBe(5000)
+    expect(m.disagree).toBe('consistency models eventual and strong, convergence windows 2 s and 5 s')
+  })
+})
+
+const clean = fixture('clean')
+const base = clean.targets[0]!
+
+function core(t: TargetReport): TargetCore {
+  const { id: _i, rules: _r, coverage: _c, totals: _t, failureGroups: _g, consistency: _s, ...rest } = t
+  return rest
+}
+
+describe('report assembly', () => {
+  it('finishTarget summarises the observations into `consistency`, and the report still matches the schema', () => {
+    const o = eventualObservations(base, 3)
+    const t = finishTarget({ ...core(base), kind: 'endpoint', consistencyObservations: o }, clean.catalogue)
+    expect(t.consistency).toEqual(summariseConsistency(o, { kind: 'endpoint' }))
+    expect(t.consistency!.observed).toBe('eventual')
+    expect(reportSchemaErrors(JSON.parse(JSON.stringify({ ...clean, targets: [t] })))).toEqual([])
+  })
+
+  it('without observations there is no summary, even when the entry carried a stale one', () => {
+    const withStale = { ...core(base), consistency: summariseConsistency(obs({ reads: fresh(3) }), STUB) } as TargetCore
+    expect(finishTarget(core(base), clean.catalogue)).not.toHaveProperty('consistency')
+    expect(finishTarget(withStale, clean.catalogue)).not.toHaveProperty('consistency')
+  })
+
+  it('the schema refuses a summary or observations of the wrong shape', () => {
+    const t = finishTarget({ ...core(base), consistencyObservations: obs({ reads: fresh(2) }) }, clean.catalogue)
+    const bad = JSON.parse(JSON.stringify({ ...clean, targets: [t] })) as ConformanceReport
+    ;(bad.targets[0]!.consistency as unknown as Record<string, unknown>).observed = 'sometimes'
+    ;(bad.targets[0]!.consistencyObservations!.reads[0] as unknown as Record<string, unknown>).sinceWriteMs = -1
+    const errors = reportSchemaErrors(bad)
+    expect(errors.some((e) => e.startsWith('/targets/0/consistency/observed'))).toBe(true)
+    expect(errors.some((e) => e.startsWith('/targets/0/consistencyObservations/reads/0/sinceWriteMs'))).toBe(true)
+  })
+})
+
+describe('report merge', () => {
+  const shard = (label: string, o: ConsistencyObservations | undefined): ConformanceReport => ({
+    ...clean,
+    targets: [
+      finishTarget({ ...core(base), shards: [label], ...(o ? { consistencyObservations: o } : {}) }, clean.catalogue),
+    ],
+  })
+  const a = eventualObservations(base, 1)
+  const b = eventualObservations(base, 2)
+
+  it('unites the shards’ raw observations and summarises them again (percentiles do not add up)', () => {
+    const { report, warnings } = mergeReports(
+      [
+        { file: '/tmp/s1/report.json', report: shard('1/2', a) },
+        { file: '/tmp/s2/report.json', report: shard('2/2', b) },
+      ],
+      '/tmp/merged',
+    )
+    expect(warnings).toEqual([])
+    const t = report.targets[0]!
+    expect(t.consistencyObservations!.reads).toHaveLength(a.reads.length + b.reads.length)
+    expect(t.consistencyObservations!.recheckCalls).toBe(a.recheckCalls + b.recheckCalls)
+    const united = obs({
+      windowMs: a.windowMs,
+      reads: [...a.reads, ...b.reads],
+      convergences: [...a.convergences, ...b.convergences],
+      recheckCalls: a.recheckCalls + b.recheckCalls,
+    })
+    expect(t.consistency).toEqual(summariseConsistency(united, base))
+    expect(reportSchemaErrors(JSON.parse(JSON.stringify(report)))).toEqual([])
+  })
+
+  it('a shard without observations (an older report) leaves the other’s as they are', () => {
+    const { report } = mergeReports(
+      [
+        { file: '/tmp/s1/report.json', report: shard('1/2', a) },
+        { file: '/tmp/s2/report.json', report: shard('2/2', undefined) },
+      ],
+      '/tmp/merged',
+    )
+    expect(report.targets[0]!.consistency).toEqual(summariseConsistency(a, base))
+  })
+
+  it('warns when the shards ran with different windows', () => {
+    const { warnings } = mergeReports(
+      [
+        { file: '/tmp/s1/report.json', report: shard('1/2', a) },
+        { file: '/tmp/s2/report.json', report: shard('2/2', { ...b, windowMs: 5000 }) },
+      ],
+      '/tmp/merged',
+    )
+    expect(warnings).toEqual([
+      'stub: its parts ran with different convergence windows 2 s and 5 s; the observed consistency unites them',
+    ])
+  })
+})
+
+describe('rendered', () => {
+  const report = fixture('consistency')
+  const [stub, emulator] = report.targets.map((t) => t.consistency!) as [
+    NonNullable<TargetReport['consistency']>,
+    NonNullable<TargetReport['consistency']>,
+  ]
+
+  it('the fixture is realistic: most reads fresh after 1 s, some stale below 500 ms, p99 within the 2 s window', () => {
+    expect(stub.staleReads).toBe(0)
+    const share = (from: number) => emulator.visibility.find((b) => b.fromMs === from)!.share!
+    expect(share(0)).toBeLessThan(0.85)
+    expect(share(250)).toBeLessThan(1)
+    expect(share(1000)).toBeGreaterThan(0.95)
+    expect(emulator.convergence.p99!.ms).toBeLessThanOrEqual(2000)
+  })
+
+  it('console: one line with the verdict per target', () => {
+    const s = consoleSummary(report, { reports: [] })
+    expect(s.split('\n').filter((l) => l.startsWith('Consistency:'))).toEqual([
+      `Consistency:  ${stub.verdict}`,
+      `Consistency:  ${emulator.verdict}`,
+    ])
+    expect(consoleSummary(clean, { reports: [] })).not.toContain('Consistency:')
+  })
+
+  it('Markdown: the verdict in the summary, the section with the parity note, the tables and the curve as text', () => {
+    expect(summaryMarkdownFile(report)).toContain(`consistency: ${emulator.verdict}`)
+    const md = matrixMarkdown(report)
+    const section = md.slice(md.indexOf('## Observed consistency'), md.indexOf('## Targets'))
+    expect(section).toContain(`**${stub.verdict}**`)
+    expect(section).toContain(`> ${stub.parityNote}`)
+    expect(section.match(/^> /gm)).toHaveLength(1) // the emulator with stale reads has no parity note
+    expect(section).toContain('| Operation | Reads | After a write | Stale | Stale share |')
+    expect(section).toMatch(/\| 0–50 ms \| 275 \| \d+ \| █{7}░{3} 7\d\.\d %/)
+    expect(section).toMatch(/- convergence: p50 \d+ ms · p99 1\.\d s · max 2 s/)
+    expect(matrixMarkdown(clean)).not.toContain('Observed consistency')
+  })
+
+  it('HTML: the section with both verdicts, a titled chart per target and the window marked', () => {
+    const html = matrixHtml(report)
+    expect(html).toContain('<h2>Observed consistency</h2>')
+    expect(html).toContain(
+      '<title id="chart-consistency-1-t">Reads reflecting the latest write — endpoint http://127.0.0.1:8780</title>',
+    )
+    expect(html).toContain('window 2 s')
+    expect(html.indexOf('<h2>Observed consistency</h2>')).toBeLessThan(html.indexOf('<h2>Charts</h2>'))
+    expect(matrixHtml(clean)).not.toContain('Observed consistency')
+  })
+
+  it('a share short of 100 % never reads as 100 %', () => {
+    expect(percent(0.9996)).toBe('> 99.9 %')
+    expect(percent(1)).toBe('100 %')
+    expect(percent(0.0004)).toBe('< 0.1 %')
+    expect(percent(0.7054)).toBe('70.5 %')
+    expect(percent(0.21)).toBe('21 %')
+  })
+})
