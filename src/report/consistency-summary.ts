@@ -3,8 +3,9 @@
 // a merged matrix (report merge: raw observations of the shards united, then summarised again) says exactly
 // what one unsharded run would.
 //
-// The visibility curve follows Bailis et al.'s PBS ("probabilistically bounded staleness", VLDB 2012) t-visibility: for
-// reads sent t after the newest acknowledged write they could have reflected, the share that did reflect it.
+// The visibility curve follows the t-visibility of PBS ("probabilistically bounded staleness", Bailis et al.,
+// VLDB 2012): for reads sent t after the newest acknowledged write they could have reflected, the share that
+// did reflect it.
 import type {
   ConsistencyConvergence,
   ConsistencyModel,

@@ -69,7 +69,10 @@ export interface TargetReport {
   /** Failures grouped by cause: one per (operation, rule, mismatch shape). */
   failureGroups?: FailureGroup[]
   consistencyObservations?: ConsistencyObservations
-  /** Observed consistency, summarised from consistencyObservations (derived: report merge summarises the united observations again). */
+  /**
+   * Observed consistency, summarised from consistencyObservations (derived like rules and totals: report merge
+   * summarises the shards' united observations again).
+   */
   consistency?: ConsistencySummary
 }
 

@@ -10,18 +10,7 @@ import type { ConsistencyObservations, ConsistencyRead } from '../../src/harness
 import { summariseConsistency } from '../../src/report/consistency-summary'
 import { targetId } from '../../src/report/json-report'
 import type { ConformanceReport, TargetReport } from '../../src/report/report-types'
-
-/** mulberry32: a small seeded PRNG, so the fixture is the same on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { seededRandom } from '../../src/stub/faults' // mulberry32: the same fixture on every machine
 
 const READS = ['DescribeView', 'ListViews', 'ListViewVersions', 'SearchViews', 'ListTagsForResource'] as const
 
@@ -36,7 +25,7 @@ export function observedReads(
   t: TargetReport,
   seed: number,
 ): { operation: string; sinceWriteMs: number | undefined }[] {
-  const rand = prng(seed)
+  const rand = seededRandom(seed)
   return READS.flatMap((op) =>
     Array.from({ length: t.stats.byOperation[op] ?? 0 }, () => ({ operation: op, sinceWriteMs: sinceWrite(rand) })),
   )
@@ -53,7 +42,7 @@ export function strongObservations(t: TargetReport, seed = 7): ConsistencyObserv
 }
 
 export function eventualObservations(t: TargetReport, seed = 7, windowMs = 2000): ConsistencyObservations {
-  const rand = prng(seed * 31 + 1)
+  const rand = seededRandom(seed * 31 + 1)
   const reads: ConsistencyRead[] = []
   const convergences: ConsistencyObservations['convergences'] = []
   let recheckCalls = 0

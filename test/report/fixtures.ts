@@ -15,7 +15,10 @@ export const FIXTURES = {
   moto: 'moto-unimplemented.report.json',
 } as const
 
-/** A fixture name: a committed report, or `consistency` (the clean run as a strongly consistent stub beside an eventually consistent emulator, 2 s window). */
+/**
+ * A fixture name: a committed report, or `consistency` (the clean run as a strongly consistent stub beside an
+ * eventually consistent emulator, 2 s window).
+ */
 export type FixtureName = keyof typeof FIXTURES | 'consistency'
 
 export function fixture(name: FixtureName): ConformanceReport {
