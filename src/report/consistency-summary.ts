@@ -118,8 +118,8 @@ function parityNote(kind: TargetKind): string {
     `${what} showed every write at once, which is stronger than AWS documents: Connect is eventually consistent, ` +
     `a change may not be visible to the calls that follow it for a few seconds (${EVENTUAL_CONSISTENCY_DOC}). ` +
     'Applications tested against it never meet the races AWS can show, such as DescribeView answering ' +
-    'ResourceNotFoundException right after CreateView. To meet them, serve the stub with bounded staleness: ' +
-    'serve --eventual <window>.'
+    'ResourceNotFoundException right after CreateView. To meet them, serve the stub with bounded staleness ' +
+    '(serve --eventual and a window).'
   )
 }
 

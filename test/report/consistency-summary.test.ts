@@ -401,6 +401,7 @@ describe('rendered', () => {
     const section = md.slice(md.indexOf('## Observed consistency'), md.indexOf('## Targets'))
     expect(section).toContain(`**${stub.verdict}**`)
     expect(section).toContain(`> ${stub.parityNote}`)
+    expect(section).not.toMatch(/<[a-z]/i) // GitHub would swallow anything that looks like a tag
     expect(section.match(/^> /gm)).toHaveLength(1) // the emulator with stale reads has no parity note
     expect(section).toContain('| Operation | Reads | After a write | Stale | Stale share |')
     expect(section).toMatch(/\| 0–50 ms \| 275 \| \d+ \| █{7}░{3} 7\d\.\d %/)
