@@ -12,6 +12,20 @@ import { targetId } from '../../src/report/json-report'
 import type { ConformanceReport, TargetReport } from '../../src/report/report-types'
 import { seededRandom } from '../../src/stub/faults' // mulberry32: the same fixture on every machine
 
+/** Observations with defaults (eventual, 5 s window, nothing recorded) and the given parts. */
+export const obs = (o: Partial<ConsistencyObservations>): ConsistencyObservations => ({
+  model: 'eventual',
+  windowMs: 5000,
+  reads: [],
+  convergences: [],
+  recheckCalls: 0,
+  ...o,
+})
+
+/** n reads that reflected the newest write, sent sinceWriteMs after it. */
+export const fresh = (n: number, sinceWriteMs = 10, operation = 'DescribeView'): ConsistencyRead[] =>
+  Array.from({ length: n }, () => ({ operation, sinceWriteMs, stale: false }))
+
 const READS = ['DescribeView', 'ListViews', 'ListViewVersions', 'SearchViews', 'ListTagsForResource'] as const
 
 /** Time since the last write: log-normal, median 120 ms (a paced property run), a tail past 5 s. */
