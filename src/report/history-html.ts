@@ -66,7 +66,7 @@ function flipsTable(hist: History): string {
       `<td>${h(f.night)} <span class="meta">(${h(f.at.slice(11, 16))} UTC)</span></td><td>${f.current ? 'still' : 'flipped back since'}</td></tr>`
     )
   })
-  return `<table><thead><tr><th>Target</th><th>What</th><th>From</th><th>To</th><th>First seen</th><th>Now</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+  return `<table class="flips"><thead><tr><th>Target</th><th>What</th><th>From</th><th>To</th><th>First seen</th><th>Now</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
 }
 
 function nightTable(hist: History, night: string, open: boolean): string {

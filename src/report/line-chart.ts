@@ -29,7 +29,8 @@ export interface LineChartSpec {
   valueName: string
 }
 
-const COLOURS = ['#0969da', '#cf222e', '#1a7f37', '#9a6700', '#8250df', '#bc4c00', '#1b7c83', '#57606a']
+// no red or green: on this page they mean failed and passed, and a target is neither
+const COLOURS = ['#0969da', '#8250df', '#bc4c00', '#1b7c83', '#9a6700', '#57606a', '#bf3989', '#0550ae']
 const SHAPES = ['circle', 'square', 'triangle', 'diamond', 'cross'] as const
 const DAY = 86_400_000
 
