@@ -79,9 +79,11 @@ describe('the nightly: history on a data branch', () => {
       if (name !== 'matrix') expect(job.permissions?.contents ?? 'read', name).toBe('read')
     const upload = merge.steps.find((s) => s.id === 'history-page')!
     expect(upload.uses).toMatch(/^actions\/upload-artifact@/)
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, compared as written
     expect(summary.env!.PAGE_URL).toBe('${{ steps.history-page.outputs.artifact-url }}')
     expect(summary.run).toContain('$GITHUB_STEP_SUMMARY')
     const emulator = nightly.jobs.conformance!.steps.find((s) => s.name === 'Expectations')!
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, compared as written
     expect(emulator.env!.EXPECTATIONS).toBe('${{ inputs.expectations || vars.EMULATOR_EXPECTATIONS }}')
     expect(emulator.run).toContain('CONFORMANCE_EXPECTATIONS=')
   })

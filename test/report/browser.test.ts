@@ -2,37 +2,18 @@
 // in the first viewport, every chart is drawn with a title, nothing errors on the console and nothing is
 // fetched (the file is self-contained), and the moto-style report (every view operation missing) stays short
 // because its failures are grouped. UPDATE_SCREENSHOTS=1 writes the screenshots shown in the README to docs/.
-import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { matrixHtml } from '../../src/report/matrix-html'
 import { fixture, type FIXTURES } from './fixtures'
+import { chromiumMissing, launchBrowser, VIEWPORT } from './support/chromium'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const VIEWPORT = { width: 1280, height: 800 }
 const DOCS = new URL('../../docs/', import.meta.url)
 const BENCH_HTML = new URL('../../bench/RESULTS.html', import.meta.url)
-
-/** Debian's chromium, installed here when absent and we may (root with apt-get, as on CI); else the reason to skip. */
-function chromiumMissing(): string | undefined {
-  if (existsSync(CHROMIUM)) return undefined
-  const aptGet = spawnSync('sh', ['-c', 'command -v apt-get']).status === 0
-  if (process.getuid?.() === 0 && aptGet) {
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
-    spawnSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env, timeout: 300_000 })
-    spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], {
-      stdio: 'ignore',
-      env,
-      timeout: 600_000,
-    })
-    if (existsSync(CHROMIUM)) return undefined
-  }
-  return `no Chromium at ${CHROMIUM} (install Debian's chromium package, or set CHROMIUM_PATH)`
-}
 
 const missing = chromiumMissing()
 if (missing) console.warn(`browser report test skipped: ${missing}`)
@@ -46,29 +27,15 @@ interface Visit {
 
 describe.skipIf(!!missing)('matrix.html in headless Chromium', () => {
   let browser: BrowserContext
+  let close: () => Promise<void>
   const dir = mkdtempSync(join(tmpdir(), 'cvc-browser-'))
-  const userData = mkdtempSync(join(tmpdir(), 'cvc-chromium-profile-'))
 
   beforeAll(async () => {
-    // a fresh profile each run (the user-data-dir flag, passed the way playwright wants it)
-    browser = await chromium.launchPersistentContext(userData, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: VIEWPORT,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
-    })
+    ;({ browser, close } = await launchBrowser())
   }, 60_000)
   afterAll(async () => {
-    await browser?.close()
+    await close?.()
     rmSync(dir, { recursive: true, force: true })
-    rmSync(userData, { recursive: true, force: true })
   })
 
   async function visit(name: keyof typeof FIXTURES): Promise<Visit> {
