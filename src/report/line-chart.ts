@@ -88,13 +88,13 @@ export function lineChart(s: LineChartSpec): string {
     `<line x1="${left}" y1="${top}" x2="${left}" y2="${top + plotH}" stroke="#8c959f"/>`,
     `<line x1="${left}" y1="${top + plotH}" x2="${left + plotW}" y2="${top + plotH}" stroke="#8c959f"/>`,
   )
-  // one tick per night, thinned out to at most 8 labels
+  // one tick per night at its midnight (UTC), thinned out to at most 8 labels
   const nights = [...new Set(xs.map((x) => date(x)))].sort()
   const step = Math.max(1, Math.ceil(nights.length / 8))
   nights
     .filter((_, i) => i % step === 0 || i === nights.length - 1)
     .forEach((n) => {
-      const x = sx(Date.parse(`${n}T12:00:00Z`))
+      const x = sx(Date.parse(`${n}T00:00:00Z`))
       if (x < left || x > left + plotW) return
       parts.push(
         `<line x1="${x.toFixed(1)}" y1="${top + plotH}" x2="${x.toFixed(1)}" y2="${top + plotH + 4}" stroke="#8c959f"/>`,
