@@ -6,46 +6,21 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ConformanceReport } from '../../src/report/report-types'
+import { OPERATION_NAMES } from '../../src/spec'
 import { runCli, tempDir } from '../cli/support/cli'
-import { motoMissing, startMoto, type Moto } from '../verdicts/support/moto'
+import { motoMissing, motoRunArgs, startMoto, type Moto } from '../verdicts/support/moto'
 
 if (motoMissing) console.warn(`${motoMissing}: skipping the expectations run against moto.server`)
 
-const MISSING = [
-  'CreateView',
-  'DescribeView',
-  'UpdateViewContent',
-  'UpdateViewMetadata',
-  'CreateViewVersion',
-  'DeleteView',
-  'DeleteViewVersion',
-  'ListViews',
-  'ListViewVersions',
-  'SearchViews',
-]
+/** The view operations moto lacks (it implements Connect's tagging). */
+const MISSING = OPERATION_NAMES.filter((op) => !['TagResource', 'UntagResource', 'ListTagsForResource'].includes(op))
 
 describe.skipIf(motoMissing)('expectations against moto.server', () => {
   let moto: Moto
   const dir = tempDir('cvc-moto-expect-')
   const file = join(dir, 'moto.expectations.json')
   const runMoto = (seed: number, out: string, extra: string[] = []) =>
-    runCli(
-      [
-        'run',
-        '--target',
-        moto.url,
-        '--instance-id',
-        moto.instanceId,
-        '--seed',
-        String(seed),
-        '--time-budget',
-        '30s',
-        '--out',
-        join(dir, out),
-        ...extra,
-      ],
-      { timeoutMs: 90_000 },
-    )
+    runCli(motoRunArgs(moto, seed, join(dir, out), extra), { timeoutMs: 90_000 })
   beforeAll(async () => {
     moto = await startMoto()
   }, 60_000)

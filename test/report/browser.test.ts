@@ -2,15 +2,13 @@
 // in the first viewport, every chart is drawn with a title, nothing errors on the console and nothing is
 // fetched (the file is self-contained), and the moto-style report (every view operation missing) stays short
 // because its failures are grouped. UPDATE_SCREENSHOTS=1 writes the screenshots shown in the README to docs/.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import type { BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { matrixHtml } from '../../src/report/matrix-html'
 import { fixture, type FIXTURES } from './fixtures'
-import { chromiumMissing, launchBrowser, VIEWPORT } from './support/chromium'
+import { chromiumMissing, browserForSuite, VIEWPORT, visitFile, type Visit as PageVisit } from './support/chromium'
 
 const DOCS = new URL('../../docs/', import.meta.url)
 const BENCH_HTML = new URL('../../bench/RESULTS.html', import.meta.url)
@@ -18,43 +16,20 @@ const BENCH_HTML = new URL('../../bench/RESULTS.html', import.meta.url)
 const missing = chromiumMissing()
 if (missing) console.warn(`browser report test skipped: ${missing}`)
 
-interface Visit {
-  page: Page
+interface Visit extends PageVisit {
   height: number
-  consoleErrors: string[]
-  requests: string[]
 }
 
 describe.skipIf(!!missing)('matrix.html in headless Chromium', () => {
-  let browser: BrowserContext
-  let close: () => Promise<void>
-  const dir = mkdtempSync(join(tmpdir(), 'cvc-browser-'))
-
-  beforeAll(async () => {
-    ;({ browser, close } = await launchBrowser())
-  }, 60_000)
-  afterAll(async () => {
-    await close?.()
-    rmSync(dir, { recursive: true, force: true })
-  })
+  const suite = browserForSuite('cvc-browser-')
+  const dir = suite.dir
 
   async function visit(name: keyof typeof FIXTURES): Promise<Visit> {
     const file = join(dir, `${name}.html`)
     writeFileSync(file, matrixHtml(fixture(name)))
-    const url = pathToFileURL(file).href
-    const page = await browser.newPage()
-    const consoleErrors: string[] = []
-    const requests: string[] = []
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text())
-    })
-    page.on('pageerror', (e) => consoleErrors.push(e.message))
-    page.on('request', (r) => {
-      if (r.url() !== url) requests.push(r.url())
-    })
-    await page.goto(url, { waitUntil: 'load' })
-    const height = (await page.evaluate('document.documentElement.scrollHeight')) as number
-    return { page, height, consoleErrors, requests }
+    const v = await visitFile(suite.browser(), file)
+    const height = (await v.page.evaluate('document.documentElement.scrollHeight')) as number
+    return { ...v, height }
   }
 
   async function screenshot(v: Visit, name: string): Promise<void> {
@@ -111,7 +86,7 @@ describe.skipIf(!!missing)('matrix.html in headless Chromium', () => {
   )
 
   it('bench/RESULTS.html: throughput and time-to-kill charts, titled, self-contained', async () => {
-    const page = await browser.newPage()
+    const page = await suite.browser().newPage()
     const requests: string[] = []
     const errors: string[] = []
     const url = pathToFileURL(fileURLToPath(BENCH_HTML)).href

@@ -5,14 +5,12 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import type { BrowserContext } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { reportHistoryCommand } from '../../src/cli/history-command'
 import { buildHistory, findReports } from '../../src/report/history'
 import type { ConformanceReport, TargetReport } from '../../src/report/report-types'
 import { fixture } from './fixtures'
-import { chromiumMissing, launchBrowser } from './support/chromium'
+import { chromiumMissing, browserForSuite, visitFile } from './support/chromium'
 
 const DOCS = new URL('../../docs/', import.meta.url)
 
@@ -93,16 +91,8 @@ const missing = chromiumMissing()
 if (missing) console.warn(`history browser test skipped: ${missing}`)
 
 describe.skipIf(!!missing)('history.html in headless Chromium', () => {
-  let browser: BrowserContext
-  let close: () => Promise<void>
-  const dir = mkdtempSync(join(tmpdir(), 'cvc-history-page-'))
-  beforeAll(async () => {
-    ;({ browser, close } = await launchBrowser())
-  }, 60_000)
-  afterAll(async () => {
-    await close?.()
-    rmSync(dir, { recursive: true, force: true })
-  })
+  const suite = browserForSuite('cvc-history-page-')
+  const dir = suite.dir
 
   it('a titled score chart and an operations chart, the flips, one table per night; no console error, no request', async () => {
     writeNights(join(dir, 'reports'))
@@ -116,19 +106,8 @@ describe.skipIf(!!missing)('history.html in headless Chromium', () => {
     expect(lines[0]).toContain('12 runs of 2 targets over 6 nights')
     const file = join(dir, 'out', 'history.html')
     expect(readFileSync(file, 'utf8')).not.toMatch(/<script|https?:\/\/(?!127\.0\.0\.1|www\.w3\.org)/)
-    const url = pathToFileURL(file).href
-    const page = await browser.newPage()
-    const errors: string[] = []
-    const requests: string[] = []
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text())
-    })
-    page.on('pageerror', (e) => errors.push(e.message))
-    page.on('request', (r) => {
-      if (r.url() !== url) requests.push(r.url())
-    })
+    const { page, consoleErrors: errors, requests } = await visitFile(suite.browser(), file)
     try {
-      await page.goto(url, { waitUntil: 'load' })
       const titles = await page.locator('svg.chart > title').allTextContents()
       expect(titles).toEqual(['Conformance score over time', 'Operations implemented over time (of 13)'])
       for (const svg of await page.locator('svg.chart').all()) {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ConformanceReport } from '../../src/report/report-types'
 import { OPERATION_NAMES } from '../../src/spec'
 import { runCli, tempDir, type CliResult } from '../cli/support/cli'
-import { motoMissing, startMoto, type Moto } from './support/moto'
+import { motoMissing, motoRunArgs, startMoto, type Moto } from './support/moto'
 
 if (motoMissing) console.warn(`${motoMissing}: skipping the run against moto.server`)
 
@@ -23,22 +23,7 @@ describe.skipIf(motoMissing)('against moto.server (no view operations)', () => {
   beforeAll(async () => {
     moto = await startMoto()
     out = tempDir()
-    run = await runCli(
-      [
-        'run',
-        '--target',
-        moto.url,
-        '--instance-id',
-        moto.instanceId,
-        '--seed',
-        '1',
-        '--time-budget',
-        '30s',
-        '--out',
-        out,
-      ],
-      { timeoutMs: 90_000 },
-    )
+    run = await runCli(motoRunArgs(moto, 1, out), { timeoutMs: 90_000 })
   }, 120_000)
   afterAll(() => {
     moto?.stop()

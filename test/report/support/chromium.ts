@@ -5,7 +5,9 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type BrowserContext } from 'playwright-core'
+import { pathToFileURL } from 'node:url'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const VIEWPORT = { width: 1280, height: 800 }
@@ -51,4 +53,43 @@ export async function launchBrowser(): Promise<{ browser: BrowserContext; close:
       rmSync(userData, { recursive: true, force: true })
     },
   }
+}
+
+export interface Visit {
+  page: Page
+  /** Console errors and uncaught exceptions of the page. */
+  consoleErrors: string[]
+  /** Every request but the page itself (a self-contained page makes none). */
+  requests: string[]
+}
+
+/** Opens a local file in a new page, recording console errors and every request beyond the file itself. */
+export async function visitFile(browser: BrowserContext, file: string): Promise<Visit> {
+  const url = pathToFileURL(file).href
+  const page = await browser.newPage()
+  const consoleErrors: string[] = []
+  const requests: string[] = []
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text())
+  })
+  page.on('pageerror', (e) => consoleErrors.push(e.message))
+  page.on('request', (r) => {
+    if (r.url() !== url) requests.push(r.url())
+  })
+  await page.goto(url, { waitUntil: 'load' })
+  return { page, consoleErrors, requests }
+}
+
+/** For a describe block: a browser launched before its tests and a scratch folder, both gone after them. */
+export function browserForSuite(prefix: string): { browser: () => BrowserContext; dir: string } {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  let launched: Awaited<ReturnType<typeof launchBrowser>> | undefined
+  beforeAll(async () => {
+    launched = await launchBrowser()
+  }, 60_000)
+  afterAll(async () => {
+    await launched?.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+  return { browser: () => launched!.browser, dir }
 }

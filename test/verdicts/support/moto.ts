@@ -56,3 +56,21 @@ export async function startMoto(): Promise<Moto> {
     throw e
   }
 }
+
+/** `conformance run` against moto with a time budget (what an emulator job runs), and any extra flags. */
+export function motoRunArgs(moto: Moto, seed: number, out: string, extra: readonly string[] = []): string[] {
+  return [
+    'run',
+    '--target',
+    moto.url,
+    '--instance-id',
+    moto.instanceId,
+    '--seed',
+    String(seed),
+    '--time-budget',
+    '30s',
+    '--out',
+    out,
+    ...extra,
+  ]
+}
