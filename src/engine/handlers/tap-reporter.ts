@@ -78,8 +78,13 @@ export function tapReporter(out: string): EventHandler {
       const lines = [
         'TAP version 14',
         `1..${points.length}`,
-        ...(t?.score ? [`# score: ${scoreLine(t.score)}`] : []),
-        ...(t?.expectations ? [`# expectations: ${expectationsLine(t.expectations)}`] : []),
+        // held against expectations, the counts (and the score) lead as comments; a plain run's stream is unchanged
+        ...(t?.expectations
+          ? [
+              `# expectations: ${expectationsLine(t.expectations)}`,
+              ...(t.score ? [`# score: ${scoreLine(t.score)}`] : []),
+            ]
+          : []),
         ...points.flatMap((point, i) => point(i + 1, t)),
         ...(t ? expectationsConsoleLines(t, '    ').map((l) => `# ${l}`) : []),
       ]
