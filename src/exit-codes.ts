@@ -2,9 +2,12 @@
 // scripts (scripts/verify-contracts.ts) and the SDK-upgrade gate. CI keys off these numbers, and the
 // README's "Exit codes" table is checked against EXIT_CODES (test/cli/exit-code-table.test.ts).
 export const EXIT = {
-  /** Everything passed (or the command did its job). */
+  /** Everything passed (or the command did its job); held against expectations: nothing unexpected. */
   ok: 0,
-  /** Conformance failures, replays still failing, operations not implemented, breaking SDK differences. */
+  /**
+   * Conformance failures, replays still failing, operations not implemented, breaking SDK differences; held
+   * against expectations: an unexpected failure, or an unexpected pass unless allowed.
+   */
   failures: 1,
   /** Usage or configuration error: one readable line on stderr. */
   usage: 2,
@@ -22,10 +25,15 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT]
 
 /** What each code means, in the words the README's table uses. */
 export const EXIT_CODES: readonly { readonly code: ExitCode; readonly meaning: string }[] = [
-  { code: EXIT.ok, meaning: 'nothing failed (PASSED, or INCONCLUSIVE when the budget left something unchecked)' },
+  {
+    code: EXIT.ok,
+    meaning:
+      'nothing failed (PASSED, or INCONCLUSIVE when the budget left something unchecked); with `--expectations`: nothing unexpected',
+  },
   {
     code: EXIT.failures,
-    meaning: 'conformance failures, operations not implemented, a regression still failing, a breaking SDK difference',
+    meaning:
+      'conformance failures, operations not implemented, a regression still failing, a breaking SDK difference; with `--expectations`: an unexpected failure, or an unexpected pass (unless `--allow-unexpected-pass`)',
   },
   { code: EXIT.usage, meaning: 'usage or configuration error (one readable line on stderr)' },
   { code: EXIT.unreachable, meaning: 'target unreachable' },

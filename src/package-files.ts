@@ -5,8 +5,9 @@
 // root is found by walking up from this module to the package.json that names this package; nothing is
 // looked up relative to the current folder.
 import { existsSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 
 export const PACKAGE_NAME = 'connect-views-conformance'
 
@@ -50,5 +51,19 @@ export const RUNNING_FROM_SOURCE = fileURLToPath(import.meta.url).endsWith('.ts'
  * scripts/ through tsx from the source, the compiled dist/<name>.js from the package.
  */
 export function packageScriptArgs(name: string): string[] {
-  return RUNNING_FROM_SOURCE ? ['--import', 'tsx', packagePath(`scripts/${name}.ts`)] : [packagePath(`dist/${name}.js`)]
+  return RUNNING_FROM_SOURCE
+    ? ['--import', tsxLoader(), packagePath(`scripts/${name}.ts`)]
+    : [packagePath(`dist/${name}.js`)]
+}
+
+/**
+ * tsx's ESM loader as a file URL, found from the package: `--import tsx` would look in the current folder, which
+ * for the GitHub Action is the emulator's repository (no tsx there, so the contract verification never ran).
+ */
+function tsxLoader(): string {
+  const manifest = createRequire(packagePath('package.json')).resolve('tsx/package.json')
+  const entry = (JSON.parse(readFileSync(manifest, 'utf8')) as { exports?: Record<string, unknown> }).exports?.['.']
+  const loader =
+    typeof entry === 'string' ? entry : ((entry as { import?: string; default?: string } | undefined)?.import ?? 'tsx')
+  return loader === 'tsx' ? 'tsx' : pathToFileURL(join(dirname(manifest), loader)).href
 }

@@ -44,6 +44,10 @@ export interface RunOptions {
   config?: string
   /** Exploring properties run at once on a rate-limited target. */
   lanes?: number
+  /** The target's known outcomes (an expectations file): exit 1 only on an unexpected result. */
+  expectations?: string
+  /** With expectations: an unexpected pass is a warning, not exit 1. */
+  allowUnexpectedPass?: boolean
   /**
    * Your own event handlers (e.g. a reporter): they hear every engine event (src/engine/events.ts), after
    * the built-in progress, bundle and report handlers.

@@ -32,6 +32,8 @@ import { DEFAULT_GATE_SEED } from '../sdk-gate/corpus'
 import { parityCommand, recordCommand } from './recording-commands'
 import { DEFAULT_RECORDINGS } from '../engine/run-mode'
 import { sweepCommand } from './sweep-command'
+import { defineExpectationsCommand } from './expectations-command'
+import { defineHistoryCommand } from './history-command'
 
 // The SDK's Node 20 support warning says nothing about conformance; it is emitted per client, so setting
 // this before any target is built is early enough.
@@ -105,6 +107,11 @@ function program(setCode: (code: number) => void): Command {
       '--choices-profile <file>',
       'a calibrated choices profile: the model serves its settled values, --strict asserts them',
     )
+    .option(
+      '--expectations <file>',
+      "the target's known outcomes (conformance expectations write): exit 1 only on an unexpected result (env CONFORMANCE_EXPECTATIONS)",
+    )
+    .option('--allow-unexpected-pass', 'with --expectations: an unexpected pass is a warning, not exit 1')
     .action(async (opts: RawSettings) =>
       setCode(await runEngine(runSettings(settingSource(opts)), { stdout: process.stdout, warn })),
     )
@@ -222,9 +229,8 @@ function program(setCode: (code: number) => void): Command {
       )
     })
 
-  root
-    .command('report')
-    .description('work with JSON reports')
+  const report = root.command('report').description('work with JSON reports')
+  report
     .command('merge')
     .argument('<reports...>', 'JSON reports (report.json) of several targets or shards')
     .description('merge reports into one matrix and regenerate every format')
@@ -237,6 +243,8 @@ function program(setCode: (code: number) => void): Command {
           : asReportFormats({ value: asList({ value: o.report, source: '--report' }), source: '--report' })
       setCode(reportMergeCommand(files, { out: String(o.out), reports }, { out, warn }))
     })
+  defineHistoryCommand(report, setCode, out, warn)
+  defineExpectationsCommand(root, setCode, out, warn)
   return root
 }
 

@@ -17,8 +17,9 @@ import {
   type TargetSettings,
 } from '../settings'
 import { DEFAULT_RECORDINGS } from './run-mode'
+import { ExpectationsError, readExpectations, type ExpectationsFile } from '../expectations/expectations-file'
 import { DEFAULT_REPORTS, RUN_REPORT_FORMATS, type ReportFormat } from './handlers/reporters'
-import type { Shard } from './property-registry'
+import { PROPERTY_IDS, type Shard } from './property-registry'
 
 export const DEFAULT_OUT = 'out'
 /** The bundles committed with the package (found relative to it, not to the current folder). */
@@ -46,6 +47,10 @@ export interface RunSettings extends TargetSettings {
   choicesProfile?: string
   /** Exploring properties run at once on a rate-limited target (absent: the engine's default, defaultLanes). */
   lanes?: number
+  /** The target's known outcomes: only unexpected results fail the run. */
+  expectations?: ExpectationsFile
+  /** With expectations: an unexpected pass is a warning, not a failure. */
+  allowUnexpectedPass: boolean
 }
 
 export function runSettings(src: SettingSource, randomSeed = () => Math.floor(Math.random() * 2 ** 31)): RunSettings {
@@ -72,5 +77,14 @@ export function runSettings(src: SettingSource, randomSeed = () => Math.floor(Ma
     recordings: src.parsed('recordings', asString) ?? DEFAULT_RECORDINGS,
     choicesProfile: src.parsed('choicesProfile', asString),
     lanes: src.parsed('lanes', (v) => asInteger(v, 1, MAX_LANES)),
+    expectations: src.parsed('expectations', (v) => {
+      try {
+        return readExpectations(asString(v), PROPERTY_IDS)
+      } catch (e) {
+        if (e instanceof ExpectationsError) throw new UsageError(`${v.source}: ${e.message}`)
+        throw e
+      }
+    }),
+    allowUnexpectedPass: src.parsed('allowUnexpectedPass', asBoolean) ?? false,
   }
 }

@@ -12,7 +12,6 @@ import { attachDiffs } from '../report/failure-groups'
 import {
   addAssertions,
   finishTarget,
-  hasFailures,
   newReport,
   notRunProperty,
   propertyReport,
@@ -34,6 +33,7 @@ import { REPORTERS } from './handlers/reporters'
 import type { PropertyResult, RunOptions } from './property-types'
 import { ALL_PROPERTIES, selectProperties, shardLabel, type PropertyStrategy } from './property-registry'
 import { replayCommittedRegressions } from './regression-replay'
+import { runExitCode } from '../expectations/exit-code'
 import { reproduceLine } from './reproduce'
 import { UNBOUNDED_RUNS, type RunSettings } from './run-settings'
 import { instrumentTarget, RunInterrupted, type Instrumentation } from './target-instrumentation'
@@ -166,7 +166,7 @@ class EngineRun {
     this.bus.emit({ type: 'RunClosed', report, ...(stoppedBecause ? { stoppedBecause } : {}) })
     if (crash) throw crash
     if (this.signal) return this.signal === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted
-    return hasFailures(report) ? EXIT.failures : EXIT.ok
+    return runExitCode(report)
   }
 
   private async replayRegressions(): Promise<void> {
@@ -317,6 +317,15 @@ class EngineRun {
           properties: this.reports,
           regressions: this.regressions,
           stats: statsOf(target.stats, target.implementation),
+          ...(s.expectations
+            ? {
+                expectations: {
+                  file: s.expectations.file,
+                  allowUnexpectedPass: s.allowUnexpectedPass,
+                  entries: s.expectations.entries,
+                },
+              }
+            : {}),
           ...(target.guarded
             ? {
                 cleanup: {

@@ -43,7 +43,7 @@ function truncate(s: string, max: number): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s
 }
 
-function svgOpen(id: string, title: string, desc: string, width: number, height: number): string {
+export function svgOpen(id: string, title: string, desc: string, width: number, height: number): string {
   return (
     `<svg id="${h(id)}" class="chart" role="img" aria-labelledby="${h(id)}-t ${h(id)}-d" width="${Math.ceil(width)}" height="${Math.ceil(height)}" ` +
     `viewBox="0 0 ${Math.ceil(width)} ${Math.ceil(height)}" xmlns="http://www.w3.org/2000/svg" ${FONT} font-size="11">` +
@@ -51,7 +51,7 @@ function svgOpen(id: string, title: string, desc: string, width: number, height:
   )
 }
 
-function fallbackTable(caption: string, header: string[], rows: string[][]): string {
+export function fallbackTable(caption: string, header: string[], rows: string[][]): string {
   return (
     `<details class="chart-data"><summary>${h(caption)} as a table</summary><table><thead><tr>${header.map((x) => `<th>${h(x)}</th>`).join('')}</tr></thead>` +
     `<tbody>${rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th>${h(c)}</th>` : `<td>${h(c)}</td>`)).join('')}</tr>`).join('')}</tbody></table></details>`

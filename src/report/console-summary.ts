@@ -3,6 +3,8 @@
 // command that reproduces each, wall time, and where the reports and bundles went.
 import type { ConformanceReport, TargetReport } from './report-types'
 import { firstToFix, notImplementedOperations, verdictOf } from './verdict'
+import { expectationsConsoleLines, expectationsLine, expectationsResultLine } from './expectations-render'
+import { scoreLine } from './score'
 
 export interface SummaryExtras {
   /** Report files written. */
@@ -28,6 +30,8 @@ function targetSummary(t: TargetReport, catalogueOps: readonly string[]): string
   const where = t.kind === 'stub' ? 'embedded stub' : t.kind === 'endpoint' ? 'endpoint' : 'live AWS'
   const v = verdictOf(t)
   out.push(`${label('Verdict')}${v.verdict}${v.reasons.length ? ` — ${v.reasons.join(', ')}` : ''}`)
+  if (t.expectations) out.push(`${label('Expectations')}${expectationsLine(t.expectations)}`)
+  if (t.score) out.push(`${label('Score')}${scoreLine(t.score)}`)
   out.push(`${label('Target')}${t.id}  (${where}, ${t.region}, instance ${t.instanceId})`)
   out.push(
     `${label('Seed')}${t.seed}  (mode: ${t.mode.strict ? 'strict: documented + inferred rules' : 'default: documented rules'}${t.shards.length ? `; shards ${t.shards.join(', ')}` : ''})`,
@@ -72,6 +76,8 @@ function targetSummary(t: TargetReport, catalogueOps: readonly string[]): string
   if (fix) out.push(`${label('Fix first')}${firstLine(fix, 140)}`)
   out.push('')
   out.push(...failureLines(t))
+  const unexpected = expectationsConsoleLines(t, ''.padEnd(6))
+  if (unexpected.length) out.push('', ...unexpected)
   return out
 }
 
@@ -101,6 +107,8 @@ function failureLines(t: TargetReport): string[] {
 }
 
 function resultLine(report: ConformanceReport): string {
+  const held = expectationsResultLine(report)
+  if (held) return held
   const verdicts = report.targets.map((t) => ({ t, v: verdictOf(t) }))
   const failed = verdicts.filter((x) => x.v.verdict === 'FAILED')
   if (failed.length) {

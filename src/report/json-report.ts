@@ -21,6 +21,8 @@ import {
   type Totals,
 } from './report-types'
 import { ruleReports, uncataloguedFailureRules } from './rule-status'
+import { conformanceScore } from './score'
+import { evaluateExpectations, type ExpectationsInput } from '../expectations/evaluate'
 import { targetVerdict } from './verdict'
 
 export const TOOL = { name: PACKAGE_NAME, version: PACKAGE_VERSION }
@@ -127,14 +129,23 @@ export function statsOf(s: CallStats, impl?: ImplementationLedger): TargetStats 
   }
 }
 
-/** A target entry without its derived parts; finishTarget adds rules, coverage, totals and observed consistency. */
-export type TargetCore = Omit<TargetReport, 'id' | 'rules' | 'coverage' | 'totals' | 'consistency'>
+/**
+ * A target entry without its derived parts; finishTarget adds rules, coverage, totals, observed consistency,
+ * the score and the results against the expectations (from the entries alone, so a merge derives them again).
+ */
+export type TargetCore = Omit<
+  TargetReport,
+  'id' | 'rules' | 'coverage' | 'totals' | 'consistency' | 'score' | 'expectations'
+> & {
+  expectations?: ExpectationsInput
+}
 
 export function finishTarget(core: TargetCore, catalogue: ConformanceReport['catalogue']): TargetReport {
+  const { expectations: expectationsInput, ...rest } = core
   const rules = ruleReports(catalogue.rules, core.properties, core.regressions, core.mode)
   const t: TargetReport = {
     id: targetId(core),
-    ...core,
+    ...rest,
     rules,
     coverage: errorCoverage(catalogue.operations, core.stats),
     totals: totalsOf(core, catalogue, rules),
@@ -144,7 +155,14 @@ export function finishTarget(core: TargetCore, catalogue: ConformanceReport['cat
   // likewise: a merged column summarises its shards' united observations
   delete t.consistency
   if (core.consistencyObservations) t.consistency = summariseConsistency(core.consistencyObservations, core)
-  return t
+  const score = conformanceScore(
+    t,
+    catalogue.operations.map((o) => o.name),
+  )
+  const expectations = expectationsInput ? evaluateExpectations(t, expectationsInput) : undefined
+  // what every reader wants first: the score and the counts against the expectations
+  const { id, ...body } = t
+  return { id, score, ...(expectations ? { expectations } : {}), ...body }
 }
 
 function totalsOf(core: TargetCore, catalogue: ConformanceReport['catalogue'], rules: TargetReport['rules']): Totals {

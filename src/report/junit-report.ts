@@ -4,7 +4,20 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { CLI_COMMAND } from '../package-files'
-import type { ConformanceReport, PropertyReport, RegressionReport, TargetReport } from './report-types'
+import type {
+  ConformanceReport,
+  ExpectationEntry,
+  PropertyReport,
+  RegressionReport,
+  TargetReport,
+} from './report-types'
+import {
+  acceptingEntry,
+  interactionFailureEntry,
+  judgedPerInteraction,
+  propertyFailureEntry,
+  regressionFailureEntry,
+} from '../expectations/evaluate'
 import { targetVerdict } from './verdict'
 
 // Generated inputs reach failure messages (control characters, lone surrogates); XML 1.0 cannot carry them
@@ -60,10 +73,28 @@ const SKIPPED_BECAUSE: Partial<Record<PropertyReport['status'], string>> = {
   inconclusive: 'inconclusive: the time budget ended it before a verdict',
 }
 
+/** A failure the target's expectations list is a <skipped type="expected-failure">, its text kept inside. */
+function expectedFailure(
+  head: string,
+  t: TargetReport,
+  entry: ExpectationEntry | undefined,
+  text: string,
+): Case | undefined {
+  const known = acceptingEntry(t, entry)
+  if (!known) return undefined
+  const where = `${t.expectations!.file}${known.line ? `:${known.line}` : ''}`
+  return {
+    xml: `${head}>\n      <skipped${attrs({ type: 'expected-failure', message: `expected failure (${where}): ${known.reason}` })}>${xmlText(text)}</skipped>\n    </testcase>`,
+    outcome: 'skipped',
+  }
+}
+
 function propertyCase(t: TargetReport, p: PropertyReport): Case {
   const head = `    <testcase${attrs({ classname: `conformance.${t.id}`, name: `${p.id}: ${p.title}`, time: seconds(p.durationMs) })}`
   if (p.status === 'passed') return { xml: `${head}/>`, outcome: 'passed' }
   if (p.status === 'failed' && p.failure) {
+    const known = expectedFailure(head, t, propertyFailureEntry(p), failureText(p))
+    if (known) return known
     const firstLine = p.failure.message.split('\n')[0]
     return {
       xml: `${head}>\n      <failure${attrs({ type: p.failure.rule, message: `${p.failure.rule}: ${firstLine}` })}>${xmlText(failureText(p))}</failure>\n    </testcase>`,
@@ -89,6 +120,10 @@ function interactionCases(t: TargetReport, p: PropertyReport): Case[] {
       }
     const mismatch = i.mismatch ?? 'failed'
     const type = i.rules?.join(' ') || 'contract'
+    // the coverage plan's steps are reported as interactions, but the plan is judged as one property
+    const entry = judgedPerInteraction(p) ? interactionFailureEntry(i) : propertyFailureEntry(p)
+    const known = expectedFailure(head, t, entry, mismatch)
+    if (known) return known
     return {
       xml: `${head}>\n      <failure${attrs({ type, message: mismatch.split('\n')[0] })}>${xmlText(mismatch)}</failure>\n    </testcase>`,
       outcome: 'failed' as const,
@@ -104,6 +139,8 @@ function regressionCase(t: TargetReport, g: RegressionReport): Case {
       xml: `${head}>\n      <skipped${attrs({ message: `CANNOT REPLAY: ${g.detail}` })}/>\n    </testcase>`,
       outcome: 'skipped',
     }
+  const known = expectedFailure(head, t, regressionFailureEntry(g), `STILL FAILING: ${g.detail}`)
+  if (known) return known
   return {
     xml: `${head}>\n      <failure${attrs({ type: g.rule ?? 'regression', message: `STILL FAILING: ${g.detail.split('\n')[0]}` })}>${xmlText(`STILL FAILING: ${g.detail}\nreplay: ${CLI_COMMAND} replay ${g.file}`)}</failure>\n    </testcase>`,
     outcome: 'failed',
@@ -123,6 +160,7 @@ function suite(t: TargetReport): Suite {
   const cases = [
     ...t.properties.flatMap((p) => (p.interactions?.length ? interactionCases(t, p) : [propertyCase(t, p)])),
     ...t.regressions.map((g) => regressionCase(t, g)),
+    ...expectationCases(t),
   ]
   const count = (o: Outcome) => cases.filter((c) => c.outcome === o).length
   const props = [
@@ -137,6 +175,7 @@ function suite(t: TargetReport): Suite {
     ['calls', String(t.stats.calls)],
     ['throttleRetries', String(t.stats.throttleRetries)],
     ['verdict', targetVerdict(t)],
+    ...scoreProperties(t),
   ].map(([name, value]) => `      <property${attrs({ name: name!, value: value! })}/>`)
   const tests = cases.length
   const xml = [
@@ -148,6 +187,63 @@ function suite(t: TargetReport): Suite {
     '  </testsuite>',
   ].join('\n')
   return { xml, tests, failures: count('failed'), skipped: count('skipped') }
+}
+
+/** The score and the counts against the expectations, as suite properties a CI dashboard can chart. */
+function scoreProperties(t: TargetReport): string[][] {
+  const s = t.score
+  const x = t.expectations
+  return [
+    ...(s
+      ? [
+          ['score', s.rules.share === undefined ? '' : String(s.rules.share)],
+          ['score.rules', `${s.rules.passed}/${s.rules.exercised}`],
+          ['score.operationsImplemented', `${s.operations.implemented}/${s.operations.total}`],
+          ...s.byOperation.map((o) => [
+            `score.${o.operation}`,
+            o.implementation === 'not-implemented' ? 'not-implemented' : `${o.passed}/${o.exercised}`,
+          ]),
+        ]
+      : []),
+    ...(x
+      ? [
+          ['expectations', x.file],
+          ['expectations.expected', String(x.expected)],
+          ['expectations.unexpectedFailures', String(x.unexpectedFailures.length)],
+          ['expectations.unexpectedPasses', String(x.unexpectedPasses.length)],
+        ]
+      : []),
+  ]
+}
+
+/**
+ * Results against the expectations that have no test case of their own: an operation that stopped being
+ * implemented (an unexpected failure) and every unexpected pass (a line to delete; skipped when allowed).
+ */
+function expectationCases(t: TargetReport): Case[] {
+  const x = t.expectations
+  if (!x) return []
+  const classname = `conformance.${t.id}.expectations`
+  const head = (name: string) => `    <testcase${attrs({ classname, name, time: '0.000' })}`
+  const failures = x.unexpectedFailures
+    .filter((f) => f.key.startsWith('operation '))
+    .map((f) => ({
+      xml: `${head(f.key)}>\n      <failure${attrs({ type: 'unexpected-failure', message: `${f.key}: ${f.detail}` })}>${xmlText(`not in ${x.file}; to accept it, add:\n${f.entry}`)}</failure>\n    </testcase>`,
+      outcome: 'failed' as const,
+    }))
+  const passes = x.unexpectedPasses.map((p) => {
+    const text = `fixed: delete ${x.file}${p.line ? `:${p.line}` : ''}:\n${p.entry}`
+    return x.allowUnexpectedPass
+      ? {
+          xml: `${head(`unexpected pass: ${p.key}`)}>\n      <skipped${attrs({ type: 'unexpected-pass', message: `unexpected pass (allowed): ${text}` })}/>\n    </testcase>`,
+          outcome: 'skipped' as const,
+        }
+      : {
+          xml: `${head(`unexpected pass: ${p.key}`)}>\n      <failure${attrs({ type: 'unexpected-pass', message: `unexpected pass: ${p.key}` })}>${xmlText(text)}</failure>\n    </testcase>`,
+          outcome: 'failed' as const,
+        }
+  })
+  return [...failures, ...passes]
 }
 
 // The root sums its suites. It carries no "skipped": the JUnit XSD the test validates against (Jenkins

@@ -15,6 +15,7 @@ import {
 import { disagreements, targetOverview, VERDICT_MARK, type TargetOverview } from './overview'
 import { callsChart, consistencyChart, coverageCharts, ruleStatusChart } from './report-charts'
 import type { ConformanceReport, FailureGroup, TargetVerdict } from './report-types'
+import { expectationsHtml, scoreHtml } from './expectations-render'
 
 function cell(c: Cell): string {
   return `<td class="${c.tone}">${h(c.text)}</td>`
@@ -145,7 +146,7 @@ export function matrixHtml(report: ConformanceReport): string {
     '<h1>Connect Views conformance</h1>',
     `<p class="meta">${h(ids.join(' · ') || 'no targets')} — generated ${h(m.generatedAt)} by ${h(report.tool.name)} ${h(report.tool.version)}</p>`,
   ]
-  parts.push(...overviews.map(verdictBlock))
+  parts.push(...overviews.map(verdictBlock), ...expectationsHtml(report), ...scoreHtml(report))
 
   const dis = disagreements(report)
   if (dis.length) {

@@ -48,6 +48,14 @@ function sumStats(all: TargetStats[]): TargetStats {
     out.serverErrors += s.serverErrors
     addCounts(out.byOperation, s.byOperation)
     for (const [op, errs] of Object.entries(s.errorsByOperation)) addCounts((out.errorsByOperation[op] ??= {}), errs)
+    // the probe's verdicts: every shard probes every operation, so a missing one is missing in the column
+    if (s.succeededByOperation) addCounts((out.succeededByOperation ??= {}), s.succeededByOperation)
+    if (s.notImplemented)
+      for (const [op, ev] of Object.entries(s.notImplemented)) (out.notImplemented ??= {})[op] ??= ev
+  }
+  if (all.some((s) => s.succeededByOperation || s.notImplemented)) {
+    out.succeededByOperation ??= {}
+    out.notImplemented ??= {}
   }
   return out
 }
@@ -97,7 +105,14 @@ function mergeGroup(parts: { target: TargetReport; dir: string }[], outDir: stri
     regressions: [...regressions.values()],
     stats: sumStats(ts.map((t) => t.stats)),
     ...(consistency.observations ? { consistencyObservations: consistency.observations } : {}),
+    // the expectations the parts were held against: the merged column is held against them again
+    ...(expectationsOf(ts) ? { expectations: expectationsOf(ts) } : {}),
   }
+}
+
+function expectationsOf(ts: readonly TargetReport[]): TargetCore['expectations'] {
+  const x = ts.find((t) => t.expectations)?.expectations
+  return x && { file: x.file, allowUnexpectedPass: x.allowUnexpectedPass, entries: x.entries }
 }
 
 /** Two inputs hold the same part of one column: merging them would count its calls and sequences twice. */

@@ -2,6 +2,8 @@
 // targets, where the columns disagree. Computed once here so the console, Markdown and HTML say the same.
 import type { ConformanceReport, PropertyStatus, RuleStatus, TargetReport, TargetVerdict } from './report-types'
 import { firstToFix, notImplementedOperations, verdictOf } from './verdict'
+import { expectationsLine } from './expectations-render'
+import { scoreLine } from './score'
 
 export interface TargetOverview {
   id: string
@@ -59,6 +61,9 @@ export function targetOverview(t: TargetReport): TargetOverview {
     reasons,
     context: `${t.mode.strict ? 'strict' : 'default'} mode, seed ${t.seed}${t.shards.length ? `, shards ${t.shards.join(' ')}` : ''}`,
     totals: [
+      // the score and the counts against the expectations first: what a nightly reader looks for
+      ...(t.score ? [{ label: 'score', value: scoreLine(t.score) }] : []),
+      ...(t.expectations ? [{ label: 'expectations', value: expectationsLine(t.expectations) }] : []),
       {
         label: 'rules',
         value: `${rulesCount(t, 'passed')} pass · ${rulesCount(t, 'failed')} fail · ${rulesCount(t, 'not-exercised')} not exercised · ${rulesCount(t, 'not-asserted-in-this-mode')} not asserted`,

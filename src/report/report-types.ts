@@ -42,6 +42,10 @@ export interface CatalogueRule {
 export interface TargetReport {
   /** Matrix column key, unique within a report: label, quirks and mode, e.g. "stub +checksum-not-checked (strict)". */
   id: string
+  /** The conformance score (src/report/score.ts); derived, like rules and totals. */
+  score?: ConformanceScore
+  /** The results held against an expectations file (--expectations; src/expectations/). */
+  expectations?: ExpectationsReport
   kind: 'stub' | 'endpoint' | 'aws'
   label: string
   region: string
@@ -211,4 +215,85 @@ export interface Totals {
   rulesChecked: { documented: number; inferred: number; 'unknown-choice': number }
   /** Unique failures: distinct rules named by a failing property or a still-failing regression. */
   failingRules: string[]
+}
+
+/** Documented rules passed out of those exercised, per target and per operation; operations implemented. */
+export interface ConformanceScore {
+  rules: {
+    passed: number
+    /** Documented rules the run judged (passed or failed). */
+    exercised: number
+    /** Documented rules in the catalogue. */
+    documented: number
+    /** passed / exercised in [0, 1]; absent when no documented rule was exercised. */
+    share?: number
+  }
+  operations: { implemented: number; total: number }
+  byOperation: OperationScore[]
+}
+
+export interface OperationScore {
+  operation: string
+  implementation: 'implemented' | 'not-implemented' | 'not-exercised'
+  /** Documented rules about this operation that passed, out of those exercised. */
+  passed: number
+  exercised: number
+  share?: number
+}
+
+/** FAIL: known to fail; FAIL|PASS: known to be intermittent (either outcome is expected). */
+export type ExpectedOutcome = 'FAIL' | 'FAIL|PASS'
+
+/**
+ * One line of an expectations file: exactly one of property (with its rule, and the operation unless any
+ * operation will do), interaction, notImplemented or regression says what it is about.
+ */
+export interface ExpectationEntry {
+  property?: string
+  rule?: string
+  operation?: string
+  /** A Pact interaction, by its description. */
+  interaction?: string
+  /** An operation the target does not implement. */
+  notImplemented?: string
+  /** A regression bundle, by its file name. */
+  regression?: string
+  expected: ExpectedOutcome
+  reason: string
+  link?: string
+  /** 1-based line of the entry in its file (where the line to delete is). */
+  line?: number
+}
+
+export interface ExpectationsReport {
+  /** The file, as given. */
+  file: string
+  /** An unexpected pass is a warning, not a failure (--allow-unexpected-pass). */
+  allowUnexpectedPass: boolean
+  /** The entries as read (a merge derives the results again from them). */
+  entries: ExpectationEntry[]
+  /** Results with a verdict that matched the file (known failures, and passes the file does not contradict). */
+  expected: number
+  /** Failures the file does not list: what changed. */
+  unexpectedFailures: UnexpectedFailure[]
+  /** Entries that expect only FAIL but passed: each is a line to delete. */
+  unexpectedPasses: UnexpectedPass[]
+  /** Entries about something this run did not reach a verdict on (another shard, the budget, masked by another failure). */
+  notObserved: number
+}
+
+export interface UnexpectedFailure {
+  /** Stable key, e.g. "property differential · R18 · ListViewVersions". */
+  key: string
+  /** What failed, in a few words (the mismatch with run-specific values taken out). */
+  detail: string
+  /** The entry that would accept it, one line of JSON. */
+  entry: string
+}
+
+export interface UnexpectedPass {
+  key: string
+  line?: number
+  /** The entry, one line of JSON (the line to delete). */
+  entry: string
 }

@@ -3,6 +3,7 @@
 // disagree, operations not implemented, and the failures grouped by cause.
 import { disagreements, targetOverview, VERDICT_MARK } from './overview'
 import type { ConformanceReport, FailureGroup } from './report-types'
+import { expectationsMarkdown, scoreMarkdown } from './expectations-render'
 
 /** Markdown table cells may not contain pipes or newlines. */
 export function mdCell(s: string): string {
@@ -59,6 +60,7 @@ export function summaryMarkdown(report: ConformanceReport): string[] {
     out.push(o.totals.map((x) => `${x.label}: ${x.value}`).join('  \n'), '')
     if (o.firstToFix) out.push(`**First to fix:** ${o.firstToFix}`, '')
   }
+  out.push(...expectationsMarkdown(report), ...scoreMarkdown(report))
   const dis = disagreements(report)
   if (dis.length) {
     out.push('## Where the targets disagree', '')

@@ -93,6 +93,17 @@ export const SETTINGS = {
     default: '4 on a rate-limited target, else 1',
     meaning: 'exploring properties run at once, each on a lane of its own',
   },
+  expectations: {
+    env: ['CONFORMANCE_EXPECTATIONS'],
+    default: 'none',
+    meaning:
+      "the target's known outcomes (JSON, `conformance expectations write`): only unexpected results fail the run",
+  },
+  allowUnexpectedPass: {
+    env: ['CONFORMANCE_ALLOW_UNEXPECTED_PASS'],
+    default: '`false`',
+    meaning: 'with `--expectations`: an unexpected pass is a warning, not exit 1',
+  },
   minAge: { default: 'none', meaning: '`sweep`: leave runs younger than this alone' },
   dryRun: { default: '`false`', meaning: '`sweep`: list, delete nothing' },
   config: { env: ['CONFORMANCE_CONFIG'], fileKey: null, default: 'none', meaning: 'the JSON config file itself' },

@@ -88,6 +88,7 @@ describe('the packed package, installed outside the repository', () => {
       'contracts/pacts',
       'fixtures/schemas/index.json',
       'src/report/report.schema.json',
+      'src/expectations/expectations.schema.json',
     ]) {
       expect(existsSync(join(pkg, f)), f).toBe(true)
     }

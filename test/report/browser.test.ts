@@ -2,92 +2,34 @@
 // in the first viewport, every chart is drawn with a title, nothing errors on the console and nothing is
 // fetched (the file is self-contained), and the moto-style report (every view operation missing) stays short
 // because its failures are grouped. UPDATE_SCREENSHOTS=1 writes the screenshots shown in the README to docs/.
-import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { matrixHtml } from '../../src/report/matrix-html'
 import { fixture, type FixtureName } from './fixtures'
+import { chromiumMissing, browserForSuite, VIEWPORT, visitFile, type Visit as PageVisit } from './support/chromium'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const VIEWPORT = { width: 1280, height: 800 }
 const DOCS = new URL('../../docs/', import.meta.url)
 const BENCH_HTML = new URL('../../bench/RESULTS.html', import.meta.url)
-
-/** Debian's chromium, installed here when absent and we may (root with apt-get, as on CI); else the reason to skip. */
-function chromiumMissing(): string | undefined {
-  if (existsSync(CHROMIUM)) return undefined
-  const aptGet = spawnSync('sh', ['-c', 'command -v apt-get']).status === 0
-  if (process.getuid?.() === 0 && aptGet) {
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
-    spawnSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env, timeout: 300_000 })
-    spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], {
-      stdio: 'ignore',
-      env,
-      timeout: 600_000,
-    })
-    if (existsSync(CHROMIUM)) return undefined
-  }
-  return `no Chromium at ${CHROMIUM} (install Debian's chromium package, or set CHROMIUM_PATH)`
-}
 
 const missing = chromiumMissing()
 if (missing) console.warn(`browser report test skipped: ${missing}`)
 
-interface Visit {
-  page: Page
+interface Visit extends PageVisit {
   height: number
-  consoleErrors: string[]
-  requests: string[]
 }
 
 describe.skipIf(!!missing)('matrix.html in headless Chromium', () => {
-  let browser: BrowserContext
-  const dir = mkdtempSync(join(tmpdir(), 'cvc-browser-'))
-  const userData = mkdtempSync(join(tmpdir(), 'cvc-chromium-profile-'))
-
-  beforeAll(async () => {
-    // a fresh profile each run (the user-data-dir flag, passed the way playwright wants it)
-    browser = await chromium.launchPersistentContext(userData, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: VIEWPORT,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
-    })
-  }, 60_000)
-  afterAll(async () => {
-    await browser?.close()
-    rmSync(dir, { recursive: true, force: true })
-    rmSync(userData, { recursive: true, force: true })
-  })
+  const suite = browserForSuite('cvc-browser-')
+  const dir = suite.dir
 
   async function visit(name: FixtureName): Promise<Visit> {
     const file = join(dir, `${name}.html`)
     writeFileSync(file, matrixHtml(fixture(name)))
-    const url = pathToFileURL(file).href
-    const page = await browser.newPage()
-    const consoleErrors: string[] = []
-    const requests: string[] = []
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text())
-    })
-    page.on('pageerror', (e) => consoleErrors.push(e.message))
-    page.on('request', (r) => {
-      if (r.url() !== url) requests.push(r.url())
-    })
-    await page.goto(url, { waitUntil: 'load' })
-    const height = (await page.evaluate('document.documentElement.scrollHeight')) as number
-    return { page, height, consoleErrors, requests }
+    const v = await visitFile(suite.browser(), file)
+    const height = (await v.page.evaluate('document.documentElement.scrollHeight')) as number
+    return { ...v, height }
   }
 
   async function screenshot(v: Visit, name: string): Promise<void> {
@@ -208,7 +150,7 @@ describe.skipIf(!!missing)('matrix.html in headless Chromium', () => {
   }, 60_000)
 
   it('bench/RESULTS.html: throughput and time-to-kill charts, titled, self-contained', async () => {
-    const page = await browser.newPage()
+    const page = await suite.browser().newPage()
     const requests: string[] = []
     const errors: string[] = []
     const url = pathToFileURL(fileURLToPath(BENCH_HTML)).href

@@ -2,68 +2,31 @@
 // tags but no view operation. Against it, the run must exit 1 with every view operation *not implemented*
 // (with moto's HTML 404 as evidence), no view rule `passed`, and no "SyntaxError" anywhere in the report.
 // Skipped, with the reason, where Python's moto is not installed.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { ConnectClient, CreateInstanceCommand } from '@aws-sdk/client-connect'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ConformanceReport } from '../../src/report/report-types'
 import { OPERATION_NAMES } from '../../src/spec'
-import { freePort, runCli, tempDir, type CliResult } from '../cli/support/cli'
+import { runCli, tempDir, type CliResult } from '../cli/support/cli'
+import { motoMissing, motoRunArgs, startMoto, type Moto } from './support/moto'
 
-const motoMissing = spawnSync('python3', ['-c', 'import moto.server'], { encoding: 'utf8' }).status !== 0
-if (motoMissing)
-  console.warn('moto is not installed (pip install "moto[server]"): skipping the run against moto.server')
+if (motoMissing) console.warn(`${motoMissing}: skipping the run against moto.server`)
 
 const VIEW_OPERATIONS = OPERATION_NAMES.filter(
   (op) => !['TagResource', 'UntagResource', 'ListTagsForResource'].includes(op),
 )
 
-async function waitForHttp(url: string, ms: number): Promise<void> {
-  const until = Date.now() + ms
-  for (;;) {
-    try {
-      await fetch(url)
-      return
-    } catch (e) {
-      if (Date.now() > until) throw new Error(`moto did not start at ${url}: ${(e as Error).message}`)
-      await new Promise((r) => setTimeout(r, 200))
-    }
-  }
-}
-
 describe.skipIf(motoMissing)('against moto.server (no view operations)', () => {
-  let moto: ChildProcess
+  let moto: Moto
   let run: CliResult
   let out: string
   beforeAll(async () => {
-    const port = await freePort()
-    const url = `http://127.0.0.1:${port}`
-    moto = spawn('python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' })
-    await waitForHttp(url, 20_000)
-    // moto generates the instance id: create one through its API, as an emulator job would
-    const client = new ConnectClient({
-      region: 'us-east-1',
-      endpoint: url,
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    })
-    const instance = await client.send(
-      new CreateInstanceCommand({
-        IdentityManagementType: 'CONNECT_MANAGED',
-        InstanceAlias: `cvc-${port}`,
-        InboundCallsEnabled: true,
-        OutboundCallsEnabled: true,
-      }),
-    )
-    client.destroy()
+    moto = await startMoto()
     out = tempDir()
-    run = await runCli(
-      ['run', '--target', url, '--instance-id', instance.Id!, '--seed', '1', '--time-budget', '30s', '--out', out],
-      { timeoutMs: 90_000 },
-    )
+    run = await runCli(motoRunArgs(moto, 1, out), { timeoutMs: 90_000 })
   }, 120_000)
   afterAll(() => {
-    moto?.kill('SIGTERM')
+    moto?.stop()
   })
 
   it("exits 1 with every view operation not implemented, with moto's 404 page as evidence", () => {

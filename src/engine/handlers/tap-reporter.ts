@@ -4,7 +4,16 @@
 // without a verdict (inconclusive, not run, interrupted, a bundle that cannot replay) is a SKIP, never "ok".
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { PropertyReport, RegressionReport } from '../../report/report-types'
+import type { ExpectationEntry, PropertyReport, RegressionReport, TargetReport } from '../../report/report-types'
+import {
+  acceptingEntry,
+  interactionFailureEntry,
+  judgedPerInteraction,
+  propertyFailureEntry,
+  regressionFailureEntry,
+} from '../../expectations/evaluate'
+import { expectationsConsoleLines, expectationsLine } from '../../report/expectations-render'
+import { scoreLine } from '../../report/score'
 import type { EventHandler } from '../events'
 
 export const TAP_FILE = 'report.tap'
@@ -20,20 +29,31 @@ const yaml = (fields: Record<string, string | undefined>) => [
   '  ...',
 ]
 
-function regressionPoint(n: number, r: RegressionReport): string[] {
+/** A failure the expectations list is TAP's expected failure: `not ok … # TODO`. */
+function todo(t: TargetReport | undefined, entries: (ExpectationEntry | undefined)[]): string {
+  if (!t?.expectations || entries.length === 0) return ''
+  const known = entries.map((e) => acceptingEntry(t, e))
+  if (known.some((k) => !k)) return ''
+  return ` # TODO expected failure (${t.expectations.file}): ${text(known[0]!.reason)}`
+}
+
+function regressionPoint(n: number, r: RegressionReport, t?: TargetReport): string[] {
   const head = `regression ${text(r.file)} (${r.property})`
   if (r.verdict === 'FIXED') return [`ok ${n} - ${head}`]
   if (r.verdict === 'CANNOT REPLAY') return [`ok ${n} - ${head} # SKIP cannot replay: ${text(r.detail)}`]
-  return [`not ok ${n} - ${head}`, ...yaml({ rule: r.rule, message: r.detail })]
+  return [`not ok ${n} - ${head}${todo(t, [regressionFailureEntry(r)])}`, ...yaml({ rule: r.rule, message: r.detail })]
 }
 
-function propertyPoint(n: number, p: PropertyReport): string[] {
+function propertyPoint(n: number, p: PropertyReport, t?: TargetReport): string[] {
   const head = `${p.id}: ${text(p.title)}`
   if (p.status === 'passed') return [`ok ${n} - ${head}`]
   if (p.status === 'failed') {
     const f = p.failure
+    const entries = judgedPerInteraction(p)
+      ? p.interactions!.filter((i) => i.status === 'failed').map(interactionFailureEntry)
+      : [propertyFailureEntry(p)]
     return [
-      `not ok ${n} - ${head}`,
+      `not ok ${n} - ${head}${todo(t, entries)}`,
       ...yaml({ rule: f?.rule, message: f?.message, seed: String(p.seed), reproduce: f?.reproduce, bundle: f?.bundle }),
     ]
   }
@@ -41,20 +61,33 @@ function propertyPoint(n: number, p: PropertyReport): string[] {
 }
 
 export function tapReporter(out: string): EventHandler {
-  const points: ((n: number) => string[])[] = []
+  const points: ((n: number, t?: TargetReport) => string[])[] = []
   return {
     RegressionReplayed: ({ regression }) => {
-      points.push((n) => regressionPoint(n, regression))
+      points.push((n, t) => regressionPoint(n, regression, t))
     },
     // the report line, not a copy: a bundle written after this event still shows up in it
     PropertyFinished: ({ report }) => {
-      points.push((n) => propertyPoint(n, report))
+      points.push((n, t) => propertyPoint(n, report, t))
     },
     RunFinished: ({ report }, emit) => {
+      const t = report.targets[0]
       // properties the run never reached (interrupt) are in the report only
-      const seen = points.length - (report.targets[0]?.regressions.length ?? 0)
-      for (const p of report.targets[0]?.properties.slice(seen) ?? []) points.push((n) => propertyPoint(n, p))
-      const lines = ['TAP version 14', `1..${points.length}`, ...points.flatMap((point, i) => point(i + 1))]
+      const seen = points.length - (t?.regressions.length ?? 0)
+      for (const p of t?.properties.slice(seen) ?? []) points.push((n) => propertyPoint(n, p))
+      const lines = [
+        'TAP version 14',
+        `1..${points.length}`,
+        // held against expectations, the counts (and the score) lead as comments; a plain run's stream is unchanged
+        ...(t?.expectations
+          ? [
+              `# expectations: ${expectationsLine(t.expectations)}`,
+              ...(t.score ? [`# score: ${scoreLine(t.score)}`] : []),
+            ]
+          : []),
+        ...points.flatMap((point, i) => point(i + 1, t)),
+        ...(t ? expectationsConsoleLines(t, '    ').map((l) => `# ${l}`) : []),
+      ]
       const file = join(out, TAP_FILE)
       writeFileSync(file, lines.join('\n') + '\n')
       emit({ type: 'ReportWritten', format: 'tap', file })
