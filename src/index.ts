@@ -73,5 +73,12 @@ export type {
   PropertyStatus,
   TargetVerdict,
   RegressionVerdict,
+  ConformanceScore,
+  OperationScore,
+  ExpectationEntry,
+  ExpectationsReport,
+  ExpectedOutcome,
+  UnexpectedFailure,
+  UnexpectedPass,
 } from './report/report-types'
 export { PACKAGE_VERSION as VERSION } from './package-files'

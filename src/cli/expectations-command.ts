@@ -82,7 +82,7 @@ export function expectationsWriteCommand(
   io.out(
     `expectations: wrote ${opts.out}: ${entries.length} known failure${entries.length === 1 ? '' : 's'} of ${target}` +
       `${parts.length ? ` (${parts.join(', ')})` : ''}${intermittent ? `, ${intermittent} intermittent (FAIL|PASS)` : ''}` +
-      ` from ${runs.length} run${runs.length === 1 ? '' : 's'}${previous ? '; reasons and links of the entries kept were kept' : ''}`,
+      ` from ${runs.length} run${runs.length === 1 ? '' : 's'}${previous ? `; the reasons and links already in ${opts.out} are kept` : ''}`,
   )
   io.out(
     `expectations: commit it, then run with --expectations ${opts.out}: only a result that differs from it fails the run`,

@@ -3,7 +3,12 @@
 // command that reproduces each, wall time, and where the reports and bundles went.
 import type { ConformanceReport, TargetReport } from './report-types'
 import { firstToFix, notImplementedOperations, verdictOf } from './verdict'
-import { expectationsConsoleLines, expectationsLine, expectationsResultLine } from './expectations-render'
+import {
+  expectationsConsoleLines,
+  expectationsLine,
+  expectationsResultLine,
+  firstUnexpected,
+} from './expectations-render'
 import { scoreLine } from './score'
 
 export interface SummaryExtras {
@@ -72,7 +77,7 @@ function targetSummary(t: TargetReport, catalogueOps: readonly string[]): string
     out.push(
       `${label('Missing')}${missing.length} operation${missing.length === 1 ? '' : 's'} not implemented: ${missing.join(', ')}`,
     )
-  const fix = firstToFix(t)
+  const fix = firstUnexpected(t) ?? firstToFix(t)
   if (fix) out.push(`${label('Fix first')}${firstLine(fix, 140)}`)
   out.push('')
   out.push(...failureLines(t))

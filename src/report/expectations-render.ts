@@ -32,6 +32,12 @@ export function scoreText(t: TargetReport): string | undefined {
   return t.score ? scoreLine(t.score) : undefined
 }
 
+/** Held against expectations, what to fix first is the first unexpected failure, not a known one. */
+export function firstUnexpected(t: TargetReport): string | undefined {
+  const f = t.expectations?.unexpectedFailures[0]
+  return f && `${f.key} (unexpected): ${f.detail}`
+}
+
 /** The console's lines about unexpected results: what changed, and what to do about it. */
 export function expectationsConsoleLines(t: TargetReport, pad: string): string[] {
   const x = t.expectations

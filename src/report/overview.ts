@@ -2,7 +2,7 @@
 // targets, where the columns disagree. Computed once here so the console, Markdown and HTML say the same.
 import type { ConformanceReport, PropertyStatus, RuleStatus, TargetReport, TargetVerdict } from './report-types'
 import { firstToFix, notImplementedOperations, verdictOf } from './verdict'
-import { expectationsLine } from './expectations-render'
+import { expectationsLine, firstUnexpected } from './expectations-render'
 import { scoreLine } from './score'
 
 export interface TargetOverview {
@@ -83,7 +83,7 @@ export function targetOverview(t: TargetReport): TargetOverview {
       ...(t.consistency ? [{ label: 'consistency', value: t.consistency.verdict }] : []),
       { label: 'wall time', value: seconds(t.durationMs) + (t.interrupted ? ' (interrupted)' : '') },
     ],
-    firstToFix: firstToFix(t),
+    firstToFix: firstUnexpected(t) ?? firstToFix(t),
     notImplemented: missingByEvidence(t),
   }
 }

@@ -2,12 +2,14 @@
 // per line, the line of each entry remembered, a deleted last line's comma forgiven, mistakes named with their
 // line), the three outcomes (expected, unexpected failure, unexpected pass with the line to delete), the
 // baseline writer (intermittent entries from runs that disagree), the score, and every format showing them.
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { validateXML } from 'xmllint-wasm'
 import { PROPERTY_IDS } from '../../src/engine/property-registry'
+import { expectationsWriteCommand } from '../../src/cli/expectations-command'
+import { UsageError } from '../../src/exit-codes'
 import { baselineEntries } from '../../src/expectations/baseline'
 import { runExitCode } from '../../src/expectations/exit-code'
 import {
@@ -158,6 +160,7 @@ describe('results against the file', () => {
     expect(x.unexpectedFailures.length).toBeGreaterThan(0)
     expect(x.unexpectedPasses).toEqual([])
     expect(runExitCode(r)).toBe(1)
+    expect(consoleSummary(r, { reports: [] })).toContain(`Fix first:    ${x.unexpectedFailures[0]!.key} (unexpected)`)
     // the lines to add are a file that accepts exactly these failures
     const accepted = x.unexpectedFailures.map((f) => JSON.parse(f.entry) as ExpectationEntry)
     expect(runExitCode(judged(quirks, accepted))).toBe(0)
@@ -307,5 +310,19 @@ describe('the coverage plan is judged as one property, whatever its step verdict
     expect(text).toMatch(
       /^not ok 1 - coverage-plan: the coverage plan # TODO expected failure \(expectations.json\): /m,
     )
+  })
+})
+
+describe('expectations write', () => {
+  it('a file is for one target: reports holding several need --target, and name them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cvc-write-'))
+    const merged = join(dir, 'report.json')
+    writeFileSync(merged, JSON.stringify(fixture('merged')))
+    const write = (target?: string) =>
+      expectationsWriteCommand([merged], { out: join(dir, 'e.json'), ...(target ? { target } : {}) }, { out: () => {} })
+    expect(() => write()).toThrow(UsageError)
+    expect(() => write()).toThrow('the reports hold 2 targets ("stub", "endpoint http://127.0.0.1:8779")')
+    expect(write('endpoint http://127.0.0.1:8779')).toBe(0)
+    expect(JSON.parse(readFileSync(join(dir, 'e.json'), 'utf8')).target).toBe('endpoint http://127.0.0.1:8779')
   })
 })

@@ -4,7 +4,7 @@
 // bug added is an unexpected failure naming only the new cause (exit 1). The bugs: a stale checksum accepted
 // (R12 on CreateViewVersion) and versions listed lowest first (R18 on ListViewVersions), both caught
 // deterministically by the fixed coverage plan and by their own properties whatever the seed.
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { ConformanceReport } from '../../src/report/report-types'
@@ -104,4 +104,33 @@ describe('expectations on the stub with planted bugs', () => {
     expect(r.stdout).toMatch(/Unexpected failures \(not in .*\): \d+/)
     expect(r.stdout).toContain('add: { "property": "pagination", "rule": "R18", "operation": "ListViewVersions"')
   }, 120_000)
+
+  it('a file that is not usable stops the run before it starts: exit 2, one line naming the file and line', async () => {
+    const missing = await runCli(['run', '--target', 'stub', '--expectations', join(dir, 'nope.json')])
+    expect(missing.code).toBe(2)
+    expect(missing.stderr.trim()).toBe(`conformance: --expectations: ${join(dir, 'nope.json')}: cannot read (ENOENT)`)
+    const bad = join(dir, 'bad.json')
+    writeFileSync(
+      bad,
+      '{\n  "format": "connect-views-conformance/expectations@1",\n  "expectations": [\n    { "property": "typo", "rule": "R12", "expected": "FAIL", "reason": "r" }\n  ]\n}\n',
+    )
+    const typo = await runCli(['run', '--target', 'stub'], { env: { CONFORMANCE_EXPECTATIONS: bad } })
+    expect(typo.code).toBe(2)
+    expect(typo.stderr).toMatch(new RegExp(`^conformance: CONFORMANCE_EXPECTATIONS: ${bad}:4: unknown property "typo"`))
+  }, 60_000)
+
+  it('re-baselining keeps the reasons and links a person wrote', async () => {
+    const text = readFileSync(file, 'utf8').replace(
+      /"reason": "(?:[^"\\]|\\.)*" \}/,
+      '"reason": "tracked upstream", "link": "https://example.org/emulator/issues/7" }',
+    )
+    const again = join(dir, 'again.expectations.json')
+    writeFileSync(again, text)
+    const r = await runCli(['expectations', 'write', join(dir, 'baseline', 'report.json'), '--out', again])
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toContain(`the reasons and links already in ${again} are kept`)
+    expect(readFileSync(again, 'utf8')).toContain(
+      '"expected": "FAIL", "reason": "tracked upstream", "link": "https://example.org/emulator/issues/7" }',
+    )
+  }, 60_000)
 })
