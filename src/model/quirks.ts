@@ -87,6 +87,22 @@ export const QUIRKS = {
     breaks: ['R6'],
     layer: 'model',
   },
+  'retry-creates-second-view': {
+    description:
+      'a CreateView retried with its ClientToken creates and answers a second view of the same name (instead of the first one)',
+    breaks: ['R6'],
+    layer: 'model',
+  },
+  'untag-ignored': {
+    description: 'UntagResource answers success but removes no tag',
+    breaks: ['R21'],
+    layer: 'model',
+  },
+  'last-modified-frozen': {
+    description: 'LastModifiedTime stays at the creation time: UpdateViewContent and publishes do not move it',
+    breaks: ['R15'],
+    layer: 'model',
+  },
   'tags-lost-on-metadata-update': {
     description: "UpdateViewMetadata drops the view's tags",
     breaks: ['R21'],
