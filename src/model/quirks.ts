@@ -118,6 +118,12 @@ export const QUIRKS = {
     breaks: ['R32'],
     layer: 'wire',
   },
+  'html-404-for-unknown-ids': {
+    description:
+      "an unknown view, version or instance is answered with an HTML 404 page (a web framework's default) instead of the JSON ResourceNotFoundException",
+    breaks: ['R25'],
+    layer: 'wire',
+  },
   'lost-update-race': {
     description: 'CreateViewVersion reads state, yields, then writes: concurrent publishes lose updates',
     breaks: ['R10'],

@@ -67,6 +67,7 @@ function targetSummary(t: TargetReport, catalogueOps: readonly string[]): string
     out.push(
       `${label('Missing')}${missing.length} operation${missing.length === 1 ? '' : 's'} not implemented: ${missing.join(', ')}`,
     )
+  if (t.stats.probe?.note) out.push(`${label('Probe')}${firstLine(t.stats.probe.note, 200)}`)
   const fix = firstToFix(t)
   if (fix) out.push(`${label('Fix first')}${firstLine(fix, 140)}`)
   out.push('')

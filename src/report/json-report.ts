@@ -121,6 +121,7 @@ export function statsOf(s: CallStats, impl?: ImplementationLedger): TargetStats 
       ? {
           succeededByOperation: { ...impl.succeeded } as Record<string, number>,
           notImplemented: Object.fromEntries([...impl.missing].map(([op, e]) => [op, { ...e }])),
+          ...(impl.probe ? { probe: { ...impl.probe } } : {}),
         }
       : {}),
   }

@@ -165,6 +165,8 @@ export interface TargetStats {
   succeededByOperation?: Record<string, number>
   /** Operations the target answered like an emulator that lacks them, with the first such answer. */
   notImplemented?: Record<string, NotImplementedEvidence>
+  /** How the implementation probe addressed the view operations: on a view it created, or (fallback, with why) on one that does not exist. */
+  probe?: { on: 'own-view' | 'absent-view'; note?: string }
 }
 
 export interface NotImplementedEvidence {

@@ -31,6 +31,8 @@ export type CallOutcome =
       unknown?: boolean
       /** The server's retry hint (Retry-After / x-amz-retry-after), in ms, when it sent one. */ retryAfterMs?: number
       /** a tweaked call only (wire-tweak.ts): the answer's status and headers as they came */ raw?: RawAnswer
+      /** A non-JSON 404 read as ResourceNotFoundException: its R25 failure was reported once, by the implementation probe. */
+      notFoundPage?: boolean
     }
 
 type CommandCtor = new (input: Record<string, unknown>) => unknown

@@ -10,7 +10,7 @@ import { callOperation, type CallOutcome } from './sdk-call'
 import { isRetryableThrottle } from './answer-class'
 import type { WireTweak } from './wire-tweak'
 import type { Limiter, RateLimit } from './rate-limiter'
-import { ABSENT_VIEW_ID, ImplementationLedger } from './implementation'
+import { ABSENT_VIEW_ID, ImplementationLedger, isNotFoundPage } from './implementation'
 import { accountIn, bareInstanceId, partitionOf, type ArnHome } from './arn-home'
 import { customerViewArn } from '../model/view-ref'
 import { RUN_TAG_KEY, sequenceIdentity, type RunIdentity } from './run-identity'
@@ -232,9 +232,10 @@ export class Target {
     const sleep = this.opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
     for (let attempt = 0; ; attempt++) {
       if (!opts.unpaced) await this.opts.limiter?.acquire(op)
-      const outcome = await callOperation(this.client, op, input, undefined, opts.tweak)
+      let outcome = await callOperation(this.client, op, input, undefined, opts.tweak)
       this.count(op, outcome, !!opts.tweak)
       if (!opts.tweak) this.implementation.observe(op, outcome)
+      if (!opts.tweak) outcome = this.asReportedNotFound(op, outcome)
       const throttled = !outcome.ok && outcome.error.status === 429
       if (!opts.unpaced) this.opts.limiter?.observe?.(op, throttled, outcome.ok ? undefined : outcome.retryAfterMs)
       if (!outcome.ok && attempt < maxRetries && isRetryableThrottle(op, outcome.error)) {
@@ -245,6 +246,24 @@ export class Target {
       }
       this.track(op, input, outcome)
       return outcome
+    }
+  }
+
+  /**
+   * A non-JSON 404 from an operation the implementation probe found answering unknown views that way: that R25
+   * failure is reported once, by the probe; here the answer is read as the ResourceNotFoundException it stands
+   * for (the page kept as evidence), so the rest of the run still checks everything else those operations do.
+   */
+  private asReportedNotFound(op: OperationName, outcome: CallOutcome): CallOutcome {
+    if (outcome.ok || !this.implementation.notFoundPages.has(op) || !isNotFoundPage(outcome)) return outcome
+    return {
+      ...outcome,
+      error: {
+        ...outcome.error,
+        name: 'ResourceNotFoundException',
+        message: `read as ResourceNotFoundException: ${op} answers what does not exist with a non-JSON 404 (R25, reported by the implementation probe): ${outcome.error.message}`,
+      },
+      notFoundPage: true,
     }
   }
 
@@ -320,7 +339,10 @@ export class Target {
       ? await this.send('ListTagsForResource', { resourceArn: probeArn })
       : await this.send('DescribeView', { InstanceId: input.InstanceId, ViewId: `${viewId}:$SAVED` })
     if (!probe.ok) {
+      // a 404 page from a read the target implements says "not found" too (R25 judges the page elsewhere)
+      const read: OperationName = probeArn ? 'ListTagsForResource' : 'DescribeView'
       if (probe.error.name === 'ResourceNotFoundException') return
+      if (isNotFoundPage(probe) && this.implementation.answered.has(read)) return
       throw new GuardRefusal(`refusing ${op} on ${viewId}: cannot verify its run tag (${probe.error.name})`)
     }
     const tags = (probe.output.tags ??
@@ -353,7 +375,9 @@ export class Target {
     const failed: string[] = []
     for (const [id] of [...this.owned]) {
       const o = await this.send('DeleteView', { InstanceId: this.instanceId, ViewId: id })
-      if (o.ok || o.error.name === 'ResourceNotFoundException') {
+      const gone = o.ok || o.error.name === 'ResourceNotFoundException'
+      // a 404 page from a DeleteView that answered before: the view is gone (R25 judges the page, not cleanup)
+      if (gone || (isNotFoundPage(o) && this.implementation.answered.has('DeleteView'))) {
         deleted.push(id)
         this.family.cleanupDeleted++
         this.cleanupFailures.delete(id)
