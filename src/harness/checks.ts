@@ -64,6 +64,8 @@ function describeOutcome(o: CallOutcome): string {
 export function checkWireBasics(step: Step, assert: AssertionSink = ignore): Failure | undefined {
   const o = step.target.outcome
   const op = operationOf(step.cmd)
+  // the client gave up waiting: no answer is no wrong answer (sequence.ts decides what the step is worth)
+  if (!o.ok && o.timedOut) return undefined
   assert('R34')
   if (o.ok) {
     assert('R32')
