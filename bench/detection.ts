@@ -1,5 +1,5 @@
 // Detection power, measured like mutation testing: for every quirk in the catalogue (src/model/quirks.ts),
-// run the property set at default settings against a stub with that quirk, stop at the first failing
+// run the implementation probe and the property set at default settings against a stub with that quirk, stop at the first failing
 // property, and record wall time until detection, fast-check runs until the failure, the shrunk
 // counterexample's length and the rule that caught it — over several seeds. Then the whole default run on
 // the correct stub: wall time and peak memory.
@@ -14,6 +14,8 @@ import type { PropertyResult } from '../src/engine/property-types'
 import { runProperty } from '../src/engine/runners/sequential'
 import { QUIRK_NAMES, QUIRKS, type QuirkName } from '../src/model/quirks'
 import { createTarget } from '../src/targets/create-target'
+import { probeImplementation } from '../src/targets/implementation-probe'
+import { probeFinding } from '../src/engine/probe-finding'
 import type { Target } from '../src/targets/target'
 import { benchArgs } from './support/bench-args'
 
@@ -26,6 +28,10 @@ const SELECTED = ONLY.length ? QUIRK_NAMES.filter((q) => ONLY.includes(q)) : QUI
 const mode = { strict: false }
 
 async function runAll(target: Target, seed: number): Promise<PropertyResult | undefined> {
+  // as every run does: the implementation probe first (what it finds wrong fails like a property)
+  const t0 = Date.now()
+  const finding = probeFinding(await probeImplementation(target), seed, Date.now() - t0)
+  if (finding) return finding
   for (const def of SEQUENTIAL_PROPERTIES) {
     const r = await runProperty(def, target, { seed, mode })
     if (r.status === 'failed') return r
