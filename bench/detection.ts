@@ -1,9 +1,10 @@
 // Detection power, measured like mutation testing: for every quirk in the catalogue (src/model/quirks.ts),
-// run the property set at default settings against a stub with that quirk, stop at the first failing
+// run the implementation probe and the property set at default settings against a stub with that quirk, stop at the first failing
 // property, and record wall time until detection, fast-check runs until the failure, the shrunk
 // counterexample's length and the rule that caught it — over several seeds. Then the whole default run on
 // the correct stub: wall time and peak memory.
-// Usage: npm run bench:detection -- [seeds=10] [--json out/bench/detection.json] [--md out/bench/detection.md]
+// Usage: npm run bench:detection -- [seeds=10] [--quirks a,b] [--json out/bench/detection.json] [--md out/bench/detection.md]
+// (--quirks: only those quirks' rows)
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { SEQUENTIAL_PROPERTIES } from '../src/properties'
@@ -11,17 +12,26 @@ import { concurrencyProperty } from '../src/properties/concurrency'
 import { runConcurrencyProperty } from '../src/engine/runners/concurrent'
 import type { PropertyResult } from '../src/engine/property-types'
 import { runProperty } from '../src/engine/runners/sequential'
-import { QUIRK_NAMES, QUIRKS } from '../src/model/quirks'
+import { QUIRK_NAMES, QUIRKS, type QuirkName } from '../src/model/quirks'
 import { createTarget } from '../src/targets/create-target'
+import { probeImplementation } from '../src/targets/implementation-probe'
+import { probeFinding } from '../src/engine/probe-finding'
 import type { Target } from '../src/targets/target'
 import { benchArgs } from './support/bench-args'
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
-const args = benchArgs(['json', 'md'])
+const args = benchArgs(['json', 'md', 'quirks'])
 const SEEDS = args.positionalInt(0, 'seeds', 10)
+const ONLY = args.list('quirks', [])
+for (const q of ONLY) if (!QUIRK_NAMES.includes(q as QuirkName)) throw new Error(`--quirks: unknown quirk ${q}`)
+const SELECTED = ONLY.length ? QUIRK_NAMES.filter((q) => ONLY.includes(q)) : QUIRK_NAMES
 const mode = { strict: false }
 
 async function runAll(target: Target, seed: number): Promise<PropertyResult | undefined> {
+  // as every run does: the implementation probe first (what it finds wrong fails like a property)
+  const t0 = Date.now()
+  const finding = probeFinding(await probeImplementation(target), seed, Date.now() - t0)
+  if (finding) return finding
   for (const def of SEQUENTIAL_PROPERTIES) {
     const r = await runProperty(def, target, { seed, mode })
     if (r.status === 'failed') return r
@@ -45,7 +55,7 @@ interface Row {
 
 async function main() {
   const rows: Row[] = []
-  for (const quirk of QUIRK_NAMES) {
+  for (const quirk of SELECTED) {
     const times: number[] = []
     const runs: number[] = []
     const lengths: number[] = []

@@ -45,6 +45,8 @@ export interface PropertyStrategy {
    * Under a time budget that much is kept for it before the random properties share the rest.
    */
   fixedCostMs?(target: Target): number
+  /** false: a failure of it is no command sequence to replay, so no replay bundle is written (the implementation probe). */
+  bundles?: boolean
   run(target: Target, opts: RunOptions): Promise<PropertyResult>
 }
 

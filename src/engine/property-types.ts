@@ -34,6 +34,12 @@ export interface SequentialProperty {
   maxCommands: number
   numRuns: number
   check(step: Step, ctx: CheckContext): Failure | undefined
+  /**
+   * Commands run (and checked) right after each generated command, as steps of their own: the reads a property
+   * needs after every write of a kind, whatever fast-check generates next. They are in the transcript, so a
+   * failing sequence replays with them.
+   */
+  followUp?(cmd: Cmd): readonly Cmd[]
   /** Model options the property needs (e.g. quotas); the target must agree for the property to hold. */
   modelOptions?: ModelOptions
 }

@@ -32,6 +32,7 @@ import { progressHandler } from './handlers/progress'
 import { REPORTERS } from './handlers/reporters'
 import type { PropertyResult, RunOptions } from './property-types'
 import { ALL_PROPERTIES, selectProperties, shardLabel, type PropertyStrategy } from './property-registry'
+import { PROBE_ID, probeFinding, probeReproduceLine, probeStrategy } from './probe-finding'
 import { replayCommittedRegressions } from './regression-replay'
 import { runExitCode } from '../expectations/exit-code'
 import { reproduceLine } from './reproduce'
@@ -145,7 +146,7 @@ class EngineRun {
     let crash: unknown
     try {
       // which operations the target implements at all, before anything depends on them
-      await probeImplementation(this.target, () => this.instr.interrupted)
+      await this.probe()
       await this.replayRegressions()
       await this.runProperties()
     } catch (e) {
@@ -167,6 +168,18 @@ class EngineRun {
     if (crash) throw crash
     if (this.signal) return this.signal === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted
     return runExitCode(report)
+  }
+
+  /** The implementation probe; what it found wrong (R25: 404 pages for what does not exist) is the report's first line. */
+  private async probe(): Promise<void> {
+    const started = Date.now()
+    const probe = await probeImplementation(this.target, () => this.instr.interrupted)
+    if (probe.note) this.bus.emit({ type: 'RunNote', line: `implementation probe: ${probe.note}` })
+    const result = probeFinding(probe, this.s.seed, Date.now() - started)
+    if (!result) return
+    const report = propertyReport(result, { rules: probeStrategy.rules, reproduce: probeReproduceLine(this.s) })
+    this.reports.push(report)
+    this.bus.emit({ type: 'PropertyFinished', property: probeStrategy, result, report, interrupted: false })
   }
 
   private async replayRegressions(): Promise<void> {
@@ -219,7 +232,7 @@ class EngineRun {
     }
     await flush()
     // reports in selection order, whatever order the lanes finished in
-    const order = new Map(this.selected.map((p, i) => [p.id, i]))
+    const order = new Map([[PROBE_ID, -1], ...this.selected.map((p, i): [string, number] => [p.id, i])])
     this.reports.sort((a, b) => order.get(a.id)! - order.get(b.id)!)
   }
 

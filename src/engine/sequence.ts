@@ -34,7 +34,18 @@ export interface Sequence {
   stopped: boolean
   /** A call stayed throttled past its retries: no verdict on it or on the rest of the sequence. */
   throttled?: boolean
+  /** A call got no answer within the client's timeout, twice: no verdict on it or on the rest of the sequence. */
+  noAnswer?: boolean
 }
+
+/** Operations whose retry after a try without an answer repeats nothing that try may have done. */
+const REPEATABLE = new Set<OperationName>([
+  'DescribeView',
+  'ListViews',
+  'ListViewVersions',
+  'SearchViews',
+  'ListTagsForResource',
+])
 
 export async function startSequence(
   def: SequentialProperty,
@@ -70,13 +81,31 @@ export async function stepAndCheck(
     return undefined
   }
   const o = step.target.outcome
-  if (!o.ok && isRetryableThrottle(operationOf(cmd), o.error)) {
+  const op = operationOf(cmd)
+  if (!o.ok && o.noAnswer) {
+    // no answer within the client's timeout, retried once: no verdict on the step (a loaded machine is no bug),
+    // unless the same call never got an answer at all (a hang is)
+    seq.stopped = seq.noAnswer = true
+    const sent = step.target.requests.at(-1)
+    const hang = sent && target.noAnswerStep(sent.op, sent.input)
+    if (hang) seq.ctx.assert('R34')
+    return hang ? { rule: 'R34', message: hang } : undefined
+  }
+  if (!o.ok && isRetryableThrottle(op, o.error)) {
     // Throttled past the retries (the class still checked, R23): the target never performed the call while the
     // model did, so nothing after it can be compared. A rate limit is no verdict about the target.
     seq.stopped = seq.throttled = true
     return checkWireBasics(step, seq.ctx.assert)
   }
-  return checkWireBasics(step, seq.ctx.assert) ?? def.check(step, seq.ctx)
+  const failure = checkWireBasics(step, seq.ctx.assert) ?? def.check(step, seq.ctx)
+  if (failure && !o.ok && o.afterNoAnswer && !REPEATABLE.has(op)) {
+    // the try without an answer may have taken effect before the retry answered: no verdict either way
+    seq.stopped = seq.noAnswer = true
+    const sent = step.target.requests.at(-1)
+    if (sent) target.noAnswerStep(sent.op, sent.input)
+    return undefined
+  }
+  return failure
 }
 
 export function failureOf(failure: Failure, seq: Sequence): PropertyFailure {
@@ -96,11 +125,18 @@ export async function runSequence(
   cmds: readonly Cmd[],
   mode: Mode,
   ledger = new AssertionLedger(),
-): Promise<{ failure?: PropertyFailure; session: Session; notImplemented?: OperationName[]; throttled?: boolean }> {
+): Promise<{
+  failure?: PropertyFailure
+  session: Session
+  notImplemented?: OperationName[]
+  throttled?: boolean
+  noAnswer?: boolean
+}> {
   const seq = await startSequence(def, target, mode, ledger)
   for (const cmd of cmds) {
     // a command the target cannot perform: the sequence cannot be replayed there, which is no verdict
     if (seq.throttled) return { session: seq.session, throttled: true }
+    if (seq.noAnswer) return { session: seq.session, noAnswer: true }
     if (seq.stopped || usesMissing(target, cmd))
       return { session: seq.session, notImplemented: [...target.implementation.missing.keys()] }
     if (!seq.session.canRun(cmd)) continue
@@ -110,5 +146,9 @@ export async function runSequence(
       return { failure: failureOf(failure, seq), session: seq.session }
     }
   }
-  return { session: seq.session, ...(seq.throttled ? { throttled: true } : {}) }
+  return {
+    session: seq.session,
+    ...(seq.throttled ? { throttled: true } : {}),
+    ...(seq.noAnswer ? { noAnswer: true } : {}),
+  }
 }

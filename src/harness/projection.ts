@@ -79,8 +79,14 @@ function viewProjection(
 /** The comparable projection of a successful answer to `cmd`, restricted to `owned` view ids for lists. */
 export function project(cmd: Cmd, output: Obj, refs: RefTable, mode: Mode, owned: ReadonlySet<string>): Obj {
   switch (cmd.op) {
-    case 'CreateView':
     case 'RetryCreateView': {
+      // R6: the same view (Id, Arn); what else the retry answers once the view changed is open (R6a)
+      const v = output.View as Obj
+      if (!asserts(mode, 'R6a')) return { View: { Id: refs.ref('view', v.Id), Arn: refs.ref('arn', v.Arn) } }
+      const published = v.Status === 'PUBLISHED'
+      return { View: viewProjection(v, refs, { status: true, sha: published, arn: true, version: false }) }
+    }
+    case 'CreateView': {
       const v = output.View as Obj
       const published = v.Status === 'PUBLISHED'
       return { View: viewProjection(v, refs, { status: true, sha: published, arn: true, version: false }) }

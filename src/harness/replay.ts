@@ -127,7 +127,7 @@ export async function replayBundle(
   if (!def)
     return { property: bundle.property, verdict: 'CANNOT REPLAY', detail: `unknown property ${bundle.property}` }
   try {
-    const { failure, notImplemented, throttled } = await runSequence(
+    const { failure, notImplemented, throttled, noAnswer } = await runSequence(
       def,
       target,
       bundle.commands,
@@ -138,6 +138,12 @@ export async function replayBundle(
         property: bundle.property,
         verdict: 'CANNOT REPLAY',
         detail: `the target does not implement ${notImplemented.join(', ')}`,
+      }
+    if (noAnswer && !failure)
+      return {
+        property: bundle.property,
+        verdict: 'CANNOT REPLAY',
+        detail: `a call got no answer within ${target.requestTimeoutMs} ms, retried once`,
       }
     if (throttled && !failure)
       return {

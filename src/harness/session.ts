@@ -24,6 +24,17 @@ export interface SideOutcome {
   requests: { op: OperationName; input: Record<string, unknown> }[]
   /** For paginated commands: the size of each page. */
   pageSizes?: number[]
+  /**
+   * The harness's clock (harnessNow, ms) when the command started (before its first request was sent) and when
+   * its last answer arrived: how far apart two answers are in wall time (R15's check, differential.ts).
+   */
+  sentAt?: number
+  answeredAt?: number
+}
+
+/** The harness's clock in ms: monotonic, so differences of two readings are wall time even if the system clock is set. */
+export function harnessNow(): number {
+  return performance.timeOrigin + performance.now()
 }
 
 export interface Step {
@@ -82,6 +93,12 @@ export class SideDriver {
   }
 
   async execute(cmd: Cmd): Promise<SideOutcome> {
+    const sentAt = harnessNow()
+    const done = await this.executeUntimed(cmd)
+    return { ...done, sentAt, answeredAt: harnessNow() }
+  }
+
+  private async executeUntimed(cmd: Cmd): Promise<SideOutcome> {
     const requests: SideOutcome['requests'] = []
     const I = this.side.instanceId
     switch (cmd.op) {
@@ -109,7 +126,10 @@ export class SideDriver {
       case 'RetryCreateView': {
         const input = this.slots.get(cmd.slot)?.createInput
         if (!input) throw new Error(`RetryCreateView: slot ${cmd.slot} was not created here`)
-        return { outcome: await this.one('CreateView', input, requests), requests }
+        const outcome = await this.one('CreateView', input, requests)
+        // a retry that answers another view created a second one (R6): it is this side's, so lists show it
+        if (outcome.ok) this.created.add((outcome.output.View as { Id: string }).Id)
+        return { outcome, requests }
       }
       case 'UpdateViewContent': {
         const outcome = await this.one(

@@ -87,6 +87,22 @@ export const QUIRKS = {
     breaks: ['R6'],
     layer: 'model',
   },
+  'retry-creates-second-view': {
+    description:
+      'a CreateView retried with its ClientToken creates and answers a second view of the same name (instead of the first one)',
+    breaks: ['R6'],
+    layer: 'model',
+  },
+  'untag-ignored': {
+    description: 'UntagResource answers success but removes no tag',
+    breaks: ['R21'],
+    layer: 'model',
+  },
+  'last-modified-frozen': {
+    description: 'LastModifiedTime stays at the creation time: UpdateViewContent and publishes do not move it',
+    breaks: ['R15'],
+    layer: 'model',
+  },
   'tags-lost-on-metadata-update': {
     description: "UpdateViewMetadata drops the view's tags",
     breaks: ['R21'],
@@ -100,6 +116,12 @@ export const QUIRKS = {
   'unknown-enum-value': {
     description: 'View.Status is sent as "DRAFT" for $SAVED snapshots (not in the ViewStatus enum)',
     breaks: ['R32'],
+    layer: 'wire',
+  },
+  'html-404-for-unknown-ids': {
+    description:
+      "an unknown view, version or instance is answered with an HTML 404 page (a web framework's default) instead of the JSON ResourceNotFoundException",
+    breaks: ['R25'],
     layer: 'wire',
   },
   'lost-update-race': {

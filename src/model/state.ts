@@ -34,6 +34,8 @@ export interface ViewRecord {
   /** Highest number ever issued (R26: numbers are not reused). */
   maxIssued: number
   clientToken?: string
+  /** The answer CreateView gave, kept for ClientToken retries when they answer it again (choice clientTokenRetryAnswer=original, R6a). */
+  createAnswer?: Readonly<Record<string, unknown>>
 }
 
 export interface ModelState {

@@ -23,6 +23,7 @@ export function tagResource(ctx: ModelContext, input: TagResourceCommandInput): 
 
 export function untagResource(ctx: ModelContext, input: UntagResourceCommandInput): Record<string, never> {
   const view = resolveTaggedView(ctx, input.resourceArn!)
+  if (ctx.opts.quirks.has('untag-ignored')) return {}
   const tags = { ...view.tags }
   for (const k of input.tagKeys ?? []) delete tags[k] // removing an absent key is a no-op (inferred)
   view.tags = tags

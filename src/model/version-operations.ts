@@ -55,7 +55,8 @@ export function planCreateViewVersion(ctx: ModelContext, input: CreateViewVersio
     return {
       // R11: nothing changed since the highest version
       commit: () => {
-        if (opts.choices.noChangePublishTouchesLastModified === 'yes') view.lastModifiedTime = opts.now()
+        if (opts.choices.noChangePublishTouchesLastModified === 'yes' && !opts.quirks.has('last-modified-frozen'))
+          view.lastModifiedTime = opts.now()
         return { View: viewSnapshot(ctx, view, top) }
       },
     }
@@ -80,7 +81,7 @@ export function planCreateViewVersion(ctx: ModelContext, input: CreateViewVersio
         ...(view.description !== undefined ? { description: view.description } : {}),
       })
       view.maxIssued = Math.max(view.maxIssued, n)
-      view.lastModifiedTime = now // R15
+      if (!opts.quirks.has('last-modified-frozen')) view.lastModifiedTime = now // R15
       return { View: viewSnapshot(ctx, view, n) } // R43
     },
   }

@@ -33,8 +33,14 @@ export function createView(ctx: ModelContext, input: CreateViewCommandInput): { 
   requireInstance(ctx, instanceId)
   const views = state.views.get(instanceId)!
   const token = input.ClientToken || undefined
+  // quirk retry-creates-second-view: the token is found, and a second view is created anyway (its name too)
+  let retried = false
   if (token && !opts.quirks.has('client-token-ignored')) {
-    for (const v of views.values()) if (v.clientToken === token) return { View: defaultSnapshot(ctx, v) } // R6
+    for (const v of views.values()) {
+      if (v.clientToken !== token) continue
+      if (!opts.quirks.has('retry-creates-second-view')) return { View: retryAnswer(ctx, v) } // R6
+      retried = true
+    }
     const afterDelete = opts.choices.clientTokenAfterDelete
     if (afterDelete !== 'create-new' && state.deletedTokens.has(tokenKey(instanceId, token))) {
       throw new ModelError(afterDelete, `The client token ${token} belongs to a deleted view`, 'R53')
@@ -43,7 +49,7 @@ export function createView(ctx: ModelContext, input: CreateViewCommandInput): { 
   const status = input.Status!
   const content = contentFromInput(input.Content)
   validateContent(content, status, opts.choices)
-  if (nameTaken(ctx, instanceId, input.Name!)) {
+  if (!retried && nameTaken(ctx, instanceId, input.Name!)) {
     throw duplicateName(ctx, input.Name!)
   }
   if (views.size >= opts.quotas.viewsPerInstance) {
@@ -77,8 +83,26 @@ export function createView(ctx: ModelContext, input: CreateViewCommandInput): { 
     maxIssued: 0,
     ...(token ? { clientToken: token } : {}),
   }
+  const answer = viewSnapshot(ctx, view, status === 'PUBLISHED' ? 'latest' : 'saved')
+  // what a retry answers may be this very answer (R6a, choice clientTokenRetryAnswer=original)
+  if (token && opts.choices.clientTokenRetryAnswer === 'original') view.createAnswer = answer
   views.set(id, view)
-  return { View: viewSnapshot(ctx, view, status === 'PUBLISHED' ? 'latest' : 'saved') }
+  return { View: answer }
+}
+
+/**
+ * R6: a ClientToken retry answers the view it created. What that answer holds once the view changed is open
+ * (R6a, choice clientTokenRetryAnswer): the view as it is now, the answer of the first call, or its $SAVED.
+ */
+function retryAnswer(ctx: ModelContext, view: ViewRecord): WireView {
+  switch (ctx.opts.choices.clientTokenRetryAnswer) {
+    case 'original':
+      return view.createAnswer ? structuredClone(view.createAnswer) : defaultSnapshot(ctx, view)
+    case 'current-saved':
+      return viewSnapshot(ctx, view, 'saved')
+    default:
+      return defaultSnapshot(ctx, view)
+  }
 }
 
 export function describeView(ctx: ModelContext, input: DescribeViewCommandInput): { View: WireView } {
@@ -115,7 +139,7 @@ export function updateViewContent(ctx: ModelContext, input: UpdateViewContentCom
     const top = Math.max(...view.versions.keys())
     view.versions.set(top, { ...view.versions.get(top)!, content })
   }
-  view.lastModifiedTime = opts.now() // R15
+  if (!opts.quirks.has('last-modified-frozen')) view.lastModifiedTime = opts.now() // R15
   return { View: viewSnapshot(ctx, view, status === 'PUBLISHED' ? 'latest' : 'saved') } // R42
 }
 
@@ -135,7 +159,8 @@ export function updateViewMetadata(ctx: ModelContext, input: UpdateViewMetadataC
   if (input.Name !== undefined) view.name = input.Name
   if (input.Description !== undefined) view.description = input.Description
   if (opts.quirks.has('tags-lost-on-metadata-update')) view.tags = {}
-  if (opts.choices.metadataTouchesLastModified === 'yes') view.lastModifiedTime = opts.now()
+  if (opts.choices.metadataTouchesLastModified === 'yes' && !opts.quirks.has('last-modified-frozen'))
+    view.lastModifiedTime = opts.now()
   return {}
 }
 

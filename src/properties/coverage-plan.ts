@@ -21,6 +21,7 @@ import { noChangePublish } from './no-change-publish'
 import { SEQUENTIAL_PROPERTIES } from './index'
 import { pagination } from './pagination'
 import { savedVsLatest } from './saved-vs-latest'
+import { tagsAfterTagging } from './tags'
 import { validation } from './validation'
 import { runMalformedProbes, runThrottleBurst } from './support/plan-probes'
 import type { PlanDeclaration, PlanStep } from '../engine/runners/plan'
@@ -135,6 +136,7 @@ export const COVERAGE_PLAN: readonly PlanStep[] = [
   { cmd: { op: 'TagResource', slot: 1, tags: { stage: 'plan' } }, serves: ['R21'] },
   { cmd: { op: 'ListTagsForResource', slot: 1 }, serves: ['R21'] },
   { cmd: { op: 'UntagResource', slot: 1, keys: ['stage'] }, serves: ['R21'] },
+  { cmd: { op: 'ListTagsForResource', slot: 1 }, serves: ['R21'], judge: tagsAfterTagging },
   { cmd: { op: 'SearchViews', maxResults: 100 }, serves: ['R46'] },
   { cmd: { op: 'DeleteView', slot: 0, ref: 'arn' }, serves: ['R16'], judge: deleteSemantics },
   { cmd: describe(0, 1, { allowDeleted: true }), serves: ['R16', 'R25'], judge: deleteSemantics },

@@ -28,27 +28,92 @@ import {
 } from '../arbitraries/commands'
 
 /**
- * R15, as far as it can be asserted without trusting clocks: a view's LastModifiedTime never goes back, and
- * the answer to a content update or a publish is never older than what was seen before. (Strictly later is
- * not asserted: two calls within one clock tick legitimately share a timestamp.)
+ * R15's tolerance on top of one tick of the target's clock: two answers must be this much further apart in
+ * the harness's wall time than one tick before a LastModifiedTime that did not move is a failure. It covers the
+ * harness's timer resolution and the drift between the harness's clock and the target's over a few seconds.
+ */
+export const R15_TOLERANCE_MS = 5
+
+/** The tick of a timestamp's clock as far as `seconds` shows it: 1000 ms for whole seconds, down to 1 ms. */
+export function tickShownBy(seconds: number): number {
+  const ms = Math.round(seconds * 1000)
+  if (ms % 1000 === 0) return 1000
+  if (ms % 100 === 0) return 100
+  if (ms % 10 === 0) return 10
+  return 1
+}
+
+interface LastModifiedState {
+  /** Per view id: the highest LastModifiedTime an accepted answer showed, and when (harness clock) the first such answer arrived. */
+  seen: Map<string, { lmt: number; at: number }>
+  /** The finest tick any timestamp of the target has shown so far (ms); 1000 until one shows more. */
+  tickMs: number
+  /** Per slot: the version numbers the model's publishes answered (to tell a version-creating publish from R11's no-change one). */
+  modelVersions: Map<number, Set<number>>
+}
+
+/**
+ * Whether the step is a write R15 says moves LastModifiedTime: an UpdateViewContent, or a CreateViewVersion
+ * that created a version (the model answered a number it had not answered for the slot before; R11's
+ * no-change publish and R38's choices are left alone).
+ */
+function mustMove(step: Step, st: LastModifiedState): boolean {
+  const cmd = step.cmd
+  if (cmd.op === 'DeleteViewVersion' && step.model.outcome.ok) st.modelVersions.get(cmd.slot)?.delete(cmd.version)
+  if (cmd.op === 'UpdateViewContent') return step.model.outcome.ok
+  if (cmd.op !== 'CreateViewVersion' || !step.model.outcome.ok) return false
+  const n = (step.model.outcome.output.View as { Version?: unknown } | undefined)?.Version
+  if (typeof n !== 'number') return false
+  let versions = st.modelVersions.get(cmd.slot)
+  if (!versions) st.modelVersions.set(cmd.slot, (versions = new Set()))
+  const created = !versions.has(n)
+  versions.add(n)
+  return created
+}
+
+/**
+ * R15: LastModifiedTime moves on UpdateViewContent and on a version-creating publish. Judged on the write's
+ * own answer (it carries the view), against the latest LastModifiedTime an answer the checks accepted showed
+ * before (a read included: a stale read only shows an older time, which makes the check weaker, never wrong):
+ * - it never goes back, and is never before CreatedTime;
+ * - it is strictly later once the write was sent more than one tick of the target's clock (as its timestamps
+ *   show it) plus R15_TOLERANCE_MS after that earlier answer arrived, both on the harness's clock: the earlier
+ *   time was set before that answer arrived, the write happened after it was sent, so no tick can hide the
+ *   move. Closer than that, an equal time is legitimate (two calls within one tick).
+ * A ClientToken retry's answer is no observation: it may be the first call's answer (R6a).
  */
 export function checkLastModifiedMovesForward(step: Step, ctx: CheckContext): Failure | undefined {
+  const st = remember<LastModifiedState>(ctx, 'lastModified', () => ({
+    seen: new Map(),
+    tickMs: 1000,
+    modelVersions: new Map(),
+  }))
+  const move = mustMove(step, st)
   const v = targetView(step)
-  if (!v || typeof v.LastModifiedTime !== 'number' || typeof v.Id !== 'string') return undefined
-  const seen = remember(ctx, 'lastModified', () => new Map<string, number>())
-  const before = seen.get(v.Id)
-  seen.set(v.Id, Math.max(before ?? -Infinity, v.LastModifiedTime))
-  if (before !== undefined || typeof v.CreatedTime === 'number') ctx.assert('R15')
-  if (before !== undefined && v.LastModifiedTime < before) {
-    return {
-      rule: 'R15',
-      message: `${step.cmd.op}: LastModifiedTime went back from ${before} to ${v.LastModifiedTime}`,
-    }
+  if (step.cmd.op === 'RetryCreateView' || !v || typeof v.LastModifiedTime !== 'number' || typeof v.Id !== 'string')
+    return undefined
+  const lmt = v.LastModifiedTime
+  for (const t of [lmt, v.CreatedTime]) if (typeof t === 'number') st.tickMs = Math.min(st.tickMs, tickShownBy(t))
+  const before = st.seen.get(v.Id)
+  const at = step.target.answeredAt ?? Number.POSITIVE_INFINITY
+  if (!before || lmt > before.lmt) st.seen.set(v.Id, { lmt, at })
+  if (typeof v.CreatedTime === 'number') {
+    ctx.assert('R15')
+    if (lmt < v.CreatedTime)
+      return { rule: 'R15', message: `${step.cmd.op}: LastModifiedTime ${lmt} is before CreatedTime ${v.CreatedTime}` }
   }
-  if (typeof v.CreatedTime === 'number' && v.LastModifiedTime < v.CreatedTime) {
+  const write = step.cmd.op === 'UpdateViewContent' || step.cmd.op === 'CreateViewVersion'
+  if (!write || !before) return undefined
+  ctx.assert('R15')
+  if (lmt < before.lmt)
+    return { rule: 'R15', message: `${step.cmd.op}: LastModifiedTime went back from ${before.lmt} to ${lmt}` }
+  const gapMs = (step.target.sentAt ?? Number.NEGATIVE_INFINITY) - before.at
+  if (move && lmt === before.lmt && gapMs > st.tickMs + R15_TOLERANCE_MS) {
+    const what =
+      step.cmd.op === 'UpdateViewContent' ? 'UpdateViewContent' : 'a CreateViewVersion that created a version'
     return {
       rule: 'R15',
-      message: `${step.cmd.op}: LastModifiedTime ${v.LastModifiedTime} is before CreatedTime ${v.CreatedTime}`,
+      message: `${step.cmd.op}: LastModifiedTime did not move after ${what}: still ${lmt}, already seen in an answer that arrived ${gapMs.toFixed(1)} ms before this call was sent (more than one ${st.tickMs} ms tick of the target's clock + ${R15_TOLERANCE_MS} ms tolerance)`,
     }
   }
   return undefined

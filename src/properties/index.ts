@@ -9,6 +9,7 @@ import { monotonicVersions } from './monotonic-versions'
 import { noChangePublish } from './no-change-publish'
 import { pagination } from './pagination'
 import { savedVsLatest } from './saved-vs-latest'
+import { tagsAfterTagging } from './tags'
 import { validation } from './validation'
 
 export const SEQUENTIAL_PROPERTIES: readonly SequentialProperty[] = [
@@ -21,6 +22,7 @@ export const SEQUENTIAL_PROPERTIES: readonly SequentialProperty[] = [
   pagination,
   deleteSemantics,
   validation,
+  tagsAfterTagging,
   differential,
 ]
 

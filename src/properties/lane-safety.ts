@@ -38,6 +38,7 @@ export const LANE_SAFETY: Readonly<Record<string, LaneSafety>> = {
     laneSafe: true,
     why: 'invalid inputs compare error classes only; a view a faulty target creates anyway is owned by the lane and reset with it',
   },
+  tags: { laneSafe: true, why: OWN_VIEWS_ONLY },
   differential: {
     laneSafe: true,
     why: 'ListViews walks are locked and filtered to its own ids, SearchViews is scoped to its prefix, everything else addresses its own views',

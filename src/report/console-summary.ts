@@ -77,6 +77,18 @@ function targetSummary(t: TargetReport, catalogueOps: readonly string[]): string
     out.push(
       `${label('Missing')}${missing.length} operation${missing.length === 1 ? '' : 's'} not implemented: ${missing.join(', ')}`,
     )
+  if (t.stats.probe?.note) out.push(`${label('Probe')}${firstLine(t.stats.probe.note, 200)}`)
+  const none = t.stats.noAnswer
+  if (none?.tries)
+    out.push(
+      `${label('No answer')}${n(none.tries)} tr${none.tries === 1 ? 'y' : 'ies'} got no answer within ${seconds(none.withinMs)} (${Object.entries(
+        none.byOperation,
+      )
+        .map(([op, k]) => `${op} ${k}`)
+        .join(
+          ', ',
+        )}); each retried once, ${n(none.steps)} step${none.steps === 1 ? '' : 's'} left without a verdict — not failures`,
+    )
   const fix = firstUnexpected(t) ?? firstToFix(t)
   if (fix) out.push(`${label('Fix first')}${firstLine(fix, 140)}`)
   out.push('')

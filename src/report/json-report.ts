@@ -120,10 +120,14 @@ export function statsOf(s: CallStats, impl?: ImplementationLedger): TargetStats 
     serverErrors: s.serverErrors,
     byOperation: { ...s.byOperation } as Record<string, number>,
     errorsByOperation: Object.fromEntries(Object.entries(s.errorsByOperation).map(([op, e]) => [op, { ...e }])),
+    ...(s.noAnswer?.tries
+      ? { noAnswer: { ...s.noAnswer, byOperation: { ...s.noAnswer.byOperation } as Record<string, number> } }
+      : {}),
     ...(impl
       ? {
           succeededByOperation: { ...impl.succeeded } as Record<string, number>,
           notImplemented: Object.fromEntries([...impl.missing].map(([op, e]) => [op, { ...e }])),
+          ...(impl.probe ? { probe: { ...impl.probe } } : {}),
         }
       : {}),
   }

@@ -177,6 +177,14 @@ export interface TargetStats {
   succeededByOperation?: Record<string, number>
   /** Operations the target answered like an emulator that lacks them, with the first such answer. */
   notImplemented?: Record<string, NotImplementedEvidence>
+  /** How the implementation probe addressed the view operations: on a view it created, or (fallback, with why) on one that does not exist. */
+  probe?: { on: 'own-view' | 'absent-view'; note?: string }
+  /**
+   * Calls the client gave up waiting for (its request timeout, `withinMs`), kept apart from conformance failures:
+   * each was tried once more; a step whose call got no answer twice has no verdict (`steps`); only the same call
+   * never answered at all is a failure (a hang, R34).
+   */
+  noAnswer?: { withinMs: number; tries: number; steps: number; byOperation: Record<string, number> }
 }
 
 export interface NotImplementedEvidence {

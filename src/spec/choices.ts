@@ -89,6 +89,10 @@ export const CHOICE_OPTIONS = {
   // ---- behaviour and error classes ----
   /** R53: CreateView with the ClientToken of a view since deleted: creates a new view, or is rejected. */
   clientTokenAfterDelete: ['create-new', 'ResourceInUseException', 'InvalidRequestException'],
+  /** R6a: what a ClientToken retry answers once the view changed since it was created (R6 documents only that it
+   *  is the same view): the view as it is now ($LATEST once published, else $SAVED), the answer of the first
+   *  call, or the current $SAVED. */
+  clientTokenRetryAnswer: ['current-latest', 'original', 'current-saved'],
   /** R5: error class of a name clash in CreateView / UpdateViewMetadata. */
   duplicateNameError: ['DuplicateResourceException', 'ResourceInUseException', 'InvalidParameterException'],
   /** R45: error class of a view ARN of another instance, region or account. */
@@ -137,6 +141,7 @@ export const CHOICE_RULE: { readonly [K in ChoiceName]: RuleId } = {
   listViewsTypeOrder: 'R18b',
   searchViewsOrder: 'R50',
   clientTokenAfterDelete: 'R53',
+  clientTokenRetryAnswer: 'R6a',
   duplicateNameError: 'R5',
   foreignArnError: 'R45',
   aliasOnMutation: 'R39',
@@ -180,6 +185,7 @@ export const DEFAULT_CHOICES: Readonly<Choices> = {
   listViewsTypeOrder: 'aws-managed-first',
   searchViewsOrder: 'type-then-name',
   clientTokenAfterDelete: 'create-new',
+  clientTokenRetryAnswer: 'current-latest',
   duplicateNameError: 'DuplicateResourceException',
   foreignArnError: 'ResourceNotFoundException',
   aliasOnMutation: 'accept',

@@ -104,9 +104,21 @@ const CATALOGUE = [
   {
     id: 'R6',
     statement:
-      'CreateView with a ClientToken already used in the instance returns the view it created instead of failing; SDKs never fill the token.',
+      'CreateView with a ClientToken already used in the instance returns the view it created (the same Id and Arn) instead of failing, and creates no second view; SDKs never fill the token.',
     source: `${api('CreateView', '("idempotent if ClientToken is provided")')}; the SDK's idempotencyToken trait on ClientToken (@aws-sdk/client-connect 3.1136.0, dist-es/schemas/schemas_0.js)`,
     confidence: 'documented',
+    operations: ['CreateView'],
+  },
+  {
+    id: 'R6a',
+    statement:
+      'A ClientToken retry after the view changed answers the view as it is now ($LATEST once published, else $SAVED); the answer of the first call or the current $SAVED are as likely.',
+    source: api(
+      'CreateView',
+      '("idempotent if ClientToken is provided": the content of a retried answer is undocumented)',
+    ),
+    confidence: 'unknown-choice',
+    choice: 'clientTokenRetryAnswer',
     operations: ['CreateView'],
   },
   {

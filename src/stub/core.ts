@@ -20,7 +20,7 @@ import { decodeRequest } from './request-decoding'
 import { encodeError, encodeSuccess, newRequestId } from './response-encoding'
 import { matchRoute } from './router'
 import { createSigV4Checker, type SigV4Checker, type SigV4CheckOptions } from './sigv4-check'
-import { applyOutputQuirks } from './wire-quirks'
+import { applyOutputQuirks, notFoundPage } from './wire-quirks'
 import { WireError, type WireRequest, type WireResponse } from './wire-types'
 
 /** 1 MiB: a 400 KB view (R20) fits even when JSON escaping doubles it; AWS's API front ends cap bodies similarly. */
@@ -158,7 +158,7 @@ export function createStubCore(opts: StubCoreOptions = {}): StubCore {
 
   function answerError(e: unknown, id: string): WireResponse {
     if (e instanceof WireError) return encodeError(e, id, e.status)
-    if (isModelError(e)) return encodeError(e, id)
+    if (isModelError(e)) return notFoundPage(model.options.quirks, e.errorName) ?? encodeError(e, id)
     counters.unexpectedErrors++
     unexpectedErrorLog.push(e)
     if (unexpectedErrorLog.length > UNEXPECTED_LOG_SIZE) unexpectedErrorLog.shift()

@@ -6,6 +6,7 @@
 // timestamp, wherever it nests (View.CreatedTime inside SearchViews' Views list included).
 import { OPERATIONS, SHAPES, type OperationName } from '../spec'
 import type { QuirkName } from '../model/quirks'
+import type { WireResponse } from './wire-types'
 
 /** The quirk 'unknown-enum-value' bends View.Status: SAVED goes out as a value the ViewStatus enum lacks. */
 const ENUM_QUIRK = { shape: 'View', member: 'Status', from: 'SAVED', to: 'DRAFT' } as const
@@ -69,4 +70,18 @@ export function applyOutputQuirks(
   const outputShape = OPERATIONS[op].output
   if ((!q.iso && !q.draft) || outputShape === null) return output
   return walk(outputShape, output, q) as Record<string, unknown>
+}
+
+/**
+ * The quirk 'html-404-for-unknown-ids': what a web framework answers by default when a handler raises "not
+ * found" — its HTML 404 page, where the service answers ResourceNotFoundException as JSON. The routes exist
+ * (an existing view is answered as usual); only what does not exist is answered like a missing route.
+ */
+export function notFoundPage(quirks: ReadonlySet<QuirkName>, errorName: string): WireResponse | undefined {
+  if (!quirks.has('html-404-for-unknown-ids') || errorName !== 'ResourceNotFoundException') return undefined
+  return {
+    status: 404,
+    headers: { 'content-type': 'text/html; charset=utf-8' },
+    body: '<!doctype html>\n<html><title>404 Not Found</title><h1>Not Found</h1><p>No such resource.</p></html>\n',
+  }
 }

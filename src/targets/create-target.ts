@@ -26,6 +26,9 @@ export interface TargetConfig {
   requestTimeoutMs?: number
 }
 
+/** How long the SDK waits for an answer to one call of a remote target before it gives up (no answer). */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000
+
 /** The target could not be used: not configured (skip with this message) or not reachable. */
 export class TargetUnavailable extends Error {
   constructor(
@@ -88,7 +91,9 @@ export async function createTarget(cfg: TargetConfig): Promise<Target> {
   // A remote endpoint or live AWS keeps the conservative live default, shaped per API (createRateLimiter).
   const unlimited = kind === 'endpoint' && cfg.rate === undefined && isLoopback(cfg.target)
   const { limiter, rateLimit } = unlimited ? { limiter: undefined, rateLimit: undefined } : createRateLimiter(cfg.rate)
-  const requestHandler = { requestTimeout: cfg.requestTimeoutMs ?? 15_000 }
+  // throwOnRequestTimeout: without it the SDK's handler only logs a warning when the timeout passes and waits on
+  const requestTimeoutMs = cfg.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
+  const requestHandler = { requestTimeout: requestTimeoutMs, throwOnRequestTimeout: true }
   if (kind === 'endpoint') {
     const credentials =
       cfg.credentials ??
@@ -111,6 +116,7 @@ export async function createTarget(cfg: TargetConfig): Promise<Target> {
       limiter,
       ...(limiter ? { rateLimit } : {}),
       endpoint: cfg.target,
+      requestTimeoutMs,
     })
   }
   if (!cfg.instanceId) {
@@ -146,6 +152,7 @@ export async function createTarget(cfg: TargetConfig): Promise<Target> {
     guarded: true,
     limiter,
     rateLimit,
+    requestTimeoutMs,
     ...(cfg.profile ? { profile: cfg.profile } : {}),
     ...(redirected ? { endpoint: redirected } : {}),
   })

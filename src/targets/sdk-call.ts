@@ -23,6 +23,8 @@ export type CallOutcome =
       output: Record<string, unknown>
       requestId?: string /** a tweaked call only (wire-tweak.ts) */
       raw?: RawAnswer
+      /** Set by Target.send: an earlier try got no answer, so it may have taken effect before this answer. */
+      afterNoAnswer?: boolean
     }
   | {
       ok: false
@@ -31,6 +33,14 @@ export type CallOutcome =
       unknown?: boolean
       /** The server's retry hint (Retry-After / x-amz-retry-after), in ms, when it sent one. */ retryAfterMs?: number
       /** a tweaked call only (wire-tweak.ts): the answer's status and headers as they came */ raw?: RawAnswer
+      /** A non-JSON 404 read as ResourceNotFoundException: its R25 failure was reported once, by the implementation probe. */
+      notFoundPage?: boolean
+      /** The client gave up waiting (its request timeout): no answer, which says nothing about the target's behaviour. */
+      timedOut?: boolean
+      /** Set by Target.send: the call and its one retry both got no answer within `withinMs` (no verdict on the step). */
+      noAnswer?: { withinMs: number; tries: number }
+      /** Set by Target.send: an earlier try got no answer, so it may have taken effect before this answer. */
+      afterNoAnswer?: boolean
     }
 
 type CommandCtor = new (input: Record<string, unknown>) => unknown
@@ -170,8 +180,15 @@ export async function callOperation(
       error,
       requestId,
       ...(unknown ? { unknown } : {}),
+      ...(unknown && isClientTimeout(e) ? { timedOut: true } : {}),
       ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
       ...raw(),
     }
   }
+}
+
+/** The SDK's HTTP handler gave up waiting for an answer (its request, connection or socket timeout). */
+export function isClientTimeout(e: unknown): boolean {
+  const err = e as { name?: unknown; code?: unknown } | undefined
+  return err?.name === 'TimeoutError' || err?.code === 'ETIMEDOUT'
 }

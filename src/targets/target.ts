@@ -10,7 +10,7 @@ import { callOperation, type CallOutcome } from './sdk-call'
 import { isRetryableThrottle } from './answer-class'
 import type { WireTweak } from './wire-tweak'
 import type { Limiter, RateLimit } from './rate-limiter'
-import { ABSENT_VIEW_ID, ImplementationLedger } from './implementation'
+import { ABSENT_VIEW_ID, ImplementationLedger, isNotFoundPage } from './implementation'
 import { accountIn, bareInstanceId, partitionOf, type ArnHome } from './arn-home'
 import { customerViewArn } from '../model/view-ref'
 import { RUN_TAG_KEY, sequenceIdentity, type RunIdentity } from './run-identity'
@@ -26,7 +26,20 @@ export interface CallStats {
   /** Error classes seen per operation, for the operation × error coverage matrix. */
   errorsByOperation: Partial<Record<OperationName, Record<string, number>>>
   serverErrors: number
+  /** Calls the client gave up waiting for (request timeout), per operation, and the steps left without a verdict by them. */
+  noAnswer: { withinMs: number; tries: number; steps: number; byOperation: Partial<Record<OperationName, number>> }
 }
+
+/** Tries of one call shape without any answer after which it is a hang, not a loaded machine (two steps, each tried twice). */
+export const HANG_TRIES = 4
+
+/** The same call, as far as hangs go: the operation and the members it was sent with. */
+function callShape(op: OperationName, input: Record<string, unknown>): string {
+  return `${op}(${Object.keys(input).sort().join(', ')})`
+}
+
+/** The client's wait for one answer when the target names none (the embedded stub: it always answers). */
+const DEFAULT_NO_ANSWER_MS = 15_000
 
 /** A mutation the live-safety guard refused: the view exists and is not this harness's. */
 export class GuardRefusal extends Error {}
@@ -84,6 +97,8 @@ export interface TargetOptions {
   rateLimit?: RateLimit
   profile?: string
   onClose?: () => Promise<void> | void
+  /** How long the client waits for an answer to one call (remote targets); the report's "no answer within T". */
+  requestTimeoutMs?: number
 }
 
 export class Target {
@@ -108,6 +123,8 @@ export class Target {
   readonly cleanupFailures: Map<string, string>
   /** The target lanes were made from (itself for a target). */
   readonly root: Target
+  /** Per call shape (callShape): tries answered and tries without an answer, to tell a hang from a loaded machine. */
+  private readonly shapes: Map<string, { answered: number; noAnswer: number }>
   private readonly family: LaneFamily
   private readonly opts: TargetOptions
   private readonly home: ArnHome
@@ -122,7 +139,9 @@ export class Target {
       byOperation: {},
       errorsByOperation: {},
       serverErrors: 0,
+      noAnswer: { withinMs: opts.requestTimeoutMs ?? DEFAULT_NO_ANSWER_MS, tries: 0, steps: 0, byOperation: {} },
     }
+    this.shapes = laneOf?.shapes ?? new Map()
     this.implementation = laneOf?.implementation ?? new ImplementationLedger()
     this.cleanupFailures = laneOf?.cleanupFailures ?? new Map()
     this.family = laneOf?.family ?? { sequences: 0, cleanupDeleted: 0, lanes: new Set(), listLock: new ListLock() }
@@ -230,11 +249,20 @@ export class Target {
     const maxRetries = opts.unpaced ? 0 : (this.opts.maxThrottleRetries ?? 4)
     const backoff = this.opts.backoffMs ?? ((a: number) => Math.min(8000, 250 * 2 ** a) * (0.5 + Math.random() / 2))
     const sleep = this.opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
+    let timedOut = 0
     for (let attempt = 0; ; attempt++) {
       if (!opts.unpaced) await this.opts.limiter?.acquire(op)
-      const outcome = await callOperation(this.client, op, input, undefined, opts.tweak)
+      let outcome = await callOperation(this.client, op, input, undefined, opts.tweak)
       this.count(op, outcome, !!opts.tweak)
+      if (!opts.tweak) this.noteAnswer(op, input, outcome)
+      if (!outcome.ok && outcome.timedOut && !opts.unpaced) {
+        // no answer is no wrong answer: tried once more under the limiter; if that too gets none, no verdict
+        if (timedOut++ < 1) continue
+        return { ...outcome, noAnswer: { withinMs: this.requestTimeoutMs, tries: timedOut } }
+      }
+      if (timedOut) outcome = { ...outcome, afterNoAnswer: true }
       if (!opts.tweak) this.implementation.observe(op, outcome)
+      if (!opts.tweak) outcome = this.asReportedNotFound(op, outcome)
       const throttled = !outcome.ok && outcome.error.status === 429
       if (!opts.unpaced) this.opts.limiter?.observe?.(op, throttled, outcome.ok ? undefined : outcome.retryAfterMs)
       if (!outcome.ok && attempt < maxRetries && isRetryableThrottle(op, outcome.error)) {
@@ -246,6 +274,53 @@ export class Target {
       this.track(op, input, outcome)
       return outcome
     }
+  }
+
+  /**
+   * A non-JSON 404 from an operation the implementation probe found answering unknown views that way: that R25
+   * failure is reported once, by the probe; here the answer is read as the ResourceNotFoundException it stands
+   * for (the page kept as evidence), so the rest of the run still checks everything else those operations do.
+   */
+  private asReportedNotFound(op: OperationName, outcome: CallOutcome): CallOutcome {
+    if (outcome.ok || !this.implementation.notFoundPages.has(op) || !isNotFoundPage(outcome)) return outcome
+    return {
+      ...outcome,
+      error: {
+        ...outcome.error,
+        name: 'ResourceNotFoundException',
+        message: `read as ResourceNotFoundException: ${op} answers what does not exist with a non-JSON 404 (R25, reported by the implementation probe): ${outcome.error.message}`,
+      },
+      notFoundPage: true,
+    }
+  }
+
+  /** How long the client waits for one answer (ms): "no answer within T". */
+  get requestTimeoutMs(): number {
+    return this.opts.requestTimeoutMs ?? DEFAULT_NO_ANSWER_MS
+  }
+
+  private noteAnswer(op: OperationName, input: Record<string, unknown>, o: CallOutcome): void {
+    const key = callShape(op, input)
+    const seen = this.shapes.get(key) ?? { answered: 0, noAnswer: 0 }
+    this.shapes.set(key, seen)
+    if (o.ok || !o.timedOut) {
+      seen.answered++
+      return
+    }
+    seen.noAnswer++
+    this.stats.noAnswer.tries++
+    this.stats.noAnswer.byOperation[op] = (this.stats.noAnswer.byOperation[op] ?? 0) + 1
+  }
+
+  /**
+   * A step left without a verdict because its call got no answer (counted). A hang — the same call shape never
+   * answered, over HANG_TRIES tries or more — is a failure: the returned message says so; else undefined.
+   */
+  noAnswerStep(op: OperationName, input: Record<string, unknown>): string | undefined {
+    this.stats.noAnswer.steps++
+    const seen = this.shapes.get(callShape(op, input))
+    if (!seen || seen.answered > 0 || seen.noAnswer < HANG_TRIES) return undefined
+    return `${op} got no answer within ${this.requestTimeoutMs} ms on every one of ${seen.noAnswer} tries of the same call (${callShape(op, input)}): a hang`
   }
 
   private answerAssertions = new Map<RuleId, number>()
@@ -265,7 +340,7 @@ export class Target {
   private count(op: OperationName, o: CallOutcome, malformed = false): void {
     this.stats.calls++
     this.stats.byOperation[op] = (this.stats.byOperation[op] ?? 0) + 1
-    if (o.ok) return
+    if (o.ok || o.timedOut) return // no answer has no class: counted in stats.noAnswer
     if ((o.error.status ?? 0) >= 500) this.stats.serverErrors++
     if (malformed) return // the operation × error matrix is about well-formed calls
     const errs = (this.stats.errorsByOperation[op] ??= {})
@@ -320,7 +395,10 @@ export class Target {
       ? await this.send('ListTagsForResource', { resourceArn: probeArn })
       : await this.send('DescribeView', { InstanceId: input.InstanceId, ViewId: `${viewId}:$SAVED` })
     if (!probe.ok) {
+      // a 404 page from a read the target implements says "not found" too (R25 judges the page elsewhere)
+      const read: OperationName = probeArn ? 'ListTagsForResource' : 'DescribeView'
       if (probe.error.name === 'ResourceNotFoundException') return
+      if (isNotFoundPage(probe) && this.implementation.answered.has(read)) return
       throw new GuardRefusal(`refusing ${op} on ${viewId}: cannot verify its run tag (${probe.error.name})`)
     }
     const tags = (probe.output.tags ??
@@ -353,7 +431,9 @@ export class Target {
     const failed: string[] = []
     for (const [id] of [...this.owned]) {
       const o = await this.send('DeleteView', { InstanceId: this.instanceId, ViewId: id })
-      if (o.ok || o.error.name === 'ResourceNotFoundException') {
+      const gone = o.ok || o.error.name === 'ResourceNotFoundException'
+      // a 404 page from a DeleteView that answered before: the view is gone (R25 judges the page, not cleanup)
+      if (gone || (isNotFoundPage(o) && this.implementation.answered.has('DeleteView'))) {
         deleted.push(id)
         this.family.cleanupDeleted++
         this.cleanupFailures.delete(id)

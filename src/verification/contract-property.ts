@@ -181,7 +181,12 @@ function missingFor(i: PactDocument['interactions'][number], target: Target): st
   const op = operationOfInteraction(i)
   const needs = new Set<OperationName>([...(op ? [op] : []), ...(i.providerStates?.length ? STATE_OPERATIONS : [])])
   const missing = [...needs].filter((o) => target.implementation.isMissing(o))
-  return missing.length ? `not verified: the target does not implement ${missing.join(', ')}` : undefined
+  if (missing.length) return `not verified: the target does not implement ${missing.join(', ')}`
+  // a not-found answer the probe saw come as a 404 page: that R25 failure is reported once, by the probe
+  const status = (i as { response?: { status?: number } }).response?.status
+  if (op && status === 404 && target.implementation.notFoundPages.has(op))
+    return `not verified: ${op} answers what does not exist with a non-JSON 404 (R25, reported once by the implementation probe)`
+  return undefined
 }
 
 async function verifyPact(
@@ -245,7 +250,9 @@ export async function runContractProperty(target: Target, opts: ContractRunOptio
         ]
       : []),
     ...(unimplemented.length
-      ? [`${unimplemented.length} interaction(s) not verified: the target does not implement what they need`]
+      ? [
+          `${unimplemented.length} interaction(s) not verified: the target does not implement what they need, or answers them with the 404 page the implementation probe reported`,
+        ]
       : []),
     ...(notVerified.length > unimplemented.length
       ? [`time budget: ${notVerified.length - unimplemented.length}/${interactions.length} interaction(s) not verified`]

@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { SEQUENTIAL_PROPERTIES } from '../../src/properties'
 import { calibrate } from '../../src/harness/calibration'
+import type { Cmd } from '../../src/harness/commands'
 import { compareWithRecording, record, sampleCommands, type Recording } from '../../src/harness/recording'
 import { CHOICE_OPTIONS, DEFAULT_CHOICES } from '../../src/spec/choices'
 import {
@@ -122,6 +123,23 @@ describe('calibration from recordings of stubs serving known choices', () => {
         expect(await compareWithRecording(recording, await stub(profileChoices(profile)))).toEqual([])
     }, 120_000)
   }
+
+  it('settles what a ClientToken retry answers once the view changed (R6a), for each of its values', async () => {
+    const content = (title: string) => ({ Template: JSON.stringify({ Head: { Title: title }, Body: [] }), Actions: [] })
+    // created PUBLISHED (c1), $LATEST moves to c2, the draft to c3, then the retry: each value answers another view
+    const cmds: Cmd[] = [
+      { op: 'CreateView', slot: 0, status: 'PUBLISHED', content: content('c1'), name: 'retried', clientToken: 'tok' },
+      { op: 'UpdateViewContent', slot: 0, status: 'PUBLISHED', content: content('c2'), ref: 'id' },
+      { op: 'UpdateViewContent', slot: 0, status: 'SAVED', content: content('c3'), ref: 'id' },
+      { op: 'RetryCreateView', slot: 0 },
+    ]
+    for (const value of CHOICE_OPTIONS.clientTokenRetryAnswer) {
+      const rec = await record(await stub({ clientTokenRetryAnswer: value }), cmds, 1)
+      const profile = await calibrate([{ file: `retry-${value}.json`, recording: rec }], { maxSweeps: 1 })
+      expect(profile.settled.clientTokenRetryAnswer?.value, value).toBe(value)
+      expect(profile.settled.clientTokenRetryAnswer?.evidence[0]).toMatchObject({ step: 4, command: 'RetryCreateView' })
+    }
+  }, 120_000)
 
   it('a recording that never exercises a choice leaves it unsettled instead of guessing the default', async () => {
     const prelude = vocabulary('differential').prelude!

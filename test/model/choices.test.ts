@@ -8,6 +8,7 @@ import { checkedModel, type CheckedModel } from './support/checked-model'
 import {
   INSTANCE,
   content,
+  createInput,
   createView,
   customerViewNames,
   describeView,
@@ -353,6 +354,23 @@ const SCENARIOS: { [K in ChoiceName]: Scenario<K> } = {
       InvalidRequestException: 'InvalidRequestException/R53',
     },
   },
+  clientTokenRetryAnswer: {
+    rule: 'R6a',
+    observe: (m) => {
+      // created PUBLISHED (c1), then $LATEST moves to c2 and the draft to c3: each value answers another title
+      const input = createInput(m, { clientToken: 'tok', content: content('c1') })
+      const first = m.invoke('CreateView', input).View
+      updateContent(m, first.Id, 'PUBLISHED', content('c2'))
+      updateContent(m, first.Id, 'SAVED', content('c3'))
+      const retry = m.invoke('CreateView', input).View
+      return `${retry.Id === first.Id}:${JSON.parse(retry.Content.Template).Head.Title}:${retry.Status}`
+    },
+    expected: {
+      'current-latest': 'true:c2:PUBLISHED',
+      original: 'true:c1:PUBLISHED',
+      'current-saved': 'true:c3:SAVED',
+    },
+  },
   duplicateNameError: {
     rule: 'R5',
     observe: (m) => {
@@ -485,6 +503,8 @@ describe('each option of each choice', () => {
     runChoice('searchViewsOrder'))
   it('R53 choice clientTokenAfterDelete: CreateView with the token of a deleted view', () =>
     runChoice('clientTokenAfterDelete'))
+  it('R6a choice clientTokenRetryAnswer: what a ClientToken retry answers after the view changed', () =>
+    runChoice('clientTokenRetryAnswer'))
   it('R5 choice duplicateNameError: class of a name clash', () => runChoice('duplicateNameError'))
   it('R45 choice foreignArnError: class of a view ARN of another account', () => runChoice('foreignArnError'))
   it('R39 choice aliasOnMutation: UpdateViewContent of id:$SAVED', () => runChoice('aliasOnMutation'))

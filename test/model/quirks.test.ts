@@ -9,6 +9,7 @@ import {
   content,
   createInput,
   createView,
+  customerViewNames,
   describeView,
   listAll,
   publishVersion,
@@ -186,6 +187,35 @@ const SCENARIOS: Record<ModelQuirk, Scenario> = {
     correct: 'ok:true',
     quirky: 'DuplicateResourceException/R5',
   },
+  'retry-creates-second-view': {
+    observe: (m) => {
+      const input = createInput(m, { clientToken: 'tok' })
+      const first = m.invoke('CreateView', input).View
+      const retry = m.invoke('CreateView', input).View
+      return { sameView: retry.Id === first.Id, views: customerViewNames(m).length }
+    },
+    correct: { sameView: true, views: 1 },
+    quirky: { sameView: false, views: 2 },
+  },
+  'untag-ignored': {
+    observe: (m) => {
+      const v = createView(m, { tags: { team: 'a', stage: 'b' } })
+      m.invoke('UntagResource', { resourceArn: v.Arn, tagKeys: ['stage'] })
+      return m.invoke('ListTagsForResource', { resourceArn: v.Arn }).tags
+    },
+    correct: { team: 'a' },
+    quirky: { team: 'a', stage: 'b' },
+  },
+  'last-modified-frozen': {
+    observe: (m) => {
+      const v = createView(m, { status: 'SAVED' })
+      const updated = updateContent(m, v.Id, 'PUBLISHED', content('later'))
+      const published = publishVersion(m, v.Id)
+      return [updated.LastModifiedTime > v.LastModifiedTime, published.LastModifiedTime > updated.LastModifiedTime]
+    },
+    correct: [true, true],
+    quirky: [false, false],
+  },
   'tags-lost-on-metadata-update': {
     observe: (m) => {
       const v = createView(m, { tags: { team: 'a' } })
@@ -246,4 +276,9 @@ describe('model-layer quirks', () => {
   it('R6 quirk client-token-ignored: a ClientToken retry is a duplicate name', () => runQuirk('client-token-ignored'))
   it('R21 quirk tags-lost-on-metadata-update: UpdateViewMetadata empties the tags', () =>
     runQuirk('tags-lost-on-metadata-update'))
+  it('R6 quirk retry-creates-second-view: a ClientToken retry answers a new view, and there are two', () =>
+    runQuirk('retry-creates-second-view'))
+  it('R21 quirk untag-ignored: UntagResource leaves the tag', () => runQuirk('untag-ignored'))
+  it('R15 quirk last-modified-frozen: neither a content update nor a publish moves LastModifiedTime', () =>
+    runQuirk('last-modified-frozen'))
 })

@@ -97,6 +97,16 @@ describe('coverage plan', () => {
       }
       await target.close()
     }
-    expect(survivors.sort()).toEqual(['checksum-of-saved', 'lost-update-race'])
+    // html-404-for-unknown-ids: the plan's first not-found answer (R7, an unpublished view) comes before
+    // DescribeView answered anything, so alone it reads as a missing operation; in a run the implementation
+    // probe sees DescribeView answer an existing view first and reports the pages as R25
+    // (test/verdicts/not-found-pages.test.ts)
+    // last-modified-frozen is seen only when two of the plan's answers are more than a tick + 5 ms apart (R15),
+    // which a fast machine may not give the in-process stub: whether it survives here is not asserted
+    expect(survivors.filter((q) => q !== 'last-modified-frozen').sort()).toEqual([
+      'checksum-of-saved',
+      'html-404-for-unknown-ids',
+      'lost-update-race',
+    ])
   })
 })

@@ -27,8 +27,8 @@ export function bundleWriter(s: RunSettings, mode: Mode): EventHandler {
       target = e.target
     },
     PropertyStarted: clear,
-    PropertyFinished: ({ result, report, interrupted }, emit) => {
-      if (result.status !== 'failed' || interrupted || !target || !report.failure) return
+    PropertyFinished: ({ property, result, report, interrupted }, emit) => {
+      if (result.status !== 'failed' || interrupted || !target || !report.failure || property.bundles === false) return
       clear()
       const file = writeBundle(dir, bundleFromResult(result, target, mode, report.failure.reproduce))
       emit({

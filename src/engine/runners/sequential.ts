@@ -25,8 +25,11 @@ export async function runProperty(def: SequentialProperty, target: Target, opts:
     // past the deadline the sequence under way stops at its next command: a budget ends a run, not a call
     check: (seq) => !seq.stopped && Date.now() < deadline && !usesMissing(target, cmd) && seq.session.canRun(cmd),
     run: async (seq) => {
-      const failure = await stepAndCheck(def, seq, target, cmd)
-      if (failure) throw new StepFailure(failure, seq.session.steps.length - 1)
+      for (const next of [cmd, ...(def.followUp?.(cmd) ?? [])]) {
+        if (next !== cmd && (seq.stopped || usesMissing(target, next) || !seq.session.canRun(next))) break
+        const failure = await stepAndCheck(def, seq, target, next)
+        if (failure) throw new StepFailure(failure, seq.session.steps.length - 1)
+      }
     },
     toString: () => describeCmd(cmd),
   })
