@@ -5,6 +5,7 @@ import type { OperationName } from '../spec'
 import type { CallOutcome } from '../targets/sdk-call'
 import type { RunIdentity } from '../targets/run-identity'
 import { needsLiveSlot, type Cmd, type QualifierSpec, type RefForm } from './commands'
+import { now, type ConsistencyJudge, type StepConsistency } from './consistency'
 import type { Side } from './sides'
 
 interface SlotState {
@@ -24,6 +25,9 @@ export interface SideOutcome {
   requests: { op: OperationName; input: Record<string, unknown> }[]
   /** For paginated commands: the size of each page. */
   pageSizes?: number[]
+  /** Clock ms (consistency.ts's clock) the first request was sent and the last answer arrived, on the target side. */
+  sentAt?: number
+  answeredAt?: number
 }
 
 export interface Step {
@@ -32,6 +36,8 @@ export interface Step {
   target: SideOutcome
   /** Replaced when the choice learner re-runs the model side with other choices. */
   model: SideOutcome
+  /** Under eventual consistency: the earlier answers of a read that converged (or did not), or tries of a write. */
+  consistency?: StepConsistency
 }
 
 /**
@@ -278,6 +284,8 @@ export class Session {
     model: Side,
     run: RunIdentity,
     private readonly observer?: StepObserver,
+    /** Judges reads (and retries writes) under the run's consistency model (consistency.ts); absent: strong, unrecorded. */
+    readonly judge?: ConsistencyJudge,
   ) {
     this.target = new SideDriver(target, run)
     this.modelState = new SideDriver(model, run)
@@ -316,15 +324,30 @@ export class Session {
     return (cmd as { allowDeleted?: boolean }).allowDeleted ? this.wasCreated(slot) : this.isLive(slot)
   }
 
+  private async onTarget(cmd: Cmd): Promise<SideOutcome> {
+    const sentAt = now()
+    const out = await this.target.execute(cmd)
+    return { ...out, sentAt, answeredAt: now() }
+  }
+
   async run(cmd: Cmd): Promise<Step> {
-    const target = await this.target.execute(cmd)
+    const slot = 'slot' in cmd ? this.target.slots.get(cmd.slot) : undefined
+    const shas = slot ? [...slot.shas] : undefined
+    const target = await this.onTarget(cmd)
     const model = await this.model.execute(cmd)
+    const step: Step = { index: this.steps.length, cmd, target, model }
+    if (this.judge)
+      await this.judge.settle({ target: this.target, model: this.model }, step, () => {
+        // a stale answer's checksum is not the one to publish with: only the last answer's is noted
+        if (slot && shas) slot.shas = [...shas]
+        return this.onTarget(cmd)
+      })
     if (cmd.op === 'DeleteView') {
       if (model.outcome.ok) this.model.markDeleted(cmd.slot)
-      if (target.outcome.ok) this.target.markDeleted(cmd.slot)
+      if (step.target.outcome.ok) this.target.markDeleted(cmd.slot)
     }
-    const step: Step = { index: this.steps.length, cmd, target, model }
     this.steps.push(step)
+    this.judge?.capture(step, this.model)
     await this.observer?.afterStep(this, step)
     return step
   }

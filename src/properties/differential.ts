@@ -38,6 +38,30 @@ export function checkLastModifiedMovesForward(step: Step, ctx: CheckContext): Fa
   const seen = remember(ctx, 'lastModified', () => new Map<string, number>())
   const before = seen.get(v.Id)
   seen.set(v.Id, Math.max(before ?? -Infinity, v.LastModifiedTime))
+  // under eventual consistency a read may show the view as of a state up to W old, timestamps included:
+  // it is held only to what was seen more than W before it (a write's answer always shows the newest state)
+  const window = ctx.mode.consistency?.model === 'eventual' ? ctx.mode.consistency.windowMs : undefined
+  if (window !== undefined && step.cmd.op === 'DescribeView') {
+    const settled = remember(ctx, 'lastModifiedAt', () => new Map<string, { at: number; value: number }[]>())
+    const history = settled.get(v.Id) ?? []
+    settled.set(v.Id, [...history, { at: step.target.answeredAt ?? 0, value: v.LastModifiedTime }])
+    const old = history.filter((h) => h.at <= (step.target.sentAt ?? 0) - window).map((h) => h.value)
+    return checkAgainst(step, ctx, v, old.length ? Math.max(...old) : undefined)
+  }
+  if (window !== undefined) {
+    const settled = remember(ctx, 'lastModifiedAt', () => new Map<string, { at: number; value: number }[]>())
+    settled.set(v.Id, [...(settled.get(v.Id) ?? []), { at: step.target.answeredAt ?? 0, value: v.LastModifiedTime }])
+  }
+  return checkAgainst(step, ctx, v, before)
+}
+
+function checkAgainst(
+  step: Step,
+  ctx: CheckContext,
+  v: Record<string, unknown>,
+  before: number | undefined,
+): Failure | undefined {
+  if (typeof v.LastModifiedTime !== 'number') return undefined
   if (before !== undefined || typeof v.CreatedTime === 'number') ctx.assert('R15')
   if (before !== undefined && v.LastModifiedTime < before) {
     return {

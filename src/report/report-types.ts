@@ -3,6 +3,7 @@
 // shape, so a merged report renders exactly like a single run. src/report/report.schema.json describes the
 // same shape for consumers outside TypeScript (closed objects: a field added on one side only fails the
 // schema checks in test/cli/run.test.ts and merge.test.ts).
+import type { ConsistencyObservations } from '../harness/consistency-observations'
 import type { Confidence } from '../spec'
 
 export const REPORT_FORMAT = 'connect-views-conformance/report@1'
@@ -66,6 +67,11 @@ export interface TargetReport {
   cleanup?: { deleted: number; failed: { view: string; error: string }[] }
   /** Failures grouped by cause: one per (operation, rule, mismatch shape). */
   failureGroups?: FailureGroup[]
+  /**
+   * What the run saw of the target's consistency (src/harness/consistency.ts): every judged read (`reads` is a
+   * sample of at most 5000; readsTotal and staleTotal count them all), every wait for convergence, the re-checks' calls.
+   */
+  consistencyObservations?: ConsistencyObservations & { readsTotal?: number; staleTotal?: number }
 }
 
 export interface FailureGroup {
@@ -165,6 +171,8 @@ export interface TargetStats {
   succeededByOperation?: Record<string, number>
   /** Operations the target answered like an emulator that lacks them, with the first such answer. */
   notImplemented?: Record<string, NotImplementedEvidence>
+  /** Calls (included in `calls`) that consistency re-checks added: stale reads read again, writes tried again. */
+  consistencyRechecks?: number
 }
 
 export interface NotImplementedEvidence {
