@@ -312,3 +312,35 @@ export class ConsistencyJudge {
     return stale ? { kind: 'stale', deadline } : { kind: 'other' }
   }
 }
+
+/** The errors Connect documents for a call that meets a change not visible yet. */
+export function isNotVisibleYet(o: CallOutcome): boolean {
+  return !o.ok && (o.error.name === 'ResourceNotFoundException' || o.error.name === 'InvalidRequestException')
+}
+
+/**
+ * Sends (through `send`, so the target's limiter paces it) until the answer is not a not-visible-yet error or
+ * `deadline` (clock ms) has passed; the tries beyond the first are counted as re-check calls.
+ */
+export async function retryWhileNotVisible<T extends { outcome: CallOutcome; requests?: unknown[] }>(
+  send: () => Promise<T>,
+  deadline: number,
+  recorder?: ConsistencyRecorder,
+): Promise<T> {
+  const first = now()
+  let res = await send()
+  if (!isNotVisibleYet(res.outcome) || now() > deadline) return res
+  let backoff = FIRST_BACKOFF_MS
+  while (isNotVisibleYet(res.outcome) && now() <= deadline) {
+    await sleep(Math.min(backoff, Math.max(0, deadline - now()) + 1))
+    backoff = Math.min(MAX_BACKOFF_MS, backoff * 2)
+    res = await send()
+    if (recorder) recorder.recheckCalls += res.requests?.length ?? 1
+  }
+  recorder?.convergences.push({
+    operation: 'write',
+    ms: Math.round(now() - first),
+    converged: !isNotVisibleYet(res.outcome),
+  })
+  return res
+}
