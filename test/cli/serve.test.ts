@@ -13,15 +13,12 @@ import { serveSettings } from '../../src/cli/serve-command'
 import { serveCli } from './support/cli'
 
 const serve = (flags: string[]) => serveCli(flags, 30_000)
+const stubClient = (url: string) =>
+  new ConnectClient({ endpoint: url, region: 'us-east-1', credentials: STUB_CREDENTIALS, maxAttempts: 1 })
 
 it('serves the stub on a free port until SIGINT (with the SigV4 check on)', async () => {
   const { child, done, url } = await serve(['--verify-sigv4'])
-  const client = new ConnectClient({
-    endpoint: url,
-    region: 'us-east-1',
-    credentials: STUB_CREDENTIALS,
-    maxAttempts: 1,
-  })
+  const client = stubClient(url)
   try {
     const out = await client.send(new ListViewsCommand({ InstanceId: DEFAULT_INSTANCE_ID, Type: 'AWS_MANAGED' }))
     expect(out.ViewsSummaryList?.length).toBeGreaterThan(0)
@@ -46,12 +43,7 @@ it('serves the stub on a free port until SIGINT (with the SigV4 check on)', asyn
 
 it('--live-like throttles each API past its burst of 5 with the declared 429, like the rationed service', async () => {
   const { child, done, url } = await serve(['--live-like'])
-  const client = new ConnectClient({
-    endpoint: url,
-    region: 'us-east-1',
-    credentials: STUB_CREDENTIALS,
-    maxAttempts: 1,
-  })
+  const client = stubClient(url)
   try {
     const list = () =>
       client.send(new ListViewsCommand({ InstanceId: DEFAULT_INSTANCE_ID, Type: 'AWS_MANAGED' })).then(
@@ -77,12 +69,7 @@ it('--live-like throttles each API past its burst of 5 with the declared 429, li
 
 it('--eventual serves bounded-stale reads and, with --eventual-not-found, fresh views that are not found yet', async () => {
   const { child, done, url } = await serve(['--eventual', '2s', '--eventual-not-found', '0.5', '--eventual-seed', '3'])
-  const client = new ConnectClient({
-    endpoint: url,
-    region: 'us-east-1',
-    credentials: STUB_CREDENTIALS,
-    maxAttempts: 1,
-  })
+  const client = stubClient(url)
   try {
     const created = await client.send(
       new CreateViewCommand({
