@@ -148,7 +148,8 @@ export class ChoiceLearner {
     const owned = { target: session.target.created, model: session.model.created }
     const d = outcomeDifference(step.cmd, step.target.outcome, step.model.outcome, this.refs, owned)
     this.differences += d
-    if (d === 0) return
+    // an answer still stale after the convergence window is no evidence of how the target answers anything
+    if (d === 0 || step.consistency?.notConverged) return
     // only choices whose rule concerns this operation can explain a difference first seen here
     const op = operationOf(step.cmd)
     const candidates = this.open.filter(
