@@ -3,6 +3,7 @@
 // an answer that never converges fails with its own wording; the same stale target fails under strong.
 import { describe, expect, it } from 'vitest'
 import { runSequence } from '../../src/engine/sequence'
+import { runConcurrencyProperty } from '../../src/engine/runners/concurrent'
 import { runProperty } from '../../src/engine/runners/sequential'
 import type { Cmd } from '../../src/harness/commands'
 import type { Mode } from '../../src/harness/projection'
@@ -131,5 +132,16 @@ describe('eventual consistency in the checker', () => {
     const failing = r.session.steps.at(-1)!
     expect(failing.consistency?.rechecks ?? []).toEqual([])
     await target.close()
+  })
+
+  it('concurrent writes on a view created moments ago are retried through not-found answers, and still linearize', async () => {
+    const passed = await staleStub(500, 2, 0.5)
+    const r = await runConcurrencyProperty(passed, { seed: 3, numRuns: 6, mode: eventual(1000) })
+    expect(r.failure?.message ?? '').toBe('')
+    expect(recordedObservations(passed.root)!.recheckCalls).toBeGreaterThan(0)
+    await passed.close()
+    const failed = await staleStub(500, 2, 0.5)
+    expect((await runConcurrencyProperty(failed, { seed: 3, numRuns: 6, mode: strong })).status).toBe('failed')
+    await failed.close()
   })
 })
