@@ -67,7 +67,7 @@ describe('eventual consistency in the checker', () => {
   it('a stale-window stub is passed under eventual and failed under strong (0.5 s window, 1-in-4 not found)', async () => {
     for (const seed of [1, 2, 3]) {
       const target = await staleStub(500, seed, 0.25)
-      const r = await runProperty(differential, target, { seed, numRuns: 8, mode: eventual(1500) })
+      const r = await runProperty(differential, target, { seed, numRuns: 5, mode: eventual(1500) })
       expect(r.failure?.message ?? '', `seed ${seed}`).toBe('')
       expect(r.status).toBe('passed')
       const o = recordedObservations(target.root)!
@@ -76,7 +76,7 @@ describe('eventual consistency in the checker', () => {
       await target.close()
     }
     const target = await staleStub(500, 1, 0.25)
-    const r = await runProperty(differential, target, { seed: 1, numRuns: 8, mode: strong })
+    const r = await runProperty(differential, target, { seed: 1, numRuns: 5, mode: strong })
     expect(r.status).toBe('failed')
     await target.close()
   })
