@@ -33,6 +33,15 @@ const program = new Command('verify-contracts')
   .option('--config <file>', 'JSON config file, as for conformance run (env CONFORMANCE_CONFIG)')
   .option('--pact <file...>', 'pact files (default: contracts/pacts/ committed pact)')
   .option('--tps <n>', 'requests per second for arranging states on live targets (default 2; env CONFORMANCE_TPS)')
+  .option('--consistency <model>', 'eventual (default) or strong, as for conformance run (env CONFORMANCE_CONSISTENCY)')
+  .option(
+    '--convergence <duration>',
+    'the window W arranged states may take to show (default 5s; env CONFORMANCE_CONVERGENCE)',
+  )
+  .option(
+    '--stale-seen',
+    'the target has shown stale answers: let every arranged state settle for W before verifying it',
+  )
   .option('--json <file>', 'write per-interaction results as JSON')
   .option(
     '--remaining-ms <n>',

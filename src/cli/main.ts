@@ -55,6 +55,14 @@ function targetOptions(cmd: Command, targets: string): Command {
     )
     .option('--burst <n>', 'request burst per API for endpoint/aws targets (default 5; env CONFORMANCE_BURST)')
     .option('--config <file>', 'JSON config file; flags win over env, env over the file (env CONFORMANCE_CONFIG)')
+    .option(
+      '--consistency <model>',
+      'eventual (default: what Connect documents; a stale read is read again until it converges) or strong (env CONFORMANCE_CONSISTENCY)',
+    )
+    .option(
+      '--convergence <duration>',
+      'the window W a change must become visible within under eventual, e.g. 5s (default 5s; env CONFORMANCE_CONVERGENCE)',
+    )
 }
 
 function program(setCode: (code: number) => void): Command {

@@ -29,7 +29,7 @@ export async function recordCommand(
     )
   const target = await openTarget(s)
   try {
-    const rec = await record(target, sampleCommands(def, o.seed, o.commands), o.seed)
+    const rec = await record(target, sampleCommands(def, o.seed, o.commands), o.seed, new Date(), s.consistency)
     writeRecording(o.file, rec)
     out(`recorded ${rec.steps.length} steps against ${target.label} (seed ${o.seed}) into ${o.file}`)
     out(`  inferred rules this target agreed with: ${rec.confirms.join(', ') || 'none'}`)
@@ -50,7 +50,7 @@ export async function parityCommand(file: string, s: TargetSettings, out: (line:
   }
   const target = await openTarget(s)
   try {
-    const diffs = await compareWithRecording(rec, target)
+    const diffs = await compareWithRecording(rec, target, s.consistency)
     out(
       `${target.label} vs ${rec.target.label} (recorded ${rec.recordedAt}, ${rec.steps.length} steps): ${diffs.length === 0 ? 'identical' : `${diffs.length} steps differ`}`,
     )

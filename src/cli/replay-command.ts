@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs'
 import { bundleFiles } from '../harness/replay'
 import type { RegressionReport } from '../report/report-types'
 import { EXIT, UsageError } from '../exit-codes'
+import { ALL_PROPERTIES } from '../engine/property-registry'
 import { loadBundle, replayLoaded } from '../engine/regression-replay'
 import { openTarget } from '../engine/open-target'
 import type { TargetSettings } from '../settings'
@@ -23,7 +24,7 @@ export async function replayCommand(
       `replaying ${files.length} bundle${files.length === 1 ? '' : 's'} against ${target.label}${s.quirks.length ? ` +${s.quirks.join(' +')}` : ''}`,
     )
     for (const file of files) {
-      const r = await replayLoaded(loadBundle(file), target)
+      const r = await replayLoaded(loadBundle(file), target, ALL_PROPERTIES, s.consistency)
       results.push(r)
       out(`${r.verdict.padEnd(14)}${file}  (${r.property}${r.rule ? `, ${r.rule}` : ''}): ${r.detail.split('\n')[0]}`)
     }

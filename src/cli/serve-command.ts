@@ -22,7 +22,17 @@ import {
 } from '../stub'
 import { profileChoices } from '../spec/choices-profile'
 import { loadProfile } from '../engine/run-mode'
-import { asInteger, asList, asPositiveNumber, asQuirks, asString, flagSource, type RawSettings } from '../settings'
+import {
+  asDuration,
+  asInteger,
+  asList,
+  asPositiveNumber,
+  asQuirks,
+  asSeed,
+  asString,
+  flagSource,
+  type RawSettings,
+} from '../settings'
 import { EXIT, UsageError } from '../exit-codes'
 
 export interface ServeSettings {
@@ -45,6 +55,12 @@ export interface ServeSettings {
   choices?: string
   /** Per-API token buckets and jittered latency like the real service (src/stub/live-like.ts defaults). */
   liveLike?: boolean
+  /** Eventual consistency (src/stub/eventual.ts): reads see states up to this many ms old. */
+  eventualMs?: number
+  /** With eventualMs: the share of calls on a view younger than the window that answer ResourceNotFoundException. */
+  eventualNotFound?: number
+  /** With eventualMs: the seed of the choice of stale states. */
+  eventualSeed?: number
 }
 
 const ACCOUNT_ID = /^\d{12}$/
@@ -71,6 +87,28 @@ export function serveSettings(o: RawSettings): ServeSettings {
     latencyMs: src.parsed('latencyMs', (v) => asInteger(v, 0, 60_000)),
     choices: src.parsed('choices', asString),
     liveLike: !!o.liveLike,
+    ...eventualSettings(src),
+  }
+}
+
+function eventualSettings(
+  src: ReturnType<typeof flagSource>,
+): Pick<ServeSettings, 'eventualMs' | 'eventualNotFound' | 'eventualSeed'> {
+  const eventualMs = src.parsed('eventual', asDuration)
+  const eventualNotFound = src.parsed('eventualNotFound', (v) => {
+    const n = asPositiveNumber(v)
+    if (n > 1) throw new UsageError(`${v.source}: ${JSON.stringify(v.value)} is not a share within 0..1`)
+    return n
+  })
+  const eventualSeed = src.parsed('eventualSeed', asSeed)
+  if (eventualMs === undefined && (eventualNotFound !== undefined || eventualSeed !== undefined))
+    throw new UsageError(
+      `${src.get(eventualNotFound !== undefined ? 'eventualNotFound' : 'eventualSeed')!.source}: needs --eventual <window>`,
+    )
+  return {
+    ...(eventualMs !== undefined ? { eventualMs } : {}),
+    ...(eventualNotFound !== undefined ? { eventualNotFound } : {}),
+    ...(eventualSeed !== undefined ? { eventualSeed } : {}),
   }
 }
 
@@ -99,6 +137,15 @@ export function defineServeCommand(
       '--live-like',
       'answer like the rationed service: per-API token buckets of 2 requests/s, burst 5 (429 beyond), 60±20 ms latency',
     )
+    .option(
+      '--eventual <window>',
+      'eventually consistent reads, as Connect documents: each read sees a view as of one of its states written within this window (e.g. 2s), or the newest older one',
+    )
+    .option(
+      '--eventual-not-found <share>',
+      'with --eventual: the share of calls on a view younger than the window that answer ResourceNotFoundException (e.g. 0.25)',
+    )
+    .option('--eventual-seed <n>', 'with --eventual: seed of the choice of stale states (default 1)')
     .action(async (o: RawSettings) => setCode(await serveCommand(serveSettings(o), out)))
 }
 
@@ -139,6 +186,15 @@ export async function serveCommand(s: ServeSettings, out: (line: string) => void
       latencyMs: s.latencyMs ?? 0,
       seed: 1,
       liveLike: !!s.liveLike,
+      ...(s.eventualMs !== undefined
+        ? {
+            eventual: {
+              windowMs: s.eventualMs,
+              notFoundRate: s.eventualNotFound ?? 0,
+              seed: s.eventualSeed ?? 1,
+            },
+          }
+        : {}),
     },
     verifySigV4: s.verifySigv4 ? { credentials: { ...STUB_CREDENTIALS }, region } : undefined,
     ...(persist ? { onChange: persist } : {}),
@@ -153,7 +209,7 @@ export async function serveCommand(s: ServeSettings, out: (line: string) => void
   region ${region} · account ${accountId} · instance ids ${model.instances.join(', ')}${s.anyInstance ? ' (+ any UUID on first use)' : ''} · quirks: ${s.quirks.join(', ') || 'none'}${s.choices ? ` · choices: ${s.choices}` : ''}
   answers the 13 Views API operations and GET ${HEALTH_PATH}; not Connect's instance API (CreateInstance, ListInstances, DescribeInstance)
   state: ${s.stateFile ? `${s.stateFile} (restored at start, written on every change)` : 'in memory only'}
-  ${s.liveLike ? `live-like: per-API token buckets of ${L.ratePerSecond} requests/s, burst ${L.burst} (429 beyond), latency ${L.latencyMs}±${L.jitterMs} ms\n  ` : ''}SigV4 check: ${s.verifySigv4 ? `on (access key ${STUB_CREDENTIALS.accessKeyId}, secret '${STUB_CREDENTIALS.secretAccessKey}')` : 'off (any credentials are accepted)'}
+  ${s.eventualMs !== undefined ? `eventually consistent: reads see states up to ${s.eventualMs} ms old${s.eventualNotFound ? `, ${s.eventualNotFound} of calls on views younger than that answer ResourceNotFoundException` : ''} (seed ${s.eventualSeed ?? 1})\n  ` : ''}${s.liveLike ? `live-like: per-API token buckets of ${L.ratePerSecond} requests/s, burst ${L.burst} (429 beyond), latency ${L.latencyMs}±${L.jitterMs} ms\n  ` : ''}SigV4 check: ${s.verifySigv4 ? `on (access key ${STUB_CREDENTIALS.accessKeyId}, secret '${STUB_CREDENTIALS.secretAccessKey}')` : 'off (any credentials are accepted)'}
   run against it:  ${CLI_COMMAND} run --target ${server.url} --instance-id ${model.instances[0] ?? DEFAULT_INSTANCE_ID} --tps 200
   Ctrl-C stops the server.`)
   return new Promise<number>((resolve) => {

@@ -64,6 +64,8 @@ export interface StepRecord {
   cmd: Cmd
   target: unknown
   model: unknown
+  /** Under eventual consistency: the earlier answers of a read read again (or a write tried again), and whether it converged. */
+  consistency?: unknown
 }
 
 export interface PropertyFailure extends Failure {

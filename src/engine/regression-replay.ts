@@ -6,6 +6,7 @@ import { basename } from 'node:path'
 import { SEQUENTIAL_PROPERTIES } from '../properties'
 import { bundleFiles, bundleMode, readBundle, replayBundle, type ReplayBundle } from '../harness/replay'
 import type { RegressionReport } from '../report/report-types'
+import type { ConsistencyConfig } from '../harness/projection'
 import type { Target } from '../targets/target'
 import { ALL_PROPERTIES, type PropertyStrategy } from './property-registry'
 import type { RunSettings } from './run-settings'
@@ -24,6 +25,8 @@ export async function replayLoaded(
   loaded: LoadedBundle,
   target: Target,
   properties: readonly PropertyStrategy[] = ALL_PROPERTIES,
+  /** How reads are judged when the bundle does not say (bundles written before consistency models existed). */
+  consistency?: ConsistencyConfig,
 ): Promise<RegressionReport> {
   if ('error' in loaded)
     return {
@@ -42,7 +45,7 @@ export async function replayLoaded(
       detail: `unknown property ${bundle.property} (known: ${properties.map((p) => p.id).join(', ')})`,
     }
   if (prop.sequential) {
-    const r = await replayBundle(bundle, target, SEQUENTIAL_PROPERTIES)
+    const r = await replayBundle(bundle, target, SEQUENTIAL_PROPERTIES, bundleMode(bundle, consistency))
     return { ...base, verdict: r.verdict, detail: r.detail }
   }
   if (!bundle.path && !prop.rerunReplays)
@@ -55,7 +58,7 @@ export async function replayLoaded(
     const r = await prop.run(target, {
       seed: bundle.seed,
       ...(bundle.path ? { path: bundle.path } : {}),
-      mode: bundleMode(bundle),
+      mode: bundleMode(bundle, consistency),
     })
     // a replay that could not reach the target (missing operations, budget) is no verdict either way
     if (r.status === 'inconclusive') return { ...base, verdict: 'CANNOT REPLAY', detail: r.note ?? 'inconclusive' }
@@ -77,7 +80,7 @@ export async function replayLoaded(
  * shard; the first shard reports them. An interrupt ends it (a replay cut short is not a verdict).
  */
 export async function replayCommittedRegressions(
-  s: Pick<RunSettings, 'regressions' | 'shard'>,
+  s: Pick<RunSettings, 'regressions' | 'shard'> & Partial<Pick<RunSettings, 'consistency'>>,
   selected: readonly PropertyStrategy[],
   target: Target,
   interrupted: () => boolean,
@@ -93,7 +96,7 @@ export async function replayCommittedRegressions(
     const property = 'bundle' in loaded ? loaded.bundle.property : undefined
     const skip = property !== undefined && known.has(property) ? !chosen.has(property) : !ownsOrphans
     if (skip) continue
-    const regression = await replayLoaded(loaded, target)
+    const regression = await replayLoaded(loaded, target, ALL_PROPERTIES, s.consistency)
     if (interrupted()) break
     onVerdict(regression)
   }

@@ -20,6 +20,7 @@ import {
 } from '../report/json-report'
 import type { ProgressStream } from '../report/progress'
 import type { ConformanceReport, PropertyReport, RegressionReport } from '../report/report-types'
+import { recordedObservations } from '../harness/consistency'
 import { probeImplementation } from '../targets/implementation-probe'
 import type { Target } from '../targets/target'
 import type { RuleId } from '../spec'
@@ -76,7 +77,10 @@ export async function runEngine(s: RunSettings, io: RunIo, extra: readonly Event
   }
   const target = await openTarget(s)
   // inferred rules a committed recording of live AWS confirmed are asserted as if documented
-  const mode = withChoicesProfile({ strict: s.strict, confirmed: confirmedRules(s.recordings) }, s.choicesProfile)
+  const mode = withChoicesProfile(
+    { strict: s.strict, confirmed: confirmedRules(s.recordings), consistency: s.consistency },
+    s.choicesProfile,
+  )
   const run = new EngineRun(s, target, mode, io, [...standardHandlers(s, io, mode), ...extra], selected)
   return run.execute()
 }
@@ -312,6 +316,7 @@ class EngineRun {
 
   private report(): ConformanceReport {
     const { s, target, mode } = this
+    const observed = recordedObservations(target.root)
     const report = newReport([
       finishTarget(
         {
@@ -329,7 +334,11 @@ class EngineRun {
           interrupted: !!this.signal,
           properties: this.reports,
           regressions: this.regressions,
-          stats: statsOf(target.stats, target.implementation),
+          stats: {
+            ...statsOf(target.stats, target.implementation),
+            ...(observed?.recheckCalls ? { consistencyRechecks: observed.recheckCalls } : {}),
+          },
+          ...(observed ? { consistencyObservations: observed } : {}),
           ...(s.expectations
             ? {
                 expectations: {

@@ -3,6 +3,7 @@
 import { AssertionLedger } from '../harness/assertions'
 import type { Cmd } from '../harness/commands'
 import { checkWireBasics, operationOf, operationsOf, type Failure } from '../harness/checks'
+import { notConvergedMessage } from '../harness/consistency'
 import { isRetryableThrottle } from '../targets/answer-class'
 import { learningSession } from '../harness/choice-learning'
 import { RefTable } from '../harness/normalise'
@@ -23,7 +24,14 @@ export class StepFailure extends Error {
 }
 
 export function transcriptOf(session: Session): StepRecord[] {
-  return session.steps.map((s) => ({ index: s.index, cmd: s.cmd, target: s.target.outcome, model: s.model.outcome }))
+  return session.steps.map((s) => ({
+    index: s.index,
+    cmd: s.cmd,
+    target: s.target.outcome,
+    model: s.model.outcome,
+    // the whole evidence of a read that was read again (or a write tried again) under eventual consistency
+    ...(s.consistency?.rechecks.length || s.consistency?.notConverged ? { consistency: s.consistency } : {}),
+  }))
 }
 
 /** One sequence's state: a fresh model, a session with a sequence-unique identity, and the check context. */
@@ -105,7 +113,8 @@ export async function stepAndCheck(
     if (sent) target.noAnswerStep(sent.op, sent.input)
     return undefined
   }
-  return failure
+  const late = step.consistency?.notConverged
+  return failure && late ? { ...failure, message: notConvergedMessage(late, cmd, failure.message) } : failure
 }
 
 export function failureOf(failure: Failure, seq: Sequence): PropertyFailure {

@@ -24,6 +24,8 @@ import {
 import type { CallOutcome } from '../targets/sdk-call'
 import type { Target } from '../targets/target'
 import { operationOf } from './checks'
+import { ConsistencyJudge, consistencyRecorder } from './consistency'
+import { ViewHistory } from './consistency-history'
 import { RefTable, stableJson } from './normalise'
 import { project, type Mode } from './projection'
 import { Session, SideDriver, type SideOutcome, type Step } from './session'
@@ -87,6 +89,8 @@ function outcomeDifference(
 export interface ModelReplay {
   side: SideDriver
   outcomes: SideOutcome[]
+  /** The views' states over the new model side, when the session keeps them (consistency-history.ts). */
+  history?: ViewHistory
   /** Field differences from the target's answers, summed over the steps. */
   differences: number
 }
@@ -144,7 +148,8 @@ export class ChoiceLearner {
     const owned = { target: session.target.created, model: session.model.created }
     const d = outcomeDifference(step.cmd, step.target.outcome, step.model.outcome, this.refs, owned)
     this.differences += d
-    if (d === 0) return
+    // an answer still stale after the convergence window is no evidence of how the target answers anything
+    if (d === 0 || step.consistency?.notConverged) return
     // only choices whose rule concerns this operation can explain a difference first seen here
     const op = operationOf(step.cmd)
     const candidates = this.open.filter(
@@ -155,6 +160,7 @@ export class ChoiceLearner {
       if (!better) return
       this.learned[better.name] = better.value as never
       session.replaceModel(better.replay.side, better.replay.outcomes)
+      if (better.replay.history) session.judge?.replaceHistory(better.replay.history)
       this.refs = better.refs
       this.differences = better.replay.differences
       this.onReplaced()
@@ -194,10 +200,12 @@ export class ChoiceLearner {
   ): Promise<ModelReplay | undefined> {
     const side = new SideDriver(this.makeSide(choices), session.model.run)
     const outcomes: SideOutcome[] = []
+    const history = session.judge ? new ViewHistory() : undefined
     let differences = 0
     for (const step of session.steps) {
       const m = await side.execute(step.cmd)
       if (step.cmd.op === 'DeleteView' && m.outcome.ok) side.markDeleted(step.cmd.slot)
+      history?.capture({ ...step, model: m }, side)
       outcomes.push(m)
       differences += outcomeDifference(step.cmd, step.target.outcome, m.outcome, refs, {
         target: session.target.created,
@@ -205,7 +213,7 @@ export class ChoiceLearner {
       })
       if (differences >= bound) return undefined
     }
-    return { side, outcomes, differences }
+    return { side, outcomes, differences, ...(history ? { history } : {}) }
   }
 }
 
@@ -236,5 +244,8 @@ export function learningSession(
     refs.target = new RefTable()
     refs.model = new RefTable()
   })
-  return new Session(targetSide(target), makeSide(knowledge.learned), target.sequenceIdentity(), learner)
+  const judge = mode.consistency
+    ? new ConsistencyJudge(mode, mode.consistency, consistencyRecorder(target.root, mode.consistency))
+    : undefined
+  return new Session(targetSide(target), makeSide(knowledge.learned), target.sequenceIdentity(), learner, judge)
 }

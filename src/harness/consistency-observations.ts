@@ -37,4 +37,7 @@ export interface ConsistencyObservations {
   convergences: ConsistencyConvergence[]
   /** Extra calls the re-checks cost (re-reads and retried writes), all paced by the target's limiter. */
   recheckCalls: number
+  /** Every judged read and every stale one, counted exactly when `reads` keeps only a sample of them. */
+  readsTotal?: number
+  staleTotal?: number
 }

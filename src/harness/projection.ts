@@ -5,7 +5,15 @@
 // compared by value unless confirmed.
 import { isAsserted, rule, type RuleId } from '../spec'
 import type { Cmd } from './commands'
+import type { ConsistencyModel } from './consistency-observations'
 import type { RefTable } from './normalise'
+
+/** How reads are judged: `eventual` accepts a state up to `windowMs` old and re-reads until it converges (consistency.ts). */
+export interface ConsistencyConfig {
+  model: ConsistencyModel
+  /** The convergence window W (`--convergence`). */
+  windowMs: number
+}
 
 export interface Mode {
   strict: boolean
@@ -15,6 +23,8 @@ export interface Mode {
   onAsserted?: (rule: RuleId) => void
   /** Choice values the reference model serves (a calibrated profile's settled ones); the defaults otherwise. */
   choices?: Readonly<Record<string, string>>
+  /** Absent: strong (every read is compared at once with the newest state). */
+  consistency?: ConsistencyConfig
 }
 
 type Obj = Record<string, unknown>

@@ -11,6 +11,8 @@ import { ViewsModel } from '../model/views-model'
 import { isAsserted, rule as ruleById, type RuleId } from '../spec'
 import type { Target } from '../targets/target'
 import { checkAgainstModel, operationOf } from './checks'
+import { ConsistencyJudge, consistencyRecorder } from './consistency'
+import type { ConsistencyConfig } from './projection'
 import type { Cmd } from './commands'
 import { normaliseValues, RefTable, redact, stableJson } from './normalise'
 import type { SequentialProperty } from '../engine/property-types'
@@ -68,17 +70,36 @@ export function sampleCommands(def: SequentialProperty, seed: number, count: num
   return [...(def.prelude ?? []), ...generated]
 }
 
-async function runCommands(target: Target, cmds: readonly Cmd[]): Promise<Session> {
+/**
+ * Runs the commands in lockstep; under eventual consistency (`consistency`) a stale answer is read again until
+ * it converges (consistency.ts), so a recording keeps what the target settles on, not a passing stale state.
+ */
+async function runCommands(target: Target, cmds: readonly Cmd[], consistency?: ConsistencyConfig): Promise<Session> {
   await target.resetBetweenRuns()
   const model = new ViewsModel({ instances: [target.instanceId], region: target.region, accountId: target.accountId })
-  const session = new Session(targetSide(target), modelSide(model, target.instanceId), target.sequenceIdentity())
+  const judge = consistency
+    ? new ConsistencyJudge({ strict: true, consistency }, consistency, consistencyRecorder(target.root, consistency))
+    : undefined
+  const session = new Session(
+    targetSide(target),
+    modelSide(model, target.instanceId),
+    target.sequenceIdentity(),
+    undefined,
+    judge,
+  )
   for (const cmd of cmds) if (session.canRun(cmd)) await session.run(cmd)
   return session
 }
 
 /** Runs `cmds` on `target` and keeps its normalised answers and which inferred rules it agreed with. */
-export async function record(target: Target, cmds: readonly Cmd[], seed: number, now = new Date()): Promise<Recording> {
-  const session = await runCommands(target, cmds)
+export async function record(
+  target: Target,
+  cmds: readonly Cmd[],
+  seed: number,
+  now = new Date(),
+  consistency?: ConsistencyConfig,
+): Promise<Recording> {
+  const session = await runCommands(target, cmds, consistency)
   const refs = new RefTable()
   const confirms = new Set<string>()
   const contradicts = new Set<string>()
@@ -117,10 +138,15 @@ export interface RecordingDiff {
 }
 
 /** Replays a recording's commands on `target` and diffs its normalised answers against the recorded ones. */
-export async function compareWithRecording(rec: Recording, target: Target): Promise<RecordingDiff[]> {
+export async function compareWithRecording(
+  rec: Recording,
+  target: Target,
+  consistency?: ConsistencyConfig,
+): Promise<RecordingDiff[]> {
   const session = await runCommands(
     target,
     rec.steps.map((s) => s.cmd),
+    consistency,
   )
   const refs = new RefTable()
   const diffs: RecordingDiff[] = []

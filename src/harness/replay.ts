@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import type { Target } from '../targets/target'
 import type { Cmd } from './commands'
 import { normaliseValues, RefTable, redact } from './normalise'
-import type { Mode } from './projection'
+import type { ConsistencyConfig, Mode } from './projection'
 import type { SequentialProperty, PropertyResult, StepRecord } from '../engine/property-types'
 import { runSequence } from '../engine/sequence'
 
@@ -21,7 +21,13 @@ export interface ReplayBundle {
   path?: string
   target: { kind: string; label: string }
   /** The mode that failed, so a replay holds the target to the same rules and choice values. */
-  mode: { strict: boolean; confirmed?: string[]; choices?: Record<string, string> }
+  mode: {
+    strict: boolean
+    confirmed?: string[]
+    choices?: Record<string, string>
+    /** How reads were judged (absent in bundles written before consistency models: strong). */
+    consistency?: ConsistencyConfig
+  }
   commands: Cmd[]
   transcript: StepRecord[]
   createdAt: string
@@ -52,6 +58,7 @@ export function bundleFromResult(
       strict: mode.strict,
       ...(mode.confirmed?.size ? { confirmed: [...mode.confirmed].sort() } : {}),
       ...(mode.choices ? { choices: { ...mode.choices } } : {}),
+      ...(mode.consistency ? { consistency: { ...mode.consistency } } : {}),
     },
     commands: r.failure.commands,
     transcript: normaliseTranscript(r.failure.transcript, target),
@@ -107,12 +114,17 @@ export interface ReplayResult {
   detail: string
 }
 
-/** The mode a bundle failed in (rules confirmed, choice values the model served). */
-export function bundleMode(bundle: ReplayBundle): Mode {
+/**
+ * The mode a bundle failed in (rules confirmed, choice values the model served, how reads were judged, so a
+ * "did not converge" failure replays as one); `consistency` for a bundle that does not say.
+ */
+export function bundleMode(bundle: ReplayBundle, consistency?: ConsistencyConfig): Mode {
+  const judged = bundle.mode.consistency ?? consistency
   return {
     strict: bundle.mode.strict,
     confirmed: new Set(bundle.mode.confirmed ?? []),
     ...(bundle.mode.choices ? { choices: bundle.mode.choices } : {}),
+    ...(judged ? { consistency: judged } : {}),
   }
 }
 

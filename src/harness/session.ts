@@ -5,6 +5,7 @@ import type { OperationName } from '../spec'
 import type { CallOutcome } from '../targets/sdk-call'
 import type { RunIdentity } from '../targets/run-identity'
 import { needsLiveSlot, type Cmd, type QualifierSpec, type RefForm } from './commands'
+import { now, type ConsistencyJudge, type StepConsistency } from './consistency'
 import type { Side } from './sides'
 
 interface SlotState {
@@ -25,16 +26,11 @@ export interface SideOutcome {
   /** For paginated commands: the size of each page. */
   pageSizes?: number[]
   /**
-   * The harness's clock (harnessNow, ms) when the command started (before its first request was sent) and when
+   * The harness's clock (consistency.ts `now`, ms) when the command started (before its first request was sent) and when
    * its last answer arrived: how far apart two answers are in wall time (R15's check, differential.ts).
    */
   sentAt?: number
   answeredAt?: number
-}
-
-/** The harness's clock in ms: monotonic, so differences of two readings are wall time even if the system clock is set. */
-export function harnessNow(): number {
-  return performance.timeOrigin + performance.now()
 }
 
 export interface Step {
@@ -43,6 +39,8 @@ export interface Step {
   target: SideOutcome
   /** Replaced when the choice learner re-runs the model side with other choices. */
   model: SideOutcome
+  /** Under eventual consistency: the earlier answers of a read that converged (or did not), or tries of a write. */
+  consistency?: StepConsistency
 }
 
 /**
@@ -93,9 +91,9 @@ export class SideDriver {
   }
 
   async execute(cmd: Cmd): Promise<SideOutcome> {
-    const sentAt = harnessNow()
+    const sentAt = now()
     const done = await this.executeUntimed(cmd)
-    return { ...done, sentAt, answeredAt: harnessNow() }
+    return { ...done, sentAt, answeredAt: now() }
   }
 
   private async executeUntimed(cmd: Cmd): Promise<SideOutcome> {
@@ -298,6 +296,8 @@ export class Session {
     model: Side,
     run: RunIdentity,
     private readonly observer?: StepObserver,
+    /** Judges reads (and retries writes) under the run's consistency model (consistency.ts); absent: strong, unrecorded. */
+    readonly judge?: ConsistencyJudge,
   ) {
     this.target = new SideDriver(target, run)
     this.modelState = new SideDriver(model, run)
@@ -336,15 +336,29 @@ export class Session {
     return (cmd as { allowDeleted?: boolean }).allowDeleted ? this.wasCreated(slot) : this.isLive(slot)
   }
 
+  private async onTarget(cmd: Cmd): Promise<SideOutcome> {
+    // stamped with sentAt/answeredAt on the harness clock by SideDriver.execute (consistency.ts reads the same clock)
+    return this.target.execute(cmd)
+  }
+
   async run(cmd: Cmd): Promise<Step> {
-    const target = await this.target.execute(cmd)
+    const slot = 'slot' in cmd ? this.target.slots.get(cmd.slot) : undefined
+    const shas = slot ? [...slot.shas] : undefined
+    const target = await this.onTarget(cmd)
     const model = await this.model.execute(cmd)
+    const step: Step = { index: this.steps.length, cmd, target, model }
+    if (this.judge)
+      await this.judge.settle({ target: this.target, model: this.model }, step, () => {
+        // a stale answer's checksum is not the one to publish with: only the last answer's is noted
+        if (slot && shas) slot.shas = [...shas]
+        return this.onTarget(cmd)
+      })
     if (cmd.op === 'DeleteView') {
       if (model.outcome.ok) this.model.markDeleted(cmd.slot)
-      if (target.outcome.ok) this.target.markDeleted(cmd.slot)
+      if (step.target.outcome.ok) this.target.markDeleted(cmd.slot)
     }
-    const step: Step = { index: this.steps.length, cmd, target, model }
     this.steps.push(step)
+    this.judge?.capture(step, this.model)
     await this.observer?.afterStep(this, step)
     return step
   }

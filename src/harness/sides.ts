@@ -15,6 +15,8 @@ export interface Side {
   viewArn(viewId: string): string
   /** Runs a walk over every page of ListViews with no other lane's view changes between its pages (Target.whileListing). */
   whileListing?<T>(walk: () => Promise<T>): Promise<T>
+  /** The reference model behind a model side (consistency.ts answers as of its older states). */
+  readonly model?: ViewsModel
 }
 
 export function targetSide(target: Target): Side {
@@ -37,6 +39,7 @@ export function modelSide(model: ViewsModel, instanceId: string): Side {
   return {
     name: 'model',
     instanceId,
+    model,
     viewArn: (viewId) => customerViewArn({ partition, region, account, instanceId, viewId }),
     async send(op, input) {
       try {

@@ -129,6 +129,12 @@ export const QUIRKS = {
     breaks: ['R10'],
     layer: 'wire',
   },
+  'never-converges': {
+    description:
+      'a lost write: reads never show the first UpdateViewContent of a view (they keep answering the view as it was before it), while writes see it',
+    breaks: ['R3', 'R1', 'R7', 'R13', 'R18', 'R16'],
+    layer: 'wire',
+  },
 } as const satisfies Record<string, QuirkSpec>
 
 export type QuirkName = keyof typeof QUIRKS

@@ -60,7 +60,8 @@ export function emptyState(instances: readonly string[]): ModelState {
   }
 }
 
-function cloneView(v: ViewRecord): ViewRecord {
+/** A copy of one view's record that later writes to the original cannot reach (e.g. a snapshot of an older state). */
+export function cloneView(v: ViewRecord): ViewRecord {
   // content/version records are immutable once written, so sharing them is safe
   return { ...v, tags: { ...v.tags }, saved: { ...v.saved }, versions: new Map(v.versions) }
 }

@@ -6,7 +6,7 @@ import type { ModelContext } from './context'
 import { ModelError } from './errors'
 import { listViews, searchViews } from './list-operations'
 import { resolveOptions, type ModelOptions, type ResolvedOptions } from './options'
-import { cloneState, emptyState, type ModelState, type ViewRecord } from './state'
+import { cloneState, cloneView, emptyState, type ModelState, type ViewRecord } from './state'
 import { listTagsForResource, tagResource, untagResource } from './tag-operations'
 import { validateInput } from './validation'
 import { deleteViewVersion, listViewVersions, planCreateViewVersion, type PublishPlan } from './version-operations'
@@ -72,6 +72,23 @@ export class ViewsModel {
   /** A customer view's record, read-only (checkers that key on model state, e.g. linearizability). */
   peekView(instanceId: string, viewId: string): Readonly<ViewRecord> | undefined {
     return this.state.views.get(instanceId)?.get(viewId)
+  }
+
+  /** The customer views of an instance (read-only records), e.g. to snapshot them; empty for an unknown instance. */
+  customerViews(instanceId: string): ReadonlyMap<string, Readonly<ViewRecord>> {
+    return this.state.views.get(instanceId) ?? new Map()
+  }
+
+  /**
+   * An independent copy (same options) whose customer views in `instanceId` are exactly `views` (copied);
+   * everything else as in this model. What answers a read as of older states of some views (eventual
+   * consistency: the stub's stale reads, the checker's legal stale answers).
+   */
+  withCustomerViews(instanceId: string, views: Iterable<Readonly<ViewRecord>>): ViewsModel {
+    const copy = this.clone()
+    copy.state.instances.add(instanceId)
+    copy.state.views.set(instanceId, new Map([...views].map((v) => [v.id, cloneView(v)])))
+    return copy
   }
 
   addInstance(instanceId: string): void {

@@ -103,10 +103,13 @@ export function checkLastModifiedMovesForward(step: Step, ctx: CheckContext): Fa
       return { rule: 'R15', message: `${step.cmd.op}: LastModifiedTime ${lmt} is before CreatedTime ${v.CreatedTime}` }
   }
   const write = step.cmd.op === 'UpdateViewContent' || step.cmd.op === 'CreateViewVersion'
-  if (!write || !before) return undefined
+  // a read may legally show an older state under eventual consistency; under strong consistency it never goes back
+  const readHeld = !write && ctx.mode.consistency?.model === 'strong'
+  if ((!write && !readHeld) || !before) return undefined
   ctx.assert('R15')
   if (lmt < before.lmt)
     return { rule: 'R15', message: `${step.cmd.op}: LastModifiedTime went back from ${before.lmt} to ${lmt}` }
+  if (!write) return undefined
   const gapMs = (step.target.sentAt ?? Number.NEGATIVE_INFINITY) - before.at
   if (move && lmt === before.lmt && gapMs > st.tickMs + R15_TOLERANCE_MS) {
     const what =

@@ -185,6 +185,8 @@ export interface TargetStats {
    * never answered at all is a failure (a hang, R34).
    */
   noAnswer?: { withinMs: number; tries: number; steps: number; byOperation: Record<string, number> }
+  /** Calls (included in `calls`) that consistency re-checks added: stale reads read again, writes tried again. */
+  consistencyRechecks?: number
 }
 
 export interface NotImplementedEvidence {

@@ -108,3 +108,10 @@ export function asQuirks(s: Sourced): string[] {
 export function asReportFormats<F extends string = ReportFormat>(s: Sourced, known?: readonly F[]): F[] {
   return validated(s, () => parseReportFormats<F>(asList(s), known))
 }
+
+/** `--consistency`: how reads are judged (src/harness/consistency.ts). */
+export function asConsistencyModel(s: Sourced): 'eventual' | 'strong' {
+  const v = String(s.value).trim().toLowerCase()
+  if (v === 'eventual' || v === 'strong') return v
+  throw bad(s, 'is not a consistency model (eventual or strong)')
+}

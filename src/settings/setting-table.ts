@@ -48,6 +48,17 @@ export const SETTINGS = {
     meaning: 'also assert inferred rules (`1`/`true`/`yes`/`on` or `0`/`false`/`no`/`off`)',
   },
   only: { env: ['CONFORMANCE_ONLY'], default: 'all', meaning: 'run only these properties' },
+  consistency: {
+    env: ['CONFORMANCE_CONSISTENCY'],
+    default: '`eventual`',
+    meaning:
+      '`eventual`: a read may show a state up to `--convergence` old and is read again until it converges (what Connect documents); `strong`: every read must show the newest state at once',
+  },
+  convergence: {
+    env: ['CONFORMANCE_CONVERGENCE'],
+    default: '`5s`',
+    meaning: 'the window W within which a change must become visible under `eventual`',
+  },
   quirk: {
     env: ['CONFORMANCE_QUIRKS'],
     fileKey: 'quirks',

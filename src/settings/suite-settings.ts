@@ -1,6 +1,7 @@
 // The settings of the vitest property suites (`npm test -- properties`): the same environment variables,
 // with the same meanings, as `conformance run` (CONFORMANCE_TARGET, CONFORMANCE_STRICT, CONFORMANCE_TPS, …;
 // a config file through CONFORMANCE_CONFIG), plus CONFORMANCE_SEEDS, the seeds each suite runs.
+import type { ConsistencyConfig } from '../harness/projection'
 import type { TargetConfig } from '../targets/create-target'
 import { asBoolean, asList, asSeed } from './parsers'
 import { envSource } from './setting-source'
@@ -8,8 +9,8 @@ import { targetConfig, targetSettings } from './target-settings'
 
 export interface SuiteSettings {
   target: TargetConfig
-  /** The mode every property runs in: strict also asserts inferred rules. */
-  mode: { strict: boolean }
+  /** The mode every property runs in: strict also asserts inferred rules; reads judged under the consistency model. */
+  mode: { strict: boolean; consistency: ConsistencyConfig }
   seeds: number[]
 }
 
@@ -17,9 +18,10 @@ export const DEFAULT_SUITE_SEEDS: readonly number[] = [1, 2, 3]
 
 export function suiteSettings(env: NodeJS.ProcessEnv = process.env): SuiteSettings {
   const src = envSource(env)
+  const target = targetSettings(src)
   return {
-    target: targetConfig(targetSettings(src)),
-    mode: { strict: src.parsed('strict', asBoolean) ?? false },
+    target: targetConfig(target),
+    mode: { strict: src.parsed('strict', asBoolean) ?? false, consistency: target.consistency },
     seeds: src.parsed('seeds', (s) => asList(s).map((value) => asSeed({ value, source: s.source }))) ?? [
       ...DEFAULT_SUITE_SEEDS,
     ],

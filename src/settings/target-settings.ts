@@ -2,7 +2,8 @@
 // property suites, scripts/verify-contracts.ts), and the TargetConfig they become.
 import { UsageError } from '../exit-codes'
 import { targetKindOf, type TargetConfig } from '../targets/create-target'
-import { asInteger, asPositiveNumber, asQuirks, asString, asTarget } from './parsers'
+import type { ConsistencyConfig } from '../harness/projection'
+import { asConsistencyModel, asDuration, asInteger, asPositiveNumber, asQuirks, asString, asTarget } from './parsers'
 import type { SettingSource } from './setting-source'
 
 export interface TargetSettings {
@@ -13,6 +14,21 @@ export interface TargetSettings {
   quirks: string[]
   tps?: number
   burst?: number
+  /** How reads are judged (`--consistency`, `--convergence`): eventual with a 5 s window unless told otherwise. */
+  consistency: ConsistencyConfig
+}
+
+/**
+ * W defaults to 5 s: Connect documents that a change may not be visible "typically for less than a few seconds"
+ * (https://docs.aws.amazon.com/connect/latest/APIReference/eventual-consistency.html).
+ */
+export const DEFAULT_CONVERGENCE_MS = 5000
+
+export function consistencySettings(src: SettingSource): ConsistencyConfig {
+  return {
+    model: src.parsed('consistency', asConsistencyModel) ?? 'eventual',
+    windowMs: src.parsed('convergence', asDuration) ?? DEFAULT_CONVERGENCE_MS,
+  }
 }
 
 export function targetSettings(src: SettingSource, defaultTarget = 'stub'): TargetSettings {
@@ -31,6 +47,7 @@ export function targetSettings(src: SettingSource, defaultTarget = 'stub'): Targ
     profile: src.parsed('profile', asString),
     tps: src.parsed('tps', asPositiveNumber),
     burst: src.parsed('burst', (s) => asInteger(s, 1, 100_000)),
+    consistency: consistencySettings(src),
   }
 }
 

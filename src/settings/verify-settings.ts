@@ -4,8 +4,23 @@
 import type { VerifyCommandOptions } from '../verification/verify-command'
 import { asInteger, asList, asPositiveNumber, asString, asTarget } from './parsers'
 import { flagSource, settingSource, type RawSettings } from './setting-source'
+import { consistencySettings } from './target-settings'
 
-const TARGET_SETTINGS = ['target', 'instanceId', 'region', 'profile', 'tps', 'config'] as const
+/** Only an eventually consistent reading changes how states are arranged (and stays absent otherwise). */
+function eventualOnly(c: { model: string; windowMs: number }, staleSeen: boolean) {
+  return c.model === 'eventual' ? { consistency: { windowMs: c.windowMs, ...(staleSeen ? { staleSeen } : {}) } } : {}
+}
+
+const TARGET_SETTINGS = [
+  'target',
+  'instanceId',
+  'region',
+  'profile',
+  'tps',
+  'config',
+  'consistency',
+  'convergence',
+] as const
 
 export function verifySettings(flags: RawSettings, env: NodeJS.ProcessEnv = process.env): VerifyCommandOptions {
   const src = settingSource(Object.fromEntries(TARGET_SETTINGS.map((n) => [n, flags[n]])), env)
@@ -16,6 +31,7 @@ export function verifySettings(flags: RawSettings, env: NodeJS.ProcessEnv = proc
     region: src.parsed('region', asString),
     profile: src.parsed('profile', asString),
     tps: src.parsed('tps', asPositiveNumber),
+    ...eventualOnly(consistencySettings(src), flags.staleSeen === true),
     pact: own.parsed('pact', asList),
     json: own.parsed('json', asString),
     remainingMs: own.parsed('remainingMs', (s) => asInteger(s, 0, Number.MAX_SAFE_INTEGER)),

@@ -8,13 +8,15 @@
 //   3. routing (404/405)
 //   4. faults (latency, forced errors, throttling, 500) — before decoding and the model, so they never change state
 //   5. decoding (400 SerializationException)
-//   6. the model (200 or its ModelError), then the output-side wire quirks
+//   6. the model (200 or its ModelError), then the output-side wire quirks; with faults.eventual (or the
+//      never-converges quirk) reads are answered from the states they may still see (eventual.ts)
 // handle() never throws: an unexpected exception becomes 500 InternalServiceException and is counted in
 // counters.unexpectedErrors, so tests can assert that none happened.
 import { setImmediate as nextMacrotask } from 'node:timers/promises'
 import type { OperationName } from '../spec'
 import { ViewsModel, isModelError, type ModelOptions } from '../model'
 import { profileChoices, type ChoicesProfile } from '../spec/choices-profile'
+import { EventualReads, READ_OPERATIONS } from './eventual'
 import { FaultInjector, type FaultOptions } from './faults'
 import { decodeRequest } from './request-decoding'
 import { encodeError, encodeSuccess, newRequestId } from './response-encoding'
@@ -69,13 +71,7 @@ function missingOperationAnswer(op: OperationName, as: StubCoreOptions['missingA
 }
 
 /** Operations that only read: everything else may change the model's state. */
-const READ_ONLY = new Set<OperationName>([
-  'DescribeView',
-  'ListViews',
-  'ListViewVersions',
-  'SearchViews',
-  'ListTagsForResource',
-])
+const READ_ONLY = READ_OPERATIONS
 
 export interface StubCounters {
   requests: number
@@ -120,6 +116,14 @@ export function createStubCore(opts: StubCoreOptions = {}): StubCore {
     : opts.modelOptions
   const model = opts.model ?? new ViewsModel(modelOptions)
   const faults = new FaultInjector(opts.faults)
+  const eventualOptions = opts.faults?.eventual
+  const eventual =
+    eventualOptions || model.options.quirks.has('never-converges')
+      ? new EventualReads(
+          model,
+          eventualOptions && { ...eventualOptions, seed: eventualOptions.seed ?? opts.faults?.seed ?? 1 },
+        )
+      : undefined
   const checkSignature: SigV4Checker | undefined = opts.verifySigV4 ? createSigV4Checker(opts.verifySigV4) : undefined
   const maxBodyBytes = opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
   const requestId = opts.requestId ?? newRequestId
@@ -151,7 +155,9 @@ export function createStubCore(opts: StubCoreOptions = {}): StubCore {
     if (fault.latencyMs > 0) await new Promise((r) => setTimeout(r, fault.latencyMs))
     if (fault.error) throw fault.error
     const input = decodeRequest(route.op, { labels: route.labels, query: req.query, body: req.body })
-    const output = await invokeModel(route.op, input)
+    const output = eventual
+      ? await eventual.invoke(route.op, input, () => invokeModel(route.op, input))
+      : await invokeModel(route.op, input)
     if (opts.onChange && !READ_ONLY.has(route.op)) opts.onChange(route.op)
     return encodeSuccess(applyOutputQuirks(route.op, output, model.options.quirks), id)
   }
@@ -197,6 +203,7 @@ export function createStubCore(opts: StubCoreOptions = {}): StubCore {
     reset() {
       model.reset()
       faults.reset()
+      eventual?.reset()
       counters = freshCounters()
       unexpectedErrorLog.length = 0
     },

@@ -8,6 +8,7 @@
 // chosen error. It exists to reach declared errors the model cannot produce by itself
 // (AccessDeniedException, InternalServiceException, throttling, ResourceInUseException).
 import { OPERATIONS, throttlingErrorOf, type OperationName } from '../spec'
+import type { EventualOptions } from './eventual'
 import { LiveLikeThrottle, type LiveLikeOptions } from './live-like'
 import { WireError, type StubErrorName } from './wire-types'
 
@@ -37,6 +38,11 @@ export interface FaultOptions {
   forceError?: readonly ForcedError[]
   /** Answer like the rationed real service: per-API token buckets (429 when empty) and jittered latency (src/stub/live-like.ts). */
   liveLike?: LiveLikeOptions | boolean
+  /**
+   * Eventual consistency as Connect documents it (src/stub/eventual.ts): reads see states up to `windowMs`
+   * old, and views younger than that are sometimes not found. Its own seed (default: `seed`).
+   */
+  eventual?: EventualOptions
 }
 
 export interface FaultDecision {

@@ -21,6 +21,7 @@ import { join } from 'node:path'
 import { packageScriptArgs } from '../package-files'
 import type { InteractionVerdict, PropertyResult, RunOptions } from '../engine/property-types'
 import { AssertionLedger } from '../harness/assertions'
+import { recordedObservations } from '../harness/consistency'
 import type { Mode } from '../harness/projection'
 import { isAsserted, isRuleId, rule, RULES, type FailureRule, type RuleId } from '../spec/rules'
 import { matchRoute, startStubServer } from '../stub'
@@ -102,8 +103,17 @@ async function verify(
   target: Target,
   pactFile: string,
   remainingMs: number | undefined,
+  mode: Mode,
 ): Promise<ChildAnswer | 'killed'> {
+  const c = mode.consistency
+  // stale answers seen by the properties before: the child lets every arranged state settle for W
+  const observed = recordedObservations(target.root)
+  const staleSeen = !!observed && (observed.staleTotal > 0 || observed.recheckCalls > 0)
+  const consistency = c
+    ? ['--consistency', c.model, '--convergence', `${c.windowMs}ms`, ...(staleSeen ? ['--stale-seen'] : [])]
+    : ['--consistency', 'strong']
   const common = [
+    ...consistency,
     '--instance-id',
     target.instanceId,
     '--region',
@@ -194,12 +204,13 @@ async function verifyPact(
   pact: PactDocument,
   kept: PactDocument['interactions'],
   timeLimitMs: number | undefined,
+  mode: Mode,
 ): Promise<ChildAnswer | 'killed'> {
   const dir = mkdtempSync(join(tmpdir(), 'cvc-pact-'))
   try {
     const file = join(dir, 'asserted.json')
     writeFileSync(file, JSON.stringify({ ...pact, interactions: kept }))
-    return await verify(target, file, timeLimitMs)
+    return await verify(target, file, timeLimitMs, mode)
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
@@ -226,7 +237,7 @@ export async function runContractProperty(target: Target, opts: ContractRunOptio
   const answer =
     kept.length === 0
       ? { passed: true, results: [], stateFailures: [] }
-      : await verifyPact(target, pact, kept, opts.timeLimitMs)
+      : await verifyPact(target, pact, kept, opts.timeLimitMs, mode)
   const interactions: InteractionVerdict[] = [
     ...(answer === 'killed'
       ? kept.map(

@@ -10,6 +10,7 @@ import type { OperationName } from '../spec'
 import { customerViewArn } from '../model/view-ref'
 import { RUN_TAG_KEY } from '../targets/run-identity'
 import type { Target } from '../targets/target'
+import { isNotVisibleYet, retryWhileNotVisible } from '../harness/consistency'
 import { describeState } from './verification-results'
 import {
   pathSegment,
@@ -42,6 +43,13 @@ export class BudgetExhausted extends Error {
 export interface ArrangerOptions {
   /** Epoch ms after which no state is arranged any more (teardown still runs: what was created is deleted). */
   readonly deadline?: number
+  /**
+   * Eventual consistency (Connect documents that a change may stay invisible for a few seconds): a write the
+   * target refuses as not found on a view arranged moments ago is tried again for up to `windowMs`, and once
+   * the target has shown stale answers (`staleSeen`, or a retry here) every arranged state is left to settle
+   * for `windowMs` after its last write before the interaction is verified.
+   */
+  readonly consistency?: { windowMs: number; staleSeen?: boolean }
 }
 
 /** Published content number n: valid for full (PUBLISHED) validation, different for every n. */
@@ -133,7 +141,27 @@ export class StateArranger {
     }
   }
 
+  /** Clock ms of the last write an arrangement made; whether the target has shown it is eventually consistent. */
+  private lastWriteAt: number | undefined
+  private staleSeen = false
+
   async arrange(state: StateName, params: Record<string, unknown>): Promise<ProviderValues> {
+    this.staleSeen ||= this.options.consistency?.staleSeen === true
+    const values = await this.arrangeNow(state, params)
+    await this.settle()
+    return values
+  }
+
+  /** Waits until W has passed since the arrangement's last write, once the target has shown stale answers. */
+  private async settle(): Promise<void> {
+    const w = this.options.consistency?.windowMs
+    if (w === undefined || !this.staleSeen || this.lastWriteAt === undefined) return
+    const left = this.lastWriteAt + w - performance.now()
+    this.lastWriteAt = undefined
+    if (left > 0) await new Promise((r) => setTimeout(r, left))
+  }
+
+  private async arrangeNow(state: StateName, params: Record<string, unknown>): Promise<ProviderValues> {
     const base = await this.instanceValues()
     switch (state) {
       case STATE.instance:
@@ -146,6 +174,7 @@ export class StateArranger {
       case STATE.publishedVersions: {
         const p = params as unknown as VersionsStateParams
         const view = await this.publishVersions(p.N)
+        if (p.firstPageRead) await this.settle() // the first page must list every version
         const nextToken = p.firstPageRead
           ? await this.firstPageToken('ListViewVersions', {
               InstanceId: this.target.instanceId,
@@ -170,6 +199,7 @@ export class StateArranger {
       case STATE.manyViews: {
         const p = params as unknown as VersionsStateParams
         for (let i = 0; i < p.N; i++) await this.createView('PUBLISHED', {})
+        if (p.firstPageRead) await this.settle()
         const nextToken = p.firstPageRead
           ? await this.firstPageToken('ListViews', {
               InstanceId: this.target.instanceId,
@@ -326,7 +356,19 @@ export class StateArranger {
   private async call(op: OperationName, input: Record<string, unknown>): Promise<Record<string, unknown>> {
     // Checked before every call: on a rate-limited target one state is many seconds of calls.
     if (this.arranging && this.pastDeadline()) throw new BudgetExhausted()
-    const o = await this.target.send(op, input)
+    const w = this.options.consistency?.windowMs
+    const write = op !== 'ListViews' && op !== 'ListViewVersions' && op !== 'DescribeView'
+    const o =
+      w !== undefined && write && typeof input.ViewId === 'string'
+        ? (
+            await retryWhileNotVisible(async () => {
+              const outcome = await this.target.send(op, input)
+              if (isNotVisibleYet(outcome)) this.staleSeen = true
+              return { outcome }
+            }, performance.now() + w)
+          ).outcome
+        : await this.target.send(op, input)
+    if (o.ok && write) this.lastWriteAt = performance.now()
     if (!o.ok) throw new Error(`${op} failed while arranging a provider state: ${o.error.name}: ${o.error.message}`)
     return o.output
   }

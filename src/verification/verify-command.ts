@@ -33,6 +33,8 @@ export interface VerifyCommandOptions {
   publishPacts?: boolean
   consumerVersion?: string
   consumerBranch?: string
+  /** Eventual consistency (the default): arranged states may take windowMs to show; staleSeen: the target has shown it. */
+  consistency?: { windowMs: number; staleSeen?: boolean }
 }
 
 export interface CommandIo {
@@ -130,6 +132,7 @@ export async function verifyContractsCommand(o: VerifyCommandOptions, io: Comman
       ...(brokerVerification ? { broker: brokerVerification } : {}),
       ...(o.logLevel ? { logLevel: o.logLevel } : {}),
       ...(o.remainingMs !== undefined ? { remainingMs: o.remainingMs } : {}),
+      ...(o.consistency ? { consistency: o.consistency } : {}),
     })
     io.out(formatResults(report.results))
     for (const f of report.stateFailures)

@@ -25,6 +25,8 @@ export interface TargetVerificationOptions {
    * it cuts off are reported `not-verified` (no verdict), never failed. Absent: no limit.
    */
   remainingMs?: number
+  /** Eventual consistency: how long an arranged state may take to become visible, and whether the target showed staleness already. */
+  consistency?: { windowMs: number; staleSeen?: boolean }
 }
 
 export interface TargetVerificationReport extends VerificationReport {
@@ -74,7 +76,10 @@ function cutOffInteractions(
 
 export async function verifyAgainstTarget(o: TargetVerificationOptions): Promise<TargetVerificationReport> {
   const deadline = o.remainingMs === undefined ? undefined : Date.now() + Math.max(0, o.remainingMs)
-  const arranger = new StateArranger(o.target, { ...(deadline !== undefined ? { deadline } : {}) })
+  const arranger = new StateArranger(o.target, {
+    ...(deadline !== undefined ? { deadline } : {}),
+    ...(o.consistency ? { consistency: o.consistency } : {}),
+  })
   const resign =
     o.resign === false
       ? undefined

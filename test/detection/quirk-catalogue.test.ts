@@ -36,6 +36,10 @@ async function conformanceRun(
     out,
     '--regressions',
     join(out, 'none'),
+    // The in-process stub is strongly consistent, so W only bounds how long an answer that looks stale (a lost
+    // delete, a version not listed yet) is read again before it fails; 1 s keeps every shrinking step short.
+    '--convergence',
+    '1s',
     ...args,
   ])
   const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { targets: TargetReport[] }

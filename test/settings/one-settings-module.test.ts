@@ -24,6 +24,9 @@ function thrown(f: () => unknown): Error {
   throw new Error('expected an error')
 }
 
+/** The default consistency model: what Connect documents, with a 5 s window. */
+const EVENTUAL_5S = { model: 'eventual', windowMs: 5000 }
+
 describe('a bad value is one line naming its source', () => {
   const readers: [string, (env: NodeJS.ProcessEnv) => unknown][] = [
     ['the vitest suites', (env) => suiteSettings(env)],
@@ -54,7 +57,7 @@ describe('one meaning per variable', () => {
   ] as const) {
     it(`CONFORMANCE_STRICT=${value} is ${strict ? 'strict' : 'default'} mode for the CLI and the vitest suites alike`, () => {
       expect(runSettings(settingSource({}, { CONFORMANCE_STRICT: value })).strict).toBe(strict)
-      expect(suiteSettings({ CONFORMANCE_STRICT: value }).mode).toEqual({ strict })
+      expect(suiteSettings({ CONFORMANCE_STRICT: value }).mode).toEqual({ strict, consistency: EVENTUAL_5S })
     })
   }
   it('the target settings reach the suites as they reach the CLI', () => {
@@ -93,12 +96,23 @@ describe('one meaning per variable', () => {
       region: 'ap-south-1',
       publishResults: false,
       publishPacts: false,
+      consistency: { windowMs: 5000 },
     })
+  })
+  it('CONFORMANCE_CONSISTENCY and CONFORMANCE_CONVERGENCE mean the same to the CLI, the suites and the verifier', () => {
+    const env = { CONFORMANCE_CONSISTENCY: 'strong', CONFORMANCE_CONVERGENCE: '2s' }
+    expect(runSettings(settingSource({}, env)).consistency).toEqual({ model: 'strong', windowMs: 2000 })
+    expect(suiteSettings(env).mode.consistency).toEqual({ model: 'strong', windowMs: 2000 })
+    expect(verifySettings({}, env).consistency).toBeUndefined() // strong: states are verified at once
+    expect(verifySettings({ convergence: '3s' }, {}).consistency).toEqual({ windowMs: 3000 })
+    expect(() => runSettings(settingSource({ consistency: 'causal' }, {}))).toThrow(
+      '--consistency: "causal" is not a consistency model (eventual or strong)',
+    )
   })
   it('defaults: the stub, default mode, seeds 1,2,3', () => {
     expect(suiteSettings({})).toEqual({
       target: { target: 'stub', region: undefined, instanceId: undefined, profile: undefined, rate: undefined },
-      mode: { strict: false },
+      mode: { strict: false, consistency: EVENTUAL_5S },
       seeds: [1, 2, 3],
     })
   })

@@ -11,6 +11,7 @@ import {
   type ViewsExpected,
   type ViewsHistoryEntry,
 } from '../../harness/linearizable-views'
+import { consistencyRecorder, retryWhileNotVisible } from '../../harness/consistency'
 import type { Mode } from '../../harness/projection'
 import { SideDriver } from '../../harness/session'
 import { modelSide, targetSide } from '../../harness/sides'
@@ -80,6 +81,15 @@ export async function runRounds(
     viewId: onModel.slots.get(0)!.id,
     strict: mode.strict,
   })
+  // Connect documents that a call on a view created moments ago may answer ResourceNotFoundException or
+  // InvalidRequestException for a while: under eventual consistency such an answer is tried again (through the
+  // limiter, with backoff) until W after the view's creation; the history keeps the call's whole interval.
+  const createdAt = performance.now()
+  const recorder = mode.consistency ? consistencyRecorder(target.root, mode.consistency) : undefined
+  const send = (cmd: ConcurrentCmd) =>
+    mode.consistency?.model === 'eventual'
+      ? retryWhileNotVisible(() => onTarget.execute(cmd), createdAt + mode.consistency.windowMs, recorder)
+      : onTarget.execute(cmd)
   const roundOf: number[] = []
   const cmdOf: ConcurrentCmd[] = []
   // A logical clock: ticks are taken synchronously before a call starts and after it ends, so intervals
@@ -93,7 +103,7 @@ export async function runRounds(
         const invokedAt = ++clock
         roundOf[id] = r
         cmdOf[id] = cmd
-        return onTarget.execute(cmd).then((res) => {
+        return send(cmd).then((res) => {
           history[id] = {
             id,
             op: cmd.op,
