@@ -2,8 +2,11 @@
 // `conformance parity <recording>` replays it against another target (an emulator) and shows, step by
 // step, where the answers differ — behaviour AWS does not document included. Recordings of live AWS also
 // confirm inferred rules: `run` loads them from fixtures/recordings/ and asserts those rules as documented.
+import fc from 'fast-check'
 import { existsSync } from 'node:fs'
 import { SEQUENTIAL_PROPERTIES } from '../properties'
+import type { Cmd } from '../harness/commands'
+import { formatSequenceParity, sequenceParity } from '../harness/sequence-parity'
 import {
   compareWithRecording,
   readRecording,
@@ -58,5 +61,40 @@ export async function parityCommand(file: string, s: TargetSettings, out: (line:
     return diffs.length === 0 ? EXIT.ok : EXIT.failures
   } finally {
     await target.close()
+  }
+}
+
+/** Vocabularies the parity sequence mixes: together they reach all 13 operations, errors included. */
+export const SEQUENCE_VOCABULARIES = ['differential', 'checksum-conflict', 'delete', 'pagination', 'validation']
+
+/** One seeded sequence over every operation: the differential prelude, then `count` commands drawn from the mixed vocabularies. */
+export function parityCommands(seed: number, count: number): Cmd[] {
+  const defs = SEQUENCE_VOCABULARIES.map((id) => SEQUENTIAL_PROPERTIES.find((p) => p.id === id)!)
+  const [generated] = fc.sample(
+    fc.array(fc.oneof(...defs.flatMap((d) => d.commands())), { minLength: count, maxLength: count }),
+    { seed, numRuns: 1 },
+  )
+  return [...(defs[0]!.prelude ?? []), ...generated!]
+}
+
+/** `parity --sequence <seed> --against <url>`: one seeded sequence on both targets, the share of answers alike. */
+export async function sequenceParityCommand(
+  s: TargetSettings,
+  against: TargetSettings,
+  o: { seed: number; commands: number; minAlike?: number },
+  out: (line: string) => void,
+): Promise<number> {
+  const a = await openTarget(s)
+  try {
+    const b = await openTarget(against)
+    try {
+      const p = await sequenceParity(a, b, parityCommands(o.seed, o.commands), o.seed)
+      for (const line of formatSequenceParity(p, { target: a.label, against: b.label })) out(line)
+      return p.steps > 0 && p.alike / p.steps >= (o.minAlike ?? 1) ? EXIT.ok : EXIT.failures
+    } finally {
+      await b.close()
+    }
+  } finally {
+    await a.close()
   }
 }

@@ -80,10 +80,12 @@ async function runCommands(target: Target, cmds: readonly Cmd[]): Promise<Sessio
 export async function record(target: Target, cmds: readonly Cmd[], seed: number, now = new Date()): Promise<Recording> {
   const session = await runCommands(target, cmds)
   const refs = new RefTable()
+  refs.atStep(0)
   const confirms = new Set<string>()
   const contradicts = new Set<string>()
   const strictRefs = { target: new RefTable(), model: new RefTable() }
-  const steps = session.steps.map((step) => {
+  const steps = session.steps.map((step, i) => {
+    refs.atStep(i + 1)
     const r = ruleOfModelError(step.model.outcome)
     const exercised = r ?? primaryRuleOf(step)
     const failure = checkAgainstModel(step, session, strictRefs, { strict: true })
@@ -125,6 +127,7 @@ export async function compareWithRecording(rec: Recording, target: Target): Prom
   const refs = new RefTable()
   const diffs: RecordingDiff[] = []
   session.steps.forEach((step, i) => {
+    refs.atStep(i + 1)
     const expected = stableJson(rec.steps[i]?.answer)
     const actual = stableJson(normalisedAnswer(step, refs, session.target.created, target.run))
     if (expected !== actual) {
