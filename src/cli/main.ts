@@ -131,6 +131,7 @@ function program(setCode: (code: number) => void): Command {
     .option('--seed <n>', 'seed of the command sequence (default 1)', '1')
     .option('--commands <n>', 'generated commands (default 60)', '60')
     .option('--property <id>', 'whose command vocabulary to sample (default differential)', 'differential')
+    .option('--plan <name>', 'record a fixed plan instead: calibration (every undocumented choice, twice, < 100 calls)')
     .option('--quirk <name...>', 'stub only: switch on named deviations')
     .requiredOption('--out <file>', 'recording file, e.g. recordings/aws-eu-west-2.json')
     .action(async (opts: RawSettings) =>
@@ -142,6 +143,7 @@ function program(setCode: (code: number) => void): Command {
             commands: asInteger({ value: opts.commands, source: '--commands' }, 1, 10_000),
             file: asString({ value: opts.out, source: '--out' }),
             property: asString({ value: opts.property, source: '--property' }),
+            ...(opts.plan !== undefined ? { plan: asString({ value: opts.plan, source: '--plan' }) } : {}),
           },
           out,
         ),

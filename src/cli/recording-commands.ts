@@ -6,6 +6,7 @@ import fc from 'fast-check'
 import { existsSync } from 'node:fs'
 import { SEQUENTIAL_PROPERTIES } from '../properties'
 import type { Cmd } from '../harness/commands'
+import { CALIBRATION_PLAN } from '../properties/calibration-plan'
 import { formatSequenceParity, sequenceParity } from '../harness/sequence-parity'
 import {
   compareWithRecording,
@@ -19,20 +20,31 @@ import { EXIT, UsageError } from '../exit-codes'
 import { openTarget } from '../engine/open-target'
 import type { TargetSettings } from '../settings'
 
+/** Fixed plans `record --plan` runs instead of a sampled vocabulary. */
+export const RECORD_PLANS: Record<string, readonly Cmd[]> = { calibration: CALIBRATION_PLAN }
+
 export async function recordCommand(
   s: TargetSettings,
-  o: { seed: number; commands: number; file: string; property?: string },
+  o: { seed: number; commands: number; file: string; property?: string; plan?: string },
   out: (line: string) => void,
 ): Promise<number> {
-  // other properties' vocabularies exercise other choices (checksum conflicts, validation, deletes): for calibrate
-  const def = SEQUENTIAL_PROPERTIES.find((p) => p.id === (o.property ?? 'differential'))
-  if (!def)
-    throw new UsageError(
-      `--property: "${o.property}" is not one of ${SEQUENTIAL_PROPERTIES.map((p) => p.id).join(', ')}`,
-    )
+  let cmds: readonly Cmd[]
+  if (o.plan !== undefined) {
+    const plan = RECORD_PLANS[o.plan]
+    if (!plan) throw new UsageError(`--plan: "${o.plan}" is not one of ${Object.keys(RECORD_PLANS).join(', ')}`)
+    cmds = plan
+  } else {
+    // other properties' vocabularies exercise other choices (checksum conflicts, validation, deletes): for calibrate
+    const def = SEQUENTIAL_PROPERTIES.find((p) => p.id === (o.property ?? 'differential'))
+    if (!def)
+      throw new UsageError(
+        `--property: "${o.property}" is not one of ${SEQUENTIAL_PROPERTIES.map((p) => p.id).join(', ')}`,
+      )
+    cmds = sampleCommands(def, o.seed, o.commands)
+  }
   const target = await openTarget(s)
   try {
-    const rec = await record(target, sampleCommands(def, o.seed, o.commands), o.seed)
+    const rec = await record(target, cmds, o.seed)
     writeRecording(o.file, rec)
     out(`recorded ${rec.steps.length} steps against ${target.label} (seed ${o.seed}) into ${o.file}`)
     out(`  inferred rules this target agreed with: ${rec.confirms.join(', ') || 'none'}`)

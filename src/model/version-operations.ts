@@ -56,7 +56,7 @@ export function planCreateViewVersion(ctx: ModelContext, input: CreateViewVersio
       // R11: nothing changed since the highest version
       commit: () => {
         if (opts.choices.noChangePublishTouchesLastModified === 'yes') view.lastModifiedTime = opts.now()
-        return { View: viewSnapshot(ctx, view, top) }
+        return { View: viewSnapshot(ctx, view, top, 'publish') }
       },
     }
   }
@@ -81,7 +81,7 @@ export function planCreateViewVersion(ctx: ModelContext, input: CreateViewVersio
       })
       view.maxIssued = Math.max(view.maxIssued, n)
       view.lastModifiedTime = now // R15
-      return { View: viewSnapshot(ctx, view, n) } // R43
+      return { View: viewSnapshot(ctx, view, n, 'publish') } // R43
     },
   }
 }
