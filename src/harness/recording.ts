@@ -46,7 +46,10 @@ function normalisedAnswer(
   if (!o.ok) return { ok: false, error: o.error.name, ...(o.error.status ? { status: o.error.status } : {}) }
   // the run id (in names and the run tag) differs per run; it says nothing about the target
   const text = stableJson(
-    normaliseValues(listKey(step.cmd) ? ownItems(o.output, owned, listKey(step.cmd)!) : o.output, refs),
+    normaliseValues(
+      listKey(step.cmd) ? ownItems(o.output, owned, listKey(step.cmd)!) : withoutAwsManagedContent(o.output),
+      refs,
+    ),
   ).replaceAll(run.runId, '<run>')
   return { ok: true, projection: JSON.parse(text) }
 }
@@ -64,6 +67,17 @@ function ownItems(output: Record<string, unknown>, owned: ReadonlySet<string>, k
       items.push({ awsManagedViews: true })
   }
   return { ...output, [key]: items }
+}
+
+/**
+ * What an AWS-managed view holds (its name, description and content) is the account's and the service's, not
+ * something an implementation chooses: kept as a placeholder, so its Arn, Tags, Version and status still count.
+ */
+function withoutAwsManagedContent(output: Record<string, unknown>): Record<string, unknown> {
+  const v = output.View as Record<string, unknown> | undefined
+  if (v?.Type !== 'AWS_MANAGED') return output
+  const { Name: _n, Description: _d, Content: _c, ...rest } = v
+  return { ...output, View: { ...rest, Name: '<aws-managed>', Content: '<aws-managed>' } }
 }
 
 /** The list key whose items are reduced to this run's own (SearchViews too: its results are whole views). */
