@@ -66,7 +66,8 @@ async function start(name: string, flags: string[]): Promise<Server> {
     name,
     url: u,
     child,
-    client: new ConnectClient({ endpoint: u, region: 'us-east-1', credentials: STUB_CREDENTIALS, maxAttempts: 1 }),
+    // 3 attempts: a keep-alive socket the server closed while idle between windows is retried, not fatal
+    client: new ConnectClient({ endpoint: u, region: 'us-east-1', credentials: STUB_CREDENTIALS, maxAttempts: 3 }),
   }
 }
 

@@ -39,7 +39,7 @@ import {
 } from './state-file'
 
 /** Compact when the journal exceeds this many times the last snapshot … */
-export const COMPACT_FACTOR = 1
+export const COMPACT_FACTOR = 2
 /** … and this many bytes (a small state is not rewritten every few changes). */
 export const COMPACT_MIN_BYTES = 4 * 1024 * 1024
 
@@ -254,18 +254,23 @@ export class StateJournal {
 
   private append(ops: JournalOp[]): void {
     const parts = ops.map((op) => ('c' in op ? `{"c":${op.c},"x":${contentJson(op.x)}}` : JSON.stringify(op)))
-    const line = Buffer.from(`{"ops":[${parts.join(',')}]}\n`)
+    const text = `{"ops":[${parts.join(',')}]}\n`
+    let line: Buffer | undefined
     let written = 0
     try {
-      while (written < line.length) written += writeSync(this.fd, line, written)
+      // one write(2) of the string; a short write (rare) goes on from the bytes
+      const bytes = Buffer.byteLength(text)
+      written = writeSync(this.fd, text)
+      if (written < bytes) line = Buffer.from(text)
+      while (line && written < line.length) written += writeSync(this.fd, line, written)
     } catch (e) {
       throw new StateFileError(
         `state file ${this.file}: cannot append (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
       )
     }
-    this.journalBytes += line.length
+    this.journalBytes += written
     this.stats.entries++
-    this.stats.bytes += line.length
+    this.stats.bytes += written
   }
 
   /** Resolves once everything appended so far is on the disk (group commit: one fsync serves every waiter). */
