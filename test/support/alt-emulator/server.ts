@@ -3,18 +3,19 @@
 // implementation other than our own stub.
 //
 // How independent it is, honestly: it was written by the same authors as the model, in the same session, after
-// reading the same reference notes (/work/shared/reference/connect-views-api.md, which also guided the model)
-// and knowing the list of choices the model can serve. It imports nothing from src/ (no model, spec, stub or
+// reading the same private reference notes on the API (bindings, constraints, errors and rules with their
+// confidence: the notes that also guided the model; not in this repository) and knowing the list of choices
+// the model can serve. It imports nothing from src/ (no model, spec, stub or
 // choices): its routes, bindings and constraints come from the committed AWS service model JSON
 // (fixtures/service-model/), its behaviour from the reference's rules, and its answers where the reference is
-// silent from answers.ts, chosen to differ from the model's defaults, and in places (tags on its own views vs
+// silent (what those notes mark unknown or inferred) from answers.ts, chosen to differ from the model's defaults, and in places (tags on its own views vs
 // AWS-managed ones, Arn forms per operation, what ApproximateTotalCount counts) to differ by context. What it
 // does not model: InputSchema (never sent), quotas, throttling, SigV4 (any credentials pass). Its AWS-managed
-// views (names from the reference's §10) have contents of its own.
+// views (the names the public admin guide mentions) have contents of its own.
 //
-// Wire: restJson1 as the reference's §1, §4 and §7 describe it — labels percent-decoded per segment, query
+// Wire: restJson1 as the service model and the SDK define it — labels percent-decoded per segment, query
 // values percent-decoded (no '+' → space), epoch-second timestamps, errors as `x-amzn-errortype` plus
-// `{"Message"}` with the status of §4's table; model constraints (length in code points, patterns, enums,
+// `{"Message"}` with each error's HTTP status from the service model; model constraints (length in code points, patterns, enums,
 // ranges, required) checked before the operation runs.
 import { readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
