@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ConnectClient, CreateViewCommand, DeleteViewCommand } from '@aws-sdk/client-connect'
 import { ViewsModel } from '../src/model'
-import { HEALTH_PATH, readStateFile, STUB_CREDENTIALS, StateJournal } from '../src/stub'
+import { createStubCore, HEALTH_PATH, readStateFile, STUB_CREDENTIALS, StateJournal } from '../src/stub'
 import { benchArgs } from './support/bench-args'
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
@@ -231,11 +231,62 @@ async function restart() {
   return out
 }
 
+/**
+ * The server's own work per create, without HTTP or a client beside it: the stub core answering CreateView wire
+ * requests (in process), with and without the journal, rounds alternating, CPU time; the median round counts.
+ */
+async function coreWork(): Promise<{ level: number; inMemoryMs: number; journalMs: number }[]> {
+  const out: { level: number; inMemoryMs: number; journalMs: number }[] = []
+  const cores = [false, true].map((journaled) => {
+    const model = new ViewsModel({ instances: [FILL_INSTANCE], anyInstance: true })
+    const journal = journaled ? StateJournal.open(join(dir, 'core.jsonl'), model).journal : undefined
+    return createStubCore({
+      model,
+      ...(journal ? { onChange: (op, input, output) => journal.afterChange(op, input, output) } : {}),
+    })
+  })
+  const request = (instance: string) => ({
+    method: 'PUT',
+    path: `/views/${instance}`,
+    query: '',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ Name: `c${serial}`, Status: 'PUBLISHED', Content: content() }),
+  })
+  let held = 0
+  for (const level of LEVELS) {
+    for (const core of cores) for (let i = held; i < level; i++) await core.handle(request(FILL_INSTANCE))
+    held = level
+    const rounds: [number[], number[]] = [[], []]
+    for (let r = 0; r < 2 * ROUNDS + 1; r++) {
+      for (const [k, core] of cores.entries()) {
+        const instance = uuid(1000 + r)
+        const cpu = process.cpuUsage()
+        for (let i = 0; i < WINDOW; i++) await core.handle(request(instance))
+        const used = process.cpuUsage(cpu)
+        rounds[k]!.push((used.user + used.system) / 1000 / WINDOW)
+      }
+    }
+    out.push({ level, inMemoryMs: median(rounds[0]), journalMs: median(rounds[1]) })
+    console.log(JSON.stringify(out.at(-1)))
+  }
+  return out
+}
+
 async function main() {
+  const work = await coreWork()
   const t = await throughput()
   const r = await restart()
   const names = Object.keys(t.rows[0]!.rates)
   const md = [
+    'Server work per 20 KB create, in process (the stub core, no HTTP, no client beside it; CPU, median round)',
+    '',
+    '| views held | in memory | with the journal | in memory / journal (the creates/s ratio a CPU-bound server would reach) |',
+    '|---:|---:|---:|---:|',
+    ...work.map(
+      (w) =>
+        `| ${w.level} | ${w.inMemoryMs.toFixed(3)} ms | ${w.journalMs.toFixed(3)} ms | ${((100 * w.inMemoryMs) / w.journalMs).toFixed(0)} % |`,
+    ),
+    '',
     `Creates/s of 20 KB views through \`conformance serve\` (${WORKERS} concurrent SDK clients, median of ${ROUNDS} windows of ${WINDOW} creates, servers side by side)`,
     '',
     `| views held | ${names.join(' | ')} | --state-file / in memory | server CPU per create: ${names.join(' / ')} | --state-file / in memory, by CPU |`,
@@ -255,7 +306,7 @@ async function main() {
   ].join('\n')
   console.log(md)
   for (const [file, text] of [
-    [args.text('json'), JSON.stringify({ throughput: t, restart: r }, null, 2)],
+    [args.text('json'), JSON.stringify({ coreWork: work, throughput: t, restart: r }, null, 2)],
     [args.text('md'), md],
   ] as const) {
     if (!file) continue
