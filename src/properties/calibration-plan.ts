@@ -3,7 +3,7 @@
 // random ones could not. Each step says which choices it tells apart; test/properties/calibration-plan.test.ts
 // proves, by replaying the plan on stubs serving each value, that every choice not listed in NOT_OBSERVABLE
 // answers differently under each pair of its values at two steps at least (a choice no step exercises fails).
-// About 75 commands, under 100 SDK calls: affordable on a rationed live account.
+// 72 commands, 76 SDK calls on the stub: affordable on a rationed live account.
 import type { Cmd, ContentSpec } from '../harness/commands'
 import type { ChoiceName } from '../spec/choices'
 
