@@ -10,6 +10,7 @@ import {
   asDuration,
   asInteger,
   asList,
+  asPositiveNumber,
   asReportFormats,
   asSeed,
   asString,
@@ -29,7 +30,7 @@ import { defineServeCommand } from './serve-command'
 import { calibrateCommand, DEFAULT_PROFILE_OUT } from './calibrate-command'
 import { DEFAULT_GATE_OUT, sdkGateCommand } from '../sdk-gate/command'
 import { DEFAULT_GATE_SEED } from '../sdk-gate/corpus'
-import { parityCommand, recordCommand } from './recording-commands'
+import { parityCommand, recordCommand, sequenceParityCommand } from './recording-commands'
 import { DEFAULT_RECORDINGS } from '../engine/run-mode'
 import { sweepCommand } from './sweep-command'
 import { defineExpectationsCommand } from './expectations-command'
@@ -145,6 +146,7 @@ function program(setCode: (code: number) => void): Command {
     .option('--seed <n>', 'seed of the command sequence (default 1)', '1')
     .option('--commands <n>', 'generated commands (default 60)', '60')
     .option('--property <id>', 'whose command vocabulary to sample (default differential)', 'differential')
+    .option('--plan <name>', 'record a fixed plan instead: calibration (every undocumented choice, twice, < 100 calls)')
     .option('--quirk <name...>', 'stub only: switch on named deviations')
     .requiredOption('--out <file>', 'recording file, e.g. recordings/aws-eu-west-2.json')
     .action(async (opts: RawSettings) =>
@@ -156,6 +158,7 @@ function program(setCode: (code: number) => void): Command {
             commands: asInteger({ value: opts.commands, source: '--commands' }, 1, 10_000),
             file: asString({ value: opts.out, source: '--out' }),
             property: asString({ value: opts.property, source: '--property' }),
+            ...(opts.plan !== undefined ? { plan: asString({ value: opts.plan, source: '--plan' }) } : {}),
           },
           out,
         ),
@@ -174,14 +177,43 @@ function program(setCode: (code: number) => void): Command {
   targetOptions(
     root
       .command('parity')
-      .argument('<recording>', 'a recording made by `conformance record`')
-      .description('replay a recording against a target and diff its answers step by step'),
+      .argument('[recording]', 'a recording made by `conformance record` (or --sequence with --against)')
+      .description(
+        'replay a recording against a target and diff its answers step by step; or, with --sequence, send one seeded sequence to two targets and print the share of answers alike',
+      ),
     'stub (default), aws or an http(s) endpoint URL',
   )
     .option('--quirk <name...>', 'stub only: switch on named deviations')
-    .action(async (file: string, opts: RawSettings) =>
-      setCode(await parityCommand(file, targetSettings(settingSource(opts)), out)),
-    )
+    .option('--sequence <seed>', 'seed of a command sequence over all 13 operations, sent to --target and --against')
+    .option('--against <target>', 'with --sequence: the second target (stub, aws or an http(s) endpoint URL)')
+    .option('--commands <n>', 'with --sequence: generated commands (default 200)', '200')
+    .option('--min-alike <share>', 'with --sequence: exit 1 below this share of answers alike, 0..1 (default 1)')
+    .action(async (file: string | undefined, opts: RawSettings) => {
+      const settings = targetSettings(settingSource(opts))
+      if (opts.sequence === undefined) {
+        if (file === undefined)
+          throw new UsageError('parity: give a recording, or --sequence <seed> --against <target>')
+        return setCode(await parityCommand(file, settings, out))
+      }
+      if (file !== undefined) throw new UsageError('parity: --sequence compares two targets; it takes no recording')
+      if (opts.against === undefined) throw new UsageError('parity: --sequence needs --against <target>')
+      const against = targetSettings(settingSource({ ...opts, target: opts.against, quirk: undefined }))
+      setCode(
+        await sequenceParityCommand(
+          settings,
+          against,
+          {
+            seed: asSeed({ value: opts.sequence, source: '--sequence' }),
+            commands: asInteger({ value: opts.commands, source: '--commands' }, 1, 10_000),
+            minAlike:
+              opts.minAlike === undefined
+                ? undefined
+                : Math.min(1, asPositiveNumber({ value: opts.minAlike, source: '--min-alike' })),
+          },
+          out,
+        ),
+      )
+    })
 
   root
     .command('sdk-diff')

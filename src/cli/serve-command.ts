@@ -3,8 +3,9 @@
 // What it answers: the 13 Views API operations (views, versions, tags of view ARNs) for the instances it
 // was given (or any well-formed id with --any-instance), and GET /_conformance/health for readiness
 // probes. Connect's instance API (CreateInstance, ListInstances, DescribeInstance) is not served.
-// With --state-file the state is restored at start and written (atomically) after every change, before
-// the change is acknowledged, and once more on shutdown.
+// With --state-file the state is restored at start and every change is appended to the file's journal before
+// it is acknowledged (src/stub/state-journal.ts: the cost of a change is the change's, not the state's); the
+// file is compacted now and then and on shutdown. --state-fsync also fsyncs each change (group commit).
 // Adding an option: one .option() line in defineServeCommand, one field in ServeSettings, one line in
 // serveSettings, and its use in serveCommand.
 import type { Command } from 'commander'
@@ -15,8 +16,7 @@ import {
   LIVE_LIKE_DEFAULTS as L,
   STUB_CREDENTIALS,
   StateFileError,
-  loadStateFile,
-  saveStateFile,
+  StateJournal,
   startStubServer,
   type StubCoreOptions,
 } from '../stub'
@@ -44,8 +44,10 @@ export interface ServeSettings {
   instanceIds?: string[]
   /** Accept any well-formed instance id, creating the instance on first use. */
   anyInstance?: boolean
-  /** Restore from and persist to this JSON file. */
+  /** Restore from and persist to this file (a snapshot plus a journal of changes). */
   stateFile?: string
+  /** fsync every change before acknowledging it (durable against power loss; group commit). */
+  stateFsync?: boolean
   verifySigv4: boolean
   quirks: string[]
   throttleRate?: number
@@ -80,6 +82,7 @@ export function serveSettings(o: RawSettings): ServeSettings {
     instanceIds: src.parsed('instanceId', (v) => [...new Set(asList(v))]),
     anyInstance: !!o.anyInstance,
     stateFile: src.parsed('stateFile', asString),
+    stateFsync: !!o.stateFsync,
     verifySigv4: !!o.verifySigv4,
     quirks: src.parsed('quirk', asQuirks) ?? [],
     throttleRate: rate('throttleRate'),
@@ -126,7 +129,11 @@ export function defineServeCommand(
     .option('--account-id <id>', `account id in ARNs (default ${DEFAULT_ACCOUNT_ID})`)
     .option('--instance-id <id...>', `instance(s) that exist, repeatable (default ${DEFAULT_INSTANCE_ID})`)
     .option('--any-instance', 'accept any well-formed (UUID) instance id, creating it on first use')
-    .option('--state-file <file>', 'restore state from this JSON file and write every change to it (atomically)')
+    .option('--state-file <file>', 'restore state from this file and journal every change to it before answering')
+    .option(
+      '--state-fsync',
+      'with --state-file: fsync each change before answering (survives power loss; group commit)',
+    )
     .option('--verify-sigv4', 'reject requests not signed with the stub credentials')
     .option('--quirk <name...>', `switch on named deviations: ${QUIRK_NAMES.join(', ')}`)
     .option('--throttle-rate <p>', 'fraction of calls answered 429')
@@ -149,8 +156,12 @@ export function defineServeCommand(
     .action(async (o: RawSettings) => setCode(await serveCommand(serveSettings(o), out)))
 }
 
-/** The model with its instances, restored from the state file when there is one. */
-function buildModel(s: ServeSettings, region: string, accountId: string): ViewsModel {
+/** The model with its instances, restored from the state file when there is one, and the journal that keeps it. */
+function buildModel(
+  s: ServeSettings,
+  region: string,
+  accountId: string,
+): { model: ViewsModel; journal?: StateJournal; restoredNote?: string } {
   const choices = s.choices ? profileChoices(loadProfile(s.choices, '--choices')) : undefined
   const model = new ViewsModel({
     region,
@@ -160,24 +171,34 @@ function buildModel(s: ServeSettings, region: string, accountId: string): ViewsM
     quirks: s.quirks,
     choices,
   })
-  if (!s.stateFile) return model
+  if (!s.stateFile) return { model }
   try {
-    const restored = loadStateFile(s.stateFile, { region, accountId })
-    if (restored) model.importState(restored)
-    for (const id of s.instanceIds ?? []) model.addInstance(id) // named on this start: exist whatever the file holds
-    saveStateFile(s.stateFile, model) // fails now, not at the first change, when the file cannot be written
+    // opening writes the file (or opens it for appending): fails now, not at the first change, when it cannot be written
+    const { journal, restored } = StateJournal.open(s.stateFile, model, { fsync: !!s.stateFsync })
+    const named = (s.instanceIds ?? []).filter((id) => !model.instances.includes(id))
+    for (const id of named) model.addInstance(id) // named on this start: exist whatever the file holds
+    if (named.length) journal.compact()
+    const restoredNote = restored
+      ? `restored ${restored.journalEntries} journal entries after the snapshot${restored.droppedTail ? '; dropped an incomplete last entry (a change that was never acknowledged)' : ''}`
+      : undefined
+    return { model, journal, restoredNote }
   } catch (e) {
     if (e instanceof StateFileError) throw new UsageError(`serve: ${e.message}`)
     throw e
   }
-  return model
 }
 
 export async function serveCommand(s: ServeSettings, out: (line: string) => void): Promise<number> {
   const region = s.region ?? DEFAULT_REGION
   const accountId = s.accountId ?? DEFAULT_ACCOUNT_ID
-  const model = buildModel(s, region, accountId)
-  const persist = s.stateFile ? () => saveStateFile(s.stateFile!, model) : undefined
+  const { model, journal, restoredNote } = buildModel(s, region, accountId)
+  const persist = journal
+    ? (
+        op: Parameters<StateJournal['afterChange']>[0],
+        input: Record<string, unknown>,
+        output: Record<string, unknown>,
+      ) => journal.afterChange(op, input, output)
+    : undefined
   const coreOptions: StubCoreOptions = {
     model,
     faults: {
@@ -208,22 +229,24 @@ export async function serveCommand(s: ServeSettings, out: (line: string) => void
   out(`Connect Views stub listening on ${server.url}
   region ${region} · account ${accountId} · instance ids ${model.instances.join(', ')}${s.anyInstance ? ' (+ any UUID on first use)' : ''} · quirks: ${s.quirks.join(', ') || 'none'}${s.choices ? ` · choices: ${s.choices}` : ''}
   answers the 13 Views API operations and GET ${HEALTH_PATH}; not Connect's instance API (CreateInstance, ListInstances, DescribeInstance)
-  state: ${s.stateFile ? `${s.stateFile} (restored at start, written on every change)` : 'in memory only'}
+  state: ${s.stateFile ? `${s.stateFile} (restored at start, every change journaled before it is answered${s.stateFsync ? ', fsync with group commit' : ''})${restoredNote ? `\n  ${restoredNote}` : ''}` : 'in memory only'}
   ${s.eventualMs !== undefined ? `eventually consistent: reads see states up to ${s.eventualMs} ms old${s.eventualNotFound ? `, ${s.eventualNotFound} of calls on views younger than that answer ResourceNotFoundException` : ''} (seed ${s.eventualSeed ?? 1})\n  ` : ''}${s.liveLike ? `live-like: per-API token buckets of ${L.ratePerSecond} requests/s, burst ${L.burst} (429 beyond), latency ${L.latencyMs}±${L.jitterMs} ms\n  ` : ''}SigV4 check: ${s.verifySigv4 ? `on (access key ${STUB_CREDENTIALS.accessKeyId}, secret '${STUB_CREDENTIALS.secretAccessKey}')` : 'off (any credentials are accepted)'}
   run against it:  ${CLI_COMMAND} run --target ${server.url} --instance-id ${model.instances[0] ?? DEFAULT_INSTANCE_ID} --tps 200
   Ctrl-C stops the server.`)
   return new Promise<number>((resolve) => {
     const stop = (sig: string) => {
       out(`${sig}: closing (${server.core.counters.requests} requests served)`)
-      server.close().finally(() => {
-        try {
-          persist?.()
-          resolve(EXIT.ok)
-        } catch (e) {
-          process.stderr.write(`conformance: ${(e as Error).message}\n`)
-          resolve(EXIT.internal)
-        }
-      })
+      server
+        .close()
+        .catch(() => {}) // connections that would not close: the journal is closed all the same
+        .then(() => journal?.close())
+        .then(
+          () => resolve(EXIT.ok),
+          (e) => {
+            process.stderr.write(`conformance: ${(e as Error).message}\n`)
+            resolve(EXIT.internal)
+          },
+        )
     }
     process.once('SIGINT', () => stop('SIGINT'))
     process.once('SIGTERM', () => stop('SIGTERM'))

@@ -50,7 +50,8 @@ type Answers = Leaves[][]
 const EXCERPT = 200
 const NOT_RUN: Leaves = new Map([['', '"<step not run>"']])
 
-function flatten(value: unknown, path = '', out = new Map<string, string>()): Map<string, string> {
+/** An answer as leaves, path → JSON of the value there (what calibration and sequence parity compare). */
+export function flatten(value: unknown, path = '', out = new Map<string, string>()): Map<string, string> {
   if (Array.isArray(value) && value.length)
     value.forEach((v, i) => {
       flatten(v, `${path}/${i}`, out)

@@ -48,7 +48,11 @@ export type Cmd =
   | { op: 'TagResource'; slot: number; tags: Record<string, string> }
   | { op: 'UntagResource'; slot: number; keys: string[] }
   | { op: 'ListTagsForResource'; slot: number; allowDeleted?: boolean }
-  /** Any operation with a literal input (validation properties); {instance} in strings is the target's instance id. */
+  /**
+   * Any operation with a literal input (validation properties, plans). In strings, {instance} is the target's
+   * instance id, {partition}, {region} and {account} its own, {prefix} the sequence's name prefix and {view:N}
+   * the id slot N got on this side.
+   */
   | { op: 'Raw'; operation: OperationName; input: Record<string, unknown> }
 
 export type CmdOp = Cmd['op']

@@ -48,17 +48,44 @@ function normalisedAnswer(
   if (!o.ok) return { ok: false, error: o.error.name, ...(o.error.status ? { status: o.error.status } : {}) }
   // the run id (in names and the run tag) differs per run; it says nothing about the target
   const text = stableJson(
-    normaliseValues(step.cmd.op === 'ListViews' ? ownItems(o.output, owned) : o.output, refs),
+    normaliseValues(
+      listKey(step.cmd) ? ownItems(o.output, owned, listKey(step.cmd)!) : withoutAwsManagedContent(o.output),
+      refs,
+    ),
   ).replaceAll(run.runId, '<run>')
   return { ok: true, projection: JSON.parse(text) }
 }
 
-/** ListViews items of views this run did not create (AWS-managed, other users') differ between accounts, not targets. */
-function ownItems(output: Record<string, unknown>, owned: ReadonlySet<string>): Record<string, unknown> {
-  return {
-    ...output,
-    ViewsSummaryList: ((output.ViewsSummaryList ?? []) as { Id?: string }[]).filter((s) => owned.has(String(s.Id))),
+/**
+ * ListViews items of views this run did not create differ between accounts, not targets: other users' views
+ * are dropped, and each run of AWS-managed views becomes one marker, so where they are listed (first, last,
+ * at all) is kept without which ones the account has.
+ */
+function ownItems(output: Record<string, unknown>, owned: ReadonlySet<string>, key: string): Record<string, unknown> {
+  const items: unknown[] = []
+  for (const s of (output[key] ?? []) as { Id?: string; Type?: string }[]) {
+    if (owned.has(String(s.Id))) items.push(s)
+    else if (s.Type === 'AWS_MANAGED' && (items.at(-1) as { awsManagedViews?: true })?.awsManagedViews !== true)
+      items.push({ awsManagedViews: true })
   }
+  return { ...output, [key]: items }
+}
+
+/**
+ * What an AWS-managed view holds (its name, description and content) is the account's and the service's, not
+ * something an implementation chooses: kept as a placeholder, so its Arn, Tags, Version and status still count.
+ */
+function withoutAwsManagedContent(output: Record<string, unknown>): Record<string, unknown> {
+  const v = output.View as Record<string, unknown> | undefined
+  if (v?.Type !== 'AWS_MANAGED') return output
+  const { Name: _n, Description: _d, Content: _c, ...rest } = v
+  return { ...output, View: { ...rest, Name: '<aws-managed>', Content: '<aws-managed>' } }
+}
+
+/** The list key whose items are reduced to this run's own (SearchViews too: its results are whole views). */
+function listKey(cmd: Cmd): string | undefined {
+  const op = cmd.op === 'Raw' ? cmd.operation : cmd.op
+  return op === 'ListViews' ? 'ViewsSummaryList' : op === 'SearchViews' ? 'Views' : undefined
 }
 
 /** Commands of a recording: the property's prelude and `count` generated commands for `seed`. */
@@ -101,10 +128,12 @@ export async function record(
 ): Promise<Recording> {
   const session = await runCommands(target, cmds, consistency)
   const refs = new RefTable()
+  refs.atStep(0)
   const confirms = new Set<string>()
   const contradicts = new Set<string>()
   const strictRefs = { target: new RefTable(), model: new RefTable() }
-  const steps = session.steps.map((step) => {
+  const steps = session.steps.map((step, i) => {
+    refs.atStep(i + 1)
     const r = ruleOfModelError(step.model.outcome)
     const exercised = r ?? primaryRuleOf(step)
     const failure = checkAgainstModel(step, session, strictRefs, { strict: true })
@@ -151,6 +180,7 @@ export async function compareWithRecording(
   const refs = new RefTable()
   const diffs: RecordingDiff[] = []
   session.steps.forEach((step, i) => {
+    refs.atStep(i + 1)
     const expected = stableJson(rec.steps[i]?.answer)
     const actual = stableJson(normalisedAnswer(step, refs, session.target.created, target.run))
     if (expected !== actual) {

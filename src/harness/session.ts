@@ -235,7 +235,16 @@ export class SideDriver {
           requests,
         }
       case 'Raw': {
-        const input = JSON.parse(JSON.stringify(cmd.input).replaceAll('{instance}', I)) as Record<string, unknown>
+        // placeholders in the literal input, in this side's own terms (a plan runs unchanged on any target)
+        const [, partition, , region, account] = this.side.viewArn('x').split(':')
+        const text = JSON.stringify(cmd.input)
+          .replaceAll('{instance}', I)
+          .replaceAll('{partition}', partition ?? 'aws')
+          .replaceAll('{region}', region ?? '')
+          .replaceAll('{account}', account ?? '')
+          .replaceAll('{prefix}', this.run.namePrefix)
+          .replace(/\{view:(\d+)\}/g, (_m, n: string) => this.slots.get(Number(n))?.id ?? `missing-${n}`)
+        const input = JSON.parse(text) as Record<string, unknown>
         if (cmd.operation === 'CreateView') {
           // the same run identity as every other created view, so live targets can clean it up
           if (typeof input.Name === 'string' && input.Name !== '') input.Name = `${this.run.namePrefix}${input.Name}`

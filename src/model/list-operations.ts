@@ -174,6 +174,9 @@ export function searchViews(ctx: ModelContext, input: SearchViewsCommandInput): 
   )
   const scope = `${instanceId}|${JSON.stringify([input.SearchCriteria ?? null, input.SearchFilter ?? null])}`
   const { items, next } = paged(ctx, matching, input.NextToken, 'SearchViews', scope, input.MaxResults ?? 100)
-  const count = ctx.opts.choices.approximateTotalCount === 'count' ? { ApproximateTotalCount: matching.length } : {}
+  const { approximateTotalCount, approximateTotalCountAwsManaged } = ctx.opts.choices
+  const counted =
+    approximateTotalCountAwsManaged === 'counted' ? matching : matching.filter((v) => v.type !== 'AWS_MANAGED')
+  const count = approximateTotalCount === 'count' ? { ApproximateTotalCount: counted.length } : {}
   return { Views: items.map((v) => searchSnapshotOf(ctx, v)), ...next, ...count }
 }

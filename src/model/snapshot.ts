@@ -39,11 +39,14 @@ function wireContent(ctx: ModelContext, c: ViewContentRecord): Record<string, un
   }
 }
 
+/** Which operation answers with a snapshot: Arn and Id forms of a version may differ per operation (R37). */
+export type Answering = 'describe' | 'publish'
+
 /** The ARN of version n as a numbered snapshot reports it (R37 for customer views, R47 for AWS-managed ones). */
-function snapshotArn(ctx: ModelContext, view: ViewRecord, n: number): string {
+function snapshotArn(ctx: ModelContext, view: ViewRecord, n: number, answering: Answering): string {
   const { choices } = ctx.opts
-  const qualified =
-    view.type === 'AWS_MANAGED' ? choices.awsManagedArn === 'qualified' : choices.versionArn === 'qualified'
+  const customer = answering === 'publish' ? choices.publishedVersionArn : choices.versionArn
+  const qualified = view.type === 'AWS_MANAGED' ? choices.awsManagedArn === 'qualified' : customer === 'qualified'
   return qualified ? `${view.arn}:${n}` : view.arn
 }
 
@@ -57,10 +60,16 @@ function versionMetadata(ctx: ModelContext, view: ViewRecord, n: number): { name
 
 function wireTags(ctx: ModelContext, view: ViewRecord): Record<string, unknown> {
   if (Object.keys(view.tags).length > 0) return { Tags: { ...view.tags } }
-  return ctx.opts.choices.emptyTags === 'empty-map' ? { Tags: {} } : {} // R52
+  const { emptyTags, emptyTagsAwsManaged } = ctx.opts.choices
+  return (view.type === 'AWS_MANAGED' ? emptyTagsAwsManaged : emptyTags) === 'empty-map' ? { Tags: {} } : {} // R52
 }
 
-export function viewSnapshot(ctx: ModelContext, view: ViewRecord, which: Which): WireView {
+export function viewSnapshot(
+  ctx: ModelContext,
+  view: ViewRecord,
+  which: Which,
+  answering: Answering = 'describe',
+): WireView {
   const { choices } = ctx.opts
   let content: ViewContentRecord
   let status: string
@@ -85,12 +94,10 @@ export function viewSnapshot(ctx: ModelContext, view: ViewRecord, which: Which):
     if (choices.aliasVersionField === 'highest') version = highestVersion(view)
   }
   const numbered = typeof which === 'number'
+  const idForm = answering === 'publish' ? choices.publishedVersionId : choices.versionId
   return {
-    Id:
-      numbered && view.type === 'CUSTOMER_MANAGED' && choices.versionId === 'qualified'
-        ? `${view.id}:${which}`
-        : view.id, // R37
-    Arn: numbered ? snapshotArn(ctx, view, which) : view.arn,
+    Id: numbered && view.type === 'CUSTOMER_MANAGED' && idForm === 'qualified' ? `${view.id}:${which}` : view.id, // R37
+    Arn: numbered ? snapshotArn(ctx, view, which, answering) : view.arn,
     Name: meta.name,
     Status: status,
     Type: view.type,

@@ -57,7 +57,7 @@ export function planCreateViewVersion(ctx: ModelContext, input: CreateViewVersio
       commit: () => {
         if (opts.choices.noChangePublishTouchesLastModified === 'yes' && !opts.quirks.has('last-modified-frozen'))
           view.lastModifiedTime = opts.now()
-        return { View: viewSnapshot(ctx, view, top) }
+        return { View: viewSnapshot(ctx, view, top, 'publish') }
       },
     }
   }
@@ -82,7 +82,7 @@ export function planCreateViewVersion(ctx: ModelContext, input: CreateViewVersio
       })
       view.maxIssued = Math.max(view.maxIssued, n)
       if (!opts.quirks.has('last-modified-frozen')) view.lastModifiedTime = now // R15
-      return { View: viewSnapshot(ctx, view, n) } // R43
+      return { View: viewSnapshot(ctx, view, n, 'publish') } // R43
     },
   }
 }

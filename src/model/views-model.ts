@@ -91,6 +91,14 @@ export class ViewsModel {
     return copy
   }
 
+  /**
+   * The live state, read-only by contract: what persistence diffs after each change (exportState copies
+   * everything, which costs what the state weighs).
+   */
+  get liveState(): Readonly<ModelState> {
+    return this.state
+  }
+
   addInstance(instanceId: string): void {
     this.state.instances.add(instanceId)
     if (!this.state.views.has(instanceId)) this.state.views.set(instanceId, new Map())

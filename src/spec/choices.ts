@@ -45,10 +45,14 @@ export const CHOICE_OPTIONS = {
   validationErrorClass: ['InvalidParameterException', 'InvalidRequestException'],
 
   // ---- representation: how an answer spells what it says (issue 10 item 1) ----
-  /** R37: Arn of a numbered version's snapshot (DescribeView id:N, CreateViewVersion): `…/view/id:N` or the bare view ARN. */
+  /** R37: Arn of a numbered version's snapshot in DescribeView id:N: `…/view/id:N` or the bare view ARN. */
   versionArn: ['qualified', 'bare'],
-  /** R37: Id of a numbered version's snapshot: the bare view id or `id:N`. */
+  /** R37: Arn of the version CreateViewVersion answers with (another operation may spell it otherwise). */
+  publishedVersionArn: ['qualified', 'bare'],
+  /** R37: Id of a numbered version's snapshot in DescribeView id:N: the bare view id or `id:N`. */
   versionId: ['bare', 'qualified'],
+  /** R37: Id of the version CreateViewVersion answers with. */
+  publishedVersionId: ['bare', 'qualified'],
   /** R37: Arn of a ListViewVersions summary: `…/view/id:N` or the bare view ARN. */
   versionSummaryArn: ['qualified', 'bare'],
   /** R37: Id of a ListViewVersions summary: the bare view id or `id:N`. */
@@ -63,8 +67,10 @@ export const CHOICE_OPTIONS = {
   searchSnapshot: ['latest-else-saved', 'saved'],
   /** R51: ViewContentSha256 of a view that was never published: omitted, or the checksum of its draft. */
   unpublishedSha256: ['omit', 'of-draft'],
-  /** R52: Tags of a view without tags: omitted or `{}`. */
+  /** R52: Tags of a customer-managed view without tags: omitted or `{}`. */
   emptyTags: ['omit', 'empty-map'],
+  /** R52: Tags of an AWS-managed view (it has none): omitted or `{}` (the service may treat its own views otherwise). */
+  emptyTagsAwsManaged: ['omit', 'empty-map'],
   /** R52: Content.Actions when the content was given without Actions: omitted or `[]`. */
   absentActions: ['omit', 'empty-list'],
   /** R42: Status of the $SAVED snapshot: the status of the last content write, or always SAVED. */
@@ -75,6 +81,8 @@ export const CHOICE_OPTIONS = {
   inputSchemaField: ['generated', 'omit'],
   /** R46: whether SearchViews answers ApproximateTotalCount. */
   approximateTotalCount: ['count', 'omit'],
+  /** R46: whether the AWS-managed views SearchViews finds are counted in ApproximateTotalCount. */
+  approximateTotalCountAwsManaged: ['counted', 'not-counted'],
 
   // ---- lists: membership, collation and order ----
   /** R48: whether ListViews without a Type filter lists the AWS-managed views too. */
@@ -122,7 +130,9 @@ export const CHOICE_RULE: { readonly [K in ChoiceName]: RuleId } = {
   invalidNextTokenError: 'R28',
   validationErrorClass: 'R24',
   versionArn: 'R37',
+  publishedVersionArn: 'R37',
   versionId: 'R37',
+  publishedVersionId: 'R37',
   versionSummaryArn: 'R37',
   versionSummaryId: 'R37',
   awsManagedArn: 'R47',
@@ -131,11 +141,13 @@ export const CHOICE_RULE: { readonly [K in ChoiceName]: RuleId } = {
   searchSnapshot: 'R50',
   unpublishedSha256: 'R51',
   emptyTags: 'R52',
+  emptyTagsAwsManaged: 'R52',
   absentActions: 'R52',
   savedAliasStatus: 'R42',
   versionCreatedTime: 'R54',
   inputSchemaField: 'R19',
   approximateTotalCount: 'R46',
+  approximateTotalCountAwsManaged: 'R46',
   awsManagedInUnfilteredList: 'R48',
   awsManagedInSearch: 'R49',
   listViewsTypeOrder: 'R18b',
@@ -166,7 +178,9 @@ export const DEFAULT_CHOICES: Readonly<Choices> = {
   invalidNextTokenError: 'InvalidParameterException',
   validationErrorClass: 'InvalidParameterException',
   versionArn: 'qualified',
+  publishedVersionArn: 'qualified',
   versionId: 'bare',
+  publishedVersionId: 'bare',
   versionSummaryArn: 'qualified',
   versionSummaryId: 'bare',
   awsManagedArn: 'qualified',
@@ -175,11 +189,13 @@ export const DEFAULT_CHOICES: Readonly<Choices> = {
   searchSnapshot: 'latest-else-saved',
   unpublishedSha256: 'omit',
   emptyTags: 'omit',
+  emptyTagsAwsManaged: 'omit',
   absentActions: 'omit',
   savedAliasStatus: 'last-write',
   versionCreatedTime: 'view',
   inputSchemaField: 'generated',
   approximateTotalCount: 'count',
+  approximateTotalCountAwsManaged: 'counted',
   awsManagedInUnfilteredList: 'include',
   awsManagedInSearch: 'include',
   listViewsTypeOrder: 'aws-managed-first',

@@ -42,11 +42,16 @@ export interface StubCoreOptions {
   /** Request id generator (injectable for golden tests). Default random UUIDs. */
   requestId?: () => string
   /**
-   * Called after an operation that changes state succeeded in the model, before its answer is returned (so
-   * what it does, e.g. persisting the state, happens before the client sees the success). If it throws,
-   * the call is answered 500 and counted in counters.unexpectedErrors.
+   * Called after an operation that changes state succeeded in the model, synchronously (nothing else runs
+   * between the change and the call) and before its answer is returned; a promise it returns is awaited before
+   * answering (so persisting the state, e.g. a group fsync, happens before the client sees the success). If it
+   * throws or rejects, the call is answered 500 and counted in counters.unexpectedErrors.
    */
-  onChange?: (op: OperationName) => void
+  onChange?: (
+    op: OperationName,
+    input: Record<string, unknown>,
+    output: Record<string, unknown>,
+  ) => void | Promise<void>
   /**
    * Answer these operations like an emulator that lacks them: an HTML 404 page (what moto's server answers
    * for the view routes) or UnknownOperationException. For testing how a harness reports an incomplete target.
@@ -130,14 +135,23 @@ export function createStubCore(opts: StubCoreOptions = {}): StubCore {
   let counters = freshCounters()
   const unexpectedErrorLog: unknown[] = []
 
+  /** The change is handed to onChange in the same synchronous stretch that made it: no other request sees it first. */
+  function changed(op: OperationName, input: Record<string, unknown>, output: Record<string, unknown>) {
+    return opts.onChange && !READ_ONLY.has(op) ? opts.onChange(op, input, output) : undefined
+  }
+
   async function invokeModel(op: OperationName, input: Record<string, unknown>): Promise<Record<string, unknown>> {
     if (op === 'CreateViewVersion' && model.options.quirks.has('lost-update-race')) {
       // The quirk: read, yield to other requests, then write what was decided from the stale read.
       const plan = model.planCreateViewVersion(input)
       await nextMacrotask()
-      return plan.commit()
+      const output = plan.commit()
+      await changed(op, input, output)
+      return output
     }
-    return model.invoke(op, input)
+    const output = model.invoke(op, input)
+    await changed(op, input, output)
+    return output
   }
 
   async function dispatch(req: WireRequest, id: string): Promise<WireResponse> {
@@ -158,7 +172,6 @@ export function createStubCore(opts: StubCoreOptions = {}): StubCore {
     const output = eventual
       ? await eventual.invoke(route.op, input, () => invokeModel(route.op, input))
       : await invokeModel(route.op, input)
-    if (opts.onChange && !READ_ONLY.has(route.op)) opts.onChange(route.op)
     return encodeSuccess(applyOutputQuirks(route.op, output, model.options.quirks), id)
   }
 

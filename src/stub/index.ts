@@ -25,4 +25,5 @@ export {
 } from './in-process-handler'
 export { createStubHandlers, DEFAULT_CONNECT_URL, type StubHandlersOptions } from './msw-handlers'
 export { startStubServer, HEALTH_PATH, type StubServer, type StubServerOptions } from './http-server'
-export { saveStateFile, loadStateFile, StateFileError, STATE_FILE_FORMAT } from './state-file'
+export { saveStateFile, loadStateFile, readStateFile, StateFileError, STATE_FILE_FORMAT } from './state-file'
+export { StateJournal, touchedViews, type StateJournalOptions } from './state-journal'

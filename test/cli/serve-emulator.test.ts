@@ -206,12 +206,17 @@ describe('serve --state-file', () => {
     client.destroy()
   }
 
-  // SIGTERM: the orderly shutdown; SIGKILL: proof that a change is on disk before it is acknowledged
-  it.each(['SIGTERM', 'SIGKILL'] as const)(
-    'a %s mid-stream loses no acknowledged view, version or tag across a restart',
-    async (signal) => {
+  // SIGTERM: the orderly shutdown; SIGKILL: proof that a change is in the file (the journal) before it is
+  // acknowledged, with and without fsync (group commit)
+  it.each([
+    ['SIGTERM', []],
+    ['SIGKILL', []],
+    ['SIGKILL', ['--state-fsync']],
+  ] as const)(
+    'a %s mid-stream loses no acknowledged view, version or tag across a restart %j',
+    async (signal, extra) => {
       const file = join(tempDir(), 'state.json')
-      const first = await serve(['--instance-id', INSTANCE, '--state-file', file])
+      const first = await serve(['--instance-id', INSTANCE, '--state-file', file, ...extra])
       const acked = new Map<string, Acked>()
       let terminated = false
       const driving = drive(first.url, acked, () => terminated)

@@ -217,6 +217,22 @@ const SCENARIOS: { [K in ChoiceName]: Scenario<K> } = {
     },
     expected: { bare: 'bare', qualified: 'qualified' },
   },
+  publishedVersionArn: {
+    rule: 'R37',
+    observe: (m) => {
+      const view = createView(m)
+      return publishVersion(m, view.Id).Arn === `${view.Arn}:1`
+    },
+    expected: { qualified: true, bare: false },
+  },
+  publishedVersionId: {
+    rule: 'R37',
+    observe: (m) => {
+      const view = createView(m)
+      return publishVersion(m, view.Id).Id === view.Id ? 'bare' : 'qualified'
+    },
+    expected: { bare: 'bare', qualified: 'qualified' },
+  },
   versionSummaryArn: {
     rule: 'R37',
     observe: (m) => {
@@ -282,6 +298,11 @@ const SCENARIOS: { [K in ChoiceName]: Scenario<K> } = {
     observe: (m) => createView(m).Tags,
     expected: { omit: undefined, 'empty-map': {} },
   },
+  emptyTagsAwsManaged: {
+    rule: 'R52',
+    observe: (m) => describeView(m, CARDS).Tags,
+    expected: { omit: undefined, 'empty-map': {} },
+  },
   absentActions: {
     rule: 'R52',
     observe: (m) => createView(m, { content: { Template: '{}' } }).Content.Actions,
@@ -309,6 +330,14 @@ const SCENARIOS: { [K in ChoiceName]: Scenario<K> } = {
     rule: 'R46',
     observe: (m) => m.invoke('SearchViews', { InstanceId: INSTANCE }).ApproximateTotalCount,
     expected: { count: 5, omit: undefined },
+  },
+  approximateTotalCountAwsManaged: {
+    rule: 'R46',
+    observe: (m) => {
+      createView(m)
+      return m.invoke('SearchViews', { InstanceId: INSTANCE }).ApproximateTotalCount
+    },
+    expected: { counted: 6, 'not-counted': 1 },
   },
   awsManagedInUnfilteredList: {
     rule: 'R48',
@@ -476,6 +505,10 @@ describe('each option of each choice', () => {
     runChoice('validationErrorClass'))
   it('R37 choice versionArn: Arn of DescribeView id:1', () => runChoice('versionArn'))
   it('R37 choice versionId: Id of DescribeView id:1', () => runChoice('versionId'))
+  it('R37 choice publishedVersionArn: Arn of the version CreateViewVersion answers with', () =>
+    runChoice('publishedVersionArn'))
+  it('R37 choice publishedVersionId: Id of the version CreateViewVersion answers with', () =>
+    runChoice('publishedVersionId'))
   it('R37 choice versionSummaryArn: Arn of a ListViewVersions summary', () => runChoice('versionSummaryArn'))
   it('R37 choice versionSummaryId: Id of a ListViewVersions summary', () => runChoice('versionSummaryId'))
   it('R47 choice awsManagedArn: Arn of DescribeView of an AWS-managed view by its ARN', () =>
@@ -487,6 +520,7 @@ describe('each option of each choice', () => {
     runChoice('searchSnapshot'))
   it('R51 choice unpublishedSha256: checksum of a view created SAVED', () => runChoice('unpublishedSha256'))
   it('R52 choice emptyTags: Tags of a view created without tags', () => runChoice('emptyTags'))
+  it('R52 choice emptyTagsAwsManaged: Tags of an AWS-managed view', () => runChoice('emptyTagsAwsManaged'))
   it('R52 choice absentActions: Actions of content created without Actions', () => runChoice('absentActions'))
   it('R42 choice savedAliasStatus: Status of the $SAVED snapshot of a view created PUBLISHED', () =>
     runChoice('savedAliasStatus'))
@@ -494,6 +528,8 @@ describe('each option of each choice', () => {
   it('R19 choice inputSchemaField: whether Content carries InputSchema', () => runChoice('inputSchemaField'))
   it('R46 choice approximateTotalCount: ApproximateTotalCount of an unfiltered search', () =>
     runChoice('approximateTotalCount'))
+  it('R46 choice approximateTotalCountAwsManaged: ApproximateTotalCount of an unfiltered search beside one customer view', () =>
+    runChoice('approximateTotalCountAwsManaged'))
   it('R48 choice awsManagedInUnfilteredList: AWS-managed views in an unfiltered ListViews', () =>
     runChoice('awsManagedInUnfilteredList'))
   it('R49 choice awsManagedInSearch: AWS-managed views found without, then with a type condition', () =>
