@@ -104,7 +104,7 @@ export function checkLastModifiedMovesForward(step: Step, ctx: CheckContext): Fa
   }
   const write = step.cmd.op === 'UpdateViewContent' || step.cmd.op === 'CreateViewVersion'
   // a read may legally show an older state under eventual consistency; under strong consistency it never goes back
-  const readHeld = !write && ctx.mode.consistency?.model === 'strong'
+  const readHeld = !write && ctx.mode?.consistency?.model === 'strong'
   if ((!write && !readHeld) || !before) return undefined
   ctx.assert('R15')
   if (lmt < before.lmt)
