@@ -2,10 +2,14 @@
 // run the property set at default settings against a stub with that quirk, stop at the first failing
 // property, and record wall time until detection, fast-check runs until the failure, the shrunk
 // counterexample's length and the rule that caught it — over several seeds. Then the whole default run on
-// the correct stub: wall time and peak memory.
-// Usage: npm run bench:detection -- [seeds=10] [--json out/bench/detection.json] [--md out/bench/detection.md]
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { dirname } from 'node:path'
+// the correct stub: wall time and peak memory; and the whole `conformance run` (Pact contracts included) on
+// the correct stub over several seeds, which must report no failure. (npm test asserts one seed of each:
+// test/detection/quirk-catalogue.test.ts.)
+// Usage: npm run bench:detection -- [seeds=10] [--clean-seeds 1,7,42,1234,99999] [--json out/bench/detection.json] [--md out/bench/detection.md]
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { main as conformance } from '../src/cli/main'
 import { SEQUENTIAL_PROPERTIES } from '../src/properties'
 import { concurrencyProperty } from '../src/properties/concurrency'
 import { runConcurrencyProperty } from '../src/engine/runners/concurrent'
@@ -17,8 +21,9 @@ import type { Target } from '../src/targets/target'
 import { benchArgs } from './support/bench-args'
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
-const args = benchArgs(['json', 'md'])
+const args = benchArgs(['json', 'md', 'clean-seeds'])
 const SEEDS = args.positionalInt(0, 'seeds', 10)
+const CLEAN_SEEDS = args.list('clean-seeds', ['1', '7', '42', '1234', '99999'])
 const mode = { strict: false }
 
 async function runAll(target: Target, seed: number): Promise<PropertyResult | undefined> {
@@ -28,6 +33,40 @@ async function runAll(target: Target, seed: number): Promise<PropertyResult | un
   }
   const c = await runConcurrencyProperty(target, { seed, mode })
   return c.status === 'failed' ? c : undefined
+}
+
+/** `conformance run --target stub` in-process, silenced: exit code and the failed properties of report.json. */
+async function wholeRun(seed: string): Promise<{ seed: string; code: number; failed: string[]; wallMs: number }> {
+  const out = mkdtempSync(join(tmpdir(), 'cvc-bench-clean-'))
+  const write = process.stdout.write
+  const t0 = performance.now()
+  try {
+    process.stdout.write = (() => true) as typeof process.stdout.write
+    const code = await conformance([
+      'node',
+      'conformance',
+      'run',
+      '--target',
+      'stub',
+      '--report',
+      'json',
+      '--out',
+      out,
+      '--regressions',
+      join(out, 'none'),
+      '--seed',
+      seed,
+    ])
+    process.stdout.write = write
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as {
+      targets: { properties: { id: string; status: string }[] }[]
+    }
+    const failed = report.targets[0]!.properties.filter((p) => p.status === 'failed').map((p) => p.id)
+    return { seed, code, failed, wallMs: Math.round(performance.now() - t0) }
+  } finally {
+    process.stdout.write = write
+    rmSync(out, { recursive: true, force: true })
+  }
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
@@ -87,6 +126,12 @@ async function main() {
   const wallMs = Math.round(performance.now() - t0)
   clearInterval(timer)
   await target.close()
+  const cleanRuns = []
+  for (const seed of CLEAN_SEEDS) {
+    const r = await wholeRun(seed)
+    cleanRuns.push(r)
+    process.stderr.write(`correct stub, whole conformance run, seed ${seed}: exit ${r.code}\n`)
+  }
 
   const lines = [
     `Detection over ${SEEDS} seeds per quirk (default settings, first failing property stops the run)`,
@@ -100,6 +145,9 @@ async function main() {
     '',
     `Kill score: ${rows.filter((r) => r.killed === r.seeds).length}/${rows.length} quirks killed on every seed.`,
     `Whole default run on the correct stub (${SEQUENTIAL_PROPERTIES.length} sequential properties + ${concurrencyProperty.id}): ${wallMs} ms wall, peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB, ${failed ? `FAILED: ${failed.property}` : 'all passed'}.`,
+    `Whole \`conformance run\` (contracts included) on the correct stub, seeds ${CLEAN_SEEDS.join(', ')}: ${cleanRuns
+      .map((r) => (r.code === 0 && !r.failed.length ? 'passed' : `exit ${r.code}, failed ${r.failed.join(', ')}`))
+      .join('; ')} (${cleanRuns.map((r) => `${r.wallMs} ms`).join(', ')}).`,
   ]
   console.log(lines.join('\n'))
   const json = args.text('json')
@@ -113,6 +161,7 @@ async function main() {
           seeds: SEEDS,
           rows,
           wholeRun: { wallMs, peakRssMiB: peak / 2 ** 20, passed: !failed },
+          cleanRuns,
         },
         null,
         2,

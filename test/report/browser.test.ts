@@ -2,40 +2,22 @@
 // in the first viewport, every chart is drawn with a title, nothing errors on the console and nothing is
 // fetched (the file is self-contained), and the moto-style report (every view operation missing) stays short
 // because its failures are grouped. UPDATE_SCREENSHOTS=1 writes the screenshots shown in the README to docs/.
-import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { matrixHtml } from '../../src/report/matrix-html'
+import { CHROMIUM_PATH, chromiumMissing, skipWithout } from '../support/prerequisites'
 import { fixture, type FIXTURES } from './fixtures'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const VIEWPORT = { width: 1280, height: 800 }
 const DOCS = new URL('../../docs/', import.meta.url)
 const BENCH_HTML = new URL('../../bench/RESULTS.html', import.meta.url)
 
-/** Debian's chromium, installed here when absent and we may (root with apt-get, as on CI); else the reason to skip. */
-function chromiumMissing(): string | undefined {
-  if (existsSync(CHROMIUM)) return undefined
-  const aptGet = spawnSync('sh', ['-c', 'command -v apt-get']).status === 0
-  if (process.getuid?.() === 0 && aptGet) {
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
-    spawnSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env, timeout: 300_000 })
-    spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], {
-      stdio: 'ignore',
-      env,
-      timeout: 600_000,
-    })
-    if (existsSync(CHROMIUM)) return undefined
-  }
-  return `no Chromium at ${CHROMIUM} (install Debian's chromium package, or set CHROMIUM_PATH)`
-}
-
-const missing = chromiumMissing()
-if (missing) console.warn(`browser report test skipped: ${missing}`)
+// the browser is a prerequisite `npm run setup:test` installs: this test only looks for it
+const missing = skipWithout(chromiumMissing())
 
 interface Visit {
   page: Page
@@ -44,7 +26,7 @@ interface Visit {
   requests: string[]
 }
 
-describe.skipIf(!!missing)('matrix.html in headless Chromium', () => {
+describe.skipIf(missing)('matrix.html in headless Chromium', () => {
   let browser: BrowserContext
   const dir = mkdtempSync(join(tmpdir(), 'cvc-browser-'))
   const userData = mkdtempSync(join(tmpdir(), 'cvc-chromium-profile-'))
@@ -52,7 +34,7 @@ describe.skipIf(!!missing)('matrix.html in headless Chromium', () => {
   beforeAll(async () => {
     // a fresh profile each run (the user-data-dir flag, passed the way playwright wants it)
     browser = await chromium.launchPersistentContext(userData, {
-      executablePath: CHROMIUM,
+      executablePath: CHROMIUM_PATH,
       headless: true,
       viewport: VIEWPORT,
       args: [
