@@ -6,10 +6,8 @@
 // the correct stub over several seeds, which must report no failure. (npm test asserts one seed of each:
 // test/detection/quirk-catalogue.test.ts.)
 // Usage: npm run bench:detection -- [seeds=10] [--clean-seeds 1,7,42,1234,99999] [--json out/bench/detection.json] [--md out/bench/detection.md]
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
-import { main as conformance } from '../src/cli/main'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { SEQUENTIAL_PROPERTIES } from '../src/properties'
 import { concurrencyProperty } from '../src/properties/concurrency'
 import { runConcurrencyProperty } from '../src/engine/runners/concurrent'
@@ -19,6 +17,7 @@ import { QUIRK_NAMES, QUIRKS } from '../src/model/quirks'
 import { createTarget } from '../src/targets/create-target'
 import type { Target } from '../src/targets/target'
 import { benchArgs } from './support/bench-args'
+import { conformanceRunOnStub } from './support/stub-run'
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
 const args = benchArgs(['json', 'md', 'clean-seeds'])
@@ -33,40 +32,6 @@ async function runAll(target: Target, seed: number): Promise<PropertyResult | un
   }
   const c = await runConcurrencyProperty(target, { seed, mode })
   return c.status === 'failed' ? c : undefined
-}
-
-/** `conformance run --target stub` in-process, silenced: exit code and the failed properties of report.json. */
-async function wholeRun(seed: string): Promise<{ seed: string; code: number; failed: string[]; wallMs: number }> {
-  const out = mkdtempSync(join(tmpdir(), 'cvc-bench-clean-'))
-  const write = process.stdout.write
-  const t0 = performance.now()
-  try {
-    process.stdout.write = (() => true) as typeof process.stdout.write
-    const code = await conformance([
-      'node',
-      'conformance',
-      'run',
-      '--target',
-      'stub',
-      '--report',
-      'json',
-      '--out',
-      out,
-      '--regressions',
-      join(out, 'none'),
-      '--seed',
-      seed,
-    ])
-    process.stdout.write = write
-    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as {
-      targets: { properties: { id: string; status: string }[] }[]
-    }
-    const failed = report.targets[0]!.properties.filter((p) => p.status === 'failed').map((p) => p.id)
-    return { seed, code, failed, wallMs: Math.round(performance.now() - t0) }
-  } finally {
-    process.stdout.write = write
-    rmSync(out, { recursive: true, force: true })
-  }
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
@@ -128,7 +93,13 @@ async function main() {
   await target.close()
   const cleanRuns = []
   for (const seed of CLEAN_SEEDS) {
-    const r = await wholeRun(seed)
+    const run = await conformanceRunOnStub(['--seed', seed], true)
+    const r = {
+      seed,
+      code: run.code,
+      failed: run.properties.filter((p) => p.status === 'failed').map((p) => p.id),
+      wallMs: run.wallMs,
+    }
     cleanRuns.push(r)
     process.stderr.write(`correct stub, whole conformance run, seed ${seed}: exit ${r.code}\n`)
   }

@@ -5,17 +5,14 @@
 // correct stub passes. Every quirk added to src/model/quirks.ts is picked up here with no edit.
 // This is the harness's mutation score, asserted; the sweep over ten seeds per quirk, with time to kill, is
 // bench/detection.ts (`npm run bench:detection`), and the correct stub over many seeds is bench/precision.ts.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { main } from '../../src/cli/main'
 import { ALL_PROPERTIES } from '../../src/engine/property-registry'
 import { confirmedRules } from '../../src/engine/run-mode'
 import { QUIRK_NAMES, QUIRKS, type QuirkName } from '../../src/model/quirks'
 import { CHOICE_OPTIONS } from '../../src/spec'
 import { probeImplementation } from '../../src/targets/implementation-probe'
 import { createTarget } from '../../src/targets/create-target'
+import { conformanceRunOnStub } from '../../bench/support/stub-run'
 
 const SEED = 20261126
 /** What `conformance run` asserts by default: not strict, plus the inferred rules live recordings confirmed. */
@@ -81,32 +78,9 @@ describe('every quirk is still killed when the stub answers every open question 
 
 describe('the correct stub', () => {
   it('passes the whole `conformance run` (contracts included) with zero failures', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'cvc-detect-'))
-    try {
-      const code = await main([
-        'node',
-        'conformance',
-        'run',
-        '--target',
-        'stub',
-        '--report',
-        'json',
-        '--out',
-        out,
-        '--regressions',
-        join(out, 'none'),
-        '--seed',
-        '42',
-      ])
-      const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as {
-        targets: { properties: { id: string; status: string }[] }[]
-      }
-      const properties = report.targets[0]!.properties
-      expect(properties.filter((p) => p.status === 'failed').map((p) => p.id)).toEqual([])
-      expect(properties.map((p) => p.id)).toEqual(ALL_PROPERTIES.map((p) => p.id))
-      expect(code).toBe(0)
-    } finally {
-      rmSync(out, { recursive: true, force: true })
-    }
+    const r = await conformanceRunOnStub(['--seed', '42'])
+    expect(r.properties.filter((p) => p.status === 'failed').map((p) => p.id)).toEqual([])
+    expect(r.properties.map((p) => p.id)).toEqual(ALL_PROPERTIES.map((p) => p.id))
+    expect(r.code).toBe(0)
   })
 })
