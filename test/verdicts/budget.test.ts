@@ -42,12 +42,10 @@ describe('time budgets on an endpoint target (our stub server, default settings)
       expect(p.note).toMatch(/time budget|not exercised/)
   })
 
-  // Not compared with the clock: on a loaded machine a 2 s run may take 15 s. Compared with each other (the two
-  // runs, one after the other, see the same machine): a budget that did not bound the run would run the same
-  // seed to the same end both times.
-  it('the budget bounds the run: 2 s does less and ends sooner than 10 s of the same seed', () => {
-    const [short, long] = [report('2s'), report('10s')]
-    expect(short.totals.commands).toBeLessThan(long.totals.commands)
-    expect(short.durationMs).toBeLessThan(long.durationMs)
+  // Not compared with the clock, not even with each other's: on a loaded machine a 2 s run took 30 s, longer
+  // than the 10 s run beside it. The work done is what a budget bounds: a budget that did not bound the run
+  // would run the same seed to the same end both times.
+  it('the budget bounds the run: 2 s runs fewer commands than 10 s of the same seed', () => {
+    expect(report('2s').totals.commands).toBeLessThan(report('10s').totals.commands)
   })
 })
