@@ -2,8 +2,10 @@
 // run the implementation probe and the property set at default settings against a stub with that quirk, stop at the first failing
 // property, and record wall time until detection, fast-check runs until the failure, the shrunk
 // counterexample's length and the rule that caught it — over several seeds. Then the whole default run on
-// the correct stub: wall time and peak memory.
-// Usage: npm run bench:detection -- [seeds=10] [--quirks a,b] [--json out/bench/detection.json] [--md out/bench/detection.md]
+// the correct stub: wall time and peak memory; and the whole `conformance run` (Pact contracts included) on
+// the correct stub over several seeds, which must report no failure. (npm test asserts one seed of each:
+// test/detection/quirk-catalogue.test.ts.)
+// Usage: npm run bench:detection -- [seeds=10] [--quirks a,b] [--clean-seeds 1,7,42,1234,99999] [--json out/bench/detection.json] [--md out/bench/detection.md]
 // (--quirks: only those quirks' rows)
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
@@ -18,13 +20,15 @@ import { probeImplementation } from '../src/targets/implementation-probe'
 import { probeFinding } from '../src/engine/probe-finding'
 import type { Target } from '../src/targets/target'
 import { benchArgs } from './support/bench-args'
+import { conformanceRunOnStub } from './support/stub-run'
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
-const args = benchArgs(['json', 'md', 'quirks'])
+const args = benchArgs(['json', 'md', 'quirks', 'clean-seeds'])
 const SEEDS = args.positionalInt(0, 'seeds', 10)
 const ONLY = args.list('quirks', [])
 for (const q of ONLY) if (!QUIRK_NAMES.includes(q as QuirkName)) throw new Error(`--quirks: unknown quirk ${q}`)
 const SELECTED = ONLY.length ? QUIRK_NAMES.filter((q) => ONLY.includes(q)) : QUIRK_NAMES
+const CLEAN_SEEDS = args.list('clean-seeds', ['1', '7', '42', '1234', '99999'])
 const mode = { strict: false }
 
 async function runAll(target: Target, seed: number): Promise<PropertyResult | undefined> {
@@ -97,6 +101,18 @@ async function main() {
   const wallMs = Math.round(performance.now() - t0)
   clearInterval(timer)
   await target.close()
+  const cleanRuns = []
+  for (const seed of CLEAN_SEEDS) {
+    const run = await conformanceRunOnStub(['--seed', seed], true)
+    const r = {
+      seed,
+      code: run.code,
+      failed: run.properties.filter((p) => p.status === 'failed').map((p) => p.id),
+      wallMs: run.wallMs,
+    }
+    cleanRuns.push(r)
+    process.stderr.write(`correct stub, whole conformance run, seed ${seed}: exit ${r.code}\n`)
+  }
 
   const lines = [
     `Detection over ${SEEDS} seeds per quirk (default settings, first failing property stops the run)`,
@@ -110,6 +126,9 @@ async function main() {
     '',
     `Kill score: ${rows.filter((r) => r.killed === r.seeds).length}/${rows.length} quirks killed on every seed.`,
     `Whole default run on the correct stub (${SEQUENTIAL_PROPERTIES.length} sequential properties + ${concurrencyProperty.id}): ${wallMs} ms wall, peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB, ${failed ? `FAILED: ${failed.property}` : 'all passed'}.`,
+    `Whole \`conformance run\` (contracts included) on the correct stub, seeds ${CLEAN_SEEDS.join(', ')}: ${cleanRuns
+      .map((r) => (r.code === 0 && !r.failed.length ? 'passed' : `exit ${r.code}, failed ${r.failed.join(', ')}`))
+      .join('; ')} (${cleanRuns.map((r) => `${r.wallMs} ms`).join(', ')}).`,
   ]
   console.log(lines.join('\n'))
   const json = args.text('json')
@@ -123,6 +142,7 @@ async function main() {
           seeds: SEEDS,
           rows,
           wholeRun: { wallMs, peakRssMiB: peak / 2 ** 20, passed: !failed },
+          cleanRuns,
         },
         null,
         2,

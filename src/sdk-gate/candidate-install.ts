@@ -106,6 +106,20 @@ export function explainNpmFailure(spec: string, stderr: string): string {
   }
 }
 
+function installDir(spec: string, root: string | undefined): string {
+  return join(root ?? join(tmpdir(), 'connect-views-sdk-gate'), folderName(spec))
+}
+
+/** A complete earlier install of this spec (no npm, no network), or undefined. */
+export function installedCandidate(specInput: string, root?: string): InstalledCandidate | undefined {
+  const spec = checkVersionSpec(specInput)
+  const dir = installDir(spec, root)
+  const marker = join(dir, MARKER)
+  if (!existsSync(marker) || !existsSync(join(dir, 'node_modules', CANDIDATE_ALIAS, 'package.json'))) return undefined
+  const m = JSON.parse(readFileSync(marker, 'utf8')) as { version: string }
+  return { spec, version: m.version, dir, reused: true }
+}
+
 /**
  * Installs (or reuses) `client-connect-candidate@npm:@aws-sdk/client-connect@<spec>`. `--prefer-offline`
  * answers from the npm cache without revalidating, so a cached candidate installs with no network;
@@ -114,14 +128,12 @@ export function explainNpmFailure(spec: string, stderr: string): string {
 export async function installCandidate(specInput: string, options: InstallOptions = {}): Promise<InstalledCandidate> {
   const spec = checkVersionSpec(specInput)
   const log = options.log ?? (() => {})
-  const dir = join(options.root ?? join(tmpdir(), 'connect-views-sdk-gate'), folderName(spec))
+  const dir = installDir(spec, options.root)
   const marker = join(dir, MARKER)
-  if (!options.fresh && existsSync(marker)) {
-    const m = JSON.parse(readFileSync(marker, 'utf8')) as { version: string }
-    if (existsSync(join(dir, 'node_modules', CANDIDATE_ALIAS, 'package.json'))) {
-      log(`reusing ${SDK_PACKAGE}@${m.version} in ${dir}`)
-      return { spec, version: m.version, dir, reused: true }
-    }
+  const existing = options.fresh ? undefined : installedCandidate(spec, options.root)
+  if (existing) {
+    log(`reusing ${SDK_PACKAGE}@${existing.version} in ${dir}`)
+    return existing
   }
   rmSync(dir, { recursive: true, force: true })
   mkdirSync(dir, { recursive: true })

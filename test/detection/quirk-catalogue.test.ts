@@ -1,66 +1,71 @@
-// Detection power: `conformance run` (in-process, default settings) against a stub carrying each quirk of
-// the catalogue must fail, naming a rule the quirk really breaks; against the correct stub it must pass
-// over several seeds. This is the harness's mutation score, asserted — also against a stub whose answers to
-// the undocumented questions all differ from the reference model's.
-import { mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+// Detection power, one seed per quirk: against a stub carrying each quirk of the catalogue, the default run's
+// properties, in the run's order, at the run's settings (default mode with the rules committed recordings
+// confirm, one seed), must fail naming a rule the quirk really breaks — also against a stub whose answers to
+// the undocumented questions all differ from the reference model's. And the whole `conformance run` on the
+// correct stub passes. Every quirk added to src/model/quirks.ts is picked up here with no edit.
+// This is the harness's mutation score, asserted; the sweep over ten seeds per quirk, with time to kill, is
+// bench/detection.ts (`npm run bench:detection`), and the correct stub over many seeds is bench/precision.ts.
 import { describe, expect, it } from 'vitest'
-import { main } from '../../src/cli/main'
-import { SEQUENTIAL_PROPERTIES } from '../../src/properties'
-import { runConcurrencyProperty } from '../../src/engine/runners/concurrent'
-import { runProperty } from '../../src/engine/runners/sequential'
-import { QUIRK_NAMES, QUIRKS } from '../../src/model/quirks'
+import { ALL_PROPERTIES } from '../../src/engine/property-registry'
+import { confirmedRules } from '../../src/engine/run-mode'
+import { QUIRK_NAMES, QUIRKS, type QuirkName } from '../../src/model/quirks'
 import { CHOICE_OPTIONS } from '../../src/spec'
-import { createTarget } from '../../src/targets/create-target'
 import { probeImplementation } from '../../src/targets/implementation-probe'
 import { probeFinding } from '../../src/engine/probe-finding'
+import { createTarget } from '../../src/targets/create-target'
+import { conformanceRunOnStub } from '../../bench/support/stub-run'
 
-interface TargetReport {
-  properties: { id: string; status: string; failure?: { rule: string } }[]
+const SEED = 20261126
+/** What `conformance run` asserts by default: not strict, plus the inferred rules live recordings confirmed. */
+const MODE = {
+  strict: false,
+  confirmed: confirmedRules(),
+  // the run's default model; the in-process stub is strongly consistent, so W only bounds how long an answer
+  // that looks stale (a lost delete, a version not listed yet) is read again before it fails: 1 s keeps it short
+  consistency: { model: 'eventual' as const, windowMs: 1000 },
 }
 
-async function conformanceRun(
-  args: string[],
-): Promise<{ code: number; failedRules: string[]; failedProperties: string[] }> {
-  const out = mkdtempSync(join(tmpdir(), 'cvc-detect-'))
-  const code = await main([
-    'node',
-    'conformance',
-    'run',
-    '--target',
-    'stub',
-    '--report',
-    'json',
-    '--out',
-    out,
-    '--regressions',
-    join(out, 'none'),
-    // The in-process stub is strongly consistent, so W only bounds how long an answer that looks stale (a lost
-    // delete, a version not listed yet) is read again before it fails; 1 s keeps every shrinking step short.
-    '--convergence',
-    '1s',
-    ...args,
-  ])
-  const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { targets: TargetReport[] }
-  const failed = report.targets[0].properties.filter((p) => p.status === 'failed')
-  return {
-    code,
-    failedRules: [...new Set(failed.map((p) => p.failure!.rule))],
-    failedProperties: failed.map((p) => p.id),
+/**
+ * The run's steps one after another, as the engine runs them on a stub, until one fails citing a rule the
+ * quirk breaks (wire quirks count R32/R33/R34 wire checks): the failures seen on the way, `property:rule`.
+ * Stopping there is the only difference from a whole run, whose later properties cannot undo a failure.
+ */
+async function failuresUntilCaught(quirk: QuirkName, choices?: Record<string, string>): Promise<string[]> {
+  const breaks = QUIRKS[quirk].breaks as readonly string[]
+  const target = await createTarget({
+    target: 'stub',
+    stub: { modelOptions: { quirks: [quirk], ...(choices ? { choices } : {}) } },
+  })
+  const failed: string[] = []
+  try {
+    // as a run does: the implementation probe first (what it finds wrong is a failure like a property's)
+    const finding = probeFinding(await probeImplementation(target), SEED, 0)
+    if (finding) failed.push(`${finding.property}:${finding.failure!.rule}`)
+    if (finding && breaks.includes(finding.failure!.rule)) return failed
+    for (const prop of ALL_PROPERTIES) {
+      const r = await prop.run(target, { seed: SEED, mode: MODE })
+      if (r.status !== 'failed') continue
+      failed.push(`${prop.id}:${r.failure!.rule}`)
+      if (breaks.includes(r.failure!.rule)) break
+    }
+  } finally {
+    await target.close()
   }
+  return failed
+}
+
+function caughtByItsRules(quirk: QuirkName, failed: string[]): void {
+  const breaks = QUIRKS[quirk].breaks as readonly string[]
+  expect(
+    failed.filter((f) => breaks.includes(f.split(':')[1]!)),
+    `failed: ${failed.join(', ') || 'nothing'}`,
+  ).not.toEqual([])
 }
 
 describe('every quirk in the catalogue is killed at default settings', () => {
   for (const quirk of QUIRK_NAMES) {
     it(`${quirk} (${QUIRKS[quirk].breaks.join(', ')})`, async () => {
-      const r = await conformanceRun(['--quirk', quirk, '--seed', '20261126'])
-      expect(r.code).toBe(1)
-      // the rule that caught it is one the quirk breaks (R32/R33/R34 wire checks count for wire quirks)
-      expect(
-        r.failedRules.filter((x) => (QUIRKS[quirk].breaks as readonly string[]).includes(x)),
-        `caught by ${r.failedProperties.join(', ')} citing ${r.failedRules.join(', ')}`,
-      ).not.toEqual([])
+      caughtByItsRules(quirk, await failuresUntilCaught(quirk))
     })
   }
 })
@@ -70,50 +75,22 @@ describe('every quirk in the catalogue is killed at default settings', () => {
  * the harness has to learn those answers (src/harness/choice-learning.ts) and must still see each bug.
  */
 const OTHER_CHOICES = Object.fromEntries(
-  Object.entries(CHOICE_OPTIONS).map(([name, options]) => [name, options[options.length - 1]]),
+  Object.entries(CHOICE_OPTIONS).map(([name, options]) => [name, options[options.length - 1]!]),
 )
 
 describe('every quirk is still killed when the stub answers every open question differently', () => {
   for (const quirk of QUIRK_NAMES) {
     it(`${quirk} under non-default choices`, async () => {
-      const target = await createTarget({
-        target: 'stub',
-        stub: { modelOptions: { quirks: [quirk], choices: OTHER_CHOICES } },
-      })
-      try {
-        const mode = { strict: false }
-        const breaks = QUIRKS[quirk].breaks as readonly string[]
-        const failed: string[] = []
-        // as a run does: the implementation probe first (what it finds wrong is a failure like a property's)
-        const finding = probeFinding(await probeImplementation(target), 20261126, 0)
-        if (finding) failed.push(`${finding.property}:${finding.failure!.rule}`)
-        // as above: some failure cites a rule the quirk really breaks (the first such one ends the search)
-        for (const def of failed.some((f) => breaks.includes(f.split(':')[1]!)) ? [] : SEQUENTIAL_PROPERTIES) {
-          const r = await runProperty(def, target, { seed: 20261126, mode })
-          if (r.status === 'failed') failed.push(`${def.id}:${r.failure!.rule}`)
-          if (r.status === 'failed' && breaks.includes(r.failure!.rule)) break
-        }
-        if (!failed.some((f) => breaks.includes(f.split(':')[1]!))) {
-          const c = await runConcurrencyProperty(target, { seed: 20261126, mode })
-          if (c.status === 'failed') failed.push(`${c.property}:${c.failure!.rule}`)
-        }
-        expect(
-          failed.filter((f) => breaks.includes(f.split(':')[1]!)),
-          `failed: ${failed.join(', ')}`,
-        ).not.toEqual([])
-      } finally {
-        await target.close()
-      }
+      caughtByItsRules(quirk, await failuresUntilCaught(quirk, OTHER_CHOICES))
     })
   }
 })
 
 describe('the correct stub', () => {
-  it('passes the whole run over several seeds with zero failures', async () => {
-    for (const seed of [1, 7, 42, 1234, 99999]) {
-      const r = await conformanceRun(['--seed', String(seed)])
-      expect(r.failedProperties, `seed ${seed}`).toEqual([])
-      expect(r.code).toBe(0)
-    }
-  }, 180_000) // five whole runs, contracts included: well over a minute on a busy 2-core machine
+  it('passes the whole `conformance run` (contracts included) with zero failures', async () => {
+    const r = await conformanceRunOnStub(['--seed', '42'])
+    expect(r.properties.filter((p) => p.status === 'failed').map((p) => p.id)).toEqual([])
+    expect(r.properties.map((p) => p.id)).toEqual(ALL_PROPERTIES.map((p) => p.id))
+    expect(r.code).toBe(0)
+  })
 })

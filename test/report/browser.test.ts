@@ -9,18 +9,19 @@ import { describe, expect, it } from 'vitest'
 import { matrixHtml } from '../../src/report/matrix-html'
 import { fixture, type FixtureName } from './fixtures'
 import { chromiumMissing, browserForSuite, VIEWPORT, visitFile, type Visit as PageVisit } from './support/chromium'
+import { skipWithout } from '../support/prerequisites'
 
 const DOCS = new URL('../../docs/', import.meta.url)
 const BENCH_HTML = new URL('../../bench/RESULTS.html', import.meta.url)
 
-const missing = chromiumMissing()
-if (missing) console.warn(`browser report test skipped: ${missing}`)
+// the browser is a prerequisite `npm run setup:test` installs: this test only looks for it
+const missing = skipWithout(chromiumMissing())
 
 interface Visit extends PageVisit {
   height: number
 }
 
-describe.skipIf(!!missing)('matrix.html in headless Chromium', () => {
+describe.skipIf(missing)('matrix.html in headless Chromium', () => {
   const suite = browserForSuite('cvc-browser-')
   const dir = suite.dir
 

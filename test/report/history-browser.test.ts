@@ -11,6 +11,7 @@ import { buildHistory, findReports } from '../../src/report/history'
 import type { ConformanceReport, TargetReport } from '../../src/report/report-types'
 import { fixture } from './fixtures'
 import { chromiumMissing, browserForSuite, visitFile } from './support/chromium'
+import { skipWithout } from '../support/prerequisites'
 
 const DOCS = new URL('../../docs/', import.meta.url)
 
@@ -87,10 +88,10 @@ describe('report history: the data', () => {
   })
 })
 
-const missing = chromiumMissing()
+const missing = skipWithout(chromiumMissing())
 if (missing) console.warn(`history browser test skipped: ${missing}`)
 
-describe.skipIf(!!missing)('history.html in headless Chromium', () => {
+describe.skipIf(missing)('history.html in headless Chromium', () => {
   const suite = browserForSuite('cvc-history-page-')
   const dir = suite.dir
 

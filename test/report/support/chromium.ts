@@ -1,33 +1,18 @@
-// Headless Chromium for the rendering tests (playwright-core drives Debian's chromium): installed here when it
-// is absent and we may (root with apt-get, as on CI), else a reason to skip; and one browser context with a
-// fresh profile per test file.
-import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+// Headless Chromium for the rendering tests (playwright-core drives Debian's chromium, which `npm run
+// setup:test` installs: the tests only look for it), and one browser context with a fresh profile per test file.
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll } from 'vitest'
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+export { CHROMIUM_PATH as CHROMIUM } from '../../support/prerequisites'
+import { CHROMIUM_PATH as CHROMIUM } from '../../support/prerequisites'
 export const VIEWPORT = { width: 1280, height: 800 }
 
-/** undefined when Chromium is there (installing Debian's package if we are root with apt-get); else why not. */
-export function chromiumMissing(): string | undefined {
-  if (existsSync(CHROMIUM)) return undefined
-  const aptGet = spawnSync('sh', ['-c', 'command -v apt-get']).status === 0
-  if (process.getuid?.() === 0 && aptGet) {
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
-    spawnSync('apt-get', ['update', '-qq'], { stdio: 'ignore', env, timeout: 300_000 })
-    spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], {
-      stdio: 'ignore',
-      env,
-      timeout: 600_000,
-    })
-    if (existsSync(CHROMIUM)) return undefined
-  }
-  return `no Chromium at ${CHROMIUM} (install Debian's chromium package, or set CHROMIUM_PATH)`
-}
+/** undefined when Chromium is there, else why not (`npm run setup:test` installs it; tests never do). */
+export { chromiumMissing } from '../../support/prerequisites'
 
 /** A headless browser with a fresh profile; close() also removes the profile. */
 export async function launchBrowser(): Promise<{ browser: BrowserContext; close: () => Promise<void> }> {
