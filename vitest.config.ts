@@ -44,6 +44,16 @@ export const SLOW = [
   'test/schemas/wire-validation.test.ts',
   'test/engine/tap-reporter.test.ts',
   'test/targets/live-safety.test.ts',
+  // whole runs against moto and the stub held against expectations; calibration against the alternative
+  // emulator; the eventual-consistency checker's stale stubs; crash tests of the state journal; the history page
+  'test/expectations/**/*.test.ts',
+  'test/harness/alt-calibration.test.ts',
+  'test/harness/consistency.test.ts',
+  'test/stub/eventual.test.ts',
+  'test/stub/state-file.test.ts',
+  'test/stub/state-journal.test.ts',
+  'test/report/history-browser.test.ts',
+  'test/verification/**/*.test.ts',
 ]
 
 /**
