@@ -53,7 +53,6 @@ export const SLOW = [
   'test/stub/state-file.test.ts',
   'test/stub/state-journal.test.ts',
   'test/report/history-browser.test.ts',
-  'test/verification/**/*.test.ts',
 ]
 
 /**
