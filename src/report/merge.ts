@@ -1,6 +1,7 @@
 // Merges JSON reports of several targets and shards into one matrix. Entries with the same target id (label,
 // quirks, mode) are one column: their property results and regressions are united and their call stats
 // summed; rule verdicts, coverage and totals are then derived again exactly as for a single run.
+import { MAX_READ_SAMPLE } from '../harness/consistency'
 import { readFileSync } from 'node:fs'
 import { dirname, isAbsolute, relative, resolve } from 'node:path'
 import { finishTarget, newReport, type TargetCore } from './json-report'
@@ -47,8 +48,27 @@ function sumStats(all: TargetStats[]): TargetStats {
     out.serverErrors += s.serverErrors
     addCounts(out.byOperation, s.byOperation)
     for (const [op, errs] of Object.entries(s.errorsByOperation)) addCounts((out.errorsByOperation[op] ??= {}), errs)
+    if (s.consistencyRechecks) out.consistencyRechecks = (out.consistencyRechecks ?? 0) + s.consistencyRechecks
   }
   return out
+}
+
+/** Shards of one column saw parts of one target's consistency: their observations together (reads kept a sample). */
+function mergeObservations(all: TargetReport[]): Pick<TargetReport, 'consistencyObservations'> {
+  const parts = all.flatMap((t) => (t.consistencyObservations ? [t.consistencyObservations] : []))
+  if (!parts.length) return {}
+  const count = (f: (o: (typeof parts)[number]) => number | undefined) => parts.reduce((n, o) => n + (f(o) ?? 0), 0)
+  return {
+    consistencyObservations: {
+      model: parts[0]!.model,
+      windowMs: parts[0]!.windowMs,
+      reads: parts.flatMap((o) => o.reads).slice(0, MAX_READ_SAMPLE),
+      convergences: parts.flatMap((o) => o.convergences),
+      recheckCalls: count((o) => o.recheckCalls),
+      readsTotal: count((o) => o.readsTotal ?? o.reads.length),
+      staleTotal: count((o) => o.staleTotal ?? o.reads.filter((r) => r.stale).length),
+    },
+  }
 }
 
 /** Bundle paths are relative to their report's folder; re-anchor them on the merged report's folder. */
@@ -89,6 +109,7 @@ function mergeGroup(parts: { target: TargetReport; dir: string }[], outDir: stri
     properties: [...properties.values()],
     regressions: [...regressions.values()],
     stats: sumStats(ts.map((t) => t.stats)),
+    ...mergeObservations(ts),
   }
 }
 
