@@ -207,6 +207,11 @@ export function mergeConsistencyObservations(parts: readonly (ConsistencyObserva
     convergences: present.flatMap((p) => p.convergences),
     recheckCalls: present.reduce((n, p) => n + p.recheckCalls, 0),
   }
+  // shards that kept only a sample of their reads say how many there were: the united count stays exact
+  if (present.some((p) => p.readsTotal !== undefined)) {
+    observations.readsTotal = present.reduce((n, p) => n + (p.readsTotal ?? p.reads.length), 0)
+    observations.staleTotal = present.reduce((n, p) => n + (p.staleTotal ?? p.reads.filter((r) => r.stale).length), 0)
+  }
   const why: string[] = []
   if (models.length > 1) why.push(`consistency models ${models.join(' and ')}`)
   if (windows.length > 1) why.push(`convergence windows ${windows.map(duration).join(' and ')}`)

@@ -52,6 +52,7 @@ function sumStats(all: TargetStats[]): TargetStats {
     if (s.succeededByOperation) addCounts((out.succeededByOperation ??= {}), s.succeededByOperation)
     if (s.notImplemented)
       for (const [op, ev] of Object.entries(s.notImplemented)) (out.notImplemented ??= {})[op] ??= ev
+    if (s.consistencyRechecks) out.consistencyRechecks = (out.consistencyRechecks ?? 0) + s.consistencyRechecks
   }
   if (all.some((s) => s.succeededByOperation || s.notImplemented)) {
     out.succeededByOperation ??= {}

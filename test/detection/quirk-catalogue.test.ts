@@ -21,8 +21,9 @@ const MODE = {
   strict: false,
   confirmed: confirmedRules(),
   // the run's default model; the in-process stub is strongly consistent, so W only bounds how long an answer
-  // that looks stale (a lost delete, a version not listed yet) is read again before it fails: 1 s keeps it short
-  consistency: { model: 'eventual' as const, windowMs: 1000 },
+  // that looks stale (a lost delete, a version not listed yet) is read again before it fails: 500 ms keeps every
+  // failing shrinking step short
+  consistency: { model: 'eventual' as const, windowMs: 500 },
 }
 
 /**
