@@ -10,7 +10,7 @@ import type { OperationName } from '../spec'
 import { customerViewArn } from '../model/view-ref'
 import { RUN_TAG_KEY } from '../targets/run-identity'
 import type { Target } from '../targets/target'
-import { isNotVisibleYet, retryWhileNotVisible } from '../harness/consistency'
+import { isNotVisibleYet, now, retryWhileNotVisible } from '../harness/consistency'
 import { describeState } from './verification-results'
 import {
   pathSegment,
@@ -156,7 +156,7 @@ export class StateArranger {
   private async settle(): Promise<void> {
     const w = this.options.consistency?.windowMs
     if (w === undefined || !this.staleSeen || this.lastWriteAt === undefined) return
-    const left = this.lastWriteAt + w - performance.now()
+    const left = this.lastWriteAt + w - now()
     this.lastWriteAt = undefined
     if (left > 0) await new Promise((r) => setTimeout(r, left))
   }
@@ -365,10 +365,10 @@ export class StateArranger {
               const outcome = await this.target.send(op, input)
               if (isNotVisibleYet(outcome)) this.staleSeen = true
               return { outcome }
-            }, performance.now() + w)
+            }, now() + w)
           ).outcome
         : await this.target.send(op, input)
-    if (o.ok && write) this.lastWriteAt = performance.now()
+    if (o.ok && write) this.lastWriteAt = now()
     if (!o.ok) throw new Error(`${op} failed while arranging a provider state: ${o.error.name}: ${o.error.message}`)
     return o.output
   }

@@ -11,7 +11,7 @@ import {
   type ViewsExpected,
   type ViewsHistoryEntry,
 } from '../../harness/linearizable-views'
-import { consistencyRecorder, retryWhileNotVisible } from '../../harness/consistency'
+import { consistencyRecorder, now, retryWhileNotVisible } from '../../harness/consistency'
 import type { Mode } from '../../harness/projection'
 import { SideDriver } from '../../harness/session'
 import { modelSide, targetSide } from '../../harness/sides'
@@ -84,7 +84,7 @@ export async function runRounds(
   // Connect documents that a call on a view created moments ago may answer ResourceNotFoundException or
   // InvalidRequestException for a while: under eventual consistency such an answer is tried again (through the
   // limiter, with backoff) until W after the view's creation; the history keeps the call's whole interval.
-  const createdAt = performance.now()
+  const createdAt = now()
   const recorder = mode.consistency ? consistencyRecorder(target.root, mode.consistency) : undefined
   const send = (cmd: ConcurrentCmd) =>
     mode.consistency?.model === 'eventual'
