@@ -12,7 +12,7 @@ import type { CallOutcome } from './sdk-call'
 import { ABSENT_VIEW_ID, answerEvidence, isNotFoundPage, type NotImplementedEvidence } from './implementation'
 
 /** Operations that address one view: the ones a view that does not exist is answered for. */
-const VIEW_ADDRESSED: readonly OperationName[] = [
+export const VIEW_ADDRESSED: readonly OperationName[] = [
   'DescribeView',
   'UpdateViewContent',
   'UpdateViewMetadata',
