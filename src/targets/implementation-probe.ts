@@ -25,6 +25,9 @@ export const VIEW_ADDRESSED: readonly OperationName[] = [
   'DeleteView',
 ]
 
+/** Calls the probe makes on a target that implements CreateView: create, every other operation on the view, the view-addressing ones on an absent view, delete. */
+export const OWN_VIEW_PROBE_CALLS = 1 + (OPERATION_NAMES.length - 2) + VIEW_ADDRESSED.length + 1
+
 const CONTENT = { Template: '{"Head":{"Title":"probe"},"Body":[]}', Actions: [] }
 
 interface ViewAddress {
