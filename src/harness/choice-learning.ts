@@ -140,7 +140,10 @@ export class ChoiceLearner {
     private readonly onReplaced: () => void = () => {},
   ) {
     this.open = (Object.keys(CHOICE_OPTIONS) as ChoiceName[]).filter((n) => choiceIsOpen(n, mode))
-    this.learned = knowledge.learned
+    // what this session's model side serves: the target's knowledge when the session started, plus what this
+    // learner adopts. Another lane may adopt a value meanwhile; this model side does not serve it, so it stays
+    // a candidate here (reading the shared object would skip it and leave the difference unexplained).
+    this.learned = { ...knowledge.learned }
   }
 
   /** After each step: measure it; if the model disagrees, try to explain the difference by a choice. */
@@ -159,6 +162,7 @@ export class ChoiceLearner {
       const better = await this.bestAlternative(session, candidates)
       if (!better) return
       this.learned[better.name] = better.value as never
+      this.knowledge.learned[better.name] ??= better.value as never
       session.replaceModel(better.replay.side, better.replay.outcomes)
       if (better.replay.history) session.judge?.replaceHistory(better.replay.history)
       this.refs = better.refs

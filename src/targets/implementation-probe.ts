@@ -12,7 +12,7 @@ import type { CallOutcome } from './sdk-call'
 import { ABSENT_VIEW_ID, answerEvidence, isNotFoundPage, type NotImplementedEvidence } from './implementation'
 
 /** Operations that address one view: the ones a view that does not exist is answered for. */
-const VIEW_ADDRESSED: readonly OperationName[] = [
+export const VIEW_ADDRESSED: readonly OperationName[] = [
   'DescribeView',
   'UpdateViewContent',
   'UpdateViewMetadata',
@@ -24,6 +24,9 @@ const VIEW_ADDRESSED: readonly OperationName[] = [
   'ListTagsForResource',
   'DeleteView',
 ]
+
+/** Calls the probe makes on a target that implements CreateView: create, every other operation on the view, the view-addressing ones on an absent view, delete. */
+export const OWN_VIEW_PROBE_CALLS = 1 + (OPERATION_NAMES.length - 2) + VIEW_ADDRESSED.length + 1
 
 const CONTENT = { Template: '{"Head":{"Title":"probe"},"Body":[]}', Actions: [] }
 

@@ -3,7 +3,8 @@
 // never hides what the mode asserts.
 import { afterEach, describe, expect, it } from 'vitest'
 import { differential } from '../../src/properties/differential'
-import { fieldDifferences, targetKnowledge } from '../../src/harness/choice-learning'
+import { fieldDifferences, learningSession, targetKnowledge } from '../../src/harness/choice-learning'
+import { RefTable } from '../../src/harness/normalise'
 import type { Cmd } from '../../src/harness/commands'
 import { runSequence } from '../../src/engine/sequence'
 import { createTarget } from '../../src/targets/create-target'
@@ -95,5 +96,35 @@ describe('choice learning', () => {
     expect(r.failure).toBeUndefined()
     expect(r.throttled).toBe(true)
     expect(r.session.steps.length).toBe(2)
+  })
+})
+
+describe('lanes learning together', () => {
+  it('a value another lane adopted while this session ran is still learned here: its model side does not serve it yet', async () => {
+    const target = await createTarget({
+      target: 'stub',
+      stub: { modelOptions: { choices: { clientTokenRetryAnswer: 'current-saved' } } },
+    })
+    try {
+      const mode = { strict: false }
+      const refs = { target: new RefTable(), model: new RefTable() }
+      const session = learningSession(target, mode, undefined, refs) // its model side serves the defaults
+      // meanwhile another lane of the same target adopts the value
+      targetKnowledge(target, mode).learned.clientTokenRetryAnswer = 'current-saved'
+      const title = (t: string) => ({ Template: JSON.stringify({ Head: { Title: t }, Body: [] }), Actions: [] })
+      const cmds: Cmd[] = [
+        { op: 'CreateView', slot: 0, status: 'PUBLISHED', content: title('c1'), name: 'lanes', clientToken: 'tok' },
+        { op: 'UpdateViewContent', slot: 0, status: 'SAVED', content: title('c2'), ref: 'id' },
+        { op: 'RetryCreateView', slot: 0 },
+      ]
+      for (const cmd of cmds) await session.run(cmd)
+      const last = session.steps.at(-1)!
+      const content = (o: typeof last.model.outcome) => (o.ok ? (o.output.View as { Content: unknown }).Content : o)
+      expect(content(last.model.outcome)).toEqual(content(last.target.outcome))
+      // and by that value, not by another choice whose replay happened to serve it too (a wrong adoption)
+      expect(targetKnowledge(target, mode).learned).toEqual({ clientTokenRetryAnswer: 'current-saved' })
+    } finally {
+      await target.close()
+    }
   })
 })
