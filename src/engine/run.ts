@@ -209,7 +209,9 @@ class EngineRun {
         }),
       )
     }
-    for (const [i, prop] of this.selected.entries()) {
+    // the bounded steps first (plan, contracts): the cheapest verdicts per call are never starved by exploration
+    const runOrder = [...this.selected.entries()].sort(([, a], [, b]) => Number(!!b.bounded) - Number(!!a.bounded))
+    for (const [i, prop] of runOrder) {
       if (lanes > 1 && prop.pooled) {
         batch.push(i)
         continue

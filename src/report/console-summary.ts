@@ -3,6 +3,7 @@
 // time, and where the reports and bundles went.
 import type { ConformanceReport, TargetReport } from './report-types'
 import { firstToFix, notImplementedOperations, verdictOf } from './verdict'
+import { throttleShareLine } from './throttle-share'
 
 export interface SummaryExtras {
   /** Report files written. */
@@ -54,6 +55,8 @@ function targetSummary(t: TargetReport, catalogueOps: readonly string[]): string
     `${label('Sequences')}${n(tot.sequences)} generated, ${n(tot.commands)} commands executed; ${n(t.stats.calls)} API calls ` +
       `(${n(t.stats.throttleRetries)} throttle retries, ${n(t.stats.serverErrors)} server errors)`,
   )
+  const throttled = throttleShareLine(t.stats)
+  if (throttled) out.push(`${label('429 answers')}${throttled}`)
   if (t.regressions.length) {
     const count = (v: string) => t.regressions.filter((g) => g.verdict === v).length
     out.push(

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path'
 import { reasonNeverProduced } from './error-coverage'
 import type { ConformanceReport, PropertyStatus, RuleStatus, TargetReport } from './report-types'
 import { mdTable as table, summaryMarkdown } from './summary-markdown'
+import { throttleShareLine } from './throttle-share'
 
 export const SUMMARY_FILE = 'summary.md'
 
@@ -59,6 +60,7 @@ function facts(t: TargetReport): [string, string][] {
     ['operations exercised', `${t.totals.operationsExercised}/${t.totals.operations}`],
     ['sequences / commands', `${t.totals.sequences} / ${t.totals.commands}`],
     ['API calls (throttle retries, 5xx)', `${t.stats.calls} (${t.stats.throttleRetries}, ${t.stats.serverErrors})`],
+    ...(throttleShareLine(t.stats) ? [['throttled (429)', throttleShareLine(t.stats)!] as [string, string]] : []),
     ['wall time', seconds(t.durationMs) + (t.interrupted ? ' (interrupted)' : '')],
   ]
 }

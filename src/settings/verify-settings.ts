@@ -2,10 +2,10 @@
 // `conformance run` (flags > CONFORMANCE_* / AWS_REGION / AWS_PROFILE > config file); the script's own
 // options are flags only. Quirks are not read: the script verifies an endpoint, never the embedded stub.
 import type { VerifyCommandOptions } from '../verification/verify-command'
-import { asInteger, asList, asPositiveNumber, asString, asTarget } from './parsers'
+import { asFraction, asInteger, asList, asPositiveNumber, asString, asTarget } from './parsers'
 import { flagSource, settingSource, type RawSettings } from './setting-source'
 
-const TARGET_SETTINGS = ['target', 'instanceId', 'region', 'profile', 'tps', 'config'] as const
+const TARGET_SETTINGS = ['target', 'instanceId', 'region', 'profile', 'tps', 'burst', 'rateShare', 'config'] as const
 
 export function verifySettings(flags: RawSettings, env: NodeJS.ProcessEnv = process.env): VerifyCommandOptions {
   const src = settingSource(Object.fromEntries(TARGET_SETTINGS.map((n) => [n, flags[n]])), env)
@@ -16,6 +16,9 @@ export function verifySettings(flags: RawSettings, env: NodeJS.ProcessEnv = proc
     region: src.parsed('region', asString),
     profile: src.parsed('profile', asString),
     tps: src.parsed('tps', asPositiveNumber),
+    // a fraction is fine here: the run passes the burst in force, its rate share applied
+    burst: src.parsed('burst', asPositiveNumber),
+    rateShare: src.parsed('rateShare', asFraction),
     pact: own.parsed('pact', asList),
     json: own.parsed('json', asString),
     remainingMs: own.parsed('remainingMs', (s) => asInteger(s, 0, Number.MAX_SAFE_INTEGER)),

@@ -19,6 +19,8 @@ export interface TargetConfig {
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }
   /** Client-side rate limit (endpoint and aws targets): shaped per API by default, see rate-limiter.ts. */
   rate?: LimiterSettings
+  /** Opt-in quota probe (R22, the coverage plan): at most this many creating calls. */
+  probeQuotas?: number
   /** Stub only: quirks, choices, quotas, faults. */
   stub?: StubCoreOptions
   run?: RunIdentity
@@ -76,6 +78,7 @@ export async function createTarget(cfg: TargetConfig): Promise<Target> {
       run,
       guarded: false,
       stubOptions,
+      ...(cfg.probeQuotas ? { probeQuotas: cfg.probeQuotas } : {}),
       maxThrottleRetries: 4,
       backoffMs: () => 1,
       onReset: () => {
@@ -87,7 +90,9 @@ export async function createTarget(cfg: TargetConfig): Promise<Target> {
   // An emulator on this machine has no service limits to respect: no client-side limit unless asked for.
   // A remote endpoint or live AWS keeps the conservative live default, shaped per API (createRateLimiter).
   const unlimited = kind === 'endpoint' && cfg.rate === undefined && isLoopback(cfg.target)
-  const { limiter, rateLimit } = unlimited ? { limiter: undefined, rateLimit: undefined } : createRateLimiter(cfg.rate)
+  // a live account shares its buckets with production traffic: half of each API's rate unless told otherwise
+  const rate = { share: kind === 'aws' ? 0.5 : 1, ...cfg.rate }
+  const { limiter, rateLimit } = unlimited ? { limiter: undefined, rateLimit: undefined } : createRateLimiter(rate)
   const requestHandler = { requestTimeout: cfg.requestTimeoutMs ?? 15_000 }
   if (kind === 'endpoint') {
     const credentials =
@@ -110,6 +115,7 @@ export async function createTarget(cfg: TargetConfig): Promise<Target> {
       guarded: true,
       limiter,
       ...(limiter ? { rateLimit } : {}),
+      ...(cfg.probeQuotas ? { probeQuotas: cfg.probeQuotas } : {}),
       endpoint: cfg.target,
     })
   }
@@ -146,6 +152,7 @@ export async function createTarget(cfg: TargetConfig): Promise<Target> {
     guarded: true,
     limiter,
     rateLimit,
+    ...(cfg.probeQuotas ? { probeQuotas: cfg.probeQuotas } : {}),
     ...(cfg.profile ? { profile: cfg.profile } : {}),
     ...(redirected ? { endpoint: redirected } : {}),
   })

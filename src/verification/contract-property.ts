@@ -25,7 +25,7 @@ import type { Mode } from '../harness/projection'
 import { isAsserted, isRuleId, rule, RULES, type FailureRule, type RuleId } from '../spec/rules'
 import { matchRoute, startStubServer } from '../stub'
 import type { OperationName } from '../spec'
-import type { Target } from '../targets/target'
+import type { CallStats, Target } from '../targets/target'
 import { COMMITTED_PACT_FILE } from './pact-names'
 import type { SetupFailure } from './state-arranger'
 import { declaredRules, stateOf, type PactDocument } from './verification-results'
@@ -55,6 +55,8 @@ interface ChildAnswer {
   passed: boolean
   results: InteractionVerdict[]
   stateFailures: SetupFailure[]
+  /** The child's calls on the target (states, the verifier's requests) and their 429s, per operation. */
+  calls?: Pick<CallStats, 'calls' | 'byOperation' | 'throttledByOperation'>
 }
 
 function verifyInChild(args: string[], hardLimitMs: number | undefined): Promise<ChildAnswer | 'killed'> {
@@ -121,7 +123,10 @@ async function verify(
       await server.close()
     }
   }
-  const rate = target.rateLimit ? ['--tps', String(target.rateLimit.tps)] : []
+  // the rates in force here (share applied), so the child's limiter models the same buckets
+  const rate = target.rateLimit
+    ? ['--tps', String(target.rateLimit.tps), '--burst', String(target.rateLimit.burst), '--rate-share', '1']
+    : []
   const where = target.endpoint
     ? ['--target', target.endpoint]
     : ['--target', 'aws', ...(target.profile ? ['--profile', target.profile] : [])]
@@ -222,6 +227,9 @@ export async function runContractProperty(target: Target, opts: ContractRunOptio
     kept.length === 0
       ? { passed: true, results: [], stateFailures: [] }
       : await verifyPact(target, pact, kept, opts.timeLimitMs)
+  // the child spent from the same buckets: its calls count with the run's, and the model starts from empty
+  if (answer !== 'killed' && answer.calls) target.spentElsewhere(answer.calls)
+  else if (answer === 'killed') target.spentElsewhere({ calls: 0, byOperation: {}, throttledByOperation: {} })
   const interactions: InteractionVerdict[] = [
     ...(answer === 'killed'
       ? kept.map(
