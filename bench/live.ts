@@ -363,38 +363,29 @@ function tables(results: JobResult[]): string[] {
       `| ${g.shape} | ${g.budgetS} s | ${allSeeds}/${byQuirk.size} (${pct(allSeeds, byQuirk.size)}) | ${q.filter((r) => r.failedOn).length}/${q.length} (${pct(q.filter((r) => r.failedOn).length, q.length)}) | ${(median(q.map((r) => r.wallMs)) / 1000).toFixed(0)} s | ${throttleCell(q)} | ${missed.join(', ') || '–'} |`,
     )
   }
-  const clean = results.filter((r) => !r.quirk)
-  if (clean.length) {
-    lines.push(
-      '',
-      'Calls per API on the clean stub (median over seeds):',
-      '',
-      `| limiter | budget | ${OPS.join(' | ')} |`,
-      `|---|---:|${'---:|'.repeat(OPS.length)}`,
-    )
+  /** One row per shape and budget, one column per API; `jobs` picks the group's jobs. */
+  const perApi = (
+    title: string,
+    jobs: (g: (typeof groups)[number]) => JobResult[],
+    cell: (rs: JobResult[], op: OperationName) => string,
+  ) => {
+    lines.push('', title, '', `| limiter | budget | ${OPS.join(' | ')} |`, `|---|---:|${'---:|'.repeat(OPS.length)}`)
     for (const g of groups) {
-      const rs = g.rs.filter((r) => !r.quirk)
-      if (!rs.length) continue
-      lines.push(
-        `| ${g.shape} | ${g.budgetS} s | ${OPS.map((op) => median(rs.map((r) => r.byOperation[op] ?? 0))).join(' | ')} |`,
-      )
-    }
-    const all = results
-    lines.push(
-      '',
-      '429s per API, all jobs (clean and quirk runs), counted by the servers: 429s / calls the engine and the Pact step sent that API:',
-      '',
-      `| limiter | budget | ${OPS.join(' | ')} |`,
-      `|---|---:|${'---:|'.repeat(OPS.length)}`,
-    )
-    for (const g of groups) {
-      const rs = all.filter((r) => r.shape === g.shape && r.budgetS === g.budgetS)
-      if (!rs.length) continue
-      const cell = (op: OperationName) =>
-        `${sum(rs.map((r) => r.throttledByOperation[op] ?? 0))}/${sum(rs.map((r) => r.byOperation[op] ?? 0))}`
-      lines.push(`| ${g.shape} | ${g.budgetS} s | ${OPS.map(cell).join(' | ')} |`)
+      const rs = jobs(g)
+      if (rs.length) lines.push(`| ${g.shape} | ${g.budgetS} s | ${OPS.map((op) => cell(rs, op)).join(' | ')} |`)
     }
   }
+  if (results.some((r) => !r.quirk))
+    perApi(
+      'Calls per API on the clean stub (median over seeds):',
+      (g) => g.rs.filter((r) => !r.quirk),
+      (rs, op) => String(median(rs.map((r) => r.byOperation[op] ?? 0))),
+    )
+  perApi(
+    '429s per API, all jobs (clean and quirk runs), counted by the servers: 429s / calls the engine and the Pact step sent that API:',
+    (g) => g.rs,
+    (rs, op) => `${sum(rs.map((r) => r.throttledByOperation[op] ?? 0))}/${sum(rs.map((r) => r.byOperation[op] ?? 0))}`,
+  )
   return lines
 }
 

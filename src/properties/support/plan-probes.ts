@@ -118,7 +118,7 @@ export const BURST_MAX = 12
 const BURST_OP: OperationName = 'ListViews'
 
 export async function runThrottleBurst(target: Target, ledger: AssertionLedger): Promise<ProbeResult> {
-  const name = `plan probe: up to ${BURST_MAX} concurrent ${BURST_OP} past the client-side limiter`
+  const name = `plan probe: a burst of up to ${BURST_MAX} ${BURST_OP} past the client-side limiter`
   if (target.implementation.isMissing(BURST_OP))
     return { calls: 0, interaction: { interaction: name, state: 'serves R23', status: 'passed', rules: [] } }
   const input = { InstanceId: target.instanceId, MaxResults: 1 }
