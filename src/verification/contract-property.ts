@@ -50,6 +50,11 @@ export const contractsProperty = {
 
 /** After the budget the child still deletes what it created; past this much more it is stopped. */
 const CLEANUP_GRACE_MS = 30_000
+/**
+ * A child that has not exited this long after SIGTERM is killed: the run's budget must hold even when the
+ * verifier hangs (its leftover views carry the run tag: `conformance sweep` removes them).
+ */
+const KILL_AFTER_TERM_MS = 15_000
 
 interface ChildAnswer {
   passed: boolean
@@ -75,6 +80,10 @@ function verifyInChild(args: string[], hardLimitMs: number | undefined): Promise
       : setTimeout(() => {
           killed = true
           child.kill('SIGTERM')
+          setTimeout(
+            () => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'),
+            KILL_AFTER_TERM_MS,
+          ).unref()
         }, hardLimitMs)
   child.stdout.on('data', (d: Buffer) => {
     log += d.toString()
