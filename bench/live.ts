@@ -1,17 +1,18 @@
 // Live-sized runs, measured without AWS: every job gets its own live-like stub server (src/stub/live-like.ts:
 // per-API token buckets of 2 requests/s, burst 5, 429 beyond; 60±20 ms latency — one server = one account)
-// and runs the property set over HTTP with a time budget shared the way `conformance run` shares it
-// (what is left, divided by the properties left). Side by side for the two client-side limiter shapes:
-//   global  — the old limiter: one 2 requests/s bucket (burst 5) for every call
-//   per-api — src/targets/rate-limiter.ts: 2 requests/s (burst 5) per API, global cap, adaptive on 429
-//   engine  — `conformance run` itself: the per-API limiter, exploring properties on lanes, budget by quirk yield
-// Figures: calls per second achieved vs the service's allowance, 429s, and the quirk catalogue's kill rate
-// (a quirk is killed when a property fails on a real rule; a failure of the harness itself is not a kill,
-// and on the clean stub it is listed separately from false positives). The Pact contract step is not run
-// (its cost is separate: it verifies 28 fixed interactions).
+// and runs the property set over HTTP with a time budget. Shapes:
+//   engine  — `conformance run` itself (default): the per-API limiter, the coverage plan and the Pact contracts
+//             first, then the exploring properties on lanes, budget by quirk yield
+//   global  — the old limiter, properties only: one 2 requests/s bucket (burst 5) for every call
+//   per-api — properties only: src/targets/rate-limiter.ts, budget split evenly (what is left ÷ properties left)
+// Figures: calls per second achieved vs the service's allowance, the 429 share (counted by the server: every
+// 429 it answered, the Pact verifier's included, overall and per API — on a shared account each is one the
+// account's own traffic could have drawn), Pact interactions verified (engine), documented rules exercised,
+// and the quirk catalogue's kill rate (a quirk is killed when a property fails on a real rule; a failure of
+// the harness itself is not a kill, and on the clean stub it is listed separately from false positives).
 // Jobs are wall-clock bound (they sleep on the rate limit), so they run `--parallel` at a time.
-// Usage: npm run bench:live -- [--budgets 60,180] [--seeds 2] [--shapes global,per-api,engine] [--parallel 12]
-//                             [--quirks a,b] [--json out/bench/live.json] [--md out/bench/live.md]
+// Usage: npm run bench:live -- [--budgets 60,180] [--seeds 2] [--shapes engine,global,per-api] [--parallel 12]
+//                             [--rate-share 0.25] [--lanes n] [--quirks a,b] [--json out/bench/live.json] [--md out/bench/live.md]
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -24,7 +25,7 @@ import type { Target } from '../src/targets/target'
 import { ALL_PROPERTIES } from '../src/engine/property-registry'
 import { QUIRK_NAMES } from '../src/model/quirks'
 import { OPERATIONS, RULES, type OperationName } from '../src/spec'
-import { startStubServer } from '../src/stub'
+import { startStubServer, throttlingErrorOf } from '../src/stub'
 import { LIVE_LIKE_DEFAULTS } from '../src/stub/live-like'
 import { createTarget } from '../src/targets/create-target'
 import type { LimiterSettings } from '../src/targets/rate-limiter'
@@ -32,15 +33,21 @@ import { asInteger } from '../src/settings'
 import { benchArgs } from './support/bench-args'
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
-const args = benchArgs(['budgets', 'seeds', 'shapes', 'parallel', 'quirks', 'json', 'md'])
+const args = benchArgs(['budgets', 'seeds', 'shapes', 'parallel', 'quirks', 'json', 'md', 'rate-share', 'lanes'])
 const BUDGETS_S = args
   .list('budgets', ['60', '180'])
   .map((b) => asInteger({ value: b, source: '--budgets' }, 1, 86_400))
 const SEEDS = args.int('seeds', 2)
-const SHAPES = args.list('shapes', ['global', 'per-api', 'engine']) as Shape[]
+const SHAPES = args.list('shapes', ['engine']) as Shape[]
+/** The engine's --rate-share (absent: the endpoint default, 1). */
+const RATE_SHARE = args.text('rate-share')
+/** The engine's --lanes (absent: its default). */
+const LANES = args.text('lanes')
 const PARALLEL = args.int('parallel', 12)
 const QUIRKS = args.text('quirks') === 'none' ? [] : args.list('quirks', QUIRK_NAMES)
 const PROPERTIES = ALL_PROPERTIES.filter((p) => p.id !== 'contracts')
+/** The engine runs everything `conformance run` runs, the Pact contracts included. */
+const ENGINE_PROPERTIES = ALL_PROPERTIES
 const UNBOUNDED_RUNS = 1_000_000
 const OPS = Object.keys(OPERATIONS) as OperationName[]
 
@@ -62,6 +69,13 @@ interface JobResult extends Job {
   wallMs: number
   calls: number
   throttled: number
+  /** Requests the server answered (the Pact verifier's and its states' included). */
+  served: number
+  /** 429s the server answered, per operation. */
+  throttledByOperation: Record<string, number>
+  /** Engine: Pact interactions verified, and asserted in this mode. */
+  pactVerified?: number
+  pactAsserted?: number
   serverErrors: number
   byOperation: Partial<Record<OperationName, number>>
   /** property:rule of the first real failure, and its message (first line). */
@@ -83,11 +97,32 @@ interface JobResult extends Job {
 
 const DOCUMENTED = RULES.filter((r) => r.confidence === 'documented').map((r) => r.id)
 
-async function runJob(job: Job): Promise<JobResult> {
-  if (job.shape === 'engine') return runEngineJob(job)
+/** A live-like stub server that counts the 429s it answers per operation (whatever the code under test counts). */
+async function liveLikeServer(job: Job) {
   const server = await startStubServer({
     coreOptions: { faults: { liveLike: {}, seed: job.seed }, modelOptions: { quirks: job.quirk ? [job.quirk] : [] } },
   })
+  const throttledByOperation: Record<string, number> = {}
+  const faults = server.core.faults
+  const decide = faults.decide.bind(faults)
+  faults.decide = (op: OperationName) => {
+    const d = decide(op)
+    // the throttling classes are the only errors the live-like buckets answer (status 429)
+    if (d.error && d.error.errorName === throttlingErrorOf(op))
+      throttledByOperation[op] = (throttledByOperation[op] ?? 0) + 1
+    return d
+  }
+  const counts = () => ({
+    served: server.core.counters.requests,
+    throttled: Object.values(throttledByOperation).reduce((a, b) => a + b, 0),
+    throttledByOperation: { ...throttledByOperation },
+  })
+  return { server, counts }
+}
+
+async function runJob(job: Job): Promise<JobResult> {
+  if (job.shape === 'engine') return runEngineJob(job)
+  const { server, counts } = await liveLikeServer(job)
   const target = await createTarget({ target: server.url, rate: LIMITERS[job.shape as Exclude<Shape, 'engine'>] })
   const started = Date.now()
   const budgetMs = job.budgetS * 1000
@@ -136,7 +171,7 @@ async function runJob(job: Job): Promise<JobResult> {
     ...job,
     wallMs,
     calls: target.stats.calls,
-    throttled: server.core.faults.stats.throttled,
+    ...counts(),
     serverErrors: target.stats.serverErrors,
     byOperation: { ...target.stats.byOperation },
     ...(failedOn ? { failedOn, failureMessage } : {}),
@@ -153,9 +188,7 @@ async function runJob(job: Job): Promise<JobResult> {
 
 /** The same job as `conformance run --target <live-like stub> --tps 2 --burst 5 --time-budget …` runs it. */
 async function runEngineJob(job: Job): Promise<JobResult> {
-  const server = await startStubServer({
-    coreOptions: { faults: { liveLike: {}, seed: job.seed }, modelOptions: { quirks: job.quirk ? [job.quirk] : [] } },
-  })
+  const { server, counts } = await liveLikeServer(job)
   const out = mkdtempSync(join(tmpdir(), 'cvc-live-'))
   const settings = runSettings(
     settingSource(
@@ -165,7 +198,9 @@ async function runEngineJob(job: Job): Promise<JobResult> {
         burst: '5',
         seed: String(job.seed),
         timeBudget: `${job.budgetS}s`,
-        only: PROPERTIES.map((p) => p.id).join(','),
+        only: ENGINE_PROPERTIES.map((p) => p.id).join(','),
+        ...(RATE_SHARE ? { rateShare: RATE_SHARE } : {}),
+        ...(LANES ? { lanes: LANES } : {}),
         report: 'json',
         out,
         regressions: join(out, 'none'),
@@ -200,11 +235,15 @@ async function runEngineJob(job: Job): Promise<JobResult> {
   const failed = t.properties.filter((p) => p.status === 'failed')
   const real = failed.find((p) => p.failure && p.failure.rule !== 'harness')
   const planReport = t.properties.find((p) => p.id === 'coverage-plan')
+  const pact = t.properties.find((p) => p.id === 'contracts')?.interactions ?? []
   const result: JobResult = {
     ...job,
     wallMs: Date.now() - started,
-    calls: t.stats.calls,
-    throttled: server.core.faults.stats.throttled,
+    // every call the server answered: the run's own and the Pact step's (in a child process)
+    calls: counts().served,
+    ...counts(),
+    pactVerified: pact.filter((i) => i.status === 'passed').length,
+    pactAsserted: pact.length,
     serverErrors: t.stats.serverErrors,
     byOperation: { ...t.stats.byOperation } as JobResult['byOperation'],
     ...(real
@@ -259,6 +298,21 @@ function documentedCell(runs: string[][]): string {
   return `${fewest.length}/${DOCUMENTED.length}${missing.length ? ` (missing ${missing.join(' ')})` : ''}`
 }
 
+/** "12 (0.4 %)": the 429s the servers answered and their share of every request they answered. */
+function throttleCell(rs: JobResult[]): string {
+  const throttled = sum(rs.map((r) => r.throttled))
+  const served = sum(rs.map((r) => r.served))
+  return `${throttled} (${served ? ((100 * throttled) / served).toFixed(2) : '0'} %)`
+}
+
+/** "24/24": the fewest Pact interactions any run verified, of those asserted. */
+function pactCell(rs: JobResult[]): string {
+  const runs = rs.filter((r) => r.pactAsserted !== undefined)
+  if (!runs.length) return '–'
+  const fewest = runs.reduce((a, b) => (b.pactVerified! < a.pactVerified! ? b : a))
+  return `${fewest.pactVerified}/${fewest.pactAsserted}`
+}
+
 function tables(results: JobResult[]): string[] {
   const lines: string[] = []
   const groups = SHAPES.flatMap((shape) =>
@@ -269,8 +323,8 @@ function tables(results: JobResult[]): string[] {
     })),
   )
   lines.push(
-    '| limiter | budget | clean runs | wall (median) | coverage plan: calls, wall | documented rules exercised: by the plan, by the run | calls/s (median) | APIs used | allowance of those APIs | share used | 429s | sequences (median) | false positives | harness failures | inconclusive properties |',
-    '|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| limiter | budget | clean runs | wall (median) | coverage plan: calls, wall | documented rules exercised: by the plan, by the run | calls/s (median) | APIs used | allowance of those APIs | share used | 429s (share of calls) | Pact interactions verified (fewest) | sequences (median) | false positives | harness failures | inconclusive properties |',
+    '|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   )
   for (const g of groups) {
     const clean = g.rs.filter((r) => !r.quirk)
@@ -283,7 +337,7 @@ function tables(results: JobResult[]): string[] {
       ? `${median(planned.map((r) => r.planCalls!))}, ${(median(planned.map((r) => r.planMs!)) / 1000).toFixed(1)} s`
       : '–'
     lines.push(
-      `| ${g.shape} | ${g.budgetS} s | ${clean.length} | ${(median(clean.map((r) => r.wallMs)) / 1000).toFixed(0)} s | ${plan} | ${documentedCell(planned.map((r) => r.planDocumented!))}; ${documentedCell(clean.map((r) => r.runDocumented))} | ${median(cps).toFixed(2)} | ${apis} of ${OPS.length} | ${allowance} req/s | ${pct(median(cps), allowance)} | ${sum(clean.map((r) => r.throttled))} | ${median(clean.map((r) => r.sequences))} | ${
+      `| ${g.shape} | ${g.budgetS} s | ${clean.length} | ${(median(clean.map((r) => r.wallMs)) / 1000).toFixed(0)} s | ${plan} | ${documentedCell(planned.map((r) => r.planDocumented!))}; ${documentedCell(clean.map((r) => r.runDocumented))} | ${median(cps).toFixed(2)} | ${apis} of ${OPS.length} | ${allowance} req/s | ${pct(median(cps), allowance)} | ${throttleCell(clean)} | ${pactCell(clean)} | ${median(clean.map((r) => r.sequences))} | ${
         clean
           .filter((r) => r.failedOn)
           .map((r) => r.failedOn)
@@ -293,7 +347,7 @@ function tables(results: JobResult[]): string[] {
   }
   lines.push(
     '',
-    '| limiter | budget | quirks killed (all seeds) | quirk × seed kills | wall (median) | 429s | missed |',
+    '| limiter | budget | quirks killed (all seeds) | quirk × seed kills | wall (median) | 429s (share of calls) | missed |',
     '|---|---:|---:|---:|---:|---:|---|',
   )
   for (const g of groups) {
@@ -306,26 +360,32 @@ function tables(results: JobResult[]): string[] {
       .filter(([, rs]) => rs.some((r) => !r.failedOn))
       .map(([name, rs]) => `${name} (${rs.filter((r) => r.failedOn).length}/${rs.length})`)
     lines.push(
-      `| ${g.shape} | ${g.budgetS} s | ${allSeeds}/${byQuirk.size} (${pct(allSeeds, byQuirk.size)}) | ${q.filter((r) => r.failedOn).length}/${q.length} (${pct(q.filter((r) => r.failedOn).length, q.length)}) | ${(median(q.map((r) => r.wallMs)) / 1000).toFixed(0)} s | ${sum(q.map((r) => r.throttled))} | ${missed.join(', ') || '–'} |`,
+      `| ${g.shape} | ${g.budgetS} s | ${allSeeds}/${byQuirk.size} (${pct(allSeeds, byQuirk.size)}) | ${q.filter((r) => r.failedOn).length}/${q.length} (${pct(q.filter((r) => r.failedOn).length, q.length)}) | ${(median(q.map((r) => r.wallMs)) / 1000).toFixed(0)} s | ${throttleCell(q)} | ${missed.join(', ') || '–'} |`,
     )
   }
-  const clean = results.filter((r) => !r.quirk)
-  if (clean.length) {
-    lines.push(
-      '',
-      'Calls per API on the clean stub (median over seeds):',
-      '',
-      `| limiter | budget | ${OPS.join(' | ')} |`,
-      `|---|---:|${'---:|'.repeat(OPS.length)}`,
-    )
+  /** One row per shape and budget, one column per API; `jobs` picks the group's jobs. */
+  const perApi = (
+    title: string,
+    jobs: (g: (typeof groups)[number]) => JobResult[],
+    cell: (rs: JobResult[], op: OperationName) => string,
+  ) => {
+    lines.push('', title, '', `| limiter | budget | ${OPS.join(' | ')} |`, `|---|---:|${'---:|'.repeat(OPS.length)}`)
     for (const g of groups) {
-      const rs = g.rs.filter((r) => !r.quirk)
-      if (!rs.length) continue
-      lines.push(
-        `| ${g.shape} | ${g.budgetS} s | ${OPS.map((op) => median(rs.map((r) => r.byOperation[op] ?? 0))).join(' | ')} |`,
-      )
+      const rs = jobs(g)
+      if (rs.length) lines.push(`| ${g.shape} | ${g.budgetS} s | ${OPS.map((op) => cell(rs, op)).join(' | ')} |`)
     }
   }
+  if (results.some((r) => !r.quirk))
+    perApi(
+      'Calls per API on the clean stub (median over seeds):',
+      (g) => g.rs.filter((r) => !r.quirk),
+      (rs, op) => String(median(rs.map((r) => r.byOperation[op] ?? 0))),
+    )
+  perApi(
+    '429s per API, all jobs (clean and quirk runs), counted by the servers: 429s / calls the engine and the Pact step sent that API:',
+    (g) => g.rs,
+    (rs, op) => `${sum(rs.map((r) => r.throttledByOperation[op] ?? 0))}/${sum(rs.map((r) => r.byOperation[op] ?? 0))}`,
+  )
   return lines
 }
 
@@ -346,11 +406,11 @@ async function main() {
   )
   const results = await pool(jobs, PARALLEL, runJob, (r, n) =>
     process.stderr.write(
-      `[${n}/${jobs.length} ${((Date.now() - t0) / 1000).toFixed(0)} s] ${r.shape} ${r.budgetS}s seed ${r.seed} ${r.quirk ?? 'clean'}: ${r.failedOn ? `${r.failedOn}${r.quirk ? '' : ` (${r.failureMessage})`}` : 'no failure'} · ${r.calls} calls in ${(r.wallMs / 1000).toFixed(1)} s, ${r.throttled} × 429${r.harnessFailures.length ? ` · harness: ${r.harnessFailures.join('; ')}` : ''}\n`,
+      `[${n}/${jobs.length} ${((Date.now() - t0) / 1000).toFixed(0)} s] ${r.shape} ${r.budgetS}s seed ${r.seed} ${r.quirk ?? 'clean'}: ${r.failedOn ? `${r.failedOn}${r.quirk ? '' : ` (${r.failureMessage})`}` : 'no failure'} · ${r.calls} calls in ${(r.wallMs / 1000).toFixed(1)} s, ${r.throttled} × 429${r.pactAsserted !== undefined ? ` · Pact ${r.pactVerified}/${r.pactAsserted}` : ''}${r.harnessFailures.length ? ` · harness: ${r.harnessFailures.join('; ')}` : ''}\n`,
     ),
   )
   const lines = [
-    `Live-like stub (per-API buckets ${LIVE_LIKE_DEFAULTS.ratePerSecond} req/s, burst ${LIVE_LIKE_DEFAULTS.burst}, latency ${LIVE_LIKE_DEFAULTS.latencyMs}±${LIVE_LIKE_DEFAULTS.jitterMs} ms), ${PROPERTIES.length} properties over HTTP, default mode, ${SEEDS} seed(s), ${PARALLEL} jobs in parallel; ${((Date.now() - t0) / 60_000).toFixed(1)} min in all.`,
+    `Live-like stub (per-API buckets ${LIVE_LIKE_DEFAULTS.ratePerSecond} req/s, burst ${LIVE_LIKE_DEFAULTS.burst}, latency ${LIVE_LIKE_DEFAULTS.latencyMs}±${LIVE_LIKE_DEFAULTS.jitterMs} ms), over HTTP, default mode${RATE_SHARE ? `, --rate-share ${RATE_SHARE}` : ''}, ${SEEDS} seed(s), ${PARALLEL} jobs in parallel; ${((Date.now() - t0) / 60_000).toFixed(1)} min in all.`,
     '',
     ...tables(results),
   ]

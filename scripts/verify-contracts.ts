@@ -32,7 +32,9 @@ const program = new Command('verify-contracts')
   .option('--profile <name>', 'AWS profile for the aws target (env AWS_PROFILE)')
   .option('--config <file>', 'JSON config file, as for conformance run (env CONFORMANCE_CONFIG)')
   .option('--pact <file...>', 'pact files (default: contracts/pacts/ committed pact)')
-  .option('--tps <n>', 'requests per second for arranging states on live targets (default 2; env CONFORMANCE_TPS)')
+  .option('--tps <n>', 'requests per second per API on live targets (default 2; env CONFORMANCE_TPS)')
+  .option('--burst <n>', 'request burst per API on live targets (default 5; env CONFORMANCE_BURST)')
+  .option('--rate-share <fraction>', "use at most this fraction of each API's rate (default 0.5 for aws, 1 otherwise)")
   .option('--consistency <model>', 'eventual (default) or strong, as for conformance run (env CONFORMANCE_CONSISTENCY)')
   .option(
     '--convergence <duration>',

@@ -55,6 +55,10 @@ function targetOptions(cmd: Command, targets: string): Command {
       'requests/s per API for endpoint/aws targets, as Connect throttles per API (default 2; env CONFORMANCE_TPS)',
     )
     .option('--burst <n>', 'request burst per API for endpoint/aws targets (default 5; env CONFORMANCE_BURST)')
+    .option(
+      '--rate-share <fraction>',
+      "use at most this fraction of each API's rate (default 0.5 for aws, 1 for endpoints; env CONFORMANCE_RATE_SHARE)",
+    )
     .option('--config <file>', 'JSON config file; flags win over env, env over the file (env CONFORMANCE_CONFIG)')
     .option(
       '--consistency <model>',
@@ -98,6 +102,10 @@ function program(setCode: (code: number) => void): Command {
       'total time for the properties instead of a run count, e.g. 5m (env CONFORMANCE_TIME_BUDGET)',
     )
     .option('--strict', 'also assert inferred rules (env CONFORMANCE_STRICT)')
+    .option(
+      '--probe-quotas <max-calls>',
+      'R22: create views (or versions of one view) until a quota answer, at most this many calls, then clean up (off by default; env CONFORMANCE_PROBE_QUOTAS)',
+    )
     .option('--only <property...>', `run only these properties: ${PROPERTY_IDS.join(', ')}`)
     .option('--quirk <name...>', `stub only: switch on named deviations: ${QUIRK_NAMES.join(', ')}`)
     .option(

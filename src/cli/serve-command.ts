@@ -9,7 +9,15 @@
 // Adding an option: one .option() line in defineServeCommand, one field in ServeSettings, one line in
 // serveSettings, and its use in serveCommand.
 import type { Command } from 'commander'
-import { DEFAULT_ACCOUNT_ID, DEFAULT_INSTANCE_ID, DEFAULT_REGION, QUIRK_NAMES, ViewsModel } from '../model'
+import {
+  DEFAULT_ACCOUNT_ID,
+  DEFAULT_INSTANCE_ID,
+  DEFAULT_QUOTAS,
+  DEFAULT_REGION,
+  QUIRK_NAMES,
+  ViewsModel,
+  type Quotas,
+} from '../model'
 import { CLI_COMMAND } from '../package-files'
 import {
   HEALTH_PATH,
@@ -63,6 +71,22 @@ export interface ServeSettings {
   eventualNotFound?: number
   /** With eventualMs: the seed of the choice of stale states. */
   eventualSeed?: number
+  /** Quotas the model enforces (R22: 402 ServiceQuotaExceededException beyond them); the rest keep their defaults. */
+  quotas?: Partial<Quotas>
+}
+
+const QUOTA_NAMES: Record<string, keyof Quotas> = { views: 'viewsPerInstance', versions: 'versionsPerView' }
+
+/** `views=20 versions=5` (or comma-separated) → the model's quotas. */
+function asQuotaList(v: Parameters<typeof asList>[0]): Partial<Quotas> {
+  const out: Partial<Quotas> = {}
+  for (const item of asList(v)) {
+    const [name, value] = item.split('=')
+    const key = QUOTA_NAMES[name ?? '']
+    if (!key || value === undefined) throw new UsageError(`${v.source}: "${item}" is not views=<n> or versions=<n>`)
+    out[key] = asInteger({ value, source: v.source }, 1, 1_000_000)
+  }
+  return out
 }
 
 const ACCOUNT_ID = /^\d{12}$/
@@ -90,6 +114,7 @@ export function serveSettings(o: RawSettings): ServeSettings {
     latencyMs: src.parsed('latencyMs', (v) => asInteger(v, 0, 60_000)),
     choices: src.parsed('choices', asString),
     liveLike: !!o.liveLike,
+    quotas: src.parsed('quota', asQuotaList),
     ...eventualSettings(src),
   }
 }
@@ -141,6 +166,10 @@ export function defineServeCommand(
     .option('--latency-ms <ms>', 'delay added to every call')
     .option('--choices <file>', 'serve the choice values a profile settled (conformance calibrate)')
     .option(
+      '--quota <name=n...>',
+      `quotas the stub enforces, 402 ServiceQuotaExceededException beyond (views=<per instance>, versions=<per view>; default views=${DEFAULT_QUOTAS.viewsPerInstance} versions=${DEFAULT_QUOTAS.versionsPerView})`,
+    )
+    .option(
       '--live-like',
       'answer like the rationed service: per-API token buckets of 2 requests/s, burst 5 (429 beyond), 60±20 ms latency',
     )
@@ -170,6 +199,7 @@ function buildModel(
     anyInstance: s.anyInstance,
     quirks: s.quirks,
     choices,
+    ...(s.quotas ? { quotas: s.quotas } : {}),
   })
   if (!s.stateFile) return { model }
   try {
@@ -229,9 +259,9 @@ export async function serveCommand(s: ServeSettings, out: (line: string) => void
   out(`Connect Views stub listening on ${server.url}
   region ${region} · account ${accountId} · instance ids ${model.instances.join(', ')}${s.anyInstance ? ' (+ any UUID on first use)' : ''} · quirks: ${s.quirks.join(', ') || 'none'}${s.choices ? ` · choices: ${s.choices}` : ''}
   answers the 13 Views API operations and GET ${HEALTH_PATH}; not Connect's instance API (CreateInstance, ListInstances, DescribeInstance)
-  state: ${s.stateFile ? `${s.stateFile} (restored at start, every change journaled before it is answered${s.stateFsync ? ', fsync with group commit' : ''})${restoredNote ? `\n  ${restoredNote}` : ''}` : 'in memory only'}
+  state: ${s.stateFile ? `${s.stateFile} (restored at start, every change journaled before it is answered${s.stateFsync ? ', fsync with group commit' : ''})${restoredNote ? `\n  ${restoredNote}` : ''}` : 'in memory only'} · quotas: ${model.options.quotas.viewsPerInstance} views per instance, ${model.options.quotas.versionsPerView} versions per view
   ${s.eventualMs !== undefined ? `eventually consistent: reads see states up to ${s.eventualMs} ms old${s.eventualNotFound ? `, ${s.eventualNotFound} of calls on views younger than that answer ResourceNotFoundException` : ''} (seed ${s.eventualSeed ?? 1})\n  ` : ''}${s.liveLike ? `live-like: per-API token buckets of ${L.ratePerSecond} requests/s, burst ${L.burst} (429 beyond), latency ${L.latencyMs}±${L.jitterMs} ms\n  ` : ''}SigV4 check: ${s.verifySigv4 ? `on (access key ${STUB_CREDENTIALS.accessKeyId}, secret '${STUB_CREDENTIALS.secretAccessKey}')` : 'off (any credentials are accepted)'}
-  run against it:  ${CLI_COMMAND} run --target ${server.url} --instance-id ${model.instances[0] ?? DEFAULT_INSTANCE_ID} --tps 200
+  run against it:  ${CLI_COMMAND} run --target ${server.url} --instance-id ${model.instances[0] ?? DEFAULT_INSTANCE_ID} ${s.liveLike ? `--tps ${L.ratePerSecond} --burst ${L.burst}` : '--tps 200'}
   Ctrl-C stops the server.`)
   return new Promise<number>((resolve) => {
     const stop = (sig: string) => {

@@ -21,7 +21,10 @@ export function targetArgs(s: TargetSettings): string {
  * run go on: that is the target's behaviour, and the properties will report it.
  */
 export async function probeTarget(target: Target): Promise<void> {
+  // paced like every call: the limiter's model must know this token is spent
+  await target.pace('ListViews')
   const o = await callOperation(target.client, 'ListViews', { InstanceId: target.instanceId, MaxResults: 1 })
+  target.paced('ListViews', !o.ok && o.error.status === 429)
   if (o.ok) return
   const where = target.label
   if (o.unknown) throw new UnreachableError(`${where} is unreachable: ${o.error.message.split('\n')[0]}`)

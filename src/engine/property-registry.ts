@@ -16,11 +16,14 @@ import { contractsProperty, runContractProperty } from '../verification/contract
 import { UsageError } from '../exit-codes'
 
 /** Asserted on every step of every sequential property by checkWireBasics (src/harness/checks.ts). */
-/** Calls the contract step makes (28 interactions, each with its provider state and clean-up), rounded up. */
-const CONTRACT_CALLS_ESTIMATE = 90
-
-/** About how many APIs' buckets the contract step's calls draw on at once. */
-const CONTRACT_APIS_AT_ONCE = 4
+/** Interactions the contract step verifies at most (the committed pact's). */
+const CONTRACT_INTERACTIONS = 28
+/**
+ * Time one interaction takes against a rate-limited target: its state's calls, the request and the clean-up
+ * follow one another (measured: about 1.5 s at 2 requests/s per API on a loaded machine), and at a low rate
+ * two refills of its busiest API's bucket.
+ */
+const contractInteractionMs = (tps: number) => Math.max(1_500, 2_000 / tps)
 
 export const WIRE_BASIC_RULES = ['R32', 'R33', 'R34'] as const
 
@@ -34,6 +37,11 @@ export interface PropertyStrategy {
    * (src/properties/lane-safety.ts says why each is safe); bounded steps and contracts run alone.
    */
   pooled?: boolean
+  /**
+   * A fixed list of verdicts, the cheapest per call (the coverage plan, the contracts): it runs before the
+   * exploring properties, so exploration gets what remains instead of starving it.
+   */
+  bounded?: boolean
   /** Its bundles replay command by command (replayBundle); otherwise they replay by seed and path. */
   sequential: boolean
   /** fast-check can walk a counterexample path of this property (--path; for fc.commands "path@replayPath"). */
@@ -57,6 +65,7 @@ export const ALL_PROPERTIES: readonly PropertyStrategy[] = [
     id: coveragePlan.id,
     title: coveragePlan.title,
     rules: [...new Set([...coveragePlan.rules, ...WIRE_BASIC_RULES])],
+    bounded: true,
     sequential: false,
     replaysPath: false,
     rerunReplays: true,
@@ -87,16 +96,15 @@ export const ALL_PROPERTIES: readonly PropertyStrategy[] = [
     id: contractsProperty.id,
     title: contractsProperty.title,
     rules: contractsProperty.rules,
+    bounded: true,
     sequential: false,
     replaysPath: false,
     rerunReplays: true,
-    // the verifier's start-up (~3 s), then about three calls per interaction (state, request, cleanup), spread
-    // over several APIs whose per-API buckets refill side by side (measured: 15.6 s at 2 requests/s per API)
+    // the verifier's start-up (~3 s), then one interaction at a time, each its state, request and clean-up in
+    // turn. Generous on purpose: it runs before exploration, and what it leaves unused goes back to it.
     fixedCostMs: (target) =>
-      3_000 +
-      (target.rateLimit
-        ? Math.ceil((CONTRACT_CALLS_ESTIMATE / (target.rateLimit.tps * CONTRACT_APIS_AT_ONCE)) * 1000)
-        : 3_000),
+      5_000 +
+      (target.rateLimit ? Math.ceil(CONTRACT_INTERACTIONS * contractInteractionMs(target.rateLimit.tps)) : 3_000),
     run: (target, opts) => runContractProperty(target, opts),
   },
 ]

@@ -226,7 +226,9 @@ class EngineRun {
         }),
       )
     }
-    for (const [i, prop] of this.selected.entries()) {
+    // the bounded steps first (plan, contracts): the cheapest verdicts per call are never starved by exploration
+    const runOrder = [...this.selected.entries()].sort(([, a], [, b]) => Number(!!b.bounded) - Number(!!a.bounded))
+    for (const [i, prop] of runOrder) {
       if (lanes > 1 && prop.pooled) {
         batch.push(i)
         continue
@@ -260,14 +262,19 @@ class EngineRun {
     const timeLimitMs = s.timeBudgetMs
       ? budgetShare(s.timeBudgetMs - (Date.now() - this.started), prop, toRun, this.exercised, target, lanes)
       : undefined
-    const result = await this.attempt(prop, target, {
-      seed: s.seed,
-      numRuns: timeLimitMs ? UNBOUNDED_RUNS : s.runs,
-      mode: this.mode,
-      path: s.path,
-      timeLimitMs,
-      onAssertion: (rule, outcome) => this.bus.emit({ type: 'StepChecked', property: prop.id, rule, outcome }),
-    })
+    // the budget is spent (the bounded steps ran first and took it): an exploring property would still run one
+    // sequence however short its share, past the budget; it is inconclusive without starting
+    const spent = s.timeBudgetMs !== undefined && !prop.bounded && Date.now() - this.started >= s.timeBudgetMs
+    const result = spent
+      ? this.budgetSpent(prop)
+      : await this.attempt(prop, target, {
+          seed: s.seed,
+          numRuns: timeLimitMs ? UNBOUNDED_RUNS : s.runs,
+          mode: this.mode,
+          path: s.path,
+          timeLimitMs,
+          onAssertion: (rule, outcome) => this.bus.emit({ type: 'StepChecked', property: prop.id, rule, outcome }),
+        })
     const interrupted = this.instr.interrupted
     // with the 429s Target.send judged (R23) and retried while this property ran (each lane keeps its own)
     const answerChecks = target.takeAnswerAssertions()
@@ -280,6 +287,21 @@ class EngineRun {
     for (const [rule, n] of Object.entries(report.assertions ?? {})) if (n > 0) this.exercised.add(rule)
     this.reports.push(report)
     this.bus.emit({ type: 'PropertyFinished', property: prop, result, report, interrupted })
+  }
+
+  /** A property the time budget left no time for: no verdict, and it says why. */
+  private budgetSpent(prop: PropertyStrategy): PropertyResult {
+    return {
+      property: prop.id,
+      title: prop.title,
+      rules: prop.rules,
+      status: 'inconclusive',
+      seed: this.s.seed,
+      numRuns: 0,
+      commandsExecuted: 0,
+      durationMs: 0,
+      note: 'not started: the time budget was spent',
+    }
   }
 
   /** A property that throws outside its own failure handling is a harness failure, not a crash of the run. */

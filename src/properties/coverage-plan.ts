@@ -24,7 +24,9 @@ import { savedVsLatest } from './saved-vs-latest'
 import { tagsAfterTagging } from './tags'
 import { validation } from './validation'
 import { runMalformedProbes, runThrottleBurst } from './support/plan-probes'
+import { QUOTA_PROBE_OFF, runQuotaProbe } from './support/quota-probe'
 import type { PlanDeclaration, PlanStep } from '../engine/runners/plan'
+import type { Target } from '../targets/target'
 
 const content = (title: string, actions: string[] = []): ContentSpec => ({
   Template: JSON.stringify({ Head: { Title: title }, Body: [] }),
@@ -150,16 +152,20 @@ export const COVERAGE_PLAN: readonly PlanStep[] = [
 
 /** Documented rules no plan step serves, and why (the report lists them; exploration and other suites may still reach them). */
 export const NOT_PLANNED: Readonly<Partial<Record<RuleId, string>>> = {
-  R22: 'quota values are undocumented and reaching one costs hundreds of calls (every quota answer a run meets is still checked: 402 ServiceQuotaExceededException)',
+  R22: `${QUOTA_PROBE_OFF}; every quota answer a run meets is still checked (402 ServiceQuotaExceededException)`,
 }
 
 /** Rules the plan's probes serve after its sequence (support/plan-probes.ts): R44 always, R23 only on a target that throttles. */
 const PROBED: readonly RuleId[] = ['R44', 'R23']
 
 /** Why documented rules the plan cannot promise stayed not exercised in this run (the plan's report note). */
-function unexercisedReasons(ledger: AssertionLedger): string[] {
+function unexercisedReasons(ledger: AssertionLedger, target?: Target): string[] {
   const done = ledger.toRecord()
-  const why: Partial<Record<RuleId, string>> = { ...NOT_PLANNED, R23: 'the target throttled none of the burst' }
+  const why: Partial<Record<RuleId, string>> = {
+    ...NOT_PLANNED,
+    ...(target?.probeQuotas ? { R22: `no quota answer within --probe-quotas ${target.probeQuotas} calls` } : {}),
+    R23: 'the target throttled none of the burst',
+  }
   return (Object.entries(why) as [RuleId, string][])
     .filter(([id]) => !(done[id]! > 0))
     .map(([id, reason]) => `${id} not exercised: ${reason}`)
@@ -207,6 +213,7 @@ export const coveragePlanDeclaration: PlanDeclaration = {
   probes: async (target, ledger) => [
     ...(await runMalformedProbes(target, ledger)),
     await runThrottleBurst(target, ledger),
+    ...(target.probeQuotas ? [await runQuotaProbe(target, ledger, target.probeQuotas)] : []),
   ],
   unexercisedReasons,
 }

@@ -10,6 +10,7 @@ import {
   firstUnexpected,
 } from './expectations-render'
 import { scoreLine } from './score'
+import { throttleShareLine } from './throttle-share'
 
 export interface SummaryExtras {
   /** Report files written. */
@@ -64,6 +65,8 @@ function targetSummary(t: TargetReport, catalogueOps: readonly string[]): string
       `(${n(t.stats.throttleRetries)} throttle retries, ${n(t.stats.serverErrors)} server errors)`,
   )
   if (t.consistency) out.push(`${label('Consistency')}${t.consistency.verdict}`)
+  const throttled = throttleShareLine(t.stats)
+  if (throttled) out.push(`${label('429 answers')}${throttled}`)
   if (t.regressions.length) {
     const count = (v: string) => t.regressions.filter((g) => g.verdict === v).length
     out.push(

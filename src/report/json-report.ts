@@ -117,6 +117,8 @@ export function statsOf(s: CallStats, impl?: ImplementationLedger): TargetStats 
   return {
     calls: s.calls,
     throttleRetries: s.throttleRetries,
+    throttled: s.throttled,
+    throttledByOperation: { ...s.throttledByOperation } as Record<string, number>,
     serverErrors: s.serverErrors,
     byOperation: { ...s.byOperation } as Record<string, number>,
     errorsByOperation: Object.fromEntries(Object.entries(s.errorsByOperation).map(([op, e]) => [op, { ...e }])),

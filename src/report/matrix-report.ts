@@ -9,6 +9,7 @@ import { percent } from './charts'
 import { reasonNeverProduced } from './error-coverage'
 import type { ConformanceReport, PropertyStatus, RuleStatus, TargetReport } from './report-types'
 import { mdTable as table, summaryMarkdown } from './summary-markdown'
+import { throttleShareLine } from './throttle-share'
 
 export const SUMMARY_FILE = 'summary.md'
 
@@ -132,6 +133,7 @@ function facts(t: TargetReport): [string, string][] {
     ['operations exercised', `${t.totals.operationsExercised}/${t.totals.operations}`],
     ['sequences / commands', `${t.totals.sequences} / ${t.totals.commands}`],
     ['API calls (throttle retries, 5xx)', `${t.stats.calls} (${t.stats.throttleRetries}, ${t.stats.serverErrors})`],
+    ...(throttleShareLine(t.stats) ? [['throttled (429)', throttleShareLine(t.stats)!] as [string, string]] : []),
     ['wall time', seconds(t.durationMs) + (t.interrupted ? ' (interrupted)' : '')],
   ]
 }

@@ -45,6 +45,8 @@ function sumStats(all: TargetStats[]): TargetStats {
   for (const s of all) {
     out.calls += s.calls
     out.throttleRetries += s.throttleRetries
+    if (s.throttled !== undefined) out.throttled = (out.throttled ?? 0) + s.throttled
+    if (s.throttledByOperation) addCounts((out.throttledByOperation ??= {}), s.throttledByOperation)
     out.serverErrors += s.serverErrors
     addCounts(out.byOperation, s.byOperation)
     for (const [op, errs] of Object.entries(s.errorsByOperation)) addCounts((out.errorsByOperation[op] ??= {}), errs)

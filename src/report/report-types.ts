@@ -170,6 +170,9 @@ export interface RuleReport {
 export interface TargetStats {
   calls: number
   throttleRetries: number
+  /** 429 answers of every kind (retried or not, the Pact step's included): the run's cost to the account's buckets. */
+  throttled?: number
+  throttledByOperation?: Record<string, number>
   serverErrors: number
   byOperation: Record<string, number>
   errorsByOperation: Record<string, Record<string, number>>

@@ -44,6 +44,13 @@ export function asPositiveNumber(s: Sourced): number {
   return n
 }
 
+/** A fraction in (0, 1], e.g. a rate share: `0.25`. */
+export function asFraction(s: Sourced): number {
+  const n = typeof s.value === 'number' ? s.value : typeof s.value === 'string' ? Number(s.value) : NaN
+  if (!(n > 0 && n <= 1)) throw bad(s, 'is not a fraction in (0, 1]')
+  return n
+}
+
 export function asBoolean(s: Sourced): boolean {
   if (typeof s.value === 'boolean') return s.value
   const v = String(s.value).trim().toLowerCase()

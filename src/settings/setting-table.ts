@@ -84,6 +84,16 @@ export const SETTINGS = {
     meaning: 'requests/s per API for endpoint and aws targets',
   },
   burst: { env: ['CONFORMANCE_BURST'], default: '5', meaning: 'request burst per API for endpoint and aws targets' },
+  rateShare: {
+    env: ['CONFORMANCE_RATE_SHARE'],
+    default: '0.5 for `aws`, 1 for endpoints',
+    meaning: "use at most this fraction of each API's rate and burst (the rest is the account's own traffic)",
+  },
+  probeQuotas: {
+    env: ['CONFORMANCE_PROBE_QUOTAS'],
+    default: 'off',
+    meaning: 'R22: create views or versions until a quota answer, at most this many calls, then clean up',
+  },
   regressions: {
     env: ['CONFORMANCE_REGRESSIONS'],
     default: "the package's `fixtures/regressions`",

@@ -3,7 +3,16 @@
 import { UsageError } from '../exit-codes'
 import { targetKindOf, type TargetConfig } from '../targets/create-target'
 import type { ConsistencyConfig } from '../harness/projection'
-import { asConsistencyModel, asDuration, asInteger, asPositiveNumber, asQuirks, asString, asTarget } from './parsers'
+import {
+  asConsistencyModel,
+  asDuration,
+  asFraction,
+  asInteger,
+  asPositiveNumber,
+  asQuirks,
+  asString,
+  asTarget,
+} from './parsers'
 import type { SettingSource } from './setting-source'
 
 export interface TargetSettings {
@@ -14,6 +23,10 @@ export interface TargetSettings {
   quirks: string[]
   tps?: number
   burst?: number
+  /** Fraction of each API's rate the run may use; absent: the target kind's default (createTarget: 0.5 on aws, else 1). */
+  rateShare?: number
+  /** Opt-in quota probe (R22): at most this many creating calls. */
+  probeQuotas?: number
   /** How reads are judged (`--consistency`, `--convergence`): eventual with a 5 s window unless told otherwise. */
   consistency: ConsistencyConfig
 }
@@ -48,13 +61,19 @@ export function targetSettings(src: SettingSource, defaultTarget = 'stub'): Targ
     tps: src.parsed('tps', asPositiveNumber),
     burst: src.parsed('burst', (s) => asInteger(s, 1, 100_000)),
     consistency: consistencySettings(src),
+    rateShare: src.parsed('rateShare', asFraction),
+    probeQuotas: src.parsed('probeQuotas', (s) => asInteger(s, 1, 100_000)),
   }
 }
 
 export function targetConfig(s: TargetSettings): TargetConfig {
   const rate =
-    s.tps !== undefined || s.burst !== undefined
-      ? { ...(s.tps !== undefined ? { tps: s.tps } : {}), ...(s.burst !== undefined ? { burst: s.burst } : {}) }
+    s.tps !== undefined || s.burst !== undefined || s.rateShare !== undefined
+      ? {
+          ...(s.tps !== undefined ? { tps: s.tps } : {}),
+          ...(s.burst !== undefined ? { burst: s.burst } : {}),
+          ...(s.rateShare !== undefined ? { share: s.rateShare } : {}),
+        }
       : undefined
   return {
     target: s.target,
@@ -62,6 +81,7 @@ export function targetConfig(s: TargetSettings): TargetConfig {
     instanceId: s.instanceId,
     profile: s.profile,
     rate,
+    ...(s.probeQuotas !== undefined ? { probeQuotas: s.probeQuotas } : {}),
     ...(s.quirks.length ? { stub: { modelOptions: { quirks: s.quirks } } } : {}),
   }
 }

@@ -2,7 +2,7 @@
 // `conformance run` (flags > CONFORMANCE_* / AWS_REGION / AWS_PROFILE > config file); the script's own
 // options are flags only. Quirks are not read: the script verifies an endpoint, never the embedded stub.
 import type { VerifyCommandOptions } from '../verification/verify-command'
-import { asInteger, asList, asPositiveNumber, asString, asTarget } from './parsers'
+import { asFraction, asInteger, asList, asPositiveNumber, asString, asTarget } from './parsers'
 import { flagSource, settingSource, type RawSettings } from './setting-source'
 import { consistencySettings } from './target-settings'
 
@@ -17,6 +17,8 @@ const TARGET_SETTINGS = [
   'region',
   'profile',
   'tps',
+  'burst',
+  'rateShare',
   'config',
   'consistency',
   'convergence',
@@ -32,6 +34,9 @@ export function verifySettings(flags: RawSettings, env: NodeJS.ProcessEnv = proc
     profile: src.parsed('profile', asString),
     tps: src.parsed('tps', asPositiveNumber),
     ...eventualOnly(consistencySettings(src), flags.staleSeen === true),
+    // a fraction is fine here: the run passes the burst in force, its rate share applied
+    burst: src.parsed('burst', asPositiveNumber),
+    rateShare: src.parsed('rateShare', asFraction),
     pact: own.parsed('pact', asList),
     json: own.parsed('json', asString),
     remainingMs: own.parsed('remainingMs', (s) => asInteger(s, 0, Number.MAX_SAFE_INTEGER)),

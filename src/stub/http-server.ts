@@ -142,7 +142,12 @@ export function startStubServer(opts: StubServerOptions = {}): Promise<StubServe
     })
     inFlight.set(req.socket, { req, done })
   }
+  // Node closes a keep-alive connection idle for 5 s by default; a client that picks it up in that instant gets
+  // ECONNRESET (no answer). A rate-limited client idles for seconds between calls, on a loaded machine longer:
+  // keep idle connections a minute, as load balancers in front of AWS endpoints do.
   const server = createServer(onRequest)
+  server.keepAliveTimeout = 60_000
+  server.headersTimeout = 65_000
   // Unsupported Expect values: serve the request instead of node's bare 417.
   server.on('checkExpectation', onRequest)
   // No tunnelling: CONNECT gets the same 405 as any other method the API does not use.

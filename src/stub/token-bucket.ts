@@ -38,6 +38,12 @@ export class TokenBucket {
     return true
   }
 
+  /** Takes one token whether or not there is one: the bucket may owe tokens, which the refill pays back first. */
+  take(now: number): void {
+    this.refill(now)
+    this.tokens -= 1
+  }
+
   /** Milliseconds until one token is available (0 when one is). */
   waitMs(now: number): number {
     this.refill(now)

@@ -19,6 +19,8 @@ export interface TargetConfig {
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }
   /** Client-side rate limit (endpoint and aws targets): shaped per API by default, see rate-limiter.ts. */
   rate?: LimiterSettings
+  /** Opt-in quota probe (R22, the coverage plan): at most this many creating calls. */
+  probeQuotas?: number
   /** Stub only: quirks, choices, quotas, faults. */
   stub?: StubCoreOptions
   run?: RunIdentity
@@ -79,6 +81,7 @@ export async function createTarget(cfg: TargetConfig): Promise<Target> {
       run,
       guarded: false,
       stubOptions,
+      ...(cfg.probeQuotas ? { probeQuotas: cfg.probeQuotas } : {}),
       maxThrottleRetries: 4,
       backoffMs: () => 1,
       onReset: () => {
@@ -90,7 +93,9 @@ export async function createTarget(cfg: TargetConfig): Promise<Target> {
   // An emulator on this machine has no service limits to respect: no client-side limit unless asked for.
   // A remote endpoint or live AWS keeps the conservative live default, shaped per API (createRateLimiter).
   const unlimited = kind === 'endpoint' && cfg.rate === undefined && isLoopback(cfg.target)
-  const { limiter, rateLimit } = unlimited ? { limiter: undefined, rateLimit: undefined } : createRateLimiter(cfg.rate)
+  // a live account shares its buckets with production traffic: half of each API's rate unless told otherwise
+  const rate = { share: kind === 'aws' ? 0.5 : 1, ...cfg.rate }
+  const { limiter, rateLimit } = unlimited ? { limiter: undefined, rateLimit: undefined } : createRateLimiter(rate)
   // throwOnRequestTimeout: without it the SDK's handler only logs a warning when the timeout passes and waits on
   const requestTimeoutMs = cfg.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
   const requestHandler = { requestTimeout: requestTimeoutMs, throwOnRequestTimeout: true }
@@ -115,6 +120,7 @@ export async function createTarget(cfg: TargetConfig): Promise<Target> {
       guarded: true,
       limiter,
       ...(limiter ? { rateLimit } : {}),
+      ...(cfg.probeQuotas ? { probeQuotas: cfg.probeQuotas } : {}),
       endpoint: cfg.target,
       requestTimeoutMs,
     })
@@ -153,6 +159,7 @@ export async function createTarget(cfg: TargetConfig): Promise<Target> {
     limiter,
     rateLimit,
     requestTimeoutMs,
+    ...(cfg.probeQuotas ? { probeQuotas: cfg.probeQuotas } : {}),
     ...(cfg.profile ? { profile: cfg.profile } : {}),
     ...(redirected ? { endpoint: redirected } : {}),
   })

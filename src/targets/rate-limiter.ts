@@ -1,11 +1,20 @@
 // Client-side rate limiting for live targets. Connect throttles per API, per account, per Region with token
-// buckets of small, unpublished size (docs/toolchain-notes.md §4), so the default limiter has the same shape:
-// one bucket per API (2 requests/s, burst 5 each unless configured per operation), a global cap on all
-// calls together, and adaptation on 429 — the API's rate halves (multiplicative back-off), each answered
-// call gives back a tenth of the configured rate (additive recovery), and a retry hint the server sends
-// (Retry-After / x-amz-retry-after) holds that API's calls until it has passed.
-// The limiter only paces calls; which answers are retried stays with Target.send (only 429s, counted, a
-// 5xx is never retried), so nothing here can hide a failure.
+// buckets (docs/toolchain-notes.md §4: "all other operations" 2 requests/s, burst 5), so the default limiter
+// models those buckets: one per API (2 requests/s, burst 5 each unless configured per operation) and a global
+// cap on all calls together. It spends only tokens it knows the target's bucket holds:
+// - the model keeps a margin for the time between our send and the server's admission (a request the
+//   network delays more than the one after it reaches the server later than we counted): the modelled bucket
+//   is `rate × transitMs` smaller than the target's, so two calls never arrive closer than the bucket allows;
+// - calls sent past the pacing on purpose (the coverage plan's throttling burst) still take their tokens
+//   (spend), so the model knows the bucket is empty afterwards;
+// - `share` (--rate-share) uses at most that fraction of each API's rate and burst, leaving the rest to the
+//   account's own traffic.
+// A 429 is a correction, not how the rate is found: the bucket is empty (drained), the API's rate halves,
+// and it recovers slowly (a fiftieth of the rate it was throttled at per answered call) to at most 90 % of that
+// rate, so an assumption above the target's rate converges instead of oscillating; a retry hint the server sends (Retry-After /
+// x-amz-retry-after) holds that API's calls until it has passed. A deliberate burst's 429 drains the model
+// but leaves the rate alone. The limiter only paces calls; which answers are retried stays with Target.send
+// (only 429s, counted, a 5xx is never retried), so nothing here can hide a failure.
 import type { OperationName } from '../spec'
 import { TokenBucket } from '../stub/token-bucket'
 
@@ -14,6 +23,15 @@ export interface RateLimit {
   tps: number
   /** Bucket size: requests allowed back to back. */
   burst: number
+  /** The fraction of the configured rate and burst these are (--rate-share), when one was applied. */
+  share?: number
+}
+
+/** "2 requests/s, burst 5 per API": the rates in force, as the run's header prints them. */
+export function describeRateLimit(r: RateLimit | undefined): string {
+  if (!r) return 'no client-side rate limit'
+  const n = (x: number) => String(Number(x.toFixed(3)))
+  return `${n(r.tps)} requests/s, burst ${n(r.burst)} per API${r.share !== undefined && r.share < 1 ? ` (rate share ${n(r.share)})` : ''}`
 }
 
 export const LIVE_DEFAULT_RATE: Readonly<RateLimit> = { tps: 2, burst: 5 }
@@ -33,13 +51,41 @@ export interface LimiterSettings extends Partial<RateLimit> {
   globalTps?: number
   /** Per-API shape: adapt to 429s (default true). */
   adaptive?: boolean
+  /** Fraction (0..1] of each API's rate and burst the run may use (--rate-share). Default 1. */
+  share?: number
+  /**
+   * Per-API shape: how much later than our send the server may admit a call, in ms: the modelled bucket is
+   * that many ms of refill smaller than the target's. Default TRANSIT_MARGIN_MS.
+   */
+  transitMs?: number
 }
+
+/** The default allowance for a call's way to the server's bucket (a loaded machine delays sends by tens of ms). */
+export const TRANSIT_MARGIN_MS = 250
+/** After a 429, the calls it takes to recover to the rate the API was throttled at. */
+const RECOVERY_CALLS = 50
+/** After a 429 at some rate, the API recovers to at most this fraction of it: the bucket's rate is below it. */
+const CEILING_AFTER_429 = 0.9
+/** No API is backed off below this, requests/s. */
+const MIN_RATE = 0.05
 
 /** What Target.send needs: wait for a slot, then say how the call went. */
 export interface Limiter {
   acquire(op: OperationName): Promise<void>
-  /** A call of `op` was answered: throttled (429) or not, with the server's retry hint if it sent one. */
-  observe?(op: OperationName, throttled: boolean, retryAfterMs?: number): void
+  /** A call of `op` goes out now, past the pacing on purpose: it takes its token all the same (may owe one). */
+  spend?(op: OperationName): void
+  /**
+   * A call of `op` was answered: throttled (429) or not, with the server's retry hint if it sent one.
+   * `deliberate`: the call was sent past the pacing to provoke a 429 (the bucket is empty; the rate stays).
+   */
+  observe?(op: OperationName, throttled: boolean, retryAfterMs?: number, deliberate?: boolean): void
+  /** Every modelled bucket emptied: another process spent from the target's buckets (the Pact verifier). */
+  drainAll?(): void
+}
+
+export function checkShare(share: number): number {
+  if (!(share > 0 && share <= 1)) throw new Error(`invalid rate share ${share}: a fraction in (0, 1]`)
+  return share
 }
 
 function checkLimit(what: string, tps: number, burst: number): void {
@@ -75,6 +121,7 @@ export class RateLimiter implements Limiter {
 }
 
 export interface ApiLimiterStats {
+  /** 429 answers observed (deliberate ones included). */
   throttled: number
   /** The lowest rate any API was backed off to, requests/s. */
   lowestRate: number
@@ -85,8 +132,17 @@ export interface ApiLimiterStats {
 export class ApiRateLimiter implements Limiter {
   private readonly buckets = new Map<
     OperationName,
-    { bucket: TokenBucket; base: number; queue: Promise<void>; holdUntil: number }
+    {
+      bucket: TokenBucket
+      base: number
+      burst: number
+      queue: Promise<void>
+      holdUntil: number
+      recoverStep: number
+      ceiling: number
+    }
   >()
+  private readonly share: number
   private readonly global?: TokenBucket
   readonly stats: ApiLimiterStats
 
@@ -94,11 +150,23 @@ export class ApiRateLimiter implements Limiter {
     private readonly settings: LimiterSettings = {},
     private readonly clock: Clock = realClock,
   ) {
+    this.share = checkShare(settings.share ?? 1)
     this.slot('DescribeView') // validates the configured rate and burst now, not at the first call
-    const globalTps = settings.globalTps ?? GLOBAL_CAP_APIS * (settings.tps ?? LIVE_DEFAULT_RATE.tps)
+    const globalTps = settings.globalTps ?? GLOBAL_CAP_APIS * (settings.tps ?? LIVE_DEFAULT_RATE.tps) * this.share
     if (!(globalTps > 0)) throw new Error(`invalid global rate cap: ${globalTps} requests/s`)
     if (Number.isFinite(globalTps)) this.global = new TokenBucket(globalTps, Math.max(1, globalTps), clock.now())
-    this.stats = { throttled: 0, lowestRate: settings.tps ?? LIVE_DEFAULT_RATE.tps, hintsHonoured: 0 }
+    this.stats = { throttled: 0, lowestRate: this.slot('DescribeView').base, hintsHonoured: 0 }
+  }
+
+  spend(op: OperationName): void {
+    const now = this.clock.now()
+    this.slot(op).bucket.take(now)
+    this.global?.take(now)
+  }
+
+  drainAll(): void {
+    const now = this.clock.now()
+    for (const s of this.buckets.values()) s.bucket.drain(now)
   }
 
   acquire(op: OperationName): Promise<void> {
@@ -108,23 +176,34 @@ export class ApiRateLimiter implements Limiter {
     return turn
   }
 
-  observe(op: OperationName, throttled: boolean, retryAfterMs?: number): void {
+  observe(op: OperationName, throttled: boolean, retryAfterMs?: number, deliberate = false): void {
     if (this.settings.adaptive === false) return
     const s = this.slot(op)
     const now = this.clock.now()
     if (throttled) {
       this.stats.throttled++
-      const rate = Math.max(s.base / 32, s.bucket.rate / 2)
-      s.bucket.setRate(rate, now)
       s.bucket.drain(now) // the server's bucket is empty: ours should be too
-      this.stats.lowestRate = Math.min(this.stats.lowestRate, rate)
+      if (!deliberate) {
+        const throttledAt = s.bucket.rate
+        const rate = Math.max(MIN_RATE, throttledAt / 2)
+        s.bucket.setRate(rate, now)
+        s.recoverStep = throttledAt / RECOVERY_CALLS
+        s.ceiling = Math.max(rate, Math.min(s.ceiling, throttledAt * CEILING_AFTER_429))
+        this.stats.lowestRate = Math.min(this.stats.lowestRate, rate)
+      }
       if (retryAfterMs !== undefined && retryAfterMs > 0) {
         s.holdUntil = Math.max(s.holdUntil, now + retryAfterMs)
         this.stats.hintsHonoured++
       }
-    } else if (s.bucket.rate < s.base) {
-      s.bucket.setRate(Math.min(s.base, s.bucket.rate + s.base / 10), now)
+    } else if (s.bucket.rate < s.ceiling) {
+      s.bucket.setRate(Math.min(s.ceiling, s.bucket.rate + s.recoverStep), now)
     }
+  }
+
+  /** The rate and burst in force per API (after the share; what the run's header prints). */
+  inForce(): RateLimit {
+    const s = this.slot('DescribeView')
+    return { tps: s.base, burst: s.burst }
   }
 
   /** The API's current rate, requests/s (after adaptation). */
@@ -138,8 +217,8 @@ export class ApiRateLimiter implements Limiter {
       const now = this.clock.now()
       const wait = Math.max(s.holdUntil - now, s.bucket.waitMs(now), this.global?.waitMs(now) ?? 0)
       if (wait <= 0) {
-        s.bucket.tryTake(now)
-        this.global?.tryTake(now)
+        s.bucket.take(now)
+        this.global?.take(now)
         return
       }
       await this.clock.sleep(wait)
@@ -150,11 +229,23 @@ export class ApiRateLimiter implements Limiter {
     let s = this.buckets.get(op)
     if (!s) {
       const o = this.settings.perOperation?.[op]
-      const base = o?.tps ?? this.settings.tps ?? LIVE_DEFAULT_RATE.tps
-      const burst = o?.burst ?? this.settings.burst ?? LIVE_DEFAULT_RATE.burst
-      checkLimit(` of ${op}`, base, burst)
-      const bucket = new TokenBucket(base, burst, this.clock.now())
-      s = { bucket, base, queue: Promise.resolve(), holdUntil: 0 }
+      const configured = o?.tps ?? this.settings.tps ?? LIVE_DEFAULT_RATE.tps
+      const configuredBurst = o?.burst ?? this.settings.burst ?? LIVE_DEFAULT_RATE.burst
+      checkLimit(` of ${op}`, configured, configuredBurst)
+      const base = configured * this.share
+      const burst = Math.max(1, configuredBurst * this.share)
+      // the margin for a call's way to the server comes off the bucket, never below one call
+      const margin = (base * (this.settings.transitMs ?? TRANSIT_MARGIN_MS)) / 1000
+      const bucket = new TokenBucket(base, Math.max(1, burst - margin), this.clock.now())
+      s = {
+        bucket,
+        base,
+        burst,
+        queue: Promise.resolve(),
+        holdUntil: 0,
+        recoverStep: base / RECOVERY_CALLS,
+        ceiling: base,
+      }
       this.buckets.set(op, s)
     }
     return s
@@ -166,7 +257,13 @@ export function createRateLimiter(
   settings: LimiterSettings = {},
   clock: Clock = realClock,
 ): { limiter: Limiter; rateLimit: RateLimit } {
-  const rateLimit = { tps: settings.tps ?? LIVE_DEFAULT_RATE.tps, burst: settings.burst ?? LIVE_DEFAULT_RATE.burst }
+  const share = checkShare(settings.share ?? 1)
+  // the rate and burst in force: what the run's header prints and helpers with their own client use
+  const rateLimit = {
+    tps: (settings.tps ?? LIVE_DEFAULT_RATE.tps) * share,
+    burst: Math.max(1, (settings.burst ?? LIVE_DEFAULT_RATE.burst) * share),
+    share,
+  }
   const limiter =
     settings.shape === 'global'
       ? new RateLimiter(rateLimit, clock.now, clock.sleep)

@@ -22,6 +22,9 @@ export interface CallStats {
   calls: number
   /** 429 answers the harness retried (never hidden: reported with the results). */
   throttleRetries: number
+  /** 429 answers of every kind (retried, deliberate, final), overall and per operation: the run's cost to the account. */
+  throttled: number
+  throttledByOperation: Partial<Record<OperationName, number>>
   byOperation: Partial<Record<OperationName, number>>
   /** Error classes seen per operation, for the operation × error coverage matrix. */
   errorsByOperation: Partial<Record<OperationName, Record<string, number>>>
@@ -68,7 +71,10 @@ interface LaneFamily {
 export interface SendOptions {
   /** Sends a deliberately malformed request (R44): its answer says nothing about which operations exist. */
   tweak?: WireTweak
-  /** Bypasses the client-side limiter and never retries (the coverage plan's throttling burst, R23). */
+  /**
+   * Goes out at once, past the client-side limiter, and is never retried (the coverage plan's throttling
+   * burst, R23). It still takes its token from the limiter's model, so the calls after it wait for the refill.
+   */
   unpaced?: boolean
 }
 
@@ -93,8 +99,10 @@ export interface TargetOptions {
   endpoint?: string
   /** Embedded stub only: the options it was built with, so the same stub can also be served over HTTP. */
   stubOptions?: StubCoreOptions
-  /** Live targets: the client-side rate limit and profile, for helpers that open their own client. */
+  /** Live targets: the client-side rate limit in force (share applied) and profile, for helpers that open their own client. */
   rateLimit?: RateLimit
+  /** Opt-in quota probe (R22): at most this many creating calls; absent: R22 is not probed. */
+  probeQuotas?: number
   profile?: string
   onClose?: () => Promise<void> | void
   /** How long the client waits for an answer to one call (remote targets); the report's "no answer within T". */
@@ -112,6 +120,7 @@ export class Target {
   readonly endpoint?: string
   readonly stubOptions?: StubCoreOptions
   readonly rateLimit?: RateLimit
+  readonly probeQuotas?: number
   readonly profile?: string
   /** Shared by the target and all its lanes, like the client, limiter, ledger and run identity. */
   readonly stats: CallStats
@@ -136,6 +145,8 @@ export class Target {
     this.stats = laneOf?.stats ?? {
       calls: 0,
       throttleRetries: 0,
+      throttled: 0,
+      throttledByOperation: {},
       byOperation: {},
       errorsByOperation: {},
       serverErrors: 0,
@@ -155,6 +166,7 @@ export class Target {
     this.endpoint = opts.endpoint
     this.stubOptions = opts.stubOptions
     this.rateLimit = opts.rateLimit
+    this.probeQuotas = opts.probeQuotas
     this.profile = opts.profile
     // lanes share it: an account one lane learns is every lane's
     this.home = laneOf?.home ?? {
@@ -200,6 +212,36 @@ export class Target {
   /** Waits for the client-side limiter's slot for one call of `op` made outside send() (the Pact verifier's requests). */
   async pace(op: OperationName): Promise<void> {
     await this.opts.limiter?.acquire(op)
+  }
+
+  /** How a call paced with pace() was answered: a 429 corrects the limiter's model like one of send()'s. */
+  paced(op: OperationName, throttled: boolean): void {
+    this.opts.limiter?.observe?.(op, throttled)
+  }
+
+  /** A call made outside send() (the Pact verifier's requests), counted like send()'s: calls and 429s. */
+  countExternal(op: OperationName, status: number): void {
+    this.stats.calls++
+    this.stats.byOperation[op] = (this.stats.byOperation[op] ?? 0) + 1
+    if (status === 429) this.countThrottle(op)
+  }
+
+  /**
+   * Another process spent from the target's buckets (the Pact verifier, `calls` of them, `throttled` answered
+   * 429): counted with this run's, and the model assumes every bucket empty (it cannot know what is left).
+   */
+  spentElsewhere(calls: Pick<CallStats, 'calls' | 'byOperation' | 'throttledByOperation'>): void {
+    this.opts.limiter?.drainAll?.()
+    this.stats.calls += calls.calls
+    for (const [op, n] of Object.entries(calls.byOperation) as [OperationName, number][])
+      this.stats.byOperation[op] = (this.stats.byOperation[op] ?? 0) + n
+    for (const [op, n] of Object.entries(calls.throttledByOperation) as [OperationName, number][])
+      for (let k = 0; k < n; k++) this.countThrottle(op)
+  }
+
+  private countThrottle(op: OperationName): void {
+    this.stats.throttled++
+    this.stats.throttledByOperation[op] = (this.stats.throttledByOperation[op] ?? 0) + 1
   }
 
   /** Whether this is a lane of another target. */
@@ -251,7 +293,8 @@ export class Target {
     const sleep = this.opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
     let timedOut = 0
     for (let attempt = 0; ; attempt++) {
-      if (!opts.unpaced) await this.opts.limiter?.acquire(op)
+      if (opts.unpaced) this.opts.limiter?.spend?.(op)
+      else await this.opts.limiter?.acquire(op)
       let outcome = await callOperation(this.client, op, input, undefined, opts.tweak)
       this.count(op, outcome, !!opts.tweak)
       if (!opts.tweak) this.noteAnswer(op, input, outcome)
@@ -264,7 +307,7 @@ export class Target {
       if (!opts.tweak) this.implementation.observe(op, outcome)
       if (!opts.tweak) outcome = this.asReportedNotFound(op, outcome)
       const throttled = !outcome.ok && outcome.error.status === 429
-      if (!opts.unpaced) this.opts.limiter?.observe?.(op, throttled, outcome.ok ? undefined : outcome.retryAfterMs)
+      this.opts.limiter?.observe?.(op, throttled, outcome.ok ? undefined : outcome.retryAfterMs, !!opts.unpaced)
       if (!outcome.ok && attempt < maxRetries && isRetryableThrottle(op, outcome.error)) {
         this.recordAnswerAssertion('R23') // isRetryableThrottle: the declared throttling class, HTTP 429
         this.stats.throttleRetries++
@@ -341,6 +384,7 @@ export class Target {
     this.stats.calls++
     this.stats.byOperation[op] = (this.stats.byOperation[op] ?? 0) + 1
     if (o.ok || o.timedOut) return // no answer has no class: counted in stats.noAnswer
+    if (o.error.status === 429) this.countThrottle(op)
     if ((o.error.status ?? 0) >= 500) this.stats.serverErrors++
     if (malformed) return // the operation × error matrix is about well-formed calls
     const errs = (this.stats.errorsByOperation[op] ??= {})

@@ -26,7 +26,7 @@ import type { Mode } from '../harness/projection'
 import { isAsserted, isRuleId, rule, RULES, type FailureRule, type RuleId } from '../spec/rules'
 import { matchRoute, startStubServer } from '../stub'
 import type { OperationName } from '../spec'
-import type { Target } from '../targets/target'
+import type { CallStats, Target } from '../targets/target'
 import { COMMITTED_PACT_FILE } from './pact-names'
 import type { SetupFailure } from './state-arranger'
 import { declaredRules, stateOf, type PactDocument } from './verification-results'
@@ -51,11 +51,18 @@ export const contractsProperty = {
 
 /** After the budget the child still deletes what it created; past this much more it is stopped. */
 const CLEANUP_GRACE_MS = 30_000
+/**
+ * A child that has not exited this long after SIGTERM is killed: the run's budget must hold even when the
+ * verifier hangs (its leftover views carry the run tag: `conformance sweep` removes them).
+ */
+const KILL_AFTER_TERM_MS = 15_000
 
 interface ChildAnswer {
   passed: boolean
   results: InteractionVerdict[]
   stateFailures: SetupFailure[]
+  /** The child's calls on the target (states, the verifier's requests) and their 429s, per operation. */
+  calls?: Pick<CallStats, 'calls' | 'byOperation' | 'throttledByOperation'>
 }
 
 function verifyInChild(args: string[], hardLimitMs: number | undefined): Promise<ChildAnswer | 'killed'> {
@@ -74,6 +81,10 @@ function verifyInChild(args: string[], hardLimitMs: number | undefined): Promise
       : setTimeout(() => {
           killed = true
           child.kill('SIGTERM')
+          setTimeout(
+            () => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'),
+            KILL_AFTER_TERM_MS,
+          ).unref()
         }, hardLimitMs)
   child.stdout.on('data', (d: Buffer) => {
     log += d.toString()
@@ -131,7 +142,10 @@ async function verify(
       await server.close()
     }
   }
-  const rate = target.rateLimit ? ['--tps', String(target.rateLimit.tps)] : []
+  // the rates in force here (share applied), so the child's limiter models the same buckets
+  const rate = target.rateLimit
+    ? ['--tps', String(target.rateLimit.tps), '--burst', String(target.rateLimit.burst), '--rate-share', '1']
+    : []
   const where = target.endpoint
     ? ['--target', target.endpoint]
     : ['--target', 'aws', ...(target.profile ? ['--profile', target.profile] : [])]
@@ -238,6 +252,9 @@ export async function runContractProperty(target: Target, opts: ContractRunOptio
     kept.length === 0
       ? { passed: true, results: [], stateFailures: [] }
       : await verifyPact(target, pact, kept, opts.timeLimitMs, mode)
+  // the child spent from the same buckets: its calls count with the run's, and the model starts from empty
+  if (answer !== 'killed' && answer.calls) target.spentElsewhere(answer.calls)
+  else if (answer === 'killed') target.spentElsewhere({ calls: 0, byOperation: {}, throttledByOperation: {} })
   const interactions: InteractionVerdict[] = [
     ...(answer === 'killed'
       ? kept.map(

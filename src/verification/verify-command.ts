@@ -21,6 +21,9 @@ export interface VerifyCommandOptions {
   profile?: string
   pact?: string[]
   tps?: number
+  burst?: number
+  /** Fraction of each API's rate to use (default: the target kind's, see createTarget). */
+  rateShare?: number
   json?: string
   /** Time budget left, in ms: no provider state is arranged after it; the interactions left are not verified. */
   remainingMs?: number
@@ -109,7 +112,15 @@ export async function verifyContractsCommand(o: VerifyCommandOptions, io: Comman
       region,
       ...(o.instanceId ? { instanceId: o.instanceId } : {}),
       ...(o.profile ? { profile: o.profile } : {}),
-      ...(o.tps ? { rate: { tps: o.tps } } : {}),
+      ...(o.tps || o.burst || o.rateShare
+        ? {
+            rate: {
+              ...(o.tps ? { tps: o.tps } : {}),
+              ...(o.burst ? { burst: o.burst } : {}),
+              ...(o.rateShare ? { share: o.rateShare } : {}),
+            },
+          }
+        : {}),
     })
   } catch (e) {
     if (e instanceof TargetUnavailable) {
@@ -145,12 +156,12 @@ export async function verifyContractsCommand(o: VerifyCommandOptions, io: Comman
         ? `INCOMPLETE (${notVerified} not verified: time budget)`
         : 'VERIFIED'
     io.out(
-      `${verdict} in ${(report.durationMs / 1000).toFixed(1)} s; ${target.stats.calls} API calls to arrange states`,
+      `${verdict} in ${(report.durationMs / 1000).toFixed(1)} s; ${target.stats.calls} API calls (${target.stats.throttled} answered 429)`,
     )
     if (o.json) {
       writeFileSync(
         o.json,
-        `${JSON.stringify({ target: o.target, region, instanceId: target.instanceId, runId: target.run.runId, passed: report.passed, results: report.results, stateFailures: report.stateFailures }, null, 2)}\n`,
+        `${JSON.stringify({ target: o.target, region, instanceId: target.instanceId, runId: target.run.runId, passed: report.passed, results: report.results, stateFailures: report.stateFailures, calls: { calls: target.stats.calls, byOperation: target.stats.byOperation, throttledByOperation: target.stats.throttledByOperation } }, null, 2)}\n`,
       )
     }
     return failed ? EXIT.failures : EXIT.ok

@@ -34,15 +34,13 @@ export interface TargetVerificationReport extends VerificationReport {
   stateFailures: SetupFailure[]
 }
 
-/** Waits for the target's limiter slot of the operation a proxied request calls (unknown routes go at once). */
-async function paced(target: Target, method: string, path: string): Promise<void> {
-  let op: OperationName | undefined
+/** The operation a proxied request calls (undefined for a route the API does not have). */
+function operationOf(method: string, path: string): OperationName | undefined {
   try {
-    op = matchRoute(method, path).op
+    return matchRoute(method, path).op
   } catch {
-    return
+    return undefined
   }
-  await target.pace(op)
 }
 
 /** The provider base URL for a target setting: the URL itself, or the regional Connect endpoint for "aws". */
@@ -102,10 +100,15 @@ export async function verifyAgainstTarget(o: TargetVerificationOptions): Promise
       res.status(503).set('x-cvc-not-verified', 'time budget').end()
       return
     }
+    const op = operationOf(req.method, req.path)
     res.on('finish', () => {
       if (res.statusCode === 429 && setup) setup.throttled = true
+      if (!op) return
+      // the verifier's requests are the run's calls too: counted, and a 429 corrects the limiter's model
+      o.target.countExternal(op, res.statusCode)
+      o.target.paced(op, res.statusCode === 429)
     })
-    void paced(o.target, req.method, req.path).then(() => (resign ? resign(req, res, next) : next()), next)
+    void (op ? o.target.pace(op) : Promise.resolve()).then(() => (resign ? resign(req, res, next) : next()), next)
   }
   let report: VerificationReport
   try {

@@ -8,6 +8,7 @@ import { ApiRateLimiter, createRateLimiter, RateLimiter } from '../../src/target
 import { newRunIdentity } from '../../src/targets/run-identity'
 import { retryAfterMsOf } from '../../src/targets/sdk-call'
 import { Target, type TargetOptions } from '../../src/targets/target'
+import { TokenBucket } from '../../src/stub/token-bucket'
 
 function fakeClock() {
   const c = {
@@ -38,7 +39,7 @@ async function startsOf(
 describe('per-API rate limiter (fake clock)', () => {
   it('gives every API its own bucket: one API exhausted does not slow another', async () => {
     const clock = fakeClock()
-    const limiter = new ApiRateLimiter({ tps: 2, burst: 2, globalTps: Infinity }, clock)
+    const limiter = new ApiRateLimiter({ tps: 2, burst: 2, globalTps: Infinity, transitMs: 0 }, clock)
     expect(await startsOf(limiter, clock, ['DescribeView', 'DescribeView', 'DescribeView'])).toEqual([0, 0, 500])
     // ListViews still has its full burst at t=500
     expect(await startsOf(limiter, clock, ['ListViews', 'ListViews', 'ListViews'])).toEqual([500, 500, 1000])
@@ -47,7 +48,7 @@ describe('per-API rate limiter (fake clock)', () => {
   it('per-operation settings and the global cap both apply', async () => {
     const clock = fakeClock()
     const limiter = new ApiRateLimiter(
-      { tps: 100, burst: 100, globalTps: 4, perOperation: { CreateView: { tps: 1, burst: 1 } } },
+      { tps: 100, burst: 100, globalTps: 4, perOperation: { CreateView: { tps: 1, burst: 1 } }, transitMs: 0 },
       clock,
     )
     expect(await startsOf(limiter, clock, ['CreateView', 'CreateView'])).toEqual([0, 1000])
@@ -64,9 +65,9 @@ describe('per-API rate limiter (fake clock)', () => {
     expect(starts[5]! - starts[0]!).toBeGreaterThanOrEqual(500)
   })
 
-  it('backs off multiplicatively on 429, recovers additively, honours a retry hint', async () => {
+  it('backs off multiplicatively on 429, recovers slowly (a fiftieth of the throttled rate per call), honours a retry hint', async () => {
     const clock = fakeClock()
-    const limiter = new ApiRateLimiter({ tps: 4, burst: 4, globalTps: Infinity }, clock)
+    const limiter = new ApiRateLimiter({ tps: 4, burst: 4, globalTps: Infinity, transitMs: 0 }, clock)
     limiter.observe('DescribeView', true)
     expect(limiter.rateOf('DescribeView')).toBe(2)
     limiter.observe('DescribeView', true)
@@ -74,10 +75,13 @@ describe('per-API rate limiter (fake clock)', () => {
     expect(limiter.rateOf('ListViews')).toBe(4) // other APIs are not punished
     // the 429 emptied the bucket: the next call waits a token at the backed-off rate (1/s)
     expect(await startsOf(limiter, clock, ['DescribeView'])).toEqual([1000])
+    // throttled at 2/s: each answered call gives back 2/50
     for (let i = 0; i < 5; i++) limiter.observe('DescribeView', false)
-    expect(limiter.rateOf('DescribeView')).toBeCloseTo(3, 5)
-    for (let i = 0; i < 10; i++) limiter.observe('DescribeView', false)
-    expect(limiter.rateOf('DescribeView')).toBe(4) // never above the configured rate
+    expect(limiter.rateOf('DescribeView')).toBeCloseTo(1.2, 5)
+    for (let i = 0; i < 100; i++) limiter.observe('DescribeView', false)
+    expect(limiter.rateOf('DescribeView')).toBeCloseTo(1.8, 5) // never back to the rate it was throttled at (90 % of 2/s)
+    for (let i = 0; i < 100; i++) limiter.observe('ListViews', false)
+    expect(limiter.rateOf('ListViews')).toBe(4) // never above the configured rate
     limiter.observe('ListViews', true, 3000)
     const t0 = clock.t
     await limiter.acquire('ListViews')
@@ -87,14 +91,20 @@ describe('per-API rate limiter (fake clock)', () => {
 
   it('the factory builds the service-shaped limiter by default and the old global one on request', async () => {
     expect(createRateLimiter().limiter).toBeInstanceOf(ApiRateLimiter)
-    expect(createRateLimiter({ tps: 3 }).rateLimit).toEqual({ tps: 3, burst: 5 })
+    expect(createRateLimiter({ tps: 3 }).rateLimit).toEqual({ tps: 3, burst: 5, share: 1 })
+    expect(createRateLimiter({ tps: 2, burst: 5, share: 0.25 }).rateLimit).toEqual({
+      tps: 0.5,
+      burst: 1.25,
+      share: 0.25,
+    })
+    expect(() => createRateLimiter({ share: 0 })).toThrow(/rate share/)
     const clock = fakeClock()
     const { limiter } = createRateLimiter({ shape: 'global', tps: 2, burst: 1 }, clock)
     expect(limiter).toBeInstanceOf(RateLimiter)
     expect(await startsOf(limiter, clock, ['DescribeView', 'ListViews', 'SearchViews'])).toEqual([0, 500, 1000])
     // the default global cap scales with the per-API rate (an emulator run with --tps 200 is not capped at 10/s)
     const fast = fakeClock()
-    const wide = createRateLimiter({ tps: 100, burst: 100 }, fast).limiter
+    const wide = createRateLimiter({ tps: 100, burst: 100, transitMs: 0 }, fast).limiter
     const ops = ['DescribeView', 'ListViews', 'ListViewVersions'].flatMap((op) => Array<string>(100).fill(op))
     expect(Math.max(...(await startsOf(wide, fast, ops)))).toBe(0)
     expect(() => new ApiRateLimiter({ tps: 0 })).toThrow(/invalid rate limit/)
@@ -109,6 +119,95 @@ describe('per-API rate limiter (fake clock)', () => {
     expect(retryAfterMsOf({ 'retry-after': new Date(10_000).toUTCString() }, 4000)).toBe(6000)
     expect(retryAfterMsOf({ 'retry-after': 'soon' })).toBeUndefined()
     expect(retryAfterMsOf({})).toBeUndefined()
+  })
+})
+
+/**
+ * The target's bucket, simulated: calls leave when the limiter lets them, reach the server `transit` ms later
+ * (a loaded machine's send delay, different for every call) and are answered `latency` ms after that. One
+ * lane, back to back, as fast as the limiter allows: the bucket is the only brake.
+ */
+async function againstSimulatedBucket(
+  limiter: ApiRateLimiter,
+  clock: ReturnType<typeof fakeClock>,
+  opts: { calls: number; rate: number; burst: number; transit: () => number; burstFirst?: number },
+): Promise<{ throttled: number; deliberate: number; seconds: number }> {
+  const server = new TokenBucket(opts.rate, opts.burst, clock.t)
+  let throttled = 0
+  let deliberate = 0
+  // calls sent past the pacing on purpose first (the plan's throttling burst), all arriving at once
+  for (let i = 0; i < (opts.burstFirst ?? 0); i++) {
+    limiter.spend('ListViews')
+    const admitted = server.tryTake(clock.t)
+    if (!admitted) deliberate++
+    limiter.observe('ListViews', !admitted, undefined, true)
+  }
+  for (let i = 0; i < opts.calls; i++) {
+    await limiter.acquire('ListViews')
+    clock.t += opts.transit()
+    const admitted = server.tryTake(clock.t)
+    if (!admitted) throttled++
+    clock.t += 60
+    limiter.observe('ListViews', !admitted)
+  }
+  return { throttled, deliberate, seconds: clock.t / 1000 }
+}
+
+/** Transit delays of 0–200 ms, the same sequence every run. */
+function transitDelays(): () => number {
+  let a = 7
+  return () => {
+    a = (a * 1103515245 + 12345) % 2 ** 31
+    return (a / 2 ** 31) * 200
+  }
+}
+
+describe('the limiter never finds the bucket empty', () => {
+  it('its model of a 2 requests/s, burst 5 bucket draws no 429 in 300 calls, whatever the transit delay', async () => {
+    const clock = fakeClock()
+    const limiter = new ApiRateLimiter({ tps: 2, burst: 5, globalTps: Infinity }, clock)
+    const r = await againstSimulatedBucket(limiter, clock, { calls: 300, rate: 2, burst: 5, transit: transitDelays() })
+    expect(r.throttled).toBe(0)
+    // and it spends the bucket, not a fraction of it: 300 calls at 2/s after the burst take about 148 s
+    expect(r.seconds).toBeLessThan(160)
+    // a model without the transit margin meets the empty bucket whenever a call travels faster than the one before
+    const naive = fakeClock()
+    const noMargin = new ApiRateLimiter({ tps: 2, burst: 5, globalTps: Infinity, transitMs: 0 }, naive)
+    const n = await againstSimulatedBucket(noMargin, naive, { calls: 300, rate: 2, burst: 5, transit: transitDelays() })
+    expect(n.throttled).toBeGreaterThan(0)
+  })
+
+  it('a deliberate burst takes its tokens: the paced calls after it wait for the refill, and the rate stays', async () => {
+    const clock = fakeClock()
+    const limiter = new ApiRateLimiter({ tps: 2, burst: 5, globalTps: Infinity }, clock)
+    const r = await againstSimulatedBucket(limiter, clock, {
+      calls: 20,
+      rate: 2,
+      burst: 5,
+      transit: () => 5,
+      burstFirst: 6,
+    })
+    expect(r.deliberate).toBe(1) // the burst's one 429, on purpose
+    expect(r.throttled).toBe(0)
+    expect(limiter.rateOf('ListViews')).toBe(2)
+  })
+
+  it('a rate share uses that fraction of the rate and burst: a quarter of 2/s is 0.5/s, no 429', async () => {
+    const clock = fakeClock()
+    const limiter = new ApiRateLimiter({ tps: 2, burst: 5, share: 0.25, globalTps: Infinity }, clock)
+    const r = await againstSimulatedBucket(limiter, clock, { calls: 40, rate: 2, burst: 5, transit: transitDelays() })
+    expect(r.throttled).toBe(0)
+    expect(r.seconds).toBeGreaterThan(75) // 40 calls at 0.5/s after a burst of 1
+    expect(limiter.inForce()).toEqual({ tps: 0.5, burst: 1.25 })
+  })
+
+  it('an assumption above the bucket converges: a few 429s correct it, then none', async () => {
+    const clock = fakeClock()
+    const limiter = new ApiRateLimiter({ tps: 200, burst: 5, globalTps: Infinity }, clock)
+    const first = await againstSimulatedBucket(limiter, clock, { calls: 300, rate: 2, burst: 5, transit: () => 20 })
+    expect(first.throttled / 300).toBeLessThan(0.08)
+    const then = await againstSimulatedBucket(limiter, clock, { calls: 300, rate: 2, burst: 5, transit: () => 20 })
+    expect(then.throttled).toBeLessThanOrEqual(3)
   })
 })
 

@@ -3,6 +3,7 @@
 import { createProgress, type ProgressStream } from '../../report/progress'
 import type { EventHandler } from '../events'
 import { ALL_PROPERTIES, shardLabel } from '../property-registry'
+import { describeRateLimit } from '../../targets/rate-limiter'
 
 export function progressHandler(stream: ProgressStream): EventHandler {
   const progress = createProgress(stream)
@@ -11,7 +12,8 @@ export function progressHandler(stream: ProgressStream): EventHandler {
       progress.note(
         `conformance run: ${target.label}${s.quirks.length ? ` +${s.quirks.join(' +')}` : ''} · seed ${s.seed} · mode ${s.strict ? 'strict' : 'default'} · ` +
           `${properties.length} of ${ALL_PROPERTIES.length} properties${s.shard ? ` (shard ${shardLabel(s.shard)})` : ''}` +
-          `${s.timeBudgetMs ? ` · time budget ${(s.timeBudgetMs / 1000).toFixed(0)} s` : s.runs ? ` · ${s.runs} runs each` : ''}`,
+          `${s.timeBudgetMs ? ` · time budget ${(s.timeBudgetMs / 1000).toFixed(0)} s` : s.runs ? ` · ${s.runs} runs each` : ''}` +
+          (target.kind === 'stub' ? '' : ` · rates in force: ${describeRateLimit(target.rateLimit)}`),
       ),
     RunNote: ({ line }) => progress.note(line),
     RegressionReplayed: ({ regression: r }) => progress.regression(r.file, r.verdict, r.detail),

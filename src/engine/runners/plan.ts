@@ -28,7 +28,7 @@ export interface PlanDeclaration {
   /** Requests of their own after the sequence (each an interaction verdict), recording into the ledger. */
   probes?(target: Target, ledger: AssertionLedger): Promise<ProbeResult[]>
   /** Why rules the plan cannot promise stayed not exercised (its report note). */
-  unexercisedReasons?(ledger: AssertionLedger): string[]
+  unexercisedReasons?(ledger: AssertionLedger, target?: Target): string[]
 }
 
 /**
@@ -121,7 +121,7 @@ export async function runPlan(plan: PlanDeclaration, target: Target, opts: RunOp
             `stopped after ${session.steps.length} of ${COVERAGE_PLAN.length} steps: a call stayed throttled (HTTP 429) past its retries, so the rest could not be compared`,
           ]
         : []),
-      ...(plan.unexercisedReasons?.(ledger) ?? []),
+      ...(plan.unexercisedReasons?.(ledger, target) ?? []),
     ].join('; '),
   }
   if (failure) return { ...base, status: 'failed', failure }

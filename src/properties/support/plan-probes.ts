@@ -2,9 +2,11 @@
 // sequence cannot reach:
 // - R44: a few malformed requests, sent through the real SDK client and corrupted before signing
 //   (src/targets/wire-tweak.ts), must get a 4xx with x-amzn-errortype, never a 5xx or a success.
-// - R23: a short concurrent burst of one cheap read (ListViews) past the client-side limiter; each 429 it
-//   provokes must be the operation's declared throttling class. A target that never throttles leaves R23
-//   not exercised: no 429, no assertion.
+// - R23: a short burst of one cheap read (ListViews) past the client-side limiter: one concurrent wave, then
+//   one call at a time, so the burst stops at the first 429 (one, where the bucket is as modelled) instead of
+//   a wave of them; each 429 it provokes must be the operation's declared throttling class. The burst's calls
+//   still take their tokens from the limiter's model (Target.send, unpaced), so the calls after it wait for the
+//   refill instead of meeting the empty bucket. A target that never throttles leaves R23 not exercised.
 import type { OperationName, RuleId } from '../../spec'
 import type { AssertionLedger } from '../../harness/assertions'
 import type { InteractionVerdict } from '../../engine/property-types'
@@ -110,13 +112,13 @@ export async function runMalformedProbes(target: Target, ledger: AssertionLedger
   return results
 }
 
-/** The burst: waves of this many concurrent calls, until one is throttled or BURST_MAX calls were sent. */
+/** The burst: a first wave of this many concurrent calls, then one at a time, until one is throttled or BURST_MAX calls were sent. */
 export const BURST_WAVE = 4
 export const BURST_MAX = 12
 const BURST_OP: OperationName = 'ListViews'
 
 export async function runThrottleBurst(target: Target, ledger: AssertionLedger): Promise<ProbeResult> {
-  const name = `plan probe: up to ${BURST_MAX} concurrent ${BURST_OP} past the client-side limiter`
+  const name = `plan probe: a burst of up to ${BURST_MAX} ${BURST_OP} past the client-side limiter`
   if (target.implementation.isMissing(BURST_OP))
     return { calls: 0, interaction: { interaction: name, state: 'serves R23', status: 'passed', rules: [] } }
   const input = { InstanceId: target.instanceId, MaxResults: 1 }
@@ -124,11 +126,9 @@ export async function runThrottleBurst(target: Target, ledger: AssertionLedger):
   let throttled = 0
   const rules = new Set<RuleId>()
   let failure: ProbeResult['failure']
-  for (let sent = 0; sent < BURST_MAX && throttled === 0 && !failure; sent += BURST_WAVE) {
+  for (let sent = 0, size = BURST_WAVE; sent < BURST_MAX && throttled === 0 && !failure; sent += size, size = 1) {
     const wave = await Promise.all(
-      Array.from({ length: Math.min(BURST_WAVE, BURST_MAX - sent) }, () =>
-        target.send(BURST_OP, input, { unpaced: true }),
-      ),
+      Array.from({ length: Math.min(size, BURST_MAX - sent) }, () => target.send(BURST_OP, input, { unpaced: true })),
     )
     for (const o of wave) {
       if (o.ok) continue
