@@ -3,7 +3,7 @@
 // random ones could not. Each step says which choices it tells apart; test/properties/calibration-plan.test.ts
 // proves, by replaying the plan on stubs serving each value, that every choice not listed in NOT_OBSERVABLE
 // answers differently under each pair of its values at two steps at least (a choice no step exercises fails).
-// 72 commands, 76 SDK calls on the stub: affordable on a rationed live account.
+// 74 commands, 78 SDK calls on the stub: affordable on a rationed live account.
 import type { Cmd, ContentSpec } from '../harness/commands'
 import type { ChoiceName } from '../spec/choices'
 
@@ -90,6 +90,9 @@ export const CALIBRATION_PLAN: readonly Cmd[] = [
   // a draft over a published view: summary and search status, $SAVED status
   { op: 'UpdateViewContent', slot: 0, status: 'SAVED', content: content('a4'), ref: 'id' }, // savedAliasStatus
   describe(0, '$SAVED'), // savedAliasStatus
+  // the first answer, the current $LATEST (a3) and the current $SAVED (the a4 draft) all differ now
+  { op: 'RetryCreateView', slot: 0 }, // clientTokenRetryAnswer
+  { op: 'RetryCreateView', slot: 0 }, // clientTokenRetryAnswer
   // names whose order depends on the collation (Zeta before alpha by code unit)
   { op: 'CreateView', slot: 2, status: 'PUBLISHED', content: content('z1', ['Go']), name: 'Zeta' },
   { op: 'CreateView', slot: 3, status: 'PUBLISHED', content: content('y1', ['Go']), name: 'alpha' },
