@@ -54,12 +54,13 @@ async function attempt(prop: PropertyStrategy, target: Target, seed: number, cap
     callsAtReset.push(target.stats.calls)
     await reset()
   }
-  target.send = async (op, input) => {
+  // every argument passes through: the plan's malformed requests (R44) carry their corruption in the options
+  target.send = async (...args: Parameters<Target['send']>) => {
     if (target.stats.calls >= cap) {
       spentAtSequence ??= callsAtReset.length
       throw new BudgetSpent(`call budget of ${cap} spent`)
     }
-    return send(op, input)
+    return send(...args)
   }
   // with a budget the run count is unbounded, as under --time-budget; the plan ignores it (one fixed sequence)
   let r: PropertyResult
