@@ -27,12 +27,14 @@ it('SIGINT stops the run, writes every report and exits 130', async () => {
   const t = (JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as ConformanceReport).targets[0]!
   expect(t.interrupted).toBe(true)
   expect(t.properties[0]).toMatchObject({ id: 'coverage-plan', status: 'passed' }) // the fixed plan runs first
-  // the cheapest verdicts per call (the plan, then the contracts) run before the exploring properties
-  const at = t.properties.findIndex((p) => p.id === 'immutability')
-  expect(t.properties.slice(0, at).map((p) => p.id)).toEqual(['coverage-plan', 'contracts'])
-  expect(t.properties.slice(0, at).every((p) => p.status !== 'not-run' && p.status !== 'interrupted')).toBe(true)
-  expect(t.properties[at]).toMatchObject({ id: 'immutability', status: 'interrupted' })
-  expect(t.properties.slice(at + 1).every((p) => p.status === 'not-run')).toBe(true)
+  // the cheapest verdicts per call (the plan, then the contracts) run before the exploring properties, which
+  // the report still lists in the registry's order
+  const contracts = t.properties.find((p) => p.id === 'contracts')
+  expect(contracts?.status).not.toMatch(/^(not-run|interrupted)$/)
+  expect(t.properties[1]).toMatchObject({ id: 'immutability', status: 'interrupted' })
+  const rest = t.properties.slice(2).filter((p) => p.id !== 'contracts')
+  expect(rest.length).toBeGreaterThan(0)
+  expect(rest.every((p) => p.status === 'not-run')).toBe(true)
   expect(readFileSync(join(out, 'junit.xml'), 'utf8')).toContain(
     '<skipped message="interrupted (SIGINT) before a verdict"/>',
   )
