@@ -3,7 +3,7 @@
 //    B): one recording of the calibration plan (`record --plan calibration`), calibrate, count wrongly settled
 //    choices (must be 0), then the share of an independent seeded sequence (`parity --sequence`, 3 seeds × 300
 //    commands) the stub answers alike, uncalibrated and calibrated;
-// 2. for seeded random combinations of choice values (src/spec/choices.ts), record the embedded stub serving
+// 2. for seeded random combinations of choice values (src/choices/catalogue.ts), record the embedded stub serving
 //    the combination with several property vocabularies, calibrate, and count what the profile got right:
 //    settled values that equal the served ones, wrong settlements (must be 0), choices the recordings left
 //    unsettled (by reason; no-match must be 0 on a stub) and the residual steps (must be 0). A stub serving our
@@ -12,16 +12,16 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { SEQUENTIAL_PROPERTIES } from '../src/properties'
-import { calibrate } from '../src/harness/calibration'
+import { calibrate } from '../src/choices/calibrate-from-recordings'
 import { record, sampleCommands } from '../src/harness/recording'
-import { CHOICE_OPTIONS, DEFAULT_CHOICES, type ChoiceName } from '../src/spec/choices'
+import { CHOICE_OPTIONS, DEFAULT_CHOICES, type ChoiceName } from '../src/choices/catalogue'
 import { seededRandom } from '../src/stub'
 import { createTarget } from '../src/targets/create-target'
 import { benchArgs } from './support/bench-args'
 import { parityCommands } from '../src/cli/recording-commands'
 import { sequenceParity } from '../src/harness/sequence-parity'
 import { CALIBRATION_PLAN } from '../src/properties/calibration-plan'
-import type { ChoicesProfile } from '../src/spec/choices-profile'
+import type { ChoicesProfile } from '../src/choices/profile'
 import { startStubServer } from '../src/stub'
 import { expectedChoices } from '../test/support/alt-emulator/expected-choices'
 import { startAltEmulator } from '../test/support/alt-emulator/server'

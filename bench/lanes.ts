@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { ALL_PROPERTIES } from '../src/engine/property-registry'
-import type { PropertyResult } from '../src/engine/property-types'
+import type { PropertyResult } from '../src/harness/property-types'
 import { isLaneSafe } from '../src/properties/lane-safety'
 import { startStubServer } from '../src/stub'
 import { createTarget } from '../src/targets/create-target'

@@ -17,11 +17,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import type { EventHandler } from '../src/engine/events'
-import { runEngine } from '../src/engine/run'
+import { runWithStandardHandlers } from '../src/presentation/standard-handlers'
 import { runSettings } from '../src/engine/run-settings'
 import type { ConformanceReport } from '../src/report/report-types'
 import { settingSource } from '../src/settings'
-import type { Target } from '../src/targets/target'
 import { ALL_PROPERTIES } from '../src/engine/property-registry'
 import { QUIRK_NAMES } from '../src/model/quirks'
 import { OPERATIONS, RULES, type OperationName } from '../src/spec'
@@ -212,14 +211,10 @@ async function runEngineJob(job: Job): Promise<JobResult> {
   const started = Date.now()
   let report: ConformanceReport | undefined
   let plan: { planCalls: number; planMs: number } | undefined
-  let target: Target | undefined
   const handler: EventHandler = {
-    RunStarted: (e) => {
-      target = e.target
-    },
+    // the calls the server answered by the plan's end (the events carry no live target to ask)
     PropertyFinished: (e) => {
-      if (e.property.id === 'coverage-plan' && target)
-        plan = { planCalls: target.stats.calls, planMs: Date.now() - started }
+      if (e.property.id === 'coverage-plan') plan = { planCalls: counts().served, planMs: Date.now() - started }
     },
     RunFinished: (e) => {
       report = e.report
@@ -227,7 +222,7 @@ async function runEngineJob(job: Job): Promise<JobResult> {
   }
   const silent = { stdout: { write: () => true }, warn: () => {} }
   try {
-    await runEngine(settings, silent, [handler])
+    await runWithStandardHandlers(settings, silent, [handler])
   } finally {
     rmSync(out, { recursive: true, force: true })
   }

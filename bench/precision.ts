@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { PROPERTY_IDS } from '../src/engine/property-registry'
-import { CHOICE_OPTIONS } from '../src/spec/choices'
+import { CHOICE_OPTIONS } from '../src/choices/catalogue'
 import { benchArgs } from './support/bench-args'
 import {
   describeChoices,

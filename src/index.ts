@@ -48,7 +48,7 @@ export {
 } from './model'
 
 export { RULES, OPERATION_NAMES } from './spec'
-export { CHOICE_OPTIONS, DEFAULT_CHOICES, type ChoiceName, type Choices } from './spec/choices'
+export { CHOICE_OPTIONS, DEFAULT_CHOICES, type ChoiceName, type Choices } from './choices/catalogue'
 // a calibrated choices profile (conformance calibrate): read it, and serve it with createStubCore({ choicesProfile })
 export {
   readChoicesProfile,
@@ -57,7 +57,7 @@ export {
   type ChoicesProfile,
   type ChoiceEvidence,
   type UnsettledChoice,
-} from './spec/choices-profile'
+} from './choices/profile'
 export type { OperationName } from './spec'
 
 export { REPORT_FORMAT } from './report/report-types'

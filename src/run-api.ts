@@ -6,11 +6,12 @@
 import { UsageError } from './exit-codes'
 import { main } from './cli/main'
 import type { EventHandler } from './engine/events'
-import { runEngine, type RunIo } from './engine/run'
+import type { RunIo } from './engine/run'
+import { runWithStandardHandlers } from './presentation/standard-handlers'
 import { runSettings } from './engine/run-settings'
 import { settingSource, type RawSettings } from './settings'
 import type { ConformanceReport } from './report/report-types'
-import type { ReportFormat } from './engine/handlers/reporters'
+import type { ReportFormat } from './report/write-reports'
 
 export { UsageError as ConformanceUsageError }
 
@@ -79,7 +80,7 @@ export async function runConformance(
       report = e.report
     },
   }
-  const exitCode = await runEngine(
+  const exitCode = await runWithStandardHandlers(
     settings,
     { stdout: io.stdout ?? { write: () => true }, warn: io.warn ?? ((line) => void process.stderr.write(`${line}\n`)) },
     [keepReport, ...handlers],

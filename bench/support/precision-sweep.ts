@@ -1,6 +1,6 @@
 // The precision sweep (issue 10 item 2): the complete default-mode run — committed regressions, every
 // property, the Pact contracts — over HTTP against our own stub server serving some legal set of answers
-// to the questions AWS leaves open (src/spec/choices.ts). Every such stub is a correct implementation, so
+// to the questions AWS leaves open (src/choices/catalogue.ts). Every such stub is a correct implementation, so
 // every failure the run reports is a false positive. Used by test/precision (fast slice) and
 // bench/precision.ts (the full sweep).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { settingSource } from '../../src/settings'
-import { runEngine } from '../../src/engine/run'
+import { runWithStandardHandlers } from '../../src/presentation/standard-handlers'
 import { runSettings } from '../../src/engine/run-settings'
 import type { ConformanceReport } from '../../src/report/report-types'
-import { CHOICE_OPTIONS, DEFAULT_CHOICES, type ChoiceName, type Choices } from '../../src/spec/choices'
+import { CHOICE_OPTIONS, DEFAULT_CHOICES, type ChoiceName, type Choices } from '../../src/choices/catalogue'
 import { startStubServer } from '../../src/stub'
 
 export type ChoiceSet = Partial<Record<ChoiceName, string>>
@@ -139,7 +139,7 @@ export async function runCase(c: SweepCase): Promise<CaseVerdict> {
       ),
     )
     const warnings: string[] = []
-    const exitCode = await runEngine(settings, { stdout: silent, warn: (l) => warnings.push(l) })
+    const exitCode = await runWithStandardHandlers(settings, { stdout: silent, warn: (l) => warnings.push(l) })
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as ConformanceReport
     const failures: string[] = []
     const pinnedContractFailures: string[] = []

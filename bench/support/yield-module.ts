@@ -33,7 +33,7 @@ export function renderYieldModule(m: YieldMeasurement): string {
     `// Quirk yield per property: written by \`${m.command}\` (bench/quirk-yield.ts) on ${m.measuredAt}; do not edit,`,
     '// re-run it. Per property: kills of catalogue quirks per 100 API calls against the in-process stub, over',
     `// ${m.quirks} quirks × ${m.seeds} seeds, each attempt ending at the first failure or after ${m.callCap} calls.`,
-    "import type { QuirkYieldTable } from './exploration-weight'",
+    "import type { QuirkYieldTable } from './quirk-yield-table'",
     '',
     'export const QUIRK_YIELD: QuirkYieldTable = {',
     `  measuredAt: ${str(m.measuredAt)},`,

@@ -1,10 +1,10 @@
 // `conformance calibrate <recording…> [--out FILE]`: which value of each undocumented choice the recorded
-// target made (src/harness/calibration.ts), written as a choices profile that `serve --choices` and the stub
+// target made (src/choices/calibrate-from-recordings.ts), written as a choices profile that `serve --choices` and the stub
 // option serve and `run --choices-profile` asserts in strict mode. Several recordings of one target (e.g. one
 // per property vocabulary: `record --property …`) settle more choices than one.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { calibrate, CalibrationInputError } from '../harness/calibration'
+import { calibrate, CalibrationInputError } from '../choices/calibrate-from-recordings'
 import { readRecording, type Recording } from '../harness/recording'
 import { EXIT, UsageError } from '../exit-codes'
 

@@ -4,7 +4,7 @@
 //   run · replay · serve · sweep · report merge
 import { Command, CommanderError } from 'commander'
 import { QUIRK_NAMES } from '../model/quirks'
-import { REPORT_FORMATS } from '../report/write-reports'
+import { DEFAULT_REPORTS, REPORT_FILE_FORMATS, RUN_REPORT_FORMATS } from '../report/write-reports'
 import {
   asBoolean,
   asDuration,
@@ -23,15 +23,14 @@ import { EXIT, oneLine, UnreachableError, UsageError } from '../exit-codes'
 import { PROPERTY_IDS } from '../engine/property-registry'
 import { replayCommand } from './replay-command'
 import { DEFAULT_MERGE_OUT, reportMergeCommand } from './report-command'
-import { runEngine } from '../engine/run'
+import { runWithStandardHandlers } from '../presentation/standard-handlers'
 import { DEFAULT_OUT, DEFAULT_REGRESSIONS, runSettings } from '../engine/run-settings'
-import { DEFAULT_REPORTS, RUN_REPORT_FORMATS } from '../engine/handlers/reporters'
 import { defineServeCommand } from './serve-command'
 import { calibrateCommand, DEFAULT_PROFILE_OUT } from './calibrate-command'
 import { DEFAULT_GATE_OUT, sdkGateCommand } from '../sdk-gate/command'
 import { DEFAULT_GATE_SEED } from '../sdk-gate/corpus'
 import { parityCommand, recordCommand, sequenceParityCommand } from './recording-commands'
-import { DEFAULT_RECORDINGS } from '../engine/run-mode'
+import { DEFAULT_RECORDINGS } from '../choices/run-mode'
 import { sweepCommand } from './sweep-command'
 import { defineExpectationsCommand } from './expectations-command'
 import { defineHistoryCommand } from './history-command'
@@ -130,7 +129,7 @@ function program(setCode: (code: number) => void): Command {
     )
     .option('--allow-unexpected-pass', 'with --expectations: an unexpected pass is a warning, not exit 1')
     .action(async (opts: RawSettings) =>
-      setCode(await runEngine(runSettings(settingSource(opts)), { stdout: process.stdout, warn })),
+      setCode(await runWithStandardHandlers(runSettings(settingSource(opts)), { stdout: process.stdout, warn })),
     )
 
   targetOptions(
@@ -283,11 +282,11 @@ function program(setCode: (code: number) => void): Command {
     .argument('<reports...>', 'JSON reports (report.json) of several targets or shards')
     .description('merge reports into one matrix and regenerate every format')
     .option('--out <dir>', `output folder (default ${DEFAULT_MERGE_OUT})`, DEFAULT_MERGE_OUT)
-    .option('--report <formats>', `formats to write (default all: ${REPORT_FORMATS.join(',')})`)
+    .option('--report <formats>', `formats to write (default all: ${REPORT_FILE_FORMATS.join(',')})`)
     .action((files: string[], o: RawSettings) => {
       const reports =
         o.report === undefined
-          ? [...REPORT_FORMATS]
+          ? [...REPORT_FILE_FORMATS]
           : asReportFormats({ value: asList({ value: o.report, source: '--report' }), source: '--report' })
       setCode(reportMergeCommand(files, { out: String(o.out), reports }, { out, warn }))
     })

@@ -2,7 +2,7 @@
 // targets and shards, with every format regenerated from the merged document.
 import { consoleSummary } from '../report/console-summary'
 import { DuplicateInputError, mergeReports, readReportFile } from '../report/merge'
-import { writeReports, type ReportFormat } from '../report/write-reports'
+import { writeReports, type ReportFileFormat } from '../report/write-reports'
 import { EXIT, UsageError } from '../exit-codes'
 import { PROPERTY_IDS } from '../engine/property-registry'
 
@@ -10,7 +10,7 @@ export const DEFAULT_MERGE_OUT = 'out/merged'
 
 export function reportMergeCommand(
   files: readonly string[],
-  opts: { out: string; reports: ReportFormat[] },
+  opts: { out: string; reports: ReportFileFormat[] },
   io: { out: (text: string) => void; warn: (line: string) => void },
 ): number {
   if (files.length === 0) throw new UsageError('report merge: give at least one JSON report')

@@ -28,8 +28,8 @@ import {
   startStubServer,
   type StubCoreOptions,
 } from '../stub'
-import { profileChoices } from '../spec/choices-profile'
-import { loadProfile } from '../engine/run-mode'
+import { profileChoices } from '../choices/profile'
+import { loadProfile } from '../choices/run-mode'
 import {
   asDuration,
   asInteger,

@@ -3,19 +3,46 @@
 // files and the closing summary. A handler may emit further events through the bus (the bundle writer
 // announces each bundle it wrote); they reach every handler after the event that caused them, before emit() returns.
 import type { AssertionOutcome } from '../harness/assertions'
+import type { Mode } from '../harness/projection'
 import type { ProgressCounters } from '../report/progress'
 import type { ConformanceReport, PropertyReport, RegressionReport } from '../report/report-types'
 import type { RuleId } from '../spec'
-import type { Target } from '../targets/target'
-import type { PropertyResult } from './property-types'
-import type { PropertyStrategy } from './property-registry'
-import type { RunSettings } from './run-settings'
+import type { PropertyResult } from '../harness/property-types'
+
+/** What a run was asked for, as its heading shows it. */
+export interface RunHeading {
+  seed: number
+  strict: boolean
+  quirks: readonly string[]
+  /** "i/n" when the run is one shard. */
+  shard?: string
+  runs?: number
+  timeBudgetMs?: number
+}
+/** The target a run talks to. */
+export interface TargetInfo {
+  kind: string
+  label: string
+  /** The run tag on every view the run creates (replay bundles replace it with a placeholder). */
+  runId: string
+  /** The client-side rate limit in force, in words. */
+  rates: string
+}
+/** A property of the run: what reports and handlers name it by. */
+export interface PropertyInfo {
+  id: string
+  title: string
+  rules: readonly RuleId[]
+}
 
 export interface RunStarted {
   type: 'RunStarted'
-  settings: RunSettings
-  target: Target
-  properties: readonly PropertyStrategy[]
+  run: RunHeading
+  target: TargetInfo
+  mode: Mode
+  /** The properties selected, in order, and how many the registry holds. */
+  properties: readonly PropertyInfo[]
+  registered: number
 }
 /** A line for the person watching (a signal received, the run stopping). */
 export interface RunNote {
@@ -28,7 +55,7 @@ export interface RegressionReplayed {
 }
 export interface PropertyStarted {
   type: 'PropertyStarted'
-  property: PropertyStrategy
+  property: PropertyInfo
   index: number
   total: number
   /** Runs and calls of this property so far (polled by the live progress line). */
@@ -43,7 +70,9 @@ export interface StepChecked {
 }
 export interface PropertyFinished {
   type: 'PropertyFinished'
-  property: PropertyStrategy
+  property: PropertyInfo
+  /** A failure of it is written as a replay bundle (contract verification replays by running again instead). */
+  bundles: boolean
   result: PropertyResult
   /** Its line in the reports (bundle and replay are added when a BundleWritten follows). */
   report: PropertyReport

@@ -5,30 +5,7 @@
 // the catalogue is a sample of bugs, not all of them, so a property that kills none of it still runs for its
 // rules, and one that kills many cannot starve the rest.
 import { QUIRK_YIELD } from './quirk-yield'
-
-export interface PropertyYieldFigures {
-  /** 100 × quirks killed / calls spent, over every quirk and seed of the measurement. */
-  killsPer100Calls: number
-  /** Attempts (quirk × seed) that ended in a failure, of `attempts`. */
-  kills: number
-  attempts: number
-  /** Calls spent over all attempts: until the failing sequence ended, or the whole call cap. */
-  calls: number
-  medianCallsToKill: number | null
-  quirksKilled: readonly string[]
-  /** A fixed step (the coverage plan): it runs once whatever its weight, and its yield says nothing about exploring. */
-  deterministic: boolean
-}
-
-export interface QuirkYieldTable {
-  measuredAt: string
-  command: string
-  seeds: number
-  /** Calls one attempt may spend before it counts as not killed. */
-  callCap: number
-  quirks: number
-  byProperty: Readonly<Record<string, PropertyYieldFigures>>
-}
+import type { PropertyYieldFigures } from './quirk-yield-table'
 
 /** What the weighting reads of a table (tests pass their own). */
 export interface YieldLookup {

@@ -7,7 +7,7 @@ import { AssertionLedger } from '../harness/assertions'
 import type { Cmd } from '../harness/commands'
 import type { Target } from '../targets/target'
 import { harnessFailure } from './harness-failure'
-import type { PropertyFailure, PropertyResult, RunOptions } from './property-types'
+import type { PropertyFailure, PropertyResult, RunOptions } from '../harness/property-types'
 import { propertyVerdict } from './property-verdict'
 
 /** What one executed run answers: the calls it made and the failure of the check that fired, if one did. */

@@ -7,7 +7,7 @@ import type { Cmd } from '../harness/commands'
 import type { ProbeResult } from '../targets/implementation-probe'
 import { CLI_COMMAND } from '../package-files'
 import { targetArgs } from './open-target'
-import type { PropertyResult } from './property-types'
+import type { PropertyResult } from '../harness/property-types'
 import type { PropertyStrategy } from './property-registry'
 import type { RunSettings } from './run-settings'
 

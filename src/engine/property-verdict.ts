@@ -9,7 +9,7 @@ import fc from 'fast-check'
 import type { OperationName } from '../spec'
 import type { AssertionLedger } from '../harness/assertions'
 import { harnessFailure } from './harness-failure'
-import type { PropertyFailure, PropertyResult } from './property-types'
+import type { PropertyFailure, PropertyResult } from '../harness/property-types'
 
 export interface VerdictInput<T> {
   details: fc.RunDetails<T>

@@ -1,7 +1,7 @@
 // Quirk yield per property: written by `npm run bench:quirk-yield -- --seeds 5 --cap 150` (bench/quirk-yield.ts) on 2026-12-07; do not edit,
 // re-run it. Per property: kills of catalogue quirks per 100 API calls against the in-process stub, over
 // 25 quirks × 5 seeds, each attempt ending at the first failure or after 150 calls.
-import type { QuirkYieldTable } from './exploration-weight'
+import type { QuirkYieldTable } from './quirk-yield-table'
 
 export const QUIRK_YIELD: QuirkYieldTable = {
   measuredAt: '2026-12-07',

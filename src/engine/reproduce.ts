@@ -4,7 +4,7 @@
 // straight to it) or, without a path, as many runs as it took to fail (the same runs, the same shrink).
 import { targetArgs } from './open-target'
 import { CLI_COMMAND } from '../package-files'
-import type { PropertyResult } from './property-types'
+import type { PropertyResult } from '../harness/property-types'
 import type { PropertyStrategy } from './property-registry'
 import type { RunSettings } from './run-settings'
 

@@ -16,9 +16,9 @@ import {
   type SettingSource,
   type TargetSettings,
 } from '../settings'
-import { DEFAULT_RECORDINGS } from './run-mode'
+import { DEFAULT_RECORDINGS } from '../choices/run-mode'
 import { ExpectationsError, readExpectations, type ExpectationsFile } from '../expectations/expectations-file'
-import { DEFAULT_REPORTS, RUN_REPORT_FORMATS, type ReportFormat } from './handlers/reporters'
+import { DEFAULT_REPORTS, RUN_REPORT_FORMATS, type ReportFormat } from '../report/write-reports'
 import { PROPERTY_IDS, type Shard } from './property-registry'
 
 export const DEFAULT_OUT = 'out'

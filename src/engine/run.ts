@@ -1,24 +1,25 @@
 // The engine: one run from settings to exit code. It opens the target, probes which operations it
 // implements, replays the committed regressions, runs each selected property under its share of the budget,
-// cleans up, assembles the report, and emits typed events (events.ts) for everything that happens; the
-// handlers (handlers/) print progress, write bundles and reports and the summary. A crash of the harness
+// cleans up, and emits typed events of plain data (events.ts) for everything that happens, the last carrying
+// the report src/report/ assembles from the run's record. The engine draws and writes nothing itself: the
+// handlers of src/presentation/ print progress, write bundles and reports and the summary. A crash of the harness
 // still gets its reports (what ran so far), then surfaces; SIGINT/SIGTERM stop the run at the next call.
 import { mkdirSync } from 'node:fs'
 import { EXIT, UsageError } from '../exit-codes'
-import { confirmedRules, withChoicesProfile } from './run-mode'
+import { confirmedRules, withChoicesProfile } from '../choices/run-mode'
 import { openTarget } from './open-target'
 import type { Mode } from '../harness/projection'
 import { attachDiffs } from '../report/failure-groups'
 import {
   addAssertions,
-  finishTarget,
-  newReport,
   notRunProperty,
   propertyReport,
-  specCatalogue,
+  runReport,
   statsOf,
+  type TargetCore,
 } from '../report/json-report'
 import type { ProgressStream } from '../report/progress'
+import { describeRateLimit } from '../targets/rate-limiter'
 import type { ConformanceReport, PropertyReport, RegressionReport } from '../report/report-types'
 import { recordedObservations } from '../harness/consistency'
 import { probeImplementation } from '../targets/implementation-probe'
@@ -27,11 +28,8 @@ import type { RuleId } from '../spec'
 import { budgetShare } from './budget'
 import { EventBus, type EventHandler } from './events'
 import { harnessFailure } from './harness-failure'
-import { bundlesFolder, bundleWriter } from './handlers/bundles'
-import { consoleSummaryHandler } from './handlers/console-summary'
-import { progressHandler } from './handlers/progress'
-import { REPORTERS } from './handlers/reporters'
-import type { PropertyResult, RunOptions } from './property-types'
+import type { PropertyResult, RunOptions } from '../harness/property-types'
+import type { PropertyInfo } from './events'
 import { ALL_PROPERTIES, selectProperties, shardLabel, type PropertyStrategy } from './property-registry'
 import { PROBE_ID, probeFinding, probeReproduceLine, probeStrategy } from './probe-finding'
 import { replayCommittedRegressions } from './regression-replay'
@@ -46,18 +44,11 @@ export interface RunIo {
   warn(line: string): void
 }
 
-/** The handlers a run registers from its settings: progress, bundles, each requested report, the summary. */
-export function standardHandlers(s: RunSettings, io: RunIo, mode: Mode): EventHandler[] {
-  return [
-    progressHandler(io.stdout),
-    bundleWriter(s, mode),
-    ...s.reports.map((format) => REPORTERS[format](s.out)),
-    consoleSummaryHandler(io.stdout, bundlesFolder(s)),
-  ]
-}
-
-/** Runs the whole conformance run and answers with its exit code. `extra` handlers hear every event too. */
-export async function runEngine(s: RunSettings, io: RunIo, extra: readonly EventHandler[] = []): Promise<number> {
+/**
+ * Runs the whole conformance run and answers with its exit code; `handlers` hear every event (the standard
+ * ones, progress, bundles, reports and summary, are src/presentation/standard-handlers.ts).
+ */
+export async function runEngine(s: RunSettings, io: RunIo, handlers: readonly EventHandler[] = []): Promise<number> {
   const selected = selectProperties(s.only, s.shard)
   if (s.path && (selected.length !== 1 || !selected[0]!.replaysPath)) {
     throw new UsageError(
@@ -81,7 +72,7 @@ export async function runEngine(s: RunSettings, io: RunIo, extra: readonly Event
     { strict: s.strict, confirmed: confirmedRules(s.recordings), consistency: s.consistency },
     s.choicesProfile,
   )
-  const run = new EngineRun(s, target, mode, io, [...standardHandlers(s, io, mode), ...extra], selected)
+  const run = new EngineRun(s, target, mode, io, handlers, selected)
   return run.execute()
 }
 
@@ -90,6 +81,9 @@ export function defaultLanes(target: Target): number {
   return target.rateLimit ? DEFAULT_LANES : 1
 }
 const DEFAULT_LANES = 4
+
+/** A property as events name it: a copy, not the strategy. */
+const propertyInfo = (p: PropertyStrategy): PropertyInfo => ({ id: p.id, title: p.title, rules: p.rules })
 
 class EngineRun {
   private readonly started = Date.now()
@@ -146,7 +140,27 @@ class EngineRun {
   async execute(): Promise<number> {
     process.on('SIGINT', this.onSignal)
     process.on('SIGTERM', this.onSignal)
-    this.bus.emit({ type: 'RunStarted', settings: this.s, target: this.target, properties: this.selected })
+    const { s, target } = this
+    this.bus.emit({
+      type: 'RunStarted',
+      run: {
+        seed: s.seed,
+        strict: s.strict,
+        quirks: [...s.quirks],
+        ...(s.shard ? { shard: shardLabel(s.shard) } : {}),
+        ...(s.runs ? { runs: s.runs } : {}),
+        ...(s.timeBudgetMs ? { timeBudgetMs: s.timeBudgetMs } : {}),
+      },
+      target: {
+        kind: target.kind,
+        label: target.label,
+        runId: target.run.runId,
+        rates: describeRateLimit(target.rateLimit),
+      },
+      mode: this.mode,
+      properties: this.selected.map(propertyInfo),
+      registered: ALL_PROPERTIES.length,
+    })
     let crash: unknown
     try {
       // which operations the target implements at all, before anything depends on them
@@ -183,7 +197,14 @@ class EngineRun {
     if (!result) return
     const report = propertyReport(result, { rules: probeStrategy.rules, reproduce: probeReproduceLine(this.s) })
     this.reports.push(report)
-    this.bus.emit({ type: 'PropertyFinished', property: probeStrategy, result, report, interrupted: false })
+    this.bus.emit({
+      type: 'PropertyFinished',
+      property: propertyInfo(probeStrategy),
+      bundles: probeStrategy.bundles !== false,
+      result,
+      report,
+      interrupted: false,
+    })
   }
 
   private async replayRegressions(): Promise<void> {
@@ -253,7 +274,7 @@ class EngineRun {
     this.startedIds.add(prop.id)
     this.bus.emit({
       type: 'PropertyStarted',
-      property: prop,
+      property: propertyInfo(prop),
       index,
       total: this.selected.length,
       counters: () => instr.counters(),
@@ -286,7 +307,14 @@ class EngineRun {
     )
     for (const [rule, n] of Object.entries(report.assertions ?? {})) if (n > 0) this.exercised.add(rule)
     this.reports.push(report)
-    this.bus.emit({ type: 'PropertyFinished', property: prop, result, report, interrupted })
+    this.bus.emit({
+      type: 'PropertyFinished',
+      property: propertyInfo(prop),
+      bundles: prop.bundles !== false,
+      result,
+      report,
+      interrupted,
+    })
   }
 
   /** A property the time budget left no time for: no verdict, and it says why. */
@@ -337,53 +365,53 @@ class EngineRun {
   }
 
   private report(): ConformanceReport {
+    const report = runReport(this.record())
+    // each failure group's diff, from the bundles written: every report format and the summary show it
+    attachDiffs(report, this.s.out)
+    return report
+  }
+
+  /** What the run did, as data: the report is assembled from it (src/report/json-report.ts runReport). */
+  private record(): TargetCore {
     const { s, target, mode } = this
     const observed = recordedObservations(target.root)
-    const report = newReport([
-      finishTarget(
-        {
-          kind: target.kind,
-          label: target.label,
-          region: target.region,
-          instanceId: target.instanceId,
-          quirks: s.quirks,
-          mode: { strict: mode.strict, ...(mode.confirmed?.size ? { confirmed: [...mode.confirmed].sort() } : {}) },
-          seed: s.seed,
-          budget: { ...(s.runs ? { runs: s.runs } : {}), ...(s.timeBudgetMs ? { timeBudgetMs: s.timeBudgetMs } : {}) },
-          shards: s.shard ? [shardLabel(s.shard)] : [],
-          startedAt: new Date(this.started).toISOString(),
-          durationMs: Date.now() - this.started,
-          interrupted: !!this.signal,
-          properties: this.reports,
-          regressions: this.regressions,
-          stats: {
-            ...statsOf(target.stats, target.implementation),
-            ...(observed?.recheckCalls ? { consistencyRechecks: observed.recheckCalls } : {}),
-          },
-          ...(observed ? { consistencyObservations: observed } : {}),
-          ...(s.expectations
-            ? {
-                expectations: {
-                  file: s.expectations.file,
-                  allowUnexpectedPass: s.allowUnexpectedPass,
-                  entries: s.expectations.entries,
-                },
-              }
-            : {}),
-          ...(target.guarded
-            ? {
-                cleanup: {
-                  deleted: target.cleanupDeleted,
-                  failed: [...target.cleanupFailures].map(([view, error]) => ({ view, error })),
-                },
-              }
-            : {}),
-        },
-        specCatalogue(),
-      ),
-    ])
-    // each failure group's diff, from the bundles written: every report format and the summary show it
-    attachDiffs(report, s.out)
-    return report
+    return {
+      kind: target.kind,
+      label: target.label,
+      region: target.region,
+      instanceId: target.instanceId,
+      quirks: s.quirks,
+      mode: { strict: mode.strict, ...(mode.confirmed?.size ? { confirmed: [...mode.confirmed].sort() } : {}) },
+      seed: s.seed,
+      budget: { ...(s.runs ? { runs: s.runs } : {}), ...(s.timeBudgetMs ? { timeBudgetMs: s.timeBudgetMs } : {}) },
+      shards: s.shard ? [shardLabel(s.shard)] : [],
+      startedAt: new Date(this.started).toISOString(),
+      durationMs: Date.now() - this.started,
+      interrupted: !!this.signal,
+      properties: this.reports,
+      regressions: this.regressions,
+      stats: {
+        ...statsOf(target.stats, target.implementation),
+        ...(observed?.recheckCalls ? { consistencyRechecks: observed.recheckCalls } : {}),
+      },
+      ...(observed ? { consistencyObservations: observed } : {}),
+      ...(s.expectations
+        ? {
+            expectations: {
+              file: s.expectations.file,
+              allowUnexpectedPass: s.allowUnexpectedPass,
+              entries: s.expectations.entries,
+            },
+          }
+        : {}),
+      ...(target.guarded
+        ? {
+            cleanup: {
+              deleted: target.cleanupDeleted,
+              failed: [...target.cleanupFailures].map(([view, error]) => ({ view, error })),
+            },
+          }
+        : {}),
+    }
   }
 }

@@ -30,18 +30,15 @@ import {
 } from './consistency-history'
 import type { Cmd } from './commands'
 import type { ConsistencyConfig, Mode } from './projection'
-import type { SideDriver, Step } from './session'
+import type { NotConverged, SideDriver, Step, StepConsistency } from './session'
 
 /** At most this many judged reads are kept as a sample (counts stay exact: readsTotal, staleTotal). */
 export const MAX_READ_SAMPLE = 5000
 const FIRST_BACKOFF_MS = 50
 const MAX_BACKOFF_MS = 1000
 
-/**
- * The harness's clock in ms: monotonic (differences of two readings are wall time even if the system clock is
- * set); session.ts stamps every answer with it.
- */
-export const now = (): number => performance.timeOrigin + performance.now()
+import { now } from './clock'
+export { now }
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 
 /** The report's raw consistency figures of one target, with exact totals when `reads` is only a sample. */
@@ -96,24 +93,6 @@ export function consistencyRecorder(target: object, config: ConsistencyConfig): 
 /** What was recorded for a target, if anything judged its reads. */
 export function recordedObservations(target: object): RecordedObservations | undefined {
   return recorders.get(target)?.observations()
-}
-
-/** An answer that still showed an older state after W: how the failure of its check is worded. */
-export interface NotConverged {
-  windowMs: number
-  /** The write whose effect the answer still did not show. */
-  afterStep: number
-  afterOp: string
-  /** Milliseconds from that write's acknowledgement to the last read. */
-  sinceWriteMs: number
-  reads: number
-}
-
-/** What consistency.ts adds to a step: the answers before the last one, and whether it converged. */
-export interface StepConsistency {
-  /** Earlier answers to the same read (or tries of the same write), oldest first, ms after the first was sent. */
-  rechecks: { afterMs: number; outcome: CallOutcome }[]
-  notConverged?: NotConverged
 }
 
 type Judgement =

@@ -15,7 +15,7 @@ import { ConsistencyJudge, consistencyRecorder } from './consistency'
 import type { ConsistencyConfig } from './projection'
 import type { Cmd } from './commands'
 import { normaliseValues, RefTable, redact, stableJson } from './normalise'
-import type { SequentialProperty } from '../engine/property-types'
+import type { SequentialProperty } from './property-types'
 import { Session, type Step } from './session'
 import { modelSide, ruleOfModelError, targetSide } from './sides'
 

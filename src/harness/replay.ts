@@ -7,8 +7,8 @@ import type { Target } from '../targets/target'
 import type { Cmd } from './commands'
 import { normaliseValues, RefTable, redact } from './normalise'
 import type { ConsistencyConfig, Mode } from './projection'
-import type { SequentialProperty, PropertyResult, StepRecord } from '../engine/property-types'
-import { runSequence } from '../engine/sequence'
+import type { SequentialProperty, PropertyResult, StepRecord } from './property-types'
+import { runSequence } from './sequence'
 
 export const BUNDLE_FORMAT = 'connect-views-conformance/replay-bundle@1'
 
@@ -40,7 +40,7 @@ export type ReplayVerdict = 'FIXED' | 'STILL FAILING' | 'CANNOT REPLAY'
 /** `reproduce` is the command line that re-runs this failure (src/engine/reproduce.ts builds it). */
 export function bundleFromResult(
   r: PropertyResult,
-  target: Target,
+  target: { kind: string; label: string; runId: string },
   mode: Mode,
   reproduce: string,
   now = new Date(),
@@ -68,9 +68,9 @@ export function bundleFromResult(
 }
 
 /** Each side's answers with ids, ARNs and checksums by reference and volatile values as placeholders. */
-function normaliseTranscript(transcript: StepRecord[], target: Target): StepRecord[] {
+function normaliseTranscript(transcript: StepRecord[], target: { runId: string }): StepRecord[] {
   const refs = { target: new RefTable(), model: new RefTable() }
-  const runId = new RegExp(target.run.runId, 'g')
+  const runId = new RegExp(target.runId, 'g')
   const text = (v: unknown, t: RefTable) =>
     JSON.parse(JSON.stringify(normaliseValues(v, t) ?? null).replace(runId, '<run>'))
   return transcript.map((s) => ({ ...s, target: text(s.target, refs.target), model: text(s.model, refs.model) }))

@@ -2,7 +2,7 @@
 // step (ids, ARNs and checksums by reference, timestamps and tokens as placeholders: src/harness/normalise.ts).
 // The measure of how alike two implementations answer — an emulator against the service, or a calibrated stub
 // against the target it was calibrated on — with, per operation, which field differed first.
-import { flatten } from './calibration'
+import { flatten } from '../choices/calibrate-from-recordings'
 import type { Cmd } from './commands'
 import { record, type RecordedStep } from './recording'
 import type { Target } from '../targets/target'

@@ -5,7 +5,7 @@ import type { OperationName } from '../spec'
 import type { CallOutcome } from '../targets/sdk-call'
 import type { RunIdentity } from '../targets/run-identity'
 import { needsLiveSlot, type Cmd, type QualifierSpec, type RefForm } from './commands'
-import { now, type ConsistencyJudge, type StepConsistency } from './consistency'
+import { now } from './clock'
 import type { Side } from './sides'
 
 interface SlotState {
@@ -290,7 +290,37 @@ export class SideDriver {
   }
 }
 
-/** What a session calls after every step (the choice learner, src/harness/choice-learning.ts). */
+/** An answer that still showed an older state after W: how the failure of its check is worded. */
+export interface NotConverged {
+  windowMs: number
+  /** The write whose effect the answer still did not show. */
+  afterStep: number
+  afterOp: string
+  /** Milliseconds from that write's acknowledgement to the last read. */
+  sinceWriteMs: number
+  reads: number
+}
+
+/** What the consistency judge (consistency.ts) adds to a step: the answers before the last one, and whether it converged. */
+export interface StepConsistency {
+  /** Earlier answers to the same read (or tries of the same write), oldest first, ms after the first was sent. */
+  rechecks: { afterMs: number; outcome: CallOutcome }[]
+  notConverged?: NotConverged
+}
+
+/** What judges a step's reads under the run's consistency model: consistency.ts ConsistencyJudge. */
+export interface StepJudge {
+  /** Reads again (or retries a write) while the answer is a legal stale one, until it converges or W ends. */
+  settle(
+    sides: { target: SideDriver; model: SideDriver },
+    step: Step,
+    rerun: () => Promise<Step['target']>,
+  ): Promise<void>
+  /** Notes the step in the views' histories once it is final. */
+  capture(step: Step, model: SideDriver): void
+}
+
+/** What a session calls after every step (the choice learner, src/choices/learn-during-run.ts). */
 export interface StepObserver {
   afterStep(session: Session, step: Step): Promise<void>
 }
@@ -306,7 +336,7 @@ export class Session {
     run: RunIdentity,
     private readonly observer?: StepObserver,
     /** Judges reads (and retries writes) under the run's consistency model (consistency.ts); absent: strong, unrecorded. */
-    readonly judge?: ConsistencyJudge,
+    readonly judge?: StepJudge,
   ) {
     this.target = new SideDriver(target, run)
     this.modelState = new SideDriver(model, run)

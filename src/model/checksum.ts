@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { Choices } from '../spec/choices'
+import type { Choices } from '../choices/catalogue'
 import type { ViewContentRecord } from './state'
 
 /**

@@ -1,6 +1,6 @@
 // View content: conversion from API input, equality (R11), size cap (R20), "full" validation (R4) and the
 // generated InputSchema (R19).
-import type { Choices } from '../spec/choices'
+import type { Choices } from '../choices/catalogue'
 import { ModelError } from './errors'
 import type { ViewContentRecord } from './state'
 

@@ -1,5 +1,5 @@
 import { randomUUID, randomBytes } from 'node:crypto'
-import { resolveChoices, type Choices } from '../spec/choices'
+import { resolveChoices, type Choices } from '../choices/catalogue'
 import { parseQuirks, type QuirkName } from './quirks'
 
 export const DEFAULT_REGION = 'us-east-1'
@@ -22,7 +22,7 @@ export interface ModelOptions {
   /** Instance ids that exist. Default: [DEFAULT_INSTANCE_ID]. */
   instances?: readonly string[]
   quotas?: Partial<Quotas>
-  /** Overrides of the undocumented choices (src/spec/choices.ts). */
+  /** Overrides of the undocumented choices (src/choices/catalogue.ts). */
   choices?: Partial<Record<string, string>>
   quirks?: Iterable<string>
   /** Epoch milliseconds. Injected so the model stays deterministic in tests. */

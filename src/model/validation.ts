@@ -2,7 +2,7 @@
 // ("2 validation errors detected: Value at 'name' failed to satisfy constraint: ..."), as AWS answers them
 // on other Connect operations.
 import { OPERATIONS, SHAPES, type OperationName } from '../spec'
-import type { Choices } from '../spec/choices'
+import type { Choices } from '../choices/catalogue'
 import type { ShapeSpec, StringShape, StructureShape } from '../spec/spec-types'
 import { ModelError } from './errors'
 import type { QuirkName } from './quirks'

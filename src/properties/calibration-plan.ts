@@ -1,11 +1,11 @@
-// The calibration plan: a short fixed sequence that makes every undocumented choice (src/spec/choices.ts) show
+// The calibration plan: a short fixed sequence that makes every undocumented choice (src/choices/catalogue.ts) show
 // itself at least twice, so that one recording (`conformance record --plan calibration`) settles what several
 // random ones could not. Each step says which choices it tells apart; test/properties/calibration-plan.test.ts
 // proves, by replaying the plan on stubs serving each value, that every choice not listed in NOT_OBSERVABLE
 // answers differently under each pair of its values at two steps at least (a choice no step exercises fails).
 // 74 commands, 78 SDK calls on the stub: affordable on a rationed live account.
 import type { Cmd, ContentSpec } from '../harness/commands'
-import type { ChoiceName } from '../spec/choices'
+import type { ChoiceName } from '../choices/catalogue'
 
 const tpl = (title: string) => JSON.stringify({ Head: { Title: title }, Body: [] })
 const content = (title: string, actions?: string[]): ContentSpec => ({

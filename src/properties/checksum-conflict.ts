@@ -1,6 +1,6 @@
 // Property 4 (R12, R13): a stale or random ViewContentSha256 is rejected, creates no version and changes
 // nothing; the current one succeeds.
-import type { SequentialProperty } from '../engine/property-types'
+import type { SequentialProperty } from '../harness/property-types'
 import { ruleOfModelError } from '../harness/sides'
 import { anySha, describe, listVersions, publish, publishedView, updateContent } from '../arbitraries/commands'
 import fc from 'fast-check'

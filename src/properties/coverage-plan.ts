@@ -8,7 +8,7 @@
 // client-side limiter that provokes throttling (R23, exercised only on a target that throttles).
 // On a rationed live target this buys, in ~45-55 calls, what random sequences reach only by luck.
 import type { AssertionLedger } from '../harness/assertions'
-import type { CheckContext, SequentialProperty } from '../engine/property-types'
+import type { CheckContext, SequentialProperty } from '../harness/property-types'
 import type { Cmd, ContentSpec } from '../harness/commands'
 import type { Step } from '../harness/session'
 import { isRuleId, rule, RULES, type RuleId } from '../spec'
@@ -23,10 +23,30 @@ import { pagination } from './pagination'
 import { savedVsLatest } from './saved-vs-latest'
 import { tagsAfterTagging } from './tags'
 import { validation } from './validation'
-import { runMalformedProbes, runThrottleBurst } from './support/plan-probes'
+import { runMalformedProbes, runThrottleBurst, type ProbeResult } from './support/plan-probes'
 import { QUOTA_PROBE_OFF, runQuotaProbe } from './support/quota-probe'
-import type { PlanDeclaration, PlanStep } from '../engine/runners/plan'
 import type { Target } from '../targets/target'
+
+/** The plan's declaration, which engine/runners/plan.ts runs. */
+export interface PlanStep {
+  cmd: Cmd
+  /** Rules this step's answer is checked for (besides R32–R34, checked on every answer). */
+  serves: readonly RuleId[]
+  /** The property whose check judges the step first (default: differential). */
+  judge?: SequentialProperty
+}
+
+export interface PlanDeclaration {
+  /** The plan as a property: its id, title, rules and the check every step goes through. */
+  property: SequentialProperty
+  steps: readonly PlanStep[]
+  /** Rules every answer is checked for, listed with each step. */
+  everyAnswer: readonly RuleId[]
+  /** Requests of their own after the sequence (each an interaction verdict), recording into the ledger. */
+  probes?(target: Target, ledger: AssertionLedger): Promise<ProbeResult[]>
+  /** Why rules the plan cannot promise stayed not exercised (its report note). */
+  unexercisedReasons?(ledger: AssertionLedger, target?: Target): string[]
+}
 
 const content = (title: string, actions: string[] = []): ContentSpec => ({
   Template: JSON.stringify({ Head: { Title: title }, Body: [] }),

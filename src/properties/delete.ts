@@ -2,7 +2,7 @@
 import fc from 'fast-check'
 import { checkAgainstModel } from '../harness/checks'
 import type { QualifierSpec } from '../harness/commands'
-import type { SequentialProperty } from '../engine/property-types'
+import type { SequentialProperty } from '../harness/property-types'
 import {
   deleteVersion,
   deleteView,

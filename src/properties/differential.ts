@@ -2,12 +2,12 @@
 // id, ARN and qualified forms, metadata and tag changes mixed in; every answer, normalised, must match
 // the reference model as far as the rule catalogue asserts it in this mode.
 import { checkAgainstModel, type Failure } from '../harness/checks'
-import type { CheckContext } from '../engine/property-types'
+import type { CheckContext } from '../harness/property-types'
 import type { Step } from '../harness/session'
 import { remember, targetView } from './support/observations'
 import fc from 'fast-check'
 import type { Cmd } from '../harness/commands'
-import type { SequentialProperty } from '../engine/property-types'
+import type { SequentialProperty } from '../harness/property-types'
 import {
   anySha,
   contentWithEdges,

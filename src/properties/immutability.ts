@@ -1,7 +1,7 @@
 // Property 1 (R10): once published, DescribeView id:N answers byte-identical content forever, whatever
 // content updates, publishes and deletes of other versions follow.
 import fc from 'fast-check'
-import type { SequentialProperty } from '../engine/property-types'
+import type { SequentialProperty } from '../harness/property-types'
 import { deleteVersion, describe, publish, publishedView, updateContent } from '../arbitraries/commands'
 import { contentKey, remember, targetView } from './support/observations'
 

@@ -1,6 +1,6 @@
 // The property set, in the order a run executes them. Concurrency lives in its own module (it does not
 // run through the sequential command runner).
-import type { SequentialProperty } from '../engine/property-types'
+import type { SequentialProperty } from '../harness/property-types'
 import { checksumConflict } from './checksum-conflict'
 import { deleteSemantics } from './delete'
 import { differential } from './differential'

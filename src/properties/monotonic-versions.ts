@@ -2,7 +2,7 @@
 // is ever issued twice, also after DeleteViewVersion.
 import fc from 'fast-check'
 import type { Failure } from '../harness/checks'
-import type { SequentialProperty } from '../engine/property-types'
+import type { SequentialProperty } from '../harness/property-types'
 import { isAsserted, rule } from '../spec'
 import { deleteVersion, publish, publishedView, updateContent } from '../arbitraries/commands'
 import { modelView, remember, targetView } from './support/observations'

@@ -1,7 +1,7 @@
 // Property 3 (R11): publishing an unchanged $LATEST returns the existing highest version and creates
 // nothing, however often it is repeated.
 import fc from 'fast-check'
-import type { SequentialProperty } from '../engine/property-types'
+import type { SequentialProperty } from '../harness/property-types'
 import { listVersions, publish, publishedView, updateContent } from '../arbitraries/commands'
 import { modelView, remember, targetView } from './support/observations'
 

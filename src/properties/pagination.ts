@@ -3,7 +3,7 @@
 import fc from 'fast-check'
 import type { Cmd } from '../harness/commands'
 import type { Failure } from '../harness/checks'
-import type { CheckContext, SequentialProperty } from '../engine/property-types'
+import type { CheckContext, SequentialProperty } from '../harness/property-types'
 import type { Step } from '../harness/session'
 import {
   createView,

@@ -2,7 +2,7 @@
 import fc from 'fast-check'
 import { checkAgainstModel } from '../harness/checks'
 import type { FailureRule } from '../spec'
-import type { SequentialProperty } from '../engine/property-types'
+import type { SequentialProperty } from '../harness/property-types'
 import type { Step } from '../harness/session'
 import { describe, publish, publishedView, updateContent } from '../arbitraries/commands'
 import { contentKey, modelView, targetView } from './support/observations'

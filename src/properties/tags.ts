@@ -6,7 +6,7 @@
 import fc from 'fast-check'
 import { createView, describe, slot } from '../arbitraries/commands'
 import { tagValue } from '../arbitraries/values'
-import type { SequentialProperty } from '../engine/property-types'
+import type { SequentialProperty } from '../harness/property-types'
 import { checkAgainstModel, type Failure } from '../harness/checks'
 import type { Cmd } from '../harness/commands'
 import type { Step } from '../harness/session'

@@ -3,7 +3,7 @@
 import fc from 'fast-check'
 import { checkAgainstModel } from '../harness/checks'
 import type { Cmd } from '../harness/commands'
-import type { SequentialProperty } from '../engine/property-types'
+import type { SequentialProperty } from '../harness/property-types'
 import { invalidMaxResults, invalidStrings, tags, validString, viewDescription, viewName } from '../arbitraries/values'
 import { contentWithEdges, nearLimitContent } from '../arbitraries/content'
 

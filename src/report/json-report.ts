@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../package-files'
 import { describeCmd, type Cmd } from '../harness/commands'
-import type { PropertyResult } from '../engine/property-types'
+import type { PropertyResult } from '../harness/property-types'
 import { OPERATION_NAMES, OPERATIONS, RULES, type Confidence } from '../spec'
 import type { ImplementationLedger } from '../targets/implementation'
 import type { CallStats } from '../targets/target'
@@ -205,6 +205,11 @@ export function newReport(targets: TargetReport[], catalogue = specCatalogue(), 
  * Whether any target's verdict is FAILED (what exit code 1 means): a failing property, a regression still
  * failing, or an operation the target does not implement. INCONCLUSIVE (a budget) is not a failure.
  */
+/** The report of one run on one target, assembled from what the run recorded. */
+export function runReport(record: TargetCore): ConformanceReport {
+  return newReport([finishTarget(record, specCatalogue())])
+}
+
 export function hasFailures(report: ConformanceReport): boolean {
   return report.targets.some((t) => targetVerdict(t) === 'FAILED')
 }

@@ -7,10 +7,16 @@ import { writeHtmlReport } from './matrix-html'
 import { writeMarkdownReport } from './matrix-report'
 import type { ConformanceReport } from './report-types'
 
-export const REPORT_FORMATS = ['json', 'junit', 'md', 'html'] as const
-export type ReportFormat = (typeof REPORT_FORMATS)[number]
+/** The formats written as a file from the finished report: what a merge writes. */
+export const REPORT_FILE_FORMATS = ['json', 'junit', 'md', 'html'] as const
+export type ReportFileFormat = (typeof REPORT_FILE_FORMATS)[number]
+/** Every format a run writes (`--report`): the file formats and TAP, written from the run's events (src/presentation/reporters.ts). */
+export const RUN_REPORT_FORMATS = [...REPORT_FILE_FORMATS, 'tap'] as const
+export type ReportFormat = (typeof RUN_REPORT_FORMATS)[number]
+/** Written when --report is not given. */
+export const DEFAULT_REPORTS: readonly ReportFormat[] = REPORT_FILE_FORMATS
 
-export const REPORT_FILES: Readonly<Record<ReportFormat, string>> = {
+export const REPORT_FILES: Readonly<Record<ReportFileFormat, string>> = {
   json: 'report.json',
   junit: 'junit.xml',
   md: 'matrix.md',
@@ -21,9 +27,9 @@ export const REPORT_FILES: Readonly<Record<ReportFormat, string>> = {
  * "junit,json" or ["junit", "json"] → formats; an unknown name is a usage error. `known` is what the caller
  * can write: a merge writes the file formats, a run every reporter registered with the engine.
  */
-export function parseReportFormats<F extends string = ReportFormat>(
+export function parseReportFormats<F extends string = ReportFileFormat>(
   spec: string | readonly string[],
-  known: readonly F[] = REPORT_FORMATS as unknown as readonly F[],
+  known: readonly F[] = REPORT_FILE_FORMATS as unknown as readonly F[],
 ): F[] {
   const names = (typeof spec === 'string' ? [spec] : spec)
     .flatMap((s) => s.split(','))
@@ -40,7 +46,7 @@ export function parseReportFormats<F extends string = ReportFormat>(
   return out
 }
 
-export const REPORT_WRITERS: Readonly<Record<ReportFormat, (file: string, r: ConformanceReport) => void>> = {
+export const REPORT_WRITERS: Readonly<Record<ReportFileFormat, (file: string, r: ConformanceReport) => void>> = {
   json: writeJsonReport,
   junit: writeJunitReport,
   md: writeMarkdownReport,
@@ -52,7 +58,11 @@ export const REPORT_WRITERS: Readonly<Record<ReportFormat, (file: string, r: Con
  * failure group's diff from the replay bundles under outDir, in place: the console summary printed after
  * this shows the same report that was written.
  */
-export function writeReports(outDir: string, report: ConformanceReport, formats: readonly ReportFormat[]): string[] {
+export function writeReports(
+  outDir: string,
+  report: ConformanceReport,
+  formats: readonly ReportFileFormat[],
+): string[] {
   attachDiffs(report, outDir)
   return formats.map((f) => {
     const file = join(outDir, REPORT_FILES[f])

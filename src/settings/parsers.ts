@@ -2,7 +2,7 @@
 // `CONFORMANCE_TPS: "abc" is not a positive number`. Flags and env values arrive as strings, config-file
 // values as any JSON, so each parser accepts both.
 import { parseQuirks } from '../model/quirks'
-import { parseReportFormats, type ReportFormat } from '../report/write-reports'
+import { parseReportFormats, type ReportFileFormat } from '../report/write-reports'
 import { targetKindOf } from '../targets/create-target'
 import { UsageError } from '../exit-codes'
 import type { Sourced } from './setting-source'
@@ -112,7 +112,7 @@ export function asQuirks(s: Sourced): string[] {
 }
 
 /** `known`: the formats the caller can write (a merge the file formats, a run every registered reporter). */
-export function asReportFormats<F extends string = ReportFormat>(s: Sourced, known?: readonly F[]): F[] {
+export function asReportFormats<F extends string = ReportFileFormat>(s: Sourced, known?: readonly F[]): F[] {
   return validated(s, () => parseReportFormats<F>(asList(s), known))
 }
 

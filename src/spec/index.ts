@@ -1,5 +1,6 @@
 export * from './service-model.generated'
 export type * from './spec-types'
 export * from './rules'
-export * from './choices'
+export * from '../choices/catalogue'
+export * from '../choices/choice-rules'
 export * from './declared-errors'

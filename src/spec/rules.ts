@@ -3,11 +3,11 @@
 //   documented      — stated by the AWS API reference / service model; always asserted.
 //   inferred        — reasoned from indirect evidence; asserted only in strict mode or once a recorded
 //                     live run confirms it.
-//   unknown-choice  — AWS does not say; the stub picks the default named in src/spec/choices.ts. Never
+//   unknown-choice  — AWS does not say; the stub picks the default named in src/choices/catalogue.ts. Never
 //                     asserted unless a recording confirms the specific choice.
 // errorClass: for rules whose outcome is an error, how sure we are of the exact class. A documented rule
 // with a non-documented class is asserted as "some declared 4xx", and the class only in strict mode.
-import { CHOICE_RULE, type ChoiceName } from './choices'
+import type { ChoiceName } from '../choices/catalogue'
 import type { ErrorName, OperationName } from './service-model.generated'
 
 export type Confidence = 'documented' | 'inferred' | 'unknown-choice'
@@ -562,14 +562,6 @@ export function rule(id: RuleId): Rule {
   const r = byId.get(id)
   if (!r) throw new Error(`unknown rule id ${id}`)
   return r
-}
-
-/** Whether the undocumented choice `name` may take any of its values in this mode: no assertion rests on it. */
-export function choiceIsOpen(name: ChoiceName, opts: { strict: boolean; confirmed?: ReadonlySet<string> }): boolean {
-  const r = rule(CHOICE_RULE[name])
-  // an error-class choice is as sure as the rule's error class; any other as the rule itself
-  const asClass = r.errorClass?.name === `choice:${name}`
-  return !isAsserted(asClass ? { ...r, confidence: r.errorClass!.confidence } : r, opts)
 }
 
 /** Whether an assertion resting on this rule is made in the given mode: documented always, inferred in strict mode or once confirmed. */

@@ -15,7 +15,7 @@
 import { setImmediate as nextMacrotask } from 'node:timers/promises'
 import type { OperationName } from '../spec'
 import { ViewsModel, isModelError, type ModelOptions } from '../model'
-import { profileChoices, type ChoicesProfile } from '../spec/choices-profile'
+import { profileChoices, type ChoicesProfile } from '../choices/profile'
 import { EventualReads, READ_OPERATIONS } from './eventual'
 import { FaultInjector, type FaultOptions } from './faults'
 import { decodeRequest } from './request-decoding'

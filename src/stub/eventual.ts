@@ -20,7 +20,7 @@
 import type { OperationName } from '../spec'
 import { parseViewRef, type ViewsModel } from '../model'
 import { cloneView, type ViewRecord } from '../model/state'
-import { seededRandom } from './faults'
+import { seededRandom } from './seeded-random'
 
 export interface EventualOptions {
   /** How long a write may stay invisible to reads, in ms (> 0). */

@@ -11,6 +11,7 @@ import { OPERATIONS, throttlingErrorOf, type OperationName } from '../spec'
 import type { EventualOptions } from './eventual'
 import { LiveLikeThrottle, type LiveLikeOptions } from './live-like'
 import { WireError, type StubErrorName } from './wire-types'
+import { seededRandom } from './seeded-random'
 
 export interface ForcedError {
   /** Operation to fail, or '*' for any operation. */
@@ -56,17 +57,7 @@ export interface FaultStats {
   forced: number
 }
 
-/** mulberry32: small, fast, good enough to spread faults; deterministic for a given seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+export { seededRandom }
 
 /** The throttling error an operation declares (src/spec/declared-errors.ts, from the generated model). */
 export { throttlingErrorOf }

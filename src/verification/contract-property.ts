@@ -19,7 +19,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { packageScriptArgs } from '../package-files'
-import type { InteractionVerdict, PropertyResult, RunOptions } from '../engine/property-types'
+import type { InteractionVerdict, PropertyResult, RunOptions } from '../harness/property-types'
 import { AssertionLedger } from '../harness/assertions'
 import { recordedObservations } from '../harness/consistency'
 import type { Mode } from '../harness/projection'

@@ -6,8 +6,8 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { ChildProcess } from 'node:child_process'
 import type { ConformanceReport } from '../../src/report/report-types'
-import type { ChoicesProfile } from '../../src/spec/choices-profile'
-import { withChoicesProfile } from '../../src/engine/run-mode'
+import type { ChoicesProfile } from '../../src/choices/profile'
+import { withChoicesProfile } from '../../src/choices/run-mode'
 import { runCli, spawnCli, tempDir } from './support/cli'
 
 const servers: ChildProcess[] = []

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { asDuration, asShard, settingSource } from '../../src/settings'
 import { UsageError } from '../../src/exit-codes'
 import { selectProperties, PROPERTY_IDS } from '../../src/engine/property-registry'
-import { runEngine } from '../../src/engine/run'
+import { runWithStandardHandlers } from '../../src/presentation/standard-handlers'
 import { runSettings } from '../../src/engine/run-settings'
 import { runCli, tempDir } from './support/cli'
 
@@ -100,7 +100,7 @@ describe('bad values are usage errors naming their source', () => {
 describe('usage errors found before the target is opened', () => {
   it('--path only for a property whose fast-check paths replay', async () => {
     const s = runSettings(settingSource({ only: ['contracts'], path: '1:1', out: tempDir() }, {}))
-    await expect(runEngine(s, { stdout: { write: () => true }, warn: () => {} })).rejects.toThrow(
+    await expect(runWithStandardHandlers(s, { stdout: { write: () => true }, warn: () => {} })).rejects.toThrow(
       /--path replays one counterexample of a property that supports it \(immutability, .*concurrency\)/,
     )
   })

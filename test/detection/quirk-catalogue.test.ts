@@ -7,7 +7,7 @@
 // bench/detection.ts (`npm run bench:detection`), and the correct stub over many seeds is bench/precision.ts.
 import { describe, expect, it } from 'vitest'
 import { ALL_PROPERTIES } from '../../src/engine/property-registry'
-import { confirmedRules } from '../../src/engine/run-mode'
+import { confirmedRules } from '../../src/choices/run-mode'
 import { QUIRK_NAMES, QUIRKS, type QuirkName } from '../../src/model/quirks'
 import { CHOICE_OPTIONS } from '../../src/spec'
 import { probeImplementation } from '../../src/targets/implementation-probe'
@@ -73,7 +73,7 @@ describe('every quirk in the catalogue is killed at default settings', () => {
 
 /**
  * A stub that answers every undocumented question with its last option (none of them the model's default):
- * the harness has to learn those answers (src/harness/choice-learning.ts) and must still see each bug.
+ * the harness has to learn those answers (src/choices/learn-during-run.ts) and must still see each bug.
  */
 const OTHER_CHOICES = Object.fromEntries(
   Object.entries(CHOICE_OPTIONS).map(([name, options]) => [name, options[options.length - 1]!]),

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { settingSource } from '../../src/settings'
 import type { EngineEvent, EventHandler } from '../../src/engine/events'
-import { runEngine } from '../../src/engine/run'
+import { runWithStandardHandlers } from '../../src/presentation/standard-handlers'
 import { runSettings } from '../../src/engine/run-settings'
 import { REPO, tempDir } from '../cli/support/cli'
 
@@ -43,7 +43,7 @@ async function run(flags: Record<string, string>): Promise<{ code: number; event
       {},
     ),
   )
-  const code = await runEngine(s, silent, [recorder(events)])
+  const code = await runWithStandardHandlers(s, silent, [recorder(events)])
   return { code, events }
 }
 

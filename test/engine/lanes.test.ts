@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { settingSource } from '../../src/settings'
 import type { EngineEvent } from '../../src/engine/events'
-import { runEngine } from '../../src/engine/run'
+import { runWithStandardHandlers } from '../../src/presentation/standard-handlers'
 import { runSettings } from '../../src/engine/run-settings'
 import { startStubServer, type StubServer } from '../../src/stub'
 import { REPO, tempDir } from '../cli/support/cli'
@@ -37,7 +37,7 @@ async function runOnServer(quirks: string[], lanes: string, runs = '8') {
       {},
     ),
   )
-  const code = await runEngine(s, silent, [
+  const code = await runWithStandardHandlers(s, silent, [
     {
       PropertyStarted: (e) => {
         events.push(e)

@@ -1,13 +1,13 @@
-// The TAP reporter is one handler registered in src/engine/handlers/reporters.ts: a run with --report tap
+// The TAP reporter is one handler registered in src/presentation/reporters.ts: a run with --report tap
 // writes report.tap with one test point per property, a failure as "not ok" with its rule and reproduce line,
 // and what has no verdict as a SKIP (never "ok" without a SKIP).
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { settingSource } from '../../src/settings'
-import { runEngine } from '../../src/engine/run'
+import { runWithStandardHandlers } from '../../src/presentation/standard-handlers'
 import { runSettings } from '../../src/engine/run-settings'
-import { tapReporter } from '../../src/engine/handlers/tap-reporter'
+import { tapReporter } from '../../src/presentation/tap-reporter'
 import type { EngineEvent } from '../../src/engine/events'
 import type { ConformanceReport, PropertyReport } from '../../src/report/report-types'
 import { REPO, tempDir } from '../cli/support/cli'
@@ -23,7 +23,7 @@ async function tapOfRun(flags: Record<string, string>): Promise<{ code: number; 
   const s = runSettings(
     settingSource({ target: 'stub', seed: '7', runs: '3', report: 'tap,json', out, ...noFixtures, ...flags }, {}),
   )
-  const code = await runEngine(s, silent)
+  const code = await runWithStandardHandlers(s, silent)
   return { code, lines: readFileSync(join(out, 'report.tap'), 'utf8').trimEnd().split('\n') }
 }
 

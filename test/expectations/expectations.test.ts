@@ -18,7 +18,7 @@ import {
   expectationsText,
   parseExpectations,
 } from '../../src/expectations/expectations-file'
-import { tapReporter } from '../../src/engine/handlers/tap-reporter'
+import { tapReporter } from '../../src/presentation/tap-reporter'
 import type { EngineEvent } from '../../src/engine/events'
 import { consoleSummary } from '../../src/report/console-summary'
 import { finishTarget, newReport, type TargetCore } from '../../src/report/json-report'

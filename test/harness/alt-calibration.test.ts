@@ -5,11 +5,11 @@
 // What stays different is the AWS-managed views' content (each implementation has its own).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parityCommands } from '../../src/cli/recording-commands'
-import { calibrate } from '../../src/harness/calibration'
+import { calibrate } from '../../src/choices/calibrate-from-recordings'
 import { record } from '../../src/harness/recording'
 import { sequenceParity } from '../../src/harness/sequence-parity'
 import { CALIBRATION_PLAN, NOT_OBSERVABLE } from '../../src/properties/calibration-plan'
-import type { ChoicesProfile } from '../../src/spec/choices-profile'
+import type { ChoicesProfile } from '../../src/choices/profile'
 import { startStubServer } from '../../src/stub'
 import { createTarget } from '../../src/targets/create-target'
 import { expectedChoices } from '../support/alt-emulator/expected-choices'

@@ -3,16 +3,11 @@
 // the recording exercised, list the rest as unsettled (never guessed), and replay the recording faithfully.
 import { afterEach, describe, expect, it } from 'vitest'
 import { SEQUENTIAL_PROPERTIES } from '../../src/properties'
-import { calibrate } from '../../src/harness/calibration'
+import { calibrate } from '../../src/choices/calibrate-from-recordings'
 import type { Cmd } from '../../src/harness/commands'
 import { compareWithRecording, record, sampleCommands, type Recording } from '../../src/harness/recording'
-import { CHOICE_OPTIONS, DEFAULT_CHOICES } from '../../src/spec/choices'
-import {
-  parseChoicesProfile,
-  profileChoices,
-  rulesSettledBy,
-  type ChoicesProfile,
-} from '../../src/spec/choices-profile'
+import { CHOICE_OPTIONS, DEFAULT_CHOICES } from '../../src/choices/catalogue'
+import { parseChoicesProfile, profileChoices, rulesSettledBy, type ChoicesProfile } from '../../src/choices/profile'
 import { createTarget } from '../../src/targets/create-target'
 import type { Target } from '../../src/targets/target'
 

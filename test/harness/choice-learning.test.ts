@@ -1,12 +1,12 @@
-// The reference model learns a target's answers to undocumented questions (src/harness/choice-learning.ts):
+// The reference model learns a target's answers to undocumented questions (src/choices/learn-during-run.ts):
 // a difference one open choice explains is adopted, kept for later sequences against the same target, and
 // never hides what the mode asserts.
 import { afterEach, describe, expect, it } from 'vitest'
 import { differential } from '../../src/properties/differential'
-import { fieldDifferences, learningSession, targetKnowledge } from '../../src/harness/choice-learning'
+import { fieldDifferences, learningSession, targetKnowledge } from '../../src/choices/learn-during-run'
 import { RefTable } from '../../src/harness/normalise'
 import type { Cmd } from '../../src/harness/commands'
-import { runSequence } from '../../src/engine/sequence'
+import { runSequence } from '../../src/harness/sequence'
 import { createTarget } from '../../src/targets/create-target'
 import type { Target } from '../../src/targets/target'
 

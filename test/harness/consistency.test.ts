@@ -2,7 +2,7 @@
 // inside the window are legal and read again until they converge; what no state could answer stays strict;
 // an answer that never converges fails with its own wording; the same stale target fails under strong.
 import { describe, expect, it } from 'vitest'
-import { runSequence } from '../../src/engine/sequence'
+import { runSequence } from '../../src/harness/sequence'
 import { runConcurrencyProperty } from '../../src/engine/runners/concurrent'
 import { runProperty } from '../../src/engine/runners/sequential'
 import type { Cmd } from '../../src/harness/commands'

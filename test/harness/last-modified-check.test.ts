@@ -4,7 +4,7 @@
 // that no tick of the target's clock can hide the move. Fed hand-made steps with their timings.
 import { describe, expect, it } from 'vitest'
 import { checkLastModifiedMovesForward, R15_TOLERANCE_MS, tickShownBy } from '../../src/properties/differential'
-import type { CheckContext } from '../../src/engine/property-types'
+import type { CheckContext } from '../../src/harness/property-types'
 import type { Cmd } from '../../src/harness/commands'
 import type { Step } from '../../src/harness/session'
 

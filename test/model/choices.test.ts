@@ -1,4 +1,4 @@
-// Every undocumented choice (src/spec/choices.ts) switches the behaviour it names: one scenario per
+// Every undocumented choice (src/choices/catalogue.ts) switches the behaviour it names: one scenario per
 // choice, run once per option. The table is typed by CHOICE_OPTIONS, so a new choice or option does not
 // compile until it has an expected outcome here.
 import { afterAll, describe, expect, it } from 'vitest'

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { ModelError } from '../../src/model'
 import { OPERATIONS, OPERATION_NAMES, SHAPES, type RuleId, type StructureShape } from '../../src/spec'
 import { assertDeclaredError, assertWireOutput, checkedModel, type CheckedModel } from './support/checked-model'
-import { callArbitrary, type KnownRefs } from '../../src/arbitraries/model-inputs'
+import { callArbitrary, type KnownRefs } from './support/model-inputs'
 import {
   INSTANCE,
   OTHER_INSTANCE,

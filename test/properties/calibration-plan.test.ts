@@ -1,12 +1,12 @@
 // The calibration plan (src/properties/calibration-plan.ts) exercises every choice: replayed on stubs serving
 // each value of a choice, every pair of values answers differently at two steps at least — unless the choice
-// is listed as not observable in a recording, with the reason. A choice added to src/spec/choices.ts that no
+// is listed as not observable in a recording, with the reason. A choice added to src/choices/catalogue.ts that no
 // step tells apart fails here. The plan stays affordable on a live account.
 import { describe, expect, it } from 'vitest'
-import { calibrate } from '../../src/harness/calibration'
+import { calibrate } from '../../src/choices/calibrate-from-recordings'
 import { record } from '../../src/harness/recording'
 import { CALIBRATION_PLAN, NOT_OBSERVABLE } from '../../src/properties/calibration-plan'
-import { CHOICE_OPTIONS, DEFAULT_CHOICES, type ChoiceName } from '../../src/spec/choices'
+import { CHOICE_OPTIONS, DEFAULT_CHOICES, type ChoiceName } from '../../src/choices/catalogue'
 import { stableJson } from '../../src/harness/normalise'
 import { createTarget } from '../../src/targets/create-target'
 

@@ -1,7 +1,7 @@
 // The vitest property suites run in the mode the settings name: with CONFORMANCE_STRICT=1 every property
 // run gets { strict: true } (observed through a stand-in for runProperty), with nothing set the default mode.
 import { describe, expect, it } from 'vitest'
-import type { SequentialProperty, PropertyResult } from '../../src/engine/property-types'
+import type { SequentialProperty, PropertyResult } from '../../src/harness/property-types'
 import type { runProperty } from '../../src/engine/runners/sequential'
 import { deleteSemantics } from '../../src/properties/delete'
 import { suiteSettings } from '../../src/settings'

@@ -2,7 +2,7 @@
 // Pact interaction that names a rule the catalogue lacks does not compile. `npm test` type-checks this file
 // first: each @ts-expect-error below fails the type-check if the typo were accepted.
 import { describe, expect, it } from 'vitest'
-import type { SequentialProperty } from '../../src/engine/property-types'
+import type { SequentialProperty } from '../../src/harness/property-types'
 import { ModelError } from '../../src/model/errors'
 import type { QuirkSpec } from '../../src/model/quirks'
 import { isRuleId, type RuleId } from '../../src/spec'

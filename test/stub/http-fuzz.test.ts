@@ -39,7 +39,7 @@ import { HttpResponse, type HttpHandler } from '@smithy/protocol-http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { deterministicOptions } from '../../src/model'
 import { STUB_CREDENTIALS, startStubServer, type StubServer } from '../../src/stub'
-import { INSTANCE, campaign, type CampaignOptions, type Seeded } from '../../src/arbitraries/wire-requests'
+import { INSTANCE, campaign, type CampaignOptions, type Seeded } from './support/wire-requests'
 import {
   REGION,
   exchangeRaw,

@@ -4,7 +4,7 @@
 // while the other one runs beside it. Pagination is the property at risk: its ListViews walks meet the other
 // lane's views in the instance (and, but for the list lock, their creation and deletion between pages).
 import { describe, expect, it } from 'vitest'
-import type { PropertyResult } from '../../src/engine/property-types'
+import type { PropertyResult } from '../../src/harness/property-types'
 import { runProperty } from '../../src/engine/runners/sequential'
 import type { QuirkName } from '../../src/model/quirks'
 import { immutability } from '../../src/properties/immutability'

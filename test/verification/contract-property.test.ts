@@ -11,7 +11,7 @@ import {
 } from '../../src/verification/contract-property'
 import { COMMITTED_PACT_FILE } from '../../src/verification/pact-names'
 import { declaredRules, type PactDocument } from '../../src/verification/verification-results'
-import type { PropertyResult } from '../../src/engine/property-types'
+import type { PropertyResult } from '../../src/harness/property-types'
 import { isAsserted, isRuleId, rule } from '../../src/spec/rules'
 import { startStubServer, type StubServer } from '../../src/stub'
 import { createTarget } from '../../src/targets/create-target'

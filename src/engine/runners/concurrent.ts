@@ -22,7 +22,7 @@ import { roundsArb, type ConcurrentCmd, type Round } from '../../arbitraries/rou
 import type { Target } from '../../targets/target'
 import { unreachableVerdict } from '../property-verdict'
 import { runGenerated } from '../fast-check-run'
-import type { PropertyFailure, PropertyResult, RunOptions, StepRecord } from '../property-types'
+import type { PropertyFailure, PropertyResult, RunOptions, StepRecord } from '../../harness/property-types'
 
 export interface RoundsOutcome {
   failure?: PropertyFailure

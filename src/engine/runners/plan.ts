@@ -3,33 +3,14 @@
 // it was planned for and those whose assertions actually executed, so the report says which rule each call
 // served. The coverage plan (src/properties/coverage-plan.ts) is its declaration.
 import { AssertionLedger } from '../../harness/assertions'
-import { describeCmd, type Cmd } from '../../harness/commands'
+import { describeCmd } from '../../harness/commands'
 import type { RuleId } from '../../spec'
 import { isRuleId } from '../../spec'
 import type { Target } from '../../targets/target'
+import type { PlanDeclaration } from '../../properties/coverage-plan'
 import type { ProbeResult } from '../../properties/support/plan-probes'
-import type { InteractionVerdict, SequentialProperty, PropertyResult, RunOptions } from '../property-types'
-import { runSequence } from '../sequence'
-
-export interface PlanStep {
-  cmd: Cmd
-  /** Rules this step's answer is checked for (besides R32–R34, checked on every answer). */
-  serves: readonly RuleId[]
-  /** The property whose check judges the step first (default: differential). */
-  judge?: SequentialProperty
-}
-
-export interface PlanDeclaration {
-  /** The plan as a property: its id, title, rules and the check every step goes through. */
-  property: SequentialProperty
-  steps: readonly PlanStep[]
-  /** Rules every answer is checked for, listed with each step. */
-  everyAnswer: readonly RuleId[]
-  /** Requests of their own after the sequence (each an interaction verdict), recording into the ledger. */
-  probes?(target: Target, ledger: AssertionLedger): Promise<ProbeResult[]>
-  /** Why rules the plan cannot promise stayed not exercised (its report note). */
-  unexercisedReasons?(ledger: AssertionLedger, target?: Target): string[]
-}
+import type { InteractionVerdict, SequentialProperty, PropertyResult, RunOptions } from '../../harness/property-types'
+import { runSequence } from '../../harness/sequence'
 
 /**
  * Which rules' assertions executed at which plan step: the ledger's counts, read after each step's checks

@@ -9,8 +9,8 @@ import type { Target } from '../../targets/target'
 import { unreachableVerdict } from '../property-verdict'
 import { runGenerated, type ExecutedRun } from '../fast-check-run'
 import { harnessFailure } from '../harness-failure'
-import type { SequentialProperty, PropertyResult, RunOptions } from '../property-types'
-import { failureOf, startSequence, stepAndCheck, StepFailure, usesMissing, type Sequence } from '../sequence'
+import type { SequentialProperty, PropertyResult, RunOptions } from '../../harness/property-types'
+import { failureOf, startSequence, stepAndCheck, StepFailure, usesMissing, type Sequence } from '../../harness/sequence'
 
 export async function runProperty(def: SequentialProperty, target: Target, opts: RunOptions): Promise<PropertyResult> {
   const deadline = opts.timeLimitMs ? Date.now() + opts.timeLimitMs : Infinity

@@ -1,5 +1,5 @@
 // Small helpers for checks that look at what the target itself answered.
-import type { CheckContext } from '../../engine/property-types'
+import type { CheckContext } from '../../harness/property-types'
 import type { Step } from '../../harness/session'
 
 type Obj = Record<string, unknown>

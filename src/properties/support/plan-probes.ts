@@ -9,7 +9,7 @@
 //   refill instead of meeting the empty bucket. A target that never throttles leaves R23 not exercised.
 import type { OperationName, RuleId } from '../../spec'
 import type { AssertionLedger } from '../../harness/assertions'
-import type { InteractionVerdict } from '../../engine/property-types'
+import type { InteractionVerdict } from '../../harness/property-types'
 import { answerClassVerdict } from '../../targets/answer-class'
 import { ABSENT_VIEW_ID } from '../../targets/implementation'
 import type { CallOutcome } from '../../targets/sdk-call'

@@ -3,7 +3,7 @@
 // the same variables, with the same meanings, as `conformance run`). A live target that is not configured
 // is skipped with the reason.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { SequentialProperty } from '../../../src/engine/property-types'
+import type { SequentialProperty } from '../../../src/harness/property-types'
 import { runProperty } from '../../../src/engine/runners/sequential'
 import { suiteSettings, type SuiteSettings } from '../../../src/settings'
 import { createTarget, TargetUnavailable } from '../../../src/targets/create-target'

@@ -1,6 +1,6 @@
 // The alternative emulator's answers where the API reference is silent (marked [unknown] or [inferred] in
 // the reference notes), in two legal sets, A and B. Each entry names its own behaviour; which of our choices
-// (src/spec/choices.ts) it corresponds to is the test's business (test/harness/alt-calibration.test.ts), not
+// (src/choices/catalogue.ts) it corresponds to is the test's business (test/harness/alt-calibration.test.ts), not
 // this emulator's: it never imports our spec or model.
 //
 // Where the reference suggests an answer, set A departs from it on purpose when another legal one exists,

@@ -1,6 +1,6 @@
-// What each answer of the alternative emulator is, in terms of our choices (src/spec/choices.ts): the truth a
+// What each answer of the alternative emulator is, in terms of our choices (src/choices/catalogue.ts): the truth a
 // calibration against it must find. Kept apart from the emulator, which knows nothing of our choices.
-import type { Choices } from '../../../src/spec/choices'
+import type { Choices } from '../../../src/choices/catalogue'
 import type { AltAnswers } from './answers'
 
 const q = (b: boolean) => (b ? 'qualified' : 'bare')

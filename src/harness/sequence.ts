@@ -1,14 +1,14 @@
 // One sequence of commands run in lockstep on the target and a fresh reference model, each step checked:
 // the unit every sequential strategy is built from (random sequences, a replay, a prelude, the coverage plan).
-import { AssertionLedger } from '../harness/assertions'
-import type { Cmd } from '../harness/commands'
-import { checkWireBasics, operationOf, operationsOf, type Failure } from '../harness/checks'
-import { notConvergedMessage } from '../harness/consistency'
+import { AssertionLedger } from './assertions'
+import type { Cmd } from './commands'
+import { checkWireBasics, operationOf, operationsOf, type Failure } from './checks'
+import { notConvergedMessage } from './consistency'
 import { isRetryableThrottle } from '../targets/answer-class'
-import { learningSession } from '../harness/choice-learning'
-import { RefTable } from '../harness/normalise'
-import type { Mode } from '../harness/projection'
-import type { Session } from '../harness/session'
+import { learningSession } from '../choices/learn-during-run'
+import { RefTable } from './normalise'
+import type { Mode } from './projection'
+import type { Session } from './session'
 import type { OperationName } from '../spec'
 import type { Target } from '../targets/target'
 import type { CheckContext, SequentialProperty, PropertyFailure, StepRecord } from './property-types'
@@ -62,7 +62,7 @@ export async function startSequence(
   ledger: AssertionLedger,
 ): Promise<Sequence> {
   await target.resetBetweenRuns()
-  // the model side learns which legal answer the target gives to each open question (choice-learning.ts)
+  // the model side learns which legal answer the target gives to each open question (src/choices/learn-during-run.ts)
   const refs = { target: new RefTable(), model: new RefTable() }
   const session = learningSession(target, mode, def.modelOptions, refs)
   const ctx: CheckContext = { session, mode, refs, memory: new Map(), assert: ledger.record }

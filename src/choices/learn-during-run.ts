@@ -1,5 +1,5 @@
 // Choice learning: the reference model answers the questions AWS leaves open with the defaults of
-// src/spec/choices.ts, but a correct target may answer any of them another way (issue 10). When the target
+// src/choices/catalogue.ts, but a correct target may answer any of them another way (issue 10). When the target
 // and the model disagree on a step, the learner replays the sequence's model side from the start with one
 // more open choice switched to another value; if that explains the target's answers better (fewer
 // differing fields over the whole sequence), the model adopts it — for this sequence and every later one
@@ -23,13 +23,13 @@ import {
 } from '../spec'
 import type { CallOutcome } from '../targets/sdk-call'
 import type { Target } from '../targets/target'
-import { operationOf } from './checks'
-import { ConsistencyJudge, consistencyRecorder } from './consistency'
-import { ViewHistory } from './consistency-history'
-import { RefTable, stableJson } from './normalise'
-import { project, type Mode } from './projection'
-import { Session, SideDriver, type SideOutcome, type Step } from './session'
-import { modelSide, targetSide, type Side } from './sides'
+import { operationOf } from '../harness/checks'
+import { ConsistencyJudge, consistencyRecorder } from '../harness/consistency'
+import { ViewHistory } from '../harness/consistency-history'
+import { RefTable, stableJson } from '../harness/normalise'
+import { project, type Mode } from '../harness/projection'
+import { Session, SideDriver, type SideOutcome, type Step } from '../harness/session'
+import { modelSide, targetSide, type Side } from '../harness/sides'
 
 /** Every field the projection knows, whatever the mode: what "explains the target better" is measured on. */
 const FULL: Mode = { strict: true, confirmed: new Set(RULES.map((r) => r.id)) }
@@ -164,7 +164,8 @@ export class ChoiceLearner {
       this.learned[better.name] = better.value as never
       this.knowledge.learned[better.name] ??= better.value as never
       session.replaceModel(better.replay.side, better.replay.outcomes)
-      if (better.replay.history) session.judge?.replaceHistory(better.replay.history)
+      if (better.replay.history && session.judge instanceof ConsistencyJudge)
+        session.judge.replaceHistory(better.replay.history)
       this.refs = better.refs
       this.differences = better.replay.differences
       this.onReplaced()

@@ -1,8 +1,8 @@
 // The closing summary on the console (src/report/console-summary.ts), printed once the report files are
 // written: it names them and the bundles this run wrote.
-import { consoleSummary } from '../../report/console-summary'
-import type { ProgressStream } from '../../report/progress'
-import type { EventHandler } from '../events'
+import { consoleSummary } from '../report/console-summary'
+import type { ProgressStream } from '../report/progress'
+import type { EventHandler } from '../engine/events'
 
 export function consoleSummaryHandler(stream: ProgressStream, bundlesDir: string): EventHandler {
   const files: string[] = []

@@ -3,8 +3,8 @@
 // from things that exist, so calls reach the handlers and not only validation. JSON types are always
 // right: a wrong type is the wire layer's SerializationException, not the model's business.
 import fc from 'fast-check'
-import { OPERATIONS, SHAPES, type OperationName, type ShapeSpec } from '../spec'
-import type { Json } from '../../test/model/support/checked-model'
+import { OPERATIONS, SHAPES, type OperationName, type ShapeSpec } from '../../../src/spec'
+import type { Json } from './checked-model'
 
 export interface KnownRefs {
   instanceIds: string[]

@@ -1,4 +1,4 @@
-// Calibration: which value of each undocumented choice (src/spec/choices.ts) reproduces what a recorded
+// Calibration: which value of each undocumented choice (src/choices/catalogue.ts) reproduces what a recorded
 // target answered. Generic over CHOICE_OPTIONS: the recordings' command sequences are replayed on the
 // embedded stub serving each candidate value of one choice (the others fixed at the best values known so
 // far) and the normalised answers are compared with the recorded ones. Choices interact (an error class
@@ -8,7 +8,7 @@
 // its values answer differently (other leaves, e.g. an InputSchema only the real service generates, do not
 // count). A target that needs two choices changed at once to get closer stays where the
 // coordinate-wise search stopped: the profile's residual says how far that is.
-import { CHOICE_OPTIONS, DEFAULT_CHOICES, type ChoiceName } from '../spec/choices'
+import { CHOICE_OPTIONS, DEFAULT_CHOICES, type ChoiceName } from './catalogue'
 import {
   CHOICES_PROFILE_FORMAT,
   CHOICES_PROFILE_VERSION,
@@ -16,10 +16,10 @@ import {
   type ChoiceEvidence,
   type ChoicesProfile,
   type UnsettledChoice,
-} from '../spec/choices-profile'
+} from './profile'
 import { createTarget } from '../targets/create-target'
-import { stableJson } from './normalise'
-import { record, type Recording } from './recording'
+import { stableJson } from '../harness/normalise'
+import { record, type Recording } from '../harness/recording'
 
 export interface CalibrationInput {
   /** As given on the command line: names the recording in the evidence. */

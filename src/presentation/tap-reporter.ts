@@ -4,17 +4,17 @@
 // without a verdict (inconclusive, not run, interrupted, a bundle that cannot replay) is a SKIP, never "ok".
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { ExpectationEntry, PropertyReport, RegressionReport, TargetReport } from '../../report/report-types'
+import type { ExpectationEntry, PropertyReport, RegressionReport, TargetReport } from '../report/report-types'
 import {
   acceptingEntry,
   interactionFailureEntry,
   judgedPerInteraction,
   propertyFailureEntry,
   regressionFailureEntry,
-} from '../../expectations/evaluate'
-import { expectationsConsoleLines, expectationsLine } from '../../report/expectations-render'
-import { scoreLine } from '../../report/score'
-import type { EventHandler } from '../events'
+} from '../expectations/evaluate'
+import { expectationsConsoleLines, expectationsLine } from '../report/expectations-render'
+import { scoreLine } from '../report/score'
+import type { EventHandler } from '../engine/events'
 
 export const TAP_FILE = 'report.tap'
 

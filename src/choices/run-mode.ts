@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { confirmedByLiveRecordings, readRecording } from '../harness/recording'
 import type { Mode } from '../harness/projection'
 import { packagePath } from '../package-files'
-import { profileChoices, readChoicesProfile, rulesSettledBy, type ChoicesProfile } from '../spec/choices-profile'
+import { profileChoices, readChoicesProfile, rulesSettledBy, type ChoicesProfile } from './profile'
 import { UsageError } from '../exit-codes'
 
 export function loadProfile(file: string, source: string): ChoicesProfile {

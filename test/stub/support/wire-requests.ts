@@ -2,9 +2,9 @@
 // malformed and operation-shaped requests, the SigV4 leg's Authorization variants, and the seeded campaign.
 // fast-check sampling is pure: the same seed and counts give the same requests in the same order.
 import fc from 'fast-check'
-import { DEFAULT_INSTANCE_ID } from '../model'
-import { STUB_CREDENTIALS } from '../stub'
-import { REGION, type Auth, type FuzzRequest } from '../../test/stub/support/fuzz-transport'
+import { DEFAULT_INSTANCE_ID } from '../../../src/model'
+import { STUB_CREDENTIALS } from '../../../src/stub'
+import { REGION, type Auth, type FuzzRequest } from './fuzz-transport'
 
 export const INSTANCE = DEFAULT_INSTANCE_ID
 

@@ -4,33 +4,32 @@
 // regressions have been replayed (they may live in this very folder).
 import { rmSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
-import { bundleFromResult, writeBundle } from '../../harness/replay'
-import type { Mode } from '../../harness/projection'
-import type { EventHandler } from '../events'
-import { replayLine } from '../reproduce'
-import type { RunSettings } from '../run-settings'
+import { bundleFromResult, writeBundle } from '../harness/replay'
+import type { EventHandler, EventOf } from '../engine/events'
+import { replayLine } from '../engine/reproduce'
+import type { RunSettings } from '../engine/run-settings'
 
 export function bundlesFolder(s: Pick<RunSettings, 'out'>): string {
   return join(s.out, 'bundles')
 }
 
-export function bundleWriter(s: RunSettings, mode: Mode): EventHandler {
+export function bundleWriter(s: RunSettings): EventHandler {
   const dir = bundlesFolder(s)
   let cleared = false
   const clear = () => {
     if (!cleared && resolve(s.regressions) !== resolve(dir)) rmSync(dir, { recursive: true, force: true })
     cleared = true
   }
-  let target: Parameters<typeof bundleFromResult>[1] | undefined
+  let run: Pick<EventOf<'RunStarted'>, 'target' | 'mode'> | undefined
   return {
     RunStarted: (e) => {
-      target = e.target
+      run = e
     },
     PropertyStarted: clear,
-    PropertyFinished: ({ property, result, report, interrupted }, emit) => {
-      if (result.status !== 'failed' || interrupted || !target || !report.failure || property.bundles === false) return
+    PropertyFinished: ({ bundles, result, report, interrupted }, emit) => {
+      if (result.status !== 'failed' || interrupted || !run || !report.failure || !bundles) return
       clear()
-      const file = writeBundle(dir, bundleFromResult(result, target, mode, report.failure.reproduce))
+      const file = writeBundle(dir, bundleFromResult(result, run.target, run.mode, report.failure.reproduce))
       emit({
         type: 'BundleWritten',
         property: result.property,

@@ -4,12 +4,12 @@
 import type fc from 'fast-check'
 import type { ModelOptions } from '../model/options'
 import type { RuleId } from '../spec'
-import type { Cmd } from '../harness/commands'
-import type { Failure } from '../harness/checks'
-import type { RefTable } from '../harness/normalise'
-import type { Mode } from '../harness/projection'
-import type { Session, Step } from '../harness/session'
-import type { AssertionListener } from '../harness/assertions'
+import type { Cmd } from './commands'
+import type { Failure } from './checks'
+import type { RefTable } from './normalise'
+import type { Mode } from './projection'
+import type { Session, Step } from './session'
+import type { AssertionListener } from './assertions'
 
 export interface CheckContext {
   session: Session

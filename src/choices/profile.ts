@@ -1,5 +1,5 @@
-// A choices profile: which value of each undocumented choice (src/spec/choices.ts) a recorded target was
-// seen to make, written by `conformance calibrate` from recordings (src/harness/calibration.ts) and read by
+// A choices profile: which value of each undocumented choice (src/choices/catalogue.ts) a recorded target was
+// seen to make, written by `conformance calibrate` from recordings (src/choices/calibrate-from-recordings.ts) and read by
 // the stub (StubCoreOptions.choicesProfile, `serve --choices`) and by `run --choices-profile`, where the
 // rules resting on settled choices are asserted in strict mode with the model serving the settled values.
 // Format (JSON, documented in fixtures/recordings/README.md):
@@ -9,9 +9,9 @@
 //     residual: { steps, detail } }
 import { readFileSync } from 'node:fs'
 import { Ajv, type ValidateFunction } from 'ajv'
-import * as choicesSpec from './choices'
-import { CHOICE_OPTIONS, resolveChoices, type ChoiceName } from './choices'
-import { RULES } from './rules'
+import { CHOICE_OPTIONS, resolveChoices, type ChoiceName } from './catalogue'
+import { RULES } from '../spec/rules'
+import { CHOICE_RULE } from './choice-rules'
 
 export const CHOICES_PROFILE_FORMAT = 'connect-views-conformance/choices-profile'
 export const CHOICES_PROFILE_VERSION = 1
@@ -178,12 +178,10 @@ export function profileChoices(
   }
 }
 
-// A catalogue that maps every choice to its rule (CHOICE_RULE, where choices.ts has one) ties several choices
-// to one rule (R37: the Id and Arn of versions and of their summaries); read optionally so this works either way.
-const CHOICE_RULE: Readonly<Record<string, string>> =
-  (choicesSpec as unknown as { CHOICE_RULE?: Record<string, string> }).CHOICE_RULE ?? {}
-
-/** The choices a rule rests on: its own `choice`, the one naming its error class, and every choice mapped to it. */
+/**
+ * The choices a rule rests on: its own `choice`, the one naming its error class, and every choice CHOICE_RULE maps
+ * to it (several for R37: the Id and Arn of versions and of their summaries).
+ */
 export function choicesOfRule(r: (typeof RULES)[number]): ChoiceName[] {
   const out = new Set<ChoiceName>()
   if (r.choice) out.add(r.choice)

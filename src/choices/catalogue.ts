@@ -1,8 +1,6 @@
 // Undocumented behaviour the stub must pick an answer for. Each choice is named once here, with the
-// default the stub uses and the rule (src/spec/rules.ts) that explains it. Users override any of them
+// default the stub uses (the rule that explains each: choice-rules.ts). Users override any of them
 // per stub instance (ModelOptions.choices) to mirror what a recorded live run showed.
-
-import type { RuleId } from './rules'
 
 export const CHOICE_OPTIONS = {
   /** R12: error class of a ViewContentSha256 mismatch in CreateViewVersion. */
@@ -111,53 +109,6 @@ export const CHOICE_OPTIONS = {
 
 export type ChoiceName = keyof typeof CHOICE_OPTIONS
 
-/** The rule (src/spec/rules.ts) each choice belongs to: how sure we are decides whether a check may rest on it. */
-export const CHOICE_RULE: { readonly [K in ChoiceName]: RuleId } = {
-  checksumConflictError: 'R12',
-  versionNumbering: 'R26',
-  checksumInput: 'R14',
-  unpublishedDescribe: 'R7',
-  unpublishedCreateVersionError: 'R10',
-  awsManagedMutationError: 'R9',
-  malformedQualifierError: 'R39',
-  sha256Pattern: 'R29',
-  publishedTemplateValidation: 'R4',
-  aliasVersionField: 'R35',
-  numberedVersionSha256: 'R36',
-  metadataTouchesLastModified: 'R38',
-  noChangePublishTouchesLastModified: 'R38',
-  listViewsNameOrder: 'R18a',
-  invalidNextTokenError: 'R28',
-  validationErrorClass: 'R24',
-  versionArn: 'R37',
-  publishedVersionArn: 'R37',
-  versionId: 'R37',
-  publishedVersionId: 'R37',
-  versionSummaryArn: 'R37',
-  versionSummaryId: 'R37',
-  awsManagedArn: 'R47',
-  versionMetadata: 'R31',
-  summaryStatus: 'R41',
-  searchSnapshot: 'R50',
-  unpublishedSha256: 'R51',
-  emptyTags: 'R52',
-  emptyTagsAwsManaged: 'R52',
-  absentActions: 'R52',
-  savedAliasStatus: 'R42',
-  versionCreatedTime: 'R54',
-  inputSchemaField: 'R19',
-  approximateTotalCount: 'R46',
-  approximateTotalCountAwsManaged: 'R46',
-  awsManagedInUnfilteredList: 'R48',
-  awsManagedInSearch: 'R49',
-  listViewsTypeOrder: 'R18b',
-  searchViewsOrder: 'R50',
-  clientTokenAfterDelete: 'R53',
-  clientTokenRetryAnswer: 'R6a',
-  duplicateNameError: 'R5',
-  foreignArnError: 'R45',
-  aliasOnMutation: 'R39',
-}
 export type Choices = { -readonly [K in ChoiceName]: (typeof CHOICE_OPTIONS)[K][number] }
 
 export const DEFAULT_CHOICES: Readonly<Choices> = {
