@@ -2,7 +2,7 @@
 import { CreateViewVersionCommand, DeleteViewVersionCommand, ListViewVersionsCommand } from '@aws-sdk/client-connect'
 import { MatchersV3 as M } from '@pact-foundation/pact'
 import { expect } from 'vitest'
-import { CHOICE_OPTIONS } from '../../src/spec/choices'
+import { CHOICE_OPTIONS } from '../../src/choices/catalogue'
 import { STATE } from '../../src/verification/provider-states'
 import {
   EX,

@@ -20,7 +20,7 @@ export interface StubProvider {
 export interface StubProviderOptions {
   /** Planted deviations (src/model/quirks.ts). */
   quirks?: string[]
-  /** Answers to undocumented behaviour (src/spec/choices.ts). */
+  /** Answers to undocumented behaviour (src/choices/catalogue.ts). */
   choices?: Partial<Record<string, string>>
 }
 
