@@ -1,4 +1,4 @@
-// Lanes (issue 14, item 2): what running independent properties concurrently buys against a rationed
+// Lanes: what running independent properties concurrently buys against a rationed
 // target. The same lane-safe properties, with the same seeds and run counts, run once one after another on
 // the target and once all at the same time, each on a lane of its own, against a live-like stub server
 // (2 requests/s per API, burst 5, 60±20 ms: `serve --live-like`) through the default per-API limiter.

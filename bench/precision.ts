@@ -1,4 +1,4 @@
-// Precision, measured (issue 10 item 2): the complete default-mode run (committed regressions, every
+// Precision, measured (a correct target must never fail): the complete default-mode run (committed regressions, every
 // property, the Pact contracts) over HTTP against our own stub server serving (a) each non-default value of
 // each undocumented choice alone and (b) a pairwise covering set of full combinations (padded with seeded
 // random ones to at least 30), each over several seeds. Every one of those stubs is a correct

@@ -1,4 +1,4 @@
-// Quirk yield (issue 14, item 3): which properties catch the most catalogue quirks per API call. For every
+// Quirk yield (to spend a rationed budget where it finds most): which properties catch the most catalogue quirks per API call. For every
 // property a run explores (coverage plan, the sequential properties, concurrency) and every quirk of
 // src/model/quirks.ts, over several seeds, the property runs against the in-process stub with that quirk
 // until it fails or has spent a live-sized call budget (--cap calls; the in-process stub counts the same

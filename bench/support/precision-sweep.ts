@@ -1,4 +1,4 @@
-// The precision sweep (issue 10 item 2): the complete default-mode run — committed regressions, every
+// The precision sweep (a correct target must never fail): the complete default-mode run — committed regressions, every
 // property, the Pact contracts — over HTTP against our own stub server serving some legal set of answers
 // to the questions AWS leaves open (src/choices/catalogue.ts). Every such stub is a correct implementation, so
 // every failure the run reports is a false positive. Used by test/precision (fast slice) and

@@ -42,7 +42,7 @@ export const CHOICE_OPTIONS = {
   /** R24: error class of a model-constraint violation (length, pattern, enum, range, required). */
   validationErrorClass: ['InvalidParameterException', 'InvalidRequestException'],
 
-  // ---- representation: how an answer spells what it says (issue 10 item 1) ----
+  // ---- representation: how an answer spells what it says (a correct target may spell it either way) ----
   /** R37: Arn of a numbered version's snapshot in DescribeView id:N: `…/view/id:N` or the bare view ARN. */
   versionArn: ['qualified', 'bare'],
   /** R37: Arn of the version CreateViewVersion answers with (another operation may spell it otherwise). */

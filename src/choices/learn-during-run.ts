@@ -1,5 +1,5 @@
 // Choice learning: the reference model answers the questions AWS leaves open with the defaults of
-// src/choices/catalogue.ts, but a correct target may answer any of them another way (issue 10). When the target
+// src/choices/catalogue.ts, but a correct target may answer any of them another way, and must not fail for it. When the target
 // and the model disagree on a step, the learner replays the sequence's model side from the start with one
 // more open choice switched to another value; if that explains the target's answers better (fewer
 // differing fields over the whole sequence), the model adopts it — for this sequence and every later one

@@ -7,7 +7,7 @@ import { AssertionLedger } from '../harness/assertions'
 import type { Cmd } from '../harness/commands'
 import type { Target } from '../targets/target'
 import { harnessFailure } from './harness-failure'
-import type { PropertyFailure, PropertyResult, RunOptions } from '../harness/property-types'
+import type { PropertyFailure, PropertyResult, PropertyRunOptions } from '../harness/property-types'
 import { propertyVerdict } from './property-verdict'
 
 /** What one executed run answers: the calls it made and the failure of the check that fired, if one did. */
@@ -37,7 +37,7 @@ class RunFailed extends Error {
 export async function runGenerated<T>(
   strategy: GeneratedStrategy<T>,
   target: Target,
-  opts: RunOptions & { path?: string },
+  opts: PropertyRunOptions & { path?: string },
 ): Promise<{ result: PropertyResult; details: fc.RunDetails<[T]> }> {
   const started = Date.now()
   const ledger = new AssertionLedger(opts.onAssertion)

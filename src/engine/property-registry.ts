@@ -7,13 +7,14 @@ import { runConcurrencyProperty } from './runners/concurrent'
 import { SEQUENTIAL_PROPERTIES } from '../properties'
 import { coveragePlan, coveragePlanDeclaration } from '../properties/coverage-plan'
 import { runPlan } from './runners/plan'
-import type { PropertyResult, RunOptions } from '../harness/property-types'
+import type { PropertyResult, PropertyRunOptions } from '../harness/property-types'
 import { runProperty } from './runners/sequential'
 import { isLaneSafe } from '../properties/lane-safety'
 import type { RuleId } from '../spec'
 import type { Target } from '../targets/target'
 import { contractsProperty, runContractProperty } from '../verification/contract-property'
 import { UsageError } from '../exit-codes'
+import type { Shard } from '../settings'
 
 /** Asserted on every step of every sequential property by checkWireBasics (src/harness/checks.ts). */
 /** Interactions the contract step verifies at most (the committed pact's). */
@@ -55,7 +56,7 @@ export interface PropertyStrategy {
   fixedCostMs?(target: Target): number
   /** false: a failure of it is no command sequence to replay, so no replay bundle is written (the implementation probe). */
   bundles?: boolean
-  run(target: Target, opts: RunOptions): Promise<PropertyResult>
+  run(target: Target, opts: PropertyRunOptions): Promise<PropertyResult>
 }
 
 export const ALL_PROPERTIES: readonly PropertyStrategy[] = [
@@ -110,12 +111,6 @@ export const ALL_PROPERTIES: readonly PropertyStrategy[] = [
 ]
 
 export const PROPERTY_IDS: readonly string[] = ALL_PROPERTIES.map((p) => p.id)
-
-export interface Shard {
-  /** 1-based. */
-  index: number
-  count: number
-}
 
 export function shardLabel(s: Shard): string {
   return `${s.index}/${s.count}`

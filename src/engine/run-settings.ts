@@ -14,12 +14,13 @@ import {
   asString,
   targetSettings,
   type SettingSource,
+  type Shard,
   type TargetSettings,
 } from '../settings'
 import { DEFAULT_RECORDINGS } from '../choices/run-mode'
 import { ExpectationsError, readExpectations, type ExpectationsFile } from '../expectations/expectations-file'
 import { DEFAULT_REPORTS, RUN_REPORT_FORMATS, type ReportFormat } from '../report/write-reports'
-import { PROPERTY_IDS, type Shard } from './property-registry'
+import { PROPERTY_IDS } from './property-registry'
 
 export const DEFAULT_OUT = 'out'
 /** The bundles committed with the package (found relative to it, not to the current folder). */

@@ -28,7 +28,7 @@ import type { RuleId } from '../spec'
 import { budgetShare } from './budget'
 import { EventBus, type EventHandler } from './events'
 import { harnessFailure } from './harness-failure'
-import type { PropertyResult, RunOptions } from '../harness/property-types'
+import type { PropertyResult, PropertyRunOptions } from '../harness/property-types'
 import type { PropertyInfo } from './events'
 import { ALL_PROPERTIES, selectProperties, shardLabel, type PropertyStrategy } from './property-registry'
 import { PROBE_ID, probeFinding, probeReproduceLine, probeStrategy } from './probe-finding'
@@ -333,7 +333,7 @@ class EngineRun {
   }
 
   /** A property that throws outside its own failure handling is a harness failure, not a crash of the run. */
-  private async attempt(prop: PropertyStrategy, target: Target, opts: RunOptions): Promise<PropertyResult> {
+  private async attempt(prop: PropertyStrategy, target: Target, opts: PropertyRunOptions): Promise<PropertyResult> {
     const started = Date.now()
     try {
       return await prop.run(target, opts)

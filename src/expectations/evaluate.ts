@@ -11,7 +11,7 @@
 // fails first on something else, or misses the bug this seed, says nothing about a bug the rest of the run
 // still sees, so the file does not flip-flop with the seed.
 import { basename } from 'node:path'
-import { mismatchShape, operationOf } from '../report/failure-groups'
+import { mismatchShape, operationNamedIn } from '../report/failure-groups'
 import type {
   ExpectationEntry,
   ExpectationsReport,
@@ -46,7 +46,7 @@ const firstLine = (s: string, max = 160) => {
 export function propertyFailureEntry(p: PropertyReport): ExpectationEntry | undefined {
   const f = p.failure
   if (!f) return undefined
-  const op = operationOf(f.message, (f.commands[f.step] as { op?: string } | undefined)?.op)
+  const op = operationNamedIn(f.message, (f.commands[f.step] as { op?: string } | undefined)?.op)
   return { property: p.id, rule: f.rule, ...(op === '—' ? {} : { operation: op }), expected: 'FAIL', reason: '' }
 }
 

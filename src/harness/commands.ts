@@ -55,8 +55,6 @@ export type Cmd =
    */
   | { op: 'Raw'; operation: OperationName; input: Record<string, unknown> }
 
-export type CmdOp = Cmd['op']
-
 export function describeCmd(c: Cmd): string {
   const { op, ...rest } = c
   const args = JSON.stringify(rest, (_k, v) =>

@@ -1,5 +1,5 @@
 // What every property and runner shares: how a property is declared (SequentialProperty, its checks' context),
-// how it is run (RunOptions) and what a run of it answers (PropertyResult), whatever the strategy
+// how it is run (PropertyRunOptions) and what a run of it answers (PropertyResult), whatever the strategy
 // (sequential commands, concurrent rounds, a fixed plan, contract verification).
 import type fc from 'fast-check'
 import type { ModelOptions } from '../model/options'
@@ -44,7 +44,7 @@ export interface SequentialProperty {
   modelOptions?: ModelOptions
 }
 
-export interface RunOptions {
+export interface PropertyRunOptions {
   seed: number
   numRuns?: number
   mode: Mode

@@ -25,7 +25,3 @@ export const SEQUENTIAL_PROPERTIES: readonly SequentialProperty[] = [
   tagsAfterTagging,
   differential,
 ]
-
-export function propertyById(id: string): SequentialProperty | undefined {
-  return SEQUENTIAL_PROPERTIES.find((p) => p.id === id)
-}

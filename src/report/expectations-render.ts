@@ -4,7 +4,7 @@
 // per-operation score as a table.
 import { escapeHtml as h } from './charts'
 import type { ConformanceReport, ExpectationsReport, TargetReport } from './report-types'
-import { percent, scoreLine } from './score'
+import { percent } from './score'
 
 // (a table of its own: summary-markdown.ts renders this module's sections, so it is not imported here)
 const mdCell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
@@ -26,10 +26,6 @@ export function expectationsLine(x: ExpectationsReport): string {
     `${unexpected} unexpected: ${x.expected} expected, ${plural(x.unexpectedFailures.length, 'unexpected failure')}, ${passes}` +
     ` — ${x.file}${x.notObserved ? ` (${plural(x.notObserved, 'entry', 'entries')} not observed in this run)` : ''}`
   )
-}
-
-export function scoreText(t: TargetReport): string | undefined {
-  return t.score ? scoreLine(t.score) : undefined
 }
 
 /** Held against expectations, what to fix first is the first unexpected failure, not a known one. */

@@ -34,7 +34,7 @@ export function mismatchShape(message: string): string {
 }
 
 /** The operation a failure is about: the first one its message names, else the one the failing step called. */
-export function operationOf(message: string, fallback?: string): string {
+export function operationNamedIn(message: string, fallback?: string): string {
   const first = message.split('\n').find((l) => l.trim()) ?? ''
   return OPERATION.exec(first)?.[1] ?? (fallback ? OPERATION.exec(fallback)?.[1] : undefined) ?? '—'
 }
@@ -58,7 +58,7 @@ function occurrences(t: TargetReport): Occurrence[] {
       for (const i of failedInteractions) {
         const mismatch = i.mismatch ?? 'failed'
         out.push({
-          operation: operationOf(mismatch, i.interaction),
+          operation: operationNamedIn(mismatch, i.interaction),
           rule: i.rules?.join(' ') || 'contract',
           shape: mismatchShape(mismatch),
           source: `${p.id}: ${i.interaction}`,
@@ -78,7 +78,7 @@ function occurrences(t: TargetReport): Occurrence[] {
     const f = p.failure
     const op = (f.commands[f.step] as { op?: string } | undefined)?.op
     out.push({
-      operation: operationOf(f.message, op),
+      operation: operationNamedIn(f.message, op),
       rule: f.rule,
       shape: mismatchShape(f.message),
       source: p.id,
@@ -97,7 +97,7 @@ function occurrences(t: TargetReport): Occurrence[] {
     const message = g.detail.replace(RULE_PREFIX, '')
     const source = `regression ${g.file}`
     out.push({
-      operation: operationOf(message),
+      operation: operationNamedIn(message),
       rule: now?.[1] ?? g.rule ?? 'regression',
       shape: mismatchShape(message),
       source,

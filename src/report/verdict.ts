@@ -1,8 +1,8 @@
 // One word per target that a reader (and the exit code) can trust in both directions: FAILED only for a
 // failure the run observed, PASSED only when everything selected ran to a verdict. Anything in between — the
 // budget ran out, Ctrl-C, a property never started, a regression bundle that could not be replayed — is
-// INCONCLUSIVE, which is never a failure (issue 10: a budget is not a conformance verdict).
-import type { ConformanceReport, FailureGroup, TargetReport, TargetVerdict } from './report-types'
+// INCONCLUSIVE, which is never a failure: running out of budget says nothing about conformance.
+import type { FailureGroup, TargetReport, TargetVerdict } from './report-types'
 
 export interface VerdictReasons {
   verdict: TargetVerdict
@@ -46,12 +46,6 @@ export function verdictOf(t: TargetReport): VerdictReasons {
 }
 
 export const targetVerdict = (t: TargetReport): TargetVerdict => verdictOf(t).verdict
-
-/** The report's overall word: FAILED if any target failed, else INCONCLUSIVE if any was, else PASSED. */
-export function reportVerdict(r: ConformanceReport): TargetVerdict {
-  const vs = r.targets.map(targetVerdict)
-  return vs.includes('FAILED') ? 'FAILED' : vs.includes('INCONCLUSIVE') || vs.length === 0 ? 'INCONCLUSIVE' : 'PASSED'
-}
 
 /** What an implementer should fix first: a missing operation, else the cause most checks hit (groups come sorted). */
 export function firstToFix(t: TargetReport): string | undefined {

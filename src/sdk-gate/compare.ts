@@ -3,7 +3,7 @@
 import { createTwoFilesPatch } from 'diff'
 import type { SchemaSet } from '../schemas/schema-set'
 import { judgeOutcomes, judgeRequests, judgeSchema, type Judgement, type Severity } from './classify'
-import { changedPaths, stableJson } from './json-diff'
+import { changedPaths, sortedJsonText } from './json-diff'
 import type { CaseRecord } from './run-corpus'
 
 export type DifferenceKind = 'request' | 'outcome' | 'schema' | 'case'
@@ -40,8 +40,8 @@ function difference(
   labels: [string, string],
   judge: () => Judgement,
 ): Difference | undefined {
-  const ta = stableJson(a)
-  const tb = stableJson(b)
+  const ta = sortedJsonText(a)
+  const tb = sortedJsonText(b)
   if (ta === tb) return undefined
   const patch = createTwoFilesPatch(`${labels[0]}/${id}`, `${labels[1]}/${id}`, ta, tb, undefined, undefined, {
     context: 3,

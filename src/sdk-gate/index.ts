@@ -19,7 +19,7 @@ export {
   type CapturedRequest,
 } from './capturing-handler'
 export { compareRecords, compareSchemaSets, type Difference, type DifferenceKind } from './compare'
-export { changedPaths, leafChanges, stableJson, type LeafChange } from './json-diff'
+export { changedPaths, leafChanges, sortedJsonText, type LeafChange } from './json-diff'
 export {
   judgeRequests,
   judgeOutcomes,

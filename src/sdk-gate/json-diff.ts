@@ -2,7 +2,7 @@
 // and the list of changed leaves (added / removed / changed) for summaries and classification.
 
 /** JSON with object keys sorted at every level, 2-space indented (the text the patches are made of). */
-export function stableJson(v: unknown): string {
+export function sortedJsonText(v: unknown): string {
   const sort = (x: unknown): unknown => {
     if (Array.isArray(x)) return x.map(sort)
     if (typeof x === 'object' && x !== null) {

@@ -183,11 +183,6 @@ function decodeMembers(
   return out
 }
 
-/** True when some input member of the operation travels in the JSON body. */
-export function hasBodyMembers(op: OperationName): boolean {
-  return Object.values(inputShape(op).members).some((m) => m.location === 'body')
-}
-
 /** Parses the body text into the top-level JSON object ('' and whitespace mean `{}`). */
 export function parseJsonBody(body: string): Record<string, unknown> {
   if (body.trim() === '') return {}

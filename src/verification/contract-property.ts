@@ -19,7 +19,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { packageScriptArgs } from '../package-files'
-import type { InteractionVerdict, PropertyResult, RunOptions } from '../harness/property-types'
+import type { InteractionVerdict, PropertyResult, PropertyRunOptions } from '../harness/property-types'
 import { AssertionLedger } from '../harness/assertions'
 import { recordedObservations } from '../harness/consistency'
 import type { Mode } from '../harness/projection'
@@ -181,7 +181,7 @@ export function attributedRule(v: InteractionVerdict): FailureRule {
 }
 
 /** The mode defaults to default mode; timeLimitMs is what is left of the run's budget (absent: no limit). */
-export type ContractRunOptions = Omit<RunOptions, 'mode'> & { mode?: Mode }
+export type ContractRunOptions = Omit<PropertyRunOptions, 'mode'> & { mode?: Mode }
 
 /** What provider states arrange views with (src/verification/state-arranger.ts): without them no state can be set up. */
 const STATE_OPERATIONS: readonly OperationName[] = ['CreateView', 'UpdateViewContent', 'CreateViewVersion', 'ListViews']

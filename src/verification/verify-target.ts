@@ -35,7 +35,7 @@ export interface TargetVerificationReport extends VerificationReport {
 }
 
 /** The operation a proxied request calls (undefined for a route the API does not have). */
-function operationOf(method: string, path: string): OperationName | undefined {
+function operationOfRequest(method: string, path: string): OperationName | undefined {
   try {
     return matchRoute(method, path).op
   } catch {
@@ -100,7 +100,7 @@ export async function verifyAgainstTarget(o: TargetVerificationOptions): Promise
       res.status(503).set('x-cvc-not-verified', 'time budget').end()
       return
     }
-    const op = operationOf(req.method, req.path)
+    const op = operationOfRequest(req.method, req.path)
     res.on('finish', () => {
       if (res.statusCode === 429 && setup) setup.throttled = true
       if (!op) return

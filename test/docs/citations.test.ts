@@ -60,4 +60,16 @@ describe('citations', () => {
       expect(r.source, r.id).toMatch(/https:\/\/|fixtures\/|^none|^inferred|^common AWS behaviour/)
     }
   })
+  it('no source file cites an issue number: the reason is written out, since the tracker is not in the repository', () => {
+    const ISSUE = /\bissues? ?#?\d+/i
+    const offending = files.flatMap((file) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .map((line, i) =>
+          ISSUE.test(line) && !line.includes('ISSUE') ? `${relative(ROOT, file)}:${i + 1}: ${line.trim()}` : undefined,
+        )
+        .filter((x) => x !== undefined),
+    )
+    expect(offending).toEqual([])
+  })
 })

@@ -1,4 +1,4 @@
-// R15's check in the differential property (issue 19 item 3): LastModifiedTime is never before CreatedTime,
+// R15's check in the differential property (timestamps must move forward): LastModifiedTime is never before CreatedTime,
 // a write's answer never shows it going back, and an UpdateViewContent or a version-creating publish must
 // show it later than an earlier accepted answer did once the two are far enough apart on the harness's clock
 // that no tick of the target's clock can hide the move. Fed hand-made steps with their timings.

@@ -1,6 +1,6 @@
 // Failures are grouped by cause (operation, rule, mismatch shape) and the verdict is right in both directions.
 import { describe, expect, it } from 'vitest'
-import { failureGroups, mismatchShape, operationOf } from '../../src/report/failure-groups'
+import { failureGroups, mismatchShape, operationNamedIn } from '../../src/report/failure-groups'
 import { finishTarget, hasFailures, newReport, specCatalogue } from '../../src/report/json-report'
 import type { PropertyReport, TargetReport } from '../../src/report/report-types'
 import { firstToFix, targetVerdict } from '../../src/report/verdict'
@@ -47,7 +47,7 @@ function failed(id: string, rule: string, message: string, commands: { op: strin
   }
 }
 
-describe('mismatchShape / operationOf', () => {
+describe('mismatchShape / operationNamedIn', () => {
   it('takes ids, ARNs, quoted values and counts out, but keeps rule ids and HTTP statuses', () => {
     const a = mismatchShape(
       'DescribeView of "cvc-abc-1" (4013fa32-761b-46fa-ad26-d22f1208434c) answered InvalidParameterException; R25 expects 404, status: expected 404 but was 400 after 3 calls',
@@ -63,12 +63,12 @@ describe('mismatchShape / operationOf', () => {
     )
   })
   it('names the first operation of the message, the longest name first', () => {
-    expect(operationOf('CreateViewVersion accepted a stale checksum')).toBe('CreateViewVersion')
-    expect(operationOf('provider state setup failed: ListViews failed while arranging', 'CreateView: a name…')).toBe(
-      'ListViews',
-    )
-    expect(operationOf('order [1, 2], expected [2, 1]', 'ListViewVersions')).toBe('ListViewVersions')
-    expect(operationOf('nothing here')).toBe('—')
+    expect(operationNamedIn('CreateViewVersion accepted a stale checksum')).toBe('CreateViewVersion')
+    expect(
+      operationNamedIn('provider state setup failed: ListViews failed while arranging', 'CreateView: a name…'),
+    ).toBe('ListViews')
+    expect(operationNamedIn('order [1, 2], expected [2, 1]', 'ListViewVersions')).toBe('ListViewVersions')
+    expect(operationNamedIn('nothing here')).toBe('—')
   })
 })
 

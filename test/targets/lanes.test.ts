@@ -1,4 +1,4 @@
-// Target lanes (issue 14, item 2): independent sequences run concurrently against one rate-limited target,
+// Target lanes (a rate-limited target has a budget per API, so several APIs at once go faster): independent sequences run concurrently against one rate-limited target,
 // each lane resetting only its own views, while the run keeps one identity, one clean-up and one report.
 import { describe, expect, it } from 'vitest'
 import type { StubServer } from '../../src/stub'

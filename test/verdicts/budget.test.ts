@@ -1,4 +1,4 @@
-// "Budgets are never failures" (issue 10, item 3), against our own stub served over HTTP with default
+// "Budgets are never failures" (running out of time says nothing about conformance), against our own stub served over HTTP with default
 // settings: a 10 s budget ends with no failure and exit 0; a 2 s budget leaves properties inconclusive —
 // never failed — and the budget bounds the run.
 import { readFileSync } from 'node:fs'

@@ -1,4 +1,4 @@
-// "Unimplemented is its own verdict" (issue 10, item 6): a target that lacks operations — our stub told to
+// "Unimplemented is its own verdict" (a missing operation is not a wrong answer): a target that lacks operations — our stub told to
 // answer them like an emulator that has no such route — is reported with those operations *not implemented*
 // (with the evidence), the rules only they could exercise *not exercised*, no rule `passed` without an
 // executed assertion, no failure blamed on the missing operations, and the rest of the run going on.

@@ -1,4 +1,4 @@
-// "Isolation on endpoint targets" (issue 10, item 4): every sequence starts from a clean slate even when the
+// "Isolation on endpoint targets" (a leftover view must not fail a later sequence): every sequence starts from a clean slate even when the
 // target refuses to delete what the previous one created. The refusal is reported (report.cleanup.failed),
 // never silently forgotten, and no later sequence trips over a leftover: names and client tokens are unique
 // per sequence, so a leftover can never clash with a new view (before, a leftover's name made the next

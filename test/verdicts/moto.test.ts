@@ -1,4 +1,4 @@
-// The honest test of an incomplete emulator (issue 10): moto's server implements Connect instances and
+// The honest test of an incomplete emulator (real emulators lack operations): moto's server implements Connect instances and
 // tags but no view operation. Against it, the run must exit 1 with every view operation *not implemented*
 // (with moto's HTML 404 as evidence), no view rule `passed`, and no "SyntaxError" anywhere in the report.
 // Skipped, with the reason, where Python's moto is not installed.

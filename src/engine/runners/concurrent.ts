@@ -22,7 +22,7 @@ import { roundsArb, type ConcurrentCmd, type Round } from '../../arbitraries/rou
 import type { Target } from '../../targets/target'
 import { unreachableVerdict } from '../property-verdict'
 import { runGenerated } from '../fast-check-run'
-import type { PropertyFailure, PropertyResult, RunOptions, StepRecord } from '../../harness/property-types'
+import type { PropertyFailure, PropertyResult, PropertyRunOptions, StepRecord } from '../../harness/property-types'
 
 export interface RoundsOutcome {
   failure?: PropertyFailure
@@ -157,7 +157,7 @@ export async function runRounds(
   return { calls, history }
 }
 
-export interface ConcurrencyRunOptions extends RunOptions {
+export interface ConcurrencyRunOptions extends PropertyRunOptions {
   maxRounds?: number
 }
 

@@ -9,7 +9,12 @@ import { isRuleId } from '../../spec'
 import type { Target } from '../../targets/target'
 import type { PlanDeclaration } from '../../properties/coverage-plan'
 import type { ProbeResult } from '../../properties/support/plan-probes'
-import type { InteractionVerdict, SequentialProperty, PropertyResult, RunOptions } from '../../harness/property-types'
+import type {
+  InteractionVerdict,
+  SequentialProperty,
+  PropertyResult,
+  PropertyRunOptions,
+} from '../../harness/property-types'
 import { runSequence } from '../../harness/sequence'
 
 /**
@@ -36,7 +41,11 @@ class StepAttribution {
  * verdict naming the rules it was planned for (state) and those whose assertions actually executed (rules),
  * so the report says which rule each call served.
  */
-export async function runPlan(plan: PlanDeclaration, target: Target, opts: RunOptions): Promise<PropertyResult> {
+export async function runPlan(
+  plan: PlanDeclaration,
+  target: Target,
+  opts: PropertyRunOptions,
+): Promise<PropertyResult> {
   const { property: coveragePlan, steps: COVERAGE_PLAN, everyAnswer: EVERY_ANSWER } = plan
   const started = Date.now()
   const callsBefore = target.stats.calls

@@ -9,10 +9,14 @@ import type { Target } from '../../targets/target'
 import { unreachableVerdict } from '../property-verdict'
 import { runGenerated, type ExecutedRun } from '../fast-check-run'
 import { harnessFailure } from '../harness-failure'
-import type { SequentialProperty, PropertyResult, RunOptions } from '../../harness/property-types'
+import type { SequentialProperty, PropertyResult, PropertyRunOptions } from '../../harness/property-types'
 import { failureOf, startSequence, stepAndCheck, StepFailure, usesMissing, type Sequence } from '../../harness/sequence'
 
-export async function runProperty(def: SequentialProperty, target: Target, opts: RunOptions): Promise<PropertyResult> {
+export async function runProperty(
+  def: SequentialProperty,
+  target: Target,
+  opts: PropertyRunOptions,
+): Promise<PropertyResult> {
   const deadline = opts.timeLimitMs ? Date.now() + opts.timeLimitMs : Infinity
   const prelude = def.prelude ?? []
   const identity = { property: def.id, title: def.title, rules: def.rules }
