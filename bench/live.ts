@@ -27,6 +27,8 @@ import { OPERATIONS, RULES, type OperationName } from '../src/spec'
 import { startStubServer, throttlingErrorOf } from '../src/stub'
 import { LIVE_LIKE_DEFAULTS } from '../src/stub/live-like'
 import { createTarget } from '../src/targets/create-target'
+import { AssertionLedger } from '../src/harness/assertions'
+import { checkRetriedAnswers } from '../src/harness/checks'
 import type { LimiterSettings } from '../src/targets/rate-limiter'
 import { asInteger } from '../src/settings'
 import { benchArgs } from './support/bench-args'
@@ -132,10 +134,12 @@ async function runJob(job: Job): Promise<JobResult> {
   let commands = 0
   let inconclusive = 0
   let plan: { planCalls: number; planMs: number; planDocumented: string[] } | undefined
-  // rules an executed assertion checked: each property's own, plus the 429s Target.send judged while it ran
+  // rules an executed assertion checked: each property's own, plus R23 on the 429s Target.send retried while it ran
   const exercised = new Set<string>()
   const note = (assertions: Record<string, number | undefined> = {}) => {
-    for (const [rule, n] of Object.entries({ ...assertions, ...target.takeAnswerAssertions() }))
+    const retried = new AssertionLedger()
+    checkRetriedAnswers(target.takeRetriedAnswers(), retried.record)
+    for (const [rule, n] of Object.entries({ ...assertions, ...retried.toRecord() }))
       if ((n ?? 0) > 0) exercised.add(rule)
   }
   const documentedSoFar = () => DOCUMENTED.filter((id) => exercised.has(id))

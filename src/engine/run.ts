@@ -21,10 +21,11 @@ import {
 import type { ProgressStream } from '../report/progress'
 import { describeRateLimit } from '../targets/rate-limiter'
 import type { ConformanceReport, PropertyReport, RegressionReport } from '../report/report-types'
+import { AssertionLedger } from '../harness/assertions'
+import { checkRetriedAnswers } from '../harness/checks'
 import { recordedObservations } from '../harness/consistency'
 import { probeImplementation } from '../targets/implementation-probe'
 import type { Target } from '../targets/target'
-import type { RuleId } from '../spec'
 import { budgetShare } from './budget'
 import { EventBus, type EventHandler } from './events'
 import { harnessFailure } from './harness-failure'
@@ -297,13 +298,14 @@ class EngineRun {
           onAssertion: (rule, outcome) => this.bus.emit({ type: 'StepChecked', property: prop.id, rule, outcome }),
         })
     const interrupted = this.instr.interrupted
-    // with the 429s Target.send judged (R23) and retried while this property ran (each lane keeps its own)
-    const answerChecks = target.takeAnswerAssertions()
-    for (const [rule, n] of Object.entries(answerChecks) as [RuleId, number][])
-      for (let k = 0; k < n; k++) this.bus.emit({ type: 'StepChecked', property: prop.id, rule, outcome: 'checked' })
+    // with the 429s Target.send retried while this property ran (each lane keeps its own), judged by the checks
+    const retried = new AssertionLedger((rule, outcome) =>
+      this.bus.emit({ type: 'StepChecked', property: prop.id, rule, outcome }),
+    )
+    checkRetriedAnswers(target.takeRetriedAnswers(), retried.record)
     const report = addAssertions(
       propertyReport(result, { rules: prop.rules, reproduce: reproduceLine(s, prop, result), interrupted }),
-      answerChecks,
+      retried.toRecord(),
     )
     for (const [rule, n] of Object.entries(report.assertions ?? {})) if (n > 0) this.exercised.add(rule)
     this.reports.push(report)

@@ -3,6 +3,7 @@
 import { isAsserted, OPERATIONS, rule as ruleById, type FailureRule, type OperationName, type RuleId } from '../spec'
 import { formatViolations, validateWireOutput } from '../schemas'
 import type { CallOutcome } from '../targets/sdk-call'
+import type { RetriedAnswer } from '../targets/target'
 import { answerClassVerdict } from '../targets/answer-class'
 import { isNotFoundPage } from '../targets/implementation'
 import type { Cmd } from './commands'
@@ -19,6 +20,21 @@ export interface Failure {
 /** Receives each assertion as it executes (see AssertionLedger). */
 export type AssertionSink = (rule: RuleId) => void
 const ignore: AssertionSink = () => {}
+
+/**
+ * R23 on the 429s Target.send retried, which no step's checks see: each is judged like any answer's class
+ * (answerClassVerdict), an executed assertion. send() retries only the declared throttling class, so none
+ * fails here; one of another class is not retried and reaches checkWireBasics as the step's answer.
+ */
+export function checkRetriedAnswers(retried: readonly RetriedAnswer[], assert: AssertionSink): Failure | undefined {
+  for (const { op, error } of retried) {
+    const verdict = answerClassVerdict(op, error)
+    if (!verdict) continue
+    assert(verdict.rule)
+    if (verdict.failure) return { rule: verdict.rule, message: verdict.failure }
+  }
+  return undefined
+}
 
 export function operationOf(cmd: Cmd): OperationName {
   if (cmd.op === 'Raw') return cmd.operation

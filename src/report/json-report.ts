@@ -80,7 +80,7 @@ export function propertyReport(r: PropertyResult, x: PropertyExtras): PropertyRe
 }
 
 /**
- * Adds assertions executed outside the property's own checks while it ran (the 429s Target.send judged and
+ * Adds assertions executed outside the property's own checks while it ran (R23 on the 429s Target.send
  * retried, src/targets/answer-class.ts) to its report: they executed against the target during its calls.
  */
 export function addAssertions(

@@ -2,7 +2,8 @@
 // declared throttling error (TooManyRequestsException on view operations, ThrottlingException on tagging and
 // SearchViews), a quota answer is 402 ServiceQuotaExceededException (CreateView, CreateViewVersion). Both
 // are judged on every answer that has either the status or the class, from the generated model
-// (src/spec/declared-errors.ts). Target.send judges the 429s it retries; checkWireBasics the rest.
+// (src/spec/declared-errors.ts). Target.send retries only the declared throttling class; the checks
+// (src/harness/checks.ts) judge every answer, the retried ones included (checkRetriedAnswers).
 import { declaredErrorWithStatus, httpStatusOfError, type OperationName, type RuleId } from '../spec'
 import type { CallError } from './sdk-call'
 

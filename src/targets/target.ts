@@ -2,11 +2,11 @@
 // differ in how the client is built and whether live-safety (guard, rate limit, cleanup) is on.
 import type { ConnectClient } from '@aws-sdk/client-connect'
 import type { StubCoreOptions } from '../stub/core'
-import type { OperationName, RuleId } from '../spec'
+import type { OperationName } from '../spec'
 import { parseViewRef } from '../model/view-ref'
 import { findViolations } from '../model/validation'
 import { DEFAULT_CHOICES } from '../choices/catalogue'
-import { callOperation, type CallOutcome } from './sdk-call'
+import { callOperation, type CallError, type CallOutcome } from './sdk-call'
 import { isRetryableThrottle } from './answer-class'
 import type { WireTweak } from './wire-tweak'
 import type { Limiter, RateLimit } from './rate-limiter'
@@ -66,6 +66,12 @@ interface LaneFamily {
   cleanupDeleted: number
   readonly lanes: Set<Target>
   readonly listLock: ListLock
+}
+
+/** An answer send() retried: a 429 of the class the operation declares for throttling. */
+export interface RetriedAnswer {
+  op: OperationName
+  error: CallError
 }
 
 export interface SendOptions {
@@ -275,9 +281,9 @@ export class Target {
   }
 
   /**
-   * Calls one operation: guard, rate limit, retry 429 only (counted), record stats. Every 429 is judged
-   * (R23: the operation's declared throttling class); only a correct one is retried, and recorded here as an
-   * executed R23 assertion (takeAnswerAssertions); a wrong one is returned for the caller's checks to judge,
+   * Calls one operation: guard, rate limit, retry 429 only (counted), record stats. Only a 429 of the
+   * operation's declared throttling class is retried, and kept for the checks to judge (takeRetriedAnswers:
+   * harness/checks.ts checkRetriedAnswers, R23); a wrong one is returned for the caller's checks to judge,
    * and a 5xx is never retried.
    */
   async send(op: OperationName, input: Record<string, unknown>, opts: SendOptions = {}): Promise<CallOutcome> {
@@ -309,7 +315,7 @@ export class Target {
       const throttled = !outcome.ok && outcome.error.status === 429
       this.opts.limiter?.observe?.(op, throttled, outcome.ok ? undefined : outcome.retryAfterMs, !!opts.unpaced)
       if (!outcome.ok && attempt < maxRetries && isRetryableThrottle(op, outcome.error)) {
-        this.recordAnswerAssertion('R23') // isRetryableThrottle: the declared throttling class, HTTP 429
+        this.retried.push({ op, error: outcome.error })
         this.stats.throttleRetries++
         await sleep(backoff(attempt))
         continue
@@ -366,16 +372,13 @@ export class Target {
     return `${op} got no answer within ${this.requestTimeoutMs} ms on every one of ${seen.noAnswer} tries of the same call (${callShape(op, input)}): a hang`
   }
 
-  private answerAssertions = new Map<RuleId, number>()
+  /** The answers send() retried through this target or lane since the last take (each lane keeps its own). */
+  private retried: RetriedAnswer[] = []
 
-  private recordAnswerAssertion(rule: RuleId): void {
-    this.answerAssertions.set(rule, (this.answerAssertions.get(rule) ?? 0) + 1)
-  }
-
-  /** Assertions send() executed on answers it retried (never seen by a property's checks), since the last take. */
-  takeAnswerAssertions(): Partial<Record<RuleId, number>> {
-    const taken = Object.fromEntries(this.answerAssertions)
-    this.answerAssertions = new Map()
+  /** The answers send() retried (a property's checks never see them), since the last take. */
+  takeRetriedAnswers(): RetriedAnswer[] {
+    const taken = this.retried
+    this.retried = []
     return taken
   }
 

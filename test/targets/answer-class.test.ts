@@ -2,7 +2,8 @@
 // (from the generated model). Target.send retries only a correct 429 and counts it as an executed R23
 // assertion; a wrong one is returned for the checks to fail, and a 5xx is never retried, whatever its name.
 import { describe, expect, it } from 'vitest'
-import { checkWireBasics } from '../../src/harness/checks'
+import { AssertionLedger } from '../../src/harness/assertions'
+import { checkRetriedAnswers, checkWireBasics } from '../../src/harness/checks'
 import type { Step } from '../../src/harness/session'
 import { DEFAULT_INSTANCE_ID as I } from '../../src/model/options'
 import { declaredErrorWithStatus, throttlingErrorOf } from '../../src/spec'
@@ -69,15 +70,22 @@ describe('the class a status fixes, from the generated model', () => {
 })
 
 describe('Target.send and 429s', () => {
-  it('retries a 429 of the declared class, counting each as an executed R23 assertion', async () => {
+  it('retries a 429 of the declared class, and the checks count each as an executed R23 assertion', async () => {
     const target = await createTarget({
       target: 'stub',
       stub: { faults: { forceError: [{ operation: 'ListViews', errorName: 'TooManyRequestsException', times: 2 }] } },
     })
     expect((await target.send('ListViews', { InstanceId: I })).ok).toBe(true)
     expect(target.stats.throttleRetries).toBe(2)
-    expect(target.takeAnswerAssertions()).toEqual({ R23: 2 })
-    expect(target.takeAnswerAssertions()).toEqual({}) // taken once
+    const retried = target.takeRetriedAnswers()
+    expect(retried.map((r) => `${r.op} ${r.error.name} ${r.error.status}`)).toEqual([
+      'ListViews TooManyRequestsException 429',
+      'ListViews TooManyRequestsException 429',
+    ])
+    const ledger = new AssertionLedger()
+    expect(checkRetriedAnswers(retried, ledger.record)).toBeUndefined()
+    expect(ledger.toRecord()).toEqual({ R23: 2 })
+    expect(target.takeRetriedAnswers()).toEqual([]) // taken once
     await target.close()
   })
 
@@ -89,7 +97,7 @@ describe('Target.send and 429s', () => {
     const o = await target.send('SearchViews', { InstanceId: I, MaxResults: 1 })
     expect(o.ok ? 'ok' : `${o.error.name} ${o.error.status}`).toBe('TooManyRequestsException 429')
     expect(target.stats.throttleRetries).toBe(0)
-    expect(target.takeAnswerAssertions()).toEqual({})
+    expect(target.takeRetriedAnswers()).toEqual([])
     expect(
       answerClassVerdict('SearchViews', (o as { error: { name: string; status?: number } }).error)?.failure,
     ).toBeDefined()

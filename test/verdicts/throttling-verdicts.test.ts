@@ -1,4 +1,4 @@
-// R23 in a whole run: the 429s Target.send judges and retries while a property runs reach the report as
+// R23 in a whole run: the 429s Target.send retries while a property runs, judged by the checks, reach the report as
 // executed assertions of that property, so a run against a throttling target exercises R23 even without the
 // coverage plan's burst; against a target that never throttles R23 stays "not exercised", never "passed".
 import { afterEach, describe, expect, it } from 'vitest'
