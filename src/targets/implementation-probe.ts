@@ -7,7 +7,8 @@
 // DeleteView for this (and a version, a tag and an update of that view). When CreateView itself is missing
 // or creates nothing, every operation is probed on a view that does not exist instead, as the method says.
 import { OPERATION_NAMES, type OperationName } from '../spec'
-import { GuardRefusal, type Target } from './target'
+import { GuardRefusal } from './live-guard'
+import type { Target } from './target'
 import type { CallOutcome } from './sdk-call'
 import { ABSENT_VIEW_ID, answerEvidence, isNotFoundPage, type NotImplementedEvidence } from './implementation'
 

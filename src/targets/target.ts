@@ -1,19 +1,20 @@
 // A target is "a ConnectClient plus how to arrange and clean up". One class serves all three kinds; they
-// differ in how the client is built and whether live-safety (guard, rate limit, cleanup) is on.
+// differ in how the client is built and whether live-safety (guard, rate limit, cleanup) is on. Here: the
+// target's identity, its lanes and list lock, the paced and retrying send() with its stats; the live-safety
+// guard is live-guard.ts, the deletion of what a run created cleanup.ts.
 import type { ConnectClient } from '@aws-sdk/client-connect'
 import type { StubCoreOptions } from '../stub/core'
 import type { OperationName } from '../spec'
-import { parseViewRef } from '../model/view-ref'
-import { findViolations } from '../model/validation'
-import { DEFAULT_CHOICES } from '../choices/catalogue'
 import { callOperation, type CallError, type CallOutcome } from './sdk-call'
 import { isRetryableThrottle } from './answer-class'
 import type { WireTweak } from './wire-tweak'
 import type { Limiter, RateLimit } from './rate-limiter'
-import { ABSENT_VIEW_ID, ImplementationLedger, isNotFoundPage } from './implementation'
+import { ImplementationLedger, isNotFoundPage } from './implementation'
 import { accountIn, bareInstanceId, partitionOf, type ArnHome } from './arn-home'
 import { customerViewArn } from '../model/view-ref'
-import { RUN_TAG_KEY, sequenceIdentity, type RunIdentity } from './run-identity'
+import { sequenceIdentity, type RunIdentity } from './run-identity'
+import { guardMutation, viewIdOf } from './live-guard'
+import { deleteOwnedViews } from './cleanup'
 import { ListLock } from './list-lock'
 
 export type TargetKind = 'stub' | 'endpoint' | 'aws'
@@ -44,17 +45,6 @@ function callShape(op: OperationName, input: Record<string, unknown>): string {
 /** The client's wait for one answer when the target names none (the embedded stub: it always answers). */
 const DEFAULT_NO_ANSWER_MS = 15_000
 
-/** A mutation the live-safety guard refused: the view exists and is not this harness's. */
-export class GuardRefusal extends Error {}
-
-const VIEW_MUTATIONS = new Set<OperationName>([
-  'UpdateViewContent',
-  'UpdateViewMetadata',
-  'CreateViewVersion',
-  'DeleteView',
-  'DeleteViewVersion',
-])
-const TAG_MUTATIONS = new Set<OperationName>(['TagResource', 'UntagResource'])
 /** The account of ARNs built before any answer named the target's own (all zeros, as the implementation probe uses). */
 const UNKNOWN_ACCOUNT = '000000000000'
 /** Calls that change which views ListViews lists, or their order (Type, then Name: R18). */
@@ -293,7 +283,7 @@ export class Target {
   }
 
   private async sendNow(op: OperationName, input: Record<string, unknown>, opts: SendOptions): Promise<CallOutcome> {
-    if (this.guarded) await this.guard(op, input)
+    if (this.guarded) await guardMutation(this, op, input)
     const maxRetries = opts.unpaced ? 0 : (this.opts.maxThrottleRetries ?? 4)
     const backoff = this.opts.backoffMs ?? ((a: number) => Math.min(8000, 250 * 2 ** a) * (0.5 + Math.random() / 2))
     const sleep = this.opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
@@ -406,55 +396,6 @@ export class Target {
     }
   }
 
-  private async guard(op: OperationName, input: Record<string, unknown>): Promise<void> {
-    if (op === 'CreateView') {
-      // An input the service must reject cannot create anything: negative tests may send it as it is.
-      if (findViolations('CreateView', input, DEFAULT_CHOICES).length > 0) return
-      const tags = (input.Tags ?? {}) as Record<string, string>
-      if (tags[RUN_TAG_KEY] !== this.run.runId || !String(input.Name ?? '').startsWith(this.run.namePrefix)) {
-        throw new GuardRefusal(
-          `refusing CreateView without the run tag ${RUN_TAG_KEY}=${this.run.runId} and name prefix ${this.run.namePrefix}`,
-        )
-      }
-      return
-    }
-    let viewId: string | undefined
-    let arn: string | undefined
-    if (VIEW_MUTATIONS.has(op)) viewId = viewIdOf(String(input.ViewId))
-    else if (TAG_MUTATIONS.has(op)) {
-      arn = String(input.resourceArn)
-      viewId = viewIdOf(arn)
-      if (op === 'UntagResource' && ((input.tagKeys ?? []) as string[]).includes(RUN_TAG_KEY)) {
-        throw new GuardRefusal('refusing to remove the run tag')
-      }
-    } else return
-    if (viewId === undefined || this.owned.has(viewId) || viewId === ABSENT_VIEW_ID) return
-    // Not created by this run: allowed only if the view does not exist (a negative test) or carries the
-    // run tag (a sweep of an earlier run's leftovers).
-    const probeArn =
-      arn ??
-      (String(input.ViewId).startsWith('arn:')
-        ? String(input.ViewId).replace(/:(\$SAVED|\$LATEST|\d+)$/, '')
-        : undefined)
-    // The probe is a call like any other (a read, so send() does not guard it): rate-limited, counted, and a
-    // 429 is retried instead of turning into a refusal.
-    const probe = probeArn
-      ? await this.send('ListTagsForResource', { resourceArn: probeArn })
-      : await this.send('DescribeView', { InstanceId: input.InstanceId, ViewId: `${viewId}:$SAVED` })
-    if (!probe.ok) {
-      // a 404 page from a read the target implements says "not found" too (R25 judges the page elsewhere)
-      const read: OperationName = probeArn ? 'ListTagsForResource' : 'DescribeView'
-      if (probe.error.name === 'ResourceNotFoundException') return
-      if (isNotFoundPage(probe) && this.implementation.answered.has(read)) return
-      throw new GuardRefusal(`refusing ${op} on ${viewId}: cannot verify its run tag (${probe.error.name})`)
-    }
-    const tags = (probe.output.tags ??
-      (probe.output.View as { Tags?: Record<string, string> } | undefined)?.Tags ??
-      {}) as Record<string, string>
-    if (tags[RUN_TAG_KEY] === undefined)
-      throw new GuardRefusal(`refusing ${op} on view ${viewId}: it has no ${RUN_TAG_KEY} tag`)
-  }
-
   /**
    * Fresh state at the start of every sequence: the stub resets; live targets delete what this run created.
    * A view that cannot be deleted is reported (cleanupFailures) and tried again at the end; the next sequence
@@ -473,25 +414,8 @@ export class Target {
   }
 
   /** Deletes every view created through this target or lane (not its lanes': cleanupAll). */
-  async cleanup(): Promise<{ deleted: string[]; failed: string[] }> {
-    const deleted: string[] = []
-    const failed: string[] = []
-    for (const [id] of [...this.owned]) {
-      const o = await this.send('DeleteView', { InstanceId: this.instanceId, ViewId: id })
-      const gone = o.ok || o.error.name === 'ResourceNotFoundException'
-      // a 404 page from a DeleteView that answered before: the view is gone (R25 judges the page, not cleanup)
-      if (gone || (isNotFoundPage(o) && this.implementation.answered.has('DeleteView'))) {
-        deleted.push(id)
-        this.family.cleanupDeleted++
-        this.cleanupFailures.delete(id)
-      } else {
-        failed.push(id)
-        this.cleanupFailures.set(id, `${o.error.name}: ${o.error.message.split('\n')[0]}`)
-      }
-      // a view that resisted deletion is not retried before the final cleanup (each retry costs live calls)
-      this.owned.delete(id)
-    }
-    return { deleted, failed }
+  cleanup(): Promise<{ deleted: string[]; failed: string[] }> {
+    return deleteOwnedViews(this, () => this.family.cleanupDeleted++)
   }
 
   /** Deletes every view the run created, through the target and every lane (on SIGINT, and at close). */
@@ -526,16 +450,5 @@ export class Target {
       await this.opts.onClose?.()
       this.client.destroy()
     }
-  }
-}
-
-/** The bare view id named by a ViewId or ARN (qualifier dropped), if it parses. */
-export function viewIdOf(viewIdOrArn: string): string | undefined {
-  try {
-    const ref = parseViewRef(viewIdOrArn)
-    if (!ref) return undefined
-    return ref.kind === 'aws-managed-arn' ? undefined : ref.viewId
-  } catch {
-    return undefined
   }
 }

@@ -8,7 +8,8 @@ import { startStubServer, type StubServer } from '../../src/stub'
 import { createTarget } from '../../src/targets/create-target'
 import { RateLimiter } from '../../src/targets/rate-limiter'
 import { newRunIdentity, RUN_TAG_KEY } from '../../src/targets/run-identity'
-import { GuardRefusal, type Target } from '../../src/targets/target'
+import { GuardRefusal } from '../../src/targets/live-guard'
+import type { Target } from '../../src/targets/target'
 
 const content = { Template: '{"Head":{},"Body":[]}', Actions: [] }
 let server: StubServer | undefined
