@@ -32,7 +32,7 @@ import type { Cmd } from './commands'
 import type { ConsistencyConfig, Mode } from './projection'
 import type { SideDriver, Step } from './session'
 
-/** At most this many judged reads are kept as a sample (counts stay exact: readsTotal, staleTotal). */
+/** At most this many judged reads are kept as a sample (counts stay exact: readsTotal, staleTotal, afterWriteTotal). */
 export const MAX_READ_SAMPLE = 5000
 const FIRST_BACKOFF_MS = 50
 const MAX_BACKOFF_MS = 1000
@@ -45,7 +45,11 @@ export const now = (): number => performance.timeOrigin + performance.now()
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 
 /** The report's raw consistency figures of one target, with exact totals when `reads` is only a sample. */
-export type RecordedObservations = ConsistencyObservations & { readsTotal: number; staleTotal: number }
+export type RecordedObservations = ConsistencyObservations & {
+  readsTotal: number
+  staleTotal: number
+  afterWriteTotal: number
+}
 
 /** What a run saw of one target's consistency (all its lanes and sessions). */
 export class ConsistencyRecorder {
@@ -54,6 +58,7 @@ export class ConsistencyRecorder {
   recheckCalls = 0
   readsTotal = 0
   staleTotal = 0
+  afterWriteTotal = 0
   private seed = 0x9e3779b9
 
   constructor(public config: ConsistencyConfig) {}
@@ -62,6 +67,7 @@ export class ConsistencyRecorder {
   read(r: ConsistencyRead): void {
     this.readsTotal++
     if (r.stale) this.staleTotal++
+    if (r.sinceWriteMs !== undefined || r.stale) this.afterWriteTotal++
     if (this.reads.length < MAX_READ_SAMPLE) {
       this.reads.push(r)
       return
@@ -80,6 +86,7 @@ export class ConsistencyRecorder {
       recheckCalls: this.recheckCalls,
       readsTotal: this.readsTotal,
       staleTotal: this.staleTotal,
+      afterWriteTotal: this.afterWriteTotal,
     }
   }
 }
