@@ -65,8 +65,8 @@ export class ViewHistory {
   capture(step: Step, model: SideDriver): void {
     const cmd = step.cmd
     if (!isWrite(cmd) || !('slot' in cmd)) return
-    const m = model.slots.get(cmd.slot)
     const base = model.side.model
+    const m = createdPair(step) ?? model.slots.get(cmd.slot)
     if (!m || !base) return
     const t = step.target.outcome
     if ((cmd.op === 'CreateView' || cmd.op === 'RetryCreateView') && t.ok) {
@@ -118,6 +118,17 @@ export class ViewHistory {
     }
     return refs
   }
+}
+
+/**
+ * The model's view a create answered. A ClientToken retry that creates a second view leaves its slot on the
+ * first one, so the slot cannot say which view a retry's answer is: the model's own answer does.
+ */
+function createdPair(step: Step): { id: string; arn: string } | undefined {
+  if (step.cmd.op !== 'CreateView' && step.cmd.op !== 'RetryCreateView') return undefined
+  const o = step.model.outcome
+  const v = o.ok ? (o.output.View as { Id?: unknown; Arn?: unknown } | undefined) : undefined
+  return typeof v?.Id === 'string' ? { id: v.Id, arn: String(v.Arn) } : undefined
 }
 
 /** Whether state i of `states` may still be seen by a read sent at `sentAt`: the next state is younger than W. */

@@ -40,4 +40,6 @@ export interface ConsistencyObservations {
   /** Every judged read and every stale one, counted exactly when `reads` keeps only a sample of them. */
   readsTotal?: number
   staleTotal?: number
+  /** The judged reads sent after a write (or stale), counted exactly like readsTotal. */
+  afterWriteTotal?: number
 }

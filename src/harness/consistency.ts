@@ -32,7 +32,7 @@ import type { Cmd } from './commands'
 import type { ConsistencyConfig, Mode } from './projection'
 import type { NotConverged, SideDriver, Step, StepConsistency } from './session'
 
-/** At most this many judged reads are kept as a sample (counts stay exact: readsTotal, staleTotal). */
+/** At most this many judged reads are kept as a sample (counts stay exact: readsTotal, staleTotal, afterWriteTotal). */
 export const MAX_READ_SAMPLE = 5000
 const FIRST_BACKOFF_MS = 50
 const MAX_BACKOFF_MS = 1000
@@ -42,7 +42,11 @@ export { now }
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 
 /** The report's raw consistency figures of one target, with exact totals when `reads` is only a sample. */
-export type RecordedObservations = ConsistencyObservations & { readsTotal: number; staleTotal: number }
+export type RecordedObservations = ConsistencyObservations & {
+  readsTotal: number
+  staleTotal: number
+  afterWriteTotal: number
+}
 
 /** What a run saw of one target's consistency (all its lanes and sessions). */
 export class ConsistencyRecorder {
@@ -51,6 +55,7 @@ export class ConsistencyRecorder {
   recheckCalls = 0
   readsTotal = 0
   staleTotal = 0
+  afterWriteTotal = 0
   private seed = 0x9e3779b9
 
   constructor(public config: ConsistencyConfig) {}
@@ -59,6 +64,7 @@ export class ConsistencyRecorder {
   read(r: ConsistencyRead): void {
     this.readsTotal++
     if (r.stale) this.staleTotal++
+    if (r.sinceWriteMs !== undefined || r.stale) this.afterWriteTotal++
     if (this.reads.length < MAX_READ_SAMPLE) {
       this.reads.push(r)
       return
@@ -77,6 +83,7 @@ export class ConsistencyRecorder {
       recheckCalls: this.recheckCalls,
       readsTotal: this.readsTotal,
       staleTotal: this.staleTotal,
+      afterWriteTotal: this.afterWriteTotal,
     }
   }
 }

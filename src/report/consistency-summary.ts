@@ -46,6 +46,8 @@ export interface ConsistencySummary {
   reads: number
   readsAfterWrite: number
   staleReads: number
+  /** Set when the recorder kept only a sample of the reads: the per-operation table and the chart come from it. */
+  sampledReads?: number
   /** Per operation, by operation name. */
   operations: { operation: string; reads: number; readsAfterWrite: number; stale: number }[]
   /** Waits for a stale answer to catch up: how many, how many caught up, and how long they took. */
@@ -157,6 +159,12 @@ export function summariseConsistency(obs: ConsistencyObservations, target: { kin
     convergence.p99 = percentile(waits, 99)
     convergence.max = percentile(waits, 100)
   }
+  // past the recorder's sample the verdict's counts come from its exact totals; the tables stay the sample's
+  const sampled = obs.readsTotal !== undefined && obs.readsTotal > obs.reads.length
+  if (sampled) {
+    staleReads = obs.staleTotal ?? staleReads
+    readsAfterWrite = obs.afterWriteTotal ?? readsAfterWrite
+  }
   const judged = readsAfterWrite
   const observed: ConsistencySummary['observed'] =
     judged === 0 ? 'not-observed' : staleReads === 0 ? 'strong' : 'eventual'
@@ -176,7 +184,8 @@ export function summariseConsistency(obs: ConsistencyObservations, target: { kin
     windowMs: obs.windowMs,
     observed,
     verdict,
-    reads: obs.reads.length,
+    reads: obs.readsTotal ?? obs.reads.length,
+    ...(sampled ? { sampledReads: obs.reads.length } : {}),
     readsAfterWrite,
     staleReads,
     operations: [...ops.values()].sort((a, b) => a.operation.localeCompare(b.operation, 'en')),
@@ -211,6 +220,10 @@ export function mergeConsistencyObservations(parts: readonly (ConsistencyObserva
   if (present.some((p) => p.readsTotal !== undefined)) {
     observations.readsTotal = present.reduce((n, p) => n + (p.readsTotal ?? p.reads.length), 0)
     observations.staleTotal = present.reduce((n, p) => n + (p.staleTotal ?? p.reads.filter((r) => r.stale).length), 0)
+    observations.afterWriteTotal = present.reduce(
+      (n, p) => n + (p.afterWriteTotal ?? p.reads.filter((r) => r.sinceWriteMs !== undefined || r.stale).length),
+      0,
+    )
   }
   const why: string[] = []
   if (models.length > 1) why.push(`consistency models ${models.join(' and ')}`)

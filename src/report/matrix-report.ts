@@ -78,6 +78,12 @@ function consistencyTables(t: TargetReport, index: number): ConsistencyTables | 
         ] as [string, string][])
       : ([['convergence', 'nothing to wait for (no stale answer)']] as [string, string][])),
     ['re-check calls', n(c.recheckCalls)],
+    ...(c.sampledReads
+      ? ([['sample', `the tables and the chart show a sample of ${n(c.sampledReads)} of the ${n(c.reads)} reads`]] as [
+          string,
+          string,
+        ][])
+      : []),
   ]
   return {
     target: t.id,

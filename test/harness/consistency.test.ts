@@ -64,6 +64,26 @@ describe('eventual consistency in the checker', () => {
     expect(failures).toBeGreaterThan(0)
   })
 
+  it('a token-less retry creates a second view: a stale list showing the first by its old name is legal', async () => {
+    // the retry leaves its slot on the first view, so the second view's states must come from the model's answer
+    const cmds: Cmd[] = [
+      { op: 'CreateView', slot: 0, status: 'PUBLISHED', content: content('a'), name: 'first' },
+      { op: 'CreateView', slot: 1, status: 'SAVED', content: content('b'), name: 'second' },
+      { op: 'UpdateViewMetadata', slot: 1, name: 'renamed' },
+      { op: 'RetryCreateView', slot: 1 },
+      { op: 'ListViews', maxResults: 1, type: 'CUSTOMER_MANAGED' },
+    ]
+    let staleLists = 0
+    for (let seed = 1; seed <= 8; seed++) {
+      const target = await staleStub(400, seed)
+      const r = await runSequence(differential, target, cmds, eventual(1000))
+      expect(r.failure?.message ?? '', `seed ${seed}`).toBe('')
+      if (r.session.steps[4]?.consistency?.rechecks.length) staleLists++
+      await target.close()
+    }
+    expect(staleLists).toBeGreaterThan(0)
+  })
+
   it('a stale-window stub is passed under eventual and failed under strong (0.5 s window, 1-in-4 not found)', async () => {
     for (const seed of [1, 2, 3]) {
       const target = await staleStub(500, seed, 0.25)

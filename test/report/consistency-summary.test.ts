@@ -255,3 +255,31 @@ describe('merging observations', () => {
     expect(m.disagree).toBe('consistency models eventual and strong, convergence windows 2 s and 5 s')
   })
 })
+
+describe('a sampled run (more judged reads than the recorder keeps)', () => {
+  it('the verdict counts come from the exact totals, the tables say they show a sample', () => {
+    // the sample happened to keep only fresh reads; the run saw 7 stale ones in 12,000 after a write
+    const s = summariseConsistency(
+      obs({ reads: fresh(50, 1500), readsTotal: 20_000, staleTotal: 7, afterWriteTotal: 12_000 }),
+      STUB,
+    )
+    expect(s.observed).toBe('eventual')
+    expect(s.verdict).toContain('7 stale reads in 12,000')
+    expect(s).toMatchObject({ reads: 20_000, readsAfterWrite: 12_000, staleReads: 7, sampledReads: 50 })
+  })
+
+  it('an unsampled run keeps its own counts and no sample note', () => {
+    const s = summariseConsistency(
+      obs({ reads: fresh(50, 1500), readsTotal: 50, staleTotal: 0, afterWriteTotal: 50 }),
+      STUB,
+    )
+    expect(s.sampledReads).toBeUndefined()
+    expect(s.verdict).toContain('0 stale reads in 50')
+  })
+
+  it('merging shards adds their exact totals', () => {
+    const part = obs({ reads: fresh(5, 1500), readsTotal: 9000, staleTotal: 3, afterWriteTotal: 6000 })
+    const { observations } = mergeConsistencyObservations([part, part])
+    expect(observations).toMatchObject({ readsTotal: 18_000, staleTotal: 6, afterWriteTotal: 12_000 })
+  })
+})
