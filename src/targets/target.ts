@@ -1,7 +1,7 @@
 // A target is "a ConnectClient plus how to arrange and clean up". One class serves all three kinds; they
 // differ in how the client is built and whether live-safety (guard, rate limit, cleanup) is on. Here: the
-// target's identity, its lanes and list lock, the paced and retrying send() with its stats; the live-safety
-// guard is live-guard.ts, the deletion of what a run created cleanup.ts.
+// target's identity, its lanes and list lock, and the paced, retrying send(); what it counts of its calls is
+// call-stats.ts, the live-safety guard live-guard.ts, the deletion of what a run created cleanup.ts.
 import type { ConnectClient } from '@aws-sdk/client-connect'
 import type { StubCoreOptions } from '../stub/core'
 import type { OperationName } from '../spec'
@@ -16,34 +16,9 @@ import { sequenceIdentity, type RunIdentity } from './run-identity'
 import { guardMutation, viewIdOf } from './live-guard'
 import { deleteOwnedViews } from './cleanup'
 import { ListLock } from './list-lock'
+import { CallCounter, DEFAULT_NO_ANSWER_MS, type CallStats } from './call-stats'
 
 export type TargetKind = 'stub' | 'endpoint' | 'aws'
-
-export interface CallStats {
-  calls: number
-  /** 429 answers the harness retried (never hidden: reported with the results). */
-  throttleRetries: number
-  /** 429 answers of every kind (retried, deliberate, final), overall and per operation: the run's cost to the account. */
-  throttled: number
-  throttledByOperation: Partial<Record<OperationName, number>>
-  byOperation: Partial<Record<OperationName, number>>
-  /** Error classes seen per operation, for the operation × error coverage matrix. */
-  errorsByOperation: Partial<Record<OperationName, Record<string, number>>>
-  serverErrors: number
-  /** Calls the client gave up waiting for (request timeout), per operation, and the steps left without a verdict by them. */
-  noAnswer: { withinMs: number; tries: number; steps: number; byOperation: Partial<Record<OperationName, number>> }
-}
-
-/** Tries of one call shape without any answer after which it is a hang, not a loaded machine (two steps, each tried twice). */
-export const HANG_TRIES = 4
-
-/** The same call, as far as hangs go: the operation and the members it was sent with. */
-function callShape(op: OperationName, input: Record<string, unknown>): string {
-  return `${op}(${Object.keys(input).sort().join(', ')})`
-}
-
-/** The client's wait for one answer when the target names none (the embedded stub: it always answers). */
-const DEFAULT_NO_ANSWER_MS = 15_000
 
 /** The account of ARNs built before any answer named the target's own (all zeros, as the implementation probe uses). */
 const UNKNOWN_ACCOUNT = '000000000000'
@@ -118,8 +93,8 @@ export class Target {
   readonly rateLimit?: RateLimit
   readonly probeQuotas?: number
   readonly profile?: string
-  /** Shared by the target and all its lanes, like the client, limiter, ledger and run identity. */
-  readonly stats: CallStats
+  /** Counts every call; shared by the target and all its lanes, like the client, limiter, ledger and run identity. */
+  private readonly counter: CallCounter
   /** Views created through this target (or lane) and not deleted: id → ARN. A lane's reset deletes only these. */
   readonly owned = new Map<string, string>()
   /** Which operations the target answered at all (succeeded per operation; the missing ones with evidence). */
@@ -128,8 +103,6 @@ export class Target {
   readonly cleanupFailures: Map<string, string>
   /** The target lanes were made from (itself for a target). */
   readonly root: Target
-  /** Per call shape (callShape): tries answered and tries without an answer, to tell a hang from a loaded machine. */
-  private readonly shapes: Map<string, { answered: number; noAnswer: number }>
   private readonly family: LaneFamily
   private readonly opts: TargetOptions
   private readonly home: ArnHome
@@ -138,17 +111,7 @@ export class Target {
   constructor(opts: TargetOptions, laneOf?: Target) {
     this.opts = opts
     this.root = laneOf?.root ?? this
-    this.stats = laneOf?.stats ?? {
-      calls: 0,
-      throttleRetries: 0,
-      throttled: 0,
-      throttledByOperation: {},
-      byOperation: {},
-      errorsByOperation: {},
-      serverErrors: 0,
-      noAnswer: { withinMs: opts.requestTimeoutMs ?? DEFAULT_NO_ANSWER_MS, tries: 0, steps: 0, byOperation: {} },
-    }
-    this.shapes = laneOf?.shapes ?? new Map()
+    this.counter = laneOf?.counter ?? new CallCounter(opts.requestTimeoutMs ?? DEFAULT_NO_ANSWER_MS)
     this.implementation = laneOf?.implementation ?? new ImplementationLedger()
     this.cleanupFailures = laneOf?.cleanupFailures ?? new Map()
     this.family = laneOf?.family ?? { sequences: 0, cleanupDeleted: 0, lanes: new Set(), listLock: new ListLock() }
@@ -205,21 +168,19 @@ export class Target {
     return this.opts.onReset === undefined
   }
 
-  /** Waits for the client-side limiter's slot for one call of `op` made outside send() (the Pact verifier's requests). */
-  async pace(op: OperationName): Promise<void> {
-    await this.opts.limiter?.acquire(op)
+  /** The calls made so far, over the target and all its lanes. */
+  get stats(): CallStats {
+    return this.counter.stats
   }
 
-  /** How a call paced with pace() was answered: a 429 corrects the limiter's model like one of send()'s. */
-  paced(op: OperationName, throttled: boolean): void {
-    this.opts.limiter?.observe?.(op, throttled)
+  /** How long the client waits for one answer (ms): "no answer within T". */
+  get requestTimeoutMs(): number {
+    return this.counter.requestTimeoutMs
   }
 
   /** A call made outside send() (the Pact verifier's requests), counted like send()'s: calls and 429s. */
   countExternal(op: OperationName, status: number): void {
-    this.stats.calls++
-    this.stats.byOperation[op] = (this.stats.byOperation[op] ?? 0) + 1
-    if (status === 429) this.countThrottle(op)
+    this.counter.countExternal(op, status)
   }
 
   /**
@@ -228,16 +189,25 @@ export class Target {
    */
   spentElsewhere(calls: Pick<CallStats, 'calls' | 'byOperation' | 'throttledByOperation'>): void {
     this.opts.limiter?.drainAll?.()
-    this.stats.calls += calls.calls
-    for (const [op, n] of Object.entries(calls.byOperation) as [OperationName, number][])
-      this.stats.byOperation[op] = (this.stats.byOperation[op] ?? 0) + n
-    for (const [op, n] of Object.entries(calls.throttledByOperation) as [OperationName, number][])
-      for (let k = 0; k < n; k++) this.countThrottle(op)
+    this.counter.countElsewhere(calls)
   }
 
-  private countThrottle(op: OperationName): void {
-    this.stats.throttled++
-    this.stats.throttledByOperation[op] = (this.stats.throttledByOperation[op] ?? 0) + 1
+  /**
+   * A step left without a verdict because its call got no answer (counted). A hang — the same call shape never
+   * answered, over HANG_TRIES tries or more — is a failure: the returned message says so; else undefined.
+   */
+  noAnswerStep(op: OperationName, input: Record<string, unknown>): string | undefined {
+    return this.counter.noAnswerStep(op, input)
+  }
+
+  /** Waits for the client-side limiter's slot for one call of `op` made outside send() (the Pact verifier's requests). */
+  async pace(op: OperationName): Promise<void> {
+    await this.opts.limiter?.acquire(op)
+  }
+
+  /** How a call paced with pace() was answered: a 429 corrects the limiter's model like one of send()'s. */
+  paced(op: OperationName, throttled: boolean): void {
+    this.opts.limiter?.observe?.(op, throttled)
   }
 
   /** Whether this is a lane of another target. */
@@ -292,8 +262,8 @@ export class Target {
       if (opts.unpaced) this.opts.limiter?.spend?.(op)
       else await this.opts.limiter?.acquire(op)
       let outcome = await callOperation(this.client, op, input, undefined, opts.tweak)
-      this.count(op, outcome, !!opts.tweak)
-      if (!opts.tweak) this.noteAnswer(op, input, outcome)
+      this.counter.count(op, outcome, !!opts.tweak)
+      if (!opts.tweak) this.counter.noteAnswer(op, input, outcome)
       if (!outcome.ok && outcome.timedOut && !opts.unpaced) {
         // no answer is no wrong answer: tried once more under the limiter; if that too gets none, no verdict
         if (timedOut++ < 1) continue
@@ -333,35 +303,6 @@ export class Target {
     }
   }
 
-  /** How long the client waits for one answer (ms): "no answer within T". */
-  get requestTimeoutMs(): number {
-    return this.opts.requestTimeoutMs ?? DEFAULT_NO_ANSWER_MS
-  }
-
-  private noteAnswer(op: OperationName, input: Record<string, unknown>, o: CallOutcome): void {
-    const key = callShape(op, input)
-    const seen = this.shapes.get(key) ?? { answered: 0, noAnswer: 0 }
-    this.shapes.set(key, seen)
-    if (o.ok || !o.timedOut) {
-      seen.answered++
-      return
-    }
-    seen.noAnswer++
-    this.stats.noAnswer.tries++
-    this.stats.noAnswer.byOperation[op] = (this.stats.noAnswer.byOperation[op] ?? 0) + 1
-  }
-
-  /**
-   * A step left without a verdict because its call got no answer (counted). A hang — the same call shape never
-   * answered, over HANG_TRIES tries or more — is a failure: the returned message says so; else undefined.
-   */
-  noAnswerStep(op: OperationName, input: Record<string, unknown>): string | undefined {
-    this.stats.noAnswer.steps++
-    const seen = this.shapes.get(callShape(op, input))
-    if (!seen || seen.answered > 0 || seen.noAnswer < HANG_TRIES) return undefined
-    return `${op} got no answer within ${this.requestTimeoutMs} ms on every one of ${seen.noAnswer} tries of the same call (${callShape(op, input)}): a hang`
-  }
-
   /** The answers send() retried through this target or lane since the last take (each lane keeps its own). */
   private retried: RetriedAnswer[] = []
 
@@ -370,18 +311,6 @@ export class Target {
     const taken = this.retried
     this.retried = []
     return taken
-  }
-
-  /** malformed: a deliberately malformed request, whose error class belongs to no operation's declared errors (R44). */
-  private count(op: OperationName, o: CallOutcome, malformed = false): void {
-    this.stats.calls++
-    this.stats.byOperation[op] = (this.stats.byOperation[op] ?? 0) + 1
-    if (o.ok || o.timedOut) return // no answer has no class: counted in stats.noAnswer
-    if (o.error.status === 429) this.countThrottle(op)
-    if ((o.error.status ?? 0) >= 500) this.stats.serverErrors++
-    if (malformed) return // the operation × error matrix is about well-formed calls
-    const errs = (this.stats.errorsByOperation[op] ??= {})
-    errs[o.error.name] = (errs[o.error.name] ?? 0) + 1
   }
 
   private track(op: OperationName, input: Record<string, unknown>, o: CallOutcome): void {

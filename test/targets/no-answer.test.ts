@@ -8,7 +8,8 @@ import { runProperty } from '../../src/engine/runners/sequential'
 import { differential } from '../../src/properties/differential'
 import { createTarget } from '../../src/targets/create-target'
 import { newRunIdentity } from '../../src/targets/run-identity'
-import { HANG_TRIES, Target } from '../../src/targets/target'
+import { HANG_TRIES } from '../../src/targets/call-stats'
+import { Target } from '../../src/targets/target'
 
 const timeout = () =>
   Object.assign(new Error('@smithy/node-http-handler - a request has exceeded the configured 100 ms requestTimeout.'), {
