@@ -9,7 +9,6 @@ import { EXIT, UsageError } from '../exit-codes'
 import { confirmedRules, withChoicesProfile } from '../choices/run-mode'
 import { openTarget } from './open-target'
 import type { Mode } from '../harness/projection'
-import { attachDiffs } from '../report/failure-groups'
 import {
   addAssertions,
   notRunProperty,
@@ -367,10 +366,7 @@ class EngineRun {
   }
 
   private report(): ConformanceReport {
-    const report = runReport(this.record())
-    // each failure group's diff, from the bundles written: every report format and the summary show it
-    attachDiffs(report, this.s.out)
-    return report
+    return runReport(this.record())
   }
 
   /** What the run did, as data: the report is assembled from it (src/report/json-report.ts runReport). */

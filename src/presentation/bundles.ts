@@ -1,10 +1,12 @@
 // Writes a replay bundle for every property that failed (not for one cut short by an interrupt) and
-// announces it (BundleWritten): the reports link it, the summary counts it. This run's bundles replace the
+// announces it (BundleWritten): the reports link it, the summary counts it, and at the end each failure
+// group's diff is read from its bundle into the report. This run's bundles replace the
 // last run's, since a stale bundle would read as a new failure; the folder is cleared once the committed
 // regressions have been replayed (they may live in this very folder).
 import { rmSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { bundleFromResult, writeBundle } from '../harness/replay'
+import { attachDiffs } from '../report/failure-groups'
 import type { EventHandler, EventOf } from '../engine/events'
 import { replayLine } from '../engine/reproduce'
 import type { RunSettings } from '../engine/run-settings'
@@ -38,6 +40,11 @@ export function bundleWriter(s: RunSettings): EventHandler {
         replay: replayLine(s, file),
       })
     },
-    RunFinished: clear,
+    // each failure group's diff, from the bundles written, before the report files and the summary are
+    // written from the same report (this handler is registered before them)
+    RunFinished: ({ report }) => {
+      clear()
+      attachDiffs(report, s.out)
+    },
   }
 }

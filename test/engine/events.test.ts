@@ -79,6 +79,9 @@ describe('engine events', () => {
     const bundle = events[finished + 1] as Extract<EngineEvent, { type: 'BundleWritten' }>
     expect(bundle.type).toBe('BundleWritten')
     expect(failure.bundle).toBe(bundle.relative)
+    // the failure group's diff, read from the bundle written, is in the report every handler gets
+    const finishedRun = events.find((e) => e.type === 'RunFinished') as Extract<EngineEvent, { type: 'RunFinished' }>
+    expect(finishedRun.report.targets[0]!.failureGroups?.[0]?.smallest?.diff).toEqual(expect.any(String))
     expect(events.slice(-3).map((e) => e.type)).toEqual(['RunFinished', 'ReportWritten', 'RunClosed'])
   })
 })
