@@ -18,7 +18,7 @@ describe('ARCHITECTURE.md', () => {
   })
   it('the rule trace is a short numbered list of files that exist', () => {
     expect(steps.length).toBeGreaterThanOrEqual(5)
-    expect(steps.length).toBeLessThanOrEqual(7)
+    expect(steps.length).toBeLessThanOrEqual(6)
     for (const f of steps) expect(existsSync(join(ROOT, f)), f).toBe(true)
   })
   it("the trace's rule is defined in its first file and asserted in its second", () => {

@@ -75,7 +75,7 @@ export async function runPlan(
       interaction: `plan step ${step.index + 1}: ${describeCmd(step.cmd)}`,
       state: `serves ${[...(served.get(step.cmd) ?? []), ...EVERY_ANSWER].join(' ')}`,
       status: failed ? 'failed' : 'passed',
-      // a failed interaction counts against every rule it names (report/rule-status.ts): the failed step names
+      // a failed interaction counts against every rule it names (report/json-report.ts, ruleReports): the failed step names
       // only the rule that failed, not the others whose assertions passed in it
       rules: failed
         ? isRuleId(failure.rule)
