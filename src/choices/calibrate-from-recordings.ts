@@ -120,6 +120,16 @@ type Verdict =
   | { settled: true; value: string; evidence: ChoiceEvidence[] }
   | { settled: false; unsettled: UnsettledChoice }
 
+/** A choice the recordings leave open, and why. */
+function unsettled(
+  choice: ChoiceName,
+  reason: UnsettledChoice['reason'],
+  candidates: string[],
+  detail: string,
+): { settled: false; unsettled: UnsettledChoice } {
+  return { settled: false, unsettled: { choice, reason, candidates, detail } }
+}
+
 async function judge(
   name: ChoiceName,
   base: Record<string, string>,
@@ -141,15 +151,12 @@ async function judge(
     }
   })
   if (telling.length === 0) {
-    return {
-      settled: false,
-      unsettled: {
-        choice: name,
-        reason: 'no-evidence',
-        candidates: [...values],
-        detail: 'no recorded step answers differently under its values (not exercised, or hidden by normalisation)',
-      },
-    }
+    return unsettled(
+      name,
+      'no-evidence',
+      [...values],
+      'no recorded step answers differently under its values (not exercised, or hidden by normalisation)',
+    )
   }
   const recordedAt = (t: Telling) => stepOf(recorded, t.rec, t.step)
   const agrees = (v: string, t: Telling) => t.paths.every((p) => at(v, t).get(p) === recordedAt(t).get(p))
@@ -168,26 +175,20 @@ async function judge(
     return { settled: true, value, evidence }
   }
   if (matching.length > 1) {
-    return {
-      settled: false,
-      unsettled: {
-        choice: name,
-        reason: 'ambiguous',
-        candidates: matching,
-        detail: `${telling.length} telling steps exclude ${values.filter((v) => !matching.includes(v)).join(', ')} but do not decide between ${matching.join(' and ')}`,
-      },
-    }
+    return unsettled(
+      name,
+      'ambiguous',
+      matching,
+      `${telling.length} telling steps exclude ${values.filter((v) => !matching.includes(v)).join(', ')} but do not decide between ${matching.join(' and ')}`,
+    )
   }
   const first = telling.find((t) => !values.some((v) => agrees(v, t))) ?? telling[0]!
-  return {
-    settled: false,
-    unsettled: {
-      choice: name,
-      reason: 'no-match',
-      candidates: [...values],
-      detail: `no known value reproduces the recording: at ${inputs[first.rec]!.file} step ${first.step + 1} it answered ${excerpt(recordedAt(first), first.paths)}; a new value is needed (or another choice is off)`,
-    },
-  }
+  return unsettled(
+    name,
+    'no-match',
+    [...values],
+    `no known value reproduces the recording: at ${inputs[first.rec]!.file} step ${first.step + 1} it answered ${excerpt(recordedAt(first), first.paths)}; a new value is needed (or another choice is off)`,
+  )
 }
 
 /** Leaves that differ from the recorded answers, over every step: what the search minimises. */
