@@ -242,7 +242,7 @@ async function coreWork(): Promise<{ level: number; inMemoryMs: number; journalM
     const journal = journaled ? StateJournal.open(join(dir, 'core.jsonl'), model).journal : undefined
     return createStubCore({
       model,
-      ...(journal ? { onChange: (op, input, output) => journal.afterChange(op, input, output) } : {}),
+      ...(journal ? { onChange: (op, input, output, body) => journal.afterChange(op, input, output, body) } : {}),
     })
   })
   const request = (instance: string) => ({
