@@ -347,11 +347,11 @@ export class StateJournal {
     try {
       // one write(2) of the string; a short write (rare) goes on from the bytes
       const bytes = Buffer.byteLength(text)
-      // the positions counted above are where compaction copies definitions from: never a guess
-      if (bytes === at + LINE_CLOSE.length) for (const [id, range] of defined) this.ranges.set(id, range)
       written = writeSync(this.fd, text)
       if (written < bytes) line = Buffer.from(text)
       while (line && written < line.length) written += writeSync(this.fd, line, written)
+      // the positions counted above are where compaction copies definitions from: never a guess
+      if (bytes === at + LINE_CLOSE.length) for (const [id, range] of defined) this.ranges.set(id, range)
     } catch (e) {
       throw new StateFileError(
         `state file ${this.file}: cannot append (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
