@@ -11,7 +11,9 @@
 // A file that is not a state document for this region and account is an error naming the file, never
 // silently replaced. Only the last line may be incomplete (a process killed or a machine losing power while
 // appending): that change was never acknowledged, so it is dropped and reported, not refused. Files of the
-// previous format (one JSON document, `stub-state@1`) are still read.
+// earlier formats are still read (and compacted into this one before anything is appended): `stub-state@1`,
+// one JSON document, and `stub-state@2`, this one without request bodies as definitions (the format's number
+// changed with them so that a version reading only @2 refuses a newer file instead of misreading it).
 import {
   closeSync,
   existsSync,
@@ -27,8 +29,10 @@ import type { ViewsModel } from '../model'
 import { contentFromInput } from '../model/content'
 import type { ModelState, VersionRecord, ViewContentRecord, ViewRecord } from '../model/state'
 
-export const STATE_FILE_FORMAT = 'connect-views-conformance/stub-state@2'
+export const STATE_FILE_FORMAT = 'connect-views-conformance/stub-state@3'
 const FORMAT_V1 = 'connect-views-conformance/stub-state@1'
+/** As 3, without request bodies as content definitions: a version that reads only 2 must refuse the file, not misread it. */
+const FORMAT_V2 = 'connect-views-conformance/stub-state@2'
 
 export class StateFileError extends Error {}
 
@@ -281,7 +285,8 @@ export function readStateFile(
     throw bad(`not readable JSON (${(e as Error).message.split('\n')[0]})`)
   }
   const v1 = doc?.format === FORMAT_V1
-  if (doc?.format !== STATE_FILE_FORMAT && !v1)
+  const v2 = doc?.format === FORMAT_V2
+  if (doc?.format !== STATE_FILE_FORMAT && !v1 && !v2)
     throw bad(`not a stub state file (format ${JSON.stringify(doc?.format)}, expected ${STATE_FILE_FORMAT})`)
   if (!Array.isArray(doc.instances) || !doc.instances.every((i) => typeof i === 'string'))
     throw bad('"instances" is not a list of ids')
@@ -379,7 +384,7 @@ export function readStateFile(
     journalBytes: firstEnd < 0 ? 0 : bytes.length - firstEnd - 1,
     journalEntries: entries,
     droppedTail,
-    oldFormat: v1,
+    oldFormat: v1 || v2,
   }
 }
 

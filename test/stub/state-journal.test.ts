@@ -268,4 +268,27 @@ describe('state journal', () => {
     journal.compact()
     expect(readStateFile(file, expectRegion)!.state).toEqual(m.exportState())
   })
+
+  it('a file of the previous format is compacted into this one before a request body is written as a content', async () => {
+    const file = join(tempDir(), 'state.jsonl')
+    const m = model()
+    const { journal } = StateJournal.open(file, m)
+    const input = { InstanceId: INSTANCE, Name: 'a', Status: 'SAVED', Content: { Template: '{"a":1}' } }
+    await journal.afterChange('CreateView', input, m.invoke('CreateView', input))
+    // as a version that knew only stub-state@2 wrote it (record definitions only)
+    writeFileSync(file, readFileSync(file, 'utf8').replace('stub-state@3', 'stub-state@2'))
+    const again = model()
+    const reopened = StateJournal.open(file, again)
+    expect(reopened.restored?.oldFormat).toBe(true)
+    const core = testCore({
+      model: again,
+      onChange: (op, input, output, body) => reopened.journal.afterChange(op, input, output, body),
+    })
+    const body = JSON.stringify({ Name: 'b', Status: 'SAVED', Content: { Template: '{"b":2}' } })
+    expect((await core.handle(wireRequest('PUT', `/views/${INSTANCE}`, body))).status).toBe(200)
+    const text = readFileSync(file, 'utf8')
+    expect(text).toContain('{"request":') // written as the body …
+    expect(text).not.toContain('stub-state@2') // … in a file a reader of @2 refuses instead of misreading
+    expect(readStateFile(file, expectRegion)!.state).toEqual(again.exportState())
+  })
 })
