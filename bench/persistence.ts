@@ -6,10 +6,12 @@
 //    machine than wall-clock rates; summed over the windows). A window's views are deleted after it (not
 //    timed), so the level holds;
 // 2. restart time with 500 views × 20 KB × 5 versions (distinct contents): reading the file into the model in
-//    process (wall and CPU), and `serve --state-file` from spawn to its first answer, beside an empty state.
+//    process (wall and CPU), and `serve --state-file` from spawn to its first answer, beside an empty state:
+//    the CLI run from source through tsx (as in a clone: seconds of compiling before any state is read) and,
+//    when `npm run build` has made dist/cli.js, the built CLI (as installed from npm).
 // Usage: npx tsx bench/persistence.ts [--window 100] [--rounds 5] [--workers 4] [--json out/bench/persistence.json] [--md out/bench/persistence.md]
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -42,8 +44,13 @@ interface Server {
   client: ConnectClient
 }
 
-function spawnServe(flags: string[]): { child: ChildProcess; url: Promise<string> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', '--port', '0', ...flags], {
+/** How the CLI is started: from source through tsx, or the build in dist/. */
+type Cli = 'tsx' | 'built'
+const CLI_ARGS: Record<Cli, string[]> = { tsx: ['--import', 'tsx', 'src/cli.ts'], built: ['dist/cli.js'] }
+const BUILT = existsSync(join(REPO, 'dist', 'cli.js'))
+
+function spawnServe(flags: string[], cli: Cli = 'tsx'): { child: ChildProcess; url: Promise<string> } {
+  const child = spawn(process.execPath, [...CLI_ARGS[cli], 'serve', '--port', '0', ...flags], {
     cwd: REPO,
     stdio: ['ignore', 'pipe', 'inherit'],
   })
@@ -188,9 +195,9 @@ function medianLoad(file: string): { wall: number; cpu: number } {
 }
 
 /** From spawn to the first answer of the health route. */
-async function timeToReady(flags: string[]): Promise<number> {
+async function timeToReady(flags: string[], cli: Cli): Promise<number> {
   const started = performance.now()
-  const { child, url } = spawnServe(flags)
+  const { child, url } = spawnServe(flags, cli)
   const u = await url
   await fetch(`${u}${HEALTH_PATH}`)
   const ms = performance.now() - started
@@ -213,19 +220,21 @@ async function restart() {
     built,
     compactedBytes: statSync(compacted).size,
     loadMs: { asWritten: medianLoad(journaled), compacted: medianLoad(compacted) },
-    serveReadyMs: { empty: 0, asWritten: 0, compacted: 0 },
+    serveReadyMs: {} as Partial<Record<Cli, { empty: number; asWritten: number; compacted: number }>>,
   }
-  // alternating, so a busy spell on the machine hits each alike
-  const ready: Record<'empty' | 'asWritten' | 'compacted', number[]> = { empty: [], asWritten: [], compacted: [] }
-  for (let r = 0; r < 3; r++) {
-    ready.empty.push(await timeToReady([]))
-    ready.asWritten.push(await timeToReady(['--state-file', journaled]))
-    ready.compacted.push(await timeToReady(['--state-file', compacted]))
-  }
-  out.serveReadyMs = {
-    empty: median(ready.empty),
-    asWritten: median(ready.asWritten),
-    compacted: median(ready.compacted),
+  for (const cli of BUILT ? (['tsx', 'built'] as const) : (['tsx'] as const)) {
+    // alternating, so a busy spell on the machine hits each alike
+    const ready: Record<'empty' | 'asWritten' | 'compacted', number[]> = { empty: [], asWritten: [], compacted: [] }
+    for (let r = 0; r < 3; r++) {
+      ready.empty.push(await timeToReady([], cli))
+      ready.asWritten.push(await timeToReady(['--state-file', journaled], cli))
+      ready.compacted.push(await timeToReady(['--state-file', compacted], cli))
+    }
+    out.serveReadyMs[cli] = {
+      empty: median(ready.empty),
+      asWritten: median(ready.asWritten),
+      compacted: median(ready.compacted),
+    }
   }
   console.log(JSON.stringify(out))
   return out
@@ -242,7 +251,7 @@ async function coreWork(): Promise<{ level: number; inMemoryMs: number; journalM
     const journal = journaled ? StateJournal.open(join(dir, 'core.jsonl'), model).journal : undefined
     return createStubCore({
       model,
-      ...(journal ? { onChange: (op, input, output) => journal.afterChange(op, input, output) } : {}),
+      ...(journal ? { onChange: (op, input, output, body) => journal.afterChange(op, input, output, body) } : {}),
     })
   })
   const request = (instance: string) => ({
@@ -302,7 +311,10 @@ async function main() {
     '|---|---:|---:|---:|',
     `| read into the model (in process), wall | ${r.loadMs.asWritten.wall.toFixed(0)} ms | ${r.loadMs.compacted.wall.toFixed(0)} ms | |`,
     `| read into the model (in process), CPU | ${r.loadMs.asWritten.cpu.toFixed(0)} ms | ${r.loadMs.compacted.cpu.toFixed(0)} ms | |`,
-    `| \`serve --state-file\` spawn → first answer | ${r.serveReadyMs.asWritten.toFixed(0)} ms | ${r.serveReadyMs.compacted.toFixed(0)} ms | ${r.serveReadyMs.empty.toFixed(0)} ms |`,
+    ...Object.entries(r.serveReadyMs).map(
+      ([cli, ms]) =>
+        `| \`serve --state-file\` spawn → first answer, ${cli === 'built' ? 'built CLI (dist/)' : 'from source (tsx)'} | ${ms.asWritten.toFixed(0)} ms | ${ms.compacted.toFixed(0)} ms | ${ms.empty.toFixed(0)} ms |`,
+    ),
   ].join('\n')
   console.log(md)
   for (const [file, text] of [

@@ -227,7 +227,8 @@ export async function serveCommand(s: ServeSettings, out: (line: string) => void
         op: Parameters<StateJournal['afterChange']>[0],
         input: Record<string, unknown>,
         output: Record<string, unknown>,
-      ) => journal.afterChange(op, input, output)
+        body: string,
+      ) => journal.afterChange(op, input, output, body)
     : undefined
   const coreOptions: StubCoreOptions = {
     model,

@@ -45,12 +45,14 @@ export interface StubCoreOptions {
    * Called after an operation that changes state succeeded in the model, synchronously (nothing else runs
    * between the change and the call) and before its answer is returned; a promise it returns is awaited before
    * answering (so persisting the state, e.g. a group fsync, happens before the client sees the success). If it
-   * throws or rejects, the call is answered 500 and counted in counters.unexpectedErrors.
+   * throws or rejects, the call is answered 500 and counted in counters.unexpectedErrors. `body` is the
+   * request's body as received (the state file writes a content from it instead of serialising it again).
    */
   onChange?: (
     op: OperationName,
     input: Record<string, unknown>,
     output: Record<string, unknown>,
+    body: string,
   ) => void | Promise<void>
   /**
    * Answer these operations like an emulator that lacks them: an HTML 404 page (what moto's server answers
@@ -136,21 +138,25 @@ export function createStubCore(opts: StubCoreOptions = {}): StubCore {
   const unexpectedErrorLog: unknown[] = []
 
   /** The change is handed to onChange in the same synchronous stretch that made it: no other request sees it first. */
-  function changed(op: OperationName, input: Record<string, unknown>, output: Record<string, unknown>) {
-    return opts.onChange && !READ_ONLY.has(op) ? opts.onChange(op, input, output) : undefined
+  function changed(op: OperationName, input: Record<string, unknown>, output: Record<string, unknown>, body: string) {
+    return opts.onChange && !READ_ONLY.has(op) ? opts.onChange(op, input, output, body) : undefined
   }
 
-  async function invokeModel(op: OperationName, input: Record<string, unknown>): Promise<Record<string, unknown>> {
+  async function invokeModel(
+    op: OperationName,
+    input: Record<string, unknown>,
+    body: string,
+  ): Promise<Record<string, unknown>> {
     if (op === 'CreateViewVersion' && model.options.quirks.has('lost-update-race')) {
       // The quirk: read, yield to other requests, then write what was decided from the stale read.
       const plan = model.planCreateViewVersion(input)
       await nextMacrotask()
       const output = plan.commit()
-      await changed(op, input, output)
+      await changed(op, input, output, body)
       return output
     }
     const output = model.invoke(op, input)
-    await changed(op, input, output)
+    await changed(op, input, output, body)
     return output
   }
 
@@ -170,8 +176,8 @@ export function createStubCore(opts: StubCoreOptions = {}): StubCore {
     if (fault.error) throw fault.error
     const input = decodeRequest(route.op, { labels: route.labels, query: req.query, body: req.body })
     const output = eventual
-      ? await eventual.invoke(route.op, input, () => invokeModel(route.op, input))
-      : await invokeModel(route.op, input)
+      ? await eventual.invoke(route.op, input, () => invokeModel(route.op, input, req.body))
+      : await invokeModel(route.op, input, req.body)
     return encodeSuccess(applyOutputQuirks(route.op, output, model.options.quirks), id)
   }
 

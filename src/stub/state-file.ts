@@ -3,18 +3,36 @@
 // $SAVED/$LATEST, every numbered version, tags, AWS-managed views, ghosts, ClientTokens of deleted views), each
 // later line one acknowledged change (a journal entry: the views it touched, as differences). Contents are
 // stored once each (a table of ids), since $SAVED, $LATEST and the versions published from them share them.
+// A content's definition is its record ({"template","actions"}) or, as a journaling server writes it, the
+// request that brought it ({"request": <the CreateView or UpdateViewContent body, verbatim>}: its Content is
+// the content), which spares serialising a template of up to 400 KB that the request already holds as JSON.
 // Writing (appending an entry, compacting the file into a new snapshot) is src/stub/state-journal.ts.
 //
 // A file that is not a state document for this region and account is an error naming the file, never
 // silently replaced. Only the last line may be incomplete (a process killed or a machine losing power while
 // appending): that change was never acknowledged, so it is dropped and reported, not refused. Files of the
-// previous format (one JSON document, `stub-state@1`) are still read.
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+// earlier formats are still read (and compacted into this one before anything is appended): `stub-state@1`,
+// one JSON document, and `stub-state@2`, this one without request bodies as definitions (the format's number
+// changed with them so that a version reading only @2 refuses a newer file instead of misreading it).
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+  writevSync,
+} from 'node:fs'
 import type { ViewsModel } from '../model'
+import { contentFromInput } from '../model/content'
 import type { ModelState, VersionRecord, ViewContentRecord, ViewRecord } from '../model/state'
 
-export const STATE_FILE_FORMAT = 'connect-views-conformance/stub-state@2'
+export const STATE_FILE_FORMAT = 'connect-views-conformance/stub-state@3'
 const FORMAT_V1 = 'connect-views-conformance/stub-state@1'
+/** As 3, without request bodies as content definitions: a version that reads only 2 must refuse the file, not misread it. */
+const FORMAT_V2 = 'connect-views-conformance/stub-state@2'
 
 export class StateFileError extends Error {}
 
@@ -36,7 +54,7 @@ interface SnapshotDocument {
   region: string
   accountId: string
   instances: string[]
-  contents: Record<string, ViewContentRecord>
+  contents: Record<string, ContentDefinition>
   views: JsonView[]
   awsManaged: JsonView[]
   ghosts: JsonView[]
@@ -44,9 +62,12 @@ interface SnapshotDocument {
   deletedTokens: string[]
 }
 
+/** A content as the file defines it: the record, or the request whose Content it is (written verbatim). */
+export type ContentDefinition = ViewContentRecord | { request: { Content?: unknown } }
+
 /** One operation of a journal entry; an entry (one line) holds every operation of one acknowledged change. */
 export type JournalOp =
-  | { c: number; x: ViewContentRecord }
+  | { c: number; x: ContentDefinition }
   | { put: ViewKey; head?: JsonHead; vp?: JsonVersion[]; vd?: number[] }
   | { drop: ViewKey }
   | { instance: string }
@@ -70,6 +91,11 @@ export class ContentIds {
     return [id, true]
   }
 
+  /** The id of `c` when it has one (no new id is assigned). */
+  idOf(c: ViewContentRecord): number | undefined {
+    return this.ids.get(c)
+  }
+
   /** Contents a file already defines (after reading it). */
   adopt(c: ViewContentRecord, id: number): void {
     this.ids.set(c, id)
@@ -77,16 +103,16 @@ export class ContentIds {
   }
 }
 
-/**
- * A content's JSON, kept as long as the content lives: a content is serialised once, when the journal first
- * writes it, and every compaction after that copies the text instead of serialising it again (memory for
- * speed: about the size of the contents once more).
- */
-const contentText = new WeakMap<ViewContentRecord, string>()
-export function contentJson(c: ViewContentRecord): string {
-  let text = contentText.get(c)
-  if (text === undefined) contentText.set(c, (text = JSON.stringify(c)))
-  return text
+/** The content a definition stands for (a record as it is; a request's Content converted as the model does). */
+export function definedContent(x: unknown): ViewContentRecord {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) throw new Error('a content definition is not an object')
+  if (!('request' in x)) return x as ViewContentRecord
+  const request = (x as { request: unknown }).request
+  if (typeof request !== 'object' || request === null)
+    throw new Error("a content definition's request is not an object")
+  // as the stub decodes a body: a null member is an absent one
+  const c = (request as { Content?: { Template?: unknown; Actions?: unknown } | null }).Content
+  return contentFromInput({ Template: c?.Template ?? undefined, Actions: c?.Actions ?? undefined })
 }
 
 export function headOf(v: ViewRecord, content: (c: ViewContentRecord) => number): JsonHead {
@@ -103,13 +129,21 @@ export const versionOf = (r: VersionRecord, content: (c: ViewContentRecord) => n
   content: content(r.content),
 })
 
-/** The whole state as the snapshot line of a state file (contents numbered afresh into `ids`). */
-export function snapshotLine(model: ViewsModel, ids: ContentIds, now = new Date()): string {
+/**
+ * The whole state as a snapshot line without its content table: `head` is the line up to the table's first
+ * entry, `contents` the table's entries in order (numbered afresh into `ids`); the line is `head`, then
+ * `"id":definition` for each content, comma separated, then SNAPSHOT_END.
+ */
+export function snapshotHead(
+  model: ViewsModel,
+  ids: ContentIds,
+  now = new Date(),
+): { head: string; contents: [id: number, content: ViewContentRecord][] } {
   const s = model.liveState
-  const contents: Record<string, ViewContentRecord> = {}
+  const contents: [number, ViewContentRecord][] = []
   const content = (c: ViewContentRecord) => {
     const [id, isNew] = ids.of(c)
-    if (isNew) contents[id] = c
+    if (isNew) contents.push([id, c])
     return id
   }
   const view = (v: ViewRecord): JsonView => ({
@@ -127,15 +161,26 @@ export function snapshotLine(model: ViewsModel, ids: ContentIds, now = new Date(
     ghosts: [...s.ghosts.values()].map(view),
     deletedTokens: [...s.deletedTokens],
   }
-  const table = Object.entries(contents).map(([id, c]) => `"${id}":${contentJson(c)}`)
-  return `${JSON.stringify(doc).slice(0, -1)},"contents":{${table.join(',')}}}\n`
+  return { head: `${JSON.stringify(doc).slice(0, -1)},"contents":{`, contents }
+}
+export const SNAPSHOT_END = '}}\n'
+
+/** The whole state as the snapshot line of a state file (contents numbered afresh into `ids`). */
+export function snapshotLine(model: ViewsModel, ids: ContentIds, now = new Date()): string {
+  const { head, contents } = snapshotHead(model, ids, now)
+  return `${head}${contents.map(([id, c]) => `"${id}":${JSON.stringify(c)}`).join(',')}${SNAPSHOT_END}`
 }
 
 /** Writes `text` to `file` atomically (a temp file beside it, then rename); `sync` fsyncs before the rename. */
-export function replaceFile(file: string, text: string, sync?: (temp: string) => void): void {
+/**
+ * Writes `text` (a string, or its parts: written as they are, with no copy of the whole) to `file` atomically
+ * (a temp file beside it, then rename); `sync` fsyncs before the rename.
+ */
+export function replaceFile(file: string, text: string | readonly Uint8Array[], sync?: (temp: string) => void): void {
   const temp = `${file}.${process.pid}.tmp`
   try {
-    writeFileSync(temp, text)
+    if (typeof text === 'string') writeFileSync(temp, text)
+    else writeParts(temp, text)
     sync?.(temp)
     renameSync(temp, file)
   } catch (e) {
@@ -143,6 +188,30 @@ export function replaceFile(file: string, text: string, sync?: (temp: string) =>
     throw new StateFileError(
       `state file ${file}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
     )
+  }
+}
+
+/** At most this many buffers per writev(2) (Linux's IOV_MAX is 1024). */
+const WRITEV_BATCH = 512
+
+function writeParts(path: string, parts: readonly Uint8Array[]): void {
+  const fd = openSync(path, 'w')
+  try {
+    for (let i = 0; i < parts.length; i += WRITEV_BATCH) {
+      const batch = parts.slice(i, i + WRITEV_BATCH)
+      let written = writevSync(fd, batch)
+      // a short write (rare): the rest of the batch one buffer at a time
+      for (const part of batch) {
+        if (written >= part.length) {
+          written -= part.length
+          continue
+        }
+        for (let at = written; at < part.length; ) at += writeSync(fd, part, at)
+        written = 0
+      }
+    }
+  } finally {
+    closeSync(fd)
   }
 }
 
@@ -216,7 +285,8 @@ export function readStateFile(
     throw bad(`not readable JSON (${(e as Error).message.split('\n')[0]})`)
   }
   const v1 = doc?.format === FORMAT_V1
-  if (doc?.format !== STATE_FILE_FORMAT && !v1)
+  const v2 = doc?.format === FORMAT_V2
+  if (doc?.format !== STATE_FILE_FORMAT && !v1 && !v2)
     throw bad(`not a stub state file (format ${JSON.stringify(doc?.format)}, expected ${STATE_FILE_FORMAT})`)
   if (!Array.isArray(doc.instances) || !doc.instances.every((i) => typeof i === 'string'))
     throw bad('"instances" is not a list of ids')
@@ -233,7 +303,13 @@ export function readStateFile(
   }
   const ids = new ContentIds()
   const table = new Map<number, ViewContentRecord>()
-  for (const [id, c] of Object.entries(doc.contents ?? {})) {
+  for (const [id, x] of Object.entries(doc.contents ?? {})) {
+    let c: ViewContentRecord
+    try {
+      c = definedContent(x)
+    } catch (e) {
+      throw bad(`content ${id}: ${(e as Error).message}`)
+    }
     table.set(Number(id), c)
     ids.adopt(c, Number(id))
   }
@@ -308,7 +384,7 @@ export function readStateFile(
     journalBytes: firstEnd < 0 ? 0 : bytes.length - firstEnd - 1,
     journalEntries: entries,
     droppedTail,
-    oldFormat: v1,
+    oldFormat: v1 || v2,
   }
 }
 
@@ -329,8 +405,9 @@ function applyEntry(
   }
   for (const op of entry.ops) {
     if ('c' in op) {
-      table.set(op.c, op.x)
-      ids.adopt(op.x, op.c)
+      const c = definedContent(op.x)
+      table.set(op.c, c)
+      ids.adopt(c, op.c)
     } else if ('instance' in op) {
       state.instances.add(op.instance)
       if (!state.views.has(op.instance)) state.views.set(op.instance, new Map())

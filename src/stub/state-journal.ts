@@ -9,6 +9,13 @@
 // while one fsync runs wait for the next one, which covers them all, so N concurrent writers pay for about
 // one fsync each round instead of N.
 //
+// Serialising a 20 KB template costs more than the rest of a change (JSON.stringify escapes it char by char),
+// so a content is serialised at most once: a content that a request brought (CreateView, UpdateViewContent)
+// is written as that request's body, verbatim (it is JSON already: nothing to escape), and the journal
+// remembers where in the file each content's definition lies, so a compaction copies those bytes into the
+// new snapshot instead of serialising every template again. Only contents whose bytes it does not know (read
+// from the file at start, or changed by no request) are serialised, once per compaction.
+//
 // Compaction rewrites the whole state (a temp file, fsynced in fsync mode, then renamed over the file), so
 // its cost is the state's; it runs when the journal has grown past COMPACT_FACTOR times the last snapshot
 // (and at least COMPACT_MIN_BYTES), which keeps the amortised cost per change proportional to the change, and
@@ -18,19 +25,20 @@
 // Why a journal and not SQLite: Node 20 has no built-in sqlite, and the npm packages that embed it download
 // or compile a native binary at install time; the state is small enough (hundreds of views) to live in memory,
 // so only the log needs to be on disk.
-import { closeSync, fsync, fsyncSync, openSync, writeSync } from 'node:fs'
+import { close, closeSync, fsync, fsyncSync, openSync, readSync, writeSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { OperationName } from '../spec'
 import type { ViewsModel } from '../model'
+import { contentFromInput, sameContent } from '../model/content'
 import type { ModelState, VersionRecord, ViewContentRecord, ViewRecord } from '../model/state'
 import { parseViewRef, type ViewRef } from '../model/view-ref'
 import {
   ContentIds,
-  contentJson,
   headOf,
   readStateFile,
   replaceFile,
-  snapshotLine,
+  SNAPSHOT_END,
+  snapshotHead,
   StateFileError,
   versionOf,
   type JournalOp,
@@ -48,6 +56,39 @@ export interface StateJournalOptions {
   fsync?: boolean
   compactFactor?: number
   compactMinBytes?: number
+}
+
+/** A content definition's bytes in the file. */
+interface ByteRange {
+  pos: number
+  len: number
+}
+
+/** A content definition about to be written: the record (serialised), or the request body that brought it. */
+type PendingDefinition = { c: number; x: ViewContentRecord } | { c: number; body: string }
+type OutgoingOp = Exclude<JournalOp, { c: number }> | PendingDefinition
+const LINE_OPEN = '{"ops":['
+const LINE_CLOSE = ']}\n'
+const REQUEST_OPEN = '{"request":'
+
+type WellFormedCheck = string & { isWellFormed(): boolean }
+
+/**
+ * The body of the request that made a change, when it can stand for `content` in the file: it brought that
+ * content (its decoded Content is the stored one), and it is one line of well-formed text (JSON Lines; a lone
+ * surrogate would not survive UTF-8). It is JSON: the stub decoded `input` from it. Not parsed again to check:
+ * that costs as much as the serialising it spares.
+ */
+function bodyFor(
+  content: ViewContentRecord,
+  request: { input: Record<string, unknown>; body?: string },
+): string | undefined {
+  const { input, body } = request
+  if (body === undefined || input.Content === undefined) return undefined
+  if (!sameContent(content, contentFromInput(input.Content))) return undefined
+  // isWellFormed: ES2024, in every Node this package supports (>= 20), not yet in the compiler's lib
+  if (body.includes('\n') || body.includes('\r') || !(body as WellFormedCheck).isWellFormed()) return undefined
+  return body
 }
 
 /** What the file says about one view: its head (as written) and its versions (by record identity). */
@@ -111,12 +152,21 @@ export class StateJournal {
   private tokens = new Set<string>()
   private snapshotBytes = 0
   private journalBytes = 0
+  /** Where the file holds each content's definition (by content id), for compaction to copy. */
+  private ranges = new Map<number, ByteRange>()
   private syncing: Promise<void> | null = null
   private queued: Promise<void> | null = null
   /** Descriptors replaced by a compaction while an fsync on them was running: closed once it ends. */
   private retired: number[] = []
   /** Counters for benches and the serve banner. */
-  readonly stats = { entries: 0, bytes: 0, compactions: 0, fsyncs: 0 }
+  readonly stats = {
+    entries: 0,
+    bytes: 0,
+    compactions: 0,
+    fsyncs: 0,
+    /** Contents serialised (their templates escaped): the ones no request body or earlier bytes stood for. */
+    serialised: 0,
+  }
 
   private constructor(
     readonly file: string,
@@ -177,9 +227,16 @@ export class StateJournal {
   /**
    * Records the change an operation just made (call after it succeeded, before answering) and returns a
    * promise that settles when the change is durable: at once without fsync, after the next group fsync with it.
+   * `body`: the text `input` was decoded from (the stub's request body); when the request brought a content
+   * the model stored, the file takes the body as its definition (and reads it back as the stub decodes it).
    */
-  afterChange(op: OperationName, input: Record<string, unknown>, output: Record<string, unknown>): Promise<void> {
-    const ops = this.diff(touchedViews(op, input, output))
+  afterChange(
+    op: OperationName,
+    input: Record<string, unknown>,
+    output: Record<string, unknown>,
+    body?: string,
+  ): Promise<void> {
+    const ops = this.diff(touchedViews(op, input, output), { input, body })
     if (ops.length > 0) this.append(ops)
     if (
       this.journalBytes >
@@ -193,9 +250,10 @@ export class StateJournal {
   }
 
   /** Journal operations that bring the file up to the model's state, looking only at `keys` (all views when undefined). */
-  private diff(keys: ViewKey[] | undefined): JournalOp[] {
+  private diff(keys: ViewKey[] | undefined, request?: { input: Record<string, unknown>; body?: string }): OutgoingOp[] {
     const state = this.model.liveState
-    const ops: JournalOp[] = []
+    const ops: OutgoingOp[] = []
+    let bodyWritten = false
     if (state.instances.size !== this.instances.size) {
       for (const i of state.instances)
         if (!this.instances.has(i)) {
@@ -222,10 +280,14 @@ export class StateJournal {
         }
         continue
       }
-      const defs: JournalOp[] = []
+      const defs: PendingDefinition[] = []
       const content = (c: ViewContentRecord) => {
         const [id, isNew] = this.ids.of(c)
-        if (isNew) defs.push({ c: id, x: c })
+        if (isNew) {
+          const body = request && !bodyWritten ? bodyFor(c, request) : undefined
+          bodyWritten ||= body !== undefined
+          defs.push(body !== undefined ? { c: id, body } : { c: id, x: c })
+        }
         return id
       }
       const head = headOf(v, content)
@@ -252,9 +314,34 @@ export class StateJournal {
     return ops
   }
 
-  private append(ops: JournalOp[]): void {
-    const parts = ops.map((op) => ('c' in op ? `{"c":${op.c},"x":${contentJson(op.x)}}` : JSON.stringify(op)))
-    const text = `{"ops":[${parts.join(',')}]}\n`
+  private append(ops: OutgoingOp[]): void {
+    // the line, and where in it each content definition lies (bytes; the keys and ids are ASCII)
+    const lineStart = this.snapshotBytes + this.journalBytes
+    let at = LINE_OPEN.length
+    const defined: [number, ByteRange][] = []
+    const parts = ops.map((op, i) => {
+      const sep = i ? 1 : 0
+      if (!('c' in op)) {
+        const json = JSON.stringify(op)
+        at += sep + Buffer.byteLength(json)
+        return json
+      }
+      const key = `{"c":${op.c},"x":`
+      let definition: string
+      let len: number
+      if ('body' in op) {
+        definition = `${REQUEST_OPEN}${op.body}}`
+        len = REQUEST_OPEN.length + Buffer.byteLength(op.body) + 1
+      } else {
+        definition = JSON.stringify(op.x)
+        len = Buffer.byteLength(definition)
+        this.stats.serialised++
+      }
+      defined.push([op.c, { pos: lineStart + at + sep + key.length, len }])
+      at += sep + key.length + len + 1
+      return `${key}${definition}}`
+    })
+    const text = `${LINE_OPEN}${parts.join(',')}${LINE_CLOSE}`
     let line: Buffer | undefined
     let written = 0
     try {
@@ -263,6 +350,8 @@ export class StateJournal {
       written = writeSync(this.fd, text)
       if (written < bytes) line = Buffer.from(text)
       while (line && written < line.length) written += writeSync(this.fd, line, written)
+      // the positions counted above are where compaction copies definitions from: never a guess
+      if (bytes === at + LINE_CLOSE.length) for (const [id, range] of defined) this.ranges.set(id, range)
     } catch (e) {
       throw new StateFileError(
         `state file ${this.file}: cannot append (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
@@ -285,28 +374,73 @@ export class StateJournal {
         await this.syncing
       } finally {
         this.syncing = null
-        for (const old of this.retired.splice(0)) closeSync(old)
+        for (const old of this.retired.splice(0)) closeInBackground(old)
       }
     }
     this.queued = (this.syncing ?? Promise.resolve()).then(start, start)
     return this.queued
   }
 
-  /** Rewrites the file as one snapshot of the whole state (atomically) and starts an empty journal after it. */
+  /**
+   * Rewrites the file as one snapshot of the whole state (atomically) and starts an empty journal after it.
+   * Content definitions are copied from the file where it holds them, serialised otherwise.
+   */
   compact(): void {
-    this.ids = new ContentIds()
-    const text = snapshotLine(this.model, this.ids)
-    replaceFile(this.file, text, this.opts.fsync ? fsyncFile : undefined)
+    const ids = new ContentIds()
+    const { head, contents } = snapshotHead(this.model, ids)
+    const parts: Buffer[] = [Buffer.from(head)]
+    let at = parts[0]!.length
+    const ranges = new Map<number, ByteRange>()
+    const source = this.fd >= 0 ? this.openRead() : -1
+    try {
+      for (const [i, [id, c]] of contents.entries()) {
+        const key = Buffer.from(`${i ? ',' : ''}"${id}":`)
+        const definition = this.definitionBytes(source, c)
+        parts.push(key, definition)
+        ranges.set(id, { pos: at + key.length, len: definition.length })
+        at += key.length + definition.length
+      }
+    } finally {
+      if (source >= 0) closeSync(source)
+    }
+    parts.push(Buffer.from(SNAPSHOT_END))
+    replaceFile(this.file, parts, this.opts.fsync ? fsyncFile : undefined)
+    this.ids = ids
+    this.ranges = ranges
     if (this.opts.fsync) fsyncFile(dirname(this.file)) // the rename itself
     if (this.fd >= 0) {
       if (this.syncing) this.retired.push(this.fd)
-      else closeSync(this.fd)
+      else closeInBackground(this.fd)
     }
     this.fd = this.openAppend()
-    this.snapshotBytes = Buffer.byteLength(text)
+    this.snapshotBytes = at + SNAPSHOT_END.length
     this.journalBytes = 0
     this.stats.compactions++
     this.rebuildShadows()
+  }
+
+  /** The file for reading definitions back, or -1 (then every content is serialised). */
+  private openRead(): number {
+    try {
+      return openSync(this.file, 'r')
+    } catch {
+      return -1
+    }
+  }
+
+  /** A content's definition: its bytes in the current file when known (the checks are cheap), else serialised. */
+  private definitionBytes(source: number, c: ViewContentRecord): Buffer {
+    const id = this.ids.idOf(c)
+    const range = id === undefined ? undefined : this.ranges.get(id)
+    if (range && source >= 0) {
+      const bytes = Buffer.allocUnsafe(range.len)
+      let got = 0
+      for (let n = -1; got < range.len && n !== 0; got += n)
+        n = readSync(source, bytes, got, range.len - got, range.pos + got)
+      if (got === range.len && bytes[0] === 0x7b && bytes[range.len - 1] === 0x7d) return bytes // { … }
+    }
+    this.stats.serialised++
+    return Buffer.from(JSON.stringify(c))
   }
 
   /** Compacts (so the next start reads one snapshot) and closes the file. */
@@ -316,6 +450,14 @@ export class StateJournal {
     closeSync(this.fd)
     this.fd = -1
   }
+}
+
+/**
+ * Closes a descriptor of the file a compaction replaced, off the main thread: the last close of a renamed-over
+ * file frees its blocks, milliseconds for a large journal. Nothing is written through it any more.
+ */
+function closeInBackground(fd: number): void {
+  close(fd, () => {})
 }
 
 function fsyncFile(path: string): void {

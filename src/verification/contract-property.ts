@@ -58,7 +58,7 @@ const CLEANUP_GRACE_MS = 30_000
  */
 const KILL_AFTER_TERM_MS = 15_000
 
-interface ChildAnswer {
+export interface ChildAnswer {
   passed: boolean
   results: InteractionVerdict[]
   stateFailures: SetupFailure[]
@@ -66,10 +66,27 @@ interface ChildAnswer {
   calls?: Pick<CallStats, 'calls' | 'byOperation' | 'throttledByOperation'>
 }
 
-function verifyInChild(args: string[], hardLimitMs: number | undefined): Promise<ChildAnswer | 'killed'> {
+/** How the verifier child is started and stopped (tests start another program in its place). */
+export interface VerifierChildOptions {
+  /** Node arguments before the verifier's own: the verify-contracts script. */
+  script?: string[]
+  /** After SIGTERM, the child is killed this much later if it has not exited. */
+  killAfterTermMs?: number
+}
+
+/**
+ * Runs the verifier in a child process; past `hardLimitMs` it is sent SIGTERM, then SIGKILL if it is still
+ * there `killAfterTermMs` later ('killed' when it left no answer).
+ */
+export function verifyInChild(
+  args: string[],
+  hardLimitMs: number | undefined,
+  opts: VerifierChildOptions = {},
+): Promise<ChildAnswer | 'killed'> {
   const dir = mkdtempSync(join(tmpdir(), 'cvc-contracts-'))
   const json = join(dir, 'results.json')
-  const child = spawn(process.execPath, [...packageScriptArgs('verify-contracts'), ...args, '--json', json], {
+  const script = opts.script ?? packageScriptArgs('verify-contracts')
+  const child = spawn(process.execPath, [...script, ...args, '--json', json], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: process.env,
   })
@@ -84,7 +101,7 @@ function verifyInChild(args: string[], hardLimitMs: number | undefined): Promise
           child.kill('SIGTERM')
           setTimeout(
             () => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'),
-            KILL_AFTER_TERM_MS,
+            opts.killAfterTermMs ?? KILL_AFTER_TERM_MS,
           ).unref()
         }, hardLimitMs)
   child.stdout.on('data', (d: Buffer) => {

@@ -65,7 +65,7 @@ describe('state file', () => {
 
   it.each([
     ['truncated JSON', (t: string) => t.slice(0, t.length / 2), /not readable JSON/],
-    ['another format', (t: string) => t.replace('stub-state@2', 'stub-state@9'), /not a stub state file/],
+    ['another format', (t: string) => t.replace('stub-state@3', 'stub-state@9'), /not a stub state file/],
     [
       'a view of an unlisted instance',
       (t: string) => t.replace(`"instances":["${INSTANCE}","${FRESH}"]`, `"instances":["${FRESH}"]`),

@@ -2,7 +2,8 @@
 // mutating operation, by id, ARN and qualified id, with the quirks that change state in odd places, instances
 // created on first use, compactions in between — reading the file gives exactly the model's state; a change
 // costs a line about the change, not the state; an incomplete last line (a kill while appending) is dropped,
-// a damaged line before it refused; fsync mode answers only after a group fsync.
+// a damaged line before it refused; fsync mode answers only after a group fsync; a content a request brought
+// is written as that request's body and copied, not serialised again, by compactions.
 import { appendFileSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -10,6 +11,7 @@ import { ViewsModel, deterministicOptions, isModelError } from '../../src/model'
 import type { OperationName } from '../../src/spec'
 import { readStateFile, seededRandom, StateFileError, StateJournal } from '../../src/stub'
 import { tempDir } from '../cli/support/cli'
+import { json, testCore, wireRequest } from './support/wire'
 
 const INSTANCE = '11111111-2222-4333-8444-555555555555'
 const OTHER = 'abcdef01-2345-4678-9abc-def012345678'
@@ -195,5 +197,98 @@ describe('state journal', () => {
     expect(readStateFile(file, expectRegion)!.state).toEqual(m.exportState())
     await journal.close()
     expect(readFileSync(file, 'utf8').trimEnd().split('\n')).toHaveLength(1) // closed: one snapshot
+  })
+
+  it('writes a content from the body of the request that brought it, and compactions copy it without serialising', async () => {
+    const file = join(tempDir(), 'state.jsonl')
+    const m = model()
+    const { journal } = StateJournal.open(file, m, { compactMinBytes: 30_000, compactFactor: 1 })
+    const atStart = journal.stats.serialised // the AWS-managed views' contents, in the first snapshot
+    const core = testCore({
+      model: m,
+      onChange: (op, input, output, body) => journal.afterChange(op, input, output, body),
+    })
+    const template = (i: number) => JSON.stringify({ Head: { Title: `t${i}` }, Body: 'x'.repeat(5_000), Quote: '"é\\' })
+    const ids: string[] = []
+    for (let i = 0; i < 20; i++) {
+      const body = JSON.stringify({
+        Name: `v${i}`,
+        Status: 'PUBLISHED',
+        Content: { Template: template(i), Actions: [`A${i}`] },
+      })
+      const res = await core.handle(wireRequest('PUT', `/views/${INSTANCE}`, body))
+      expect(res.status).toBe(200)
+      ids.push((json(res).View as { Id: string }).Id)
+      const update = JSON.stringify({ Status: 'SAVED', Content: { Template: template(100 + i) } })
+      expect((await core.handle(wireRequest('POST', `/views/${INSTANCE}/${ids[i]}`, update))).status).toBe(200)
+    }
+    expect(journal.stats.compactions).toBeGreaterThan(2)
+    // every content came with a request, and no compaction serialised one again
+    expect(journal.stats.serialised).toBe(atStart)
+    expect(readFileSync(file, 'utf8')).toContain('{"request":{"Name":')
+    expect(readStateFile(file, expectRegion)!.state).toEqual(m.exportState())
+    // a restart reads the bodies back as the contents, and goes on appending after them
+    const again = model()
+    const reopened = StateJournal.open(file, again).journal
+    expect(again.exportState()).toEqual(m.exportState())
+    reopened.compact() // contents read from the file: their bytes are not known, so they are serialised once
+    expect(reopened.stats.serialised).toBeGreaterThan(0)
+    expect(readStateFile(file, expectRegion)!.state).toEqual(m.exportState())
+  })
+
+  it('serialises a content when the body cannot stand for it, and reads null members as absent', async () => {
+    const file = join(tempDir(), 'state.jsonl')
+    const m = model()
+    const { journal } = StateJournal.open(file, m, { compactMinBytes: 1_000, compactFactor: 1 })
+    const atStart = journal.stats.serialised
+    const core = testCore({
+      model: m,
+      onChange: (op, input, output, body) => journal.afterChange(op, input, output, body),
+    })
+    const bodies = [
+      // several lines (JSON Lines has one entry a line): serialised
+      JSON.stringify({ Name: 'pretty', Status: 'SAVED', Content: { Template: '{"a":1}', Actions: ['A'] } }, null, 2),
+      // null members are absent, as the stub decodes them: the body stands for the content
+      '{"Name":"nulls","Status":"SAVED","Description":null,"Content":{"Template":"{\\"b\\":2}","Actions":null}}',
+      // a lone surrogate would not survive UTF-8: serialised
+      JSON.stringify({ Name: 'surrogate', Status: 'SAVED', Content: { Template: '{"c":"\ud800"}' } }).replace(
+        '\\ud800',
+        '\ud800',
+      ),
+    ]
+    for (const body of bodies)
+      expect((await core.handle(wireRequest('PUT', `/views/${INSTANCE}`, body))).status).toBe(200)
+    expect(journal.stats.serialised - atStart).toBe(2)
+    // a request that did not bring the content the model stored never stands for it
+    const stored = { InstanceId: INSTANCE, Name: 'other', Status: 'SAVED', Content: { Template: '{"d":4}' } }
+    const request = { ...stored, Content: { Template: '{"e":5}' } }
+    await journal.afterChange('CreateView', request, m.invoke('CreateView', stored), JSON.stringify(request))
+    expect(journal.stats.serialised - atStart).toBe(3)
+    expect(readStateFile(file, expectRegion)!.state).toEqual(m.exportState())
+    journal.compact()
+    expect(readStateFile(file, expectRegion)!.state).toEqual(m.exportState())
+  })
+
+  it('a file of the previous format is compacted into this one before a request body is written as a content', async () => {
+    const file = join(tempDir(), 'state.jsonl')
+    const m = model()
+    const { journal } = StateJournal.open(file, m)
+    const input = { InstanceId: INSTANCE, Name: 'a', Status: 'SAVED', Content: { Template: '{"a":1}' } }
+    await journal.afterChange('CreateView', input, m.invoke('CreateView', input))
+    // as a version that knew only stub-state@2 wrote it (record definitions only)
+    writeFileSync(file, readFileSync(file, 'utf8').replace('stub-state@3', 'stub-state@2'))
+    const again = model()
+    const reopened = StateJournal.open(file, again)
+    expect(reopened.restored?.oldFormat).toBe(true)
+    const core = testCore({
+      model: again,
+      onChange: (op, input, output, body) => reopened.journal.afterChange(op, input, output, body),
+    })
+    const body = JSON.stringify({ Name: 'b', Status: 'SAVED', Content: { Template: '{"b":2}' } })
+    expect((await core.handle(wireRequest('PUT', `/views/${INSTANCE}`, body))).status).toBe(200)
+    const text = readFileSync(file, 'utf8')
+    expect(text).toContain('{"request":') // written as the body …
+    expect(text).not.toContain('stub-state@2') // … in a file a reader of @2 refuses instead of misreading
+    expect(readStateFile(file, expectRegion)!.state).toEqual(again.exportState())
   })
 })
