@@ -10,14 +10,23 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node'
  * file to finish is a short one. Everything else is the unit set.
  */
 export const SLOW = [
+  // the longest first, with what their beforeAll does (packing and installing the package, starting servers)
   'test/detection/**/*.test.ts',
-  'test/harness/precision.test.ts',
   'test/package/pack-install.test.ts',
-  'test/targets/lanes-live-like.test.ts',
-  'test/cli/calibrate.test.ts',
   'test/harness/calibration.test.ts',
+  'test/cli/calibrate.test.ts',
   'test/cli/serve-emulator.test.ts',
+  'test/properties/calibration-plan.test.ts',
+  'test/harness/precision.test.ts',
+  'test/targets/lanes-live-like.test.ts',
+  'test/package/ci-files.test.ts',
+  'test/package/nightly-history.test.ts',
+  'test/verification/verify-contracts-script.test.ts',
+  'test/verification/contract-property.test.ts',
+  'test/harness/consistency.test.ts',
+  'test/expectations/moto.test.ts',
   'test/engine/events.test.ts',
+  'test/expectations/stub-quirks.test.ts',
   'test/engine/lanes.test.ts',
   'test/harness/no-false-positives.test.ts',
   // whole runs, servers and child processes
@@ -48,7 +57,6 @@ export const SLOW = [
   // emulator; the eventual-consistency checker's stale stubs; crash tests of the state journal; the history page
   'test/expectations/**/*.test.ts',
   'test/harness/alt-calibration.test.ts',
-  'test/harness/consistency.test.ts',
   'test/stub/eventual.test.ts',
   'test/stub/state-file.test.ts',
   'test/stub/state-journal.test.ts',
