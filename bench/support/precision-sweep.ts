@@ -80,6 +80,8 @@ export interface SweepCase {
   runs: number
   /** Properties to run (default: all, contracts included). */
   only?: string[]
+  /** The consistency window W (`--convergence`, default the run's 5 s). */
+  convergence?: string
 }
 
 /**
@@ -134,6 +136,7 @@ export async function runCase(c: SweepCase): Promise<CaseVerdict> {
           tps: 100_000,
           burst: 100_000,
           ...(c.only ? { only: c.only } : {}),
+          ...(c.convergence ? { convergence: c.convergence } : {}),
         },
         {},
       ),

@@ -1,5 +1,5 @@
 // What a run tells the world, as typed events (after Schemathesis's engine → events → handlers). The engine
-// emits them in order; handlers (src/engine/handlers/) turn them into progress lines, replay bundles, report
+// emits them in order; handlers (src/presentation/) turn them into progress lines, replay bundles, report
 // files and the closing summary. A handler may emit further events through the bus (the bundle writer
 // announces each bundle it wrote); they reach every handler after the event that caused them, before emit() returns.
 import type { AssertionOutcome } from '../harness/assertions'

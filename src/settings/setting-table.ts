@@ -29,7 +29,7 @@ export const SETTINGS = {
     env: ['CONFORMANCE_SEEDS'],
     flag: null,
     fileKey: null,
-    default: '`1,2,3`',
+    default: '`1`',
     meaning: 'vitest property suites only: the seeds each suite runs',
   },
   runs: {

@@ -14,7 +14,8 @@ export interface SuiteSettings {
   seeds: number[]
 }
 
-export const DEFAULT_SUITE_SEEDS: readonly number[] = [1, 2, 3]
+// one seed: the suites are a deterministic slice; many seeds on the correct stub are bench/no-false-positives.ts
+export const DEFAULT_SUITE_SEEDS: readonly number[] = [1]
 
 export function suiteSettings(env: NodeJS.ProcessEnv = process.env): SuiteSettings {
   const src = envSource(env)

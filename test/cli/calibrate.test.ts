@@ -1,6 +1,8 @@
 // `conformance calibrate`, `serve --choices` and `run --choices-profile`, end to end through the CLI: a stub
 // server serving known non-default choices is recorded over HTTP, calibration recovers the choices, a
 // server serving the profile replays the recording with no difference, and strict runs hold targets to it.
+// Commands on the embedded stub and refusals call the CLI's main in this process (runCliInProcess): they need
+// no process of their own, and the served, recorded and calibrated steps still run as real processes.
 import { writeFileSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -8,7 +10,7 @@ import type { ChildProcess } from 'node:child_process'
 import type { ConformanceReport } from '../../src/report/report-types'
 import type { ChoicesProfile } from '../../src/choices/profile'
 import { withChoicesProfile } from '../../src/choices/run-mode'
-import { runCli, spawnCli, tempDir } from './support/cli'
+import { runCli, runCliInProcess, spawnCli, tempDir } from './support/cli'
 
 const servers: ChildProcess[] = []
 afterAll(() => {
@@ -108,7 +110,7 @@ describe('calibrate → serve --choices → parity and strict runs', () => {
     const same = await runCli(['parity', rec, '--target', calibratedUrl, '--tps', '1000'])
     expect(same.code, same.stdout + same.stderr).toBe(0)
     expect(same.stdout).toMatch(/: identical/)
-    const plain = await runCli(['parity', rec, '--target', 'stub'])
+    const plain = await runCliInProcess(['parity', rec, '--target', 'stub'])
     expect(plain.code).toBe(1) // the default stub is not the recorded target
 
     // strict mode holds a target to the settled values: the served truth passes, the default stub fails R12's class
@@ -138,7 +140,7 @@ describe('calibrate → serve --choices → parity and strict runs', () => {
     expect(ok.code, ok.stdout + ok.stderr).toBe(0)
     const t = (JSON.parse(readFileSync(join(dir, 'ok', 'report.json'), 'utf8')) as ConformanceReport).targets[0]!
     expect(t.mode.confirmed).toContain('R12')
-    const bad = await runCli(
+    const bad = await runCliInProcess(
       [
         'run',
         '--target',
@@ -165,7 +167,7 @@ describe('calibrate → serve --choices → parity and strict runs', () => {
     expect(bad.stdout).toMatch(/--choices-profile /) // the reproduce line keeps the profile
     // the bundle keeps the mode it failed in: it still fails on the default stub and is fixed on the calibrated one
     const bundle = join(dir, 'bad', 'bundles', 'differential-R12-seed4.json')
-    expect((await runCli(['replay', bundle, '--target', 'stub'])).stdout).toMatch(/STILL FAILING/)
+    expect((await runCliInProcess(['replay', bundle, '--target', 'stub'])).stdout).toMatch(/STILL FAILING/)
     expect((await runCli(['replay', bundle, '--target', calibratedUrl, '--tps', '1000'])).stdout).toMatch(/FIXED/)
   }, 240_000)
 
@@ -179,7 +181,7 @@ describe('calibrate → serve --choices → parity and strict runs', () => {
         settled: { versionNumbering: { value: 'sometimes', evidence: [] } },
       }),
     )
-    const run = await runCli([
+    const run = await runCliInProcess([
       'run',
       '--choices-profile',
       bad,
@@ -194,14 +196,14 @@ describe('calibrate → serve --choices → parity and strict runs', () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(1)
     expect(run.stderr).toMatch(/--choices-profile: .*bad\.json: invalid choices profile/)
     handProfile(bad, { versionNumbering: 'sometimes' })
-    const srv = await runCli(['serve', '--port', '0', '--choices', bad])
+    const srv = await runCliInProcess(['serve', '--port', '0', '--choices', bad])
     expect(srv.code).toBe(2)
     expect(srv.stderr).toMatch(/--choices: .*"sometimes" is not one of never-reuse, reuse-after-highest-deleted/)
-    const rec = await runCli(['record', '--property', 'nope', '--out', join(dir, 'r.json')])
+    const rec = await runCliInProcess(['record', '--property', 'nope', '--out', join(dir, 'r.json')])
     expect(rec.code).toBe(2)
     expect(rec.stderr).toMatch(/--property: "nope" is not one of .*checksum-conflict/)
     const small = join(dir, 'small.json')
-    expect((await runCli(['record', '--commands', '3', '--out', small])).code).toBe(0)
+    expect((await runCliInProcess(['record', '--commands', '3', '--out', small])).code).toBe(0)
     const other = join(dir, 'other.json')
     writeFileSync(
       other,
@@ -210,12 +212,12 @@ describe('calibrate → serve --choices → parity and strict runs', () => {
         target: { kind: 'aws', label: 'aws eu-west-2', region: 'eu-west-2' },
       }),
     )
-    const mixed = await runCli(['calibrate', small, other, '--out', join(dir, 'p.json')])
+    const mixed = await runCliInProcess(['calibrate', small, other, '--out', join(dir, 'p.json')])
     expect(mixed.code).toBe(2)
     expect(mixed.stderr).toMatch(
       /^conformance: calibrate: the recordings are of different targets: stub \(stub\), aws \(aws eu-west-2\)\n$/,
     )
-    const cal = await runCli(['calibrate', join(dir, 'missing.json')])
+    const cal = await runCliInProcess(['calibrate', join(dir, 'missing.json')])
     expect(cal.code).toBe(2)
     expect(cal.stderr).toMatch(/calibrate: .*missing\.json does not exist/)
   }, 60_000)

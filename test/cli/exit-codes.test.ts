@@ -1,8 +1,10 @@
 // Usage and configuration errors exit 2 with exactly one readable line on stderr and nothing else;
 // a target that does not answer exits 3. (0 and 1 are covered by run.test.ts; the remaining value checks
-// run in process in config.test.ts, since every subprocess costs a second of startup.)
+// run in process in config.test.ts, since every subprocess costs seconds of startup.) The first case of each
+// code runs the real process; the others call the CLI's main in this process, which returns the code the
+// process exits with and writes the same lines.
 import { describe, expect, it } from 'vitest'
-import { runCli, tempDir } from './support/cli'
+import { runCli, runCliInProcess, tempDir } from './support/cli'
 
 function oneLine(stderr: string): string {
   const lines = stderr.split('\n').filter(Boolean)
@@ -36,10 +38,11 @@ describe.concurrent('exit 2: usage and configuration errors', () => {
       { CONFORMANCE_TPS: 'abc' },
     ],
   ]
-  for (const [what, args, message, env = {}] of cases) {
+  for (const [i, [what, args, message, env = {}]] of cases.entries()) {
     it(what, async () => {
       // --out: should a case wrongly start a run, its reports must not land in the repository
-      const r = await runCli(args[0] === 'run' && !args.includes('--out') ? [...args, '--out', tempDir()] : args, {
+      const cli = i === 0 ? runCli : runCliInProcess
+      const r = await cli(args[0] === 'run' && !args.includes('--out') ? [...args, '--out', tempDir()] : args, {
         env,
       })
       expect(oneLine(r.stderr)).toMatch(message)
@@ -57,7 +60,7 @@ describe.concurrent('exit 3: target unreachable', () => {
     expect(r.code).toBe(3)
   })
   it('sweep against a URL where nothing listens', async () => {
-    const r = await runCli(['sweep', '--target', 'http://127.0.0.1:9'])
+    const r = await runCliInProcess(['sweep', '--target', 'http://127.0.0.1:9'])
     expect(oneLine(r.stderr)).toMatch(/unreachable/)
     expect(r.code).toBe(3)
   })

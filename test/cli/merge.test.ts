@@ -11,7 +11,7 @@ import { mergeReports, readReportFile } from '../../src/report/merge'
 import { reportSchemaErrors } from '../../src/report/report-schema'
 import { writeReports } from '../../src/report/write-reports'
 import type { ConformanceReport, TargetReport } from '../../src/report/report-types'
-import { runCli, tempDir, type CliResult } from './support/cli'
+import { runCli, runCliInProcess, tempDir, type CliResult } from './support/cli'
 import { descendants, parseXml } from './support/xml'
 
 const read = (dir: string) => JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as ConformanceReport
@@ -23,13 +23,22 @@ const verdicts = (t: TargetReport) => ({
 const dirs = { full: tempDir(), s1: tempDir(), s2: tempDir(), quirky: tempDir(), merged: tempDir(), matrix: tempDir() }
 let merge: CliResult
 
+// the runs call the CLI's main in this process; the merge runs as a real process
 beforeAll(async () => {
   const common = ['run', '--target', 'stub', '--runs', '3', '--seed', '11', '--report', 'json']
   const runs = await Promise.all([
-    runCli([...common, '--out', dirs.full]),
-    runCli([...common, '--shard', '1/2', '--out', dirs.s1]),
-    runCli([...common, '--shard', '2/2', '--out', dirs.s2]),
-    runCli([...common, '--quirk', 'checksum-not-checked', '--only', 'checksum-conflict', '--out', dirs.quirky]),
+    runCliInProcess([...common, '--out', dirs.full]),
+    runCliInProcess([...common, '--shard', '1/2', '--out', dirs.s1]),
+    runCliInProcess([...common, '--shard', '2/2', '--out', dirs.s2]),
+    runCliInProcess([
+      ...common,
+      '--quirk',
+      'checksum-not-checked',
+      '--only',
+      'checksum-conflict',
+      '--out',
+      dirs.quirky,
+    ]),
   ])
   expect(runs.map((r) => r.code)).toEqual([0, 0, 0, 1])
   merge = await runCli([
@@ -99,7 +108,7 @@ describe('report merge', () => {
   it('refuses (exit 2, one line) a re-run of the same shard, as the nightly merge would download after "re-run failed jobs"', async () => {
     const rerun = tempDir()
     cpSync(join(dirs.s1, 'report.json'), join(rerun, 'report.json'))
-    const r = await runCli([
+    const r = await runCliInProcess([
       'report',
       'merge',
       join(dirs.s1, 'report.json'),

@@ -1,16 +1,17 @@
 // A failure found on the quirky stub becomes a bundle; `replay` answers STILL FAILING against the same quirk
 // and FIXED against the correct stub; `run` replays committed regression bundles before the properties.
+// The first replay runs as a real process; the other commands call the CLI's main in this one.
 import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { ConformanceReport } from '../../src/report/report-types'
-import { runCli, tempDir } from './support/cli'
+import { runCli, runCliInProcess, tempDir } from './support/cli'
 
 let bundleFile: string
 
 beforeAll(async () => {
   const out = tempDir()
-  const r = await runCli([
+  const r = await runCliInProcess([
     'run',
     '--target',
     'stub',
@@ -46,7 +47,7 @@ describe.concurrent('replay', () => {
     const dir = tempDir()
     copyFileSync(bundleFile, join(dir, 'a-bundle.json'))
     writeFileSync(join(dir, 'junk.json'), '{"hello": 1}')
-    const r = await runCli(['replay', dir])
+    const r = await runCliInProcess(['replay', dir])
     expect(r.stdout).toMatch(/^FIXED +\S+a-bundle\.json +\(checksum-conflict, R12\)/m)
     expect(r.stdout).toMatch(/^CANNOT REPLAY +\S+junk\.json/m)
     expect(r.stdout).toContain('2 bundles: 1 FIXED, 0 STILL FAILING, 1 CANNOT REPLAY')
@@ -63,7 +64,7 @@ describe.concurrent('run replays committed regression bundles first', () => {
 
   it('reports FIXED on the correct stub and still passes', async () => {
     const out = tempDir()
-    const r = await runCli([
+    const r = await runCliInProcess([
       'run',
       '--only',
       'checksum-conflict',
@@ -90,7 +91,7 @@ describe.concurrent('run replays committed regression bundles first', () => {
 
   it('a regression that still fails on the quirky stub is reported STILL FAILING and the run exits 1', async () => {
     const out = tempDir()
-    const r = await runCli([
+    const r = await runCliInProcess([
       'run',
       '--quirk',
       'checksum-not-checked',
@@ -112,7 +113,7 @@ describe.concurrent('run replays committed regression bundles first', () => {
   })
 
   it('bundles of properties outside the selection are not replayed', async () => {
-    const r = await runCli([
+    const r = await runCliInProcess([
       'run',
       '--only',
       'immutability',

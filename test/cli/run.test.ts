@@ -8,7 +8,7 @@ import { reportSchemaErrors } from '../../src/report/report-schema'
 import type { ConformanceReport } from '../../src/report/report-types'
 import { OPERATION_NAMES, RULES } from '../../src/spec'
 import { PROPERTY_IDS } from '../../src/engine/property-registry'
-import { runCli, tempDir, type CliResult } from './support/cli'
+import { runCli, runCliInProcess, tempDir, type CliResult } from './support/cli'
 import { descendants, parseXml } from './support/xml'
 
 const FILES = ['report.json', 'junit.xml', 'matrix.md', 'matrix.html']
@@ -87,7 +87,8 @@ describe('closing summary', () => {
   it('the reproduce line runs exactly the shrunk counterexample again (one run, same rule)', async () => {
     const line = /reproduce: npx conformance (run .*--only checksum-conflict .*)$/m.exec(failing.r.stdout)![1]!
     const out = tempDir()
-    const again = await runCli([...line.split(' '), '--out', out, '--report', 'json'])
+    // the line as a user pastes it, through the CLI's main in this process (the runs above are real processes)
+    const again = await runCliInProcess([...line.split(' '), '--out', out, '--report', 'json'])
     expect(again.code).toBe(1)
     const p = json(out).targets[0]!.properties[0]!
     expect(p).toMatchObject({ id: 'checksum-conflict', status: 'failed', numRuns: 1 })

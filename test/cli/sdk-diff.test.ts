@@ -1,6 +1,6 @@
 // `conformance sdk-diff` is wired to the SDK gate (the gate itself is tested in test/sdk-gate).
 import { expect, it } from 'vitest'
-import { runCli } from './support/cli'
+import { runCli, runCliInProcess } from './support/cli'
 
 it('sdk-diff without --candidate is a usage error with one readable line', async () => {
   const r = await runCli(['sdk-diff'])
@@ -10,6 +10,6 @@ it('sdk-diff without --candidate is a usage error with one readable line', async
 })
 
 it('sdk-diff is listed in the help', async () => {
-  const r = await runCli(['--help'])
+  const r = await runCliInProcess(['--help'])
   expect(r.stdout).toMatch(/sdk-diff \[options\]\s+SDK-upgrade gate/)
 })

@@ -16,7 +16,7 @@ import {
   TagResourceCommand,
 } from '@aws-sdk/client-connect'
 import { describe, expect, it } from 'vitest'
-import { collect, serveCli, spawnCli, tempDir, type CliResult, type Serving } from './support/cli'
+import { runCliInProcess, serveCli, tempDir, type CliResult, type Serving } from './support/cli'
 
 const INSTANCE = '0f2a1b3c-1111-4222-8333-444455556666'
 const ACCOUNT = '111122223333'
@@ -150,7 +150,8 @@ print(json.dumps(out))`
   })
 
   it('refuses a malformed account id in one line (exit 2)', async () => {
-    const r = await collect(spawnCli(['serve', '--port', '0', '--account-id', '1234']))
+    // refusals call the CLI's main in this process: serving, stopping and restarting run as real processes
+    const r = await runCliInProcess(['serve', '--port', '0', '--account-id', '1234'])
     expect(r.code).toBe(2)
     expect(r.stderr.trim()).toBe('conformance: --account-id: "1234" is not a 12-digit AWS account id')
   })
@@ -258,7 +259,7 @@ describe('serve --state-file', () => {
   it('refuses a corrupt state file in one line (exit 2) and leaves it as it was', async () => {
     const file = join(tempDir(), 'state.json')
     writeFileSync(file, '{"format":"connect-views-conformance/stub-state@1","instances":[')
-    const r = await collect(spawnCli(['serve', '--port', '0', '--state-file', file]))
+    const r = await runCliInProcess(['serve', '--port', '0', '--state-file', file])
     expect(r.code).toBe(2)
     expect(r.stderr.trim().split('\n')).toHaveLength(1)
     expect(r.stderr).toMatch(/^conformance: serve: state file .*state\.json: not readable JSON .*fix or remove it/)
@@ -269,7 +270,7 @@ describe('serve --state-file', () => {
     const file = join(tempDir(), 'state.json')
     const s = await serve(['--state-file', file, '--account-id', ACCOUNT])
     await stop(s)
-    const r = await collect(spawnCli(['serve', '--port', '0', '--state-file', file]))
+    const r = await runCliInProcess(['serve', '--port', '0', '--state-file', file])
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/written for region us-east-1 and account 111122223333, not us-east-1 and 123456789012/)
   })

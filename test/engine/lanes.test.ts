@@ -18,7 +18,7 @@ afterEach(async () => {
   server = undefined
 })
 
-async function runOnServer(quirks: string[], lanes: string, runs = '8') {
+async function runOnServer(quirks: string[], lanes: string, runs = '8', convergence?: string) {
   server = await startStubServer({ coreOptions: { modelOptions: { quirks } } })
   const events: EngineEvent[] = []
   const s = runSettings(
@@ -33,6 +33,7 @@ async function runOnServer(quirks: string[], lanes: string, runs = '8') {
         out: tempDir(),
         regressions: join(REPO, 'test/cli/no-regressions'),
         recordings: join(REPO, 'test/cli/no-recordings'),
+        ...(convergence ? { convergence } : {}),
       },
       {},
     ),
@@ -75,7 +76,9 @@ describe('lanes', () => {
   })
 
   it('a planted bug is caught on its lane while the others pass beside it', async () => {
-    const { code, report } = await runOnServer(['pagination-drops-item'], '3', '40')
+    // a dropped item looks like a list not caught up yet, read again until the consistency window ends, on
+    // every shrinking step: a short window keeps those waits short (what is caught is the same)
+    const { code, report } = await runOnServer(['pagination-drops-item'], '3', '40', '500ms')
     expect(code).toBe(1)
     expect(report.properties.find((p) => p.id === 'pagination')).toMatchObject({
       status: 'failed',

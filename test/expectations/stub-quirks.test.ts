@@ -8,14 +8,21 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { ConformanceReport } from '../../src/report/report-types'
-import { runCli, tempDir, type CliResult } from '../cli/support/cli'
+import { runCli, runCliInProcess, tempDir, type CliResult } from '../cli/support/cli'
 
 const ONLY = ['--only', 'coverage-plan', 'checksum-conflict', 'pagination']
 const FIRST = 'checksum-not-checked'
 const SECOND = 'list-versions-ascending'
 
-async function run(out: string, seed: number, quirks: string[], file?: string): Promise<CliResult> {
-  return runCli(
+/** The baseline run is a real process; the later runs, on the embedded stub, call the CLI's main in this one. */
+async function run(
+  out: string,
+  seed: number,
+  quirks: string[],
+  file?: string,
+  cli = runCliInProcess,
+): Promise<CliResult> {
+  return cli(
     [
       'run',
       '--target',
@@ -42,9 +49,9 @@ describe('expectations on the stub with planted bugs', () => {
   const file = join(dir, 'stub.expectations.json')
   let written: CliResult
   beforeAll(async () => {
-    const baseline = await run(join(dir, 'baseline'), 7, [FIRST])
+    const baseline = await run(join(dir, 'baseline'), 7, [FIRST], undefined, runCli)
     expect(baseline.code, baseline.stderr).toBe(1)
-    written = await runCli(['expectations', 'write', join(dir, 'baseline', 'report.json'), '--out', file])
+    written = await runCliInProcess(['expectations', 'write', join(dir, 'baseline', 'report.json'), '--out', file])
   }, 180_000)
 
   it('writes the baseline: the first bug, keyed by property, rule and operation, one entry per line', () => {
@@ -83,7 +90,7 @@ describe('expectations on the stub with planted bugs', () => {
     }
     expect(r.stdout).toContain('RESULT: FAILED — 0 unexpected failures, 2 unexpected passes')
     // --allow-unexpected-pass makes it a warning
-    const allowed = await runCli(
+    const allowed = await runCliInProcess(
       ['run', '--target', 'stub', '--seed', '8', ...ONLY, '--report', 'json', '--out', join(dir, 'allowed')],
       { env: { CONFORMANCE_EXPECTATIONS: file, CONFORMANCE_ALLOW_UNEXPECTED_PASS: '1' }, timeoutMs: 120_000 },
     )
@@ -106,7 +113,7 @@ describe('expectations on the stub with planted bugs', () => {
   }, 120_000)
 
   it('a file that is not usable stops the run before it starts: exit 2, one line naming the file and line', async () => {
-    const missing = await runCli(['run', '--target', 'stub', '--expectations', join(dir, 'nope.json')])
+    const missing = await runCliInProcess(['run', '--target', 'stub', '--expectations', join(dir, 'nope.json')])
     expect(missing.code).toBe(2)
     expect(missing.stderr.trim()).toBe(`conformance: --expectations: ${join(dir, 'nope.json')}: cannot read (ENOENT)`)
     const bad = join(dir, 'bad.json')
@@ -114,7 +121,7 @@ describe('expectations on the stub with planted bugs', () => {
       bad,
       '{\n  "format": "connect-views-conformance/expectations@1",\n  "expectations": [\n    { "property": "typo", "rule": "R12", "expected": "FAIL", "reason": "r" }\n  ]\n}\n',
     )
-    const typo = await runCli(['run', '--target', 'stub'], { env: { CONFORMANCE_EXPECTATIONS: bad } })
+    const typo = await runCliInProcess(['run', '--target', 'stub'], { env: { CONFORMANCE_EXPECTATIONS: bad } })
     expect(typo.code).toBe(2)
     expect(typo.stderr).toMatch(new RegExp(`^conformance: CONFORMANCE_EXPECTATIONS: ${bad}:4: unknown property "typo"`))
   }, 60_000)
@@ -126,7 +133,7 @@ describe('expectations on the stub with planted bugs', () => {
     )
     const again = join(dir, 'again.expectations.json')
     writeFileSync(again, text)
-    const r = await runCli(['expectations', 'write', join(dir, 'baseline', 'report.json'), '--out', again])
+    const r = await runCliInProcess(['expectations', 'write', join(dir, 'baseline', 'report.json'), '--out', again])
     expect(r.code, r.stderr).toBe(0)
     expect(r.stdout).toContain(`the reasons and links already in ${again} are kept`)
     expect(readFileSync(again, 'utf8')).toContain(

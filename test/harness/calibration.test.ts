@@ -76,8 +76,8 @@ describe('calibration from recordings of stubs serving known choices', () => {
         checksumInput: 'template-only',
       },
       recordings: [
-        ['immutability', 1, 80],
-        ['pagination', 2, 40],
+        ['immutability', 1, 40],
+        ['pagination', 2, 20],
       ],
     },
     {
@@ -93,8 +93,8 @@ describe('calibration from recordings of stubs serving known choices', () => {
       },
       mustSettle: ['validationErrorClass', 'listViewsNameOrder'],
       recordings: [
-        ['validation', 3, 40],
-        ['differential', 1, 60],
+        ['validation', 3, 20],
+        ['differential', 1, 30],
       ],
     },
   ]

@@ -16,7 +16,18 @@ const CONTRAST: Record<string, string> = {
   listViewsTypeOrder: 'customer-managed-first',
 }
 
-async function answers(choices: Record<string, string>): Promise<{ answers: string[]; calls: number }> {
+/**
+ * The plan's answers on a stub serving `choices`, once per combination: every choice's default value gives
+ * the same combination, and a replay on a fresh stub answers the same each time.
+ */
+const replays = new Map<string, Promise<{ answers: string[]; calls: number }>>()
+function answers(choices: Record<string, string>): Promise<{ answers: string[]; calls: number }> {
+  const key = stableJson(choices)
+  if (!replays.has(key)) replays.set(key, replay(choices))
+  return replays.get(key)!
+}
+
+async function replay(choices: Record<string, string>): Promise<{ answers: string[]; calls: number }> {
   const target = await createTarget({ target: 'stub', stub: { modelOptions: { choices } } })
   try {
     const rec = await record(target, CALIBRATION_PLAN, 1)

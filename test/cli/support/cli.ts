@@ -1,12 +1,11 @@
 // Runs the real CLI as a subprocess (node --import tsx src/cli.ts …), the way CI and users run it, with an
 // environment scrubbed of CONFORMANCE_* and AWS_* settings so the developer's shell cannot change a verdict.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll } from 'vitest'
 
 export const REPO = fileURLToPath(new URL('../../..', import.meta.url)).replace(/\/$/, '')
 
@@ -34,17 +33,22 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
   }
 }
 
+/**
+ * Runs replay the committed fixtures/regressions by default; tests that count cases and failures must not
+ * depend on what is committed there (nor on committed recordings), so they get none unless they name a folder.
+ */
+function withoutCommittedInputs(args: readonly string[]): readonly string[] {
+  return args[0] !== 'run'
+    ? args
+    : [
+        ...args,
+        ...(args.includes('--regressions') ? [] : ['--regressions', join(REPO, 'test/cli/no-regressions')]),
+        ...(args.includes('--recordings') ? [] : ['--recordings', join(REPO, 'test/cli/no-recordings')]),
+      ]
+}
+
 export function spawnCli(args: readonly string[], opts: { env?: Record<string, string> } = {}): ChildProcess {
-  // Runs replay the committed fixtures/regressions by default; tests that count cases and failures must not
-  // depend on what is committed there (nor on committed recordings), so they get none unless they name a folder.
-  const isolated =
-    args[0] !== 'run'
-      ? args
-      : [
-          ...args,
-          ...(args.includes('--regressions') ? [] : ['--regressions', join(REPO, 'test/cli/no-regressions')]),
-          ...(args.includes('--recordings') ? [] : ['--recordings', join(REPO, 'test/cli/no-recordings')]),
-        ]
+  const isolated = withoutCommittedInputs(args)
   return spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...isolated], {
     cwd: REPO,
     env: cleanEnv(opts.env),
@@ -82,16 +86,60 @@ export function runCli(
   return collect(spawnCli(args, opts), opts.timeoutMs)
 }
 
-const made: string[] = []
-// Registered while the importing test file is collected, so it runs once that file is done: keeps /tmp
-// from filling up with report folders.
-afterAll(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true })
-})
+let inProcessQueue: Promise<unknown> = Promise.resolve()
+
+/**
+ * The CLI's own main (src/cli/main.ts) in this process, with the same scrubbed environment and inputs as
+ * runCli: the exit code main returns and what it writes, without a subprocess's seconds of startup. For the
+ * answers that need no process of their own (usage errors, refusals); that src/cli.ts exits with main's code
+ * is what runCli's tests show. Calls run one at a time, since stdout, stderr and the env are the process's.
+ */
+export function runCliInProcess(
+  args: readonly string[],
+  // timeoutMs as runCli takes it, unused: the test's own timeout bounds a call in this process
+  opts: { env?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<CliResult> {
+  const call = inProcessQueue.then(() => callMain(args, opts.env ?? {}))
+  inProcessQueue = call.catch(() => undefined)
+  return call
+}
+
+async function callMain(args: readonly string[], env: Record<string, string>): Promise<CliResult> {
+  const { main } = await import('../../../src/cli/main')
+  const started = Date.now()
+  const saved = { env: process.env, out: process.stdout.write, err: process.stderr.write }
+  let stdout = ''
+  let stderr = ''
+  // what src/cli/main.ts sets once, when a process first imports it
+  const silenced = saved.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED
+  process.env = {
+    ...cleanEnv(env),
+    ...(silenced ? { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: silenced } : {}),
+  }
+  process.stdout.write = ((s: string | Uint8Array) => {
+    stdout += String(s)
+    return true
+  }) as typeof process.stdout.write
+  process.stderr.write = ((s: string | Uint8Array) => {
+    stderr += String(s)
+    return true
+  }) as typeof process.stderr.write
+  try {
+    const code = await main(['node', 'conformance', ...withoutCommittedInputs(args)])
+    return { code, signal: null, stdout, stderr, ms: Date.now() - started }
+  } finally {
+    process.env = saved.env
+    process.stdout.write = saved.out
+    process.stderr.write = saved.err
+  }
+}
+
+/** Folders tempDir made; test/support/temp-dirs.ts removes them after each test file. */
+export const madeTempDirs: string[] = []
 
 export function tempDir(prefix = 'cvc-cli-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix))
-  made.push(dir)
+  madeTempDirs.push(dir)
   return dir
 }
 

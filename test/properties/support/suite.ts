@@ -1,5 +1,5 @@
 // Runs one property as a vitest suite against the target the settings name (src/settings/suite-settings.ts:
-// CONFORMANCE_TARGET, default the embedded stub; CONFORMANCE_STRICT; CONFORMANCE_SEEDS, default 1,2,3 —
+// CONFORMANCE_TARGET, default the embedded stub; CONFORMANCE_STRICT; CONFORMANCE_SEEDS, default 1 —
 // the same variables, with the same meanings, as `conformance run`). A live target that is not configured
 // is skipped with the reason.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
