@@ -121,8 +121,9 @@ export class ViewHistory {
 }
 
 /**
- * The model's view a create answered. A ClientToken retry that creates a second view leaves its slot on the
- * first one, so the slot cannot say which view a retry's answer is: the model's own answer does.
+ * The model's view a create answered. A retried CreateView that creates a second view (it carried no
+ * ClientToken) leaves its slot on the first one, so the slot cannot say which view the retry's answer is: the
+ * model's own answer does.
  */
 function createdPair(step: Step): { id: string; arn: string } | undefined {
   if (step.cmd.op !== 'CreateView' && step.cmd.op !== 'RetryCreateView') return undefined
