@@ -196,15 +196,7 @@ class EngineRun {
     const result = probeFinding(probe, this.s.seed, Date.now() - started)
     if (!result) return
     const report = propertyReport(result, { rules: probeStrategy.rules, reproduce: probeReproduceLine(this.s) })
-    this.reports.push(report)
-    this.bus.emit({
-      type: 'PropertyFinished',
-      property: propertyInfo(probeStrategy),
-      bundles: probeStrategy.bundles !== false,
-      result,
-      report,
-      interrupted: false,
-    })
+    this.finished(probeStrategy, result, report, false)
   }
 
   private async replayRegressions(): Promise<void> {
@@ -307,6 +299,16 @@ class EngineRun {
       retried.toRecord(),
     )
     for (const [rule, n] of Object.entries(report.assertions ?? {})) if (n > 0) this.exercised.add(rule)
+    this.finished(prop, result, report, interrupted)
+  }
+
+  /** A property's report joins the run's, and its end is announced. */
+  private finished(
+    prop: Parameters<typeof propertyInfo>[0] & { bundles?: boolean },
+    result: PropertyResult,
+    report: PropertyReport,
+    interrupted: boolean,
+  ): void {
     this.reports.push(report)
     this.bus.emit({
       type: 'PropertyFinished',
