@@ -90,7 +90,11 @@ export function servePacing(target: Target, channel: PacingChannel): () => void 
   const changing = new Map<number, () => void>()
   let stopped = false
   /** A hold the lock grants after the child is gone is released at once. */
-  const kept = (release: () => void) => (stopped ? (release(), undefined) : release)
+  const kept = (release: () => void): (() => void) | undefined => {
+    if (!stopped) return release
+    release()
+    return undefined
+  }
   // the child is serial, but a message may arrive while the one before is still waiting: handled in order
   let inOrder: Promise<void> = Promise.resolve()
   const handle = async (m: PacingMessage): Promise<void> => {

@@ -23,7 +23,11 @@ export type TargetKind = 'stub' | 'endpoint' | 'aws'
 /** The account of ARNs built before any answer named the target's own (all zeros, as the implementation probe uses). */
 const UNKNOWN_ACCOUNT = '000000000000'
 /** Calls that change which views ListViews lists, or their order (Type, then Name: R18). */
-export const LIST_CHANGING: ReadonlySet<OperationName> = new Set<OperationName>(['CreateView', 'DeleteView', 'UpdateViewMetadata'])
+export const LIST_CHANGING: ReadonlySet<OperationName> = new Set<OperationName>([
+  'CreateView',
+  'DeleteView',
+  'UpdateViewMetadata',
+])
 
 /** What a target shares with its lanes: one sequence counter (identities stay unique), the clean-up tally, the lanes. */
 interface LaneFamily {

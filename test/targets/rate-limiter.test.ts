@@ -162,6 +162,54 @@ function transitDelays(): () => number {
   }
 }
 
+/** A fake clock for concurrent waiters: each sleep ends at its own time, the earliest first. */
+function timerClock() {
+  const c = {
+    t: 0,
+    timers: [] as { at: number; go: () => void }[],
+    now: () => c.t,
+    sleep: (ms: number) => new Promise<void>((go) => c.timers.push({ at: c.t + ms, go })),
+    /** Runs every timer in time order until all waiters are done. */
+    async settle() {
+      for (;;) {
+        await new Promise((r) => setImmediate(r))
+        c.timers.sort((a, b) => a.at - b.at)
+        const next = c.timers.shift()
+        if (!next) return
+        c.t = Math.max(c.t, next.at)
+        next.go()
+      }
+    },
+  }
+  return c
+}
+
+describe('callers first in line (the coverage plan, the Pact verifier)', () => {
+  it("go before callers that queued earlier on the same API; those get the API's next token", async () => {
+    const clock = timerClock()
+    const limiter = new ApiRateLimiter({ tps: 1, burst: 1, globalTps: Infinity, transitMs: 0 }, clock)
+    await limiter.acquire('CreateView') // the bucket is empty at t=0
+    const starts: string[] = []
+    const lane = limiter.acquire('CreateView').then(() => starts.push(`lane ${clock.t}`))
+    const first = limiter.acquire('CreateView', true).then(() => starts.push(`first ${clock.t}`))
+    await clock.settle()
+    await Promise.all([lane, first])
+    expect(starts).toEqual(['first 1000', 'lane 2000'])
+  })
+
+  it("go before other APIs' callers at the global cap", async () => {
+    const clock = timerClock()
+    const limiter = new ApiRateLimiter({ tps: 10, burst: 10, globalTps: 1, transitMs: 0 }, clock)
+    await limiter.acquire('ListViews') // the global bucket is empty at t=0
+    const starts: string[] = []
+    const lane = limiter.acquire('ListViews').then(() => starts.push(`lane ${clock.t}`))
+    const first = limiter.acquire('DescribeView', true).then(() => starts.push(`first ${clock.t}`))
+    await clock.settle()
+    await Promise.all([lane, first])
+    expect(starts).toEqual(['first 1000', 'lane 2000'])
+  })
+})
+
 describe('the limiter never finds the bucket empty', () => {
   it('its model of a 2 requests/s, burst 5 bucket draws no 429 in 300 calls, whatever the transit delay', async () => {
     const clock = fakeClock()
