@@ -3,6 +3,7 @@
 import { ConnectClient } from '@aws-sdk/client-connect'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DEFAULT_INSTANCE_ID as I } from '../../src/model/options'
+import type { OperationName } from '../../src/spec'
 import { startStubServer, type LiveLikeOptions, type StubServer } from '../../src/stub'
 import { ApiRateLimiter, createRateLimiter, RateLimiter } from '../../src/targets/rate-limiter'
 import { newRunIdentity } from '../../src/targets/run-identity'
@@ -184,29 +185,42 @@ function timerClock() {
   return c
 }
 
+/**
+ * After one call of `emptying` (the bucket it empties is empty at t=0), a lane queues a call of `laneOp`, then a
+ * caller first in line one of `firstOp`: when each got its slot.
+ */
+async function firstAfterLane(
+  settings: ConstructorParameters<typeof ApiRateLimiter>[0],
+  emptying: OperationName,
+  laneOp: OperationName,
+  firstOp: OperationName,
+): Promise<string[]> {
+  const clock = timerClock()
+  const limiter = new ApiRateLimiter({ ...settings, transitMs: 0 }, clock)
+  await limiter.acquire(emptying)
+  const starts: string[] = []
+  const lane = limiter.acquire(laneOp).then(() => starts.push(`lane ${clock.t}`))
+  const first = limiter.acquire(firstOp, true).then(() => starts.push(`first ${clock.t}`))
+  await clock.settle()
+  await Promise.all([lane, first])
+  return starts
+}
+
 describe('callers first in line (the coverage plan, the Pact verifier)', () => {
   it("go before callers that queued earlier on the same API; those get the API's next token", async () => {
-    const clock = timerClock()
-    const limiter = new ApiRateLimiter({ tps: 1, burst: 1, globalTps: Infinity, transitMs: 0 }, clock)
-    await limiter.acquire('CreateView') // the bucket is empty at t=0
-    const starts: string[] = []
-    const lane = limiter.acquire('CreateView').then(() => starts.push(`lane ${clock.t}`))
-    const first = limiter.acquire('CreateView', true).then(() => starts.push(`first ${clock.t}`))
-    await clock.settle()
-    await Promise.all([lane, first])
-    expect(starts).toEqual(['first 1000', 'lane 2000'])
+    const settings = { tps: 1, burst: 1, globalTps: Infinity }
+    expect(await firstAfterLane(settings, 'CreateView', 'CreateView', 'CreateView')).toEqual([
+      'first 1000',
+      'lane 2000',
+    ])
   })
 
   it("go before other APIs' callers at the global cap", async () => {
-    const clock = timerClock()
-    const limiter = new ApiRateLimiter({ tps: 10, burst: 10, globalTps: 1, transitMs: 0 }, clock)
-    await limiter.acquire('ListViews') // the global bucket is empty at t=0
-    const starts: string[] = []
-    const lane = limiter.acquire('ListViews').then(() => starts.push(`lane ${clock.t}`))
-    const first = limiter.acquire('DescribeView', true).then(() => starts.push(`first ${clock.t}`))
-    await clock.settle()
-    await Promise.all([lane, first])
-    expect(starts).toEqual(['first 1000', 'lane 2000'])
+    const settings = { tps: 10, burst: 10, globalTps: 1 }
+    expect(await firstAfterLane(settings, 'ListViews', 'ListViews', 'DescribeView')).toEqual([
+      'first 1000',
+      'lane 2000',
+    ])
   })
 })
 

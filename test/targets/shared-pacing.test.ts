@@ -61,13 +61,18 @@ async function grantsNow(target: Target, kind: 'listing' | 'changing'): Promise<
   return granted
 }
 
+/** An endpoint target on a gated limiter, serving a child's limiter over an in-process channel. */
+async function pacedChild() {
+  const gate = gatedLimiter()
+  const { target } = await fx.open({}, { rate: { tps: 100, burst: 100 }, pacer: gate.limiter })
+  const [parentEnd, childEnd] = channelPair()
+  const stop = servePacing(target, parentEnd)
+  return { gate, target, stop, child: new ParentPacedLimiter(childEnd) }
+}
+
 describe('the verifier child paced by the run', () => {
   it("takes each slot from the run's limiter, first in line, and reports the answer back", async () => {
-    const gate = gatedLimiter()
-    const { target } = await fx.open({}, { rate: { tps: 100, burst: 100 }, pacer: gate.limiter })
-    const [parentEnd, childEnd] = channelPair()
-    const stop = servePacing(target, parentEnd)
-    const child = new ParentPacedLimiter(childEnd)
+    const { gate, stop, child } = await pacedChild()
     let granted = false
     const slot = child.acquire('DescribeView').then(() => {
       granted = true
@@ -84,11 +89,7 @@ describe('the verifier child paced by the run', () => {
   })
 
   it('holds the list lock: changing until answered, listing until its next change, nothing after it stopped', async () => {
-    const gate = gatedLimiter()
-    const { target } = await fx.open({}, { rate: { tps: 100, burst: 100 }, pacer: gate.limiter })
-    const [parentEnd, childEnd] = channelPair()
-    const stop = servePacing(target, parentEnd)
-    const child = new ParentPacedLimiter(childEnd)
+    const { gate, target, stop, child } = await pacedChild()
     const slot = async (op: OperationName) => {
       const p = child.acquire(op)
       await tick()
