@@ -73,6 +73,8 @@ export const ALL_PROPERTIES: readonly PropertyStrategy[] = [
     title: coveragePlan.title,
     rules: [...new Set([...coveragePlan.rules, ...WIRE_BASIC_RULES])],
     bounded: true,
+    // on the first lane, first in line at the limiter: the lanes beside it spend what it leaves
+    pooled: isLaneSafe(coveragePlan.id),
     sequential: false,
     replaysPath: false,
     rerunReplays: true,

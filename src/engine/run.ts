@@ -245,8 +245,10 @@ class EngineRun {
     const runOrder = [...this.selected.entries()].sort(([, a], [, b]) => Number(!!b.bounded) - Number(!!a.bounded))
     const besideOk = lanes > 1 && !!this.target.rateLimit && this.target.kind !== 'stub'
     let beside: Promise<void> | undefined
+    // a plan that probes quotas (--probe-quotas) fills the instance up to one: nothing may create views beside it
+    const alone = (p: PropertyStrategy) => !!p.bounded && this.target.probeQuotas !== undefined
     for (const [i, prop] of runOrder) {
-      if (lanes > 1 && prop.pooled) {
+      if (lanes > 1 && prop.pooled && !alone(prop)) {
         batch.push(i)
         continue
       }

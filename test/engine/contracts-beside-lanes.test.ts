@@ -1,7 +1,8 @@
-// On a rate-limited target the contracts run beside the exploring lanes, not before them: the verifier's child
-// takes its slots from the run's limiter (first in line) and its list work takes the run's list lock, so the
-// lanes spend what it leaves of each API's rate while it waits on one. Every interaction is still verified,
-// the lanes still pass, the server throttles nothing, and nothing is left on it.
+// On a rate-limited target the coverage plan (on the first lane) and the contracts run beside the exploring
+// lanes, not before them: their calls go first in line at the run's limiter (the verifier's child takes its
+// slots from it over IPC, and the run's list lock like a lane), so the lanes spend what they leave of each API's
+// rate while they wait on one. Every interaction is still verified, the lanes still pass, the server throttles
+// nothing, and nothing is left on it. A plan that probes quotas still runs alone.
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { EngineEvent } from '../../src/engine/events'
@@ -18,38 +19,49 @@ afterEach(async () => {
   server = undefined
 })
 
-describe('contracts beside the lanes', () => {
+/** A run with these settings (reports to a temporary folder, no committed regressions or recordings). */
+async function run(settings: Record<string, string>): Promise<{ code: number; events: EngineEvent[] }> {
+  const events: EngineEvent[] = []
+  const s = runSettings(
+    settingSource(
+      {
+        ...settings,
+        report: 'json',
+        out: tempDir(),
+        regressions: join(REPO, 'test/cli/no-regressions'),
+        recordings: join(REPO, 'test/cli/no-recordings'),
+      },
+      {},
+    ),
+  )
+  const record = (e: EngineEvent) => void events.push(e)
+  const code = await runWithStandardHandlers(s, silent, [
+    { PropertyStarted: record, PropertyFinished: record, RunFinished: record },
+  ])
+  return { code, events }
+}
+
+/** Where a property's start or finish is among the events (-1: never). */
+const stepOf = (events: EngineEvent[]) => (type: 'PropertyStarted' | 'PropertyFinished', id: string) =>
+  events.findIndex((e) => e.type === type && e.property.id === id)
+
+describe('the plan and the contracts beside the lanes', () => {
   it('overlap with exploration on a rate-limited endpoint: all verified, no 429, nothing left behind', async () => {
     // the service's shape (a bucket per API), fast enough for a test: 8 requests/s per API, the run uses 6; a
     // verifier pacing alone at 6 beside lanes at 6 would exceed the bucket on the APIs both use
     server = await startStubServer({
       coreOptions: { faults: { liveLike: { ratePerSecond: 8, burst: 8, latencyMs: 5, jitterMs: 0 } } },
     })
-    const events: EngineEvent[] = []
-    const s = runSettings(
-      settingSource(
-        {
-          target: server.url,
-          tps: '6',
-          burst: '3',
-          seed: '3',
-          runs: '10',
-          only: 'contracts,immutability,delete,tags',
-          lanes: '2',
-          report: 'json',
-          out: tempDir(),
-          regressions: join(REPO, 'test/cli/no-regressions'),
-          recordings: join(REPO, 'test/cli/no-recordings'),
-        },
-        {},
-      ),
-    )
-    const record = (e: EngineEvent) => void events.push(e)
-    const code = await runWithStandardHandlers(s, silent, [
-      { PropertyStarted: record, PropertyFinished: record, RunFinished: record },
-    ])
-    const step = (type: 'PropertyStarted' | 'PropertyFinished', id: string) =>
-      events.findIndex((e) => e.type === type && e.property.id === id)
+    const { code, events } = await run({
+      target: server.url,
+      tps: '6',
+      burst: '3',
+      seed: '3',
+      runs: '10',
+      only: 'contracts,immutability,delete,tags',
+      lanes: '2',
+    })
+    const step = stepOf(events)
     // an exploring property started before the contracts finished
     expect(step('PropertyStarted', 'contracts')).toBeGreaterThanOrEqual(0)
     expect(step('PropertyStarted', 'immutability')).toBeLessThan(step('PropertyFinished', 'contracts'))
@@ -65,5 +77,40 @@ describe('contracts beside the lanes', () => {
     expect(report.cleanup?.failed).toEqual([])
     const res = await fetch(`${server.url}/views/${report.instanceId}?type=CUSTOMER_MANAGED`)
     expect(((await res.json()) as { ViewsSummaryList: unknown[] }).ViewsSummaryList).toEqual([])
+  }, 120_000)
+
+  it('the coverage plan runs on the first lane, the others beside it', async () => {
+    server = await startStubServer({})
+    const { code, events } = await run({
+      target: server.url,
+      tps: '1000',
+      burst: '1000',
+      seed: '3',
+      runs: '3',
+      only: 'coverage-plan,immutability,delete',
+      lanes: '2',
+    })
+    const step = stepOf(events)
+    expect(step('PropertyStarted', 'coverage-plan')).toBe(0)
+    expect(step('PropertyStarted', 'immutability')).toBeLessThan(step('PropertyFinished', 'coverage-plan'))
+    expect(code).toBe(0)
+  }, 120_000)
+
+  it('but nothing runs beside a coverage plan that probes quotas: it fills the instance up to one', async () => {
+    server = await startStubServer({ coreOptions: { modelOptions: { quotas: { viewsPerInstance: 6 } } } })
+    const { code, events } = await run({
+      target: server.url,
+      tps: '1000',
+      burst: '1000',
+      probeQuotas: '40',
+      seed: '3',
+      runs: '3',
+      only: 'coverage-plan,immutability,delete',
+      lanes: '2',
+    })
+    const step = stepOf(events)
+    expect(step('PropertyFinished', 'coverage-plan')).toBeGreaterThanOrEqual(0)
+    expect(step('PropertyFinished', 'coverage-plan')).toBeLessThan(step('PropertyStarted', 'immutability'))
+    expect(code).toBe(0)
   }, 120_000)
 })
