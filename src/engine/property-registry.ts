@@ -45,8 +45,9 @@ export interface PropertyStrategy {
    */
   besideLanes?: boolean
   /**
-   * A fixed list of verdicts, the cheapest per call (the coverage plan, the contracts): it runs before the
-   * exploring properties, so exploration gets what remains instead of starving it.
+   * A fixed list of verdicts, the cheapest per call (the coverage plan, the contracts): it starts before the
+   * exploring properties and its calls go first in line at the limiter, so exploration gets what remains
+   * instead of starving it.
    */
   bounded?: boolean
   /** Its bundles replay command by command (replayBundle); otherwise they replay by seed and path. */
