@@ -28,6 +28,7 @@ export const SLOW = [
   'test/engine/events.test.ts',
   'test/expectations/stub-quirks.test.ts',
   'test/engine/lanes.test.ts',
+  'test/engine/contracts-beside-lanes.test.ts',
   'test/harness/no-false-positives.test.ts',
   // whole runs, servers and child processes
   'test/cli/**/*.test.ts',

@@ -15,6 +15,7 @@ import { performance } from 'node:perf_hooks'
 import { Command, Option } from 'commander'
 import { EXIT, oneLine, UsageError } from '../src/exit-codes'
 import { verifySettings, type RawSettings } from '../src/settings'
+import type { PacingChannel } from '../src/targets/shared-pacing'
 import { verifyContractsCommand } from '../src/verification/verify-command'
 
 // Both are read when used (verifier start, client construction), not at import time.
@@ -46,6 +47,10 @@ const program = new Command('verify-contracts')
   )
   .option('--json <file>', 'write per-interaction results as JSON')
   .option(
+    '--paced-by-parent',
+    'started by a conformance run over an IPC channel: take every call slot from its rate limiter (internal)',
+  )
+  .option(
     '--remaining-ms <n>',
     'time budget in ms from process start: interactions not reached by then are not verified',
   )
@@ -69,6 +74,8 @@ try {
 }
 // performance.now() is the time since this process started: the caller's budget already runs during start-up.
 if (opts.remainingMs !== undefined) opts.remainingMs = Math.max(0, opts.remainingMs - performance.now())
+// the run that started this process goes on calling the same target: its limiter paces both
+if (program.opts().pacedByParent === true && process.send) opts.pacedBy = process as PacingChannel
 verifyContractsCommand(opts)
   .then((code) => process.exit(code))
   .catch((e: unknown) => {

@@ -11,6 +11,14 @@ const CLEANUP_RESERVE = 0.05
 const MAX_FIXED_SHARE = 0.8
 
 /**
+ * The time a step running beside the lanes gets (the contracts, engine/run.ts): all that is usable of what is
+ * left, since the lanes explore beside it rather than after it and lose nothing by its length.
+ */
+export function besideShare(remainingMs: number, target: Target): number {
+  return Math.max(1, Math.floor(remainingMs * (target.guarded ? 1 - CLEANUP_RESERVE : 1)))
+}
+
+/**
  * The time one property gets: what is left of the budget, shared among the properties still to run in
  * proportion to what each can still check (1 + its rules no executed assertion has checked yet, tilted by
  * how many quirks it catches per call), so the budget goes to what is left to check rather than split evenly

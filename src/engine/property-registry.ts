@@ -34,13 +34,20 @@ export interface PropertyStrategy {
   /** Rules a run of this property checks (what the rule matrix credits it with). */
   rules: readonly RuleId[]
   /**
-   * It explores (random runs that use any time given) and may run on a lane beside other such properties
-   * (src/properties/lane-safety.ts says why each is safe); bounded steps and contracts run alone.
+   * It may run on a lane beside other such properties (src/properties/lane-safety.ts says why each is safe):
+   * the exploring properties and the coverage plan; the contracts run beside them (besideLanes).
    */
   pooled?: boolean
   /**
-   * A fixed list of verdicts, the cheapest per call (the coverage plan, the contracts): it runs before the
-   * exploring properties, so exploration gets what remains instead of starving it.
+   * It runs on the target itself, beside the lanes, when the target is rate-limited (the contracts: the
+   * verifier's child takes its slots first in line from the run's limiter, and the list lock like a lane,
+   * src/targets/shared-pacing.ts), so the lanes spend what it leaves of each API's rate while it waits on one.
+   */
+  besideLanes?: boolean
+  /**
+   * A fixed list of verdicts, the cheapest per call (the coverage plan, the contracts): it starts before the
+   * exploring properties and its calls go first in line at the limiter, so exploration gets what remains
+   * instead of starving it.
    */
   bounded?: boolean
   /** Its bundles replay command by command (replayBundle); otherwise they replay by seed and path. */
@@ -67,6 +74,8 @@ export const ALL_PROPERTIES: readonly PropertyStrategy[] = [
     title: coveragePlan.title,
     rules: [...new Set([...coveragePlan.rules, ...WIRE_BASIC_RULES])],
     bounded: true,
+    // on the first lane, first in line at the limiter: the lanes beside it spend what it leaves
+    pooled: isLaneSafe(coveragePlan.id),
     sequential: false,
     replaysPath: false,
     rerunReplays: true,
@@ -98,6 +107,7 @@ export const ALL_PROPERTIES: readonly PropertyStrategy[] = [
     title: contractsProperty.title,
     rules: contractsProperty.rules,
     bounded: true,
+    besideLanes: true,
     sequential: false,
     replaysPath: false,
     rerunReplays: true,

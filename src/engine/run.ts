@@ -25,7 +25,7 @@ import { checkRetriedAnswers } from '../harness/checks'
 import { recordedObservations } from '../harness/consistency'
 import { probeImplementation } from '../targets/implementation-probe'
 import type { Target } from '../targets/target'
-import { budgetShare } from './budget'
+import { besideShare, budgetShare } from './budget'
 import { EventBus, type EventHandler } from './events'
 import { harnessFailure } from './harness-failure'
 import type { PropertyResult, PropertyRunOptions } from '../harness/property-types'
@@ -239,23 +239,41 @@ class EngineRun {
         }),
       )
     }
-    // the bounded steps first (plan, contracts): the cheapest verdicts per call are never starved by exploration
+    // the bounded steps first (plan, contracts): the cheapest verdicts per call are never starved by exploration;
+    // on a rate-limited target they go first in line at the limiter, and the lanes explore beside them with
+    // what they leave: a step that calls one API after another waits on that API's bucket alone
     const runOrder = [...this.selected.entries()].sort(([, a], [, b]) => Number(!!b.bounded) - Number(!!a.bounded))
+    const besideOk = lanes > 1 && !!this.target.rateLimit && this.target.kind !== 'stub'
+    let beside: Promise<void> | undefined
+    // a plan that probes quotas (--probe-quotas) fills the instance up to one: nothing may create views beside it
+    const alone = (p: PropertyStrategy) => !!p.bounded && this.target.probeQuotas !== undefined
     for (const [i, prop] of runOrder) {
-      if (lanes > 1 && prop.pooled) {
+      if (lanes > 1 && prop.pooled && !alone(prop)) {
         batch.push(i)
+        continue
+      }
+      if (besideOk && prop.besideLanes && !beside) {
+        beside = this.runProperty(i, this.target, this.instr, 1, true)
         continue
       }
       await flush()
       await this.runProperty(i, this.target, this.instr, 1)
     }
     await flush()
+    await beside
     // reports in selection order, whatever order the lanes finished in
     const order = new Map([[PROBE_ID, -1], ...this.selected.map((p, i): [string, number] => [p.id, i])])
     this.reports.sort((a, b) => order.get(a.id)! - order.get(b.id)!)
   }
 
-  private async runProperty(index: number, target: Target, instr: Instrumentation, lanes: number): Promise<void> {
+  /** `beside`: it runs on the target beside the lanes (runProperties), for all that is left of the budget. */
+  private async runProperty(
+    index: number,
+    target: Target,
+    instr: Instrumentation,
+    lanes: number,
+    beside = false,
+  ): Promise<void> {
     const { s } = this
     const prop = this.selected[index]!
     if (this.instr.interrupted) {
@@ -264,6 +282,8 @@ class EngineRun {
     }
     instr.mark()
     this.startedIds.add(prop.id)
+    // a bounded step's calls go before exploration's at the limiter (rate-limiter.ts)
+    target.firstInLine = !!prop.bounded
     this.bus.emit({
       type: 'PropertyStarted',
       property: propertyInfo(prop),
@@ -272,8 +292,11 @@ class EngineRun {
       counters: () => instr.counters(),
     })
     const toRun = this.selected.filter((p) => p === prop || !this.startedIds.has(p.id))
+    const left = (s.timeBudgetMs ?? 0) - (Date.now() - this.started)
     const timeLimitMs = s.timeBudgetMs
-      ? budgetShare(s.timeBudgetMs - (Date.now() - this.started), prop, toRun, this.exercised, target, lanes)
+      ? beside
+        ? besideShare(left, target)
+        : budgetShare(left, prop, toRun, this.exercised, target, lanes)
       : undefined
     // the budget is spent (the bounded steps ran first and took it): an exploring property would still run one
     // sequence however short its share, past the budget; it is inconclusive without starting

@@ -49,7 +49,7 @@ export const LANE_SAFETY: Readonly<Record<string, LaneSafety>> = {
   },
   contracts: {
     laneSafe: false,
-    why: 'the Pact verifier sends its requests itself, not through the lane: no list lock, so a ListViews page request it makes after its provider state read the first page can meet the views other lanes create or delete in between; run it alone',
+    why: 'the Pact verifier sends its requests itself, from a child process, not through a lane; on a rate-limited target it runs beside the lanes instead, taking the list lock from the run over its IPC channel (shared-pacing.ts: a ListViews holds it from the provider state that read the first page until the child next changes the list), else alone',
   },
 }
 

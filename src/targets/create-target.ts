@@ -4,7 +4,7 @@ import { ConnectClient } from '@aws-sdk/client-connect'
 import { defaultProvider } from '@aws-sdk/credential-provider-node'
 import { DEFAULT_INSTANCE_ID, DEFAULT_REGION } from '../model/options'
 import { createStubClient, type StubCoreOptions } from '../stub'
-import { createRateLimiter, type LimiterSettings } from './rate-limiter'
+import { createRateLimiter, type Limiter, type LimiterSettings } from './rate-limiter'
 import { newRunIdentity, type RunIdentity } from './run-identity'
 import { Target } from './target'
 
@@ -19,6 +19,11 @@ export interface TargetConfig {
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }
   /** Client-side rate limit (endpoint and aws targets): shaped per API by default, see rate-limiter.ts. */
   rate?: LimiterSettings
+  /**
+   * Rate-limited targets: take each call's slot from this limiter instead of one built from `rate` (the Pact
+   * verifier's child, paced by the run that started it: shared-pacing.ts); `rate` still names the rates in force.
+   */
+  pacer?: Limiter
   /** Opt-in quota probe (R22, the coverage plan): at most this many creating calls. */
   probeQuotas?: number
   /** Stub only: quirks, choices, quotas, faults. */
@@ -95,7 +100,9 @@ export async function createTarget(cfg: TargetConfig): Promise<Target> {
   const unlimited = kind === 'endpoint' && cfg.rate === undefined && isLoopback(cfg.target)
   // a live account shares its buckets with production traffic: half of each API's rate unless told otherwise
   const rate = { share: kind === 'aws' ? 0.5 : 1, ...cfg.rate }
-  const { limiter, rateLimit } = unlimited ? { limiter: undefined, rateLimit: undefined } : createRateLimiter(rate)
+  const built = unlimited ? { limiter: undefined, rateLimit: undefined } : createRateLimiter(rate)
+  const rateLimit = built.rateLimit
+  const limiter = built.limiter && cfg.pacer ? cfg.pacer : built.limiter
   // throwOnRequestTimeout: without it the SDK's handler only logs a warning when the timeout passes and waits on
   const requestTimeoutMs = cfg.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
   const requestHandler = { requestTimeout: requestTimeoutMs, throwOnRequestTimeout: true }

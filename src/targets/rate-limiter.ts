@@ -8,7 +8,10 @@
 // - calls sent past the pacing on purpose (the coverage plan's throttling burst) still take their tokens
 //   (spend), so the model knows the bucket is empty afterwards;
 // - `share` (--rate-share) uses at most that fraction of each API's rate and burst, leaving the rest to the
-//   account's own traffic.
+//   account's own traffic;
+// - a caller first in line (the coverage plan, the Pact verifier: the cheapest verdicts per call) is served
+//   before every other caller waiting on the same API or on the global cap, so exploration running beside
+//   them spends only what they leave, and never delays them by more than one call already on its way.
 // A 429 is a correction, not how the rate is found: the bucket is empty (drained), the API's rate halves,
 // and it recovers slowly (a fiftieth of the rate it was throttled at per answered call) to at most 90 % of that
 // rate, so an assumption above the target's rate converges instead of oscillating; a retry hint the server sends (Retry-After /
@@ -68,10 +71,13 @@ const RECOVERY_CALLS = 50
 const CEILING_AFTER_429 = 0.9
 /** No API is backed off below this, requests/s. */
 const MIN_RATE = 0.05
+/** A caller not first in line, held back by one that is, looks again this much later (ms). */
+const YIELD_MS = 20
 
 /** What Target.send needs: wait for a slot, then say how the call went. */
 export interface Limiter {
-  acquire(op: OperationName): Promise<void>
+  /** Waits for a slot for one call of `op`; `first`: before every caller not first in line (see above). */
+  acquire(op: OperationName, first?: boolean): Promise<void>
   /** A call of `op` goes out now, past the pacing on purpose: it takes its token all the same (may owe one). */
   spend?(op: OperationName): void
   /**
@@ -137,6 +143,10 @@ export class ApiRateLimiter implements Limiter {
       base: number
       burst: number
       queue: Promise<void>
+      /** Callers first in line are served in order too, in a queue of their own. */
+      firstQueue: Promise<void>
+      /** Callers first in line waiting on this API (queued or taking). */
+      firstWaiting: number
       holdUntil: number
       recoverStep: number
       ceiling: number
@@ -144,6 +154,8 @@ export class ApiRateLimiter implements Limiter {
   >()
   private readonly share: number
   private readonly global?: TokenBucket
+  /** Callers first in line whose own API has a token and who wait on the global cap only. */
+  private firstAtGlobal = 0
   readonly stats: ApiLimiterStats
 
   constructor(
@@ -169,10 +181,16 @@ export class ApiRateLimiter implements Limiter {
     for (const s of this.buckets.values()) s.bucket.drain(now)
   }
 
-  acquire(op: OperationName): Promise<void> {
+  acquire(op: OperationName, first = false): Promise<void> {
     const s = this.slot(op)
-    const turn = s.queue.then(() => this.take(op))
-    s.queue = turn.catch(() => undefined)
+    if (!first) {
+      const turn = s.queue.then(() => this.take(op, false))
+      s.queue = turn.catch(() => undefined)
+      return turn
+    }
+    s.firstWaiting++
+    const turn = s.firstQueue.then(() => this.take(op, true)).finally(() => s.firstWaiting--)
+    s.firstQueue = turn.catch(() => undefined)
     return turn
   }
 
@@ -211,17 +229,30 @@ export class ApiRateLimiter implements Limiter {
     return this.slot(op).bucket.rate
   }
 
-  private async take(op: OperationName): Promise<void> {
+  private async take(op: OperationName, first: boolean): Promise<void> {
     const s = this.slot(op)
     for (;;) {
       const now = this.clock.now()
-      const wait = Math.max(s.holdUntil - now, s.bucket.waitMs(now), this.global?.waitMs(now) ?? 0)
-      if (wait <= 0) {
+      const own = Math.max(s.holdUntil - now, s.bucket.waitMs(now))
+      const global = this.global?.waitMs(now) ?? 0
+      // a caller not first in line leaves the API's tokens, and the global cap's, to those who are waiting
+      const yieldToFirst = !first && (s.firstWaiting > 0 || this.firstAtGlobal > 0)
+      if (Math.max(own, global) <= 0 && !yieldToFirst) {
         s.bucket.take(now)
         this.global?.take(now)
         return
       }
-      await this.clock.sleep(wait)
+      if (yieldToFirst) {
+        await this.clock.sleep(Math.max(own, global, YIELD_MS))
+        continue
+      }
+      const atGlobal = first && own <= 0
+      if (atGlobal) this.firstAtGlobal++
+      try {
+        await this.clock.sleep(Math.max(own, global))
+      } finally {
+        if (atGlobal) this.firstAtGlobal--
+      }
     }
   }
 
@@ -242,6 +273,8 @@ export class ApiRateLimiter implements Limiter {
         base,
         burst,
         queue: Promise.resolve(),
+        firstQueue: Promise.resolve(),
+        firstWaiting: 0,
         holdUntil: 0,
         recoverStep: base / RECOVERY_CALLS,
         ceiling: base,

@@ -15,7 +15,7 @@ import { customerViewArn } from '../model/view-ref'
 import { sequenceIdentity, type RunIdentity } from './run-identity'
 import { guardMutation, viewIdOf } from './live-guard'
 import { deleteOwnedViews } from './cleanup'
-import { ListLock } from './list-lock'
+import { ListLock, type ListWork } from './list-lock'
 import { CallCounter, DEFAULT_NO_ANSWER_MS, type CallStats } from './call-stats'
 
 export type TargetKind = 'stub' | 'endpoint' | 'aws'
@@ -23,7 +23,11 @@ export type TargetKind = 'stub' | 'endpoint' | 'aws'
 /** The account of ARNs built before any answer named the target's own (all zeros, as the implementation probe uses). */
 const UNKNOWN_ACCOUNT = '000000000000'
 /** Calls that change which views ListViews lists, or their order (Type, then Name: R18). */
-const LIST_CHANGING = new Set<OperationName>(['CreateView', 'DeleteView', 'UpdateViewMetadata'])
+export const LIST_CHANGING: ReadonlySet<OperationName> = new Set<OperationName>([
+  'CreateView',
+  'DeleteView',
+  'UpdateViewMetadata',
+])
 
 /** What a target shares with its lanes: one sequence counter (identities stay unique), the clean-up tally, the lanes. */
 interface LaneFamily {
@@ -185,10 +189,11 @@ export class Target {
 
   /**
    * Another process spent from the target's buckets (the Pact verifier, `calls` of them, `throttled` answered
-   * 429): counted with this run's, and the model assumes every bucket empty (it cannot know what is left).
+   * 429): counted with this run's, and the model assumes every bucket empty (it cannot know what is left),
+   * unless `pacedHere`: that process took each call's slot from this target's limiter (shared-pacing.ts).
    */
-  spentElsewhere(calls: Pick<CallStats, 'calls' | 'byOperation' | 'throttledByOperation'>): void {
-    this.opts.limiter?.drainAll?.()
+  spentElsewhere(calls: Pick<CallStats, 'calls' | 'byOperation' | 'throttledByOperation'>, pacedHere = false): void {
+    if (!pacedHere) this.opts.limiter?.drainAll?.()
     this.counter.countElsewhere(calls)
   }
 
@@ -200,14 +205,39 @@ export class Target {
     return this.counter.noAnswerStep(op, input)
   }
 
-  /** Waits for the client-side limiter's slot for one call of `op` made outside send() (the Pact verifier's requests). */
-  async pace(op: OperationName): Promise<void> {
-    await this.opts.limiter?.acquire(op)
+  /**
+   * Waits for the client-side limiter's slot for one call of `op` made outside send() (the Pact verifier's
+   * requests); `first`: before the callers that are not first in line (rate-limiter.ts).
+   */
+  async pace(op: OperationName, first = this.firstInLine): Promise<void> {
+    await this.opts.limiter?.acquire(op, first)
+  }
+
+  /**
+   * This target's (or lane's) calls are served before those of lanes that are not: set while a bounded step
+   * (the coverage plan) runs on it, so exploration beside it spends only what it leaves of each API's rate.
+   */
+  firstInLine = false
+
+  /** A call of `op` made outside send() goes out past the pacing on purpose: it takes its token all the same. */
+  spendOutside(op: OperationName): void {
+    this.opts.limiter?.spend?.(op)
+  }
+
+  /**
+   * Holds the list lock for work of `kind` done elsewhere (another process's calls on this target) until the
+   * returned function is called: its CreateView, DeleteView or rename never lands inside a lane's ListViews
+   * walk, nor a lane's between the pages it reads (list-lock.ts).
+   */
+  holdList(kind: ListWork): Promise<() => void> {
+    return new Promise((held) => {
+      void this.family.listLock.run(kind, () => new Promise<void>((release) => held(release)))
+    })
   }
 
   /** How a call paced with pace() was answered: a 429 corrects the limiter's model like one of send()'s. */
-  paced(op: OperationName, throttled: boolean): void {
-    this.opts.limiter?.observe?.(op, throttled)
+  paced(op: OperationName, throttled: boolean, retryAfterMs?: number, deliberate?: boolean): void {
+    this.opts.limiter?.observe?.(op, throttled, retryAfterMs, deliberate)
   }
 
   /** Whether this is a lane of another target. */
@@ -247,12 +277,22 @@ export class Target {
    * and a 5xx is never retried.
    */
   async send(op: OperationName, input: Record<string, unknown>, opts: SendOptions = {}): Promise<CallOutcome> {
-    if (this.family.lanes.size && LIST_CHANGING.has(op))
-      return this.family.listLock.run('changing', () => this.sendNow(op, input, opts))
+    if (this.family.lanes.size && LIST_CHANGING.has(op)) {
+      // the slot first, then the lock: a call waiting on its API's bucket holds no lock that a first-in-line
+      // caller's listing waits on (the token is spent a little before the call goes: never too early for the bucket)
+      if (!opts.unpaced) await this.opts.limiter?.acquire(op, this.firstInLine)
+      return this.family.listLock.run('changing', () => this.sendNow(op, input, opts, !opts.unpaced))
+    }
     return this.sendNow(op, input, opts)
   }
 
-  private async sendNow(op: OperationName, input: Record<string, unknown>, opts: SendOptions): Promise<CallOutcome> {
+  /** `slotTaken`: the first try's limiter slot was taken already (send). */
+  private async sendNow(
+    op: OperationName,
+    input: Record<string, unknown>,
+    opts: SendOptions,
+    slotTaken = false,
+  ): Promise<CallOutcome> {
     if (this.guarded) await guardMutation(this, op, input)
     const maxRetries = opts.unpaced ? 0 : (this.opts.maxThrottleRetries ?? 4)
     const backoff = this.opts.backoffMs ?? ((a: number) => Math.min(8000, 250 * 2 ** a) * (0.5 + Math.random() / 2))
@@ -260,7 +300,7 @@ export class Target {
     let timedOut = 0
     for (let attempt = 0; ; attempt++) {
       if (opts.unpaced) this.opts.limiter?.spend?.(op)
-      else await this.opts.limiter?.acquire(op)
+      else if (!(slotTaken && attempt === 0)) await this.opts.limiter?.acquire(op, this.firstInLine)
       let outcome = await callOperation(this.client, op, input, undefined, opts.tweak)
       this.counter.count(op, outcome, !!opts.tweak)
       if (!opts.tweak) this.counter.noteAnswer(op, input, outcome)

@@ -27,6 +27,7 @@ import { isAsserted, isRuleId, rule, RULES, type FailureRule, type RuleId } from
 import { matchRoute, startStubServer } from '../stub'
 import type { OperationName } from '../spec'
 import type { CallStats } from '../targets/call-stats'
+import { servePacing } from '../targets/shared-pacing'
 import type { Target } from '../targets/target'
 import { COMMITTED_PACT_FILE } from './pact-names'
 import type { SetupFailure } from './state-arranger'
@@ -72,6 +73,8 @@ export interface VerifierChildOptions {
   script?: string[]
   /** After SIGTERM, the child is killed this much later if it has not exited. */
   killAfterTermMs?: number
+  /** The child takes its calls' slots from this target's limiter, over an IPC channel (shared-pacing.ts). */
+  pacedBy?: Target
 }
 
 /**
@@ -86,10 +89,12 @@ export function verifyInChild(
   const dir = mkdtempSync(join(tmpdir(), 'cvc-contracts-'))
   const json = join(dir, 'results.json')
   const script = opts.script ?? packageScriptArgs('verify-contracts')
-  const child = spawn(process.execPath, [...script, ...args, '--json', json], {
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const paced = opts.pacedBy ? ['--paced-by-parent'] : []
+  const child = spawn(process.execPath, [...script, ...args, ...paced, '--json', json], {
+    stdio: opts.pacedBy ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
     env: process.env,
   })
+  const stopPacing = opts.pacedBy ? servePacing(opts.pacedBy, child) : undefined
   let log = ''
   let killed = false
   // SIGTERM: the child's signal handler still deletes the views it created before it exits.
@@ -104,16 +109,17 @@ export function verifyInChild(
             opts.killAfterTermMs ?? KILL_AFTER_TERM_MS,
           ).unref()
         }, hardLimitMs)
-  child.stdout.on('data', (d: Buffer) => {
+  child.stdout?.on('data', (d: Buffer) => {
     log += d.toString()
   })
-  child.stderr.on('data', (d: Buffer) => {
+  child.stderr?.on('data', (d: Buffer) => {
     log += d.toString()
   })
   return new Promise((resolve, reject) => {
     child.on('error', reject)
     child.on('close', (code) => {
       if (timer) clearTimeout(timer)
+      stopPacing?.()
       try {
         if (existsSync(json)) resolve(JSON.parse(readFileSync(json, 'utf8')) as ChildAnswer)
         else if (killed) resolve('killed')
@@ -160,14 +166,15 @@ async function verify(
       await server.close()
     }
   }
-  // the rates in force here (share applied), so the child's limiter models the same buckets
+  // the rates in force here (share applied); the child takes every slot from this run's limiter, which goes on
+  // pacing the lanes that explore beside it (the engine runs the contracts beside them)
   const rate = target.rateLimit
     ? ['--tps', String(target.rateLimit.tps), '--burst', String(target.rateLimit.burst), '--rate-share', '1']
     : []
   const where = target.endpoint
     ? ['--target', target.endpoint]
     : ['--target', 'aws', ...(target.profile ? ['--profile', target.profile] : [])]
-  return verifyInChild([...where, ...common, ...rate], hardLimit)
+  return verifyInChild([...where, ...common, ...rate], hardLimit, target.rateLimit ? { pacedBy: target } : {})
 }
 
 /** Whether the mode asserts every rule the interaction declares (an undeclared or unknown id is never asserted). */
@@ -270,9 +277,12 @@ export async function runContractProperty(target: Target, opts: ContractRunOptio
     kept.length === 0
       ? { passed: true, results: [], stateFailures: [] }
       : await verifyPact(target, pact, kept, opts.timeLimitMs, mode)
-  // the child spent from the same buckets: its calls count with the run's, and the model starts from empty
-  if (answer !== 'killed' && answer.calls) target.spentElsewhere(answer.calls)
-  else if (answer === 'killed') target.spentElsewhere({ calls: 0, byOperation: {}, throttledByOperation: {} })
+  // the child spent from the same buckets, each call paced by this run's limiter when the target has one:
+  // its calls count with the run's (else the model starts from empty: it cannot know what the child left)
+  const pacedHere = target.kind !== 'stub' && !!target.rateLimit
+  if (answer !== 'killed' && answer.calls) target.spentElsewhere(answer.calls, pacedHere)
+  else if (answer === 'killed')
+    target.spentElsewhere({ calls: 0, byOperation: {}, throttledByOperation: {} }, pacedHere)
   const interactions: InteractionVerdict[] = [
     ...(answer === 'killed'
       ? kept.map(

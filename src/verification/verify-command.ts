@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs'
 import { EXIT } from '../exit-codes'
 import { DEFAULT_REGION } from '../model/options'
 import { createTarget, TargetUnavailable, targetKindOf } from '../targets/create-target'
+import { ParentPacedLimiter, type PacingChannel } from '../targets/shared-pacing'
 import { registerForSignalCleanup } from '../targets/signal-cleanup'
 import type { Target } from '../targets/target'
 import { brokerConfigFromEnv, publishPacts, type BrokerVerification } from './broker'
@@ -38,6 +39,11 @@ export interface VerifyCommandOptions {
   consumerBranch?: string
   /** Eventual consistency (the default): arranged states may take windowMs to show; staleSeen: the target has shown it. */
   consistency?: { windowMs: number; staleSeen?: boolean }
+  /**
+   * Started by a run that goes on calling the same target: take every call's slot from the run's limiter over
+   * this process's IPC channel (src/targets/shared-pacing.ts) instead of pacing alone.
+   */
+  pacedBy?: PacingChannel
 }
 
 export interface CommandIo {
@@ -112,6 +118,7 @@ export async function verifyContractsCommand(o: VerifyCommandOptions, io: Comman
       region,
       ...(o.instanceId ? { instanceId: o.instanceId } : {}),
       ...(o.profile ? { profile: o.profile } : {}),
+      ...(o.pacedBy ? { pacer: new ParentPacedLimiter(o.pacedBy) } : {}),
       ...(o.tps || o.burst || o.rateShare
         ? {
             rate: {

@@ -3,6 +3,7 @@
 import { ConnectClient } from '@aws-sdk/client-connect'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DEFAULT_INSTANCE_ID as I } from '../../src/model/options'
+import type { OperationName } from '../../src/spec'
 import { startStubServer, type LiveLikeOptions, type StubServer } from '../../src/stub'
 import { ApiRateLimiter, createRateLimiter, RateLimiter } from '../../src/targets/rate-limiter'
 import { newRunIdentity } from '../../src/targets/run-identity'
@@ -161,6 +162,67 @@ function transitDelays(): () => number {
     return (a / 2 ** 31) * 200
   }
 }
+
+/** A fake clock for concurrent waiters: each sleep ends at its own time, the earliest first. */
+function timerClock() {
+  const c = {
+    t: 0,
+    timers: [] as { at: number; go: () => void }[],
+    now: () => c.t,
+    sleep: (ms: number) => new Promise<void>((go) => c.timers.push({ at: c.t + ms, go })),
+    /** Runs every timer in time order until all waiters are done. */
+    async settle() {
+      for (;;) {
+        await new Promise((r) => setImmediate(r))
+        c.timers.sort((a, b) => a.at - b.at)
+        const next = c.timers.shift()
+        if (!next) return
+        c.t = Math.max(c.t, next.at)
+        next.go()
+      }
+    },
+  }
+  return c
+}
+
+/**
+ * After one call of `emptying` (the bucket it empties is empty at t=0), a lane queues a call of `laneOp`, then a
+ * caller first in line one of `firstOp`: when each got its slot.
+ */
+async function firstAfterLane(
+  settings: ConstructorParameters<typeof ApiRateLimiter>[0],
+  emptying: OperationName,
+  laneOp: OperationName,
+  firstOp: OperationName,
+): Promise<string[]> {
+  const clock = timerClock()
+  const limiter = new ApiRateLimiter({ ...settings, transitMs: 0 }, clock)
+  await limiter.acquire(emptying)
+  const starts: string[] = []
+  const lane = limiter.acquire(laneOp).then(() => starts.push(`lane ${clock.t}`))
+  const first = limiter.acquire(firstOp, true).then(() => starts.push(`first ${clock.t}`))
+  await clock.settle()
+  await Promise.all([lane, first])
+  return starts
+}
+
+describe('callers first in line (the coverage plan, the Pact verifier)', () => {
+  it("go before callers that queued earlier on the same API; those get the API's next token", async () => {
+    const settings = { tps: 1, burst: 1, globalTps: Infinity }
+    expect(await firstAfterLane(settings, 'CreateView', 'CreateView', 'CreateView')).toEqual([
+      'first 1000',
+      'lane 2000',
+    ])
+  })
+
+  it("go before other APIs' callers at the global cap", async () => {
+    const settings = { tps: 10, burst: 10, globalTps: 1 }
+    expect(await firstAfterLane(settings, 'ListViews', 'ListViews', 'DescribeView')).toEqual([
+      'first 1000',
+      'lane 2000',
+    ])
+  })
+})
 
 describe('the limiter never finds the bucket empty', () => {
   it('its model of a 2 requests/s, burst 5 bucket draws no 429 in 300 calls, whatever the transit delay', async () => {
