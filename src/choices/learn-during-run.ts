@@ -34,7 +34,7 @@ import { modelSide, targetSide, type Side } from '../harness/sides'
 /** Every field the projection knows, whatever the mode: what "explains the target better" is measured on. */
 const FULL: Mode = { strict: true, confirmed: new Set(RULES.map((r) => r.id)) }
 
-/** An error where the other side succeeded weighs more than any one field. */
+/** An error where the other side succeeded, or a refusal of another kind (errorDistance), weighs more than any one field. */
 const OUTCOME_MISMATCH = 25
 
 type Json = unknown
@@ -71,6 +71,17 @@ function saysNothing(t: CallOutcome): boolean {
   return !t.ok && (t.unknown === true || t.error.status === 429 || (t.error.status ?? 0) >= 500)
 }
 
+/**
+ * Two errors of different classes: one field apart when they are the same kind of refusal (the same HTTP status:
+ * which 400 class a check answers is itself a choice, learnt next), as far apart as an error and a success when
+ * not. A choice that turns the model's success into a refusal of another kind explains nothing: a view deleted
+ * under a publish (ResourceNotFoundException, 404) once taught the model sha256Pattern=model-literal (a 400), and
+ * every later checksum then failed R24 against a correct target.
+ */
+function errorDistance(a: { status?: number }, b: { status?: number }): number {
+  return a.status !== undefined && a.status === b.status ? 1 : OUTCOME_MISMATCH
+}
+
 function outcomeDifference(
   cmd: Step['cmd'],
   t: CallOutcome,
@@ -80,7 +91,7 @@ function outcomeDifference(
 ): number {
   if (saysNothing(t)) return 0
   if (t.ok !== m.ok) return OUTCOME_MISMATCH
-  if (!t.ok || !m.ok) return t.ok || m.ok || t.error.name === m.error.name ? 0 : 1
+  if (!t.ok || !m.ok) return t.ok || m.ok || t.error.name === m.error.name ? 0 : errorDistance(t.error, m.error)
   const a = project(cmd, t.output, refs.target, FULL, owned.target)
   const b = project(cmd, m.output, refs.model, FULL, owned.model)
   return stableJson(a) === stableJson(b) ? 0 : fieldDifferences(a, b)

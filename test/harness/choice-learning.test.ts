@@ -97,6 +97,31 @@ describe('choice learning', () => {
     expect(r.throttled).toBe(true)
     expect(r.session.steps.length).toBe(2)
   })
+
+  it('adopts no choice that answers another error than the target did: a view gone under a publish is no checksum pattern', async () => {
+    // a CreateViewVersion answered ResourceNotFoundException (its view deleted by someone else) was once
+    // "explained" by sha256Pattern=model-literal, whose InvalidParameterException is no nearer to it than a success
+    // is; every later publish then failed R24 against a correct target
+    target = await createTarget({
+      target: 'stub',
+      stub: {
+        faults: { forceError: [{ operation: 'CreateViewVersion', errorName: 'ResourceNotFoundException', times: 1 }] },
+      },
+    })
+    const content = (t: string) => ({ Template: `{"Head":{"Title":"${t}"},"Body":[]}`, Actions: [] })
+    const r = await runSequence(
+      differential,
+      target,
+      [
+        { op: 'CreateView', slot: 0, status: 'PUBLISHED', content: content('a'), name: 'gone' },
+        { op: 'CreateViewVersion', slot: 0, sha: 'current', ref: 'id' },
+      ],
+      { strict: false },
+    )
+    expect(targetKnowledge(target, { strict: false }).learned).toEqual({})
+    // the difference stays for the checks to report
+    expect(r.failure?.message).toContain('ResourceNotFoundException')
+  })
 })
 
 describe('lanes learning together', () => {
