@@ -9,6 +9,7 @@ import type { Cmd } from '../../src/harness/commands'
 import { runSequence } from '../../src/harness/sequence'
 import { createTarget } from '../../src/targets/create-target'
 import type { Target } from '../../src/targets/target'
+import type { StubErrorName } from '../../src/stub/wire-types'
 
 const TEMPLATE = '{"Head":{"Title":"a"},"Body":[]}'
 /** Only the Actions change: under checksumInput=template-only the checksum stays, under the default it moves. */
@@ -71,28 +72,28 @@ describe('choice learning', () => {
     expect(r.failure!.message).toMatch(/differs from the model/)
   })
 
-  it('learns nothing from a 429 that outlived the retries: the sequence ends there with no verdict, no choice is adopted to explain it', async () => {
-    // a throttled CreateViewVersion once taught the model sha256Pattern=model-literal, and the next checksum failed R24
-    target = await createTarget({
+  /** A view and its publishes, differential-checked, against a stub whose CreateViewVersion answers `errorName` `times` times. */
+  async function publishesMeeting(errorName: StubErrorName, times: number, publishes: number) {
+    const stub = await createTarget({
       target: 'stub',
-      stub: {
-        faults: { forceError: [{ operation: 'CreateViewVersion', errorName: 'TooManyRequestsException', times: 5 }] },
-      },
+      stub: { faults: { forceError: [{ operation: 'CreateViewVersion', errorName, times }] } },
     })
     const content = (t: string) => ({ Template: `{"Head":{"Title":"${t}"},"Body":[]}`, Actions: [] })
-    const r = await runSequence(
-      differential,
-      target,
-      [
-        { op: 'CreateView', slot: 0, status: 'PUBLISHED', content: content('a'), name: 'throttled' },
-        { op: 'CreateViewVersion', slot: 0, sha: 'current', ref: 'id' },
-        { op: 'UpdateViewContent', slot: 0, status: 'PUBLISHED', content: content('b'), ref: 'id' },
-        { op: 'CreateViewVersion', slot: 0, sha: 'current', ref: 'id' },
-      ],
-      { strict: false },
-    )
-    expect(target.stats.throttleRetries).toBe(4)
-    expect(targetKnowledge(target, { strict: false }).learned).toEqual({})
+    const cmds: Cmd[] = [{ op: 'CreateView', slot: 0, status: 'PUBLISHED', content: content('a'), name: 'v' }]
+    for (let i = 0; i < publishes; i++) {
+      if (i > 0)
+        cmds.push({ op: 'UpdateViewContent', slot: 0, status: 'PUBLISHED', content: content(`c${i}`), ref: 'id' })
+      cmds.push({ op: 'CreateViewVersion', slot: 0, sha: 'current', ref: 'id' })
+    }
+    target = stub
+    return { r: await runSequence(differential, stub, cmds, { strict: false }), stub }
+  }
+
+  it('learns nothing from a 429 that outlived the retries: the sequence ends there with no verdict, no choice is adopted to explain it', async () => {
+    // a throttled CreateViewVersion once taught the model sha256Pattern=model-literal, and the next checksum failed R24
+    const { r, stub } = await publishesMeeting('TooManyRequestsException', 5, 2)
+    expect(stub.stats.throttleRetries).toBe(4)
+    expect(targetKnowledge(stub, { strict: false }).learned).toEqual({})
     expect(r.failure).toBeUndefined()
     expect(r.throttled).toBe(true)
     expect(r.session.steps.length).toBe(2)
@@ -100,25 +101,10 @@ describe('choice learning', () => {
 
   it('adopts no choice that answers another error than the target did: a view gone under a publish is no checksum pattern', async () => {
     // a CreateViewVersion answered ResourceNotFoundException (its view deleted by someone else) was once
-    // "explained" by sha256Pattern=model-literal, whose InvalidParameterException is no nearer to it than a success
-    // is; every later publish then failed R24 against a correct target
-    target = await createTarget({
-      target: 'stub',
-      stub: {
-        faults: { forceError: [{ operation: 'CreateViewVersion', errorName: 'ResourceNotFoundException', times: 1 }] },
-      },
-    })
-    const content = (t: string) => ({ Template: `{"Head":{"Title":"${t}"},"Body":[]}`, Actions: [] })
-    const r = await runSequence(
-      differential,
-      target,
-      [
-        { op: 'CreateView', slot: 0, status: 'PUBLISHED', content: content('a'), name: 'gone' },
-        { op: 'CreateViewVersion', slot: 0, sha: 'current', ref: 'id' },
-      ],
-      { strict: false },
-    )
-    expect(targetKnowledge(target, { strict: false }).learned).toEqual({})
+    // "explained" by sha256Pattern=model-literal, whose InvalidParameterException (a 400, not a 404) is no nearer
+    // to it than a success is; every later publish then failed R24 against a correct target
+    const { r, stub } = await publishesMeeting('ResourceNotFoundException', 1, 1)
+    expect(targetKnowledge(stub, { strict: false }).learned).toEqual({})
     // the difference stays for the checks to report
     expect(r.failure?.message).toContain('ResourceNotFoundException')
   })
