@@ -2,7 +2,7 @@
 // waiting for it and ignores its outcome. The property must still not end before that run does, or the next
 // property's reset deletes the views it is using while it keeps calling the target (once, a publish on such a
 // deleted view taught the run's shared choice knowledge a wrong checksum pattern, and every later checksum
-// failed R24 against a correct target). Nor may its late outcome count as a verdict.
+// failed R24 against a correct target). Nor may its late outcome, or what it asserts late, count toward the verdict.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { runGenerated } from '../../src/engine/fast-check-run'
@@ -24,6 +24,7 @@ describe('a run still going when the time budget ends', () => {
           started++
           ledger.record('R1')
           await sleep(400)
+          ledger.record('R2') // asserted after the budget: no credit
           finished++
           return {
             calls: 1,
@@ -37,6 +38,7 @@ describe('a run still going when the time budget ends', () => {
     expect(started).toBe(1)
     expect(finished).toBe(1) // the property ended after its run did
     expect(result.status).not.toBe('failed')
+    expect(result.assertions).toEqual({ R1: 1 })
     await target.close()
   })
 })
